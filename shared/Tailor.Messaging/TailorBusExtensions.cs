@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Tailor.Messaging;
+
+public static class TailorBusExtensions
+{
+    /// <summary>The connection string that switches the transport from in-memory to RabbitMQ.</summary>
+    public const string RabbitMqConnectionName = "rabbitmq";
+
+    private static readonly object RegistrationsKey = typeof(BusRegistrations);
+
+    /// <summary>Called by a service's registration entry point to add its consumers to this process's bus.</summary>
+    public static IHostApplicationBuilder AddTailorConsumers(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> registration)
+    {
+        GetRegistrations(builder).Add(registration);
+        return builder;
+    }
+
+    /// <summary>
+    /// Configures MassTransit once, with every consumer the services added: RabbitMQ when
+    /// <c>ConnectionStrings:rabbitmq</c> is set (for example <c>amqp://guest:guest@localhost:5672</c>), else in-memory.
+    /// </summary>
+    public static IHostApplicationBuilder AddTailorBus(this IHostApplicationBuilder builder)
+    {
+        var registrations = GetRegistrations(builder);
+        var rabbitMq = builder.Configuration.GetConnectionString(RabbitMqConnectionName);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            // Queues are named after the consumer's namespace too, so two services' consumers of the same
+            // message get queues of their own (fan-out) instead of competing on one.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix: null, includeNamespace: true));
+            registrations.ApplyTo(bus);
+
+            if (string.IsNullOrWhiteSpace(rabbitMq))
+            {
+                bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+            }
+            else
+            {
+                bus.UsingRabbitMq((context, transport) =>
+                {
+                    transport.Host(new Uri(rabbitMq));
+                    transport.ConfigureEndpoints(context);
+                });
+            }
+        });
+
+        return builder;
+    }
+
+    public static bool UsesRabbitMq(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString(RabbitMqConnectionName));
+
+    private static BusRegistrations GetRegistrations(IHostApplicationBuilder builder)
+    {
+        if (!builder.Properties.TryGetValue(RegistrationsKey, out var value))
+        {
+            value = new BusRegistrations();
+            builder.Properties[RegistrationsKey] = value;
+        }
+
+        return (BusRegistrations)value;
+    }
+}

@@ -1,0 +1,41 @@
+using Tailor.Contracts;
+
+namespace Tailor.Profiles;
+
+/// <summary>Written by Ingestion: how to reach the user and whether we may.</summary>
+public sealed record ContactSlice(
+    string? Email,
+    string? FirstName,
+    string? Country,
+    string? TimeZone,
+    bool EmailConsent,
+    DateTimeOffset UpdatedAt) : IProfileSlice
+{
+    public static string SliceName => "contact";
+}
+
+/// <summary>Written by Embedding.</summary>
+public sealed record InterestsSlice(string Model, float[] Vector, int EvidenceCount, DateTimeOffset UpdatedAt) : IProfileSlice
+{
+    public static string SliceName => "interests";
+}
+
+/// <summary>Written by Topic.</summary>
+public sealed record TopicsSlice(
+    string ModelVersion,
+    IReadOnlyList<double> Mixture,
+    int DominantTopic,
+    string DominantLabel,
+    DateTimeOffset UpdatedAt) : IProfileSlice
+{
+    public static string SliceName => "topics";
+}
+
+/// <summary>Written by Recommendation: the items to show, best first.</summary>
+public sealed record RecommendationsSlice(
+    string ModelVersion,
+    IReadOnlyList<RecommendedItem> Items,
+    DateTimeOffset UpdatedAt) : IProfileSlice
+{
+    public static string SliceName => "recommendations";
+}

@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Tailor.Storage;
+
+public static class DocumentStoreExtensions
+{
+    public static Task PutAsync<TDocument>(
+        this IDocumentStore store, string collection, string id, TDocument document, CancellationToken cancellationToken = default) =>
+        store.UpsertAsync(collection, id, JsonSerializer.Serialize(document, StoreJson.Options), cancellationToken);
+
+    public static async Task<TDocument?> FindAsync<TDocument>(
+        this IDocumentStore store, string collection, string id, CancellationToken cancellationToken = default)
+    {
+        var json = await store.GetAsync(collection, id, cancellationToken);
+        return json is null ? default : JsonSerializer.Deserialize<TDocument>(json, StoreJson.Options);
+    }
+
+    public static async IAsyncEnumerable<KeyValuePair<string, TDocument>> ListAsync<TDocument>(
+        this IDocumentStore store, string collection, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (id, json) in store.ListAsync(collection, cancellationToken))
+        {
+            var document = JsonSerializer.Deserialize<TDocument>(json, StoreJson.Options);
+            if (document is not null)
+            {
+                yield return new KeyValuePair<string, TDocument>(id, document);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Tailor.Storage;
+
+public static class EventStoreExtensions
+{
+    /// <summary>
+    /// Records a message in the service's own stream; false means this event was already recorded,
+    /// which is how consumers stay idempotent under redelivery.
+    /// </summary>
+    public static Task<bool> RecordAsync<TMessage>(
+        this IEventStore store,
+        string stream,
+        Guid eventId,
+        string? userId,
+        DateTimeOffset occurredAt,
+        TMessage message,
+        CancellationToken cancellationToken = default)
+    {
+        var payload = JsonSerializer.Serialize(message, StoreJson.Options);
+        var stored = new StoredEvent(eventId, stream, typeof(TMessage).Name, userId, occurredAt, payload);
+        return store.AppendAsync(stored, cancellationToken);
+    }
+
+    /// <summary>Reads a stream's events of one message type, deserialised.</summary>
+    public static async IAsyncEnumerable<TMessage> ReadMessagesAsync<TMessage>(
+        this IEventStore store,
+        EventQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var typed = query with { Type = typeof(TMessage).Name };
+        await foreach (var stored in store.ReadAsync(typed, cancellationToken))
+        {
+            yield return JsonSerializer.Deserialize<TMessage>(stored.Payload, StoreJson.Options)
+                ?? throw new InvalidOperationException($"Event {stored.EventId} in '{stored.Stream}' has an empty payload.");
+        }
+    }
+}

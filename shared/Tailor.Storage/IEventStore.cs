@@ -1,0 +1,15 @@
+namespace Tailor.Storage;
+
+/// <summary>An append-only, idempotent log of events per stream.</summary>
+public interface IEventStore
+{
+    /// <summary>Appends the event; returns false (and changes nothing) when its <c>EventId</c> is already in the stream.</summary>
+    Task<bool> AppendAsync(StoredEvent storedEvent, CancellationToken cancellationToken = default);
+
+    IAsyncEnumerable<StoredEvent> ReadAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(string stream, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every event of the user from every stream (erasure); returns how many were removed.</summary>
+    Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken = default);
+}
