@@ -1,0 +1,53 @@
+using Tailor.Host.Demo;
+using Tailor.Host.Hosting;
+
+namespace Tailor.Host.CommandLine;
+
+/// <summary>The host's command line: <c>serve</c> (default), <c>demo</c>, <c>help</c>.</summary>
+public static class TailorCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (verb, rest) = SplitVerb(args);
+        try
+        {
+            switch (verb)
+            {
+                case "serve":
+                    await TailorHost.Build(HostArguments.Translate(rest)).RunAsync();
+                    return 0;
+                case "demo":
+                    return await DemoCommand.RunAsync(DemoOptions.Parse(rest));
+                case "help" or "--help" or "-h":
+                    Console.WriteLine(Usage);
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync($"Unknown command '{verb}'.{Environment.NewLine}{Usage}");
+                    return 2;
+            }
+        }
+        catch (ArgumentException invalid)
+        {
+            await Console.Error.WriteLineAsync($"error: {invalid.Message}");
+            return 2;
+        }
+    }
+
+    public const string Usage =
+        """
+        Usage: tailor [command] [options]
+
+        Commands:
+          serve   Run services (the default). Options: --target all|<name>[,<name>...]
+                  (ingestion, embedding, topic, recommendation, sendtime, contentgeneration),
+                  plus any configuration key, e.g. --ConnectionStrings:rabbitmq=amqp://guest:guest@localhost:5672
+          demo    Replay the bundled Online Retail sample through every service on the embedded
+                  defaults and write the emails. Options: --data FILE (csv or csv.gz), --out DIR
+          help    Show this text.
+        """;
+
+    private static (string Verb, string[] Rest) SplitVerb(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') || args is ["--help" or "-h", ..]
+            ? (args[0].ToLowerInvariant(), args[1..])
+            : ("serve", args);
+}

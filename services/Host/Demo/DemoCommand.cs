@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Tailor.Contracts;
+using Tailor.Host.Hosting;
+using Tailor.Messaging;
+using Tailor.Profiles;
+
+namespace Tailor.Host.Demo;
+
+/// <summary>
+/// Tailor's main job on the embedded default: replay Online Retail purchases through Ingestion's HTTP API, let every
+/// service learn, ask for one campaign to every known customer, and write the emails senders would receive.
+/// </summary>
+public static class DemoCommand
+{
+    private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(750);
+
+    public static async Task<int> RunAsync(DemoOptions options, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var progress = DemoProgress.ForConsole();
+        PrepareOutput(options.Output);
+
+        progress.Start($"Reading {options.Data.Name}");
+        var plan = ReplayPlan.From(OnlineRetailReader.Read(options.Data));
+        progress.Complete($"{plan.CatalogItems.Count:N0} products, {plan.Identifies.Count:N0} customers, {plan.Orders.Count:N0} orders");
+
+        using var writer = new DemoOutputWriter(options.Output);
+        var signals = new TrainingSignals();
+        var monitor = new BusActivityMonitor();
+        await using var app = TailorHost.Build(HostArguments(options), builder =>
+        {
+            builder.Services.AddSingleton(writer);
+            builder.Services.AddSingleton(signals);
+            builder.AddTailorConsumers(bus =>
+            {
+                bus.AddConsumer<DemoEmailSink>();
+                bus.AddConsumer<DemoTrainingObserver>();
+            });
+        });
+        app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);
+
+        progress.Start("Starting Tailor (target all, embedded)");
+        await app.StartAsync(cancellationToken);
+        progress.Complete("ready");
+
+        using var http = new HttpClient { BaseAddress = ListeningAddress(app), Timeout = TimeSpan.FromMinutes(2) };
+        var ingestion = new IngestionClient(http);
+
+        progress.Start("Sending the catalog");
+        await ingestion.SendCatalogAsync(plan.CatalogItems, done => progress.Report(done, plan.CatalogItems.Count), cancellationToken);
+        progress.Complete($"{plan.CatalogItems.Count:N0} products");
+
+        var events = plan.Identifies.Concat(plan.Orders).ToList();
+        progress.Start("Sending customers and orders");
+        await ingestion.SendEventsAsync(events, done => progress.Report(done, events.Count), cancellationToken);
+        progress.Complete($"{events.Count:N0} events");
+
+        progress.Start("Services learning from the events");
+        await monitor.WaitForQuietAsync(QuietPeriod, PhaseTimeout, cancellationToken);
+        progress.Complete($"{monitor.Received:N0} messages handled");
+
+        progress.Start("Training topics and recommendations");
+        await app.Services.GetRequiredService<IPublishEndpoint>()
+            .Publish(new ModelTrainingRequested(signals.RequestId, DateTimeOffset.UtcNow, "demo"), cancellationToken);
+        var topics = await signals.Topic.WaitAsync(PhaseTimeout, cancellationToken);
+        var recommender = await signals.Recommender.WaitAsync(PhaseTimeout, cancellationToken);
+        await monitor.WaitForQuietAsync(QuietPeriod, PhaseTimeout, cancellationToken);
+        progress.Complete($"{topics.Topics.Count} topics over {topics.Documents:N0} users; ALS over {recommender.Users:N0} users x {recommender.Items:N0} items");
+
+        var audience = await CountKnownUsersAsync(app.Services.GetRequiredService<IProfileCache>(), cancellationToken);
+        progress.Start("Personalising the campaign");
+        var windowStart = DateTimeOffset.UtcNow;
+        var campaignId = await ingestion.RequestCampaignAsync(
+            "Tailor demo", "Bring customers back with products picked for them", windowStart, windowStart.AddDays(7), cancellationToken);
+        await WaitForEmailsAsync(writer, audience, progress, cancellationToken);
+        await monitor.WaitForQuietAsync(QuietPeriod, PhaseTimeout, cancellationToken);
+        progress.Complete($"campaign {campaignId}");
+
+        await app.StopAsync(cancellationToken);
+        var summary = new DemoSummary(plan.EventCount, audience, writer.EmailCount, writer.SuppressedByReason, monitor.Faults, clock.Elapsed, options.Output);
+        summary.Print(Console.Out);
+        await summary.WriteJsonAsync(cancellationToken);
+        return monitor.Faults == 0 ? 0 : 1;
+    }
+
+    private static string[] HostArguments(DemoOptions options) =>
+    [
+        "--Tailor:Target=all",
+        "--urls=http://127.0.0.1:0",
+        // The demo always runs embedded, even where connection strings are set in the environment.
+        "--ConnectionStrings:rabbitmq=",
+        "--ConnectionStrings:mongodb=",
+        "--ConnectionStrings:redis=",
+        $"--Tailor:Sqlite:Path={Path.Combine(options.Output.FullName, ".state", "tailor.db")}",
+        "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+    ];
+
+    /// <summary>Each run starts from nothing, so replayed events are new events rather than duplicates of the last run.</summary>
+    private static void PrepareOutput(DirectoryInfo output)
+    {
+        foreach (var stale in new[] { ".state", "previews" })
+        {
+            var directory = Path.Combine(output.FullName, stale);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        output.Create();
+    }
+
+    private static Uri ListeningAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.First());
+    }
+
+    private static async Task<int> CountKnownUsersAsync(IProfileCache profiles, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in profiles.ListUserIdsAsync(cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task WaitForEmailsAsync(DemoOutputWriter writer, int audience, DemoProgress progress, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + PhaseTimeout;
+        while (writer.EmailCount + writer.SuppressedCount < audience)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Only {writer.EmailCount + writer.SuppressedCount} of {audience} users were answered in {PhaseTimeout.TotalMinutes:0} min.");
+            }
+
+            progress.Report(writer.EmailCount + writer.SuppressedCount, audience);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+
+        progress.Report(audience, audience);
+    }
+}

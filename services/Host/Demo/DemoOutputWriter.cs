@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Tailor.Contracts;
+
+namespace Tailor.Host.Demo;
+
+/// <summary>
+/// Writes what a sender would receive: <c>emails.jsonl</c> (one <see cref="EmailReady"/> per line, the JSON senders
+/// read from RabbitMQ), <c>suppressed.jsonl</c>, and an HTML preview per email under <c>previews/</c>.
+/// </summary>
+public sealed class DemoOutputWriter : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Lock _gate = new();
+    private readonly StreamWriter _emails;
+    private readonly StreamWriter _suppressed;
+    private readonly DirectoryInfo _previews;
+    private readonly ConcurrentDictionary<string, int> _suppressedByReason = new(StringComparer.Ordinal);
+    private int _emailCount;
+
+    public DemoOutputWriter(DirectoryInfo output)
+    {
+        output.Create();
+        _previews = output.CreateSubdirectory("previews");
+        _emails = new StreamWriter(Path.Combine(output.FullName, "emails.jsonl"));
+        _suppressed = new StreamWriter(Path.Combine(output.FullName, "suppressed.jsonl"));
+    }
+
+    public int EmailCount => Volatile.Read(ref _emailCount);
+
+    public int SuppressedCount => _suppressedByReason.Values.Sum();
+
+    public IReadOnlyDictionary<string, int> SuppressedByReason => _suppressedByReason;
+
+    public async Task WriteAsync(EmailReady email, CancellationToken cancellationToken)
+    {
+        var preview = Path.Combine(_previews.FullName, $"{SafeFileName(email.UserId)}.html");
+        await File.WriteAllTextAsync(preview, email.HtmlBody, cancellationToken);
+        lock (_gate)
+        {
+            _emails.WriteLine(JsonSerializer.Serialize(email, Json));
+        }
+
+        Interlocked.Increment(ref _emailCount);
+    }
+
+    public void Write(EmailSuppressed suppressed)
+    {
+        lock (_gate)
+        {
+            _suppressed.WriteLine(JsonSerializer.Serialize(suppressed, Json));
+        }
+
+        _suppressedByReason.AddOrUpdate(suppressed.Reason, 1, (_, count) => count + 1);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _emails.Dispose();
+            _suppressed.Dispose();
+        }
+    }
+
+    private static string SafeFileName(string userId) =>
+        string.Concat(userId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+}

@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Tailor.Host.Demo;
+
+/// <summary>The demo's HTTP client of Ingestion: the same endpoints and JSON a platform team uses.</summary>
+public sealed class IngestionClient(HttpClient http)
+{
+    public const int CatalogChunk = 500;
+    public const int BatchChunk = 100;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task SendCatalogAsync(IReadOnlyList<object> items, Action<long> progress, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < items.Count; start += CatalogChunk)
+        {
+            var chunk = items.Skip(start).Take(CatalogChunk).ToList();
+            await PostAsync("/v1/catalog", new { items = chunk }, cancellationToken);
+            progress(start + chunk.Count);
+        }
+    }
+
+    public async Task SendEventsAsync(IReadOnlyList<object> events, Action<long> progress, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < events.Count; start += BatchChunk)
+        {
+            var chunk = events.Skip(start).Take(BatchChunk).ToList();
+            await PostAsync("/v1/batch", new { batch = chunk }, cancellationToken);
+            progress(start + chunk.Count);
+        }
+    }
+
+    public async Task<string> RequestCampaignAsync(string name, string goal, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        var body = new { name, goal, audience = "all", sendWindow = new { start = windowStart, end = windowEnd } };
+        using var response = await PostAsync("/v1/campaigns", body, cancellationToken);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return accepted.GetProperty("campaignId").GetString()
+            ?? throw new InvalidOperationException("Ingestion accepted the campaign but returned no campaignId.");
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        var response = await http.PostAsJsonAsync(path, body, Json, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await response.Content.ReadAsStringAsync(cancellationToken);
+            response.Dispose();
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {problem}");
+        }
+
+        return response;
+    }
+}

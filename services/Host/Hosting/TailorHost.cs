@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Tailor.Messaging;
+using Tailor.Profiles;
+using Tailor.ServiceDefaults;
+using Tailor.Storage;
+
+namespace Tailor.Host.Hosting;
+
+/// <summary>Builds a Tailor process: defaults, stores, the chosen services, then the bus that carries their consumers.</summary>
+public static class TailorHost
+{
+    /// <param name="customize">Adds to the builder before the bus is configured (the demo adds its own consumers here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddTailorStorage();
+        builder.AddTailorProfiles();
+        builder.AddTargets();
+        customize?.Invoke(builder);
+        builder.AddTailorBus();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapDefaultEndpoints();
+        app.MapServiceEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Tailor.Host.CommandLine;
+
+return await TailorCli.RunAsync(args);
