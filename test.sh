@@ -9,18 +9,16 @@ source scripts/test-infrastructure.sh
 dotnet build Microservices.sln -c Release -nologo -v quiet || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 log_file="$(mktemp)"
-dotnet test Microservices.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log_file"
+# Microsoft.Testing.Platform (global.json) runs every test project of the solution.
+dotnet test --solution Microservices.sln -c Release --no-build "$@" 2>&1 | tee "$log_file"
 status=${PIPESTATUS[0]}
 
-# Each test project prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T" (or "Failed!  - ..."); add them up.
+# The run ends with "Test run summary:" followed by "failed: F", "succeeded: P", "skipped: S" lines.
 read -r passed failed skipped < <(awk '
-  /(Passed|Failed)! +- +Failed:/ {
-    for (i = 1; i <= NF; i++) {
-      if ($i == "Failed:")  { f += $(i + 1) + 0 }
-      if ($i == "Passed:")  { p += $(i + 1) + 0 }
-      if ($i == "Skipped:") { s += $(i + 1) + 0 }
-    }
-  }
+  /Test run summary:/ { summary = 1 }
+  summary && $1 == "failed:"    { f = $2 + 0 }
+  summary && $1 == "succeeded:" { p = $2 + 0 }
+  summary && $1 == "skipped:"   { s = $2 + 0 }
   END { print p + 0, f + 0, s + 0 }' "$log_file")
 rm -f "$log_file"
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Tailor.Host.Demo;
 using Tailor.Host.Hosting;
 
@@ -29,6 +30,12 @@ public static class TailorCli
         catch (ArgumentException invalid)
         {
             await Console.Error.WriteLineAsync($"error: {invalid.Message}");
+            return 2;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            // Options are validated on start: say which setting is wrong instead of printing a stack trace.
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {string.Join("; ", invalid.Failures)}");
             return 2;
         }
     }

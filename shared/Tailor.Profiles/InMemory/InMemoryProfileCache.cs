@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace Tailor.Profiles.InMemory;
+
+/// <summary>
+/// The embedded profile cache. Slices are kept as JSON, as Redis keeps them, so a slice that would not survive the
+/// trip through Redis fails here too.
+/// </summary>
+public sealed class InMemoryProfileCache : IProfileCache
+{
+    // Each user's slices are an immutable map swapped atomically, so a write never loses a concurrent write of another slice.
+    private readonly ConcurrentDictionary<string, ImmutableDictionary<string, string>> _profiles = new(StringComparer.Ordinal);
+
+    public Task WriteSliceAsync<TSlice>(string userId, TSlice slice, CancellationToken cancellationToken = default)
+        where TSlice : IProfileSlice
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(slice);
+        var json = ProfileAssembler.Serialize(slice);
+        _profiles.AddOrUpdate(
+            userId,
+            static (_, state) => ImmutableDictionary.Create<string, string>(StringComparer.Ordinal).Add(state.Name, state.Json),
+            static (_, slices, state) => slices.SetItem(state.Name, state.Json),
+            (Name: TSlice.SliceName, Json: json));
+        return Task.CompletedTask;
+    }
+
+    public Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var profile = _profiles.TryGetValue(userId, out var slices) ? ProfileAssembler.Assemble(userId, slices) : null;
+        return Task.FromResult(profile);
+    }
+
+    /// <summary>A snapshot of the users at the time of the call.</summary>
+    public IAsyncEnumerable<string> ListUserIdsAsync(CancellationToken cancellationToken = default) =>
+        _profiles.Keys.ToAsyncEnumerable();
+
+    public Task RemoveAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        _profiles.TryRemove(userId, out _);
+        return Task.CompletedTask;
+    }
+}

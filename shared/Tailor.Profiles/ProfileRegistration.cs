@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+using Tailor.Profiles.InMemory;
+using Tailor.Profiles.Redis;
+
+namespace Tailor.Profiles;
+
+public static class ProfileRegistration
+{
+    /// <summary>The connection string that switches the profile cache from in-process to Redis.</summary>
+    public const string RedisConnectionName = "redis";
+
+    /// <summary>
+    /// Registers <see cref="IProfileCache"/>: Redis when <c>ConnectionStrings:redis</c> is set (keys prefixed with
+    /// <c>Tailor:Redis:KeyPrefix</c>), otherwise a cache inside this process.
+    /// </summary>
+    public static IHostApplicationBuilder AddTailorProfiles(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            builder.Services.AddSingleton<IProfileCache, InMemoryProfileCache>();
+            return builder;
+        }
+
+        builder.Services.AddOptions<RedisProfileOptions>()
+            .BindConfiguration(RedisProfileOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // AbortOnConnectFail=false: a Redis that is down (or still starting) at boot does not stop the process;
+        // the multiplexer keeps reconnecting and the health check reports it until it is back.
+        builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var configuration = ConfigurationOptions.Parse(redis);
+            configuration.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(configuration);
+        });
+        builder.Services.AddSingleton<IProfileCache, RedisProfileCache>();
+        builder.Services.AddHealthChecks().AddCheck<RedisProfileHealthCheck>("profiles-redis", tags: ["ready"]);
+        return builder;
+    }
+}

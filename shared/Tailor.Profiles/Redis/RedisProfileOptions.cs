@@ -1,0 +1,10 @@
+namespace Tailor.Profiles.Redis;
+
+/// <summary>Section <c>Tailor:Redis</c>; the server itself is <c>ConnectionStrings:redis</c>.</summary>
+public sealed class RedisProfileOptions
+{
+    public const string Section = "Tailor:Redis";
+
+    /// <summary>Put before every key, so several deployments (or test runs) can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = string.Empty;
+}

@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Tailor.Storage.MongoDb;
+
+/// <summary>The distributed document store: collection <c>documents</c>, indexes created on first use.</summary>
+public sealed class MongoDocumentStore : IDocumentStore
+{
+    // An upsert that matches on the whole _id is retried by the server when two writers race to insert it.
+    private static readonly ReplaceOptions Upsert = new() { IsUpsert = true };
+
+    private readonly IMongoCollection<BsonDocument> _documents;
+    private readonly RetryableOnce _indexes;
+
+    public MongoDocumentStore(IMongoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _documents = database.GetCollection<BsonDocument>(MongoDocumentMapping.CollectionName);
+        _indexes = new RetryableOnce(token => _documents.Indexes.CreateManyAsync(MongoDocumentDefinitions.Indexes, token));
+    }
+
+    public async Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(json);
+        await _indexes.RunAsync(cancellationToken);
+        await _documents.ReplaceOneAsync(
+            MongoDocumentDefinitions.One(collection, id),
+            MongoDocumentMapping.ToBsonDocument(collection, id, json),
+            Upsert,
+            cancellationToken);
+    }
+
+    public async Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await _indexes.RunAsync(cancellationToken);
+        var document = await _documents.Find(MongoDocumentDefinitions.One(collection, id)).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : MongoDocumentMapping.FromBsonDocument(document).Value;
+    }
+
+    public async IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(
+        string collection, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        await _indexes.RunAsync(cancellationToken);
+        using var cursor = await _documents
+            .Find(MongoDocumentDefinitions.InCollection(collection))
+            .Sort(MongoDocumentDefinitions.ById)
+            .ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var document in cursor.Current)
+            {
+                yield return MongoDocumentMapping.FromBsonDocument(document);
+            }
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await _indexes.RunAsync(cancellationToken);
+        var result = await _documents.DeleteOneAsync(MongoDocumentDefinitions.One(collection, id), cancellationToken);
+        return result.DeletedCount == 1;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Tailor.Storage.MongoDb;
+
+/// <summary>The distributed event store: collection <c>events</c>, indexes created on first use.</summary>
+public sealed class MongoEventStore : IEventStore
+{
+    private readonly IMongoCollection<BsonDocument> _events;
+    private readonly RetryableOnce _indexes;
+
+    public MongoEventStore(IMongoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _events = database.GetCollection<BsonDocument>(MongoEventMapping.CollectionName);
+        _indexes = new RetryableOnce(token => _events.Indexes.CreateManyAsync(MongoEventDefinitions.Indexes, token));
+    }
+
+    public async Task<bool> AppendAsync(StoredEvent storedEvent, CancellationToken cancellationToken = default)
+    {
+        EventQueryRules.Validate(storedEvent);
+        await _indexes.RunAsync(cancellationToken);
+        try
+        {
+            await _events.InsertOneAsync(MongoEventMapping.ToBsonDocument(storedEvent), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+    }
+
+    public async IAsyncEnumerable<StoredEvent> ReadAsync(
+        EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        EventQueryRules.Validate(query);
+        await _indexes.RunAsync(cancellationToken);
+        var find = _events.Find(MongoEventDefinitions.Matching(query)).Sort(MongoEventDefinitions.Order);
+        if (query.Limit is { } limit)
+        {
+            find = find.Limit(limit);
+        }
+
+        using var cursor = await find.ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var document in cursor.Current)
+            {
+                yield return MongoEventMapping.FromBsonDocument(document);
+            }
+        }
+    }
+
+    public async Task<long> CountAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        await _indexes.RunAsync(cancellationToken);
+        return await _events.CountDocumentsAsync(MongoEventDefinitions.InStream(stream), cancellationToken: cancellationToken);
+    }
+
+    public async Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        await _indexes.RunAsync(cancellationToken);
+        var result = await _events.DeleteManyAsync(MongoEventDefinitions.OfUser(userId), cancellationToken);
+        return result.DeletedCount;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+using Tailor.Storage.MongoDb;
+using Tailor.Storage.Sqlite;
+
+namespace Tailor.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>The connection string that switches the stores from the embedded SQLite file to MongoDB.</summary>
+    public const string MongoDbConnectionName = "mongodb";
+
+    private static readonly string[] ReadyTags = ["ready"];
+
+    /// <summary>
+    /// Registers <see cref="IEventStore"/> and <see cref="IDocumentStore"/>: MongoDB when <c>ConnectionStrings:mongodb</c>
+    /// is set (database <c>Tailor:MongoDb:Database</c>), otherwise one SQLite file at <c>Tailor:Sqlite:Path</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddTailorStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var mongoDb = builder.Configuration.GetConnectionString(MongoDbConnectionName);
+        if (string.IsNullOrWhiteSpace(mongoDb))
+        {
+            AddSqlite(builder.Services);
+        }
+        else
+        {
+            AddMongoDb(builder.Services, mongoDb);
+        }
+
+        return builder;
+    }
+
+    private static void AddSqlite(IServiceCollection services)
+    {
+        services.AddOptions<SqliteStorageOptions>()
+            .BindConfiguration(SqliteStorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path));
+        services.AddSingleton<IEventStore, SqliteEventStore>();
+        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.AddHealthChecks().AddCheck<SqliteStorageHealthCheck>("storage-sqlite", tags: ReadyTags);
+    }
+
+    private static void AddMongoDb(IServiceCollection services, string connectionString)
+    {
+        services.AddOptions<MongoStorageOptions>()
+            .BindConfiguration(MongoStorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The client connects lazily and keeps its own pool: one per process.
+        services.AddSingleton(provider =>
+        {
+            var client = new MongoClient(MongoClientSettings.FromConnectionString(connectionString));
+            var database = provider.GetRequiredService<IOptions<MongoStorageOptions>>().Value.Database;
+            return new MongoStorageDatabase(client.GetDatabase(database));
+        });
+        services.AddSingleton<IEventStore>(provider => new MongoEventStore(provider.GetRequiredService<MongoStorageDatabase>().Database));
+        services.AddSingleton<IDocumentStore>(provider => new MongoDocumentStore(provider.GetRequiredService<MongoStorageDatabase>().Database));
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "storage-mongodb",
+            provider => new MongoStorageHealthCheck(provider.GetRequiredService<MongoStorageDatabase>().Database),
+            failureStatus: null,
+            tags: ReadyTags));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Tailor.Profiles.InMemory;
+using Tailor.Profiles.Redis;
+using Tailor.Testing;
+
+namespace Tailor.Profiles.Tests;
+
+public sealed class ProfileRegistrationTests
+{
+    [Fact]
+    public void AddTailorProfiles_without_redis_uses_the_in_process_cache()
+    {
+        using var host = Build([]);
+
+        Assert.IsType<InMemoryProfileCache>(host.Services.GetRequiredService<IProfileCache>());
+    }
+
+    [Fact]
+    public async Task AddTailorProfiles_with_redis_uses_redis_with_the_key_prefix_and_reports_it_healthy()
+    {
+        var prefix = $"tailor-test:{Guid.NewGuid():N}:";
+        using var host = Build(new()
+        {
+            ["ConnectionStrings:redis"] = TestInfrastructure.RequireRedis(),
+            ["Tailor:Redis:KeyPrefix"] = prefix,
+        });
+        var cache = host.Services.GetRequiredService<IProfileCache>();
+
+        await cache.WriteSliceAsync("17850", new ContactSlice(null, null, "United Kingdom", null, true, DateTimeOffset.UnixEpoch), TestContext.Current.CancellationToken);
+        var listed = await cache.ListUserIdsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        await cache.RemoveAsync("17850", TestContext.Current.CancellationToken);
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken);
+
+        Assert.IsType<RedisProfileCache>(cache);
+        Assert.Equal(["17850"], listed); // only this test's prefix is listed, whatever else the Redis holds
+        Assert.Equal(HealthStatus.Healthy, report.Entries["profiles-redis"].Status);
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddTailorProfiles();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Tailor.Profiles.Redis;
+using Tailor.Testing;
+
+namespace Tailor.Profiles.Tests.Redis;
+
+public sealed class RedisProfileCacheTests : ProfileCacheContractTests, IAsyncDisposable
+{
+    // A prefix per test keeps tests (and runs) that share one Redis apart.
+    private readonly string _keyPrefix = $"tailor-test:{Guid.NewGuid():N}:";
+    private ConnectionMultiplexer? _redis;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_redis is null)
+        {
+            return;
+        }
+
+        foreach (var server in _redis.GetServers())
+        {
+            await foreach (var key in server.KeysAsync(pattern: _keyPrefix + "*"))
+            {
+                await _redis.GetDatabase().KeyDeleteAsync(key);
+            }
+        }
+
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WriteSlice_stores_camel_case_json_in_the_users_profile_hash_and_lists_the_user()
+    {
+        var cache = CreateCache();
+        var weights = new double[SendTimeSlice.HoursPerWeek];
+        weights[33] = 1;
+
+        await cache.WriteSliceAsync("17850", new SendTimeSlice(weights, 33, 4, DateTimeOffset.UnixEpoch), Token);
+
+        var database = _redis!.GetDatabase();
+        var json = await database.HashGetAsync(_keyPrefix + "profile:17850", "sendtime");
+        using var document = JsonDocument.Parse(json.ToString());
+        Assert.Equal(33, document.RootElement.GetProperty("bestHourOfWeek").GetInt32());
+        Assert.True(await database.SetContainsAsync(_keyPrefix + "profiles:users", "17850"));
+    }
+
+    [Fact]
+    public async Task Remove_deletes_the_hash_and_the_set_member()
+    {
+        var cache = CreateCache();
+        await cache.WriteSliceAsync("17850", new ContactSlice(null, null, "United Kingdom", null, true, DateTimeOffset.UnixEpoch), Token);
+
+        await cache.RemoveAsync("17850", Token);
+
+        var database = _redis!.GetDatabase();
+        Assert.False(await database.KeyExistsAsync(_keyPrefix + "profile:17850"));
+        Assert.False(await database.SetContainsAsync(_keyPrefix + "profiles:users", "17850"));
+    }
+
+    protected override IProfileCache CreateCache()
+    {
+        _redis ??= ConnectionMultiplexer.Connect(TestInfrastructure.RequireRedis());
+        return new RedisProfileCache(_redis, Options.Create(new RedisProfileOptions { KeyPrefix = _keyPrefix }));
+    }
+}
