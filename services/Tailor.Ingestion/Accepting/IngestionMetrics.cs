@@ -1,0 +1,27 @@
+using System.Diagnostics.Metrics;
+
+namespace Tailor.Ingestion.Accepting;
+
+/// <summary>Meter <c>Tailor.Ingestion</c>: what came in, what was a retry, what was turned away.</summary>
+internal sealed class IngestionMetrics
+{
+    public const string MeterName = "Tailor.Ingestion";
+
+    private readonly Counter<long> _published;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _rejected;
+
+    public IngestionMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _published = meter.CreateCounter<long>("tailor.ingestion.messages.published", description: "Messages stored and published.");
+        _duplicates = meter.CreateCounter<long>("tailor.ingestion.messages.duplicates", description: "Messages already stored and published (retries).");
+        _rejected = meter.CreateCounter<long>("tailor.ingestion.requests.rejected", description: "Requests answered with a 4xx.");
+    }
+
+    public void Published() => _published.Add(1);
+
+    public void Duplicate() => _duplicates.Add(1);
+
+    public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+}

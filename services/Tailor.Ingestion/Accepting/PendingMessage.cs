@@ -1,0 +1,43 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Storage;
+
+namespace Tailor.Ingestion.Accepting;
+
+/// <summary>
+/// A message about to be stored and published. Keeps its concrete type, so the event log records it under its
+/// own name and the bus publishes it as that contract (not as <c>object</c>).
+/// </summary>
+internal abstract class PendingMessage
+{
+    public abstract Guid EventId { get; }
+
+    public static PendingMessage Of(UserActivityTracked message) =>
+        new Typed<UserActivityTracked>(message, message.EventId, message.UserId, message.OccurredAt);
+
+    public static PendingMessage Of(UserIdentified message) =>
+        new Typed<UserIdentified>(message, message.EventId, message.UserId, message.OccurredAt);
+
+    public static PendingMessage Of(CatalogItemUpserted message) =>
+        new Typed<CatalogItemUpserted>(message, message.EventId, userId: null, message.OccurredAt);
+
+    public static PendingMessage Of(CampaignRequested message) =>
+        new Typed<CampaignRequested>(message, message.EventId, userId: null, message.OccurredAt);
+
+    /// <returns>False when the log already held this event.</returns>
+    public abstract Task<bool> RecordAsync(IEventStore store, CancellationToken cancellationToken);
+
+    public abstract Task PublishAsync(IPublishEndpoint publisher, CancellationToken cancellationToken);
+
+    private sealed class Typed<TMessage>(TMessage message, Guid eventId, string? userId, DateTimeOffset occurredAt) : PendingMessage
+        where TMessage : class
+    {
+        public override Guid EventId => eventId;
+
+        public override Task<bool> RecordAsync(IEventStore store, CancellationToken cancellationToken) =>
+            store.RecordAsync(IngestionStorage.EventStream, eventId, userId, occurredAt, message, cancellationToken);
+
+        public override Task PublishAsync(IPublishEndpoint publisher, CancellationToken cancellationToken) =>
+            publisher.Publish(message, cancellationToken);
+    }
+}

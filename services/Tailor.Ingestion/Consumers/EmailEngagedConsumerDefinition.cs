@@ -1,0 +1,25 @@
+using MassTransit;
+
+namespace Tailor.Ingestion.Consumers;
+
+/// <summary>Retries store and cache hiccups a few times before the message goes to the error queue (<c>_error</c>, with a <c>Fault</c>).</summary>
+internal sealed class EmailEngagedConsumerDefinition : ConsumerDefinition<EmailEngagedConsumer>
+{
+    public EmailEngagedConsumerDefinition()
+    {
+        ConcurrentMessageLimit = 16;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            // A message without a user is wrong every time: straight to the error queue, no retries.
+            retry.Ignore<ArgumentException>();
+            retry.Intervals(100, 500, 2000, 5000);
+        });
+    }
+}

@@ -1,0 +1,15 @@
+using Tailor.Contracts;
+
+namespace Tailor.Ingestion.Contacts;
+
+/// <summary>Which email-provider reports change whether we may email the user.</summary>
+internal static class ConsentChanges
+{
+    /// <returns>The new consent, or null when <paramref name="kind"/> says nothing about consent.</returns>
+    public static bool? From(EngagementKind kind) => kind switch
+    {
+        EngagementKind.Unsubscribe or EngagementKind.Complaint or EngagementKind.HardBounce => false,
+        EngagementKind.Resubscribe => true,
+        _ => null,
+    };
+}

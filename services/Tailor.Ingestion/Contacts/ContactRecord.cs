@@ -1,0 +1,56 @@
+using Tailor.Contracts;
+using Tailor.Profiles;
+
+namespace Tailor.Ingestion.Contacts;
+
+/// <summary>
+/// What Ingestion knows about reaching one user. Traits and consent keep their own "as of" times, so a late,
+/// older message never undoes a newer one: an old identify cannot overwrite an unsubscribe that came after it.
+/// </summary>
+/// <param name="EmailConsent">Null until the user or an email provider said anything about consent.</param>
+internal sealed record ContactRecord(
+    string? Email,
+    string? FirstName,
+    string? Country,
+    string? TimeZone,
+    DateTimeOffset? TraitsAt,
+    bool? EmailConsent,
+    DateTimeOffset? ConsentAt)
+{
+    public static ContactRecord Empty { get; } = new(null, null, null, null, null, null, null);
+
+    /// <summary>Merges an identify: the traits it sends win when it is newer and fill gaps when it is older.</summary>
+    public ContactRecord With(UserIdentified identified)
+    {
+        var newer = TraitsAt is null || identified.OccurredAt >= TraitsAt;
+        var merged = this with
+        {
+            Email = Pick(identified.Email, Email, newer),
+            FirstName = Pick(identified.FirstName, FirstName, newer),
+            Country = Pick(identified.Country, Country, newer),
+            TimeZone = Pick(identified.TimeZone, TimeZone, newer),
+            TraitsAt = newer ? identified.OccurredAt : TraitsAt,
+        };
+
+        // An identify that says nothing about consent keeps the consent we know.
+        return identified.EmailConsent is { } consent ? merged.WithConsent(consent, identified.OccurredAt) : merged;
+    }
+
+    public ContactRecord WithConsent(bool consent, DateTimeOffset at) =>
+        ConsentAt is null || at >= ConsentAt ? this with { EmailConsent = consent, ConsentAt = at } : this;
+
+    /// <summary>The profile slice; unknown consent is no consent.</summary>
+    public ContactSlice ToSlice() =>
+        new(Email, FirstName, Country, TimeZone, EmailConsent ?? false, Latest(TraitsAt, ConsentAt));
+
+    private static string? Pick(string? incoming, string? known, bool incomingIsNewer) =>
+        incoming is null ? known : incomingIsNewer || known is null ? incoming : known;
+
+    private static DateTimeOffset Latest(DateTimeOffset? first, DateTimeOffset? second) => (first, second) switch
+    {
+        ({ } a, { } b) => a > b ? a : b,
+        ({ } a, null) => a,
+        (null, { } b) => b,
+        _ => DateTimeOffset.MinValue,
+    };
+}

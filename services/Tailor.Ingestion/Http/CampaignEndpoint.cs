@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Mapping;
+using Tailor.Ingestion.Requests;
+
+namespace Tailor.Ingestion.Http;
+
+/// <summary><c>POST /v1/campaigns</c>: ask for a campaign; answered 202 because the emails are written afterwards.</summary>
+internal static class CampaignEndpoint
+{
+    public static async Task<IResult> RequestAsync(
+        HttpContext http,
+        IOptions<IngestionOptions> options,
+        AcceptedMessageLog log,
+        TimeProvider time,
+        IngestionMetrics metrics,
+        ILogger<IngestionEndpoints> logger)
+    {
+        var (campaign, problem) = await ValidatedRequest.ReadAsync(
+            http, options.Value.MaxBatchBytes, CampaignRequestParser.Parse, metrics);
+        if (campaign is null)
+        {
+            return problem!;
+        }
+
+        var requested = CampaignMapper.Map(campaign, time.GetUtcNow());
+        return await StoreFailures.AnswerAsync(http, logger, async cancellationToken =>
+        {
+            await log.AcceptAsync([PendingMessage.Of(requested)], cancellationToken);
+            Log.CampaignRequested(logger, requested.CampaignId);
+            return Results.Accepted($"/v1/campaigns/{requested.CampaignId}", new { campaignId = requested.CampaignId });
+        });
+    }
+}

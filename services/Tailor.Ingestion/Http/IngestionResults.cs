@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Tailor.Ingestion.Validation;
+
+namespace Tailor.Ingestion.Http;
+
+/// <summary>Every answer the API gives; failures are RFC 9457 problem details.</summary>
+internal static class IngestionResults
+{
+    public static IResult Accepted(int calls) => Results.Ok(new { success = true, accepted = calls });
+
+    public static IResult Invalid(ValidationErrors errors) => Results.ValidationProblem(errors.ToDictionary());
+
+    public static IResult TooLarge(int maxBytes) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large",
+        detail: $"The body must be at most {maxBytes} bytes; split it into smaller calls.");
+
+    public static IResult Malformed(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Malformed JSON",
+        detail: detail);
+
+    public static IResult Unavailable() => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "Ingestion is unavailable",
+        detail: "The request could not be stored and published in full. Send it again: a retried call has one effect.");
+}

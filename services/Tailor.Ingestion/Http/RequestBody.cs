@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Tailor.Ingestion.Http;
+
+/// <summary>
+/// Reads a JSON body of at most a given size. Read by hand rather than bound to a type, so a body of the wrong
+/// shape still reaches validation and every bad field is named, and malformed JSON gets problem details.
+/// </summary>
+internal static class RequestBody
+{
+    private const int ChunkBytes = 16 * 1024;
+
+    public static async Task<RequestBodyResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return RequestBodyResult.Rejected(IngestionResults.TooLarge(maxBytes), "too-large");
+        }
+
+        // Chunked bodies carry no Content-Length, so the limit is enforced again while reading.
+        var body = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
+            {
+                if (body.Length + read > maxBytes)
+                {
+                    return RequestBodyResult.Rejected(IngestionResults.TooLarge(maxBytes), "too-large");
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        if (body.Length == 0)
+        {
+            return RequestBodyResult.Rejected(IngestionResults.Malformed("The request body is empty; send a JSON object."), "malformed");
+        }
+
+        try
+        {
+            return RequestBodyResult.Parsed(JsonDocument.Parse(body.ToArray()));
+        }
+        catch (JsonException malformed)
+        {
+            return RequestBodyResult.Rejected(IngestionResults.Malformed(malformed.Message), "malformed");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tailor.Ingestion;
+
+/// <summary>Limits of the HTTP API, section <c>Tailor:Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Tailor:Ingestion";
+
+    /// <summary>Largest body of a single <c>track</c> or <c>identify</c> call; Segment allows 32 KB.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxCallBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Largest body of a <c>batch</c>, <c>catalog</c> or <c>campaigns</c> call; Segment allows 500 KB per batch.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxBatchBytes { get; set; } = 500 * 1024;
+
+    [Range(1, 100_000)]
+    public int MaxBatchItems { get; set; } = 1000;
+
+    [Range(1, 100_000)]
+    public int MaxCatalogItems { get; set; } = 1000;
+}

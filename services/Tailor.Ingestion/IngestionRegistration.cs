@@ -1,0 +1,40 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Consumers;
+using Tailor.Ingestion.Contacts;
+using Tailor.Ingestion.Http;
+using Tailor.Messaging;
+using Tailor.ServiceDefaults;
+
+namespace Tailor.Ingestion;
+
+public static class IngestionRegistration
+{
+    /// <summary>
+    /// Adds Ingestion: the <c>/v1</c> HTTP API (as an <see cref="IEndpointModule"/>), the consent book and the
+    /// <c>EmailEngaged</c> consumer. The host provides the stores, the profile cache and the bus.
+    /// </summary>
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<IngestionOptions>()
+            .BindConfiguration(IngestionOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddSingleton<ContactBook>();
+
+        // Scoped: it publishes through the request's (or consume context's) IPublishEndpoint.
+        builder.Services.AddScoped<AcceptedMessageLog>();
+        builder.Services.AddScoped<SegmentIngestor>();
+        builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
+
+        builder.AddTailorConsumers(bus => bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>());
+        return builder;
+    }
+}

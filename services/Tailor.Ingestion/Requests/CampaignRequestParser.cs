@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Tailor.Ingestion.Validation;
+
+namespace Tailor.Ingestion.Requests;
+
+/// <summary>Validates <c>{name, goal, audience: {userIds: [...]} | "all", sendWindow: {start, end}}</c>.</summary>
+internal static class CampaignRequestParser
+{
+    private const string Everyone = "all";
+
+    public static CampaignInput? Parse(JsonElement body, ValidationErrors errors)
+    {
+        if (ObjectReader.Of(body, JsonPaths.Root, errors) is not { } campaign)
+        {
+            return null;
+        }
+
+        var name = campaign.String("name", FieldLimits.Name, required: true);
+        var goal = campaign.String("goal", FieldLimits.Goal, required: true);
+        var audienceValid = TryParseAudience(campaign, out var userIds);
+        var window = campaign.Object("sendWindow", required: true);
+        var start = window?.Timestamp("start", required: true);
+        var end = window?.Timestamp("end", required: true);
+        if (start is not null && end is not null && end <= start)
+        {
+            window!.Error("end", "Must be after start.");
+            return null;
+        }
+
+        return name is null || goal is null || !audienceValid || start is null || end is null
+            ? null
+            : new CampaignInput(name, goal, userIds, start.Value, end.Value, ContentHash.Of(body));
+    }
+
+    private static bool TryParseAudience(ObjectReader campaign, out IReadOnlyList<string>? userIds)
+    {
+        userIds = null;
+        const string audienceField = "audience";
+        switch (campaign.Value(audienceField))
+        {
+            case null:
+                campaign.Error(audienceField, $"Is required: \"{Everyone}\" or {{\"userIds\": [...]}}.");
+                return false;
+            case { ValueKind: JsonValueKind.String } all when all.GetString() == Everyone:
+                return true;
+            case { ValueKind: JsonValueKind.Object } audience:
+                return TryParseUserIds(ObjectReader.Of(audience, campaign.PathOf(audienceField), campaign.Errors)!, out userIds);
+            default:
+                campaign.Error(audienceField, $"Must be \"{Everyone}\" or {{\"userIds\": [...]}}.");
+                return false;
+        }
+    }
+
+    private static bool TryParseUserIds(ObjectReader audience, out IReadOnlyList<string>? userIds)
+    {
+        userIds = null;
+        if (audience.Array("userIds", required: true) is not { } list)
+        {
+            return false;
+        }
+
+        if (list.GetArrayLength() == 0)
+        {
+            audience.Error("userIds", "Must name at least one user.");
+            return false;
+        }
+
+        var ids = new List<string>(list.GetArrayLength());
+        var valid = true;
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var path = JsonPaths.Item(audience.PathOf("userIds"), index++);
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()) || item.GetString()!.Length > FieldLimits.Id)
+            {
+                audience.Errors.Add(path, $"Must be a non-empty string of at most {FieldLimits.Id} characters.");
+                valid = false;
+                continue;
+            }
+
+            ids.Add(item.GetString()!);
+        }
+
+        userIds = [.. ids.Distinct(StringComparer.Ordinal)];
+        return valid;
+    }
+}

@@ -1,0 +1,5 @@
+namespace Tailor.Ingestion.Requests;
+
+/// <summary>One validated catalog item.</summary>
+/// <param name="ContentHash">Names this exact version of the item, so a retried upload has one effect.</param>
+internal sealed record CatalogItemInput(string Id, string Title, string? Description, decimal Price, string? Category, string ContentHash);

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Tailor.Ingestion.Validation;
+
+namespace Tailor.Ingestion.Requests;
+
+/// <summary>Validates one Segment call, of the endpoint's type or, in a batch, of the type the item names.</summary>
+internal static class SegmentCallParser
+{
+    /// <param name="endpointType">The type the endpoint implies (<c>/v1/track</c>), or null in a batch where <c>type</c> is required.</param>
+    public static SegmentCall? Parse(JsonElement element, string path, string? endpointType, ValidationErrors errors)
+    {
+        if (ObjectReader.Of(element, path, errors) is not { } call)
+        {
+            return null;
+        }
+
+        var type = call.String("type", FieldLimits.Name, required: endpointType is null);
+        if (type is not null && type != SegmentCallTypes.Track && type != SegmentCallTypes.Identify)
+        {
+            call.Error("type", $"Must be \"{SegmentCallTypes.Track}\" or \"{SegmentCallTypes.Identify}\".");
+            return null;
+        }
+
+        if (endpointType is not null && type is not null && type != endpointType)
+        {
+            call.Error("type", $"Must be \"{endpointType}\" on this endpoint.");
+            return null;
+        }
+
+        var context = call.Object("context");
+        return (endpointType ?? type) switch
+        {
+            SegmentCallTypes.Track => TrackCallParser.Parse(call),
+            SegmentCallTypes.Identify => IdentifyCallParser.Parse(call, context),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,8 @@
+namespace Tailor.Ingestion.Requests;
+
+/// <summary>The Segment call types Ingestion accepts.</summary>
+internal static class SegmentCallTypes
+{
+    public const string Track = "track";
+    public const string Identify = "identify";
+}

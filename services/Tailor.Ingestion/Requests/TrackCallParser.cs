@@ -1,0 +1,60 @@
+using Tailor.Ingestion.Validation;
+
+namespace Tailor.Ingestion.Requests;
+
+/// <summary>Validates a <c>track</c> call and picks out products (e-commerce spec) and text.</summary>
+internal static class TrackCallParser
+{
+    public static TrackCall? Parse(ObjectReader call)
+    {
+        var identity = CallIdentityParser.Parse(call, SegmentCallTypes.Track);
+        var eventName = call.String("event", FieldLimits.Name, required: true);
+        var properties = call.Object("properties");
+        var text = properties?.String("text", FieldLimits.Text);
+        var products = properties is null ? [] : ParseProducts(eventName, properties);
+        if (identity is null || eventName is null)
+        {
+            return null;
+        }
+
+        // An order's products become messages of their own; other events keep every property they sent.
+        var skip = eventName == SegmentEvents.OrderCompleted ? "products" : null;
+        return new TrackCall(identity, eventName, products, text, PropertyFlattener.Flatten(properties?.Element, skip));
+    }
+
+    private static IReadOnlyList<ProductLine> ParseProducts(string? eventName, ObjectReader properties)
+    {
+        if (eventName == SegmentEvents.OrderCompleted && properties.Array("products") is { } list)
+        {
+            var products = new List<ProductLine>(list.GetArrayLength());
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                if (ObjectReader.Of(item, JsonPaths.Item(properties.PathOf("products"), index++), properties.Errors) is { } product &&
+                    ParseProduct(product) is { } line)
+                {
+                    products.Add(line);
+                }
+            }
+
+            return products;
+        }
+
+        // A Product Viewed without product_id names no product: it is kept as a plain event.
+        if (eventName == SegmentEvents.ProductViewed && properties.Value("product_id") is not null)
+        {
+            return ParseProduct(properties) is { } viewed ? [viewed] : [];
+        }
+
+        return [];
+    }
+
+    private static ProductLine? ParseProduct(ObjectReader product)
+    {
+        var id = product.String("product_id", FieldLimits.Id, required: true);
+        var name = product.String("name", FieldLimits.Title);
+        var price = product.Decimal("price", minimum: 0);
+        var quantity = product.PositiveNumber("quantity") ?? 1;
+        return id is null ? null : new ProductLine(id, name, price, quantity, PropertyFlattener.Flatten(product.Element));
+    }
+}

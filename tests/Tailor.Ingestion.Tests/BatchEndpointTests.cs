@@ -1,0 +1,92 @@
+using System.Net;
+using Tailor.Contracts;
+
+namespace Tailor.Ingestion.Tests;
+
+public sealed class BatchEndpointTests
+{
+    [Fact]
+    public async Task Batch_of_retail_identifies_and_orders_is_stored_and_published_in_full()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var lines = RetailSample.Purchases(maxLines: 300);
+        var calls = RetailSample.IdentifyCalls(lines).Concat(RetailSample.OrderCompletedCalls(lines)).ToList();
+
+        using var response = await app.PostAsync("/v1/batch", new { batch = calls });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(calls.Count, (await IngestionApp.ReadJsonAsync(response)).GetProperty("accepted").GetInt32());
+        var customers = lines.Select(line => line.CustomerId).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(customers, app.Published<UserIdentified>().Select(user => user.UserId).Order(StringComparer.Ordinal));
+        var purchases = app.Published<UserActivityTracked>();
+        Assert.Equal(lines.Count, purchases.Count);
+        Assert.Equal(lines.Sum(line => (double)line.Quantity), purchases.Sum(purchase => purchase.Quantity));
+        Assert.Equal(lines.Count, (await app.RecordedAsync<UserActivityTracked>()).Count);
+        foreach (var customer in customers)
+        {
+            Assert.True((await app.Profiles.ReadAsync(customer!, TestContext.Current.CancellationToken))!.Contact!.EmailConsent);
+        }
+
+        Assert.False(await app.AnyFaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Batch_with_invalid_items_is_rejected_whole_listing_every_bad_item()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var good = RetailSample.OrderCompletedCalls(RetailSample.Purchases(maxLines: 30)).First();
+
+        using var response = await app.PostAsync("/v1/batch", new
+        {
+            batch = new object[]
+            {
+                good,
+                new { type = "track", @event = "Product Viewed" },
+                new { type = "page", userId = "12583" },
+                new { type = "identify", userId = "12583", traits = new { email = "not an address" } },
+                new { userId = "12583", @event = "Cart Viewed" },
+            },
+        });
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Equal(["batch[1].userId", "batch[2].type", "batch[3].traits.email", "batch[4].type"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(app.Published<UserActivityTracked>());
+        Assert.Equal(0, await app.Events.CountAsync("ingestion", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Batch_with_more_items_than_allowed_is_rejected()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var calls = Enumerable.Range(0, 301).Select(index => new { type = "track", userId = "12583", @event = $"Step {index}" });
+
+        using var response = await app.PostAsync("/v1/batch", new { batch = calls });
+
+        Assert.Contains("batch", (await Problems.ValidationErrorsAsync(response)).Keys);
+        Assert.Empty(app.Published<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Batch_larger_than_the_body_limit_is_rejected_with_413()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var text = new string('x', 9_000);
+        var calls = Enumerable.Range(0, 60).Select(index => new { type = "track", userId = "12583", @event = "Note", properties = new { text } });
+
+        using var response = await app.PostAsync("/v1/batch", new { batch = calls });
+
+        Assert.Equal("Request body too large", await Problems.TitleAsync(response, HttpStatusCode.RequestEntityTooLarge));
+        Assert.Empty(app.Published<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Track_larger_than_the_call_limit_is_rejected_with_413_by_its_content_length()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var body = """{"userId":"12583","event":"Note","properties":{"text":"TEXT"}}""".Replace("TEXT", new string('x', 40_000), StringComparison.Ordinal);
+
+        using var response = await app.PostRawAsync("/v1/track", body);
+
+        Assert.Equal("Request body too large", await Problems.TitleAsync(response, HttpStatusCode.RequestEntityTooLarge));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Tailor.Contracts;
+
+namespace Tailor.Ingestion.Tests;
+
+public sealed class CampaignEndpointTests
+{
+    private static readonly DateTimeOffset WindowStart = new(2011, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Campaign_for_everyone_is_accepted_and_published_without_user_ids()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostAsync("/v1/campaigns", new
+        {
+            name = "Christmas",
+            goal = "Sell gift sets to past buyers",
+            audience = "all",
+            sendWindow = new { start = WindowStart, end = WindowStart.AddDays(2) },
+        });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var campaignId = (await IngestionApp.ReadJsonAsync(response)).GetProperty("campaignId").GetString();
+        Assert.Equal($"/v1/campaigns/{campaignId}", response.Headers.Location?.OriginalString);
+        var requested = Assert.Single(app.Published<CampaignRequested>());
+        Assert.Equal(campaignId, requested.CampaignId);
+        Assert.Equal("Christmas", requested.Name);
+        Assert.Equal("Sell gift sets to past buyers", requested.Goal);
+        Assert.Null(requested.UserIds);
+        Assert.Equal(WindowStart, requested.SendWindowStart);
+        Assert.Equal(WindowStart.AddDays(2), requested.SendWindowEnd);
+        Assert.Single(await app.RecordedAsync<CampaignRequested>());
+        Assert.False(await app.AnyFaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Campaign_for_named_users_carries_them_once_each()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostAsync("/v1/campaigns", new
+        {
+            name = "Win back",
+            goal = "Bring lapsed buyers back",
+            audience = new { userIds = new[] { "17850", "13047", "17850" } },
+            sendWindow = new { start = WindowStart, end = WindowStart.AddHours(6) },
+        });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(["17850", "13047"], Assert.Single(app.Published<CampaignRequested>()).UserIds);
+    }
+
+    [Fact]
+    public async Task Campaign_retried_names_the_same_campaign_and_is_published_once()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var body = new { name = "Christmas", goal = "Gift sets", audience = "all", sendWindow = new { start = WindowStart, end = WindowStart.AddDays(1) } };
+
+        using var first = await app.PostAsync("/v1/campaigns", body);
+        using var retry = await app.PostAsync("/v1/campaigns", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(
+            (await IngestionApp.ReadJsonAsync(first)).GetProperty("campaignId").GetString(),
+            (await IngestionApp.ReadJsonAsync(retry)).GetProperty("campaignId").GetString());
+        Assert.Single(app.Published<CampaignRequested>());
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tailor.Ingestion.Consumers;
+using Tailor.Profiles;
+using Tailor.Profiles.InMemory;
+using Tailor.ServiceDefaults;
+using Tailor.Storage;
+using Tailor.Storage.Sqlite;
+
+namespace Tailor.Ingestion.Tests;
+
+/// <summary>
+/// Ingestion as the host runs it, on a test server: a real SQLite file, the in-process profile cache and
+/// MassTransit's test harness as the bus. One per test, so no test sees another's events.
+/// </summary>
+internal sealed class IngestionApp : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2024, 3, 5, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplication _app;
+    private readonly SqliteDatabase _database;
+    private readonly string _directory;
+
+    private IngestionApp(WebApplication app, SqliteDatabase database, string directory)
+    {
+        _app = app;
+        _database = database;
+        _directory = directory;
+        Client = app.GetTestClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public ITestHarness Harness => _app.Services.GetRequiredService<ITestHarness>();
+
+    public IEventStore Events => _app.Services.GetRequiredService<IEventStore>();
+
+    public IDocumentStore Documents => _app.Services.GetRequiredService<IDocumentStore>();
+
+    public IProfileCache Profiles => _app.Services.GetRequiredService<IProfileCache>();
+
+    /// <param name="replace">Swaps in other services (a failing store) after the defaults are registered.</param>
+    public static async Task<IngestionApp> StartAsync(Action<IServiceCollection>? replace = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "tailor-ingestion-tests", Guid.NewGuid().ToString("N"));
+        var database = new SqliteDatabase(Path.Combine(directory, "tailor.db"));
+
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration["Tailor:Ingestion:MaxBatchItems"] = "300";
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<IEventStore, SqliteEventStore>();
+        builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        builder.Services.AddSingleton<IProfileCache, InMemoryProfileCache>();
+        builder.AddIngestion();
+        builder.Services.AddMassTransitTestHarness(bus =>
+        {
+            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(20), testInactivityTimeout: TimeSpan.FromMilliseconds(300));
+            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+        });
+        replace?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapServiceEndpoints();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new IngestionApp(app, database, directory);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, object body) =>
+        Client.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> PostRawAsync(string path, string json) =>
+        Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+    /// <summary>Messages of one type the bus has seen published so far (publishing completes before the HTTP answer).</summary>
+    public IReadOnlyList<T> Published<T>()
+        where T : class =>
+        [.. Harness.Published.Select<T>(TestContext.Current.CancellationToken).Select(published => published.Context.Message)];
+
+    public async Task<IReadOnlyList<T>> RecordedAsync<T>()
+        where T : class =>
+        await Events.ReadMessagesAsync<T>(new EventQuery("ingestion"), TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+    public async Task<bool> AnyFaultPublishedAsync() =>
+        await Harness.Published.Any<Fault>(TestContext.Current.CancellationToken);
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        _database.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

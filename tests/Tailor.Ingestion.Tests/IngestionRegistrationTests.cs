@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Tailor.ServiceDefaults;
+
+namespace Tailor.Ingestion.Tests;
+
+public sealed class IngestionRegistrationTests
+{
+    [Fact]
+    public void AddIngestion_binds_limits_from_configuration_and_contributes_the_endpoints()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Tailor:Ingestion:MaxBatchBytes"] = "262144";
+        builder.AddIngestion();
+
+        using var host = builder.Build();
+
+        Assert.Equal(262_144, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxBatchBytes);
+        Assert.Equal(32 * 1024, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxCallBytes);
+        Assert.Single(host.Services.GetServices<IEndpointModule>());
+    }
+
+    [Fact]
+    public void AddIngestion_with_an_impossible_limit_fails_validation()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Tailor:Ingestion:MaxBatchItems"] = "0";
+        builder.AddIngestion();
+
+        using var host = builder.Build();
+
+        var invalid = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value);
+        Assert.Contains(invalid.Failures, failure => failure.Contains("MaxBatchItems", StringComparison.Ordinal));
+    }
+}

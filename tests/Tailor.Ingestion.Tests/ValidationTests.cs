@@ -1,0 +1,103 @@
+using System.Net;
+
+namespace Tailor.Ingestion.Tests;
+
+/// <summary>Every kind of invalid field, on every endpoint, answers a validation problem that names the field by its JSON path.</summary>
+public sealed class ValidationTests
+{
+    public static TheoryData<string, string, string> InvalidBodies => new()
+    {
+        { "/v1/track", """{"event":"Cart Viewed"}""", "userId" },
+        { "/v1/track", """{"userId":12583,"event":"Cart Viewed"}""", "userId" },
+        { "/v1/track", """{"userId":"   ","event":"Cart Viewed"}""", "userId" },
+        { "/v1/track", $$"""{"userId":"{{new string('u', 257)}}","event":"Cart Viewed"}""", "userId" },
+        { "/v1/track", """{"userId":"12583"}""", "event" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","timestamp":"yesterday"}""", "timestamp" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","timestamp":1291190400}""", "timestamp" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","messageId":7}""", "messageId" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","messageId":" "}""", "messageId" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","properties":"big"}""", "properties" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","context":[]}""", "context" },
+        { "/v1/track", """{"type":"identify","userId":"12583","event":"Cart Viewed"}""", "type" },
+        { "/v1/track", """{"userId":"12583","event":"Review Submitted","properties":{"text":42}}""", "properties.text" },
+        { "/v1/track", """{"userId":"12583","event":"Order Completed","properties":{"products":{}}}""", "properties.products" },
+        { "/v1/track", """{"userId":"12583","event":"Order Completed","properties":{"products":[{"name":"JAM MAKING SET"}]}}""", "properties.products[0].product_id" },
+        { "/v1/track", """{"userId":"12583","event":"Order Completed","properties":{"products":[{"product_id":"22960"},{"product_id":"22961","price":-1}]}}""", "properties.products[1].price" },
+        { "/v1/track", """{"userId":"12583","event":"Order Completed","properties":{"products":[{"product_id":"22960","quantity":0}]}}""", "properties.products[0].quantity" },
+        { "/v1/track", """{"userId":"12583","event":"Order Completed","properties":{"products":[{"product_id":"22960","price":"2.55"}]}}""", "properties.products[0].price" },
+        { "/v1/track", """{"userId":"12583","event":"Order Completed","properties":{"products":["22960"]}}""", "properties.products[0]" },
+        { "/v1/track", """{"userId":"12583","event":"Product Viewed","properties":{"product_id":22960}}""", "properties.product_id" },
+        { "/v1/track", """[]""", "$" },
+        { "/v1/identify", """{"traits":{}}""", "userId" },
+        { "/v1/identify", """{"userId":"12583","traits":{"email":"not an address"}}""", "traits.email" },
+        { "/v1/identify", """{"userId":"12583","traits":{"email":"Ada <ada@example.com>"}}""", "traits.email" },
+        { "/v1/identify", """{"userId":"12583","traits":{"email_consent":"yes"}}""", "traits.email_consent" },
+        { "/v1/identify", """{"userId":"12583","traits":{"unsubscribed":1}}""", "traits.unsubscribed" },
+        { "/v1/identify", """{"userId":"12583","traits":{"address":"London"}}""", "traits.address" },
+        { "/v1/identify", """{"userId":"12583","traits":"gold"}""", "traits" },
+        { "/v1/identify", """{"type":"track","userId":"12583"}""", "type" },
+        { "/v1/batch", """{}""", "batch" },
+        { "/v1/batch", """{"batch":[]}""", "batch" },
+        { "/v1/batch", """{"batch":[42]}""", "batch[0]" },
+        { "/v1/batch", """{"batch":[{"type":"track","userId":"12583","event":"Cart Viewed"},{"type":"track","event":"Cart Viewed"}]}""", "batch[1].userId" },
+        { "/v1/catalog", """{}""", "items" },
+        { "/v1/catalog", """{"items":[]}""", "items" },
+        { "/v1/catalog", """{"items":[{"title":"JAM MAKING SET WITH JARS","price":4.25}]}""", "items[0].id" },
+        { "/v1/catalog", """{"items":[{"id":"22960","price":4.25}]}""", "items[0].title" },
+        { "/v1/catalog", """{"items":[{"id":"22960","title":"JAM MAKING SET WITH JARS"}]}""", "items[0].price" },
+        { "/v1/catalog", """{"items":[{"id":"22960","title":"JAM MAKING SET WITH JARS","price":-0.01}]}""", "items[0].price" },
+        { "/v1/catalog", """{"items":[{"id":"22960","title":"JAM MAKING SET WITH JARS","price":"free"}]}""", "items[0].price" },
+        { "/v1/catalog", """{"items":[{"id":"22960","title":"JAM","price":1},{"id":"22961","title":"JAM","price":1,"category":7}]}""", "items[1].category" },
+        { "/v1/campaigns", """{"goal":"g","audience":"all","sendWindow":{"start":"2011-12-01T00:00:00Z","end":"2011-12-02T00:00:00Z"}}""", "name" },
+        { "/v1/campaigns", """{"name":"n","audience":"all","sendWindow":{"start":"2011-12-01T00:00:00Z","end":"2011-12-02T00:00:00Z"}}""", "goal" },
+        { "/v1/campaigns", """{"name":"n","goal":"g","sendWindow":{"start":"2011-12-01T00:00:00Z","end":"2011-12-02T00:00:00Z"}}""", "audience" },
+        { "/v1/campaigns", """{"name":"n","goal":"g","audience":"some","sendWindow":{"start":"2011-12-01T00:00:00Z","end":"2011-12-02T00:00:00Z"}}""", "audience" },
+        { "/v1/campaigns", """{"name":"n","goal":"g","audience":{"userIds":[]},"sendWindow":{"start":"2011-12-01T00:00:00Z","end":"2011-12-02T00:00:00Z"}}""", "audience.userIds" },
+        { "/v1/campaigns", """{"name":"n","goal":"g","audience":{"userIds":["12583",5]},"sendWindow":{"start":"2011-12-01T00:00:00Z","end":"2011-12-02T00:00:00Z"}}""", "audience.userIds[1]" },
+        { "/v1/campaigns", """{"name":"n","goal":"g","audience":"all"}""", "sendWindow" },
+        { "/v1/campaigns", """{"name":"n","goal":"g","audience":"all","sendWindow":{"start":"soon","end":"2011-12-02T00:00:00Z"}}""", "sendWindow.start" },
+        { "/v1/campaigns", """{"name":"n","goal":"g","audience":"all","sendWindow":{"start":"2011-12-01T00:00:00Z"}}""", "sendWindow.end" },
+        { "/v1/campaigns", """{"name":"n","goal":"g","audience":"all","sendWindow":{"start":"2011-12-02T00:00:00Z","end":"2011-12-01T00:00:00Z"}}""", "sendWindow.end" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidBodies))]
+    public async Task Post_invalid_field_answers_a_validation_problem_naming_it(string path, string body, string field)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync(path, body);
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Contains(field, errors.Keys);
+        Assert.NotEmpty(errors[field]);
+        Assert.Equal(0, await app.Events.CountAsync("ingestion", TestContext.Current.CancellationToken));
+        Assert.Empty(app.Harness.Published.Select(_ => true, TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("/v1/track", """{"userId":"12583","event":""")]
+    [InlineData("/v1/identify", "userId=12583")]
+    [InlineData("/v1/batch", """{"batch":[{"type":"track",}]}""")]
+    [InlineData("/v1/catalog", "")]
+    [InlineData("/v1/campaigns", """{"name":"n" "goal":"g"}""")]
+    public async Task Post_malformed_json_answers_problem_details(string path, string body)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync(path, body);
+
+        Assert.Equal("Malformed JSON", await Problems.TitleAsync(response, HttpStatusCode.BadRequest));
+        Assert.Equal(0, await app.Events.CountAsync("ingestion", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Track_old_timestamp_is_accepted_because_replays_are_welcome()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync("/v1/track", """{"userId":"12583","event":"Cart Viewed","timestamp":"1999-01-01T00:00:00+01:00"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
