@@ -1,0 +1,19 @@
+using MassTransit;
+
+namespace Tailor.Recommendation.Consumers;
+
+public sealed class CatalogItemUpsertedConsumerDefinition : ConsumerDefinition<CatalogItemUpsertedConsumer>
+{
+    public CatalogItemUpsertedConsumerDefinition() => ConcurrentMessageLimit = 16;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<CatalogItemUpsertedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            // Bad input stays bad: straight to the error queue instead of three more tries.
+            retry.Ignore<ArgumentException>();
+            retry.Intervals(100, 500, 2_000);
+        });
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tailor.Recommendation;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Recommender {ModelVersion} trained on {Users} users x {Items} items ({Interactions} interactions) in {Seconds:F2} s")]
+    public static partial void Trained(ILogger logger, string modelVersion, int users, int items, int interactions, double seconds);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Gave newly identified user {UserId} the popular items of {ModelVersion}")]
+    public static partial void PopularForNewUser(ILogger logger, string userId, string modelVersion);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Ignored an older catalog update of item {ItemId}")]
+    public static partial void StaleCatalogUpdate(ILogger logger, string itemId);
+}

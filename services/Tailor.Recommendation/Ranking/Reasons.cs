@@ -1,0 +1,11 @@
+namespace Tailor.Recommendation.Ranking;
+
+/// <summary>The sentences that tell a reader why an item was picked for them.</summary>
+public static class Reasons
+{
+    public const string Popular = "popular right now";
+
+    public static string BecauseYouBought(string title) => $"because you bought {title}";
+
+    public static string BecauseYouViewed(string title) => $"because you viewed {title}";
+}

@@ -1,0 +1,40 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Tailor.Messaging;
+using Tailor.Recommendation.Consumers;
+using Tailor.Recommendation.Training;
+using Tailor.Training;
+
+namespace Tailor.Recommendation;
+
+public static class RecommendationRegistration
+{
+    /// <summary>
+    /// The Recommendation service: options <c>Tailor:Recommendation</c> (retraining under <c>Tailor:Recommendation:Retrain</c>),
+    /// its trainer and retrain scheduler, and its consumers. The host provides the stores, the profile cache and the bus.
+    /// </summary>
+    public static IHostApplicationBuilder AddRecommendation(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<RecommendationOptions>()
+            .BindConfiguration(RecommendationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<UserRecommendationsWriter>();
+        builder.Services.AddRetraining<RecommendationTrainer>(RecommendationOptions.RetrainSection);
+
+        builder.AddTailorConsumers(bus =>
+        {
+            bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
+            bus.AddConsumer<CatalogItemUpsertedConsumer, CatalogItemUpsertedConsumerDefinition>();
+            bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
+            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+            bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
+        });
+
+        return builder;
+    }
+}

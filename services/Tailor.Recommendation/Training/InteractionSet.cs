@@ -1,0 +1,76 @@
+namespace Tailor.Recommendation.Training;
+
+/// <summary>Everything the recommender learns from, gathered from the service's stream before a training.</summary>
+public sealed class InteractionSet
+{
+    private readonly Dictionary<string, Dictionary<string, double>> _weights = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _purchased = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, decimal Price)> _namedByActivity = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _knownUsers = new(StringComparer.Ordinal);
+    private readonly List<(string UserId, string ItemId, DateTimeOffset OccurredAt)> _timeline = [];
+
+    /// <summary>Every user the service heard of: identified, or with any interaction.</summary>
+    public IReadOnlyCollection<string> KnownUsers => _knownUsers;
+
+    /// <summary>Users with at least one interaction, and the summed weight of each item they touched.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, double>> Weights => _weights;
+
+    public void AddKnownUser(string userId) => _knownUsers.Add(userId);
+
+    public void Add(string userId, string itemId, double weight, DateTimeOffset occurredAt, bool purchased)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
+        if (weight <= 0)
+        {
+            return;
+        }
+
+        _knownUsers.Add(userId);
+        if (!_weights.TryGetValue(userId, out var items))
+        {
+            _weights[userId] = items = new Dictionary<string, double>(StringComparer.Ordinal);
+        }
+
+        items[itemId] = items.GetValueOrDefault(itemId) + weight;
+        if (purchased)
+        {
+            if (!_purchased.TryGetValue(userId, out var bought))
+            {
+                _purchased[userId] = bought = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            bought.Add(itemId);
+        }
+
+        _timeline.Add((userId, itemId, occurredAt));
+    }
+
+    /// <summary>The name and price an activity carried, used when the catalog has not (yet) described the item.</summary>
+    public void NoteItem(string itemId, string? name, decimal? price)
+    {
+        if (!string.IsNullOrWhiteSpace(name) && price is { } known)
+        {
+            _namedByActivity[itemId] = (name.Trim(), known);
+        }
+    }
+
+    public bool HasPurchased(string userId, string itemId) => _purchased.TryGetValue(userId, out var bought) && bought.Contains(itemId);
+
+    public bool TryGetActivityName(string itemId, out (string Name, decimal Price) named) => _namedByActivity.TryGetValue(itemId, out named);
+
+    /// <summary>How many distinct users touched each item within <paramref name="window"/> before the latest interaction.</summary>
+    public IReadOnlyDictionary<string, int> RecentAudience(TimeSpan window)
+    {
+        if (_timeline.Count == 0)
+        {
+            return new Dictionary<string, int>();
+        }
+
+        var since = _timeline.Max(entry => entry.OccurredAt) - window;
+        return _timeline
+            .Where(entry => entry.OccurredAt >= since)
+            .GroupBy(entry => entry.ItemId, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(entry => entry.UserId).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tailor.Contracts;
+using Tailor.Recommendation.Catalog;
+using Tailor.Recommendation.Ranking;
+using Tailor.Storage;
+using Tailor.Training;
+
+namespace Tailor.Recommendation.Training;
+
+/// <summary>
+/// One training: read the service's own stream, fit ALS, give every known user their top-N, then make the new model
+/// the serving one and announce it.
+/// </summary>
+public sealed class RecommendationTrainer(
+    IEventStore events,
+    IDocumentStore documents,
+    UserRecommendationsWriter writer,
+    IBus bus,
+    IOptions<RecommendationOptions> options,
+    TimeProvider time,
+    ILogger<RecommendationTrainer> logger) : IModelTrainer
+{
+    public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) =>
+        events.CountAsync(RecommendationStore.Stream, cancellationToken);
+
+    public async Task<ModelCheckpoint?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
+        (await ReadServingModelAsync(cancellationToken))?.Checkpoint;
+
+    public Task<ServingModel?> ReadServingModelAsync(CancellationToken cancellationToken) =>
+        documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, cancellationToken);
+
+    public async Task<ModelCheckpoint?> TrainAsync(Guid? requestId, CancellationToken cancellationToken)
+    {
+        using var activity = RecommendationTelemetry.Source.StartActivity("recommendation.train");
+        var clock = Stopwatch.StartNew();
+        var settings = options.Value;
+
+        // Counted before reading, so the checkpoint never claims evidence the model did not see.
+        var evidence = await events.CountAsync(RecommendationStore.Stream, cancellationToken);
+        var interactions = await GatherAsync(settings, cancellationToken);
+        if (interactions.KnownUsers.Count == 0)
+        {
+            return null;
+        }
+
+        var catalog = await ReadCatalogAsync(cancellationToken);
+        var trainedAt = time.GetUtcNow();
+        var version = "als-" + trainedAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+        var recommender = await Task.Run(
+            () => RecommenderBuilder.Build(interactions, catalog, settings, version, cancellationToken), cancellationToken);
+
+        foreach (var userId in interactions.KnownUsers.Order(StringComparer.Ordinal))
+        {
+            await writer.WriteAsync(userId, version, recommender.For(userId), cancellationToken);
+        }
+
+        // Written last: a training that stops half way leaves the previous model serving and due for retraining.
+        var serving = new ServingModel(version, trainedAt, evidence, recommender.Popular(string.Empty));
+        await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, serving, cancellationToken);
+
+        var users = interactions.KnownUsers.Count;
+        await bus.Publish(
+            new RecommenderTrained(Guid.NewGuid(), time.GetUtcNow(), version, users, recommender.ItemCount, recommender.InteractionCount, clock.Elapsed, requestId),
+            cancellationToken);
+
+        RecommendationTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);
+        RecommendationTelemetry.Users.Record(users);
+        RecommendationTelemetry.Items.Record(recommender.ItemCount);
+        activity?.SetTag("tailor.model.version", version);
+        activity?.SetTag("tailor.model.users", users);
+        activity?.SetTag("tailor.model.items", recommender.ItemCount);
+        Log.Trained(logger, version, users, recommender.ItemCount, recommender.InteractionCount, clock.Elapsed.TotalSeconds);
+        return serving.Checkpoint;
+    }
+
+    private async Task<InteractionSet> GatherAsync(RecommendationOptions settings, CancellationToken cancellationToken)
+    {
+        var set = new InteractionSet();
+        var stream = new EventQuery(RecommendationStore.Stream);
+        await foreach (var identified in events.ReadMessagesAsync<UserIdentified>(stream, cancellationToken))
+        {
+            set.AddKnownUser(identified.UserId);
+        }
+
+        await foreach (var activity in events.ReadMessagesAsync<UserActivityTracked>(stream, cancellationToken))
+        {
+            EvidenceWeights.Add(set, activity, settings);
+        }
+
+        await foreach (var engaged in events.ReadMessagesAsync<EmailEngaged>(stream, cancellationToken))
+        {
+            EvidenceWeights.Add(set, engaged, settings);
+        }
+
+        return set;
+    }
+
+    private async Task<Dictionary<string, CatalogEntry>> ReadCatalogAsync(CancellationToken cancellationToken)
+    {
+        var catalog = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
+        await foreach (var (itemId, entry) in documents.ListAsync<CatalogEntry>(RecommendationStore.CatalogCollection, cancellationToken))
+        {
+            catalog[itemId] = entry;
+        }
+
+        return catalog;
+    }
+}

@@ -1,0 +1,22 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Profiles;
+using Tailor.Storage;
+
+namespace Tailor.Recommendation.Training;
+
+/// <summary>Puts one user's recommendations everywhere they are read: the store (truth), the profile slice (cache), the bus.</summary>
+public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfileCache profiles, IBus bus, TimeProvider time)
+{
+    public async Task WriteAsync(string userId, string modelVersion, IReadOnlyList<RecommendedItem> items, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var slice = new RecommendationsSlice(modelVersion, items, now);
+        await documents.PutAsync(RecommendationStore.UserRecommendationsCollection, userId, slice, cancellationToken);
+        await profiles.WriteSliceAsync(userId, slice, cancellationToken);
+        await bus.Publish(new RecommendationsUpdated(Guid.NewGuid(), userId, now, modelVersion, items), cancellationToken);
+    }
+
+    public async Task<bool> HasRecommendationsAsync(string userId, CancellationToken cancellationToken) =>
+        await documents.GetAsync(RecommendationStore.UserRecommendationsCollection, userId, cancellationToken) is not null;
+}

@@ -1,0 +1,38 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Tailor.Messaging;
+using Tailor.Topic.Consumers;
+using Tailor.Topic.Training;
+using Tailor.Training;
+
+namespace Tailor.Topic;
+
+public static class TopicRegistration
+{
+    /// <summary>
+    /// The Topic service: options <c>Tailor:Topic</c> (retraining under <c>Tailor:Topic:Retrain</c>), its trainer and
+    /// retrain scheduler, and its consumers. The host provides the stores, the profile cache and the bus.
+    /// </summary>
+    public static IHostApplicationBuilder AddTopic(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<TopicOptions>()
+            .BindConfiguration(TopicOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddRetraining<TopicTrainer>(TopicOptions.RetrainSection);
+
+        builder.AddTailorConsumers(bus =>
+        {
+            bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
+            bus.AddConsumer<CatalogItemUpsertedConsumer, CatalogItemUpsertedConsumerDefinition>();
+            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+            bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
+        });
+
+        return builder;
+    }
+}

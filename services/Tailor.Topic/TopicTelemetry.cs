@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Tailor.Topic;
+
+/// <summary>Traces and metrics of topic-model training; the name matches the <c>Tailor.*</c> sources every host exports.</summary>
+public static class TopicTelemetry
+{
+    public const string Name = "Tailor.Topic";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    private static readonly Meter Meter = new(Name);
+
+    public static readonly Histogram<double> TrainingDuration =
+        Meter.CreateHistogram<double>("tailor.topic.training.duration", "s", "How long one LDA training took.");
+
+    public static readonly Gauge<int> Documents =
+        Meter.CreateGauge<int>("tailor.topic.model.documents", "{document}", "User documents the serving model was trained on.");
+}

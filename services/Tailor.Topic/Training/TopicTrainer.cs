@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tailor.Contracts;
+using Tailor.Profiles;
+using Tailor.Storage;
+using Tailor.Topic.Catalog;
+using Tailor.Topic.Modeling;
+using Tailor.Training;
+
+namespace Tailor.Topic.Training;
+
+/// <summary>
+/// One training: build every user's document from the service's own stream, fit LDA, give every user their
+/// mixture, then make the new model the serving one and announce it.
+/// </summary>
+public sealed class TopicTrainer(
+    IEventStore events,
+    IDocumentStore documents,
+    IProfileCache profiles,
+    IBus bus,
+    IOptions<TopicOptions> options,
+    TimeProvider time,
+    ILogger<TopicTrainer> logger) : IModelTrainer
+{
+    public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) =>
+        events.CountAsync(TopicStore.Stream, cancellationToken);
+
+    public async Task<ModelCheckpoint?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
+        (await documents.FindAsync<TopicServingModel>(TopicStore.ModelCollection, TopicStore.ServingModelId, cancellationToken))?.Checkpoint;
+
+    public async Task<ModelCheckpoint?> TrainAsync(Guid? requestId, CancellationToken cancellationToken)
+    {
+        using var activity = TopicTelemetry.Source.StartActivity("topic.train");
+        var clock = Stopwatch.StartNew();
+        var settings = options.Value;
+
+        // Counted before reading, so the checkpoint never claims evidence the model did not see.
+        var evidence = await events.CountAsync(TopicStore.Stream, cancellationToken);
+        var corpus = await BuildCorpusAsync(cancellationToken);
+        if (corpus.Count == 0)
+        {
+            return null;
+        }
+
+        var fit = await Task.Run(() => LdaTopicModel.Fit(corpus, settings), cancellationToken);
+        var trainedAt = time.GetUtcNow();
+        var version = "lda-" + trainedAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+        foreach (var user in fit.Users)
+        {
+            var label = fit.Topics[user.DominantTopic].Label;
+            var slice = new TopicsSlice(version, user.Mixture, user.DominantTopic, label, trainedAt);
+            await documents.PutAsync(TopicStore.UserTopicsCollection, user.UserId, slice, cancellationToken);
+            await profiles.WriteSliceAsync(user.UserId, slice, cancellationToken);
+            await bus.Publish(
+                new UserTopicsUpdated(Guid.NewGuid(), user.UserId, trainedAt, version, user.Mixture, user.DominantTopic, label),
+                cancellationToken);
+        }
+
+        // Written last: a training that stops half way leaves the previous model serving and due for retraining.
+        var serving = new TopicServingModel(version, trainedAt, evidence, corpus.Count, fit.Topics);
+        await documents.PutAsync(TopicStore.ModelCollection, TopicStore.ServingModelId, serving, cancellationToken);
+        await bus.Publish(
+            new TopicModelTrained(Guid.NewGuid(), time.GetUtcNow(), version, corpus.Count, fit.Topics, clock.Elapsed, requestId),
+            cancellationToken);
+
+        TopicTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);
+        TopicTelemetry.Documents.Record(corpus.Count);
+        activity?.SetTag("tailor.model.version", version);
+        activity?.SetTag("tailor.model.documents", corpus.Count);
+        Log.Trained(logger, version, fit.Topics.Count, corpus.Count, clock.Elapsed.TotalSeconds);
+        return serving.Checkpoint;
+    }
+
+    private async Task<IReadOnlyList<UserDocument>> BuildCorpusAsync(CancellationToken cancellationToken)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var (itemId, entry) in documents.ListAsync<CatalogTitle>(TopicStore.CatalogCollection, cancellationToken))
+        {
+            titles[itemId] = entry.Title;
+        }
+
+        var builder = new UserDocumentBuilder(titles);
+        await foreach (var activity in events.ReadMessagesAsync<UserActivityTracked>(new EventQuery(TopicStore.Stream), cancellationToken))
+        {
+            builder.Add(activity);
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,18 @@
+namespace Tailor.Training;
+
+/// <summary>A service's model, as the retrain scheduler sees it.</summary>
+public interface IModelTrainer
+{
+    /// <summary>How many events the service has recorded so far (its stream's length).</summary>
+    Task<long> CountEvidenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>The serving model's checkpoint, or null when none was trained yet.</summary>
+    Task<ModelCheckpoint?> ReadCheckpointAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Trains on everything recorded, starts serving the result and announces it; <paramref name="requestId"/> is the
+    /// <c>ModelTrainingRequested</c> this answers, if any. Returns null, changing nothing, when there is nothing to
+    /// learn from yet (say, only catalog events). Throwing leaves the current model serving.
+    /// </summary>
+    Task<ModelCheckpoint?> TrainAsync(Guid? requestId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tailor.Training;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Training {Model} ({Reason}, request {RequestId})")]
+    public static partial void TrainingStarted(ILogger logger, string model, RetrainReason reason, Guid? requestId);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Trained {Model} on {EvidenceCount} recorded events")]
+    public static partial void TrainingFinished(ILogger logger, string model, long evidenceCount);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "{Model} has nothing to learn from yet; no model trained")]
+    public static partial void NothingToLearn(ILogger logger, string model);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Training {Model} failed; the current model keeps serving")]
+    public static partial void TrainingFailed(ILogger logger, Exception exception, string model);
+}

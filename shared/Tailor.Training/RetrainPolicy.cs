@@ -1,0 +1,26 @@
+namespace Tailor.Training;
+
+/// <summary>Why a model should be retrained now, or <see cref="RetrainReason.None"/>.</summary>
+public static class RetrainPolicy
+{
+    public static RetrainReason Decide(ModelCheckpoint? current, long evidenceCount, DateTimeOffset now, RetrainOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var trainedOn = current?.EvidenceCount ?? 0;
+        var newEvents = evidenceCount - trainedOn;
+
+        // Retraining on exactly what the current model saw would only produce the same model again.
+        if (newEvents <= 0)
+        {
+            return RetrainReason.None;
+        }
+
+        if (newEvents >= options.MinNewEvents)
+        {
+            return RetrainReason.EnoughNewEvents;
+        }
+
+        // No model yet is the oldest model there is: the first evidence is enough to start serving one.
+        return current is null || now - current.TrainedAt >= options.MaxAge ? RetrainReason.ModelTooOld : RetrainReason.None;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Tailor.Training;
+
+namespace Tailor.Recommendation.Tests;
+
+public class ModelTrainingTests
+{
+    private static readonly RetrainOptions Options = new() { MinNewEvents = 10 };
+
+    [Fact]
+    public async Task TrainIfDueAsync_a_failed_training_keeps_the_serving_model()
+    {
+        var trainer = new ScriptedTrainer(evidence: 50, current: new ModelCheckpoint(DateTimeOffset.UtcNow, 20)) { Failure = new InvalidOperationException("disk full") };
+        using var training = new ModelTraining<ScriptedTrainer>(trainer, TimeProvider.System, NullLogger<ModelTraining<ScriptedTrainer>>.Instance);
+
+        var trained = await training.TrainIfDueAsync(Options, TestContext.Current.CancellationToken);
+
+        Assert.False(trained);
+        Assert.Equal(1, trainer.Trainings);
+        Assert.Equal(20, (await trainer.ReadCheckpointAsync(TestContext.Current.CancellationToken))!.EvidenceCount);
+    }
+
+    [Fact]
+    public async Task TrainIfDueAsync_while_a_training_runs_does_not_start_another()
+    {
+        var trainer = new ScriptedTrainer(evidence: 50, current: null) { Gate = new TaskCompletionSource() };
+        using var training = new ModelTraining<ScriptedTrainer>(trainer, TimeProvider.System, NullLogger<ModelTraining<ScriptedTrainer>>.Instance);
+        var ct = TestContext.Current.CancellationToken;
+
+        var requested = training.TrainNowAsync(Guid.NewGuid(), ct);
+        var scheduled = await training.TrainIfDueAsync(Options, ct);
+        trainer.Gate.SetResult();
+        await requested;
+
+        Assert.False(scheduled);
+        Assert.Equal(1, trainer.Trainings);
+    }
+
+    [Fact]
+    public async Task TrainNowAsync_passes_the_request_id_and_rethrows_a_failure()
+    {
+        var requestId = Guid.NewGuid();
+        var trainer = new ScriptedTrainer(evidence: 5, current: null) { Failure = new InvalidOperationException("broken") };
+        using var training = new ModelTraining<ScriptedTrainer>(trainer, TimeProvider.System, NullLogger<ModelTraining<ScriptedTrainer>>.Instance);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => training.TrainNowAsync(requestId, TestContext.Current.CancellationToken));
+        Assert.Equal(requestId, trainer.LastRequestId);
+    }
+
+    public sealed class ScriptedTrainer(long evidence, ModelCheckpoint? current) : IModelTrainer
+    {
+        public Exception? Failure { get; init; }
+        public TaskCompletionSource? Gate { get; init; }
+        public int Trainings { get; private set; }
+        public Guid? LastRequestId { get; private set; }
+
+        public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) => Task.FromResult(evidence);
+
+        public Task<ModelCheckpoint?> ReadCheckpointAsync(CancellationToken cancellationToken) => Task.FromResult(current);
+
+        public async Task<ModelCheckpoint?> TrainAsync(Guid? requestId, CancellationToken cancellationToken)
+        {
+            Trainings++;
+            LastRequestId = requestId;
+            if (Gate is not null)
+            {
+                await Gate.Task;
+            }
+
+            if (Failure is not null)
+            {
+                throw Failure;
+            }
+
+            current = new ModelCheckpoint(DateTimeOffset.UtcNow, evidence);
+            return current;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using MassTransit;
+using MassTransit.Testing;
+using Tailor.Contracts;
+using Tailor.Profiles;
+using Tailor.Recommendation.Ranking;
+using Tailor.Storage;
+
+namespace Tailor.Recommendation.Tests;
+
+public class RecommendationConsumerTests
+{
+    [Fact]
+    public async Task Consume_training_request_publishes_recommender_trained_with_request_id_and_everyones_recommendations()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        await FeedAsync(harness);
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+
+        await harness.PublishAsync(request);
+
+        Assert.True(await harness.WasPublishedAsync<RecommenderTrained>(m => m.RequestId == request.EventId));
+        var trained = Assert.Single(harness.PublishedMessages<RecommenderTrained>());
+        Assert.Equal(7, trained.Users); // six buyers and one identified user without history
+        Assert.Equal(6, trained.Items);
+
+        var updates = harness.PublishedMessages<RecommendationsUpdated>();
+        Assert.Equal(["lurker", "u0", "u1", "u2", "u3", "u4", "u5"], updates.Select(u => u.UserId).Order(StringComparer.Ordinal));
+        Assert.All(updates, update => Assert.Equal(trained.ModelVersion, update.ModelVersion));
+        Assert.All(updates.Single(u => u.UserId == "lurker").Items, item => Assert.Equal(Reasons.Popular, item.Reason));
+        Assert.All(updates.Single(u => u.UserId == "u0").Items, item => Assert.StartsWith("because you bought ", item.Reason, StringComparison.Ordinal));
+
+        var profile = await harness.Profiles.ReadAsync("u0", TestContext.Current.CancellationToken);
+        Assert.Equal(updates.Single(u => u.UserId == "u0").Items, profile?.Recommendations?.Items);
+        Assert.NotNull(await harness.Documents.GetAsync(RecommendationStore.UserRecommendationsCollection, "lurker", TestContext.Current.CancellationToken));
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Consume_duplicate_event_has_one_effect()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        await FeedAsync(harness);
+        var purchase = Fixtures.Purchase("u0", "p5");
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+        var ct = TestContext.Current.CancellationToken;
+        var before = await harness.Events.CountAsync(RecommendationStore.Stream, ct);
+
+        await harness.DeliverAsync([purchase, purchase], m => m.EventId);
+        await harness.DeliverAsync([request, request], m => m.EventId);
+        await harness.Bus.InactivityTask; // both copies handled, not just the first
+
+        Assert.Equal(before + 2, await harness.Events.CountAsync(RecommendationStore.Stream, ct));
+        Assert.Equal(2, harness.Bus.Consumed.Select<ModelTrainingRequested>(TestContext.Current.CancellationToken).Count());
+        Assert.Single(harness.PublishedMessages<RecommenderTrained>());
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Consume_user_identified_after_a_training_gets_popular_items_at_once()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        await FeedAsync(harness);
+        await harness.DeliverAsync([new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test")], m => m.EventId);
+
+        await harness.DeliverAsync([Fixtures.Identified("newcomer")], m => m.EventId);
+
+        Assert.True(await harness.WasPublishedAsync<RecommendationsUpdated>(m => m.UserId == "newcomer"));
+        var profile = await harness.Profiles.ReadAsync("newcomer", TestContext.Current.CancellationToken);
+        Assert.NotNull(profile?.Recommendations);
+        Assert.Equal(6, profile.Recommendations.Items.Count);
+        Assert.All(profile.Recommendations.Items, item => Assert.Equal(Reasons.Popular, item.Reason));
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Consume_purchase_without_an_item_faults()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        var broken = Fixtures.Purchase("u0", "p1") with { ItemId = null };
+
+        await harness.PublishAsync(broken);
+
+        Assert.True(await harness.WasPublishedAsync<Fault<UserActivityTracked>>(m => m.Message.EventId == broken.EventId));
+        Assert.Equal(0, await harness.Events.CountAsync(RecommendationStore.Stream, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Consume_catalog_item_keeps_the_newest_title_whatever_the_arrival_order()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        var newer = Fixtures.CatalogItem("p1", "Lunch bag red retrospot") with { OccurredAt = Fixtures.Start.AddDays(2) };
+        var older = Fixtures.CatalogItem("p1", "Lunch bag") with { OccurredAt = Fixtures.Start };
+
+        await harness.DeliverAsync([newer], m => m.EventId);
+        await harness.DeliverAsync([older], m => m.EventId);
+
+        var stored = await harness.Documents.FindAsync<Catalog.CatalogEntry>(RecommendationStore.CatalogCollection, "p1", TestContext.Current.CancellationToken);
+        Assert.Equal("Lunch bag red retrospot", stored?.Title);
+    }
+
+    /// <summary>Six items in the catalog, six buyers of two or three items each, one identified user with no history.</summary>
+    private static async Task FeedAsync(ConsumerHarness harness)
+    {
+        await harness.DeliverAsync(Enumerable.Range(0, 6).Select(i => Fixtures.CatalogItem($"p{i}", $"Product {i}")), m => m.EventId);
+        await harness.DeliverAsync(Enumerable.Range(0, 6).Select(i => Fixtures.Identified($"u{i}")).Append(Fixtures.Identified("lurker")), m => m.EventId);
+        var purchases = Enumerable.Range(0, 6).SelectMany(user => Enumerable.Range(0, 2 + (user % 2)).Select(k => Fixtures.Purchase($"u{user}", $"p{(user + k) % 6}", quantity: 1 + k)));
+        await harness.DeliverAsync(purchases.Append(Fixtures.View("u1", "p5")), m => m.EventId);
+    }
+}

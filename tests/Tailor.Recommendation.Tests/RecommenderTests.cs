@@ -1,0 +1,116 @@
+using Tailor.Recommendation.Catalog;
+using Tailor.Recommendation.Ranking;
+using Tailor.Recommendation.Training;
+
+namespace Tailor.Recommendation.Tests;
+
+public class RecommenderTests
+{
+    // Two clusters need few factors; many more than the structure has let ALS fit noise in a matrix this small.
+    private static readonly RecommendationOptions Options = new() { Factors = 4, TopN = 3 };
+
+    [Fact]
+    public void For_on_two_clusters_recommends_from_the_users_own_cluster()
+    {
+        var recommender = RecommenderBuilder.Build(TwoClusters(), new Dictionary<string, CatalogEntry>(), Options, "test", TestContext.Current.CancellationToken);
+
+        for (var user = 0; user < 20; user++)
+        {
+            var ownCluster = user < 10 ? "a" : "b";
+            var recommendations = recommender.For($"u{user}");
+            Assert.Equal(3, recommendations.Count);
+            Assert.All(recommendations, item => Assert.StartsWith(ownCluster, item.ItemId, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Build_with_the_same_seed_gives_the_same_recommendations()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = RecommenderBuilder.Build(TwoClusters(), new Dictionary<string, CatalogEntry>(), Options, "test", ct);
+        var second = RecommenderBuilder.Build(TwoClusters(), new Dictionary<string, CatalogEntry>(), Options, "test", ct);
+
+        Assert.Equal(first.For("u3"), second.For("u3"));
+        Assert.Equal(first.For("u17"), second.For("u17"));
+    }
+
+    [Fact]
+    public void For_excludes_purchased_items_and_names_a_bought_item_as_the_reason()
+    {
+        var recommender = RecommenderBuilder.Build(TwoClusters(), new Dictionary<string, CatalogEntry>(), Options, "test", TestContext.Current.CancellationToken);
+        var interactions = TwoClusters();
+
+        var recommendations = recommender.For("u4");
+
+        Assert.All(recommendations, item =>
+        {
+            Assert.False(interactions.HasPurchased("u4", item.ItemId));
+            var because = Assert.Single(ClusterItems("a"), bought =>
+                interactions.HasPurchased("u4", bought) && item.Reason == Reasons.BecauseYouBought($"Item {bought}"));
+            Assert.StartsWith("a", because, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void For_a_user_without_history_falls_back_to_the_most_popular_items()
+    {
+        var interactions = new InteractionSet();
+        var buyers = new Dictionary<string, int> { ["p1"] = 5, ["p2"] = 3, ["p3"] = 4, ["p4"] = 1 };
+        foreach (var (itemId, count) in buyers)
+        {
+            for (var user = 0; user < count; user++)
+            {
+                EvidenceWeights.Add(interactions, Fixtures.Purchase($"u{user}", itemId), Options);
+            }
+        }
+
+        interactions.AddKnownUser("newcomer");
+        var recommender = RecommenderBuilder.Build(interactions, new Dictionary<string, CatalogEntry>(), Options, "test", TestContext.Current.CancellationToken);
+
+        var recommendations = recommender.For("newcomer");
+
+        Assert.Equal(["p1", "p3", "p2"], recommendations.Select(item => item.ItemId));
+        Assert.Equal([5.0, 4.0, 3.0], recommendations.Select(item => item.Score));
+        Assert.All(recommendations, item => Assert.Equal(Reasons.Popular, item.Reason));
+    }
+
+    [Fact]
+    public void Build_never_recommends_non_products_however_popular()
+    {
+        var interactions = new InteractionSet();
+        for (var user = 0; user < 10; user++)
+        {
+            EvidenceWeights.Add(interactions, Fixtures.Purchase($"u{user}", "POST", name: "POSTAGE", price: 18m), Options);
+            EvidenceWeights.Add(interactions, Fixtures.Purchase($"u{user}", "gift_0001_20", name: "Gift voucher", price: 20m), Options);
+            EvidenceWeights.Add(interactions, Fixtures.Purchase($"u{user}", "FREEBIE", name: "Free sample", price: 0m), Options);
+            EvidenceWeights.Add(interactions, Fixtures.Purchase($"u{user}", $"p{user % 4}"), Options);
+        }
+
+        interactions.AddKnownUser("newcomer");
+        var catalog = new Dictionary<string, CatalogEntry> { ["p0"] = new("p0", "Paper chain kit", 2.95m, Fixtures.Start) };
+        var recommender = RecommenderBuilder.Build(interactions, catalog, Options, "test", TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, recommender.ItemCount);
+        Assert.All(recommender.For("newcomer").Concat(recommender.For("u1")), item => Assert.StartsWith("p", item.ItemId, StringComparison.Ordinal));
+        Assert.Contains(recommender.For("newcomer"), item => item is { ItemId: "p0", Title: "Paper chain kit", Price: 2.95m });
+    }
+
+    /// <summary>Users u0–u9 buy only items a0–a9, users u10–u19 only b0–b9, six items each.</summary>
+    private static InteractionSet TwoClusters()
+    {
+        var interactions = new InteractionSet();
+        for (var user = 0; user < 20; user++)
+        {
+            var cluster = user < 10 ? "a" : "b";
+            for (var pick = 0; pick < 6; pick++)
+            {
+                var item = $"{cluster}{((user * 3) + pick) % 10}";
+                EvidenceWeights.Add(interactions, Fixtures.Purchase($"u{user}", item, quantity: 1 + pick), Options);
+            }
+        }
+
+        return interactions;
+    }
+
+    private static IEnumerable<string> ClusterItems(string cluster) => Enumerable.Range(0, 10).Select(i => $"{cluster}{i}");
+}

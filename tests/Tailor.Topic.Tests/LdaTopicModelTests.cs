@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Tailor.Topic.Modeling;
+
+namespace Tailor.Topic.Tests;
+
+public class LdaTopicModelTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Fit_on_a_month_of_real_purchases_gives_mixtures_summing_to_one_and_distinct_topics()
+    {
+        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
+        foreach (var purchase in OnlineRetailSlice.Purchases(lines: 42_000))
+        {
+            builder.Add(purchase);
+        }
+
+        var documents = builder.Build();
+        var clock = Stopwatch.StartNew();
+        var fit = LdaTopicModel.Fit(documents, new TopicOptions());
+        output.WriteLine($"{documents.Count} documents in {clock.Elapsed.TotalSeconds:F1} s");
+        foreach (var topic in fit.Topics)
+        {
+            output.WriteLine($"{topic.Topic}: {topic.Label} | {string.Join(' ', topic.TopWords)}");
+        }
+
+        Assert.InRange(documents.Count, 800, 1_000);
+        Assert.Equal(8, fit.Topics.Count);
+        Assert.Equal(documents.Count, fit.Users.Count);
+        Assert.All(fit.Users, user =>
+        {
+            Assert.Equal(8, user.Mixture.Count);
+            Assert.Equal(1.0, user.Mixture.Sum(), precision: 6);
+            Assert.Equal(user.Mixture.Max(), user.Mixture[user.DominantTopic]);
+        });
+        Assert.Equal(fit.Topics.Count, fit.Topics.Select(topic => topic.Label).Distinct().Count());
+        Assert.True(fit.Users.Select(user => user.DominantTopic).Distinct().Count() > 1, "every user has the same dominant topic");
+    }
+
+    [Fact]
+    public void Fit_on_two_vocabularies_separates_them_and_repeats_itself_with_the_same_seed()
+    {
+        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
+        foreach (var activity in Fixtures.TwoInterests())
+        {
+            builder.Add(activity);
+        }
+
+        var documents = builder.Build();
+        var options = new TopicOptions { Topics = 2, TopWords = 4 };
+        var fit = LdaTopicModel.Fit(documents, options);
+        var again = LdaTopicModel.Fit(documents, options);
+
+        var gardenTopic = fit.Users.Single(user => user.UserId == "u00").DominantTopic;
+        Assert.All(fit.Users, user =>
+            Assert.Equal(int.Parse(user.UserId[1..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 0, user.DominantTopic == gardenTopic));
+        Assert.Contains("garden", fit.Topics[gardenTopic].TopWords);
+        Assert.Contains("kitchen", fit.Topics[1 - gardenTopic].TopWords);
+        Assert.Empty(fit.Topics[0].TopWords.Intersect(fit.Topics[1].TopWords));
+        Assert.Equal(fit.Users.Select(user => user.Mixture), again.Users.Select(user => user.Mixture));
+    }
+}

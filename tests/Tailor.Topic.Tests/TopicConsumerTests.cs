@@ -1,0 +1,82 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Storage;
+using Tailor.Topic.Catalog;
+
+namespace Tailor.Topic.Tests;
+
+public class TopicConsumerTests
+{
+    [Fact]
+    public async Task Consume_training_request_publishes_topic_model_trained_with_request_id_and_every_users_topics()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        await harness.DeliverAsync(Fixtures.TwoInterests(), m => m.EventId);
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+
+        await harness.PublishAsync(request);
+
+        Assert.True(await harness.WasPublishedAsync<TopicModelTrained>(m => m.RequestId == request.EventId));
+        var trained = Assert.Single(harness.PublishedMessages<TopicModelTrained>());
+        Assert.Equal(40, trained.Documents);
+        Assert.Equal(2, trained.Topics.Count);
+        Assert.All(trained.Topics, topic => Assert.Equal(string.Join(", ", topic.TopWords.Take(3)), topic.Label));
+
+        var updates = harness.PublishedMessages<UserTopicsUpdated>();
+        Assert.Equal(40, updates.Select(update => update.UserId).Distinct().Count());
+        Assert.All(updates, update =>
+        {
+            Assert.Equal(trained.ModelVersion, update.ModelVersion);
+            Assert.Equal(1.0, update.Mixture.Sum(), precision: 6);
+            Assert.Equal(trained.Topics[update.DominantTopic].Label, update.DominantLabel);
+        });
+
+        var profile = await harness.Profiles.ReadAsync("u00", TestContext.Current.CancellationToken);
+        Assert.Equal(updates.Single(update => update.UserId == "u00").Mixture, profile?.Topics?.Mixture);
+        Assert.NotNull(await harness.Documents.GetAsync(TopicStore.UserTopicsCollection, "u07", TestContext.Current.CancellationToken));
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Consume_duplicate_event_has_one_effect()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        await harness.DeliverAsync(Fixtures.TwoInterests(), m => m.EventId);
+        var wrote = Fixtures.Wrote("u00", "Seeds for a shady garden");
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+        var ct = TestContext.Current.CancellationToken;
+        var before = await harness.Events.CountAsync(TopicStore.Stream, ct);
+
+        await harness.DeliverAsync([wrote, wrote], m => m.EventId);
+        await harness.DeliverAsync([request, request], m => m.EventId);
+        await harness.Bus.InactivityTask; // both copies handled, not just the first
+
+        Assert.Equal(before + 2, await harness.Events.CountAsync(TopicStore.Stream, ct));
+        Assert.Single(harness.PublishedMessages<TopicModelTrained>());
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Consume_training_request_with_no_words_yet_faults_instead_of_answering()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+
+        await harness.PublishAsync(request);
+
+        Assert.True(await harness.WasPublishedAsync<Fault<ModelTrainingRequested>>(m => m.Message.EventId == request.EventId));
+        Assert.False(await harness.WasPublishedAsync<TopicModelTrained>());
+    }
+
+    [Fact]
+    public async Task Consume_catalog_item_names_items_that_arrive_without_a_name()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        await harness.DeliverAsync([Fixtures.CatalogItem("22423", "REGENCY CAKESTAND 3 TIER")], m => m.EventId);
+
+        var stored = await harness.Documents.FindAsync<CatalogTitle>(TopicStore.CatalogCollection, "22423", TestContext.Current.CancellationToken);
+
+        Assert.Equal("REGENCY CAKESTAND 3 TIER", stored?.Title);
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Tailor.Messaging;
+using Tailor.Profiles;
+using Tailor.Topic.Training;
+using Tailor.Storage;
+using Tailor.Training;
+
+namespace Tailor.Topic.Tests;
+
+public class TopicRegistrationTests
+{
+    [Fact]
+    public async Task AddTopic_starts_with_its_options_and_retrain_scheduler()
+    {
+        using var host = Build(new Dictionary<string, string?> { ["Tailor:Topic:Topics"] = "12", ["Tailor:Topic:Retrain:MinNewEvents"] = "500" });
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(12, host.Services.GetRequiredService<IOptions<TopicOptions>>().Value.Topics);
+        var retrain = host.Services.GetRequiredService<IOptionsMonitor<RetrainOptions>>().Get(RetrainScheduler<TopicTrainer>.OptionsName);
+        Assert.Equal(500, retrain.MinNewEvents);
+        Assert.Contains(host.Services.GetServices<IHostedService>(), service => service is RetrainScheduler<TopicTrainer>);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task AddTopic_refuses_to_start_with_invalid_options()
+    {
+        using var host = Build(new Dictionary<string, string?> { ["Tailor:Topic:Topics"] = "1" });
+
+        await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        settings["Tailor:Sqlite:Path"] = Path.Combine(Directory.CreateTempSubdirectory("tailor-topic-host").FullName, "tailor.db");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddTailorStorage();
+        builder.AddTailorProfiles();
+        builder.AddTopic();
+        builder.AddTailorBus();
+        return builder.Build();
+    }
+}
