@@ -1,0 +1,78 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Tailor.Contracts;
+using Tailor.Embedding.Model;
+using Tailor.Embedding.Vectors;
+using Tailor.Storage;
+
+namespace Tailor.Embedding.Consumers;
+
+/// <summary>Embeds catalog items ("title. description"), a batch at a time, stores the vectors and announces them.</summary>
+public sealed class CatalogItemUpsertedConsumer(
+    TextVectors texts,
+    ItemVectorStore items,
+    IEventStore events,
+    TimeProvider time,
+    ILogger<CatalogItemUpsertedConsumer> logger) : IConsumer<Batch<CatalogItemUpserted>>
+{
+    public async Task Consume(ConsumeContext<Batch<CatalogItemUpserted>> context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var rejected = new List<(Guid EventId, string Problem)>();
+        var changes = new List<CatalogItemUpserted>();
+        foreach (var change in context.Message.Select(entry => entry.Message))
+        {
+            if (string.IsNullOrWhiteSpace(change.ItemId) || string.IsNullOrWhiteSpace(change.Title))
+            {
+                rejected.Add((change.EventId, "a catalog item needs an ItemId and a Title"));
+            }
+            else
+            {
+                changes.Add(change);
+            }
+        }
+
+        // In event-time order, so of two changes of one item in a batch the newer one is what stays.
+        changes.Sort((left, right) => left.OccurredAt.CompareTo(right.OccurredAt));
+
+        // Embedding first: it has no side effects, so a failure here leaves nothing recorded and the retry redoes it all.
+        var vectors = texts.Embed(changes.ConvertAll(ItemText));
+
+        var embedded = new List<ItemEmbedded>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            if (!await events.RecordAsync(EmbeddingNames.Stream, change.EventId, null, change.OccurredAt, change, cancellationToken))
+            {
+                Log.Duplicate(logger, nameof(CatalogItemUpserted), change.EventId);
+                continue;
+            }
+
+            var current = await items.FindAsync(change.ItemId, cancellationToken);
+            if (current is not null && current.SourceOccurredAt > change.OccurredAt)
+            {
+                Log.StaleCatalogChange(logger, change.EventId, change.ItemId);
+                continue;
+            }
+
+            await items.SaveAsync(new ItemVector(change.ItemId, SentenceEmbedder.ModelName, vectors[i], change.OccurredAt), cancellationToken);
+            var now = time.GetUtcNow();
+            embedded.Add(new ItemEmbedded(Guid.CreateVersion7(now), change.ItemId, now, SentenceEmbedder.ModelName, vectors[i]));
+        }
+
+        if (embedded.Count > 0)
+        {
+            await context.PublishBatch(embedded, cancellationToken);
+        }
+
+        Log.ItemsEmbedded(logger, embedded.Count, context.Message.Length);
+        ConsumerRules.ThrowIfRejected(nameof(CatalogItemUpserted), rejected);
+    }
+
+    /// <summary>The text an item is known by: its title, and its description when it has one.</summary>
+    public static string ItemText(CatalogItemUpserted item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return string.IsNullOrWhiteSpace(item.Description) ? item.Title : $"{item.Title}. {item.Description}";
+    }
+}

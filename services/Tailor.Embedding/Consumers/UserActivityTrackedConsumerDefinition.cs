@@ -1,0 +1,22 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Tailor.Embedding.Consumers;
+
+public sealed class UserActivityTrackedConsumerDefinition(IOptions<EmbeddingOptions> options)
+    : ConsumerDefinition<UserActivityTrackedConsumer>
+{
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+        // Two batches may run at once: a user's state is locked per user, and the decayed sum does not depend on the
+        // order evidence arrives in, so one batch's store round-trips overlap the other's model run.
+        consumerConfigurator.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(options.Value.MessageBatchLimit)
+            .SetTimeLimit(options.Value.MessageBatchTimeLimit)
+            .SetConcurrencyLimit(2));
+    }
+}

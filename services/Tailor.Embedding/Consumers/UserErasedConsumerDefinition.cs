@@ -1,0 +1,17 @@
+using MassTransit;
+
+namespace Tailor.Embedding.Consumers;
+
+public sealed class UserErasedConsumerDefinition : ConsumerDefinition<UserErasedConsumer>
+{
+    public UserErasedConsumerDefinition()
+    {
+        ConcurrentMessageLimit = 4;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<UserErasedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+}

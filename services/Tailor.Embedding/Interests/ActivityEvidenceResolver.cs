@@ -1,0 +1,85 @@
+using Tailor.Contracts;
+using Tailor.Embedding.Vectors;
+
+namespace Tailor.Embedding.Interests;
+
+/// <summary>
+/// Turns activities into interest evidence: a purchased or viewed item's stored vector, or the vector of its name when
+/// the catalog has not been embedded yet; the vector of a text the user wrote. All texts of a batch are embedded at once.
+/// </summary>
+public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors texts)
+{
+    public async Task<IReadOnlyList<ResolvedActivity>> ResolveAsync(
+        IReadOnlyList<UserActivityTracked> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        var resolved = new ResolvedActivity[activities.Count];
+        var toEmbed = new List<(int Index, string Text, double Weight)>();
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = activities[i];
+            if (string.IsNullOrWhiteSpace(activity.UserId))
+            {
+                resolved[i] = new ResolvedActivity(activity, null, "it has no UserId");
+                continue;
+            }
+
+            switch (activity.Activity)
+            {
+                case ActivityKinds.Purchase or ActivityKinds.View:
+                    // A negative quantity is a return or a cancellation: not a sign of interest.
+                    if (activity.Quantity < 0)
+                    {
+                        resolved[i] = new ResolvedActivity(activity, null, null);
+                        break;
+                    }
+
+                    var weight = activity.Activity == ActivityKinds.Purchase ? EvidenceWeights.Purchase : EvidenceWeights.View;
+                    var stored = string.IsNullOrWhiteSpace(activity.ItemId)
+                        ? null
+                        : await items.FindAsync(activity.ItemId, cancellationToken);
+                    if (stored is not null)
+                    {
+                        resolved[i] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, stored.Vector, weight), null);
+                    }
+                    else if (!string.IsNullOrWhiteSpace(activity.ItemName))
+                    {
+                        toEmbed.Add((i, activity.ItemName, weight));
+                    }
+                    else
+                    {
+                        resolved[i] = new ResolvedActivity(
+                            activity, null, $"item '{activity.ItemId}' has no vector yet and the {activity.Activity} has no ItemName");
+                    }
+
+                    break;
+
+                case ActivityKinds.Text:
+                    if (string.IsNullOrWhiteSpace(activity.Text))
+                    {
+                        resolved[i] = new ResolvedActivity(activity, null, "a text activity has no Text");
+                    }
+                    else
+                    {
+                        toEmbed.Add((i, activity.Text, EvidenceWeights.Text));
+                    }
+
+                    break;
+
+                default:
+                    resolved[i] = new ResolvedActivity(activity, null, null);
+                    break;
+            }
+        }
+
+        var vectors = texts.Embed(toEmbed.ConvertAll(entry => entry.Text));
+        for (var j = 0; j < toEmbed.Count; j++)
+        {
+            var (index, _, weight) = toEmbed[j];
+            var activity = activities[index];
+            resolved[index] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, vectors[j], weight), null);
+        }
+
+        return resolved;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using Tailor.Contracts;
+using Tailor.Embedding.Model;
+using Tailor.Profiles;
+using Tailor.Storage;
+
+namespace Tailor.Embedding.Interests;
+
+/// <summary>Keeps each user's interest state, their profile's interests slice, and says what changed.</summary>
+public sealed class UserInterests : IDisposable
+{
+    private readonly IDocumentStore _documents;
+    private readonly IProfileCache _profiles;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _halfLife;
+    private readonly UserLocks _locks = new();
+
+    public UserInterests(IDocumentStore documents, IProfileCache profiles, IOptions<EmbeddingOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _documents = documents;
+        _profiles = profiles;
+        _time = time;
+        _halfLife = options.Value.InterestHalfLife;
+    }
+
+    /// <summary>Folds the user's new evidence in, writes the state and the profile slice, and returns the event to publish.</summary>
+    public async Task<UserInterestsUpdated> AddAsync(
+        string userId, IReadOnlyCollection<InterestEvidence> evidence, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(evidence);
+        using var held = await _locks.AcquireAsync(userId, cancellationToken);
+
+        var stored = await _documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, cancellationToken);
+        // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
+        var state = stored is not null && stored.Model == SentenceEmbedder.ModelName ? stored : UserInterestState.Empty;
+        var updated = state.Add(evidence.OrderBy(item => item.OccurredAt), _halfLife);
+        await _documents.PutAsync(EmbeddingNames.UsersCollection, userId, updated, cancellationToken);
+
+        var vector = updated.Direction();
+        var now = _time.GetUtcNow();
+        await _profiles.WriteSliceAsync(
+            userId, new InterestsSlice(SentenceEmbedder.ModelName, vector, updated.EvidenceCount, now), cancellationToken);
+        return new UserInterestsUpdated(Guid.CreateVersion7(now), userId, now, SentenceEmbedder.ModelName, vector, updated.EvidenceCount);
+    }
+
+    /// <summary>Removes the user's interest state (erasure).</summary>
+    public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        using var held = await _locks.AcquireAsync(userId, cancellationToken);
+        await _documents.DeleteAsync(EmbeddingNames.UsersCollection, userId, cancellationToken);
+    }
+
+    public void Dispose() => _locks.Dispose();
+}

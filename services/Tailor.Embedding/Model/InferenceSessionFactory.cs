@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Tailor.Embedding.Model;
+
+/// <summary>Creates the ONNX Runtime session on the best execution provider this machine has.</summary>
+internal static class InferenceSessionFactory
+{
+    public const string CudaProvider = "cuda";
+    public const string CpuProvider = "cpu";
+
+    public static (InferenceSession Session, string ExecutionProvider) Create(byte[] model, EmbeddingOptions options, ILogger logger)
+    {
+        if (options.Device is not EmbeddingDevice.Cpu)
+        {
+            try
+            {
+                using var cudaOptions = CreateOptions(options);
+                cudaOptions.AppendExecutionProvider_CUDA(deviceId: 0);
+                return (new InferenceSession(model, cudaOptions), CudaProvider);
+            }
+            catch (OnnxRuntimeException exception)
+            {
+                // No GPU, driver, CUDA or cuDNN: serving on the CPU beats not serving, even when CUDA was asked for.
+                if (options.Device is EmbeddingDevice.Cuda)
+                {
+                    Log.CudaRequestedButUnavailable(logger, exception.Message);
+                }
+                else
+                {
+                    Log.CudaUnavailable(logger, exception.Message);
+                }
+            }
+        }
+
+        using var cpuOptions = CreateOptions(options);
+        return (new InferenceSession(model, cpuOptions), CpuProvider);
+    }
+
+    private static SessionOptions CreateOptions(EmbeddingOptions options) => new()
+    {
+        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        IntraOpNumThreads = options.IntraOpThreads,
+    };
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Tailor.Embedding.Model;
+
+namespace Tailor.Embedding.Vectors;
+
+/// <summary>
+/// Text to vector with an in-process cache keyed by a hash of the text: a replay repeats the same product names
+/// thousands of times, and each distinct text should cost one model run only.
+/// </summary>
+public sealed class TextVectors : IDisposable
+{
+    private readonly SentenceEmbedder _embedder;
+    private readonly MemoryCache _cache;
+
+    public TextVectors(SentenceEmbedder embedder, IOptions<EmbeddingOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _embedder = embedder;
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.TextCacheEntries });
+    }
+
+    /// <summary>
+    /// One vector per text, in the order given; the texts not cached yet are embedded as one batch.
+    /// The arrays are shared with the cache: read them, never change them.
+    /// </summary>
+    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var keys = texts.Select(ContentKey).ToArray();
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var missing = new List<(string Key, string Text)>();
+        var pending = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (vectors.ContainsKey(keys[i]) || pending.Contains(keys[i]))
+            {
+                continue;
+            }
+
+            if (_cache.TryGetValue(keys[i], out float[]? cached) && cached is not null)
+            {
+                vectors[keys[i]] = cached;
+            }
+            else
+            {
+                pending.Add(keys[i]);
+                missing.Add((keys[i], texts[i]));
+            }
+        }
+
+        var embedded = _embedder.Embed(missing.ConvertAll(entry => entry.Text));
+        for (var i = 0; i < missing.Count; i++)
+        {
+            vectors[missing[i].Key] = embedded[i];
+            _cache.Set(missing[i].Key, embedded[i], new MemoryCacheEntryOptions { Size = 1 });
+        }
+
+        return Array.ConvertAll(keys, key => vectors[key]);
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private static string ContentKey(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

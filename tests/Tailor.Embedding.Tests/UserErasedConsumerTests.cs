@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tailor.Contracts;
+using Tailor.Embedding.Interests;
+using Tailor.Storage;
+
+namespace Tailor.Embedding.Tests;
+
+public sealed class UserErasedConsumerTests(ModelFixture model)
+{
+    [Fact]
+    public async Task Consume_user_erased_removes_the_interest_state()
+    {
+        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
+        var evidence = new InterestEvidence(TestMessages.Start, model.Embed("JUMBO BAG RED RETROSPOT"), EvidenceWeights.Purchase);
+        await host.Services.GetRequiredService<UserInterests>().AddAsync("17850", [evidence], TestContext.Current.CancellationToken);
+
+        await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestMessages.Start), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<UserErased>(1);
+
+        Assert.Null(await host.Documents.FindAsync<UserInterestState>(
+            EmbeddingNames.UsersCollection, "17850", TestContext.Current.CancellationToken));
+        Assert.False(await host.FaultPublishedAsync<UserErased>());
+    }
+}
