@@ -1,0 +1,86 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Tailor.ContentGeneration.Diagnostics;
+using Tailor.Contracts;
+using Tailor.Profiles;
+using Tailor.Storage;
+
+namespace Tailor.ContentGeneration.Campaigns;
+
+/// <summary>Turns a campaign into one <see cref="PersonalizeEmail"/> per user of its audience.</summary>
+/// <remarks>
+/// Each command's EventId derives from campaign id and user id. A fan-out that failed halfway is simply run again
+/// (the users it already reached get the same commands, which their consumer skips as duplicates), and a campaign
+/// whose fan-out finished is never fanned out twice, whatever EventId the repeated request carries.
+/// </remarks>
+public sealed class CampaignFanOut(
+    IDocumentStore documents,
+    IProfileCache profiles,
+    IOptions<ContentGenerationOptions> options,
+    ContentGenerationMetrics metrics,
+    TimeProvider clock)
+{
+    /// <summary>Returns how many users the campaign went to, or null when an earlier delivery already fanned it out.</summary>
+    public async Task<int?> FanOutAsync(CampaignRequested campaign, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(publisher);
+        var existing = await documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, campaign.CampaignId, cancellationToken);
+        if (existing?.FannedOutAt is not null)
+        {
+            return null;
+        }
+
+        // Resuming keeps the request as first stored, so every user of one campaign gets the same window and copy.
+        var request = existing?.Request ?? campaign;
+        if (existing is null)
+        {
+            await documents.PutAsync(ContentGenerationNames.CampaignsCollection, request.CampaignId, new CampaignRecord(request, null, null), cancellationToken);
+        }
+
+        var chunkSize = options.Value.FanOutChunkSize;
+        var chunk = new List<PersonalizeEmail>(chunkSize);
+        var audience = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var userId in Audience(request, cancellationToken))
+        {
+            if (!audience.Add(userId))
+            {
+                continue;
+            }
+
+            chunk.Add(Command(request, userId));
+            if (chunk.Count == chunkSize)
+            {
+                await publisher.PublishBatch(chunk, cancellationToken);
+                chunk.Clear();
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            await publisher.PublishBatch(chunk, cancellationToken);
+        }
+
+        await documents.PutAsync(
+            ContentGenerationNames.CampaignsCollection,
+            request.CampaignId,
+            new CampaignRecord(request, audience.Count, clock.GetUtcNow()),
+            cancellationToken);
+        metrics.FannedOut(audience.Count);
+        return audience.Count;
+    }
+
+    private IAsyncEnumerable<string> Audience(CampaignRequested request, CancellationToken cancellationToken) =>
+        request.UserIds is { } userIds ? userIds.ToAsyncEnumerable() : profiles.ListUserIdsAsync(cancellationToken);
+
+    private PersonalizeEmail Command(CampaignRequested request, string userId) =>
+        new(
+            MessageIds.PersonalizeEmail(request.CampaignId, userId),
+            userId,
+            clock.GetUtcNow(),
+            request.CampaignId,
+            request.Name,
+            request.Goal,
+            request.SendWindowStart,
+            request.SendWindowEnd);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Tailor.ContentGeneration.Composition;
+
+/// <summary>The links and addresses an email carries; all of them name the email, so a click or unsubscribe finds it.</summary>
+public sealed class EmailLinks(IOptions<ContentGenerationOptions> options)
+{
+    private readonly string _trackingBase = options.Value.TrackingBaseUrl.TrimEnd('/');
+    private readonly string _unsubscribeBase = options.Value.UnsubscribeBaseUrl.TrimEnd('/');
+    private readonly string _unsubscribeMailbox = options.Value.UnsubscribeMailbox;
+
+    public string Product(Guid emailId, string itemId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
+        return $"{_trackingBase}/c/{emailId:D}/{Uri.EscapeDataString(itemId)}";
+    }
+
+    /// <summary>The one-click unsubscribe URL (RFC 8058), also linked from the footer.</summary>
+    public string Unsubscribe(Guid emailId) => $"{_unsubscribeBase}/u/{emailId:D}";
+
+    public string UnsubscribeMailto(Guid emailId) => $"mailto:{_unsubscribeMailbox}?subject=unsubscribe-{emailId:D}";
+}

@@ -1,0 +1,46 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Tailor.ContentGeneration.Campaigns;
+using Tailor.Contracts;
+using Tailor.Storage;
+
+namespace Tailor.ContentGeneration.Consumers;
+
+/// <summary>Stores a campaign and sends one <see cref="PersonalizeEmail"/> to each user of its audience.</summary>
+public sealed class CampaignRequestedConsumer(
+    IEventStore events,
+    CampaignFanOut fanOut,
+    ILogger<CampaignRequestedConsumer> logger) : IConsumer<CampaignRequested>
+{
+    public async Task Consume(ConsumeContext<CampaignRequested> context)
+    {
+        var campaign = context.Message;
+        Validate(campaign);
+
+        // A duplicate is not skipped here: if the first delivery failed halfway through the fan-out, this one finishes
+        // it. The campaign record says when there is nothing left to do.
+        await events.RecordAsync(ContentGenerationNames.Stream, campaign.EventId, null, campaign.OccurredAt, campaign, context.CancellationToken);
+        if (await fanOut.FanOutAsync(campaign, context, context.CancellationToken) is { } users)
+        {
+            Log.FannedOut(logger, campaign.CampaignId, users);
+        }
+        else
+        {
+            Log.AlreadyFannedOut(logger, campaign.CampaignId, campaign.EventId);
+        }
+    }
+
+    private static void Validate(CampaignRequested campaign)
+    {
+        if (string.IsNullOrWhiteSpace(campaign.CampaignId))
+        {
+            throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has no CampaignId.");
+        }
+
+        ConsumerRules.RequireWindow(campaign.SendWindowStart, campaign.SendWindowEnd, nameof(CampaignRequested), campaign.EventId);
+        if (campaign.UserIds?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has a blank user id in its audience.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using MassTransit;
+
+namespace Tailor.ContentGeneration.Consumers;
+
+public sealed class EmailEngagedConsumerDefinition : ConsumerDefinition<EmailEngagedConsumer>
+{
+    public EmailEngagedConsumerDefinition() => ConcurrentMessageLimit = 16;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+}

@@ -1,0 +1,19 @@
+namespace Tailor.ContentGeneration.Consumers;
+
+/// <summary>A message ContentGeneration cannot use however often it is retried; it goes to the <c>_error</c> queue.</summary>
+public sealed class InvalidMessageException : Exception
+{
+    public InvalidMessageException()
+    {
+    }
+
+    public InvalidMessageException(string message)
+        : base(message)
+    {
+    }
+
+    public InvalidMessageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Tailor.ContentGeneration.Diagnostics;
+using Tailor.ContentGeneration.Personalization;
+using Tailor.Contracts;
+using Tailor.Profiles;
+using Tailor.Storage;
+
+namespace Tailor.ContentGeneration.Consumers;
+
+/// <summary>Writes one user's email for one campaign from their profile, or says why there is none.</summary>
+public sealed class PersonalizeEmailConsumer(
+    IEventStore events,
+    IProfileCache profiles,
+    EmailPersonalizer personalizer,
+    ContentGenerationMetrics metrics,
+    ILogger<PersonalizeEmailConsumer> logger) : IConsumer<PersonalizeEmail>
+{
+    public async Task Consume(ConsumeContext<PersonalizeEmail> context)
+    {
+        var command = context.Message;
+        var cancellationToken = context.CancellationToken;
+        Validate(command);
+        if (!await events.RecordAsync(ContentGenerationNames.Stream, command.EventId, command.UserId, command.OccurredAt, command, cancellationToken))
+        {
+            Log.Duplicate(logger, nameof(PersonalizeEmail), command.EventId);
+            return;
+        }
+
+        using var activity = ContentGenerationTelemetry.Source.StartActivity("contentgeneration personalize", ActivityKind.Internal);
+        activity?.SetTag(ContentGenerationTelemetry.CampaignTag, command.CampaignId);
+        var profile = await profiles.ReadAsync(command.UserId, cancellationToken);
+        var result = personalizer.Personalize(command, profile);
+        if (result.Email is { } email)
+        {
+            activity?.SetTag(ContentGenerationTelemetry.GeneratorTag, email.Generator);
+            await context.Publish(email, cancellationToken);
+            metrics.Composed(email.Generator);
+            Log.Composed(logger, email.EmailId, command.CampaignId, command.UserId, email.Generator, email.ItemIds.Count);
+        }
+        else if (result.Suppression is { } suppression)
+        {
+            activity?.SetTag(ContentGenerationTelemetry.ReasonTag, suppression.Reason);
+            await context.Publish(suppression, cancellationToken);
+            metrics.Suppressed(suppression.Reason);
+            Log.Suppressed(logger, command.CampaignId, command.UserId, suppression.Reason);
+        }
+    }
+
+    private static void Validate(PersonalizeEmail command)
+    {
+        ConsumerRules.RequireUserId(command.UserId, nameof(PersonalizeEmail), command.EventId);
+        if (string.IsNullOrWhiteSpace(command.CampaignId))
+        {
+            throw new InvalidMessageException($"{nameof(PersonalizeEmail)} {command.EventId} has no CampaignId.");
+        }
+
+        ConsumerRules.RequireWindow(command.SendWindowStart, command.SendWindowEnd, nameof(PersonalizeEmail), command.EventId);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Tailor.ContentGeneration;
+
+/// <summary>Where ContentGeneration keeps what it owns, and how it signs its emails.</summary>
+public static class ContentGenerationNames
+{
+    /// <summary>The service's own event stream: every message it consumed, recorded first (idempotency).</summary>
+    public const string Stream = "contentgeneration";
+
+    /// <summary>Campaigns as requested, keyed by campaign id, with how far their fan-out got.</summary>
+    public const string CampaignsCollection = "contentgeneration.campaigns";
+
+    /// <summary>The <c>EmailReady.Generator</c> of emails written by <see cref="Composition.TemplateComposer"/>.</summary>
+    public const string TemplateGenerator = "template-composer/1";
+}

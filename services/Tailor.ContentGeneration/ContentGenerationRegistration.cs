@@ -1,0 +1,45 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Tailor.ContentGeneration.Campaigns;
+using Tailor.ContentGeneration.Composition;
+using Tailor.ContentGeneration.Consumers;
+using Tailor.ContentGeneration.Diagnostics;
+using Tailor.ContentGeneration.Personalization;
+using Tailor.Messaging;
+
+namespace Tailor.ContentGeneration;
+
+public static class ContentGenerationRegistration
+{
+    /// <summary>
+    /// Adds the ContentGeneration service: options from <c>Tailor:ContentGeneration</c>, the template composer, the
+    /// campaign fan-out and its consumers. The host provides the event store, document store, profile cache and bus.
+    /// </summary>
+    public static IHostApplicationBuilder AddContentGeneration(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<ContentGenerationOptions>()
+            .BindConfiguration(ContentGenerationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ContentGenerationMetrics>();
+        services.AddSingleton<EmailLinks>();
+        services.AddSingleton<TemplateComposer>();
+        services.AddSingleton<EmailPersonalizer>();
+        services.AddSingleton<CampaignFanOut>();
+
+        builder.AddTailorConsumers(bus =>
+        {
+            bus.AddConsumer<CampaignRequestedConsumer, CampaignRequestedConsumerDefinition>();
+            bus.AddConsumer<PersonalizeEmailConsumer, PersonalizeEmailConsumerDefinition>();
+            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+        });
+        return builder;
+    }
+}

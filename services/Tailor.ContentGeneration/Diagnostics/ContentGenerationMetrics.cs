@@ -1,0 +1,31 @@
+using System.Diagnostics.Metrics;
+
+namespace Tailor.ContentGeneration.Diagnostics;
+
+/// <summary>Emails written (by generator), emails suppressed (by reason), and campaign fan-out.</summary>
+public sealed class ContentGenerationMetrics
+{
+    private readonly Counter<long> _composed;
+    private readonly Counter<long> _suppressed;
+    private readonly Counter<long> _commands;
+
+    public ContentGenerationMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(ContentGenerationTelemetry.Name);
+        _composed = meter.CreateCounter<long>(
+            "tailor.contentgeneration.emails_composed", "{email}", "Emails written and published as EmailReady.");
+        _suppressed = meter.CreateCounter<long>(
+            "tailor.contentgeneration.emails_suppressed", "{email}", "Emails not written, by suppression reason.");
+        _commands = meter.CreateCounter<long>(
+            "tailor.contentgeneration.personalize_commands", "{command}", "PersonalizeEmail commands published by campaign fan-out.");
+    }
+
+    public void Composed(string generator) =>
+        _composed.Add(1, new KeyValuePair<string, object?>(ContentGenerationTelemetry.GeneratorTag, generator));
+
+    public void Suppressed(string reason) =>
+        _suppressed.Add(1, new KeyValuePair<string, object?>(ContentGenerationTelemetry.ReasonTag, reason));
+
+    public void FannedOut(int commands) => _commands.Add(commands);
+}

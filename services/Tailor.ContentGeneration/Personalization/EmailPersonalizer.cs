@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using Tailor.ContentGeneration.Composition;
+using Tailor.Contracts;
+using Tailor.Profiles;
+
+namespace Tailor.ContentGeneration.Personalization;
+
+/// <summary>
+/// Decides whether a user gets this campaign's email and, if so, writes it from their profile: consent first,
+/// then an address, then something to show; the send time comes from the user's SendTime slice.
+/// </summary>
+public sealed class EmailPersonalizer(
+    TemplateComposer composer,
+    EmailLinks links,
+    IOptions<ContentGenerationOptions> options,
+    TimeProvider clock)
+{
+    public PersonalizationResult Personalize(PersonalizeEmail command, UserProfile? profile)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (profile?.Contact is not { EmailConsent: true } contact)
+        {
+            return Suppress(command, SuppressionReasons.NoConsent);
+        }
+
+        if (!IsUsableAddress(contact.Email))
+        {
+            return Suppress(command, SuppressionReasons.NoAddress);
+        }
+
+        // Items without a title or with a negative price would print nothing true, so they are not shown.
+        var items = (profile.Recommendations?.Items ?? [])
+            .Where(item => !string.IsNullOrWhiteSpace(item.ItemId) && !string.IsNullOrWhiteSpace(item.Title) && item.Price >= 0)
+            .Take(options.Value.MaxItems)
+            .ToList();
+        if (items.Count == 0)
+        {
+            return Suppress(command, SuppressionReasons.NoContent);
+        }
+
+        var emailId = MessageIds.Email(command.CampaignId, command.UserId);
+        var email = composer.Compose(new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName));
+        var sendAt = profile.SendTime?.NextSendTime(command.SendWindowStart, command.SendWindowEnd) ?? command.SendWindowStart;
+        return PersonalizationResult.Ready(new EmailReady(
+            MessageIds.EmailReady(emailId),
+            command.UserId,
+            clock.GetUtcNow(),
+            emailId,
+            command.CampaignId,
+            contact.Email!.Trim(),
+            email.Subject,
+            email.Preheader,
+            email.HtmlBody,
+            email.TextBody,
+            UnsubscribeHeaders.For(links, emailId),
+            sendAt,
+            ContentGenerationNames.TemplateGenerator,
+            email.ItemIds));
+    }
+
+    // An address that would break the To header (spaces, line breaks) is as good as none.
+    private static bool IsUsableAddress(string? email) =>
+        !string.IsNullOrWhiteSpace(email)
+        && email.Trim() is var address
+        && address.IndexOf('@', StringComparison.Ordinal) > 0
+        && !address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+
+    private PersonalizationResult Suppress(PersonalizeEmail command, string reason) =>
+        PersonalizationResult.Suppressed(new EmailSuppressed(
+            MessageIds.EmailSuppressed(command.CampaignId, command.UserId),
+            command.UserId,
+            clock.GetUtcNow(),
+            command.CampaignId,
+            reason));
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tailor.SendTime.Consumers;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Debug, Message = "Skipped {MessageType} {EventId}: already recorded")]
+    public static partial void Duplicate(ILogger logger, string messageType, Guid eventId);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Debug,
+        Message = "Learned send times from {Evidence} of {Messages} {MessageType} messages; {Changed} best hours changed")]
+    public static partial void Learned(ILogger logger, int evidence, int messages, string messageType, int changed);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "Erased the send-time state of user {UserId}")]
+    public static partial void Erased(ILogger logger, string userId);
+}

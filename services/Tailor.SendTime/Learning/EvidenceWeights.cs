@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using Tailor.Contracts;
+using Tailor.Profiles;
+
+namespace Tailor.SendTime.Learning;
+
+/// <summary>Turns consumed messages into send-time evidence, with the weights from <see cref="SendTimeOptions"/>.</summary>
+public sealed class EvidenceWeights(IOptions<SendTimeOptions> options)
+{
+    private readonly SendTimeOptions _options = options.Value;
+
+    public SendTimeEvidence? Of(UserActivityTracked activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return Evidence(activity.UserId, activity.OccurredAt, _options.ActivityWeight);
+    }
+
+    /// <summary>Opens and clicks by a person; deliveries, bounces and the rest say nothing about when the user reads.</summary>
+    public SendTimeEvidence? Of(EmailEngaged engagement)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+
+        // A machine open is a proxy fetching images at delivery time, so its hour is the sender's, not the reader's.
+        if (engagement.IsMachineOpen)
+        {
+            return null;
+        }
+
+        return engagement.Kind switch
+        {
+            EngagementKind.Click => Evidence(engagement.UserId, engagement.OccurredAt, _options.ClickWeight),
+            EngagementKind.Open => Evidence(engagement.UserId, engagement.OccurredAt, _options.OpenWeight),
+            _ => null,
+        };
+    }
+
+    // A kind weighted zero is switched off: it neither moves the estimate nor counts as evidence.
+    private static SendTimeEvidence? Evidence(string userId, DateTimeOffset occurredAt, double weight) =>
+        weight > 0 ? new SendTimeEvidence(userId, SendTimeSlice.HourOfWeek(occurredAt), weight) : null;
+}

@@ -1,0 +1,33 @@
+using Tailor.Profiles;
+
+namespace Tailor.SendTime.Learning;
+
+/// <summary>Weighted evidence per hour of the week (index 0 = Monday 00:00 UTC), and how many events it came from.</summary>
+public sealed class HourOfWeekCounts
+{
+    public double[] Weights { get; init; } = new double[SendTimeSlice.HoursPerWeek];
+
+    public long Events { get; set; }
+
+    public double TotalWeight() => Weights.Sum();
+
+    public void Add(int hourOfWeek, double weight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hourOfWeek);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(hourOfWeek, SendTimeSlice.HoursPerWeek);
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
+        Weights[hourOfWeek] += weight;
+        Events++;
+    }
+
+    /// <summary>Fails loudly on a stored document of another shape instead of learning from a truncated week.</summary>
+    public HourOfWeekCounts EnsureValid(string documentId)
+    {
+        if (Weights is not { Length: SendTimeSlice.HoursPerWeek } || Weights.Any(weight => weight < 0 || !double.IsFinite(weight)))
+        {
+            throw new InvalidDataException($"Send-time counts '{documentId}' do not hold {SendTimeSlice.HoursPerWeek} non-negative weights.");
+        }
+
+        return this;
+    }
+}

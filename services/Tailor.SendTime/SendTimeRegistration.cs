@@ -1,0 +1,41 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Tailor.Messaging;
+using Tailor.SendTime.Consumers;
+using Tailor.SendTime.Diagnostics;
+using Tailor.SendTime.Learning;
+
+namespace Tailor.SendTime;
+
+public static class SendTimeRegistration
+{
+    /// <summary>
+    /// Adds the SendTime service: options from <c>Tailor:SendTime</c>, the learner and its consumers. The host provides
+    /// the event store, the document store, the profile cache and the bus.
+    /// </summary>
+    public static IHostApplicationBuilder AddSendTime(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SendTimeOptions>()
+            .BindConfiguration(SendTimeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SendTimeMetrics>();
+        services.AddSingleton<EvidenceWeights>();
+        services.AddSingleton<SendTimeLearner>();
+
+        builder.AddTailorConsumers(bus =>
+        {
+            bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
+            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+            bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
+        });
+        return builder;
+    }
+}

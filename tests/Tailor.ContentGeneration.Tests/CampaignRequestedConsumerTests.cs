@@ -1,0 +1,98 @@
+using MassTransit;
+using Tailor.ContentGeneration.Campaigns;
+using Tailor.Contracts;
+using Tailor.Storage;
+
+namespace Tailor.ContentGeneration.Tests;
+
+public sealed class CampaignRequestedConsumerTests
+{
+    private static readonly DateTimeOffset WindowStart = new(2030, 1, 7, 0, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Consume_campaign_fans_out_one_command_to_every_audience_user()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        string[] audience = ["17850", "13047", "12583", "13748", "15100", "15291", "14688"];
+        var campaign = Campaign("autumn-1", [.. audience, "13047"]);
+
+        await host.Harness.Bus.Publish(campaign, ct);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
+
+        var commands = host.Published<PersonalizeEmail>();
+        Assert.Equal(audience.Order(), commands.Select(command => command.UserId).Order());
+        Assert.All(commands, command =>
+        {
+            Assert.Equal(MessageIds.PersonalizeEmail("autumn-1", command.UserId), command.EventId);
+            Assert.Equal(("autumn-1", "Autumn favourites", "Bring customers back"), (command.CampaignId, command.CampaignName, command.Goal));
+            Assert.Equal((campaign.SendWindowStart, campaign.SendWindowEnd), (command.SendWindowStart, command.SendWindowEnd));
+        });
+
+        var stored = await host.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, "autumn-1", ct);
+        Assert.Equal(audience.Length, stored?.AudienceSize);
+        Assert.Equal(campaign.Name, stored?.Request.Name);
+        Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
+    }
+
+    [Fact]
+    public async Task Consume_campaign_without_audience_goes_to_every_known_user()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        string[] known = ["17850", "13047", "12583", "13748"];
+        foreach (var userId in known)
+        {
+            await TestProfiles.WriteAsync(host.Profiles, userId, items: OnlineRetailProducts.First(2));
+        }
+
+        await host.Harness.Bus.Publish(Campaign("everyone-1", userIds: null), ct);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(known.Length);
+
+        Assert.Equal(known.Order(), host.Published<PersonalizeEmail>().Select(command => command.UserId).Order());
+        Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
+    }
+
+    [Fact]
+    public async Task Consume_redelivered_campaign_has_one_effect_per_user()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        string[] audience = ["17850", "13047"];
+        foreach (var userId in audience)
+        {
+            await TestProfiles.WriteAsync(host.Profiles, userId, items: OnlineRetailProducts.First(2));
+        }
+
+        var campaign = Campaign("autumn-2", audience);
+        await host.Harness.Bus.Publish(campaign, ct);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
+
+        // The same request again, and the same campaign requested again under a new EventId.
+        await host.Harness.Bus.Publish(campaign, ct);
+        await host.Harness.Bus.Publish(campaign with { EventId = Guid.NewGuid() }, ct);
+        await host.WaitForConsumedAsync<CampaignRequested>(3);
+
+        Assert.Equal(audience.Length, host.Published<PersonalizeEmail>().Count);
+        Assert.Equal(audience.Order(), host.Published<EmailReady>().Select(email => email.UserId).Order());
+        // Recorded: the first request, the request under a new EventId (the redelivery is a duplicate), two commands.
+        Assert.Equal(4, await host.Events.CountAsync(ContentGenerationNames.Stream, ct));
+        Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_campaign_whose_window_ends_before_it_starts_faults()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var campaign = Campaign("backwards-1", ["17850"]) with { SendWindowEnd = WindowStart.AddHours(-1) };
+
+        await host.Harness.Bus.Publish(campaign, TestContext.Current.CancellationToken);
+
+        Assert.True(await host.FaultPublishedAsync<CampaignRequested>());
+        Assert.Empty(host.Published<PersonalizeEmail>());
+    }
+
+    private static CampaignRequested Campaign(string campaignId, IReadOnlyList<string>? userIds) =>
+        new(Guid.NewGuid(), campaignId, DateTimeOffset.UtcNow, "Autumn favourites", "Bring customers back", userIds, WindowStart, WindowStart.AddDays(7));
+}

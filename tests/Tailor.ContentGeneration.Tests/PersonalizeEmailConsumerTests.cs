@@ -1,0 +1,197 @@
+using MassTransit;
+using Tailor.ContentGeneration.Personalization;
+using Tailor.Contracts;
+using Tailor.Profiles;
+using Tailor.Storage;
+
+namespace Tailor.ContentGeneration.Tests;
+
+public sealed class PersonalizeEmailConsumerTests
+{
+    // Monday 2030-01-07 00:30 UTC to a week later.
+    private static readonly DateTimeOffset WindowStart = new(2030, 1, 7, 0, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset WindowEnd = WindowStart.AddDays(7);
+
+    [Fact]
+    public async Task Consume_personalize_email_publishes_email_ready_at_the_users_best_hour_with_unsubscribe_headers()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var items = OnlineRetailProducts.First(6);
+        var wednesdayEvening = (2 * 24) + 19;
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: items, sendTime: TestProfiles.PreferringHour(wednesdayEvening));
+        var command = Command("autumn-1", "17850");
+
+        await host.Harness.Bus.Publish(command, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+
+        var email = Assert.Single(host.Published<EmailReady>());
+        var emailId = MessageIds.Email("autumn-1", "17850");
+        Assert.Equal(emailId, email.EmailId);
+        Assert.Equal(MessageIds.EmailReady(emailId), email.EventId);
+        Assert.Equal(("17850", "autumn-1", "customer-17850@example.com"), (email.UserId, email.CampaignId, email.To));
+        Assert.Equal(new DateTimeOffset(2030, 1, 9, 19, 0, 0, TimeSpan.Zero), email.SendAt);
+        Assert.InRange(email.SendAt, WindowStart, WindowEnd);
+        Assert.Equal(ContentGenerationNames.TemplateGenerator, email.Generator);
+        Assert.Equal(items.Take(4).Select(item => item.ItemId), email.ItemIds);
+        Assert.Equal("Anna, new heart, holder, light picks for you", email.Subject);
+        Assert.Equal(
+            $"<mailto:{ContentGenerationTestHost.UnsubscribeMailbox}?subject=unsubscribe-{emailId}>, <https://unsubscribe.shop.test/u/{emailId}>",
+            email.Headers[UnsubscribeHeaders.ListUnsubscribe]);
+        Assert.Equal("List-Unsubscribe=One-Click", email.Headers[UnsubscribeHeaders.ListUnsubscribePost]);
+        Assert.Contains($"{ContentGenerationTestHost.TrackingBaseUrl}/c/{emailId}/{items[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Empty(host.Published<EmailSuppressed>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_personalize_email_without_send_time_sends_at_the_window_start()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TestProfiles.WriteAsync(host.Profiles, "13047", firstName: null, items: OnlineRetailProducts.First(2), topicLabel: null);
+
+        await host.Harness.Bus.Publish(Command("autumn-1", "13047"), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+
+        var email = Assert.Single(host.Published<EmailReady>());
+        Assert.Equal(WindowStart, email.SendAt);
+        Assert.Equal("New picks for you from Tailor Shop", email.Subject);
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_personalize_email_without_consent_is_suppressed()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TestProfiles.WriteAsync(host.Profiles, "17850", consent: false, items: OnlineRetailProducts.First(2));
+
+        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+
+        var suppressed = Assert.Single(host.Published<EmailSuppressed>());
+        Assert.Equal(("17850", "autumn-1", SuppressionReasons.NoConsent), (suppressed.UserId, suppressed.CampaignId, suppressed.Reason));
+        Assert.Equal(MessageIds.EmailSuppressed("autumn-1", "17850"), suppressed.EventId);
+        Assert.Empty(host.Published<EmailReady>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_personalize_email_for_a_user_without_contact_slice_is_suppressed_as_no_consent()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await host.Profiles.WriteSliceAsync(
+            "12583", new RecommendationsSlice("als-1", OnlineRetailProducts.First(2), TestProfiles.Now), TestContext.Current.CancellationToken);
+
+        await host.Harness.Bus.Publish(Command("autumn-1", "12583"), TestContext.Current.CancellationToken);
+        await host.Harness.Bus.Publish(Command("autumn-1", "unknown-user"), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+
+        Assert.Equal(
+            [SuppressionReasons.NoConsent, SuppressionReasons.NoConsent],
+            host.Published<EmailSuppressed>().Select(suppressed => suppressed.Reason));
+        Assert.Empty(host.Published<EmailReady>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("customer@example.com\r\nBcc: victim@example.com")]
+    [InlineData("no-at-sign.example.com")]
+    public async Task Consume_personalize_email_without_a_usable_address_is_suppressed_as_no_address(string address)
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TestProfiles.WriteAsync(host.Profiles, "17850", email: address, items: OnlineRetailProducts.First(2));
+        if (address.Length == 0)
+        {
+            // TestProfiles turns a null address into a default one; write the empty one as Ingestion would.
+            await host.Profiles.WriteSliceAsync(
+                "17850", new ContactSlice(null, "Anna", null, null, true, TestProfiles.Now), TestContext.Current.CancellationToken);
+        }
+
+        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+
+        Assert.Equal(SuppressionReasons.NoAddress, Assert.Single(host.Published<EmailSuppressed>()).Reason);
+        Assert.Empty(host.Published<EmailReady>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_personalize_email_without_recommendations_is_suppressed_as_no_content()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: null);
+        await TestProfiles.WriteAsync(host.Profiles, "13047", items: []);
+
+        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
+        await host.Harness.Bus.Publish(Command("autumn-1", "13047"), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+
+        Assert.Equal(
+            [SuppressionReasons.NoContent, SuppressionReasons.NoContent],
+            host.Published<EmailSuppressed>().Select(suppressed => suppressed.Reason));
+        Assert.Empty(host.Published<EmailReady>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_duplicate_personalize_email_has_one_effect()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(3));
+        var command = Command("autumn-1", "17850");
+
+        await host.Harness.Bus.Publish(command, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.Harness.Bus.Publish(command, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+
+        Assert.Single(host.Published<EmailReady>());
+        Assert.Equal(1, await host.Events.CountAsync(ContentGenerationNames.Stream, TestContext.Current.CancellationToken));
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_campaign_for_an_audience_ends_in_one_email_ready_per_user()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        string[] audience = ["17850", "13047", "12583", "13748", "15100"];
+        for (var i = 0; i < audience.Length; i++)
+        {
+            await TestProfiles.WriteAsync(host.Profiles, audience[i], items: OnlineRetailProducts.First(10).Skip(i).Take(4).ToList(), sendTime: TestProfiles.PreferringHour(10 + i));
+        }
+
+        await host.Harness.Bus.Publish(
+            new CampaignRequested(Guid.NewGuid(), "autumn-3", DateTimeOffset.UtcNow, "Autumn favourites", "Bring customers back", audience, WindowStart, WindowEnd),
+            ct);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
+
+        var emails = host.Published<EmailReady>();
+        Assert.Equal(audience.Order(), emails.Select(email => email.UserId).Order());
+        Assert.Equal(audience.Length, emails.Select(email => email.EmailId).Distinct().Count());
+        Assert.All(emails, email => Assert.InRange(email.SendAt, WindowStart, WindowEnd));
+        Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_email_engaged_is_recorded_once()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var engaged = new EmailEngaged(
+            Guid.NewGuid(), "17850", DateTimeOffset.UtcNow, MessageIds.Email("autumn-1", "17850"), "autumn-1", EngagementKind.Click, null, "85123A", false);
+
+        await host.Harness.Bus.Publish(engaged, TestContext.Current.CancellationToken);
+        await host.Harness.Bus.Publish(engaged, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<EmailEngaged>(2);
+
+        var recorded = await host.Events
+            .ReadMessagesAsync<EmailEngaged>(new EventQuery(ContentGenerationNames.Stream), TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(engaged.EventId, Assert.Single(recorded).EventId);
+        Assert.False(await host.FaultPublishedAsync<EmailEngaged>());
+    }
+
+    private static PersonalizeEmail Command(string campaignId, string userId) =>
+        new(MessageIds.PersonalizeEmail(campaignId, userId), userId, DateTimeOffset.UtcNow, campaignId, "Autumn favourites", "Bring customers back", WindowStart, WindowEnd);
+}

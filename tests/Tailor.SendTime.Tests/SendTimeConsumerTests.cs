@@ -1,0 +1,156 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.SendTime.Learning;
+using Tailor.Storage;
+
+namespace Tailor.SendTime.Tests;
+
+public sealed class SendTimeConsumerTests
+{
+    private static readonly string[] Customers = ["17850", "13047", "12583"];
+
+    [Fact]
+    public async Task Consume_purchase_batch_writes_each_users_send_time_slice_and_one_update_per_user()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var purchases = OnlineRetailPurchases.Read(600).Where(purchase => Customers.Contains(purchase.UserId)).Take(90).ToList();
+        Assert.Equal(90, purchases.Count);
+
+        await host.Harness.Bus.PublishBatch(purchases, ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(purchases.Count);
+
+        var updates = host.Published<SendTimeUpdated>();
+        Assert.Equal(Customers.Order(), updates.Select(update => update.UserId).Order());
+        foreach (var update in updates)
+        {
+            var own = purchases.Where(purchase => purchase.UserId == update.UserId).ToList();
+            Assert.Equal(own.Count, update.EvidenceCount);
+            var profile = await host.Profiles.ReadAsync(update.UserId, ct);
+            var slice = Assert.IsType<Tailor.Profiles.SendTimeSlice>(profile?.SendTime);
+            Assert.Equal(update.BestHourOfWeek, slice.BestHourOfWeek);
+            Assert.Equal(own.Count, slice.EvidenceCount);
+            Assert.Equal(1.0, slice.HourOfWeekWeights.Sum(), 9);
+
+            // Each of these customers bought in one or two sittings; their best hour is one of those sittings'.
+            Assert.Contains(slice.BestHourOfWeek, own.Select(purchase => Tailor.Profiles.SendTimeSlice.HourOfWeek(purchase.OccurredAt)));
+        }
+
+        var population = await host.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
+        Assert.Equal(purchases.Count, population?.Events);
+        Assert.Equal(purchases.Count, await host.Events.CountAsync(SendTimeNames.Stream, ct));
+        Assert.False(await host.FaultPublishedAsync<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Consume_machine_open_is_recorded_but_not_learned_from()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var open = TestMessages.Engagement("u-1", TestMessages.Monday.AddHours(5), EngagementKind.Open, isMachineOpen: true);
+
+        await host.Harness.Bus.Publish(open, ct);
+        await host.WaitForConsumedAsync<EmailEngaged>(1);
+
+        Assert.Empty(host.Published<SendTimeUpdated>());
+        Assert.Null(await host.Profiles.ReadAsync("u-1", ct));
+        Assert.Null(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
+        Assert.Equal(1, await host.Events.CountAsync(SendTimeNames.Stream, ct));
+        Assert.False(await host.FaultPublishedAsync<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task Consume_clicks_at_another_hour_move_the_best_hour_and_publish_an_update()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var mondayMorning = TestMessages.Monday.AddHours(9);
+        var thursdayEvening = TestMessages.Monday.AddDays(3).AddHours(20);
+        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 5).Select(i => TestMessages.Activity("u-1", mondayMorning.AddMinutes(i))), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(5);
+        Assert.Equal(9, Assert.Single(host.Published<SendTimeUpdated>()).BestHourOfWeek);
+
+        // Three clicks (weight 3 each) outweigh five activities (weight 1 each).
+        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 3).Select(i => TestMessages.Engagement("u-1", thursdayEvening.AddMinutes(i), EngagementKind.Click)), ct);
+        await host.WaitForConsumedAsync<EmailEngaged>(3);
+
+        var updates = host.Published<SendTimeUpdated>();
+        Assert.Equal(2, updates.Count);
+        Assert.Equal((3 * 24) + 20, updates[^1].BestHourOfWeek);
+        Assert.Equal(8, updates[^1].EvidenceCount);
+        var profile = await host.Profiles.ReadAsync("u-1", ct);
+        Assert.Equal((3 * 24) + 20, profile?.SendTime?.BestHourOfWeek);
+        Assert.False(await host.FaultPublishedAsync<EmailEngaged>());
+        Assert.False(await host.FaultPublishedAsync<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Consume_evidence_that_keeps_the_best_hour_publishes_no_update()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var tuesdayNoon = TestMessages.Monday.AddDays(1).AddHours(12);
+        await host.Harness.Bus.Publish(TestMessages.Activity("u-1", tuesdayNoon), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(1);
+
+        await host.Harness.Bus.Publish(TestMessages.Activity("u-1", tuesdayNoon.AddMinutes(20)), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(2);
+
+        Assert.Single(host.Published<SendTimeUpdated>());
+        var profile = await host.Profiles.ReadAsync("u-1", ct);
+        Assert.Equal(2, profile?.SendTime?.EvidenceCount);
+        Assert.False(await host.FaultPublishedAsync<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Consume_duplicate_event_has_one_effect()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var purchase = OnlineRetailPurchases.Read(1)[0];
+
+        await host.Harness.Bus.Publish(purchase, ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(1);
+        await host.Harness.Bus.Publish(purchase, ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(2);
+
+        Assert.Single(host.Published<SendTimeUpdated>());
+        var profile = await host.Profiles.ReadAsync(purchase.UserId, ct);
+        Assert.Equal(1, profile?.SendTime?.EvidenceCount);
+        var population = await host.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
+        Assert.Equal(1, population?.Events);
+        Assert.Equal(1, await host.Events.CountAsync(SendTimeNames.Stream, ct));
+        Assert.False(await host.FaultPublishedAsync<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Consume_activity_without_user_faults_after_learning_from_the_rest_of_the_batch()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var good = TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10));
+        var bad = TestMessages.Activity(" ", TestMessages.Monday.AddHours(10));
+
+        await host.Harness.Bus.PublishBatch([good, bad], ct);
+
+        Assert.True(await host.FaultPublishedAsync<UserActivityTracked>());
+        Assert.Equal(10, (await host.Profiles.ReadAsync("u-1", ct))?.SendTime?.BestHourOfWeek);
+    }
+
+    [Fact]
+    public async Task Consume_user_erased_forgets_the_users_counts_and_records()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await host.Harness.Bus.Publish(TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10)), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(1);
+        Assert.NotNull(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
+
+        await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "u-1", DateTimeOffset.UtcNow), ct);
+        await host.WaitForConsumedAsync<UserErased>(1);
+
+        Assert.Null(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
+        Assert.Equal(0, await host.Events.CountAsync(SendTimeNames.Stream, ct));
+        Assert.False(await host.FaultPublishedAsync<UserErased>());
+    }
+}

@@ -1,0 +1,15 @@
+using Tailor.Contracts;
+
+namespace Tailor.SendTime.Tests;
+
+internal static class TestMessages
+{
+    /// <summary>A Monday, so hour-of-week arithmetic in tests reads plainly: Monday 00:00 UTC is hour 0.</summary>
+    public static readonly DateTimeOffset Monday = new(2011, 3, 7, 0, 0, 0, TimeSpan.Zero);
+
+    public static UserActivityTracked Activity(string userId, DateTimeOffset at) =>
+        new(Guid.NewGuid(), userId, at, ActivityKinds.View, "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 1, null, null, new Dictionary<string, string>());
+
+    public static EmailEngaged Engagement(string userId, DateTimeOffset at, EngagementKind kind, bool isMachineOpen = false) =>
+        new(Guid.NewGuid(), userId, at, Guid.NewGuid(), "campaign-1", kind, null, null, isMachineOpen);
+}
