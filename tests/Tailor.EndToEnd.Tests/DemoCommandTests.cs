@@ -5,6 +5,7 @@ using Tailor.Host.Demo;
 namespace Tailor.EndToEnd.Tests;
 
 /// <summary>The README's main command, run whole on the bundled sample with the embedded defaults.</summary>
+[Collection(EndToEndCollection.Name)]
 public class DemoCommandTests
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

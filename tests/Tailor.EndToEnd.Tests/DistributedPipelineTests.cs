@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
 using Tailor.Host.Demo;
@@ -14,6 +15,7 @@ namespace Tailor.EndToEnd.Tests;
 /// Distributed mode: the six services as six separately built hosts, wired only through a real RabbitMQ and Redis
 /// (each with its own embedded store, or MongoDB when <c>MONGODB_URI</c> is set), from HTTP events to <c>EmailReady</c>.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public class DistributedPipelineTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);

@@ -53,7 +53,7 @@ public static class TailorCli
           help    Show this text.
         """;
 
-    private static (string Verb, string[] Rest) SplitVerb(string[] args) =>
+    private static (string Verb, string[] Remaining) SplitVerb(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') || args is ["--help" or "-h", ..]
             ? (args[0].ToLowerInvariant(), args[1..])
             : ("serve", args);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tailor.Contracts;
 
@@ -10,7 +11,8 @@ namespace Tailor.Host.Demo;
 /// </summary>
 public sealed class DemoOutputWriter : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // The files are read as JSON, never embedded in a page, so HTML characters in the bodies stay readable.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Lock _gate = new();
     private readonly StreamWriter _emails;

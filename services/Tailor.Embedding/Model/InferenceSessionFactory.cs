@@ -11,7 +11,7 @@ internal static class InferenceSessionFactory
 
     public static (InferenceSession Session, string ExecutionProvider) Create(byte[] model, EmbeddingOptions options, ILogger logger)
     {
-        if (options.Device is not EmbeddingDevice.Cpu)
+        if (options.Device is EmbeddingDevice.Cuda || (options.Device is EmbeddingDevice.Auto && CudaDriver.IsPresent()))
         {
             try
             {
