@@ -50,6 +50,8 @@ public static class TailorBusExtensions
             }
         });
 
+        // Start-up completes only once every queue is bound, so nothing published right after start is missed.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         return builder;
     }
 

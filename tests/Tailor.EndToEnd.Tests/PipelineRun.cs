@@ -1,0 +1,171 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Tailor.Contracts;
+using Tailor.Host.Demo;
+using Tailor.Host.Hosting;
+using Tailor.Messaging;
+
+namespace Tailor.EndToEnd.Tests;
+
+/// <summary>
+/// One way of running Tailor for a test (one embedded host, or one host per service on RabbitMQ and Redis) and the
+/// same journey through it: HTTP events in, learning, training on request, one campaign, emails out.
+/// </summary>
+public sealed class PipelineRun : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
+
+    private readonly List<WebApplication> _hosts;
+    private readonly List<BusActivityMonitor> _monitors;
+    private readonly IBusControl? _observer;
+    private readonly DirectoryInfo _state;
+
+    private PipelineRun(List<WebApplication> hosts, IBusControl? observer, DirectoryInfo state, MessageCollector collector)
+    {
+        Collector = collector;
+        _hosts = hosts;
+        _observer = observer;
+        _state = state;
+        _monitors = [.. hosts.Select(host =>
+        {
+            var monitor = new BusActivityMonitor();
+            host.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);
+            return monitor;
+        })];
+    }
+
+    public MessageCollector Collector { get; }
+
+    /// <summary>Target <c>all</c> in one process: in-memory bus, SQLite, in-process profiles.</summary>
+    public static PipelineRun Embedded()
+    {
+        var state = Directory.CreateTempSubdirectory("tailor-e2e-embedded-");
+        var collector = new MessageCollector();
+        var host = TailorHost.Build(
+            [
+                "--Tailor:Target=all",
+                "--urls=http://127.0.0.1:0",
+                "--ConnectionStrings:rabbitmq=",
+                "--ConnectionStrings:mongodb=",
+                "--ConnectionStrings:redis=",
+                $"--Tailor:Sqlite:Path={Path.Combine(state.FullName, "tailor.db")}",
+                "--Logging:LogLevel:Default=Warning",
+            ],
+            builder =>
+            {
+                builder.Services.AddSingleton(collector);
+                builder.AddTailorConsumers(bus => bus.AddConsumer<CollectingConsumer>());
+            });
+        return new PipelineRun([host], observer: null, state, collector);
+    }
+
+    /// <summary>
+    /// One host per service, wired only through RabbitMQ and Redis; each keeps its own store (SQLite, or MongoDB when
+    /// <paramref name="mongoDb"/> is set). The test listens on its own bus.
+    /// </summary>
+    public static PipelineRun Distributed(string rabbitMq, string redis, string? mongoDb)
+    {
+        var run = Guid.NewGuid().ToString("N")[..12];
+        var state = Directory.CreateTempSubdirectory($"tailor-e2e-{run}-");
+        var collector = new MessageCollector();
+        var hosts = ServiceTargets.Names.Select(target => TailorHost.Build(
+        [
+            $"--Tailor:Target={target}",
+            "--urls=http://127.0.0.1:0",
+            $"--ConnectionStrings:rabbitmq={rabbitMq}",
+            $"--ConnectionStrings:redis={redis}",
+            $"--ConnectionStrings:mongodb={mongoDb ?? string.Empty}",
+            $"--Tailor:MongoDb:Database=tailor-e2e-{run}-{target}",
+            $"--Tailor:Sqlite:Path={Path.Combine(state.FullName, $"{target}.db")}",
+            $"--Tailor:Redis:KeyPrefix=e2e-{run}:",
+            "--Logging:LogLevel:Default=Warning",
+        ])).ToList();
+        var observer = Bus.Factory.CreateUsingRabbitMq(bus =>
+        {
+            bus.Host(new Uri(rabbitMq));
+            bus.ReceiveEndpoint($"e2e-observer-{run}", endpoint =>
+            {
+                endpoint.AutoDelete = true;
+                endpoint.Durable = false;
+                endpoint.Consumer(() => new CollectingConsumer(collector));
+            });
+        });
+        return new PipelineRun(hosts, observer, state, collector);
+    }
+
+    /// <summary>Runs the whole journey and returns the emails of the campaign.</summary>
+    public async Task<IReadOnlyList<EmailReady>> RunAsync(ReplayPlan plan, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    {
+        if (_observer is not null)
+        {
+            await _observer.StartAsync(cancellationToken);
+        }
+
+        foreach (var host in _hosts)
+        {
+            await host.StartAsync(cancellationToken);
+        }
+
+        var customers = plan.Identifies.Count;
+        using var http = new HttpClient { BaseAddress = IngestionAddress() };
+        var ingestion = new IngestionClient(http);
+        await ingestion.SendCatalogAsync(plan.CatalogItems, _ => { }, cancellationToken);
+        await ingestion.SendEventsAsync([.. plan.Identifies, .. plan.Orders], _ => { }, cancellationToken);
+
+        // Embedding and SendTime learn per event: every customer gets an interest vector and a send time.
+        await Collector.WaitForAsync<UserInterestsUpdated>(m => m.Select(u => u.UserId).Distinct().Count() == customers, Patience, "an interest vector per customer");
+        await Collector.WaitForAsync<SendTimeUpdated>(m => m.Select(u => u.UserId).Distinct().Count() == customers, Patience, "a send time per customer");
+        await WaitForQuietAsync(cancellationToken);
+
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "end-to-end test");
+        await PublishAsync(request, cancellationToken);
+        await Collector.WaitForAsync<RecommenderTrained>(m => m.Any(t => t.RequestId == request.EventId), Patience, "the recommender to train");
+        await Collector.WaitForAsync<TopicModelTrained>(m => m.Any(t => t.RequestId == request.EventId), Patience, "the topic model to train");
+        await Collector.WaitForAsync<RecommendationsUpdated>(m => m.Select(u => u.UserId).Distinct().Count() == customers, Patience, "recommendations per customer");
+        await Collector.WaitForAsync<UserTopicsUpdated>(m => m.Select(u => u.UserId).Distinct().Count() == customers, Patience, "topics per customer");
+        await WaitForQuietAsync(cancellationToken);
+
+        await ingestion.RequestCampaignAsync("e2e", "test the whole pipeline", windowStart, windowStart.AddDays(7), cancellationToken);
+        return await Collector.WaitForAsync<EmailReady>(
+            m => m.Count + Collector.All<EmailSuppressed>().Count >= customers, Patience, "an email per customer");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.StopAsync(CancellationToken.None);
+            await host.DisposeAsync();
+        }
+
+        if (_observer is not null)
+        {
+            await _observer.StopAsync(CancellationToken.None);
+        }
+
+        _state.Delete(recursive: true);
+    }
+
+    private Task PublishAsync<T>(T message, CancellationToken cancellationToken)
+        where T : class =>
+        (_observer as IPublishEndpoint ?? _hosts[0].Services.GetRequiredService<IPublishEndpoint>()).Publish(message, cancellationToken);
+
+    /// <summary>Every host's consumers are idle at once: nothing in flight and nothing received for a second.</summary>
+    private async Task WaitForQuietAsync(CancellationToken cancellationToken)
+    {
+        // Twice: a host that went quiet first may have been woken by a message another host published meanwhile.
+        await Task.WhenAll(_monitors.Select(monitor => monitor.WaitForQuietAsync(QuietPeriod, Patience, cancellationToken)));
+        await Task.WhenAll(_monitors.Select(monitor => monitor.WaitForQuietAsync(QuietPeriod, Patience, cancellationToken)));
+    }
+
+    private Uri IngestionAddress()
+    {
+        var ingestion = _hosts.Count == 1 ? _hosts[0] : _hosts[ServiceTargets.Names.ToList().IndexOf("ingestion")];
+        return new Uri(ingestion.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    }
+}

@@ -1,0 +1,67 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace Tailor.Messaging.Tests;
+
+/// <summary>
+/// Looks at the broker directly with RabbitMQ.Client (no management plugin needed), and deletes the endpoints a test
+/// made when it is disposed, so durable queues of test consumers do not pile up messages between runs.
+/// </summary>
+public sealed class RabbitMqBroker : IAsyncDisposable
+{
+    private const int NotFound = 404;
+
+    private readonly IConnection _connection;
+    private readonly List<string> _endpointsToRemove = [];
+
+    private RabbitMqBroker(IConnection connection) => _connection = connection;
+
+    public static async Task<RabbitMqBroker> ConnectAsync(string uri, CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = "tailor-messaging-tests" };
+        return new RabbitMqBroker(await factory.CreateConnectionAsync(cancellationToken));
+    }
+
+    /// <summary>Ready messages and consumers of a queue, or null when it does not exist (yet).</summary>
+    public async Task<QueueDeclareOk?> InspectAsync(string queue, CancellationToken cancellationToken) =>
+        await OnFreshChannelAsync<QueueDeclareOk>(
+            async channel => await channel.QueueDeclarePassiveAsync(queue, cancellationToken), cancellationToken);
+
+    /// <summary>Takes (and acknowledges) the next message of a queue; null when it is empty or does not exist (yet).</summary>
+    public Task<BasicGetResult?> TakeAsync(string queue, CancellationToken cancellationToken) =>
+        OnFreshChannelAsync(channel => channel.BasicGetAsync(queue, autoAck: true, cancellationToken), cancellationToken);
+
+    /// <summary>Deletes the endpoint's queue and exchange, and its <c>_error</c> and <c>_skipped</c> ones, on dispose.</summary>
+    public void RemoveWhenDisposed(string endpoint) =>
+        _endpointsToRemove.AddRange([endpoint, $"{endpoint}_error", $"{endpoint}_skipped"]);
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var channel = await _connection.CreateChannelAsync())
+        {
+            foreach (var name in _endpointsToRemove)
+            {
+                await channel.QueueDeleteAsync(name, ifUnused: false, ifEmpty: false);
+                await channel.ExchangeDeleteAsync(name, ifUnused: false);
+            }
+        }
+
+        await _connection.CloseAsync();
+        await _connection.DisposeAsync();
+    }
+
+    // A channel that hits a missing queue is closed by the broker, so every look gets a channel of its own.
+    private async Task<T?> OnFreshChannelAsync<T>(Func<IChannel, Task<T?>> action, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return await action(channel);
+        }
+        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == NotFound)
+        {
+            return null;
+        }
+    }
+}
