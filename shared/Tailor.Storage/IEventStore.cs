@@ -6,6 +6,9 @@ public interface IEventStore
     /// <summary>Appends the event; returns false (and changes nothing) when its <c>EventId</c> is already in the stream.</summary>
     Task<bool> AppendAsync(StoredEvent storedEvent, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the stream already holds this event: how a consumer knows it has handled a message before.</summary>
+    Task<bool> ContainsAsync(string stream, Guid eventId, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<StoredEvent> ReadAsync(EventQuery query, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(string stream, CancellationToken cancellationToken = default);

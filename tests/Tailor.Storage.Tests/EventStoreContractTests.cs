@@ -30,6 +30,20 @@ public abstract class EventStoreContractTests
     }
 
     [Fact]
+    public async Task Contains_is_true_only_for_an_event_recorded_in_that_stream()
+    {
+        var store = CreateStore();
+        var purchase = RetailSample.Purchases(1)[0];
+
+        Assert.False(await store.ContainsAsync(Ingestion, purchase.EventId, Token));
+        await Record(store, Ingestion, purchase);
+
+        Assert.True(await store.ContainsAsync(Ingestion, purchase.EventId, Token));
+        Assert.False(await store.ContainsAsync(Recommendation, purchase.EventId, Token));
+        Assert.False(await store.ContainsAsync(Ingestion, Guid.NewGuid(), Token));
+    }
+
+    [Fact]
     public async Task Append_same_event_id_in_another_stream_records_it_there_too()
     {
         var store = CreateStore();

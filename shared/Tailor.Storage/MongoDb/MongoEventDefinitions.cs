@@ -31,6 +31,10 @@ public static class MongoEventDefinitions
 
     public static FilterDefinition<BsonDocument> InStream(string stream) => Filter.Eq(MongoEventMapping.StreamPath, stream);
 
+    /// <summary>The one event with this id in this stream, by its whole <c>_id</c> (the primary key).</summary>
+    public static FilterDefinition<BsonDocument> ById(string stream, Guid eventId) =>
+        Filter.Eq(MongoEventMapping.Id, MongoEventMapping.IdOf(stream, eventId));
+
     public static FilterDefinition<BsonDocument> OfUser(string userId) => Filter.Eq(MongoEventMapping.UserId, userId);
 
     public static FilterDefinition<BsonDocument> Matching(EventQuery query)

@@ -22,12 +22,16 @@ public static class MongoEventMapping
     public const string StreamPath = Id + "." + Stream;
     public const string EventIdPath = Id + "." + EventId;
 
+    /// <summary>The compound <c>_id</c> {stream, eventId}; field order matters to MongoDB's equality on documents.</summary>
+    public static BsonDocument IdOf(string stream, Guid eventId) =>
+        new() { { Stream, stream }, { EventId, ToBson(eventId) } };
+
     public static BsonDocument ToBsonDocument(StoredEvent storedEvent)
     {
         ArgumentNullException.ThrowIfNull(storedEvent);
         return new BsonDocument
         {
-            { Id, new BsonDocument { { Stream, storedEvent.Stream }, { EventId, ToBson(storedEvent.EventId) } } },
+            { Id, IdOf(storedEvent.Stream, storedEvent.EventId) },
             { Type, storedEvent.Type },
             { UserId, storedEvent.UserId is null ? BsonNull.Value : new BsonString(storedEvent.UserId) },
 

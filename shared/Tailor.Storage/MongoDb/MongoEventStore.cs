@@ -53,6 +53,13 @@ public sealed class MongoEventStore : IEventStore
         }
     }
 
+    public async Task<bool> ContainsAsync(string stream, Guid eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        await _indexes.RunAsync(cancellationToken);
+        return await _events.Find(MongoEventDefinitions.ById(stream, eventId)).Limit(1).AnyAsync(cancellationToken);
+    }
+
     public async Task<long> CountAsync(string stream, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);

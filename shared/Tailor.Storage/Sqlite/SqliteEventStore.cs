@@ -53,6 +53,17 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         }
     }
 
+    public async Task<bool> ContainsAsync(string stream, Guid eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM events WHERE stream = $stream AND event_id = $eventId)";
+        command.Parameters.AddWithValue("$stream", stream);
+        command.Parameters.AddWithValue("$eventId", FormatEventId(eventId));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+    }
+
     public async Task<long> CountAsync(string stream, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);

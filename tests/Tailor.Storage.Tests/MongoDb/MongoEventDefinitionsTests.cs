@@ -17,6 +17,18 @@ public sealed class MongoEventDefinitionsTests
     }
 
     [Fact]
+    public void ById_matches_the_whole_compound_id_as_the_mapping_writes_it()
+    {
+        var eventId = Guid.Parse("0b5e1a52-6f1c-4c36-a0f0-1b4f3f0c2d11");
+
+        var rendered = Render(MongoEventDefinitions.ById("ingestion", eventId));
+
+        var written = MongoEventMapping.ToBsonDocument(new StoredEvent(eventId, "ingestion", "T", null, Since, "{}"))["_id"];
+        Assert.Equal(new BsonDocument("_id", written), rendered);
+        Assert.Equal(BsonBinarySubType.UuidStandard, written["eventId"].AsBsonBinaryData.SubType);
+    }
+
+    [Fact]
     public void Matching_user_adds_an_equality_on_user_id()
     {
         var rendered = Render(MongoEventDefinitions.Matching(new EventQuery("ingestion") { UserId = "17850" }));

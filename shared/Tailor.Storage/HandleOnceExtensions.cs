@@ -1,0 +1,55 @@
+namespace Tailor.Storage;
+
+public static class HandleOnceExtensions
+{
+    /// <summary>
+    /// The inbox pattern every consumer follows: skip a message this stream already handled, otherwise do the work and
+    /// only then record the message. A failure before the record leaves the message unrecorded, so MassTransit's retry
+    /// or redelivery does the work again instead of skipping it; the work must therefore tolerate being redone after a
+    /// crash between the work and the record (upserts and publishes with stable ids do).
+    /// </summary>
+    /// <returns>False when the message had been handled before and nothing was done.</returns>
+    public static async Task<bool> HandleOnceAsync<TMessage>(
+        this IEventStore store,
+        string stream,
+        Guid eventId,
+        string? userId,
+        DateTimeOffset occurredAt,
+        TMessage message,
+        Func<CancellationToken, Task> work,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (await store.ContainsAsync(stream, eventId, cancellationToken))
+        {
+            return false;
+        }
+
+        await work(cancellationToken);
+        await store.RecordAsync(stream, eventId, userId, occurredAt, message, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The messages of a batch this stream has not handled yet, in their order; record each after the work.</summary>
+    public static async Task<IReadOnlyList<TMessage>> UnhandledAsync<TMessage>(
+        this IEventStore store,
+        string stream,
+        IEnumerable<TMessage> messages,
+        Func<TMessage, Guid> eventId,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var unhandled = new List<TMessage>();
+        var seen = new HashSet<Guid>();
+        foreach (var message in messages)
+        {
+            var id = eventId(message);
+            if (seen.Add(id) && !await store.ContainsAsync(stream, id, cancellationToken))
+            {
+                unhandled.Add(message);
+            }
+        }
+
+        return unhandled;
+    }
+}
