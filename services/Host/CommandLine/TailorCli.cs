@@ -18,7 +18,9 @@ public static class TailorCli
                     await TailorHost.Build(HostArguments.Translate(rest)).RunAsync();
                     return 0;
                 case "demo":
-                    return await DemoCommand.RunAsync(DemoOptions.Parse(rest));
+                    var options = DemoOptions.Parse(rest);
+                    NativeOutputSilencer.Apply();
+                    return await DemoCommand.RunAsync(options);
                 case "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;

@@ -19,6 +19,7 @@ public sealed class DemoOutputWriter : IDisposable
     private readonly StreamWriter _suppressed;
     private readonly DirectoryInfo _previews;
     private readonly ConcurrentDictionary<string, int> _suppressedByReason = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, bool> _written = new();
     private int _emailCount;
 
     public DemoOutputWriter(DirectoryInfo output)
@@ -35,8 +36,14 @@ public sealed class DemoOutputWriter : IDisposable
 
     public IReadOnlyDictionary<string, int> SuppressedByReason => _suppressedByReason;
 
+    /// <summary>Writes the email once: a redelivered message (same <c>EventId</c>) adds no second line.</summary>
     public async Task WriteAsync(EmailReady email, CancellationToken cancellationToken)
     {
+        if (!_written.TryAdd(email.EventId, true))
+        {
+            return;
+        }
+
         var preview = Path.Combine(_previews.FullName, $"{SafeFileName(email.UserId)}.html");
         await File.WriteAllTextAsync(preview, email.HtmlBody, cancellationToken);
         lock (_gate)
@@ -49,6 +56,11 @@ public sealed class DemoOutputWriter : IDisposable
 
     public void Write(EmailSuppressed suppressed)
     {
+        if (!_written.TryAdd(suppressed.EventId, true))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _suppressed.WriteLine(JsonSerializer.Serialize(suppressed, Json));

@@ -16,7 +16,7 @@ public sealed class IngestionClient(HttpClient http)
         for (var start = 0; start < items.Count; start += CatalogChunk)
         {
             var chunk = items.Skip(start).Take(CatalogChunk).ToList();
-            await PostAsync("/v1/catalog", new { items = chunk }, cancellationToken);
+            using var _ = await PostAsync("/v1/catalog", new { items = chunk }, cancellationToken);
             progress(start + chunk.Count);
         }
     }
@@ -26,7 +26,7 @@ public sealed class IngestionClient(HttpClient http)
         for (var start = 0; start < events.Count; start += BatchChunk)
         {
             var chunk = events.Skip(start).Take(BatchChunk).ToList();
-            await PostAsync("/v1/batch", new { batch = chunk }, cancellationToken);
+            using var _ = await PostAsync("/v1/batch", new { batch = chunk }, cancellationToken);
             progress(start + chunk.Count);
         }
     }
