@@ -12,7 +12,8 @@ public static class TailorHost
     /// <param name="customize">Adds to the builder before the bus is configured (the demo adds its own consumers here).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings ship beside the binary, so the host reads the same appsettings.json from whatever folder it runs in.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddServiceDefaults();
         builder.AddTailorStorage();
         builder.AddTailorProfiles();
