@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration;
 
@@ -18,20 +17,5 @@ public static class MessageIds
 
     public static Guid EmailSuppressed(string campaignId, string userId) => Create("email-suppressed", campaignId, userId);
 
-    /// <summary>An RFC 9562 version-8 UUID over SHA-256 of the length-prefixed parts (no two part lists collide).</summary>
-    private static Guid Create(params string[] parts)
-    {
-        var text = new StringBuilder("tailor.contentgeneration");
-        foreach (var part in parts)
-        {
-            text.Append('|').Append(part.Length).Append(':').Append(part);
-        }
-
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    private static Guid Create(params string[] parts) => StableIds.From("tailor.contentgeneration", parts);
 }

@@ -51,7 +51,13 @@ public class DistributedPipelineTests
         });
 
         // The same consumers, models and data: the same email for every customer, whichever way Tailor runs.
-        Assert.Equal(Fingerprints(embedded), Fingerprints(distributed));
+        var expected = Fingerprints(embedded);
+        var actual = Fingerprints(distributed);
+        Assert.Equal(expected.Keys, actual.Keys);
+        var differences = expected.Where(email => actual[email.Key] != email.Value)
+            .Select(email => $"{email.Key}:\n  embedded:    {email.Value}\n  distributed: {actual[email.Key]}")
+            .ToList();
+        Assert.True(differences.Count == 0, $"{differences.Count} emails differ, e.g.\n{string.Join("\n", differences.Take(3))}");
     }
 
     /// <summary>

@@ -46,6 +46,9 @@ public sealed class StoreFailureTests
         public Task<bool> AppendAsync(StoredEvent storedEvent, CancellationToken cancellationToken = default) =>
             throw new IOException("the event store is unreachable");
 
+        public Task<bool> ContainsAsync(string stream, Guid eventId, CancellationToken cancellationToken = default) =>
+            throw new IOException("the event store is unreachable");
+
         public IAsyncEnumerable<StoredEvent> ReadAsync(EventQuery query, CancellationToken cancellationToken = default) =>
             throw new IOException("the event store is unreachable");
 

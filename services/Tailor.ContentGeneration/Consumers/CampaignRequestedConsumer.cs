@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.ContentGeneration.Campaigns;
 using Tailor.Contracts;
 using Tailor.Storage;
+using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Consumers;
 

@@ -1,17 +1,11 @@
 using MassTransit;
+using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Consumers;
 
 /// <summary>What every consumer definition of this service applies.</summary>
 internal static class ConsumerRules
 {
-    /// <summary>Transient failures (store, cache, broker) are retried; bad input is not, since it fails the same way every time.</summary>
-    public static void Retry(IRetryConfigurator retry)
-    {
-        retry.Ignore<InvalidMessageException>();
-        retry.Intervals(100, 1_000, 5_000);
-    }
-
     public static void RequireUserId(string? userId, string messageType, Guid eventId)
     {
         if (string.IsNullOrWhiteSpace(userId))

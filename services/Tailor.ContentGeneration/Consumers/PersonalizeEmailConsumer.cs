@@ -6,6 +6,7 @@ using Tailor.ContentGeneration.Personalization;
 using Tailor.Contracts;
 using Tailor.Profiles;
 using Tailor.Storage;
+using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Consumers;
 
@@ -22,12 +23,18 @@ public sealed class PersonalizeEmailConsumer(
         var command = context.Message;
         var cancellationToken = context.CancellationToken;
         Validate(command);
-        if (!await events.RecordAsync(ContentGenerationNames.Stream, command.EventId, command.UserId, command.OccurredAt, command, cancellationToken))
+        // The email or suppression is published before the command is recorded: a profile read or publish that fails is
+        // retried instead of leaving the user with neither. Both carry ids derived from (campaign, user), so a repeat after
+        // a crash between publish and record is recognisable downstream.
+        if (!await events.HandleOnceAsync(ContentGenerationNames.Stream, command.EventId, command.UserId, command.OccurredAt, command, token => WriteEmailAsync(context, token), cancellationToken))
         {
             Log.Duplicate(logger, nameof(PersonalizeEmail), command.EventId);
-            return;
         }
+    }
 
+    private async Task WriteEmailAsync(ConsumeContext<PersonalizeEmail> context, CancellationToken cancellationToken)
+    {
+        var command = context.Message;
         using var activity = ContentGenerationTelemetry.Source.StartActivity("contentgeneration personalize", ActivityKind.Internal);
         activity?.SetTag(ContentGenerationTelemetry.CampaignTag, command.CampaignId);
         var profile = await profiles.ReadAsync(command.UserId, cancellationToken);

@@ -1,4 +1,5 @@
 using MassTransit;
+using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Consumers;
 
@@ -11,5 +12,5 @@ public sealed class PersonalizeEmailConsumerDefinition : ConsumerDefinition<Pers
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<PersonalizeEmailConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
 }

@@ -3,6 +3,7 @@ using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
 using Tailor.Storage;
+using Tailor.Messaging;
 
 namespace Tailor.Ingestion.Consumers;
 
@@ -14,7 +15,7 @@ internal sealed class EmailEngagedConsumer(IEventStore events, ContactBook conta
         var engaged = context.Message;
         if (string.IsNullOrWhiteSpace(engaged.UserId))
         {
-            throw new ArgumentException($"EmailEngaged {engaged.EventId} names no user.", nameof(context));
+            throw new InvalidMessageException($"EmailEngaged {engaged.EventId} names no user.");
         }
 
         await events.RecordAsync(IngestionStorage.EventStream, engaged.EventId, engaged.UserId, engaged.OccurredAt, engaged, context.CancellationToken);

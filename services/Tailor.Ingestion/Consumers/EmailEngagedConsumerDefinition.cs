@@ -1,4 +1,5 @@
 using MassTransit;
+using Tailor.Messaging;
 
 namespace Tailor.Ingestion.Consumers;
 
@@ -15,11 +16,6 @@ internal sealed class EmailEngagedConsumerDefinition : ConsumerDefinition<EmailE
         IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry =>
-        {
-            // A message without a user is wrong every time: straight to the error queue, no retries.
-            retry.Ignore<ArgumentException>();
-            retry.Intervals(100, 500, 2000, 5000);
-        });
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Recommendation.Catalog;
 using Tailor.Storage;
+using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
@@ -13,22 +14,22 @@ public sealed class CatalogItemUpsertedConsumer(IEventStore events, IDocumentSto
     public async Task Consume(ConsumeContext<CatalogItemUpserted> context)
     {
         var message = context.Message;
-        ArgumentException.ThrowIfNullOrWhiteSpace(message.ItemId, nameof(context));
-        ArgumentException.ThrowIfNullOrWhiteSpace(message.Title, nameof(context));
+        InvalidMessageException.ThrowIfBlank(message.ItemId, message.EventId);
+        InvalidMessageException.ThrowIfBlank(message.Title, message.EventId);
         var ct = context.CancellationToken;
-        if (!await events.RecordAsync(RecommendationStore.Stream, message.EventId, null, message.OccurredAt, message, ct))
-        {
-            return;
-        }
+        await events.HandleOnceAsync(RecommendationStore.Stream, message.EventId, null, message.OccurredAt, message, KeepNewestAsync, ct);
 
-        var current = await documents.FindAsync<CatalogEntry>(RecommendationStore.CatalogCollection, message.ItemId, ct);
-        if (current is not null && current.UpdatedAt > message.OccurredAt)
+        async Task KeepNewestAsync(CancellationToken token)
         {
-            Log.StaleCatalogUpdate(logger, message.ItemId);
-            return;
-        }
+            var current = await documents.FindAsync<CatalogEntry>(RecommendationStore.CatalogCollection, message.ItemId, token);
+            if (current is not null && current.UpdatedAt > message.OccurredAt)
+            {
+                Log.StaleCatalogUpdate(logger, message.ItemId);
+                return;
+            }
 
-        var entry = new CatalogEntry(message.ItemId, message.Title.Trim(), message.Price, message.OccurredAt);
-        await documents.PutAsync(RecommendationStore.CatalogCollection, message.ItemId, entry, ct);
+            var entry = new CatalogEntry(message.ItemId, message.Title.Trim(), message.Price, message.OccurredAt);
+            await documents.PutAsync(RecommendationStore.CatalogCollection, message.ItemId, entry, token);
+        }
     }
 }

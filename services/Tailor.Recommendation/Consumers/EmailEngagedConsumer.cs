@@ -1,6 +1,7 @@
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.Storage;
+using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
@@ -10,7 +11,7 @@ public sealed class EmailEngagedConsumer(IEventStore events) : IConsumer<EmailEn
     public async Task Consume(ConsumeContext<EmailEngaged> context)
     {
         var message = context.Message;
-        ArgumentException.ThrowIfNullOrWhiteSpace(message.UserId, nameof(context));
+        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
         await events.RecordAsync(RecommendationStore.Stream, message.EventId, message.UserId, message.OccurredAt, message, context.CancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
@@ -10,10 +11,5 @@ public sealed class EmailEngagedConsumerDefinition : ConsumerDefinition<EmailEng
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry =>
-        {
-            // Bad input stays bad: straight to the error queue instead of three more tries.
-            retry.Ignore<ArgumentException>();
-            retry.Intervals(100, 500, 2_000);
-        });
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
 }

@@ -13,11 +13,8 @@ public sealed class ModelTrainingRequestedConsumer(IEventStore events, ModelTrai
     public async Task Consume(ConsumeContext<ModelTrainingRequested> context)
     {
         var message = context.Message;
-        if (!await events.RecordAsync(RecommendationStore.Stream, message.EventId, null, message.OccurredAt, message, context.CancellationToken))
-        {
-            return;
-        }
-
-        await training.TrainNowAsync(message.EventId, context.CancellationToken);
+        // Recorded only after the training finished: a failed or interrupted training is retried, and answered.
+        await events.HandleOnceAsync(
+            RecommendationStore.Stream, message.EventId, null, message.OccurredAt, message, token => training.TrainNowAsync(message.EventId, token), context.CancellationToken);
     }
 }

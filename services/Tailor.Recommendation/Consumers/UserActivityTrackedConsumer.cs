@@ -1,6 +1,7 @@
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.Storage;
+using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
@@ -10,10 +11,10 @@ public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<
     public async Task Consume(ConsumeContext<UserActivityTracked> context)
     {
         var message = context.Message;
-        ArgumentException.ThrowIfNullOrWhiteSpace(message.UserId, nameof(context));
+        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
         if (message.Activity == ActivityKinds.Purchase && string.IsNullOrWhiteSpace(message.ItemId))
         {
-            throw new ArgumentException($"Purchase {message.EventId} names no item.", nameof(context));
+            throw new InvalidMessageException($"Purchase {message.EventId} names no item.");
         }
 
         await events.RecordAsync(RecommendationStore.Stream, message.EventId, message.UserId, message.OccurredAt, message, context.CancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;
+using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
@@ -19,20 +20,23 @@ public sealed class UserIdentifiedConsumer(
     public async Task Consume(ConsumeContext<UserIdentified> context)
     {
         var message = context.Message;
-        ArgumentException.ThrowIfNullOrWhiteSpace(message.UserId, nameof(context));
+        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
         var ct = context.CancellationToken;
-        if (!await events.RecordAsync(RecommendationStore.Stream, message.EventId, message.UserId, message.OccurredAt, message, ct))
-        {
-            return;
-        }
 
-        var serving = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, ct);
-        if (serving is null || await writer.HasRecommendationsAsync(message.UserId, ct))
-        {
-            return;
-        }
+        // Only the user id is kept: the email address and traits belong to Ingestion, not to this service's log.
+        var known = message with { Email = null, FirstName = null, Traits = new Dictionary<string, string>() };
+        await events.HandleOnceAsync(RecommendationStore.Stream, message.EventId, message.UserId, message.OccurredAt, known, GivePopularItemsAsync, ct);
 
-        await writer.WriteAsync(message.UserId, serving.ModelVersion, serving.Popular, ct);
-        Log.PopularForNewUser(logger, message.UserId, serving.ModelVersion);
+        async Task GivePopularItemsAsync(CancellationToken token)
+        {
+            var serving = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, token);
+            if (serving is null || await writer.HasRecommendationsAsync(message.UserId, token))
+            {
+                return;
+            }
+
+            await writer.WriteAsync(message.UserId, serving.ModelVersion, serving.Popular, token);
+            Log.PopularForNewUser(logger, message.UserId, serving.ModelVersion);
+        }
     }
 }

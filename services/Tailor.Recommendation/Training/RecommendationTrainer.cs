@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Recommendation.Catalog;
 using Tailor.Recommendation.Ranking;
 using Tailor.Storage;
@@ -64,7 +65,7 @@ public sealed class RecommendationTrainer(
 
         var users = interactions.KnownUsers.Count;
         await bus.Publish(
-            new RecommenderTrained(Guid.NewGuid(), time.GetUtcNow(), version, users, recommender.ItemCount, recommender.InteractionCount, clock.Elapsed, requestId),
+            new RecommenderTrained(StableIds.From("tailor.recommendation.trained", version), time.GetUtcNow(), version, users, recommender.ItemCount, recommender.InteractionCount, clock.Elapsed, requestId),
             cancellationToken);
 
         RecommendationTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);

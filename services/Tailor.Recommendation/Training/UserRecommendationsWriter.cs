@@ -1,5 +1,6 @@
 using MassTransit;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Storage;
 
@@ -14,7 +15,7 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
         var slice = new RecommendationsSlice(modelVersion, items, now);
         await documents.PutAsync(RecommendationStore.UserRecommendationsCollection, userId, slice, cancellationToken);
         await profiles.WriteSliceAsync(userId, slice, cancellationToken);
-        await bus.Publish(new RecommendationsUpdated(Guid.NewGuid(), userId, now, modelVersion, items), cancellationToken);
+        await bus.Publish(new RecommendationsUpdated(StableIds.From("tailor.recommendation.user", modelVersion, userId), userId, now, modelVersion, items), cancellationToken);
     }
 
     public async Task<bool> HasRecommendationsAsync(string userId, CancellationToken cancellationToken) =>

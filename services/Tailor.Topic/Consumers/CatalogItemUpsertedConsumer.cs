@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Storage;
 using Tailor.Topic.Catalog;
+using Tailor.Messaging;
 
 namespace Tailor.Topic.Consumers;
 
@@ -13,21 +14,21 @@ public sealed class CatalogItemUpsertedConsumer(IEventStore events, IDocumentSto
     public async Task Consume(ConsumeContext<CatalogItemUpserted> context)
     {
         var message = context.Message;
-        ArgumentException.ThrowIfNullOrWhiteSpace(message.ItemId, nameof(context));
-        ArgumentException.ThrowIfNullOrWhiteSpace(message.Title, nameof(context));
+        InvalidMessageException.ThrowIfBlank(message.ItemId, message.EventId);
+        InvalidMessageException.ThrowIfBlank(message.Title, message.EventId);
         var ct = context.CancellationToken;
-        if (!await events.RecordAsync(TopicStore.Stream, message.EventId, null, message.OccurredAt, message, ct))
-        {
-            return;
-        }
+        await events.HandleOnceAsync(TopicStore.Stream, message.EventId, null, message.OccurredAt, message, KeepNewestAsync, ct);
 
-        var current = await documents.FindAsync<CatalogTitle>(TopicStore.CatalogCollection, message.ItemId, ct);
-        if (current is not null && current.UpdatedAt > message.OccurredAt)
+        async Task KeepNewestAsync(CancellationToken token)
         {
-            Log.StaleCatalogUpdate(logger, message.ItemId);
-            return;
-        }
+            var current = await documents.FindAsync<CatalogTitle>(TopicStore.CatalogCollection, message.ItemId, token);
+            if (current is not null && current.UpdatedAt > message.OccurredAt)
+            {
+                Log.StaleCatalogUpdate(logger, message.ItemId);
+                return;
+            }
 
-        await documents.PutAsync(TopicStore.CatalogCollection, message.ItemId, new CatalogTitle(message.ItemId, message.Title.Trim(), message.OccurredAt), ct);
+            await documents.PutAsync(TopicStore.CatalogCollection, message.ItemId, new CatalogTitle(message.ItemId, message.Title.Trim(), message.OccurredAt), token);
+        }
     }
 }

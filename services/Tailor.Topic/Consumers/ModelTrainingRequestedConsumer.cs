@@ -13,11 +13,8 @@ public sealed class ModelTrainingRequestedConsumer(IEventStore events, ModelTrai
     public async Task Consume(ConsumeContext<ModelTrainingRequested> context)
     {
         var message = context.Message;
-        if (!await events.RecordAsync(TopicStore.Stream, message.EventId, null, message.OccurredAt, message, context.CancellationToken))
-        {
-            return;
-        }
-
-        await training.TrainNowAsync(message.EventId, context.CancellationToken);
+        // Recorded only after the training finished: a failed or interrupted training is retried, and answered.
+        await events.HandleOnceAsync(
+            TopicStore.Stream, message.EventId, null, message.OccurredAt, message, token => training.TrainNowAsync(message.EventId, token), context.CancellationToken);
     }
 }

@@ -11,7 +11,8 @@ public sealed class UserDocumentBuilder(IReadOnlyDictionary<string, string> cata
     public void Add(UserActivityTracked activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Activity is ActivityKinds.Purchase or ActivityKinds.View)
+        // A negative quantity is a return or a cancellation: not something the user is into (as in Embedding and Recommendation).
+        if (activity.Activity is ActivityKinds.Purchase or ActivityKinds.View && activity.Quantity > 0)
         {
             var name = !string.IsNullOrWhiteSpace(activity.ItemName) ? activity.ItemName
                 : activity.ItemId is not null ? catalogTitles.GetValueOrDefault(activity.ItemId)

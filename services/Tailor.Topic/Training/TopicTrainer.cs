@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Storage;
 using Tailor.Topic.Catalog;
@@ -55,7 +56,7 @@ public sealed class TopicTrainer(
             await documents.PutAsync(TopicStore.UserTopicsCollection, user.UserId, slice, cancellationToken);
             await profiles.WriteSliceAsync(user.UserId, slice, cancellationToken);
             await bus.Publish(
-                new UserTopicsUpdated(Guid.NewGuid(), user.UserId, trainedAt, version, user.Mixture, user.DominantTopic, label),
+                new UserTopicsUpdated(StableIds.From("tailor.topic.user", version, user.UserId), user.UserId, trainedAt, version, user.Mixture, user.DominantTopic, label),
                 cancellationToken);
         }
 
@@ -63,7 +64,7 @@ public sealed class TopicTrainer(
         var serving = new TopicServingModel(version, trainedAt, evidence, corpus.Count, fit.Topics);
         await documents.PutAsync(TopicStore.ModelCollection, TopicStore.ServingModelId, serving, cancellationToken);
         await bus.Publish(
-            new TopicModelTrained(Guid.NewGuid(), time.GetUtcNow(), version, corpus.Count, fit.Topics, clock.Elapsed, requestId),
+            new TopicModelTrained(StableIds.From("tailor.topic.trained", version), time.GetUtcNow(), version, corpus.Count, fit.Topics, clock.Elapsed, requestId),
             cancellationToken);
 
         TopicTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);
