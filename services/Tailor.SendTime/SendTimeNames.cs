@@ -3,7 +3,7 @@ namespace Tailor.SendTime;
 /// <summary>Where SendTime keeps what it owns.</summary>
 public static class SendTimeNames
 {
-    /// <summary>The service's own event stream: every message it consumed, recorded first (idempotency).</summary>
+    /// <summary>The service's own event stream: every message it handled, recorded once its effects are done (idempotency).</summary>
     public const string Stream = "sendtime";
 
     /// <summary>Per-user weighted counts by hour of week, keyed by user id.</summary>

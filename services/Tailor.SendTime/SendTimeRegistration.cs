@@ -29,6 +29,7 @@ public static class SendTimeRegistration
         services.AddSingleton<SendTimeMetrics>();
         services.AddSingleton<EvidenceWeights>();
         services.AddSingleton<SendTimeLearner>();
+        services.AddSingleton<EvidenceBatch>();
 
         builder.AddTailorConsumers(bus =>
         {

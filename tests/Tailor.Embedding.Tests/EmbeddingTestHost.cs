@@ -38,7 +38,8 @@ public sealed class EmbeddingTestHost : IAsyncDisposable
 
     public IProfileCache Profiles => Services.GetRequiredService<IProfileCache>();
 
-    public static async Task<EmbeddingTestHost> StartAsync(SentenceEmbedder embedder)
+    /// <param name="replace">Registrations that replace the real ones, e.g. a store that fails once.</param>
+    public static async Task<EmbeddingTestHost> StartAsync(SentenceEmbedder embedder, Action<IServiceCollection>? replace = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         // A batch window long enough that a burst published together is consumed as one batch.
@@ -54,6 +55,7 @@ public sealed class EmbeddingTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         builder.Services.AddSingleton<IProfileCache, InMemoryProfileCache>();
         builder.Services.AddSingleton(embedder);
+        replace?.Invoke(builder.Services);
         builder.Services.AddMassTransitTestHarness(bus =>
         {
             bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(1));

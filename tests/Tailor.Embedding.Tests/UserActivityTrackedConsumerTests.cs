@@ -123,6 +123,25 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     }
 
     [Fact]
+    public async Task Consume_purchase_of_an_unnamed_item_not_embedded_yet_is_recorded_without_evidence()
+    {
+        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
+        UserActivityTracked[] activities =
+        [
+            TestMessages.Activity("17850", ActivityKinds.Purchase, itemId: "85123A"),
+            TestMessages.Activity("17850", ActivityKinds.Text, text: "I love candle holders for tea lights"),
+        ];
+
+        await host.Harness.Bus.PublishBatch(activities, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<UserActivityTracked>(activities.Length);
+
+        // Only the text taught something; the early purchase is no fault, just no evidence yet.
+        Assert.Equal(1, Assert.Single(host.Published<UserInterestsUpdated>()).EvidenceCount);
+        Assert.Equal(2, await host.Events.CountAsync(EmbeddingNames.Stream, TestContext.Current.CancellationToken));
+        Assert.False(await host.FaultPublishedAsync<UserActivityTracked>());
+    }
+
+    [Fact]
     public async Task Consume_text_activity_without_text_faults()
     {
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);

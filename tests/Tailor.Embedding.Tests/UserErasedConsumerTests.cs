@@ -12,7 +12,7 @@ public sealed class UserErasedConsumerTests(ModelFixture model)
     {
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
         var evidence = new InterestEvidence(TestMessages.Start, model.Embed("JUMBO BAG RED RETROSPOT"), EvidenceWeights.Purchase);
-        await host.Services.GetRequiredService<UserInterests>().AddAsync("17850", [evidence], TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<UserInterests>().AddAsync("17850", Guid.NewGuid(), [evidence], TestContext.Current.CancellationToken);
 
         await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestMessages.Start), TestContext.Current.CancellationToken);
         await host.WaitForConsumedAsync<UserErased>(1);

@@ -138,11 +138,13 @@ public sealed class SendTimeConsumerTests
     }
 
     [Fact]
-    public async Task Consume_user_erased_forgets_the_users_counts_and_records()
+    public async Task Consume_user_erased_forgets_the_users_counts_and_leaves_other_services_streams_alone()
     {
         await using var host = await SendTimeTestHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        await host.Harness.Bus.Publish(TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10)), ct);
+        var activity = TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10));
+        await host.Events.RecordAsync("ingestion", activity.EventId, activity.UserId, activity.OccurredAt, activity, ct);
+        await host.Harness.Bus.Publish(activity, ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(1);
         Assert.NotNull(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
 
@@ -150,7 +152,7 @@ public sealed class SendTimeConsumerTests
         await host.WaitForConsumedAsync<UserErased>(1);
 
         Assert.Null(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
-        Assert.Equal(0, await host.Events.CountAsync(SendTimeNames.Stream, ct));
+        Assert.Equal(1, await host.Events.CountAsync("ingestion", ct));
         Assert.False(await host.FaultPublishedAsync<UserErased>());
     }
 }

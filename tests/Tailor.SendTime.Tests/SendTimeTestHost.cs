@@ -35,7 +35,8 @@ public sealed class SendTimeTestHost : IAsyncDisposable
 
     public IProfileCache Profiles => _host.Services.GetRequiredService<IProfileCache>();
 
-    public static async Task<SendTimeTestHost> StartAsync()
+    /// <param name="replace">Registrations that replace the real ones, e.g. a store that fails once.</param>
+    public static async Task<SendTimeTestHost> StartAsync(Action<IServiceCollection>? replace = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         // A batch window long enough that a burst published together is consumed as one batch.
@@ -50,6 +51,7 @@ public sealed class SendTimeTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IEventStore, SqliteEventStore>();
         builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         builder.Services.AddSingleton<IProfileCache, InMemoryProfileCache>();
+        replace?.Invoke(builder.Services);
         builder.Services.AddMassTransitTestHarness(bus =>
         {
             bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(1));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Model;
 using Tailor.Embedding.Vectors;
+using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Embedding.Consumers;
@@ -34,20 +35,19 @@ public sealed class CatalogItemUpsertedConsumer(
 
         // In event-time order, so of two changes of one item in a batch the newer one is what stays.
         changes.Sort((left, right) => left.OccurredAt.CompareTo(right.OccurredAt));
-
-        // Embedding first: it has no side effects, so a failure here leaves nothing recorded and the retry redoes it all.
-        var vectors = texts.Embed(changes.ConvertAll(ItemText));
-
-        var embedded = new List<ItemEmbedded>();
-        for (var i = 0; i < changes.Count; i++)
+        var unhandled = await events.UnhandledAsync(EmbeddingNames.Stream, changes, change => change.EventId, cancellationToken);
+        if (unhandled.Count < changes.Count)
         {
-            var change = changes[i];
-            if (!await events.RecordAsync(EmbeddingNames.Stream, change.EventId, null, change.OccurredAt, change, cancellationToken))
-            {
-                Log.Duplicate(logger, nameof(CatalogItemUpserted), change.EventId);
-                continue;
-            }
+            Log.Duplicates(logger, nameof(CatalogItemUpserted), changes.Count - unhandled.Count);
+        }
 
+        // Each change is recorded only after its vector is stored and published, so a failure anywhere before that
+        // is retried whole; a repeat after a crash stores the same vector and publishes the same ItemEmbedded id.
+        var vectors = texts.Embed([.. unhandled.Select(ItemText)]);
+        var embedded = new List<ItemEmbedded>();
+        for (var i = 0; i < unhandled.Count; i++)
+        {
+            var change = unhandled[i];
             var current = await items.FindAsync(change.ItemId, cancellationToken);
             if (current is not null && current.SourceOccurredAt > change.OccurredAt)
             {
@@ -57,7 +57,7 @@ public sealed class CatalogItemUpsertedConsumer(
 
             await items.SaveAsync(new ItemVector(change.ItemId, SentenceEmbedder.ModelName, vectors[i], change.OccurredAt), cancellationToken);
             var now = time.GetUtcNow();
-            embedded.Add(new ItemEmbedded(Guid.CreateVersion7(now), change.ItemId, now, SentenceEmbedder.ModelName, vectors[i]));
+            embedded.Add(new ItemEmbedded(StableIds.For(change.EventId, nameof(ItemEmbedded)), change.ItemId, now, SentenceEmbedder.ModelName, vectors[i]));
         }
 
         if (embedded.Count > 0)
@@ -65,8 +65,13 @@ public sealed class CatalogItemUpsertedConsumer(
             await context.PublishBatch(embedded, cancellationToken);
         }
 
+        foreach (var change in unhandled)
+        {
+            await events.RecordAsync(EmbeddingNames.Stream, change.EventId, null, change.OccurredAt, change, cancellationToken);
+        }
+
         Log.ItemsEmbedded(logger, embedded.Count, context.Message.Length);
-        ConsumerRules.ThrowIfRejected(nameof(CatalogItemUpserted), rejected);
+        InvalidMessageException.ThrowIfAny(nameof(CatalogItemUpserted), rejected);
     }
 
     /// <summary>The text an item is known by: its title, and its description when it has one.</summary>

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Tailor.Messaging;
 
 namespace Tailor.Embedding.Consumers;
 
@@ -11,7 +12,7 @@ public sealed class CatalogItemUpsertedConsumerDefinition(IOptions<EmbeddingOpti
         IConsumerConfigurator<CatalogItemUpsertedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
         // One batch at a time: "is the stored vector newer than this change?" is read, then written, without a lock.
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.Value.MessageBatchLimit)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Interests;
 using Tailor.Embedding.Vectors;
+using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Embedding.Consumers;
@@ -23,20 +24,22 @@ public sealed class EmailEngagedConsumer(
             throw new InvalidMessageException($"{nameof(EmailEngaged)} {engagement.EventId} has no UserId.");
         }
 
-        var clickedItemId = IsItemClickByPerson(engagement) ? engagement.ItemId : null;
-        var clicked = clickedItemId is null ? null : await items.FindAsync(clickedItemId, cancellationToken);
-
-        if (!await events.RecordAsync(EmbeddingNames.Stream, engagement.EventId, engagement.UserId, engagement.OccurredAt, engagement, cancellationToken))
+        if (!await events.HandleOnceAsync(EmbeddingNames.Stream, engagement.EventId, engagement.UserId, engagement.OccurredAt, engagement, token => LearnFromClickAsync(context, token), cancellationToken))
         {
             Log.Duplicate(logger, nameof(EmailEngaged), engagement.EventId);
-            return;
         }
+    }
 
+    private async Task LearnFromClickAsync(ConsumeContext<EmailEngaged> context, CancellationToken cancellationToken)
+    {
+        var engagement = context.Message;
+        var clickedItemId = IsItemClickByPerson(engagement) ? engagement.ItemId : null;
         if (clickedItemId is null)
         {
             return;
         }
 
+        var clicked = await items.FindAsync(clickedItemId, cancellationToken);
         if (clicked is null)
         {
             Log.ClickedItemWithoutVector(logger, engagement.EventId, clickedItemId);
@@ -44,7 +47,10 @@ public sealed class EmailEngagedConsumer(
         }
 
         var evidence = new InterestEvidence(engagement.OccurredAt, clicked.Vector, EvidenceWeights.View);
-        var update = await interests.AddAsync(engagement.UserId, [evidence], cancellationToken);
+        // An id of its own per click, so a retry after the state was written neither folds the click in twice nor
+        // publishes a second update.
+        var updateId = StableIds.For(engagement.EventId, nameof(UserInterestsUpdated));
+        var update = await interests.AddAsync(engagement.UserId, updateId, [evidence], cancellationToken);
         await context.Publish(update, cancellationToken);
     }
 

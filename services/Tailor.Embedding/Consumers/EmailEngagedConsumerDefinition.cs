@@ -1,4 +1,5 @@
 using MassTransit;
+using Tailor.Messaging;
 
 namespace Tailor.Embedding.Consumers;
 
@@ -14,5 +15,5 @@ public sealed class EmailEngagedConsumerDefinition : ConsumerDefinition<EmailEng
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
 }

@@ -7,6 +7,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Skipped {MessageType} {EventId}: already recorded")]
     public static partial void Duplicate(ILogger logger, string messageType, Guid eventId);
 
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Debug, Message = "Skipped {Count} {MessageType} messages of a batch: already handled")]
+    public static partial void Duplicates(ILogger logger, string messageType, int count);
+
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information,
         Message = "Ignored catalog change {EventId} of item {ItemId}: a newer change of it is already embedded")]
     public static partial void StaleCatalogChange(ILogger logger, Guid eventId, string itemId);

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Interests;
+using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Embedding.Consumers;
@@ -20,11 +21,21 @@ public sealed class UserActivityTrackedConsumer(
     {
         var cancellationToken = context.CancellationToken;
 
-        // Vectors first: resolving has no side effects, so a failure here leaves nothing recorded and the retry redoes it all.
-        var resolved = await resolver.ResolveAsync(context.Message.Select(entry => entry.Message).ToArray(), cancellationToken);
+        var activities = context.Message.Select(entry => entry.Message).ToArray();
+        var unhandled = await events.UnhandledAsync(EmbeddingNames.Stream, activities, activity => activity.EventId, cancellationToken);
+        if (unhandled.Count < activities.Length)
+        {
+            Log.Duplicates(logger, nameof(UserActivityTracked), activities.Length - unhandled.Count);
+        }
+
+        // Activities are recorded only after the interest vectors they feed are saved and published, so a failure is
+        // retried whole. A crash between saving and recording would count that evidence twice on redelivery: a rare,
+        // small bias towards those items, where the other order would lose the evidence outright.
+        var resolved = await resolver.ResolveAsync([.. unhandled], cancellationToken);
+        var handled = new List<UserActivityTracked>(resolved.Count);
 
         var rejected = new List<(Guid EventId, string Problem)>();
-        var evidenceByUser = new Dictionary<string, List<InterestEvidence>>(StringComparer.Ordinal);
+        var evidenceByUser = new Dictionary<string, List<(Guid EventId, InterestEvidence Evidence)>>(StringComparer.Ordinal);
         foreach (var (activity, evidence, problem) in resolved)
         {
             if (problem is not null)
@@ -33,12 +44,7 @@ public sealed class UserActivityTrackedConsumer(
                 continue;
             }
 
-            if (!await events.RecordAsync(EmbeddingNames.Stream, activity.EventId, activity.UserId, activity.OccurredAt, activity, cancellationToken))
-            {
-                Log.Duplicate(logger, nameof(UserActivityTracked), activity.EventId);
-                continue;
-            }
-
+            handled.Add(activity);
             if (evidence is not null)
             {
                 if (!evidenceByUser.TryGetValue(activity.UserId, out var userEvidence))
@@ -47,14 +53,15 @@ public sealed class UserActivityTrackedConsumer(
                     evidenceByUser[activity.UserId] = userEvidence;
                 }
 
-                userEvidence.Add(evidence);
+                userEvidence.Add((activity.EventId, evidence));
             }
         }
 
         var updates = new List<UserInterestsUpdated>(evidenceByUser.Count);
         foreach (var (userId, userEvidence) in evidenceByUser)
         {
-            updates.Add(await interests.AddAsync(userId, userEvidence, cancellationToken));
+            var updateId = UpdateId(userId, userEvidence.Select(entry => entry.EventId));
+            updates.Add(await interests.AddAsync(userId, updateId, [.. userEvidence.Select(entry => entry.Evidence)], cancellationToken));
         }
 
         if (updates.Count > 0)
@@ -62,7 +69,19 @@ public sealed class UserActivityTrackedConsumer(
             await context.PublishBatch(updates, cancellationToken);
         }
 
+        foreach (var activity in handled)
+        {
+            await events.RecordAsync(EmbeddingNames.Stream, activity.EventId, activity.UserId, activity.OccurredAt, activity, cancellationToken);
+        }
+
         Log.InterestsUpdated(logger, updates.Count, context.Message.Length);
-        ConsumerRules.ThrowIfRejected(nameof(UserActivityTracked), rejected);
+        InvalidMessageException.ThrowIfAny(nameof(UserActivityTracked), rejected);
     }
+
+    /// <summary>
+    /// The id of a user's update from the activities it folds in, in a fixed order: a retry of the batch derives the
+    /// same id, so its evidence is not folded twice and its <see cref="UserInterestsUpdated"/> is published under one id.
+    /// </summary>
+    private static Guid UpdateId(string userId, IEnumerable<Guid> eventIds) =>
+        StableIds.From("tailor.embedding.interests", [userId, .. eventIds.Order().Select(eventId => eventId.ToString("D"))]);
 }

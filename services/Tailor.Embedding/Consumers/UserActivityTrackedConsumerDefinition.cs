@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Tailor.Messaging;
 
 namespace Tailor.Embedding.Consumers;
 
@@ -11,7 +12,7 @@ public sealed class UserActivityTrackedConsumerDefinition(IOptions<EmbeddingOpti
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
         // Two batches may run at once: a user's state is locked per user, and the decayed sum does not depend on the
         // order evidence arrives in, so one batch's store round-trips overlap the other's model run.
         consumerConfigurator.Options<BatchOptions>(batch => batch

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Interests;
+using Tailor.Messaging;
 
 namespace Tailor.Embedding.Consumers;
 

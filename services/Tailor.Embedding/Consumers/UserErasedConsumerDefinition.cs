@@ -1,4 +1,5 @@
 using MassTransit;
+using Tailor.Messaging;
 
 namespace Tailor.Embedding.Consumers;
 
@@ -13,5 +14,5 @@ public sealed class UserErasedConsumerDefinition : ConsumerDefinition<UserErased
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserErasedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Vectors;
 
@@ -7,7 +8,7 @@ namespace Tailor.Embedding.Interests;
 /// Turns activities into interest evidence: a purchased or viewed item's stored vector, or the vector of its name when
 /// the catalog has not been embedded yet; the vector of a text the user wrote. All texts of a batch are embedded at once.
 /// </summary>
-public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors texts)
+public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors texts, ILogger<ActivityEvidenceResolver> logger)
 {
     public async Task<IReadOnlyList<ResolvedActivity>> ResolveAsync(
         IReadOnlyList<UserActivityTracked> activities, CancellationToken cancellationToken)
@@ -48,8 +49,10 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
                     }
                     else
                     {
-                        resolved[i] = new ResolvedActivity(
-                            activity, null, $"item '{activity.ItemId}' has no vector yet and the {activity.Activity} has no ItemName");
+                        // Not bad input, only early: the item's catalog entry has not been embedded yet and the platform
+                        // sent no name. Recorded without evidence rather than faulting the whole batch.
+                        Log.ItemNotYetEmbedded(logger, activity.EventId, activity.ItemId);
+                        resolved[i] = new ResolvedActivity(activity, null, null);
                     }
 
                     break;

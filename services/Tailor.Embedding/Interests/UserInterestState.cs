@@ -9,7 +9,12 @@ namespace Tailor.Embedding.Interests;
 /// to <paramref name="ReferenceTime"/> (the newest evidence), so new evidence folds in without re-reading their history.
 /// Its direction is the recency-weighted mean of the evidence.
 /// </summary>
-public sealed record UserInterestState(string Model, float[] WeightedSum, DateTimeOffset ReferenceTime, int EvidenceCount)
+/// <param name="LastUpdateId">
+/// The id of the update last folded in, so a retry of that update (its state was written, a later step failed) does
+/// not count its evidence twice. Null before the first update.
+/// </param>
+public sealed record UserInterestState(
+    string Model, float[] WeightedSum, DateTimeOffset ReferenceTime, int EvidenceCount, Guid? LastUpdateId = null)
 {
     public static UserInterestState Empty =>
         new(SentenceEmbedder.ModelName, new float[SentenceEmbedder.Dimensions], DateTimeOffset.MinValue, 0);
@@ -53,7 +58,7 @@ public sealed record UserInterestState(string Model, float[] WeightedSum, DateTi
             count++;
         }
 
-        return new UserInterestState(Model, sum, reference, count);
+        return this with { WeightedSum = sum, ReferenceTime = reference, EvidenceCount = count };
     }
 
     /// <summary>The interest vector: the recency-weighted mean's direction, unit length so a dot product is a cosine.</summary>

@@ -24,9 +24,13 @@ public sealed class UserInterests : IDisposable
         _halfLife = options.Value.InterestHalfLife;
     }
 
-    /// <summary>Folds the user's new evidence in, writes the state and the profile slice, and returns the event to publish.</summary>
+    /// <summary>
+    /// Folds the user's new evidence in, writes the state and the profile slice, and returns the event to publish, whose
+    /// id is <paramref name="updateId"/>. The caller derives that id from the events the evidence came from, so a retry
+    /// passes the same id: evidence already folded in under it is not counted again, and the same event is returned.
+    /// </summary>
     public async Task<UserInterestsUpdated> AddAsync(
-        string userId, IReadOnlyCollection<InterestEvidence> evidence, CancellationToken cancellationToken)
+        string userId, Guid updateId, IReadOnlyCollection<InterestEvidence> evidence, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -35,14 +39,20 @@ public sealed class UserInterests : IDisposable
         var stored = await _documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, cancellationToken);
         // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
         var state = stored is not null && stored.Model == SentenceEmbedder.ModelName ? stored : UserInterestState.Empty;
-        var updated = state.Add(evidence.OrderBy(item => item.OccurredAt), _halfLife);
-        await _documents.PutAsync(EmbeddingNames.UsersCollection, userId, updated, cancellationToken);
+        var updated = state;
+        if (state.LastUpdateId != updateId)
+        {
+            // Only the latest update is remembered: if another update of this user lands between a failed attempt and
+            // its retry, the retry counts its evidence again. That needs a failure and a race on one user; accepted.
+            updated = state.Add(evidence.OrderBy(item => item.OccurredAt), _halfLife) with { LastUpdateId = updateId };
+            await _documents.PutAsync(EmbeddingNames.UsersCollection, userId, updated, cancellationToken);
+        }
 
         var vector = updated.Direction();
         var now = _time.GetUtcNow();
         await _profiles.WriteSliceAsync(
             userId, new InterestsSlice(SentenceEmbedder.ModelName, vector, updated.EvidenceCount, now), cancellationToken);
-        return new UserInterestsUpdated(Guid.CreateVersion7(now), userId, now, SentenceEmbedder.ModelName, vector, updated.EvidenceCount);
+        return new UserInterestsUpdated(updateId, userId, now, SentenceEmbedder.ModelName, vector, updated.EvidenceCount);
     }
 
     /// <summary>Removes the user's interest state (erasure).</summary>

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Tailor.Messaging;
 
 namespace Tailor.SendTime.Consumers;
 
@@ -11,7 +12,7 @@ public sealed class UserActivityTrackedConsumerDefinition(IOptions<SendTimeOptio
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRules.Retry);
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
         ConsumerRules.Batch(consumerConfigurator, options);
     }
 }

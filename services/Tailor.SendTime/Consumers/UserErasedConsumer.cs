@@ -1,14 +1,17 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.SendTime.Learning;
-using Tailor.Storage;
 
 namespace Tailor.SendTime.Consumers;
 
-/// <summary>Forgets a user's send-time counts and the events SendTime recorded about them. Both deletes are idempotent.</summary>
+/// <summary>
+/// Forgets a user's send-time counts (idempotent). The event store has no per-stream erase yet, so the events SendTime
+/// recorded about the user stay until erasure is built across services.
+/// </summary>
 /// <remarks>Not recorded in the stream on purpose: the record would keep the id of the user we were asked to forget.</remarks>
-public sealed class UserErasedConsumer(SendTimeLearner learner, IEventStore events, ILogger<UserErasedConsumer> logger)
+public sealed class UserErasedConsumer(SendTimeLearner learner, ILogger<UserErasedConsumer> logger)
     : IConsumer<UserErased>
 {
     public async Task Consume(ConsumeContext<UserErased> context)
@@ -19,8 +22,8 @@ public sealed class UserErasedConsumer(SendTimeLearner learner, IEventStore even
             throw new InvalidMessageException($"{nameof(UserErased)} {erased.EventId} has no UserId.");
         }
 
+        // Only this service's own state: the user's events in other services' streams are theirs to erase.
         await learner.ForgetAsync(erased.UserId, context.CancellationToken);
-        await events.DeleteUserAsync(erased.UserId, context.CancellationToken);
         Log.Erased(logger, erased.UserId);
     }
 }

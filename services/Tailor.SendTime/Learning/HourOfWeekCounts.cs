@@ -9,6 +9,9 @@ public sealed class HourOfWeekCounts
 
     public long Events { get; set; }
 
+    /// <summary>The batch of evidence last added, so a retry of that batch after a later step failed adds nothing twice.</summary>
+    public Guid? LastBatch { get; set; }
+
     public double TotalWeight() => Weights.Sum();
 
     public void Add(int hourOfWeek, double weight)
@@ -18,6 +21,24 @@ public sealed class HourOfWeekCounts
         ArgumentOutOfRangeException.ThrowIfNegative(weight);
         Weights[hourOfWeek] += weight;
         Events++;
+    }
+
+    /// <summary>Adds a batch's evidence once: false, and nothing added, when it is the batch added last.</summary>
+    public bool AddBatch(Guid batchId, IEnumerable<SendTimeEvidence> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (LastBatch == batchId)
+        {
+            return false;
+        }
+
+        foreach (var item in evidence)
+        {
+            Add(item.HourOfWeek, item.Weight);
+        }
+
+        LastBatch = batchId;
+        return true;
     }
 
     /// <summary>Fails loudly on a stored document of another shape instead of learning from a truncated week.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.SendTime.Diagnostics;
 using Tailor.Storage;
@@ -16,6 +17,9 @@ namespace Tailor.SendTime.Learning;
 /// all of them in this process (activity batches, engagement batches, erasures): nothing is updated concurrently.
 /// Users outside the batch keep the slice computed with the population of their last update; the population moves
 /// slowly, and their next event refreshes it.
+/// A retried batch (same id) is not added twice to a document that already holds it. Only the batch last added is
+/// remembered, so if a batch of the other consumer lands between a failed attempt and its retry, the retry adds its
+/// evidence to the population again: a failure and a race together, and a small bias of a slow-moving prior; accepted.
 /// </remarks>
 public sealed class SendTimeLearner(
     IDocumentStore documents,
@@ -26,9 +30,13 @@ public sealed class SendTimeLearner(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Returns one <see cref="SendTimeUpdated"/> per user of the batch whose best hour changed.</summary>
+    /// <summary>
+    /// Returns one <see cref="SendTimeUpdated"/> per user of the batch whose best hour changed. <paramref name="batchId"/>
+    /// identifies the batch (the caller derives it from the events), so a retry adds nothing twice and announces the
+    /// same changes under the same ids.
+    /// </summary>
     public async Task<IReadOnlyList<SendTimeUpdated>> LearnAsync(
-        IReadOnlyCollection<SendTimeEvidence> evidence, CancellationToken cancellationToken)
+        Guid batchId, IReadOnlyCollection<SendTimeEvidence> evidence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Count == 0)
@@ -42,17 +50,15 @@ public sealed class SendTimeLearner(
         try
         {
             var population = await LoadPopulationAsync(cancellationToken);
-            foreach (var item in evidence)
+            if (population.AddBatch(batchId, evidence))
             {
-                population.Add(item.HourOfWeek, item.Weight);
+                await documents.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, population, cancellationToken);
             }
-
-            await documents.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, population, cancellationToken);
 
             var updates = new List<SendTimeUpdated>();
             foreach (var userEvidence in evidence.GroupBy(item => item.UserId, StringComparer.Ordinal))
             {
-                if (await LearnUserAsync(userEvidence.Key, userEvidence, population, cancellationToken) is { } update)
+                if (await LearnUserAsync(batchId, userEvidence.Key, userEvidence, population, cancellationToken) is { } update)
                 {
                     updates.Add(update);
                 }
@@ -91,25 +97,23 @@ public sealed class SendTimeLearner(
     public void Dispose() => _gate.Dispose();
 
     private async Task<SendTimeUpdated?> LearnUserAsync(
-        string userId, IEnumerable<SendTimeEvidence> evidence, HourOfWeekCounts population, CancellationToken cancellationToken)
+        Guid batchId, string userId, IEnumerable<SendTimeEvidence> evidence, HourOfWeekCounts population, CancellationToken cancellationToken)
     {
         var state = await documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken);
         var counts = state?.Counts.EnsureValid(userId) ?? new HourOfWeekCounts();
-        foreach (var item in evidence)
-        {
-            counts.Add(item.HourOfWeek, item.Weight);
-        }
+        // On a retry of this batch the counts already hold its evidence, and the hour it changed from is the one kept.
+        var bestHourBefore = counts.AddBatch(batchId, evidence) ? state?.BestHourOfWeek : state?.BestHourBeforeLastBatch;
 
         var weights = SendTimePosterior.Weights(counts, population, options.Value.PriorStrength);
         var bestHour = SendTimePosterior.BestHour(weights);
         var evidenceCount = (int)Math.Min(counts.Events, int.MaxValue);
         var now = clock.GetUtcNow();
 
-        await documents.PutAsync(SendTimeNames.UsersCollection, userId, new UserSendTimeState(counts, bestHour), cancellationToken);
+        await documents.PutAsync(SendTimeNames.UsersCollection, userId, new UserSendTimeState(counts, bestHour, bestHourBefore), cancellationToken);
         await profiles.WriteSliceAsync(userId, new SendTimeSlice(weights, bestHour, evidenceCount, now), cancellationToken);
-        return state?.BestHourOfWeek == bestHour
+        return bestHourBefore == bestHour
             ? null
-            : new SendTimeUpdated(Guid.NewGuid(), userId, now, bestHour, evidenceCount);
+            : new SendTimeUpdated(StableIds.From("tailor.sendtime.best-hour", batchId.ToString("D"), userId), userId, now, bestHour, evidenceCount);
     }
 
     private async Task<HourOfWeekCounts> LoadPopulationAsync(CancellationToken cancellationToken)

@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Tailor.Messaging;
+using Tailor.SendTime.Learning;
+using Tailor.Storage;
+
+namespace Tailor.SendTime.Consumers;
+
+/// <summary>
+/// What both batch consumers do with their messages: skip those handled before, learn from the rest, publish the
+/// changed best hours, and only then record the messages, so a failure anywhere is retried whole. A retry of the
+/// same batch is recognised by its id and adds nothing twice; a crash between learning and recording, redelivered in
+/// another batch, counts that evidence twice: a small, rare bias, where the other order would lose the evidence outright.
+/// </summary>
+public sealed class EvidenceBatch(IEventStore events, SendTimeLearner learner, ILogger<EvidenceBatch> logger)
+{
+    public async Task LearnAsync<TMessage>(
+        ConsumeContext<Batch<TMessage>> context,
+        Func<TMessage, (Guid EventId, string? UserId, DateTimeOffset OccurredAt)> identify,
+        Func<TMessage, SendTimeEvidence?> weigh)
+        where TMessage : class
+    {
+        var cancellationToken = context.CancellationToken;
+        var rejected = new List<(Guid EventId, string Problem)>();
+        var valid = new List<TMessage>(context.Message.Length);
+        foreach (var message in context.Message.Select(entry => entry.Message))
+        {
+            var (eventId, userId, _) = identify(message);
+            if (string.IsNullOrWhiteSpace(userId))
+            {
+                rejected.Add((eventId, "it has no UserId"));
+            }
+            else
+            {
+                valid.Add(message);
+            }
+        }
+
+        var unhandled = await events.UnhandledAsync(SendTimeNames.Stream, valid, message => identify(message).EventId, cancellationToken);
+        var evidence = unhandled.Select(weigh).OfType<SendTimeEvidence>().ToList();
+        var updates = await learner.LearnAsync(BatchId(unhandled.Select(message => identify(message).EventId)), evidence, cancellationToken);
+        if (updates.Count > 0)
+        {
+            await context.PublishBatch(updates, cancellationToken);
+        }
+
+        foreach (var message in unhandled)
+        {
+            var (eventId, userId, occurredAt) = identify(message);
+            await events.RecordAsync(SendTimeNames.Stream, eventId, userId, occurredAt, message, cancellationToken);
+        }
+
+        Log.Learned(logger, evidence.Count, context.Message.Length, typeof(TMessage).Name, updates.Count);
+        InvalidMessageException.ThrowIfAny(typeof(TMessage).Name, rejected);
+    }
+
+    /// <summary>The batch's id from its events in a fixed order: a retry of the same messages derives the same id.</summary>
+    private static Guid BatchId(IEnumerable<Guid> eventIds) =>
+        StableIds.From("tailor.sendtime.batch", [.. eventIds.Order().Select(eventId => eventId.ToString("D"))]);
+}

@@ -1,0 +1,32 @@
+using Tailor.Storage;
+
+namespace Tailor.Embedding.Tests;
+
+/// <summary>
+/// A document store whose first upsert (or, with <paramref name="onDelete"/>, first delete) in
+/// <paramref name="failingCollection"/> fails, as a busy database would.
+/// </summary>
+internal sealed class DocumentStoreFailingOnce(IDocumentStore inner, string failingCollection, bool onDelete = false) : IDocumentStore
+{
+    private int _writes;
+
+    public bool Failed => Volatile.Read(ref _writes) > 0;
+
+    public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+        !onDelete && FailsNow(collection)
+            ? Task.FromException(new IOException("The document store is busy (injected once by the test)."))
+            : inner.UpsertAsync(collection, id, json, cancellationToken);
+
+    public Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+        inner.GetAsync(collection, id, cancellationToken);
+
+    public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(collection, cancellationToken);
+
+    public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+        onDelete && FailsNow(collection)
+            ? Task.FromException<bool>(new IOException("The document store is busy (injected once by the test)."))
+            : inner.DeleteAsync(collection, id, cancellationToken);
+
+    private bool FailsNow(string collection) => collection == failingCollection && Interlocked.Increment(ref _writes) == 1;
+}
