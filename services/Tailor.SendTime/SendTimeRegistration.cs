@@ -36,6 +36,7 @@ public static class SendTimeRegistration
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
+            bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
         });
         return builder;
     }

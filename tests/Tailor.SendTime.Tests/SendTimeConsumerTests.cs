@@ -155,4 +155,33 @@ public sealed class SendTimeConsumerTests
         Assert.Equal(1, await host.Events.CountAsync("ingestion", ct));
         Assert.False(await host.FaultPublishedAsync<UserErased>());
     }
+
+    [Fact]
+    public async Task Consume_training_request_recomputes_stale_slices_against_the_current_population()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await host.Harness.Bus.Publish(TestMessages.Activity("early", TestMessages.Monday.AddHours(10)), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(1);
+        var stale = (await host.Profiles.ReadAsync("early", ct))!.SendTime!;
+
+        // Everyone else shops on Monday evenings: the population prior moves, the early user's slice does not yet.
+        var others = Enumerable.Range(0, 40).Select(i => TestMessages.Activity($"u-{i}", TestMessages.Monday.AddHours(20))).ToList();
+        await host.Harness.Bus.PublishBatch(others, ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(41);
+        Assert.Equal(stale.HourOfWeekWeights, (await host.Profiles.ReadAsync("early", ct))!.SendTime!.HourOfWeekWeights);
+
+        await host.Harness.Bus.Publish(new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test"), ct);
+        await host.WaitForConsumedAsync<ModelTrainingRequested>(1);
+
+        var refreshed = (await host.Profiles.ReadAsync("early", ct))!.SendTime!;
+        var state = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "early", ct);
+        var population = await host.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
+        Assert.Equal(SendTimePosterior.Weights(state!.Counts, population!, new SendTimeOptions().PriorStrength), refreshed.HourOfWeekWeights);
+        Assert.True(refreshed.HourOfWeekWeights[20] > stale.HourOfWeekWeights[20], "the evening prior did not reach the early user");
+        // One own event weighs less than a prior of strength 10 that sits on Monday evening: the user is mostly the population.
+        Assert.Equal(20, refreshed.BestHourOfWeek);
+        Assert.Contains(host.Published<SendTimeUpdated>(), update => update.UserId == "early" && update.BestHourOfWeek == 20);
+        Assert.False(await host.FaultPublishedAsync<ModelTrainingRequested>());
+    }
 }

@@ -58,6 +58,7 @@ public sealed class SendTimeTestHost : IAsyncDisposable
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
+            bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
         });
 
         var host = builder.Build();

@@ -13,4 +13,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "Erased the send-time state of user {UserId}")]
     public static partial void Erased(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Information,
+        Message = "Refreshed the send times of {Users} users against the population for request {RequestId}; {Changed} best hours moved")]
+    public static partial void Refreshed(ILogger logger, int users, int changed, Guid requestId);
 }

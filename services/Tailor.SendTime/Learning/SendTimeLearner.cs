@@ -79,6 +79,48 @@ public sealed class SendTimeLearner(
         }
     }
 
+    /// <summary>
+    /// Recomputes every user's slice against today's population. Between refreshes a user keeps the prior of their last
+    /// update, so two deployments that saw the same events in different batches can disagree slightly; after a refresh
+    /// the slices depend only on the events. Announces the users whose best hour moved, under ids derived from
+    /// <paramref name="requestId"/>. Returns how many users were refreshed.
+    /// </summary>
+    public async Task<(int Users, IReadOnlyList<SendTimeUpdated> Changes)> RefreshAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        using var activity = SendTimeTelemetry.Source.StartActivity("sendtime refresh");
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var population = await LoadPopulationAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var users = 0;
+            var changes = new List<SendTimeUpdated>();
+            await foreach (var (userId, state) in documents.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
+            {
+                var counts = state.Counts.EnsureValid(userId);
+                var weights = SendTimePosterior.Weights(counts, population, options.Value.PriorStrength);
+                var bestHour = SendTimePosterior.BestHour(weights);
+                var evidenceCount = (int)Math.Min(counts.Events, int.MaxValue);
+                await profiles.WriteSliceAsync(userId, new SendTimeSlice(weights, bestHour, evidenceCount, now), cancellationToken);
+                if (bestHour != state.BestHourOfWeek)
+                {
+                    await documents.PutAsync(SendTimeNames.UsersCollection, userId, state with { BestHourOfWeek = bestHour }, cancellationToken);
+                    changes.Add(new SendTimeUpdated(
+                        StableIds.From("tailor.sendtime.refresh", requestId.ToString("D"), userId), userId, now, bestHour, evidenceCount));
+                }
+
+                users++;
+            }
+
+            activity?.SetTag("tailor.sendtime.users", users);
+            return (users, changes);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Forgets a user's counts. Their past evidence stays in the population, where it is no longer theirs.</summary>
     public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
     {
