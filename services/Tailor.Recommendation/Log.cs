@@ -10,7 +10,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Gave newly identified user {UserId} the popular items of {ModelVersion}")]
     public static partial void PopularForNewUser(ILogger logger, string userId, string modelVersion);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Ignored an older catalog update of item {ItemId}")]
-    public static partial void StaleCatalogUpdate(ILogger logger, string itemId);
 }

@@ -6,6 +6,7 @@ using Tailor.Messaging;
 using Tailor.Recommendation.Consumers;
 using Tailor.Recommendation.Training;
 using Tailor.Training;
+using Tailor.Training.Consumers;
 
 namespace Tailor.Recommendation;
 
@@ -29,10 +30,8 @@ public static class RecommendationRegistration
         builder.AddTailorConsumers(bus =>
         {
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
-            bus.AddConsumer<CatalogItemUpsertedConsumer, CatalogItemUpsertedConsumerDefinition>();
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
-            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
-            bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
+            bus.AddModelConsumers<RecommendationTrainer>();
         });
 
         return builder;

@@ -7,7 +7,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Topic model {ModelVersion} trained: {Topics} topics over {Documents} user documents in {Seconds:F2} s")]
     public static partial void Trained(ILogger logger, string modelVersion, int topics, int documents, double seconds);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Ignored an older catalog update of item {ItemId}")]
-    public static partial void StaleCatalogUpdate(ILogger logger, string itemId);
 }

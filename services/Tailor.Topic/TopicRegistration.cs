@@ -6,6 +6,7 @@ using Tailor.Messaging;
 using Tailor.Topic.Consumers;
 using Tailor.Topic.Training;
 using Tailor.Training;
+using Tailor.Training.Consumers;
 
 namespace Tailor.Topic;
 
@@ -28,9 +29,7 @@ public static class TopicRegistration
         builder.AddTailorConsumers(bus =>
         {
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
-            bus.AddConsumer<CatalogItemUpsertedConsumer, CatalogItemUpsertedConsumerDefinition>();
-            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
-            bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
+            bus.AddModelConsumers<TopicTrainer>();
         });
 
         return builder;

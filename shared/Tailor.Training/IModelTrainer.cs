@@ -1,8 +1,14 @@
 namespace Tailor.Training;
 
-/// <summary>A service's model, as the retrain scheduler sees it.</summary>
+/// <summary>A service's model, as the retrain scheduler and the shared consumers see it.</summary>
 public interface IModelTrainer
 {
+    /// <summary>The service's own event stream: its consumers record there what the model learns from.</summary>
+    static abstract string Stream { get; }
+
+    /// <summary>The document collection of the service's catalog copy (<see cref="Catalog.CatalogEntry"/> by item id).</summary>
+    static abstract string CatalogCollection { get; }
+
     /// <summary>How many events the service has recorded so far (its stream's length).</summary>
     Task<long> CountEvidenceAsync(CancellationToken cancellationToken);
 

@@ -10,9 +10,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Trained {Model} on {EvidenceCount} recorded events")]
     public static partial void TrainingFinished(ILogger logger, string model, long evidenceCount);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "{Model} has nothing to learn from yet; no model trained")]
-    public static partial void NothingToLearn(ILogger logger, string model);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "{Model} has nothing to learn from in {EvidenceCount} recorded events; no model trained")]
+    public static partial void NothingToLearn(ILogger logger, string model, long evidenceCount);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Training {Model} failed; the current model keeps serving")]
     public static partial void TrainingFailed(ILogger logger, Exception exception, string model);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Ignored an older catalog update of item {ItemId} in '{Stream}'")]
+    public static partial void StaleCatalogUpdate(ILogger logger, string itemId, string stream);
 }

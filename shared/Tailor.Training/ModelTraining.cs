@@ -12,6 +12,9 @@ public sealed class ModelTraining<TTrainer>(TTrainer trainer, TimeProvider time,
     private static readonly string ModelName = typeof(TTrainer).Name;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // Kept in memory only (guarded by _gate): after a restart the stream is read once more to find out again.
+    private long? _nothingToLearnAt;
+
     /// <summary>
     /// Trains now, after any training already running, because a request must be answered with a model that has
     /// seen everything recorded before it. Throws when training fails or there is nothing to learn from, so the
@@ -22,7 +25,8 @@ public sealed class ModelTraining<TTrainer>(TTrainer trainer, TimeProvider time,
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return await RunAsync(requestId, RetrainReason.Requested, cancellationToken)
+            var evidence = await trainer.CountEvidenceAsync(cancellationToken);
+            return await RunAsync(requestId, RetrainReason.Requested, evidence, cancellationToken)
                 ?? throw new InvalidOperationException($"{ModelName} has nothing to learn from yet; request {requestId} is not answered.");
         }
         finally
@@ -44,13 +48,13 @@ public sealed class ModelTraining<TTrainer>(TTrainer trainer, TimeProvider time,
         {
             var evidence = await trainer.CountEvidenceAsync(cancellationToken);
             var current = await trainer.ReadCheckpointAsync(cancellationToken);
-            var reason = RetrainPolicy.Decide(current, evidence, time.GetUtcNow(), options);
+            var reason = RetrainPolicy.Decide(current, _nothingToLearnAt, evidence, time.GetUtcNow(), options);
             if (reason == RetrainReason.None)
             {
                 return false;
             }
 
-            return await RunAsync(null, reason, cancellationToken) is not null;
+            return await RunAsync(null, reason, evidence, cancellationToken) is not null;
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -65,7 +69,8 @@ public sealed class ModelTraining<TTrainer>(TTrainer trainer, TimeProvider time,
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task<ModelCheckpoint?> RunAsync(Guid? requestId, RetrainReason reason, CancellationToken cancellationToken)
+    /// <param name="evidence">The stream's length, counted before the training read it.</param>
+    private async Task<ModelCheckpoint?> RunAsync(Guid? requestId, RetrainReason reason, long evidence, CancellationToken cancellationToken)
     {
         Log.TrainingStarted(logger, ModelName, reason, requestId);
         try
@@ -73,10 +78,12 @@ public sealed class ModelTraining<TTrainer>(TTrainer trainer, TimeProvider time,
             var checkpoint = await trainer.TrainAsync(requestId, cancellationToken);
             if (checkpoint is null)
             {
-                Log.NothingToLearn(logger, ModelName);
+                _nothingToLearnAt = evidence;
+                Log.NothingToLearn(logger, ModelName, evidence);
             }
             else
             {
+                _nothingToLearnAt = null;
                 Log.TrainingFinished(logger, ModelName, checkpoint.EvidenceCount);
             }
 

@@ -3,14 +3,21 @@ namespace Tailor.Training;
 /// <summary>Why a model should be retrained now, or <see cref="RetrainReason.None"/>.</summary>
 public static class RetrainPolicy
 {
-    public static RetrainReason Decide(ModelCheckpoint? current, long evidenceCount, DateTimeOffset now, RetrainOptions options)
+    /// <param name="current">The serving model, or null when none was trained yet.</param>
+    /// <param name="nothingToLearnAt">
+    /// The stream's length when the last training found nothing to learn, if it did: until the stream grows past it,
+    /// another training would only read the whole stream again to find nothing again.
+    /// </param>
+    /// <param name="evidenceCount">The stream's length now.</param>
+    public static RetrainReason Decide(
+        ModelCheckpoint? current, long? nothingToLearnAt, long evidenceCount, DateTimeOffset now, RetrainOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var trainedOn = current?.EvidenceCount ?? 0;
         var newEvents = evidenceCount - trainedOn;
 
         // Retraining on exactly what the current model saw would only produce the same model again.
-        if (newEvents <= 0)
+        if (newEvents <= 0 || evidenceCount <= nothingToLearnAt)
         {
             return RetrainReason.None;
         }

@@ -9,6 +9,7 @@ using Tailor.Recommendation.Training;
 using Tailor.Storage;
 using Tailor.Storage.Sqlite;
 using Tailor.Training;
+using Tailor.Training.Consumers;
 
 namespace Tailor.Recommendation.Tests;
 
@@ -29,15 +30,19 @@ internal sealed class ConsumerHarness : IAsyncDisposable
     public IDocumentStore Documents => _provider.GetRequiredService<IDocumentStore>();
     public IProfileCache Profiles => _provider.GetRequiredService<IProfileCache>();
 
-    public static async Task<ConsumerHarness> StartAsync()
+    /// <summary>Starts the harness; the optional decorators wrap the real stores, say to make one write fail.</summary>
+    public static async Task<ConsumerHarness> StartAsync(
+        Func<IEventStore, IEventStore>? events = null,
+        Func<IDocumentStore, IDocumentStore>? documents = null,
+        Func<IProfileCache, IProfileCache>? profiles = null)
     {
         var directory = Directory.CreateTempSubdirectory("tailor-recommendation-tests").FullName;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(new SqliteDatabase(Path.Combine(directory, "tailor.db")));
-        services.AddSingleton<IEventStore, SqliteEventStore>();
-        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
-        services.AddSingleton<IProfileCache, InMemoryProfileCache>();
+        services.AddSingleton(provider => Decorate(new SqliteEventStore(provider.GetRequiredService<SqliteDatabase>()), events));
+        services.AddSingleton(provider => Decorate(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), documents));
+        services.AddSingleton(_ => Decorate(new InMemoryProfileCache(), profiles));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(new RecommendationOptions { Factors = 8 }));
         services.AddSingleton<UserRecommendationsWriter>();
@@ -46,10 +51,8 @@ internal sealed class ConsumerHarness : IAsyncDisposable
         services.AddMassTransitTestHarness(bus =>
         {
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
-            bus.AddConsumer<CatalogItemUpsertedConsumer, CatalogItemUpsertedConsumerDefinition>();
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
-            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
-            bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
+            bus.AddModelConsumers<RecommendationTrainer>();
         });
 
         var provider = services.BuildServiceProvider(validateScopes: true);
@@ -76,6 +79,15 @@ internal sealed class ConsumerHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Publishes the message and waits until this service's consumer has handled it without an error, retries included.</summary>
+    public async Task<bool> DeliverThroughRetryAsync<T>(T message, Func<T, Guid> eventId)
+        where T : class
+    {
+        await PublishAsync(message);
+        var id = eventId(message);
+        return await Bus.Consumed.Any<T>(context => eventId(context.Context.Message) == id && context.Exception is null, TestContext.Current.CancellationToken);
+    }
+
     public Task PublishAsync<T>(T message)
         where T : class =>
         Bus.Bus.Publish(message, TestContext.Current.CancellationToken);
@@ -88,6 +100,8 @@ internal sealed class ConsumerHarness : IAsyncDisposable
     public IReadOnlyList<T> PublishedMessages<T>()
         where T : class =>
         [.. Bus.Published.Select<T>(TestContext.Current.CancellationToken).Select(context => context.Context.Message)];
+
+    private static T Decorate<T>(T store, Func<T, T>? decorator) => decorator is null ? store : decorator(store);
 
     public async ValueTask DisposeAsync()
     {

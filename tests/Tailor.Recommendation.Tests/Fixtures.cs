@@ -14,6 +14,9 @@ internal static class Fixtures
     public static UserActivityTracked View(string userId, string itemId, int day = 0) =>
         new(Guid.NewGuid(), userId, Start.AddDays(day), ActivityKinds.View, itemId, $"Item {itemId}", 1, 2.5m, null, new Dictionary<string, string>());
 
+    public static EmailEngaged Clicked(string userId, string itemId) =>
+        new(Guid.NewGuid(), userId, Start, Guid.NewGuid(), "spring-sale", EngagementKind.Click, $"https://shop.example/items/{itemId}", itemId, IsMachineOpen: false);
+
     public static CatalogItemUpserted CatalogItem(string itemId, string title, decimal price = 2.5m) =>
         new(Guid.NewGuid(), itemId, Start, title, null, price, null);
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Tailor.Recommendation.Catalog;
 using Tailor.Recommendation.Ranking;
 using Tailor.Recommendation.Training;
+using Tailor.Testing;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Tests;
 

@@ -47,14 +47,44 @@ public class ModelTrainingTests
         Assert.Equal(requestId, trainer.LastRequestId);
     }
 
+    [Fact]
+    public async Task TrainIfDueAsync_after_nothing_to_learn_reads_the_stream_again_only_once_it_grew()
+    {
+        var trainer = new ScriptedTrainer(evidence: 30, current: null) { NothingToLearn = true };
+        using var training = new ModelTraining<ScriptedTrainer>(trainer, TimeProvider.System, NullLogger<ModelTraining<ScriptedTrainer>>.Instance);
+        var ct = TestContext.Current.CancellationToken;
+
+        var first = await training.TrainIfDueAsync(Options, ct);
+        var unchanged = await training.TrainIfDueAsync(Options, ct);
+        Assert.Equal(1, trainer.Trainings);
+
+        trainer.Evidence = 31;
+        trainer.NothingToLearn = false;
+        var grown = await training.TrainIfDueAsync(Options, ct);
+
+        Assert.Equal((false, false, true), (first, unchanged, grown));
+        Assert.Equal(2, trainer.Trainings);
+        Assert.Equal(31, (await trainer.ReadCheckpointAsync(ct))!.EvidenceCount);
+    }
+
     public sealed class ScriptedTrainer(long evidence, ModelCheckpoint? current) : IModelTrainer
     {
+        public static string Stream => "scripted";
+
+        public static string CatalogCollection => "scripted.catalog";
+
+        /// <summary>The stream's length; what arrives while no training runs.</summary>
+        public long Evidence { get; set; } = evidence;
+
+        /// <summary>Trainings find nothing to learn from (only catalog events, say) while this is set.</summary>
+        public bool NothingToLearn { get; set; }
+
         public Exception? Failure { get; init; }
         public TaskCompletionSource? Gate { get; init; }
         public int Trainings { get; private set; }
         public Guid? LastRequestId { get; private set; }
 
-        public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) => Task.FromResult(evidence);
+        public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) => Task.FromResult(Evidence);
 
         public Task<ModelCheckpoint?> ReadCheckpointAsync(CancellationToken cancellationToken) => Task.FromResult(current);
 
@@ -72,7 +102,12 @@ public class ModelTrainingTests
                 throw Failure;
             }
 
-            current = new ModelCheckpoint(DateTimeOffset.UtcNow, evidence);
+            if (NothingToLearn)
+            {
+                return null;
+            }
+
+            current = new ModelCheckpoint(DateTimeOffset.UtcNow, Evidence);
             return current;
         }
     }

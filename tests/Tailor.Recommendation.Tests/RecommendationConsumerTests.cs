@@ -3,7 +3,9 @@ using MassTransit.Testing;
 using Tailor.Contracts;
 using Tailor.Profiles;
 using Tailor.Recommendation.Ranking;
+using Tailor.Recommendation.Training;
 using Tailor.Storage;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Tests;
 
@@ -73,6 +75,22 @@ public class RecommendationConsumerTests
     }
 
     [Fact]
+    public async Task Consume_user_identified_keeps_the_user_id_but_not_the_email_address()
+    {
+        await using var harness = await ConsumerHarness.StartAsync();
+        var identified = Fixtures.Identified("u9") with { FirstName = "Ada", Traits = new Dictionary<string, string> { ["plan"] = "gold" } };
+
+        await harness.DeliverAsync([identified], m => m.EventId);
+
+        var stored = Assert.Single(await harness.Events.ReadAsync(new EventQuery(RecommendationStore.Stream), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((identified.EventId, "u9", nameof(KnownUser)), (stored.EventId, stored.UserId, stored.Type));
+        Assert.DoesNotContain("@example.com", stored.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ada", stored.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("gold", stored.Payload, StringComparison.Ordinal);
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
     public async Task Consume_purchase_without_an_item_faults()
     {
         await using var harness = await ConsumerHarness.StartAsync();
@@ -94,7 +112,7 @@ public class RecommendationConsumerTests
         await harness.DeliverAsync([newer], m => m.EventId);
         await harness.DeliverAsync([older], m => m.EventId);
 
-        var stored = await harness.Documents.FindAsync<Catalog.CatalogEntry>(RecommendationStore.CatalogCollection, "p1", TestContext.Current.CancellationToken);
+        var stored = await harness.Documents.FindAsync<CatalogEntry>(RecommendationStore.CatalogCollection, "p1", TestContext.Current.CancellationToken);
         Assert.Equal("Lunch bag red retrospot", stored?.Title);
     }
 

@@ -1,6 +1,6 @@
-using Tailor.Recommendation.Catalog;
 using Tailor.Recommendation.Ranking;
 using Tailor.Recommendation.Training;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Tests;
 

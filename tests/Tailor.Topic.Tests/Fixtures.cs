@@ -13,6 +13,9 @@ internal static class Fixtures
     public static UserActivityTracked Wrote(string userId, string text) =>
         new(Guid.NewGuid(), userId, Start, ActivityKinds.Text, null, null, 0, null, text, new Dictionary<string, string>());
 
+    public static EmailEngaged Opened(string userId) =>
+        new(Guid.NewGuid(), userId, Start, Guid.NewGuid(), "spring-sale", EngagementKind.Open, null, null, IsMachineOpen: false);
+
     public static CatalogItemUpserted CatalogItem(string itemId, string title) =>
         new(Guid.NewGuid(), itemId, Start, title, null, 2.5m, null);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tailor.Testing;
 using Tailor.Topic.Modeling;
 
 namespace Tailor.Topic.Tests;

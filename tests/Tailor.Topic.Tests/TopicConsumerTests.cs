@@ -1,7 +1,7 @@
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.Storage;
-using Tailor.Topic.Catalog;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Topic.Tests;
 
@@ -74,7 +74,7 @@ public class TopicConsumerTests
         await using var harness = await ConsumerHarness.StartAsync();
         await harness.DeliverAsync([Fixtures.CatalogItem("22423", "REGENCY CAKESTAND 3 TIER")], m => m.EventId);
 
-        var stored = await harness.Documents.FindAsync<CatalogTitle>(TopicStore.CatalogCollection, "22423", TestContext.Current.CancellationToken);
+        var stored = await harness.Documents.FindAsync<CatalogEntry>(TopicStore.CatalogCollection, "22423", TestContext.Current.CancellationToken);
 
         Assert.Equal("REGENCY CAKESTAND 3 TIER", stored?.Title);
         Assert.False(await harness.WasPublishedAsync<Fault>());

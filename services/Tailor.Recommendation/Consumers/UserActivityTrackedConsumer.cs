@@ -1,7 +1,7 @@
 using MassTransit;
 using Tailor.Contracts;
-using Tailor.Storage;
 using Tailor.Messaging;
+using Tailor.Storage;
 
 namespace Tailor.Recommendation.Consumers;
 

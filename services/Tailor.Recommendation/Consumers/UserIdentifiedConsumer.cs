@@ -1,9 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;
-using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
@@ -21,21 +21,22 @@ public sealed class UserIdentifiedConsumer(
     {
         var message = context.Message;
         InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
-        var ct = context.CancellationToken;
+        var known = new KnownUser(message.EventId, message.UserId, message.OccurredAt);
 
-        // Only the user id is kept: the email address and traits belong to Ingestion, not to this service's log.
-        var known = message with { Email = null, FirstName = null, Traits = new Dictionary<string, string>() };
-        await events.HandleOnceAsync(RecommendationStore.Stream, message.EventId, message.UserId, message.OccurredAt, known, GivePopularItemsAsync, ct);
+        // Recorded after the popular items are written, so a failed write is retried; writing them again after a crash
+        // in between republishes the same RecommendationsUpdated (its id comes from the model version and the user).
+        await events.HandleOnceAsync(
+            RecommendationStore.Stream, known.EventId, known.UserId, known.OccurredAt, known, GivePopularItemsAsync, context.CancellationToken);
 
-        async Task GivePopularItemsAsync(CancellationToken token)
+        async Task GivePopularItemsAsync(CancellationToken cancellationToken)
         {
-            var serving = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, token);
-            if (serving is null || await writer.HasRecommendationsAsync(message.UserId, token))
+            var serving = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, cancellationToken);
+            if (serving is null || await writer.HasRecommendationsAsync(message.UserId, cancellationToken))
             {
                 return;
             }
 
-            await writer.WriteAsync(message.UserId, serving.ModelVersion, serving.Popular, token);
+            await writer.WriteAsync(message.UserId, serving.ModelVersion, serving.Popular, cancellationToken);
             Log.PopularForNewUser(logger, message.UserId, serving.ModelVersion);
         }
     }

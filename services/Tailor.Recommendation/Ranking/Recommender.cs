@@ -1,6 +1,6 @@
 using Tailor.Contracts;
 using Tailor.Recommendation.Als;
-using Tailor.Recommendation.Catalog;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Ranking;
 

@@ -1,6 +1,7 @@
 using Tailor.Recommendation.Als;
 using Tailor.Recommendation.Catalog;
 using Tailor.Recommendation.Training;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Ranking;
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Messaging;
-using Tailor.Recommendation.Catalog;
 using Tailor.Recommendation.Ranking;
 using Tailor.Storage;
 using Tailor.Training;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Training;
 
@@ -25,6 +25,10 @@ public sealed class RecommendationTrainer(
     TimeProvider time,
     ILogger<RecommendationTrainer> logger) : IModelTrainer
 {
+    public static string Stream => RecommendationStore.Stream;
+
+    public static string CatalogCollection => RecommendationStore.CatalogCollection;
+
     public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) =>
         events.CountAsync(RecommendationStore.Stream, cancellationToken);
 
@@ -82,9 +86,9 @@ public sealed class RecommendationTrainer(
     {
         var set = new InteractionSet();
         var stream = new EventQuery(RecommendationStore.Stream);
-        await foreach (var identified in events.ReadMessagesAsync<UserIdentified>(stream, cancellationToken))
+        await foreach (var known in events.ReadMessagesAsync<KnownUser>(stream, cancellationToken))
         {
-            set.AddKnownUser(identified.UserId);
+            set.AddKnownUser(known.UserId);
         }
 
         await foreach (var activity in events.ReadMessagesAsync<UserActivityTracked>(stream, cancellationToken))

@@ -13,9 +13,13 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
     {
         var now = time.GetUtcNow();
         var slice = new RecommendationsSlice(modelVersion, items, now);
-        await documents.PutAsync(RecommendationStore.UserRecommendationsCollection, userId, slice, cancellationToken);
+
+        // The stored document goes last: it is what says the user has recommendations (HasRecommendationsAsync), so a
+        // failure on the way leaves the whole write to be redone, and redoing the cache write and the publish (the same
+        // EventId for the same model and user) is harmless.
         await profiles.WriteSliceAsync(userId, slice, cancellationToken);
         await bus.Publish(new RecommendationsUpdated(StableIds.From("tailor.recommendation.user", modelVersion, userId), userId, now, modelVersion, items), cancellationToken);
+        await documents.PutAsync(RecommendationStore.UserRecommendationsCollection, userId, slice, cancellationToken);
     }
 
     public async Task<bool> HasRecommendationsAsync(string userId, CancellationToken cancellationToken) =>

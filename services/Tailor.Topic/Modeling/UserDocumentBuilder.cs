@@ -11,8 +11,7 @@ public sealed class UserDocumentBuilder(IReadOnlyDictionary<string, string> cata
     public void Add(UserActivityTracked activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        // A negative quantity is a return or a cancellation: not something the user is into (as in Embedding and Recommendation).
-        if (activity.Activity is ActivityKinds.Purchase or ActivityKinds.View && activity.Quantity > 0)
+        if (NamesAnItemTheUserIsInto(activity))
         {
             var name = !string.IsNullOrWhiteSpace(activity.ItemName) ? activity.ItemName
                 : activity.ItemId is not null ? catalogTitles.GetValueOrDefault(activity.ItemId)
@@ -26,6 +25,11 @@ public sealed class UserDocumentBuilder(IReadOnlyDictionary<string, string> cata
     /// <summary>Users with any words, in user-id order so the same events always give the same corpus.</summary>
     public IReadOnlyList<UserDocument> Build() =>
         [.. _texts.OrderBy(text => text.Key, StringComparer.Ordinal).Select(text => new UserDocument(text.Key, text.Value.ToString()))];
+
+    // A purchase line with no positive quantity is a return or a cancellation: not a sign of interest
+    // (Embedding and Recommendation leave them out too).
+    private static bool NamesAnItemTheUserIsInto(UserActivityTracked activity) =>
+        activity.Activity == ActivityKinds.View || (activity.Activity == ActivityKinds.Purchase && activity.Quantity > 0);
 
     private void Append(string userId, string? words)
     {

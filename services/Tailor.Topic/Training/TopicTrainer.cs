@@ -7,9 +7,9 @@ using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Storage;
-using Tailor.Topic.Catalog;
 using Tailor.Topic.Modeling;
 using Tailor.Training;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Topic.Training;
 
@@ -26,6 +26,10 @@ public sealed class TopicTrainer(
     TimeProvider time,
     ILogger<TopicTrainer> logger) : IModelTrainer
 {
+    public static string Stream => TopicStore.Stream;
+
+    public static string CatalogCollection => TopicStore.CatalogCollection;
+
     public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) =>
         events.CountAsync(TopicStore.Stream, cancellationToken);
 
@@ -78,7 +82,7 @@ public sealed class TopicTrainer(
     private async Task<IReadOnlyList<UserDocument>> BuildCorpusAsync(CancellationToken cancellationToken)
     {
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var (itemId, entry) in documents.ListAsync<CatalogTitle>(TopicStore.CatalogCollection, cancellationToken))
+        await foreach (var (itemId, entry) in documents.ListAsync<CatalogEntry>(TopicStore.CatalogCollection, cancellationToken))
         {
             titles[itemId] = entry.Title;
         }

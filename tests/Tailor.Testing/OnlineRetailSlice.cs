@@ -3,10 +3,10 @@ using System.IO.Compression;
 using System.Text;
 using Tailor.Contracts;
 
-namespace Tailor.Topic.Tests;
+namespace Tailor.Testing;
 
 /// <summary>The first lines of the real Online Retail file, as the purchase events Ingestion would publish.</summary>
-internal static class OnlineRetailSlice
+public static class OnlineRetailSlice
 {
     private const string FileName = "transactions-2010-12-01-to-2011-09-30.csv.gz";
 

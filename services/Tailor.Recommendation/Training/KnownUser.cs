@@ -1,0 +1,7 @@
+namespace Tailor.Recommendation.Training;
+
+/// <summary>
+/// What this service keeps of a <c>UserIdentified</c>: that the user exists, so every training gives them
+/// recommendations. Their email address and traits stay with Ingestion.
+/// </summary>
+public sealed record KnownUser(Guid EventId, string UserId, DateTimeOffset OccurredAt);

@@ -1,0 +1,20 @@
+using MassTransit;
+using Tailor.Messaging;
+
+namespace Tailor.Training.Consumers;
+
+public sealed class CatalogItemUpsertedConsumerDefinition<TTrainer> : ConsumerDefinition<CatalogItemUpsertedConsumer<TTrainer>>
+    where TTrainer : IModelTrainer
+{
+    public CatalogItemUpsertedConsumerDefinition()
+    {
+        EndpointName = ModelEndpoints.For<TTrainer>("catalog-item-upserted");
+        ConcurrentMessageLimit = 16;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<CatalogItemUpsertedConsumer<TTrainer>> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+}

@@ -1,0 +1,22 @@
+using MassTransit;
+using Tailor.Messaging;
+
+namespace Tailor.Training.Consumers;
+
+public sealed class ModelTrainingRequestedConsumerDefinition<TTrainer> : ConsumerDefinition<ModelTrainingRequestedConsumer<TTrainer>>
+    where TTrainer : IModelTrainer
+{
+    public ModelTrainingRequestedConsumerDefinition()
+    {
+        EndpointName = ModelEndpoints.For<TTrainer>("model-training-requested");
+
+        // One training at a time anyway; a second request waits in the queue rather than holding a consumer slot.
+        ConcurrentMessageLimit = 1;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<ModelTrainingRequestedConsumer<TTrainer>> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+}

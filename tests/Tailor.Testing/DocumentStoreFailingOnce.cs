@@ -1,0 +1,25 @@
+using Tailor.Storage;
+
+namespace Tailor.Testing;
+
+/// <summary>A document store whose first write to <paramref name="failingCollection"/> fails, as a busy database would.</summary>
+public sealed class DocumentStoreFailingOnce(IDocumentStore inner, string failingCollection) : IDocumentStore
+{
+    private int _writes;
+
+    public bool Failed => Volatile.Read(ref _writes) > 0;
+
+    public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+        collection == failingCollection && Interlocked.Increment(ref _writes) == 1
+            ? Task.FromException(new InjectedFailure("document store"))
+            : inner.UpsertAsync(collection, id, json, cancellationToken);
+
+    public Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+        inner.GetAsync(collection, id, cancellationToken);
+
+    public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(collection, cancellationToken);
+
+    public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(collection, id, cancellationToken);
+}
