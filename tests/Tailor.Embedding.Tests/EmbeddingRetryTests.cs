@@ -4,9 +4,11 @@ using Tailor.Contracts;
 using Tailor.Embedding.Interests;
 using Tailor.Embedding.Model;
 using Tailor.Embedding.Vectors;
+using Tailor.Profiles.InMemory;
 using Tailor.Profiles;
-using Tailor.Storage;
 using Tailor.Storage.Sqlite;
+using Tailor.Storage;
+using Tailor.Testing;
 
 namespace Tailor.Embedding.Tests;
 
@@ -37,7 +39,7 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     [Fact]
     public async Task Consume_purchases_after_a_failed_profile_write_fold_each_purchase_in_once()
     {
-        var profiles = new ProfileCacheFailingOnce();
+        var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
         var purchases = OnlineRetailSample.Lines
             .Where(line => Customers.Contains(line.CustomerId) && line.Quantity > 0)
@@ -67,7 +69,7 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     [Fact]
     public async Task Consume_click_after_a_failed_profile_write_counts_once_and_publishes_one_update()
     {
-        var profiles = new ProfileCacheFailingOnce();
+        var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
         await host.Services.GetRequiredService<ItemVectorStore>().SaveAsync(
             new ItemVector("22423", SentenceEmbedder.ModelName, model.Embed("REGENCY CAKESTAND 3 TIER"), TestMessages.Start),

@@ -1,10 +1,12 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
+using Tailor.Profiles.InMemory;
 using Tailor.Profiles;
 using Tailor.SendTime.Learning;
-using Tailor.Storage;
 using Tailor.Storage.Sqlite;
+using Tailor.Storage;
+using Tailor.Testing;
 
 namespace Tailor.SendTime.Tests;
 
@@ -17,7 +19,7 @@ public sealed class SendTimeRetryTests
     [Fact]
     public async Task Consume_activity_batch_after_a_failed_profile_write_learns_each_event_once()
     {
-        var profiles = new ProfileCacheFailingOnce();
+        var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
         await using var host = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IProfileCache>(profiles));
         var ct = TestContext.Current.CancellationToken;
         var mondayMorning = TestMessages.Monday.AddHours(9);
@@ -46,7 +48,7 @@ public sealed class SendTimeRetryTests
     [Fact]
     public async Task Consume_engagement_batch_after_a_failed_profile_write_announces_the_change_once()
     {
-        var profiles = new ProfileCacheFailingOnce();
+        var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
         await using var host = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IProfileCache>(profiles));
         var ct = TestContext.Current.CancellationToken;
         var wednesdayNoon = TestMessages.Monday.AddDays(2).AddHours(12);
@@ -67,7 +69,7 @@ public sealed class SendTimeRetryTests
     public async Task Consume_user_erased_after_a_failed_delete_forgets_the_users_counts()
     {
         await using var host = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IDocumentStore>(provider =>
-            new DocumentStoreFailingOnce(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), SendTimeNames.UsersCollection)));
+            new DocumentStoreFailingOnce(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), SendTimeNames.UsersCollection, onDelete: true)));
         var ct = TestContext.Current.CancellationToken;
         await host.Harness.Bus.Publish(TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10)), ct);
         await WaitForRecordedAsync(host, 1);

@@ -2,15 +2,18 @@ using Tailor.Storage;
 
 namespace Tailor.Testing;
 
-/// <summary>A document store whose first write to <paramref name="failingCollection"/> fails, as a busy database would.</summary>
-public sealed class DocumentStoreFailingOnce(IDocumentStore inner, string failingCollection) : IDocumentStore
+/// <summary>
+/// A document store whose first upsert (or, with <paramref name="onDelete"/>, first delete) in
+/// <paramref name="failingCollection"/> fails, as a busy database would.
+/// </summary>
+public sealed class DocumentStoreFailingOnce(IDocumentStore inner, string failingCollection, bool onDelete = false) : IDocumentStore
 {
     private int _writes;
 
     public bool Failed => Volatile.Read(ref _writes) > 0;
 
     public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
-        collection == failingCollection && Interlocked.Increment(ref _writes) == 1
+        !onDelete && FailsNow(collection)
             ? Task.FromException(new InjectedFailure("document store"))
             : inner.UpsertAsync(collection, id, json, cancellationToken);
 
@@ -21,5 +24,9 @@ public sealed class DocumentStoreFailingOnce(IDocumentStore inner, string failin
         inner.ListAsync(collection, cancellationToken);
 
     public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-        inner.DeleteAsync(collection, id, cancellationToken);
+        onDelete && FailsNow(collection)
+            ? Task.FromException<bool>(new InjectedFailure("document store"))
+            : inner.DeleteAsync(collection, id, cancellationToken);
+
+    private bool FailsNow(string collection) => collection == failingCollection && Interlocked.Increment(ref _writes) == 1;
 }
