@@ -2,6 +2,7 @@ using MassTransit;
 using Tailor.Contracts;
 using Tailor.SendTime.Learning;
 using Tailor.Storage;
+using Tailor.Testing;
 
 namespace Tailor.SendTime.Tests;
 
@@ -14,7 +15,7 @@ public sealed class SendTimeConsumerTests
     {
         await using var host = await SendTimeTestHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        var purchases = OnlineRetailPurchases.Read(600).Where(purchase => Customers.Contains(purchase.UserId)).Take(90).ToList();
+        var purchases = OnlineRetailSlice.Purchases(600).Where(purchase => Customers.Contains(purchase.UserId)).Take(90).ToList();
         Assert.Equal(90, purchases.Count);
 
         await host.Harness.Bus.PublishBatch(purchases, ct);
@@ -107,7 +108,7 @@ public sealed class SendTimeConsumerTests
     {
         await using var host = await SendTimeTestHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        var purchase = OnlineRetailPurchases.Read(1)[0];
+        var purchase = OnlineRetailSlice.Purchases(1)[0];
 
         await host.Harness.Bus.Publish(purchase, ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(1);

@@ -1,5 +1,6 @@
 using Tailor.Profiles;
 using Tailor.SendTime.Learning;
+using Tailor.Testing;
 
 namespace Tailor.SendTime.Tests;
 
@@ -89,7 +90,7 @@ public sealed class SendTimePosteriorTests
     private static HourOfWeekCounts PopulationOfFirstLines(int lines)
     {
         var population = new HourOfWeekCounts();
-        foreach (var purchase in OnlineRetailPurchases.Read(lines))
+        foreach (var purchase in OnlineRetailSlice.Purchases(lines))
         {
             population.Add(SendTimeSlice.HourOfWeek(purchase.OccurredAt), 1);
         }
