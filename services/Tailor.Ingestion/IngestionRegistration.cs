@@ -31,6 +31,7 @@ public static class IngestionRegistration
 
         // Scoped: it publishes through the request's (or consume context's) IPublishEndpoint.
         builder.Services.AddScoped<AcceptedMessageLog>();
+        builder.Services.AddScoped<CatalogVersions>();
         builder.Services.AddScoped<SegmentIngestor>();
         builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
 

@@ -51,4 +51,35 @@ public sealed class CatalogEndpointTests
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal([4.25m, 3.75m], app.Published<CatalogItemUpserted>().Select(upserted => upserted.Price));
     }
+
+    [Fact]
+    public async Task Catalog_changed_back_to_an_earlier_version_is_published_again_and_its_retry_is_not()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var original = new { id = "22960", title = "JAM MAKING SET WITH JARS", price = 4.25m };
+        var sale = original with { price = 3.75m };
+
+        using var first = await app.PostAsync("/v1/catalog", new { items = new[] { original } });
+        using var discounted = await app.PostAsync("/v1/catalog", new { items = new[] { sale } });
+        using var restored = await app.PostAsync("/v1/catalog", new { items = new[] { original } });
+        using var restoredRetry = await app.PostAsync("/v1/catalog", new { items = new[] { original } });
+
+        Assert.Equal(HttpStatusCode.OK, restoredRetry.StatusCode);
+        var published = app.Published<CatalogItemUpserted>();
+        Assert.Equal([4.25m, 3.75m, 4.25m], published.Select(upserted => upserted.Price));
+        Assert.Equal(3, published.Select(upserted => upserted.EventId).Distinct().Count());
+        Assert.False(await app.AnyFaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Catalog_item_changed_within_one_request_publishes_each_version()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var original = new { id = "22960", title = "JAM MAKING SET WITH JARS", price = 4.25m };
+
+        using var response = await app.PostAsync("/v1/catalog", new { items = new[] { original, original with { price = 3.75m }, original } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([4.25m, 3.75m, 4.25m], app.Published<CatalogItemUpserted>().Select(upserted => upserted.Price));
+    }
 }

@@ -11,4 +11,7 @@ internal static class IngestionStorage
 
     /// <summary>Per-user contact and consent state, the truth behind the profile's contact slice.</summary>
     public const string ContactsCollection = "ingestion.contacts";
+
+    /// <summary>The version of each catalog item accepted last (<see cref="CatalogVersion"/>), keyed by item id.</summary>
+    public const string CatalogCollection = "ingestion.catalog";
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Accepting;
-using Tailor.Ingestion.Mapping;
 using Tailor.Ingestion.Requests;
 
 namespace Tailor.Ingestion.Http;
@@ -14,6 +13,7 @@ internal static class CatalogEndpoint
         HttpContext http,
         IOptions<IngestionOptions> options,
         AcceptedMessageLog log,
+        CatalogVersions versions,
         TimeProvider time,
         IngestionMetrics metrics,
         ILogger<IngestionEndpoints> logger)
@@ -29,7 +29,9 @@ internal static class CatalogEndpoint
         var receivedAt = time.GetUtcNow();
         return await StoreFailures.AnswerAsync(http, logger, async cancellationToken =>
         {
-            await log.AcceptAsync([.. items.Select(item => PendingMessage.Of(CatalogItemMapper.Map(item, receivedAt)))], cancellationToken);
+            var changes = await versions.MapAsync(items, receivedAt, cancellationToken);
+            await log.AcceptAsync([.. changes.Select(change => PendingMessage.Of(change.Upserted))], cancellationToken);
+            await versions.RememberAsync(changes, cancellationToken);
             return IngestionResults.Accepted(items.Count);
         });
     }

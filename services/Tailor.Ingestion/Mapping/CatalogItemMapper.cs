@@ -3,12 +3,12 @@ using Tailor.Ingestion.Requests;
 
 namespace Tailor.Ingestion.Mapping;
 
-/// <summary>A catalog item as <see cref="CatalogItemUpserted"/>.</summary>
+/// <summary>A catalog item as <see cref="CatalogItemUpserted"/>, under the id <c>CatalogVersions</c> chose for this version.</summary>
 internal static class CatalogItemMapper
 {
-    public static CatalogItemUpserted Map(CatalogItemInput item, DateTimeOffset receivedAt) =>
+    public static CatalogItemUpserted Map(CatalogItemInput item, Guid eventId, DateTimeOffset receivedAt) =>
         new(
-            EventIds.From($"catalog:content:{item.ContentHash}", 0),
+            eventId,
             item.Id,
             receivedAt,
             item.Title,
