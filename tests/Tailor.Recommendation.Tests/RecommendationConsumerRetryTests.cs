@@ -18,7 +18,7 @@ public class RecommendationConsumerRetryTests
     public async Task Consume_purchase_when_the_first_record_fails_records_it_on_retry()
     {
         EventStoreFailingOnce? store = null;
-        await using var harness = await ConsumerHarness.StartAsync(events: inner => store = new EventStoreFailingOnce(inner, RecommendationStore.Stream));
+        await using var harness = await RecommendationHarness.StartAsync(events: inner => store = new EventStoreFailingOnce(inner, RecommendationStore.Stream));
         var purchase = Fixtures.Purchase("u1", "p1");
 
         Assert.True(await harness.DeliverThroughRetryAsync(purchase, m => m.EventId));
@@ -32,7 +32,7 @@ public class RecommendationConsumerRetryTests
     public async Task Consume_click_when_the_first_record_fails_records_it_on_retry()
     {
         EventStoreFailingOnce? store = null;
-        await using var harness = await ConsumerHarness.StartAsync(events: inner => store = new EventStoreFailingOnce(inner, RecommendationStore.Stream));
+        await using var harness = await RecommendationHarness.StartAsync(events: inner => store = new EventStoreFailingOnce(inner, RecommendationStore.Stream));
         var click = Fixtures.Clicked("u1", "p1");
 
         Assert.True(await harness.DeliverThroughRetryAsync(click, m => m.EventId));
@@ -46,7 +46,7 @@ public class RecommendationConsumerRetryTests
     public async Task Consume_catalog_item_when_the_first_write_fails_keeps_the_entry_on_retry()
     {
         DocumentStoreFailingOnce? store = null;
-        await using var harness = await ConsumerHarness.StartAsync(documents: inner => store = new DocumentStoreFailingOnce(inner, RecommendationStore.CatalogCollection));
+        await using var harness = await RecommendationHarness.StartAsync(documents: inner => store = new DocumentStoreFailingOnce(inner, RecommendationStore.CatalogCollection));
         var item = Fixtures.CatalogItem("p1", "Lunch bag red retrospot", price: 1.65m);
 
         Assert.True(await harness.DeliverThroughRetryAsync(item, m => m.EventId));
@@ -62,7 +62,7 @@ public class RecommendationConsumerRetryTests
     public async Task Consume_user_identified_when_the_first_profile_write_fails_gives_popular_items_on_retry()
     {
         ProfileCacheFailingOnce? cache = null;
-        await using var harness = await ConsumerHarness.StartAsync(profiles: inner => cache = new ProfileCacheFailingOnce(inner));
+        await using var harness = await RecommendationHarness.StartAsync(profiles: inner => cache = new ProfileCacheFailingOnce(inner));
         RecommendedItem[] popular = [new("p1", "Lunch bag red retrospot", 1.65m, 12, Reasons.Popular)];
         var serving = new ServingModel("als-test", Fixtures.Start, 40, popular);
         await harness.Documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, serving, TestContext.Current.CancellationToken);
@@ -82,7 +82,7 @@ public class RecommendationConsumerRetryTests
     public async Task Consume_user_identified_redone_after_a_failure_past_the_publish_publishes_the_same_event_id()
     {
         DocumentStoreFailingOnce? store = null;
-        await using var harness = await ConsumerHarness.StartAsync(documents: inner => store = new DocumentStoreFailingOnce(inner, RecommendationStore.UserRecommendationsCollection));
+        await using var harness = await RecommendationHarness.StartAsync(documents: inner => store = new DocumentStoreFailingOnce(inner, RecommendationStore.UserRecommendationsCollection));
         RecommendedItem[] popular = [new("p1", "Lunch bag red retrospot", 1.65m, 12, Reasons.Popular)];
         await harness.Documents.PutAsync(
             RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, new ServingModel("als-test", Fixtures.Start, 40, popular), TestContext.Current.CancellationToken);
@@ -102,7 +102,7 @@ public class RecommendationConsumerRetryTests
     public async Task Consume_training_request_when_the_first_training_fails_answers_it_on_retry()
     {
         ProfileCacheFailingOnce? cache = null;
-        await using var harness = await ConsumerHarness.StartAsync(profiles: inner => cache = new ProfileCacheFailingOnce(inner));
+        await using var harness = await RecommendationHarness.StartAsync(profiles: inner => cache = new ProfileCacheFailingOnce(inner));
         await harness.DeliverAsync([Fixtures.Purchase("u0", "p0"), Fixtures.Purchase("u0", "p1"), Fixtures.Purchase("u1", "p1")], m => m.EventId);
         var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
 

@@ -1,3 +1,4 @@
+using Tailor.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Tailor.Contracts;
@@ -14,7 +15,7 @@ public class RecommendationConsumerTests
     [Fact]
     public async Task Consume_training_request_publishes_recommender_trained_with_request_id_and_everyones_recommendations()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await RecommendationHarness.StartAsync();
         await FeedAsync(harness);
         var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
 
@@ -40,7 +41,7 @@ public class RecommendationConsumerTests
     [Fact]
     public async Task Consume_duplicate_event_has_one_effect()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await RecommendationHarness.StartAsync();
         await FeedAsync(harness);
         var purchase = Fixtures.Purchase("u0", "p5");
         var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
@@ -60,7 +61,7 @@ public class RecommendationConsumerTests
     [Fact]
     public async Task Consume_user_identified_after_a_training_gets_popular_items_at_once()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await RecommendationHarness.StartAsync();
         await FeedAsync(harness);
         await harness.DeliverAsync([new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test")], m => m.EventId);
 
@@ -77,7 +78,7 @@ public class RecommendationConsumerTests
     [Fact]
     public async Task Consume_user_identified_keeps_the_user_id_but_not_the_email_address()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await RecommendationHarness.StartAsync();
         var identified = Fixtures.Identified("u9") with { FirstName = "Ada", Traits = new Dictionary<string, string> { ["plan"] = "gold" } };
 
         await harness.DeliverAsync([identified], m => m.EventId);
@@ -93,7 +94,7 @@ public class RecommendationConsumerTests
     [Fact]
     public async Task Consume_purchase_without_an_item_faults()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await RecommendationHarness.StartAsync();
         var broken = Fixtures.Purchase("u0", "p1") with { ItemId = null };
 
         await harness.PublishAsync(broken);
@@ -105,7 +106,7 @@ public class RecommendationConsumerTests
     [Fact]
     public async Task Consume_catalog_item_keeps_the_newest_title_whatever_the_arrival_order()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await RecommendationHarness.StartAsync();
         var newer = Fixtures.CatalogItem("p1", "Lunch bag red retrospot") with { OccurredAt = Fixtures.Start.AddDays(2) };
         var older = Fixtures.CatalogItem("p1", "Lunch bag") with { OccurredAt = Fixtures.Start };
 

@@ -16,7 +16,7 @@ public class TopicConsumerRetryTests
     public async Task Consume_activity_when_the_first_record_fails_records_it_on_retry()
     {
         EventStoreFailingOnce? store = null;
-        await using var harness = await ConsumerHarness.StartAsync(events: inner => store = new EventStoreFailingOnce(inner, TopicStore.Stream));
+        await using var harness = await TopicHarness.StartAsync(events: inner => store = new EventStoreFailingOnce(inner, TopicStore.Stream));
         var wrote = Fixtures.Wrote("u1", "Seeds for a shady garden");
 
         Assert.True(await harness.DeliverThroughRetryAsync(wrote, m => m.EventId));
@@ -30,7 +30,7 @@ public class TopicConsumerRetryTests
     public async Task Consume_email_engaged_when_the_first_record_fails_records_it_on_retry()
     {
         EventStoreFailingOnce? store = null;
-        await using var harness = await ConsumerHarness.StartAsync(events: inner => store = new EventStoreFailingOnce(inner, TopicStore.Stream));
+        await using var harness = await TopicHarness.StartAsync(events: inner => store = new EventStoreFailingOnce(inner, TopicStore.Stream));
         var opened = Fixtures.Opened("u1");
 
         Assert.True(await harness.DeliverThroughRetryAsync(opened, m => m.EventId));
@@ -44,7 +44,7 @@ public class TopicConsumerRetryTests
     public async Task Consume_catalog_item_when_the_first_write_fails_keeps_the_title_on_retry()
     {
         DocumentStoreFailingOnce? store = null;
-        await using var harness = await ConsumerHarness.StartAsync(documents: inner => store = new DocumentStoreFailingOnce(inner, TopicStore.CatalogCollection));
+        await using var harness = await TopicHarness.StartAsync(documents: inner => store = new DocumentStoreFailingOnce(inner, TopicStore.CatalogCollection));
         var item = Fixtures.CatalogItem("22423", "REGENCY CAKESTAND 3 TIER");
 
         Assert.True(await harness.DeliverThroughRetryAsync(item, m => m.EventId));
@@ -60,7 +60,7 @@ public class TopicConsumerRetryTests
     public async Task Consume_training_request_when_the_first_training_fails_answers_it_on_retry()
     {
         ProfileCacheFailingOnce? cache = null;
-        await using var harness = await ConsumerHarness.StartAsync(profiles: inner => cache = new ProfileCacheFailingOnce(inner));
+        await using var harness = await TopicHarness.StartAsync(profiles: inner => cache = new ProfileCacheFailingOnce(inner));
         await harness.DeliverAsync(Fixtures.TwoInterests(), m => m.EventId);
         var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
 

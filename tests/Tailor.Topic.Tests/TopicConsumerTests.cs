@@ -10,7 +10,7 @@ public class TopicConsumerTests
     [Fact]
     public async Task Consume_training_request_publishes_topic_model_trained_with_request_id_and_every_users_topics()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await TopicHarness.StartAsync();
         await harness.DeliverAsync(Fixtures.TwoInterests(), m => m.EventId);
         var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
 
@@ -40,7 +40,7 @@ public class TopicConsumerTests
     [Fact]
     public async Task Consume_duplicate_event_has_one_effect()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await TopicHarness.StartAsync();
         await harness.DeliverAsync(Fixtures.TwoInterests(), m => m.EventId);
         var wrote = Fixtures.Wrote("u00", "Seeds for a shady garden");
         var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
@@ -59,7 +59,7 @@ public class TopicConsumerTests
     [Fact]
     public async Task Consume_training_request_with_no_words_yet_faults_instead_of_answering()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await TopicHarness.StartAsync();
         var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
 
         await harness.PublishAsync(request);
@@ -71,7 +71,7 @@ public class TopicConsumerTests
     [Fact]
     public async Task Consume_catalog_item_names_items_that_arrive_without_a_name()
     {
-        await using var harness = await ConsumerHarness.StartAsync();
+        await using var harness = await TopicHarness.StartAsync();
         await harness.DeliverAsync([Fixtures.CatalogItem("22423", "REGENCY CAKESTAND 3 TIER")], m => m.EventId);
 
         var stored = await harness.Documents.FindAsync<CatalogEntry>(TopicStore.CatalogCollection, "22423", TestContext.Current.CancellationToken);

@@ -1,20 +1,16 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tailor.Profiles;
 using Tailor.Profiles.InMemory;
-using Tailor.Recommendation.Consumers;
-using Tailor.Recommendation.Training;
 using Tailor.Storage;
 using Tailor.Storage.Sqlite;
-using Tailor.Training;
-using Tailor.Training.Consumers;
+using Xunit;
 
-namespace Tailor.Recommendation.Tests;
+namespace Tailor.Testing;
 
-/// <summary>The service's consumers on MassTransit's test harness, over a real SQLite store and the in-memory profile cache.</summary>
-internal sealed class ConsumerHarness : IAsyncDisposable
+/// <summary>A service's consumers on MassTransit's test harness, over a real SQLite store and the in-memory profile cache.</summary>
+public sealed class ConsumerHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
     private readonly string _directory;
@@ -31,12 +27,19 @@ internal sealed class ConsumerHarness : IAsyncDisposable
     public IProfileCache Profiles => _provider.GetRequiredService<IProfileCache>();
 
     /// <summary>Starts the harness; the optional decorators wrap the real stores, say to make one write fail.</summary>
+    /// <param name="service">Names the temporary folder of the store.</param>
+    /// <param name="addServices">Registers what the service's consumers need besides the stores.</param>
+    /// <param name="addConsumers">Adds the consumers under test.</param>
     public static async Task<ConsumerHarness> StartAsync(
+        string service,
+        Action<IServiceCollection> addServices,
+        Action<IBusRegistrationConfigurator> addConsumers,
         Func<IEventStore, IEventStore>? events = null,
         Func<IDocumentStore, IDocumentStore>? documents = null,
         Func<IProfileCache, IProfileCache>? profiles = null)
     {
-        var directory = Directory.CreateTempSubdirectory("tailor-recommendation-tests").FullName;
+        ArgumentNullException.ThrowIfNull(addServices);
+        var directory = Directory.CreateTempSubdirectory($"tailor-{service}-tests").FullName;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(new SqliteDatabase(Path.Combine(directory, "tailor.db")));
@@ -44,16 +47,8 @@ internal sealed class ConsumerHarness : IAsyncDisposable
         services.AddSingleton(provider => Decorate(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), documents));
         services.AddSingleton(_ => Decorate(new InMemoryProfileCache(), profiles));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Options.Create(new RecommendationOptions { Factors = 8 }));
-        services.AddSingleton<UserRecommendationsWriter>();
-        services.AddSingleton<RecommendationTrainer>();
-        services.AddSingleton<ModelTraining<RecommendationTrainer>>();
-        services.AddMassTransitTestHarness(bus =>
-        {
-            bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
-            bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
-            bus.AddModelConsumers<RecommendationTrainer>();
-        });
+        addServices(services);
+        services.AddMassTransitTestHarness(addConsumers);
 
         var provider = services.BuildServiceProvider(validateScopes: true);
         await provider.GetRequiredService<ITestHarness>().Start();

@@ -1,0 +1,39 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tailor.Profiles;
+using Tailor.Recommendation.Consumers;
+using Tailor.Recommendation.Training;
+using Tailor.Storage;
+using Tailor.Testing;
+using Tailor.Training;
+using Tailor.Training.Consumers;
+
+namespace Tailor.Recommendation.Tests;
+
+/// <summary>Recommendation's consumers on the shared test harness, with a small model so training is quick.</summary>
+internal static class RecommendationHarness
+{
+    public static Task<ConsumerHarness> StartAsync(
+        Func<IEventStore, IEventStore>? events = null,
+        Func<IDocumentStore, IDocumentStore>? documents = null,
+        Func<IProfileCache, IProfileCache>? profiles = null) =>
+        ConsumerHarness.StartAsync(
+            "recommendation",
+            services =>
+            {
+                services.AddSingleton(Options.Create(new RecommendationOptions { Factors = 8 }));
+                services.AddSingleton<UserRecommendationsWriter>();
+                services.AddSingleton<RecommendationTrainer>();
+                services.AddSingleton<ModelTraining<RecommendationTrainer>>();
+            },
+            bus =>
+            {
+                bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
+                bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
+                bus.AddModelConsumers<RecommendationTrainer>();
+            },
+            events,
+            documents,
+            profiles);
+}
