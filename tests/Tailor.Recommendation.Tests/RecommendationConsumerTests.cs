@@ -1,4 +1,3 @@
-using Tailor.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Tailor.Contracts;
@@ -6,6 +5,7 @@ using Tailor.Profiles;
 using Tailor.Recommendation.Ranking;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;
+using Tailor.Testing;
 using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Tests;
