@@ -20,4 +20,15 @@ public sealed class IngestionOptions
 
     [Range(1, 100_000)]
     public int MaxCatalogItems { get; set; } = 1000;
+
+    /// <summary>Requests per second each API key may make on average (a batch is one request).</summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitPerSecond { get; set; } = 200;
+
+    /// <summary>Requests a key may make at once before the average applies.</summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitBurst { get; set; } = 400;
+
+    /// <summary>Keys given in configuration (checked at start by <c>ConfiguredApiKeysValidation</c>); more are created through the admin API.</summary>
+    public List<Security.ConfiguredApiKey> ApiKeys { get; set; } = [];
 }

@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.ApiReference;
 using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Http;
+using Tailor.Ingestion.Security;
 using Tailor.Messaging;
 using Tailor.ServiceDefaults;
 
@@ -34,6 +36,8 @@ public static class IngestionRegistration
         builder.Services.AddScoped<CatalogVersions>();
         builder.Services.AddScoped<SegmentIngestor>();
         builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
+        builder.Services.AddIngestionSecurity();
+        builder.Services.AddIngestionApiReference();
 
         builder.AddTailorConsumers(bus => bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>());
         return builder;

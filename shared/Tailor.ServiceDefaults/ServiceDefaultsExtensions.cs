@@ -22,6 +22,12 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddProblemDetails();
+
+        // Present in every process, so the request pipeline is the same whichever services it runs; the services
+        // that need them add their schemes, policies and limits (Ingestion: API keys).
+        builder.Services.AddAuthentication();
+        builder.Services.AddAuthorization();
+        builder.Services.AddRateLimiter(_ => { });
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         return builder;
     }
@@ -55,6 +61,20 @@ public static class ServiceDefaultsExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The request pipeline every process runs: problem details for failures, then who the caller is, what they may
+    /// do and how often. Health endpoints need none of it.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
     }
 
     /// <summary>Maps <c>/health</c> (ready: every check) and <c>/alive</c> (live: the process answers), in every environment.</summary>

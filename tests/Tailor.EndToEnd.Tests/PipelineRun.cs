@@ -41,6 +41,9 @@ public sealed class PipelineRun : IAsyncDisposable
 
     public MessageCollector Collector { get; }
 
+    /// <summary>The key every run's Ingestion accepts; the test sends it like a platform team would.</summary>
+    private static DemoApiKey ApiKey { get; } = DemoApiKey.Create();
+
     /// <summary>Target <c>all</c> in one process: in-memory bus, SQLite, in-process profiles.</summary>
     public static PipelineRun Embedded()
     {
@@ -55,6 +58,7 @@ public sealed class PipelineRun : IAsyncDisposable
                 "--ConnectionStrings:redis=",
                 $"--Tailor:Sqlite:Path={Path.Combine(state.FullName, "tailor.db")}",
                 "--Logging:LogLevel:Default=Warning",
+                .. ApiKey.HostArguments(),
             ],
             builder =>
             {
@@ -84,6 +88,7 @@ public sealed class PipelineRun : IAsyncDisposable
             $"--Tailor:Sqlite:Path={Path.Combine(state.FullName, $"{target}.db")}",
             $"--Tailor:Redis:KeyPrefix=e2e-{run}:",
             "--Logging:LogLevel:Default=Warning",
+            .. ApiKey.HostArguments(),
         ])).ToList();
         var observer = Bus.Factory.CreateUsingRabbitMq(bus =>
         {
@@ -113,7 +118,7 @@ public sealed class PipelineRun : IAsyncDisposable
 
         var customers = plan.Identifies.Count;
         using var http = new HttpClient { BaseAddress = IngestionAddress() };
-        var ingestion = new IngestionClient(http);
+        var ingestion = new IngestionClient(http, ApiKey.Key);
         await ingestion.SendCatalogAsync(plan.CatalogItems, _ => { }, cancellationToken);
         await ingestion.SendEventsAsync([.. plan.Identifies, .. plan.Orders], _ => { }, cancellationToken);
 

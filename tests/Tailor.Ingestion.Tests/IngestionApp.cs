@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -8,7 +9,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 using Tailor.Ingestion.Consumers;
+using Tailor.Ingestion.Security;
 using Tailor.Profiles;
 using Tailor.Profiles.InMemory;
 using Tailor.ServiceDefaults;
@@ -25,6 +28,9 @@ internal sealed class IngestionApp : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2024, 3, 5, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A configured key with every scope; the default <see cref="Client"/> sends it.</summary>
+    public static readonly string AllScopesKey = ApiKeys.Create();
+
     private readonly WebApplication _app;
     private readonly SqliteDatabase _database;
     private readonly string _directory;
@@ -35,9 +41,13 @@ internal sealed class IngestionApp : IAsyncDisposable
         _database = database;
         _directory = directory;
         Client = app.GetTestClient();
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AllScopesKey);
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>A client that sends no API key (webhooks, authentication tests).</summary>
+    public HttpClient AnonymousClient() => _app.GetTestClient();
 
     public ITestHarness Harness => _app.Services.GetRequiredService<ITestHarness>();
 
@@ -48,7 +58,9 @@ internal sealed class IngestionApp : IAsyncDisposable
     public IProfileCache Profiles => _app.Services.GetRequiredService<IProfileCache>();
 
     /// <param name="replace">Swaps in other services (a failing store) after the defaults are registered.</param>
-    public static async Task<IngestionApp> StartAsync(Action<IServiceCollection>? replace = null)
+    /// <param name="configure">Sets configuration keys (under <c>Tailor:Ingestion</c> and elsewhere) before Ingestion reads them.</param>
+    public static async Task<IngestionApp> StartAsync(
+        Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "tailor-ingestion-tests", Guid.NewGuid().ToString("N"));
         var database = new SqliteDatabase(Path.Combine(directory, "tailor.db"));
@@ -57,6 +69,14 @@ internal sealed class IngestionApp : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Configuration["Tailor:Ingestion:MaxBatchItems"] = "300";
+        builder.Configuration["Tailor:Ingestion:ApiKeys:0:Client"] = "tests";
+        builder.Configuration["Tailor:Ingestion:ApiKeys:0:KeyHash"] = ApiKeys.Hash(AllScopesKey);
+        for (var index = 0; index < ApiScopes.All.Count; index++)
+        {
+            builder.Configuration[$"Tailor:Ingestion:ApiKeys:0:Scopes:{index}"] = ApiScopes.All[index];
+        }
+
+        builder.Configuration.AddInMemoryCollection(configure ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IEventStore, SqliteEventStore>();
@@ -71,6 +91,7 @@ internal sealed class IngestionApp : IAsyncDisposable
         replace?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseServiceDefaults();
         app.MapServiceEndpoints();
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new IngestionApp(app, database, directory);

@@ -18,7 +18,27 @@ public sealed class IngestionRegistrationTests
 
         Assert.Equal(262_144, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxBatchBytes);
         Assert.Equal(32 * 1024, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxCallBytes);
-        Assert.Single(host.Services.GetServices<IEndpointModule>());
+        Assert.Equal(
+            ["ApiKeyAdminEndpoints", "ApiReferenceEndpoints", "IngestionEndpoints"],
+            host.Services.GetServices<IEndpointModule>().Select(module => module.GetType().Name).Order());
+    }
+
+    [Theory]
+    [InlineData("KeyHash", "not-a-hash", "KeyHash")]
+    [InlineData("Scopes:0", "everything", "unknown scope 'everything'")]
+    public void AddIngestion_with_a_bad_configured_key_fails_validation_naming_it(string field, string value, string expected)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Tailor:Ingestion:ApiKeys:0:Client"] = "shop";
+        builder.Configuration["Tailor:Ingestion:ApiKeys:0:KeyHash"] = new string('a', 64);
+        builder.Configuration["Tailor:Ingestion:ApiKeys:0:Scopes:0"] = "events";
+        builder.Configuration[$"Tailor:Ingestion:ApiKeys:0:{field}"] = value;
+        builder.AddIngestion();
+
+        using var host = builder.Build();
+
+        var invalid = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value);
+        Assert.Contains(invalid.Failures, failure => failure.Contains("ApiKeys:0", StringComparison.Ordinal) && failure.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]

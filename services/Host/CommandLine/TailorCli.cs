@@ -21,6 +21,8 @@ public static class TailorCli
                     var options = DemoOptions.Parse(rest);
                     NativeOutputSilencer.Apply();
                     return await DemoCommand.RunAsync(options);
+                case "api-key":
+                    return ApiKeyCommand.Run(rest, Console.Out);
                 case "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -52,6 +54,8 @@ public static class TailorCli
                   plus any configuration key, e.g. --ConnectionStrings:rabbitmq=amqp://guest:guest@localhost:5672
           demo    Replay the bundled Online Retail sample through every service on the embedded
                   defaults and write the emails. Options: --data FILE (csv or csv.gz), --out DIR
+          api-key new --client NAME --scopes events,catalog,campaigns,admin
+                  Mint an API key and print the configuration that grants it.
           help    Show this text.
         """;
 

@@ -34,7 +34,8 @@ public static class DemoCommand
         using var writer = new DemoOutputWriter(options.Output);
         var signals = new TrainingSignals();
         var monitor = new BusActivityMonitor();
-        await using var app = TailorHost.Build(HostArguments(options), builder =>
+        var apiKey = DemoApiKey.Create();
+        await using var app = TailorHost.Build([.. HostArguments(options), .. apiKey.HostArguments()], builder =>
         {
             builder.Services.AddSingleton(writer);
             builder.Services.AddSingleton(signals);
@@ -51,7 +52,7 @@ public static class DemoCommand
         progress.Complete("ready");
 
         using var http = new HttpClient { BaseAddress = ListeningAddress(app), Timeout = TimeSpan.FromMinutes(2) };
-        var ingestion = new IngestionClient(http);
+        var ingestion = new IngestionClient(http, apiKey.Key);
 
         progress.Start("Sending the catalog");
         await ingestion.SendCatalogAsync(plan.CatalogItems, done => progress.Report(done, plan.CatalogItems.Count), cancellationToken);

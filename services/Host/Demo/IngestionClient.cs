@@ -1,15 +1,24 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Tailor.Host.Demo;
 
-/// <summary>The demo's HTTP client of Ingestion: the same endpoints and JSON a platform team uses.</summary>
-public sealed class IngestionClient(HttpClient http)
+/// <summary>The demo's HTTP client of Ingestion: the same endpoints, JSON and API key a platform team uses.</summary>
+public sealed class IngestionClient
 {
     public const int CatalogChunk = 500;
     public const int BatchChunk = 100;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+
+    public IngestionClient(HttpClient http, string apiKey)
+    {
+        _http = http;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+    }
 
     public async Task SendCatalogAsync(IReadOnlyList<object> items, Action<long> progress, CancellationToken cancellationToken)
     {
@@ -42,7 +51,7 @@ public sealed class IngestionClient(HttpClient http)
 
     private async Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken cancellationToken)
     {
-        var response = await http.PostAsJsonAsync(path, body, Json, cancellationToken);
+        var response = await _http.PostAsJsonAsync(path, body, Json, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var problem = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -22,8 +22,7 @@ public static class TailorHost
         builder.AddTailorBus();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseServiceDefaults();
         app.MapDefaultEndpoints();
         app.MapServiceEndpoints();
         return app;

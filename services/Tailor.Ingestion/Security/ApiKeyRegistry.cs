@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using Tailor.Storage;
+
+namespace Tailor.Ingestion.Security;
+
+/// <summary>
+/// Resolves a presented key to its client: configured keys first, then keys created through the admin API. Looked up
+/// on every request, without a cache, so a revoked key stops working at once.
+/// </summary>
+internal sealed class ApiKeyRegistry(IOptions<IngestionOptions> options, IDocumentStore documents, TimeProvider time)
+{
+    /// <summary>Keys created through the admin API, keyed by their hash.</summary>
+    public const string Collection = "ingestion.api-keys";
+
+    public async Task<ApiClient?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        var hash = ApiKeys.Hash(key);
+        if (options.Value.ApiKeys.FirstOrDefault(configured => configured.KeyHash == hash) is { } configuredKey)
+        {
+            return new ApiClient(ApiKeys.IdOf(hash), configuredKey.Client, configuredKey.Scopes);
+        }
+
+        var stored = await documents.FindAsync<StoredApiKey>(Collection, hash, cancellationToken);
+        return stored is { RevokedAt: null } ? new ApiClient(stored.KeyId, stored.Client, stored.Scopes) : null;
+    }
+
+    /// <returns>The new key (shown once, never stored) and what is kept of it.</returns>
+    public async Task<(string Key, StoredApiKey Stored)> CreateAsync(string client, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        var key = ApiKeys.Create();
+        var stored = new StoredApiKey(ApiKeys.Hash(key), client, scopes, time.GetUtcNow(), RevokedAt: null);
+        await documents.PutAsync(Collection, stored.KeyHash, stored, cancellationToken);
+        return (key, stored);
+    }
+
+    public async Task<IReadOnlyList<StoredApiKey>> ListAsync(CancellationToken cancellationToken)
+    {
+        var keys = new List<StoredApiKey>();
+        await foreach (var (_, stored) in documents.ListAsync<StoredApiKey>(Collection, cancellationToken))
+        {
+            keys.Add(stored);
+        }
+
+        return keys;
+    }
+
+    /// <returns>False when no key created through the API has that id (configured keys are revoked in configuration).</returns>
+    public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var keys = await ListAsync(cancellationToken);
+        if (keys.FirstOrDefault(stored => stored.KeyId == keyId) is not { } key)
+        {
+            return false;
+        }
+
+        if (key.RevokedAt is null)
+        {
+            await documents.PutAsync(Collection, key.KeyHash, key with { RevokedAt = time.GetUtcNow() }, cancellationToken);
+        }
+
+        return true;
+    }
+}
