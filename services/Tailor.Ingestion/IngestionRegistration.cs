@@ -8,6 +8,7 @@ using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Http;
 using Tailor.Ingestion.Security;
+using Tailor.Ingestion.Webhooks;
 using Tailor.Messaging;
 using Tailor.ServiceDefaults;
 
@@ -38,8 +39,13 @@ public static class IngestionRegistration
         builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
         builder.Services.AddIngestionSecurity();
         builder.Services.AddIngestionApiReference();
+        builder.Services.AddIngestionWebhooks();
 
-        builder.AddTailorConsumers(bus => bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>());
+        builder.AddTailorConsumers(bus =>
+        {
+            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+            bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+        });
         return builder;
     }
 }

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Security;
+using Tailor.Ingestion.Webhooks;
 using Tailor.Profiles;
 using Tailor.Profiles.InMemory;
 using Tailor.ServiceDefaults;
@@ -87,6 +88,7 @@ internal sealed class IngestionApp : IAsyncDisposable
         {
             bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(20), testInactivityTimeout: TimeSpan.FromMilliseconds(300));
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+            bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
         });
         replace?.Invoke(builder.Services);
 

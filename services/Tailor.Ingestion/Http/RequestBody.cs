@@ -45,9 +45,10 @@ internal static class RequestBody
             return RequestBodyResult.Rejected(IngestionResults.Malformed("The request body is empty; send a JSON object."), "malformed");
         }
 
+        var raw = body.ToArray();
         try
         {
-            return RequestBodyResult.Parsed(JsonDocument.Parse(body.ToArray()));
+            return RequestBodyResult.Parsed(JsonDocument.Parse(raw), raw);
         }
         catch (JsonException malformed)
         {

@@ -1,0 +1,14 @@
+using Tailor.Contracts;
+
+namespace Tailor.Ingestion.Webhooks;
+
+/// <summary>One provider event, read and mapped to Tailor's engagement kinds, before it is correlated to an email.</summary>
+/// <param name="EventKey">Names the event across the provider's retries (its event id, or a hash of the event).</param>
+/// <param name="EmailId">Tailor's email id from the custom argument, header or clicked link; null when the event carries none.</param>
+internal sealed record ProviderEvent(
+    string EventKey,
+    Guid? EmailId,
+    EngagementKind Kind,
+    DateTimeOffset OccurredAt,
+    string? Url,
+    bool IsMachineOpen);

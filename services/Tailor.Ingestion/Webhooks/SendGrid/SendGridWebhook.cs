@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Tailor.Contracts;
+using Tailor.Ingestion.Validation;
+
+namespace Tailor.Ingestion.Webhooks.SendGrid;
+
+/// <summary>
+/// SendGrid's Event Webhook: a JSON array of events, signed with ECDSA P-256 over timestamp + body when "Signed Event
+/// Webhook" is on. Tailor's email id arrives as the custom argument <c>tailor_email_id</c>, a top-level event field.
+/// </summary>
+internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineOpens machines, TimeProvider time) : IWebhookProvider
+{
+    public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
+    public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
+
+    public string Name => "sendgrid";
+
+    // The issue's rule: verified when a public key is configured. Unsigned acceptance is logged at start.
+    public bool IsConfigured => true;
+
+    public Task<IResult?> AuthenticateAsync(HttpRequest request, ReadOnlyMemory<byte> body, JsonElement payload, CancellationToken cancellationToken)
+    {
+        var publicKey = options.Value.SendGridPublicKey;
+        if (string.IsNullOrWhiteSpace(publicKey))
+        {
+            return Task.FromResult<IResult?>(null);
+        }
+
+        var signature = request.Headers[SignatureHeader].ToString();
+        var timestamp = request.Headers[TimestampHeader].ToString();
+        if (signature.Length == 0 || timestamp.Length == 0)
+        {
+            return Refuse($"Signed events carry {SignatureHeader} and {TimestampHeader}.");
+        }
+
+        if (SignedTimestamps.Check(timestamp, time, options.Value.MaxSignatureAge) is { } stale)
+        {
+            return Task.FromResult<IResult?>(WebhookProblems.Replayed(stale));
+        }
+
+        return Verify(publicKey, timestamp, body.Span, signature) ? Task.FromResult<IResult?>(null) : Refuse("The signature does not match the body.");
+    }
+
+    public Task<IResult?> HandleControlMessageAsync(JsonElement payload, CancellationToken cancellationToken) => Task.FromResult<IResult?>(null);
+
+    public Task AcceptedAsync(JsonElement payload, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public WebhookBatch Read(JsonElement payload)
+    {
+        var batch = new WebhookBatch();
+        if (payload.ValueKind != JsonValueKind.Array)
+        {
+            batch.Errors.Add(JsonPaths.Root, "Must be a JSON array of events.");
+            return batch;
+        }
+
+        var index = 0;
+        foreach (var item in payload.EnumerateArray())
+        {
+            var path = JsonPaths.Item(JsonPaths.Root, index);
+            if (ObjectReader.Of(item, path, batch.Errors) is { } sendGridEvent)
+            {
+                ReadEvent(sendGridEvent, index, batch);
+            }
+
+            index++;
+        }
+
+        return batch;
+    }
+
+    private void ReadEvent(ObjectReader item, int index, WebhookBatch batch)
+    {
+        var eventId = item.String("sg_event_id", FieldLimits.Id, required: true);
+        var eventName = item.String("event", FieldLimits.Name, required: true);
+        var timestamp = item.Element.TryGetProperty("timestamp", out var value) && value.TryGetInt64(out var seconds) ? seconds : (long?)null;
+        if (timestamp is null)
+        {
+            item.Error("timestamp", "Is required: Unix seconds.");
+        }
+
+        var url = item.String("url", FieldLimits.Text);
+        if (eventId is null || eventName is null || timestamp is null)
+        {
+            return;
+        }
+
+        if (Kind(eventName, item.String("type", FieldLimits.Name)) is not { } kind)
+        {
+            batch.Skipped.Add(new SkippedEvent(index, $"'{eventName}' is not an engagement Tailor learns from."));
+            return;
+        }
+
+        var emailId = TailorEmailIds.Parse(item.String(TailorEmailIds.CustomArgument, FieldLimits.Id)) ?? TailorEmailIds.FromLink(url).EmailId;
+        var machineOpen = kind == EngagementKind.Open &&
+            (item.Boolean("sg_machine_open") == true || machines.IsMachine(item.String("useragent", FieldLimits.Text)));
+        batch.Events.Add(new ProviderEvent(eventId, emailId, kind, DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(timestamp.Value, 0, 253_402_300_799)), url, machineOpen));
+    }
+
+    // "bounce" with type "blocked" is a temporary refusal; a plain bounce is permanent. processed, dropped and deferred say nothing about the reader.
+    private static EngagementKind? Kind(string eventName, string? bounceType) => eventName switch
+    {
+        "delivered" => EngagementKind.Delivered,
+        "open" => EngagementKind.Open,
+        "click" => EngagementKind.Click,
+        "bounce" => bounceType == "blocked" ? EngagementKind.SoftBounce : EngagementKind.HardBounce,
+        "spamreport" => EngagementKind.Complaint,
+        "unsubscribe" or "group_unsubscribe" => EngagementKind.Unsubscribe,
+        "group_resubscribe" => EngagementKind.Resubscribe,
+        _ => null,
+    };
+
+    private static bool Verify(string publicKey, string timestamp, ReadOnlySpan<byte> body, string signature)
+    {
+        try
+        {
+            using var ecdsa = ECDsa.Create();
+            ecdsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(publicKey), out _);
+            byte[] signed = [.. Encoding.UTF8.GetBytes(timestamp), .. body];
+            return ecdsa.VerifyData(signed, Convert.FromBase64String(signature), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        }
+        catch (Exception malformed) when (malformed is FormatException or CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private static Task<IResult?> Refuse(string detail) => Task.FromResult<IResult?>(WebhookProblems.Unauthenticated(detail));
+}

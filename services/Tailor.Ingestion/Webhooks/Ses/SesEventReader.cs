@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Tailor.Contracts;
+using Tailor.Ingestion.Validation;
+
+namespace Tailor.Ingestion.Webhooks.Ses;
+
+/// <summary>Reads the SES event inside an SNS notification (event publishing's <c>eventType</c> or notifications' <c>notificationType</c>).</summary>
+internal static class SesEventReader
+{
+    private const string MessagePath = "Message";
+
+    public static void Read(string eventKey, string message, MachineOpens machines, WebhookBatch batch)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message);
+        }
+        catch (JsonException)
+        {
+            batch.Errors.Add(MessagePath, "Must be the JSON text of an SES event.");
+            return;
+        }
+
+        using (document)
+        {
+            if (ObjectReader.Of(document.RootElement, MessagePath, batch.Errors) is { } sesEvent)
+            {
+                ReadEvent(eventKey, sesEvent, machines, batch);
+            }
+        }
+    }
+
+    private static void ReadEvent(string eventKey, ObjectReader sesEvent, MachineOpens machines, WebhookBatch batch)
+    {
+        var type = sesEvent.String("eventType", FieldLimits.Name) ?? sesEvent.String("notificationType", FieldLimits.Name);
+        var mail = sesEvent.Object("mail", required: true);
+        if (type is null)
+        {
+            sesEvent.Error("eventType", "Is required (or notificationType).");
+        }
+
+        if (type is null || mail is null)
+        {
+            return;
+        }
+
+        var detail = sesEvent.Object(char.ToLowerInvariant(type[0]) + type[1..]);
+        if (Kind(type, detail) is not { } kind)
+        {
+            batch.Skipped.Add(new SkippedEvent(0, $"'{type}' is not an engagement Tailor learns from."));
+            return;
+        }
+
+        var url = detail?.String("link", FieldLimits.Text);
+        var occurredAt = detail?.Timestamp("timestamp") ?? mail.Timestamp("timestamp", required: true);
+        if (occurredAt is null)
+        {
+            return;
+        }
+
+        var emailId = EmailId(mail) ?? TailorEmailIds.FromLink(url).EmailId;
+        var machineOpen = kind == EngagementKind.Open && machines.IsMachine(detail?.String("userAgent", FieldLimits.Text));
+        batch.Events.Add(new ProviderEvent(eventKey, emailId, kind, occurredAt.Value, url, machineOpen));
+    }
+
+    // A permanent bounce is hard; transient and undetermined ones may pass later. Send, Reject and DeliveryDelay say nothing about the reader.
+    private static EngagementKind? Kind(string type, ObjectReader? detail) => type switch
+    {
+        "Delivery" => EngagementKind.Delivered,
+        "Open" => EngagementKind.Open,
+        "Click" => EngagementKind.Click,
+        "Bounce" => detail?.String("bounceType", FieldLimits.Name) == "Permanent" ? EngagementKind.HardBounce : EngagementKind.SoftBounce,
+        "Complaint" => EngagementKind.Complaint,
+        "Subscription" => detail?.Object("newTopicPreferences")?.Boolean("unsubscribeAll") == false
+            ? EngagementKind.Resubscribe
+            : EngagementKind.Unsubscribe,
+        _ => null,
+    };
+
+    // Senders tag the message (tags: {"tailor_email_id": ["…"]}) or set the X-Tailor-Email-Id header.
+    private static Guid? EmailId(ObjectReader mail)
+    {
+        if (mail.Object("tags")?.Array(TailorEmailIds.CustomArgument) is { } tag && tag.GetArrayLength() > 0 && tag[0].ValueKind == JsonValueKind.String)
+        {
+            return TailorEmailIds.Parse(tag[0].GetString());
+        }
+
+        if (mail.Array("headers") is not { } headers)
+        {
+            return null;
+        }
+
+        foreach (var header in headers.EnumerateArray())
+        {
+            if (header.ValueKind == JsonValueKind.Object &&
+                header.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String &&
+                string.Equals(name.GetString(), TailorEmailIds.Header, StringComparison.OrdinalIgnoreCase) &&
+                header.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                return TailorEmailIds.Parse(value.GetString());
+            }
+        }
+
+        return null;
+    }
+}

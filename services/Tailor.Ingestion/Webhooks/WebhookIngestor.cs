@@ -1,0 +1,56 @@
+using Tailor.Contracts;
+using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Mapping;
+using Tailor.Storage;
+
+namespace Tailor.Ingestion.Webhooks;
+
+/// <summary>
+/// Correlates provider events to the emails Tailor produced and accepts them as <c>EmailEngaged</c> (stored, then
+/// published). Event ids come from the provider's event id, so a retried webhook has one effect.
+/// </summary>
+internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageLog log)
+{
+    public async Task<WebhookOutcome> IngestAsync(string provider, IReadOnlyList<ProviderEvent> events, CancellationToken cancellationToken)
+    {
+        var messages = new List<PendingMessage>(events.Count);
+        var unknown = 0;
+        foreach (var providerEvent in events)
+        {
+            if (await FindEmailAsync(providerEvent.EmailId, cancellationToken) is not { } email)
+            {
+                // Not an email Tailor wrote (or sent without tailor_email_id): acknowledged, because the provider would
+                // retry forever, but nothing to learn from.
+                unknown++;
+                continue;
+            }
+
+            messages.Add(PendingMessage.Of(new EmailEngaged(
+                EventIds.From($"webhook:{provider}:{providerEvent.EventKey}", 0),
+                email.UserId,
+                providerEvent.OccurredAt,
+                email.EmailId,
+                email.CampaignId,
+                providerEvent.Kind,
+                providerEvent.Url,
+                ShownItem(email, providerEvent.Url),
+                providerEvent.IsMachineOpen)));
+        }
+
+        await log.AcceptAsync(messages, cancellationToken);
+        return new WebhookOutcome(messages.Count, unknown);
+    }
+
+    private async Task<SentEmail?> FindEmailAsync(Guid? emailId, CancellationToken cancellationToken) =>
+        emailId is { } id ? await documents.FindAsync<SentEmail>(EmailReadyConsumer.Collection, id.ToString("D"), cancellationToken) : null;
+
+    // Only an item the email showed counts as a click on it; a hand-edited link must not teach the models anything.
+    private static string? ShownItem(SentEmail email, string? url) =>
+        TailorEmailIds.FromLink(url) is ({ } linkEmail, { } itemId) && linkEmail == email.EmailId && email.ItemIds.Contains(itemId, StringComparer.Ordinal)
+            ? itemId
+            : null;
+}
+
+/// <param name="Accepted">Events about Tailor's emails, stored and published (a retried event counts again, with one effect).</param>
+/// <param name="UnknownEmail">Events about emails Tailor did not write or cannot name.</param>
+internal sealed record WebhookOutcome(int Accepted, int UnknownEmail);

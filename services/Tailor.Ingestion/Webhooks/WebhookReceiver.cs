@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Http;
+
+namespace Tailor.Ingestion.Webhooks;
+
+/// <summary>
+/// One webhook request: read the body, check the provider's proof, read the events, accept them. Nothing is stored or
+/// published before the proof holds and the payload reads.
+/// </summary>
+internal sealed class WebhookReceiver(
+    WebhookIngestor ingestor,
+    IOptions<IngestionOptions> options,
+    IngestionMetrics metrics,
+    ILogger<WebhookReceiver> logger)
+{
+    public async Task<IResult> ReceiveAsync(HttpContext http, IWebhookProvider provider)
+    {
+        if (!provider.IsConfigured)
+        {
+            metrics.Rejected("webhook-not-configured");
+            return WebhookProblems.NotConfigured(provider.Name);
+        }
+
+        var body = await RequestBody.ReadAsync(http.Request, options.Value.MaxBatchBytes, http.RequestAborted);
+        if (body.Document is null)
+        {
+            metrics.Rejected(body.Reason!);
+            return body.Problem!;
+        }
+
+        using var document = body.Document;
+        var payload = document.RootElement;
+        if (await provider.AuthenticateAsync(http.Request, body.Raw, payload, http.RequestAborted) is { } refused)
+        {
+            metrics.Rejected("webhook-unauthenticated");
+            Log.WebhookRefused(logger, provider.Name);
+            return refused;
+        }
+
+        if (await provider.HandleControlMessageAsync(payload, http.RequestAborted) is { } answered)
+        {
+            return answered;
+        }
+
+        var batch = provider.Read(payload);
+        if (batch.Events.Count == 0 && !batch.Errors.IsEmpty)
+        {
+            metrics.Rejected("invalid");
+            return IngestionResults.Invalid(batch.Errors);
+        }
+
+        return await StoreFailures.AnswerAsync(http, logger, async cancellationToken =>
+        {
+            var outcome = await ingestor.IngestAsync(provider.Name, batch.Events, cancellationToken);
+            await provider.AcceptedAsync(payload, cancellationToken);
+            Log.WebhookAccepted(logger, provider.Name, outcome.Accepted, outcome.UnknownEmail, batch.Skipped.Count);
+            return Results.Ok(new
+            {
+                success = true,
+                accepted = outcome.Accepted,
+                unknownEmail = outcome.UnknownEmail,
+                skipped = batch.Skipped.Select(skipped => new { index = skipped.Index, reason = skipped.Reason }),
+                rejected = batch.Errors.ToDictionary(),
+            });
+        });
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Tailor.Contracts;
+
+namespace Tailor.Ingestion.Tests.Webhooks;
+
+public sealed class MailgunWebhookTests
+{
+    private const string SigningKey = "key-3ax6xnjp29jd6fds4gc373sgvjxteol0";
+
+    private static readonly Dictionary<string, string?> Configured = new() { ["Tailor:Ingestion:Webhooks:MailgunSigningKey"] = SigningKey };
+
+    [Theory]
+    [InlineData("delivered", "", EngagementKind.Delivered)]
+    [InlineData("opened", "", EngagementKind.Open)]
+    [InlineData("clicked", "", EngagementKind.Click)]
+    [InlineData("failed", "permanent", EngagementKind.HardBounce)]
+    [InlineData("failed", "temporary", EngagementKind.SoftBounce)]
+    [InlineData("complained", "", EngagementKind.Complaint)]
+    [InlineData("unsubscribed", "", EngagementKind.Unsubscribe)]
+    public async Task Signed_events_map_to_their_kind(string eventName, string severity, EngagementKind expected)
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await PostAsync(app, Payload(SigningKey, Guid.NewGuid().ToString("N"), eventName, severity, emailId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var engaged = Assert.Single(app.Published<EmailEngaged>());
+        Assert.Equal((expected, SentEmails.UserId, emailId), (engaged.Kind, engaged.UserId, engaged.EmailId));
+    }
+
+    [Fact]
+    public async Task A_replayed_token_is_refused_and_has_no_second_effect()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var payload = Payload(SigningKey, "token-once", "opened", "", emailId);
+
+        using var first = await PostAsync(app, payload);
+        using var replayed = await PostAsync(app, payload);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("Webhook replayed", await Problems.TitleAsync(replayed, HttpStatusCode.Conflict));
+        Assert.Single(app.Published<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task A_forged_signature_is_401_and_nothing_is_kept()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await PostAsync(app, Payload("key-not-mailguns", "token-forged", "opened", "", emailId));
+
+        await Problems.TitleAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Empty(app.Published<EmailEngaged>());
+        Assert.Empty(await app.RecordedAsync<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task Without_a_signing_key_the_endpoint_is_404()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await PostAsync(app, Payload(SigningKey, "token", "opened", "", Guid.NewGuid()));
+
+        Assert.Equal("Webhook not configured", await Problems.TitleAsync(response, HttpStatusCode.NotFound));
+    }
+
+    private static string Payload(string key, string token, string eventName, string severity, Guid emailId)
+    {
+        var timestamp = IngestionApp.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(timestamp + token)));
+        return $$"""
+            {"signature": {"timestamp": "{{timestamp}}", "token": "{{token}}", "signature": "{{signature}}"},
+             "event-data": {"event": "{{eventName}}", "id": "ev-{{token}}", "timestamp": 1733900000.123, "recipient": "ada@example.com",
+                            "severity": "{{severity}}", "url": "{{SentEmails.ProductLink(emailId)}}",
+                            "user-variables": {"tailor_email_id": "{{emailId:D}}"} } }
+            """;
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(IngestionApp app, string payload)
+    {
+        using var client = app.AnonymousClient();
+        return await client.PostAsync("/v1/webhooks/mailgun", new StringContent(payload, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Tailor.Contracts;
+
+namespace Tailor.Ingestion.Tests.Webhooks;
+
+public sealed class PostmarkWebhookTests
+{
+    private static readonly Dictionary<string, string?> Configured = new()
+    {
+        ["Tailor:Ingestion:Webhooks:PostmarkUsername"] = "postmark",
+        ["Tailor:Ingestion:Webhooks:PostmarkPassword"] = "s3cret-hook",
+    };
+
+    [Theory]
+    [InlineData("""{"RecordType":"Delivery","MessageID":"m1","DeliveredAt":"2024-03-05T09:00:00Z"}""", EngagementKind.Delivered)]
+    [InlineData("""{"RecordType":"Open","MessageID":"m1","ReceivedAt":"2024-03-05T09:00:00Z","UserAgent":"Mozilla/5.0 (iPhone)"}""", EngagementKind.Open)]
+    [InlineData("""{"RecordType":"Bounce","MessageID":"m1","Type":"HardBounce","BouncedAt":"2024-03-05T09:00:00Z"}""", EngagementKind.HardBounce)]
+    [InlineData("""{"RecordType":"Bounce","MessageID":"m1","Type":"SoftBounce","BouncedAt":"2024-03-05T09:00:00Z"}""", EngagementKind.SoftBounce)]
+    [InlineData("""{"RecordType":"SpamComplaint","MessageID":"m1","BouncedAt":"2024-03-05T09:00:00Z"}""", EngagementKind.Complaint)]
+    [InlineData("""{"RecordType":"SubscriptionChange","MessageID":"m1","ChangedAt":"2024-03-05T09:00:00Z","SuppressSending":true}""", EngagementKind.Unsubscribe)]
+    [InlineData("""{"RecordType":"SubscriptionChange","MessageID":"m1","ChangedAt":"2024-03-05T09:00:00Z","SuppressSending":false}""", EngagementKind.Resubscribe)]
+    public async Task Records_map_to_their_kind(string record, EngagementKind expected)
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await PostAsync(app, WithEmail(record, emailId), "postmark", "s3cret-hook");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, Assert.Single(app.Published<EmailEngaged>()).Kind);
+    }
+
+    [Fact]
+    public async Task A_click_on_a_shown_product_names_the_item()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var record = $$"""{"RecordType":"Click","MessageID":"m1","ReceivedAt":"2024-03-05T09:00:00Z","OriginalLink":"{{SentEmails.ProductLink(emailId)}}"}""";
+
+        using var response = await PostAsync(app, record, "postmark", "s3cret-hook");
+
+        var click = Assert.Single(app.Published<EmailEngaged>());
+        Assert.Equal((EngagementKind.Click, SentEmails.ShownItem, emailId), (click.Kind, click.ItemId, click.EmailId));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_401_and_nothing_is_kept()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await PostAsync(app, WithEmail("""{"RecordType":"Delivery","MessageID":"m1","DeliveredAt":"2024-03-05T09:00:00Z"}""", emailId), "postmark", "guess");
+
+        await Problems.TitleAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
+    private static string WithEmail(string record, Guid emailId) =>
+        record.Replace("\"RecordType\"", $"\"Metadata\":{{\"tailor_email_id\":\"{emailId:D}\"}},\"RecordType\"", StringComparison.Ordinal);
+
+    private static async Task<HttpResponseMessage> PostAsync(IngestionApp app, string record, string user, string password)
+    {
+        using var client = app.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return await client.PostAsync("/v1/webhooks/postmark", new StringContent(record, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+    }
+}

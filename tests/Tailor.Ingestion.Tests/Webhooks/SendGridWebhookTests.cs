@@ -1,0 +1,161 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Tailor.Contracts;
+using Tailor.Ingestion.Webhooks.SendGrid;
+using Tailor.Profiles;
+
+namespace Tailor.Ingestion.Tests.Webhooks;
+
+public sealed class SendGridWebhookTests
+{
+    [Fact]
+    public async Task Events_of_every_kind_become_email_engaged_correlated_to_the_email()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+        var events = new[]
+        {
+            Event("e-delivered", "delivered", emailId),
+            Event("e-open", "open", emailId, """ "sg_machine_open": false, "useragent": "Mozilla/5.0 (iPhone) Mobile/15E148" """),
+            Event("e-click", "click", emailId, $""" "url": "{SentEmails.ProductLink(emailId)}" """),
+            Event("e-bounce", "bounce", emailId, """ "type": "bounce" """),
+            Event("e-blocked", "bounce", emailId, """ "type": "blocked" """),
+            Event("e-spam", "spamreport", emailId),
+            Event("e-unsub", "group_unsubscribe", emailId),
+            Event("e-resub", "group_resubscribe", emailId),
+            Event("e-processed", "processed", emailId),
+        };
+
+        using var response = await PostAsync(app.AnonymousClient(), $"[{string.Join(',', events)}]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal(8, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(8, body.GetProperty("skipped")[0].GetProperty("index").GetInt32());
+        var engaged = app.Published<EmailEngaged>();
+        Assert.Equal(
+            [EngagementKind.Delivered, EngagementKind.Open, EngagementKind.Click, EngagementKind.HardBounce, EngagementKind.SoftBounce,
+             EngagementKind.Complaint, EngagementKind.Unsubscribe, EngagementKind.Resubscribe],
+            engaged.Select(message => message.Kind));
+        Assert.All(engaged, message => Assert.Equal((SentEmails.UserId, SentEmails.CampaignId, emailId), (message.UserId, message.CampaignId, message.EmailId)));
+        Assert.Equal(SentEmails.ShownItem, Assert.Single(engaged, message => message.Kind == EngagementKind.Click).ItemId);
+        Assert.All(engaged, message => Assert.False(message.IsMachineOpen));
+        Assert.Equal(8, (await app.RecordedAsync<EmailEngaged>()).Count);
+    }
+
+    [Theory]
+    [InlineData(""" "sg_machine_open": true """)]
+    [InlineData(""" "useragent": "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)" """)]
+    [InlineData(""" "useragent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)" """)]
+    public async Task Machine_opens_are_recorded_and_flagged(string marker)
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await PostAsync(app.AnonymousClient(), $"[{Event("e-proxy", "open", emailId, marker)}]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Assert.Single(app.Published<EmailEngaged>()).IsMachineOpen);
+    }
+
+    [Fact]
+    public async Task The_same_event_sent_twice_has_one_effect()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+        var payload = $"[{Event("e-once", "open", emailId)}]";
+
+        using var first = await PostAsync(app.AnonymousClient(), payload);
+        using var second = await PostAsync(app.AnonymousClient(), payload);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(app.Published<EmailEngaged>());
+        Assert.Single(await app.RecordedAsync<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task Unsubscribe_withdraws_consent()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await app.PostAsync("/v1/identify", new { userId = SentEmails.UserId, traits = new { email = "ada@example.com", email_consent = true } });
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await PostAsync(app.AnonymousClient(), $"[{Event("e-unsubscribe", "unsubscribe", emailId)}]");
+
+        Assert.True(await app.Harness.Consumed.Any<EmailEngaged>(TestContext.Current.CancellationToken));
+        var profile = await app.Profiles.ReadAsync(SentEmails.UserId, TestContext.Current.CancellationToken);
+        Assert.False(profile!.Contact!.EmailConsent);
+    }
+
+    [Fact]
+    public async Task Events_about_unknown_emails_are_acknowledged_and_not_published()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await PostAsync(app.AnonymousClient(), $"[{Event("e-stranger", "open", Guid.NewGuid())}]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await IngestionApp.ReadJsonAsync(response)).GetProperty("unknownEmail").GetInt32());
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task Signed_events_verify_and_forged_missing_or_stale_signatures_are_refused()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await using var app = await IngestionApp.StartAsync(configure: new Dictionary<string, string?>
+        {
+            ["Tailor:Ingestion:Webhooks:SendGridPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
+        });
+        var emailId = await SentEmails.SendAsync(app);
+        var payload = $"[{Event("e-signed", "open", emailId)}]";
+        var now = IngestionApp.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stale = IngestionApp.Now.AddHours(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var signed = await PostAsync(app.AnonymousClient(), payload, (Sign(key, now, payload), now));
+        using var forged = await PostAsync(app.AnonymousClient(), payload.Replace("open", "click", StringComparison.Ordinal), (Sign(key, now, payload), now));
+        using var unsigned = await PostAsync(app.AnonymousClient(), payload);
+        using var replayed = await PostAsync(app.AnonymousClient(), payload, (Sign(key, stale, payload), stale));
+
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        await Problems.TitleAsync(forged, HttpStatusCode.Unauthorized);
+        await Problems.TitleAsync(unsigned, HttpStatusCode.Unauthorized);
+        await Problems.TitleAsync(replayed, HttpStatusCode.Conflict);
+        Assert.Single(app.Published<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task A_bad_event_is_named_and_the_good_ones_are_still_accepted()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await PostAsync(app.AnonymousClient(), $$"""[{{Event("e-good", "open", emailId)}}, {"event": "open", "timestamp": 1733900000}]""");
+
+        var body = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
+        Assert.True(body.GetProperty("rejected").TryGetProperty("$[1].sg_event_id", out _));
+    }
+
+    private static string Event(string id, string kind, Guid emailId, string extra = "") =>
+        $$"""{"email":"ada@example.com","timestamp":1733900000,"event":"{{kind}}","sg_event_id":"{{id}}","sg_message_id":"m-1.filter","tailor_email_id":"{{emailId:D}}"{{(extra.Length > 0 ? "," + extra : "")}}}""";
+
+    private static string Sign(ECDsa key, string timestamp, string payload) =>
+        Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(timestamp + payload), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, (string Signature, string Timestamp)? signature = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/sendgrid") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        if (signature is { } signed)
+        {
+            request.Headers.Add(SendGridWebhook.SignatureHeader, signed.Signature);
+            request.Headers.Add(SendGridWebhook.TimestampHeader, signed.Timestamp);
+        }
+
+        using (client)
+        {
+            return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+    }
+}
