@@ -21,6 +21,17 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int MaxCatalogItems { get; set; } = 1000;
 
+    /// <summary>Calls timestamped earlier are refused. Old-but-real data is welcome: Tailor replays history such as 2010's Online Retail set.</summary>
+    public DateTimeOffset EarliestTimestamp { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far past the server's clock a (skew-corrected) timestamp may be.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Most flattened properties or traits one call may carry (a nested object counts each leaf).</summary>
+    [Range(1, 10_000)]
+    public int MaxPropertiesPerCall { get; set; } = 300;
+
     /// <summary>Requests per second each API key may make on average (a batch is one request).</summary>
     [Range(1, 1_000_000)]
     public int RateLimitPerSecond { get; set; } = 200;

@@ -7,6 +7,7 @@ using Tailor.Ingestion.ApiReference;
 using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Http;
+using Tailor.Ingestion.Identities;
 using Tailor.Ingestion.Security;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Messaging;
@@ -35,7 +36,10 @@ public static class IngestionRegistration
         // Scoped: it publishes through the request's (or consume context's) IPublishEndpoint.
         builder.Services.AddScoped<AcceptedMessageLog>();
         builder.Services.AddScoped<CatalogVersions>();
+        builder.Services.AddSingleton<IdentityLinkLocks>();
+        builder.Services.AddScoped<AnonymousIdentities>();
         builder.Services.AddScoped<SegmentIngestor>();
+        builder.Services.AddScoped<SegmentRequestServices>();
         builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
         builder.Services.AddIngestionSecurity();
         builder.Services.AddIngestionApiReference();

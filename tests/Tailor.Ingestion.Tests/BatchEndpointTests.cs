@@ -31,7 +31,7 @@ public sealed class BatchEndpointTests
     }
 
     [Fact]
-    public async Task Batch_with_invalid_items_is_rejected_whole_listing_every_bad_item()
+    public async Task Batch_with_invalid_items_accepts_the_rest_and_lists_each_bad_item()
     {
         await using var app = await IngestionApp.StartAsync();
         var good = RetailSample.OrderCompletedCalls(RetailSample.Purchases(maxLines: 30)).First();
@@ -42,15 +42,35 @@ public sealed class BatchEndpointTests
             {
                 good,
                 new { type = "track", @event = "Product Viewed" },
-                new { type = "page", userId = "12583" },
+                new { type = "page", userId = "12583", name = "Gift ideas" },
                 new { type = "identify", userId = "12583", traits = new { email = "not an address" } },
                 new { userId = "12583", @event = "Cart Viewed" },
             },
         });
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal(2, body.GetProperty("accepted").GetInt32());
+        var rejected = body.GetProperty("rejected").EnumerateArray()
+            .ToDictionary(item => item.GetProperty("index").GetInt32(), item => item.GetProperty("errors").EnumerateObject().Select(error => error.Name).Single());
+        Assert.Equal(new Dictionary<int, string> { [1] = "batch[1].userId", [3] = "batch[3].traits.email", [4] = "batch[4].type" }, rejected);
+        var published = app.Published<UserActivityTracked>();
+        Assert.Contains(published, activity => activity.Activity == "page" && activity.Properties["name"] == "Gift ideas");
+        Assert.DoesNotContain(app.Published<UserIdentified>(), identified => identified.UserId == "12583");
+    }
+
+    [Fact]
+    public async Task Batch_with_only_invalid_items_is_a_validation_problem_listing_every_item()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostAsync("/v1/batch", new
+        {
+            batch = new object[] { new { type = "track", @event = "Product Viewed" }, new { type = "alias", userId = "12583" } },
+        });
+
         var errors = await Problems.ValidationErrorsAsync(response);
-        Assert.Equal(["batch[1].userId", "batch[2].type", "batch[3].traits.email", "batch[4].type"], errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Empty(app.Published<UserActivityTracked>());
+        Assert.Equal(["batch[0].userId", "batch[1].previousId"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(0, await app.Events.CountAsync("ingestion", TestContext.Current.CancellationToken));
     }
 

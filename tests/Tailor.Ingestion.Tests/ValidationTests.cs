@@ -8,6 +8,7 @@ public sealed class ValidationTests
     public static TheoryData<string, string, string> InvalidBodies => new()
     {
         { "/v1/track", """{"event":"Cart Viewed"}""", "userId" },
+        { "/v1/track", """{"anonymousId":"","event":"Cart Viewed"}""", "anonymousId" },
         { "/v1/track", """{"userId":12583,"event":"Cart Viewed"}""", "userId" },
         { "/v1/track", """{"userId":"   ","event":"Cart Viewed"}""", "userId" },
         { "/v1/track", $$"""{"userId":"{{new string('u', 257)}}","event":"Cart Viewed"}""", "userId" },
@@ -39,7 +40,21 @@ public sealed class ValidationTests
         { "/v1/batch", """{}""", "batch" },
         { "/v1/batch", """{"batch":[]}""", "batch" },
         { "/v1/batch", """{"batch":[42]}""", "batch[0]" },
-        { "/v1/batch", """{"batch":[{"type":"track","userId":"12583","event":"Cart Viewed"},{"type":"track","event":"Cart Viewed"}]}""", "batch[1].userId" },
+        { "/v1/batch", """{"batch":[{"type":"track","userId":"12583"},{"type":"track","event":"Cart Viewed"}]}""", "batch[1].userId" },
+        { "/v1/batch", """{"batch":[{"type":"track","userId":"12583"}],"sentAt":"later"}""", "sentAt" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","timestamp":"1999-12-31T23:00:00Z"}""", "timestamp" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","timestamp":"2024-03-07T10:00:00Z"}""", "timestamp" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","timestamp":"2024-03-05T09:00:00Z","sentAt":"2021-01-01T00:00:00Z"}""", "timestamp" },
+        { "/v1/track", """{"userId":"1258\u00003","event":"Cart Viewed"}""", "userId" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","integrations":true}""", "integrations" },
+        { "/v1/track", """{"userId":"12583","event":"Cart Viewed","version":[2]}""", "version" },
+        { "/v1/identify", """{"anonymousId":"a-1","traits":{"firstName":"Ada"}}""", "userId" },
+        { "/v1/identify", """{"userId":"12583","traits":{"firstName":"<script>alert(1)</script>"}}""", "traits.firstName" },
+        { "/v1/identify", """{"userId":"12583","context":{"timezone":"Europe/London\n"}}""", "context.timezone" },
+        { "/v1/alias", """{"userId":"12583"}""", "previousId" },
+        { "/v1/alias", """{"previousId":"a-1","anonymousId":"a-1"}""", "userId" },
+        { "/v1/alias", """{"previousId":"12583","userId":"12583"}""", "previousId" },
+        { "/v1/page", """{"anonymousId":"a-1","name":7}""", "name" },
         { "/v1/catalog", """{}""", "items" },
         { "/v1/catalog", """{"items":[]}""", "items" },
         { "/v1/catalog", """{"items":[{"title":"JAM MAKING SET WITH JARS","price":4.25}]}""", "items[0].id" },
@@ -96,8 +111,19 @@ public sealed class ValidationTests
     {
         await using var app = await IngestionApp.StartAsync();
 
-        using var response = await app.PostRawAsync("/v1/track", """{"userId":"12583","event":"Cart Viewed","timestamp":"1999-01-01T00:00:00+01:00"}""");
+        using var response = await app.PostRawAsync("/v1/track", """{"userId":"12583","event":"Cart Viewed","timestamp":"2010-12-01T08:26:00+01:00"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Properties_past_the_field_limit_are_refused()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: new Dictionary<string, string?> { ["Tailor:Ingestion:MaxPropertiesPerCall"] = "3" });
+
+        using var response = await app.PostRawAsync("/v1/track", """{"userId":"12583","event":"Cart Viewed","properties":{"a":1,"b":{"c":2,"d":[3,4]}}}""");
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Contains("4 fields", Assert.Single(errors["properties"]), StringComparison.Ordinal);
     }
 }

@@ -14,6 +14,8 @@ internal sealed class IngestionEndpoints : IEndpointModule
         var events = Scoped(endpoints, ApiScopes.Events, "Events");
         events.MapPost("/track", SegmentEndpoints.TrackAsync).WithSummary("Segment track: something a user did");
         events.MapPost("/identify", SegmentEndpoints.IdentifyAsync).WithSummary("Segment identify: who a user is, their traits and consent");
+        events.MapPost("/page", SegmentEndpoints.PageAsync).WithSummary("Segment page: a page the user saw");
+        events.MapPost("/alias", SegmentEndpoints.AliasAsync).WithSummary("Segment alias: an anonymous id is this user; their earlier activity becomes the user's");
         events.MapPost("/batch", SegmentEndpoints.BatchAsync).WithSummary("Segment batch: many calls in one request");
 
         Scoped(endpoints, ApiScopes.Catalog, "Catalog")

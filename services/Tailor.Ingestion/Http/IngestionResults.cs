@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Tailor.Ingestion.Requests;
 using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Http;
@@ -7,6 +8,14 @@ namespace Tailor.Ingestion.Http;
 internal static class IngestionResults
 {
     public static IResult Accepted(int calls) => Results.Ok(new { success = true, accepted = calls });
+
+    /// <summary>A batch with some calls accepted: which were refused, each with its errors keyed by JSON path.</summary>
+    public static IResult BatchAccepted(BatchParseResult batch) => Results.Ok(new
+    {
+        success = true,
+        accepted = batch.Accepted.Count,
+        rejected = batch.Rejected.Select(rejected => new { index = rejected.Index, errors = rejected.Errors.ToDictionary() }),
+    });
 
     public static IResult Invalid(ValidationErrors errors) => Results.ValidationProblem(errors.ToDictionary());
 

@@ -7,39 +7,65 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Http;
 
-/// <summary><c>POST /v1/track</c>, <c>/v1/identify</c> and <c>/v1/batch</c>: the Segment HTTP tracking API.</summary>
+/// <summary><c>POST /v1/track</c>, <c>/identify</c>, <c>/page</c>, <c>/alias</c> and <c>/batch</c>: the Segment HTTP tracking API.</summary>
 internal static class SegmentEndpoints
 {
-    public static Task<IResult> TrackAsync(
-        HttpContext http, IOptions<IngestionOptions> options, SegmentIngestor ingestor, IngestionMetrics metrics, ILogger<IngestionEndpoints> logger) =>
-        SingleAsync(SegmentCallTypes.Track, http, options.Value, ingestor, metrics, logger);
+    public static Task<IResult> TrackAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Track, http, services);
 
-    public static Task<IResult> IdentifyAsync(
-        HttpContext http, IOptions<IngestionOptions> options, SegmentIngestor ingestor, IngestionMetrics metrics, ILogger<IngestionEndpoints> logger) =>
-        SingleAsync(SegmentCallTypes.Identify, http, options.Value, ingestor, metrics, logger);
+    public static Task<IResult> IdentifyAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Identify, http, services);
 
-    /// <summary>All or nothing for now: one invalid call rejects the batch, and the answer lists every invalid call.</summary>
-    public static async Task<IResult> BatchAsync(
-        HttpContext http, IOptions<IngestionOptions> options, SegmentIngestor ingestor, IngestionMetrics metrics, ILogger<IngestionEndpoints> logger)
+    public static Task<IResult> PageAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Page, http, services);
+
+    public static Task<IResult> AliasAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Alias, http, services);
+
+    /// <summary>Each call stands alone: valid ones are accepted, and the answer lists the rest with their errors.</summary>
+    public static async Task<IResult> BatchAsync(HttpContext http, SegmentRequestServices services)
     {
-        var limits = options.Value;
-        var (calls, problem) = await ValidatedRequest.ReadAsync(
-            http, limits.MaxBatchBytes, (body, errors) => BatchRequestParser.Parse(body, limits.MaxBatchItems, errors), metrics);
-        return calls is null ? problem! : await AcceptAsync(calls, http, ingestor, logger);
-    }
-
-    private static async Task<IResult> SingleAsync(
-        string type, HttpContext http, IngestionOptions limits, SegmentIngestor ingestor, IngestionMetrics metrics, ILogger logger)
-    {
-        var (call, problem) = await ValidatedRequest.ReadAsync(
-            http, limits.MaxCallBytes, (body, errors) => SegmentCallParser.Parse(body, JsonPaths.Root, type, errors), metrics);
-        return call is null ? problem! : await AcceptAsync([call], http, ingestor, logger);
-    }
-
-    private static Task<IResult> AcceptAsync(IReadOnlyList<SegmentCall> calls, HttpContext http, SegmentIngestor ingestor, ILogger logger) =>
-        StoreFailures.AnswerAsync(http, logger, async cancellationToken =>
+        var limits = services.Options.Value;
+        var receivedAt = services.Time.GetUtcNow();
+        var (batch, problem) = await ValidatedRequest.ReadAsync(
+            http,
+            limits.MaxBatchBytes,
+            (body, errors) => BatchRequestParser.Parse(body, limits.MaxBatchItems, sentAt => CallContext.From(limits, receivedAt, sentAt), errors),
+            services.Metrics);
+        if (batch is null)
         {
-            await ingestor.IngestAsync(calls, cancellationToken);
-            return IngestionResults.Accepted(calls.Count);
+            return problem!;
+        }
+
+        if (batch.Accepted.Count == 0)
+        {
+            var all = new ValidationErrors();
+            batch.Rejected.ForEach(rejected => all.AddAll(rejected.Errors));
+            services.Metrics.Rejected("invalid");
+            return IngestionResults.Invalid(all);
+        }
+
+        return await StoreFailures.AnswerAsync(http, services.Logger, async cancellationToken =>
+        {
+            await services.Ingestor.IngestAsync([.. batch.Accepted.Select(accepted => accepted.Call)], cancellationToken);
+            return IngestionResults.BatchAccepted(batch);
         });
+    }
+
+    private static async Task<IResult> SingleAsync(string type, HttpContext http, SegmentRequestServices services)
+    {
+        var limits = services.Options.Value;
+        var context = CallContext.From(limits, services.Time.GetUtcNow());
+        var (call, problem) = await ValidatedRequest.ReadAsync(
+            http, limits.MaxCallBytes, (body, errors) => SegmentCallParser.Parse(body, JsonPaths.Root, type, context, errors), services.Metrics);
+        return call is null ? problem! : await StoreFailures.AnswerAsync(http, services.Logger, async cancellationToken =>
+        {
+            await services.Ingestor.IngestAsync([call], cancellationToken);
+            return IngestionResults.Accepted(1);
+        });
+    }
 }
+
+/// <summary>What every Segment endpoint needs, injected as one.</summary>
+internal sealed record SegmentRequestServices(
+    IOptions<IngestionOptions> Options,
+    SegmentIngestor Ingestor,
+    IngestionMetrics Metrics,
+    TimeProvider Time,
+    ILogger<IngestionEndpoints> Logger);

@@ -3,13 +3,13 @@ using Tailor.Ingestion.Requests;
 
 namespace Tailor.Ingestion.Mapping;
 
-/// <summary>An <c>identify</c> call as <see cref="UserIdentified"/>.</summary>
+/// <summary>An <c>identify</c> call as <see cref="UserIdentified"/> (the parser guarantees its user id).</summary>
 internal static class IdentifyMapper
 {
     public static UserIdentified Map(IdentifyCall call, DateTimeOffset receivedAt) =>
         new(
             EventIds.From(call.Identity.IdempotencyKey, 0),
-            call.Identity.UserId,
+            call.Identity.UserId!,
             call.Identity.Timestamp ?? receivedAt,
             call.Email,
             call.FirstName,

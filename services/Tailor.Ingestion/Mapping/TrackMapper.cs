@@ -9,18 +9,19 @@ namespace Tailor.Ingestion.Mapping;
 /// </summary>
 internal static class TrackMapper
 {
-    public static IReadOnlyList<UserActivityTracked> Map(TrackCall call, DateTimeOffset receivedAt)
+    /// <param name="userId">Who did it: the call's user, or its anonymous id while that is not linked to a user.</param>
+    public static IReadOnlyList<UserActivityTracked> Map(TrackCall call, string userId, DateTimeOffset receivedAt)
     {
         var occurredAt = call.Identity.Timestamp ?? receivedAt;
         if (call.Event == SegmentEvents.OrderCompleted && call.Products.Count > 0)
         {
             return [.. call.Products.Select((product, index) =>
-                FromProduct(call, index, occurredAt, ActivityKinds.Purchase, product))];
+                FromProduct(call, userId, index, occurredAt, ActivityKinds.Purchase, product))];
         }
 
         if (call.Event == SegmentEvents.ProductViewed && call.Products.Count == 1)
         {
-            return [FromProduct(call, 0, occurredAt, ActivityKinds.View, call.Products[0])];
+            return [FromProduct(call, userId, 0, occurredAt, ActivityKinds.View, call.Products[0])];
         }
 
         var activity = call.Text is null ? call.Event : ActivityKinds.Text;
@@ -28,7 +29,7 @@ internal static class TrackMapper
         [
             new UserActivityTracked(
                 EventIds.From(call.Identity.IdempotencyKey, 0),
-                call.Identity.UserId,
+                userId,
                 occurredAt,
                 activity,
                 ItemId: null,
@@ -40,7 +41,7 @@ internal static class TrackMapper
         ];
     }
 
-    private static UserActivityTracked FromProduct(TrackCall call, int index, DateTimeOffset occurredAt, string activity, ProductLine product)
+    private static UserActivityTracked FromProduct(TrackCall call, string userId, int index, DateTimeOffset occurredAt, string activity, ProductLine product)
     {
         // The order's own properties (order_id, currency ...) apply to each line; the product's fields win on a clash.
         var properties = new Dictionary<string, string>(call.Properties, StringComparer.Ordinal);
@@ -51,7 +52,7 @@ internal static class TrackMapper
 
         return new UserActivityTracked(
             EventIds.From(call.Identity.IdempotencyKey, index),
-            call.Identity.UserId,
+            userId,
             occurredAt,
             activity,
             product.ProductId,

@@ -3,35 +3,64 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{"batch": [call, ...]}</c>; every bad item is reported, by its index.</summary>
+/// <summary>
+/// Validates <c>{"batch": [call, ...], "sentAt"?, "context"?, "integrations"?}</c>. Each call is judged on its own: a bad
+/// one rejects only itself, with its errors keyed by its path (<c>batch[3].userId</c>).
+/// </summary>
 internal static class BatchRequestParser
 {
     private const string Batch = "batch";
 
-    public static IReadOnlyList<SegmentCall> Parse(JsonElement body, int maxItems, ValidationErrors errors)
+    /// <param name="errors">Problems with the batch as a whole, which reject all of it.</param>
+    public static BatchParseResult? Parse(JsonElement body, int maxItems, Func<DateTimeOffset?, CallContext> contextFor, ValidationErrors errors)
     {
-        if (ObjectReader.Of(body, JsonPaths.Root, errors)?.Array(Batch, required: true) is not { } items)
+        if (ObjectReader.Of(body, JsonPaths.Root, errors) is not { } request || request.Array(Batch, required: true) is not { } items)
         {
-            return [];
+            return null;
         }
 
+        // Segment's libraries stamp sentAt once per batch; calls without their own are corrected by it.
+        var sentAt = request.Timestamp("sentAt");
+        request.Object("context");
+        request.Object("integrations");
         var count = items.GetArrayLength();
         if (count == 0 || count > maxItems)
         {
             errors.Add(Batch, $"Must hold between 1 and {maxItems} calls.");
-            return [];
         }
 
-        var calls = new List<SegmentCall>(count);
+        if (!errors.IsEmpty)
+        {
+            return null;
+        }
+
+        var context = contextFor(sentAt);
+        var result = new BatchParseResult();
         var index = 0;
         foreach (var item in items.EnumerateArray())
         {
-            if (SegmentCallParser.Parse(item, JsonPaths.Item(Batch, index++), endpointType: null, errors) is { } call)
+            var itemErrors = new ValidationErrors();
+            var call = SegmentCallParser.Parse(item, JsonPaths.Item(Batch, index), endpointType: null, context, itemErrors);
+            if (call is not null && itemErrors.IsEmpty)
             {
-                calls.Add(call);
+                result.Accepted.Add((index, call));
             }
+            else
+            {
+                result.Rejected.Add((index, itemErrors));
+            }
+
+            index++;
         }
 
-        return calls;
+        return result;
     }
+}
+
+/// <summary>The calls of a batch that are valid, with their index, and the errors of those that are not.</summary>
+internal sealed class BatchParseResult
+{
+    public List<(int Index, SegmentCall Call)> Accepted { get; } = [];
+
+    public List<(int Index, ValidationErrors Errors)> Rejected { get; } = [];
 }

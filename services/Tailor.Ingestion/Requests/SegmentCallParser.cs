@@ -7,7 +7,7 @@ namespace Tailor.Ingestion.Requests;
 internal static class SegmentCallParser
 {
     /// <param name="endpointType">The type the endpoint implies (<c>/v1/track</c>), or null in a batch where <c>type</c> is required.</param>
-    public static SegmentCall? Parse(JsonElement element, string path, string? endpointType, ValidationErrors errors)
+    public static SegmentCall? Parse(JsonElement element, string path, string? endpointType, CallContext context, ValidationErrors errors)
     {
         if (ObjectReader.Of(element, path, errors) is not { } call)
         {
@@ -15,9 +15,9 @@ internal static class SegmentCallParser
         }
 
         var type = call.String("type", FieldLimits.Name, required: endpointType is null);
-        if (type is not null && type != SegmentCallTypes.Track && type != SegmentCallTypes.Identify)
+        if (type is not null && !SegmentCallTypes.All.Contains(type))
         {
-            call.Error("type", $"Must be \"{SegmentCallTypes.Track}\" or \"{SegmentCallTypes.Identify}\".");
+            call.Error("type", $"Must be one of {string.Join(", ", SegmentCallTypes.All.Select(known => $"\"{known}\""))}.");
             return null;
         }
 
@@ -27,11 +27,12 @@ internal static class SegmentCallParser
             return null;
         }
 
-        var context = call.Object("context");
         return (endpointType ?? type) switch
         {
-            SegmentCallTypes.Track => TrackCallParser.Parse(call),
+            SegmentCallTypes.Track => TrackCallParser.Parse(call, context),
             SegmentCallTypes.Identify => IdentifyCallParser.Parse(call, context),
+            SegmentCallTypes.Page => PageCallParser.Parse(call, context),
+            SegmentCallTypes.Alias => AliasCallParser.Parse(call, context),
             _ => null,
         };
     }

@@ -5,21 +5,18 @@ namespace Tailor.Ingestion.Requests;
 /// <summary>Validates a <c>track</c> call and picks out products (e-commerce spec) and text.</summary>
 internal static class TrackCallParser
 {
-    public static TrackCall? Parse(ObjectReader call)
+    public static TrackCall? Parse(ObjectReader call, CallContext context)
     {
-        var identity = CallIdentityParser.Parse(call, SegmentCallTypes.Track);
+        var identity = CallIdentityParser.Parse(call, SegmentCallTypes.Track, context);
         var eventName = call.String("event", FieldLimits.Name, required: true);
         var properties = call.Object("properties");
         var text = properties?.String("text", FieldLimits.Text);
         var products = properties is null ? [] : ParseProducts(eventName, properties);
-        if (identity is null || eventName is null)
-        {
-            return null;
-        }
 
         // An order's products become messages of their own; other events keep every property they sent.
         var skip = eventName == SegmentEvents.OrderCompleted ? "products" : null;
-        return new TrackCall(identity, eventName, products, text, PropertyFlattener.Flatten(properties?.Element, skip));
+        var flat = PropertyLimits.Flatten(properties, context, skip);
+        return identity is null || eventName is null || flat is null ? null : new TrackCall(identity, eventName, products, text, flat);
     }
 
     private static IReadOnlyList<ProductLine> ParseProducts(string? eventName, ObjectReader properties)

@@ -61,6 +61,42 @@ internal sealed class ObjectReader
         return text.Length > maxLength ? Invalid<string>(name, $"Must be at most {maxLength} characters.") : text;
     }
 
+    /// <summary>
+    /// An identifier: a non-empty string of at most <see cref="FieldLimits.Id"/> characters without control characters,
+    /// which would make ids that look the same in logs and tools but differ.
+    /// </summary>
+    public string? Id(string name, bool required = false)
+    {
+        if (String(name, FieldLimits.Id, required) is not { } id)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return Invalid<string>(name, "Must not be empty; leave it out instead.");
+        }
+
+        return id.Any(char.IsControl) ? Invalid<string>(name, "Must not contain control characters.") : id;
+    }
+
+    /// <summary>
+    /// Text that ends up in an email as written (a first name, a country): at most <paramref name="maxLength"/>
+    /// characters, no markup and no control characters. Emails escape it anyway; refusing it here keeps bad data out
+    /// of every other consumer too.
+    /// </summary>
+    public string? PlainText(string name, int maxLength)
+    {
+        if (String(name, maxLength) is not { } text)
+        {
+            return null;
+        }
+
+        return text.IndexOfAny(['<', '>']) >= 0 || text.Any(char.IsControl)
+            ? Invalid<string>(name, "Must be plain text: no markup (< >) or control characters.")
+            : text;
+    }
+
     /// <summary>An ISO 8601 timestamp; one without an offset is taken as UTC. Old timestamps are welcome (replays).</summary>
     public DateTimeOffset? Timestamp(string name, bool required = false)
     {

@@ -20,6 +20,14 @@ internal sealed class ValidationErrors
         messages.Add(message);
     }
 
+    public void AddAll(ValidationErrors other)
+    {
+        foreach (var (path, messages) in other._errors)
+        {
+            messages.ForEach(message => Add(path, message));
+        }
+    }
+
     public Dictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(error => error.Key, error => error.Value.ToArray(), StringComparer.Ordinal);
 }
