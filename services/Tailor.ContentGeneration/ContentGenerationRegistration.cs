@@ -39,6 +39,7 @@ public static class ContentGenerationRegistration
             bus.AddConsumer<CampaignRequestedConsumer, CampaignRequestedConsumerDefinition>();
             bus.AddConsumer<PersonalizeEmailConsumer, PersonalizeEmailConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+            bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
         });
         return builder;
     }

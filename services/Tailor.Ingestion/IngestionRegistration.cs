@@ -9,6 +9,7 @@ using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Http;
 using Tailor.Ingestion.Identities;
 using Tailor.Ingestion.Security;
+using Tailor.Ingestion.Users;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Messaging;
 using Tailor.ServiceDefaults;
@@ -31,6 +32,7 @@ public static class IngestionRegistration
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddSingleton<SuppressionList>();
         builder.Services.AddSingleton<ContactBook>();
 
         // Scoped: it publishes through the request's (or consume context's) IPublishEndpoint.
@@ -41,6 +43,9 @@ public static class IngestionRegistration
         builder.Services.AddScoped<SegmentIngestor>();
         builder.Services.AddScoped<SegmentRequestServices>();
         builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
+        builder.Services.AddScoped<UserErasure>();
+        builder.Services.AddScoped<UserExport>();
+        builder.Services.AddSingleton<IEndpointModule, UserDataEndpoints>();
         builder.Services.AddIngestionSecurity();
         builder.Services.AddIngestionApiReference();
         builder.Services.AddIngestionWebhooks();

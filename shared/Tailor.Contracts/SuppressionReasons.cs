@@ -3,6 +3,9 @@ namespace Tailor.Contracts;
 public static class SuppressionReasons
 {
     public const string NoConsent = "no-consent";
+
+    /// <summary>The address is on the suppression list: an unsubscribe, complaint or hard bounce, from this or another user id.</summary>
+    public const string Suppressed = "suppressed";
     public const string NoAddress = "no-address";
     public const string NoContent = "no-content";
     public const string FrequencyCap = "frequency-cap";

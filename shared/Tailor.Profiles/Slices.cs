@@ -3,13 +3,15 @@ using Tailor.Contracts;
 namespace Tailor.Profiles;
 
 /// <summary>Written by Ingestion: how to reach the user and whether we may.</summary>
+/// <param name="Suppressed">The address is on the suppression list (unsubscribed, complained or hard-bounced, from any user id).</param>
 public sealed record ContactSlice(
     string? Email,
     string? FirstName,
     string? Country,
     string? TimeZone,
     bool EmailConsent,
-    DateTimeOffset UpdatedAt) : IProfileSlice
+    DateTimeOffset UpdatedAt,
+    bool Suppressed = false) : IProfileSlice
 {
     public static string SliceName => "contact";
 }

@@ -9,6 +9,9 @@ public interface IModelTrainer
     /// <summary>The document collection of the service's catalog copy (<see cref="Catalog.CatalogEntry"/> by item id).</summary>
     static abstract string CatalogCollection { get; }
 
+    /// <summary>The document collection of the model's per-user outputs, keyed by user id: what erasing a user removes besides their events.</summary>
+    static abstract string UserOutputsCollection { get; }
+
     /// <summary>How many events the service has recorded so far (its stream's length).</summary>
     Task<long> CountEvidenceAsync(CancellationToken cancellationToken);
 

@@ -63,6 +63,7 @@ public sealed class ContentGenerationTestHost : IAsyncDisposable
             bus.AddConsumer<CampaignRequestedConsumer, CampaignRequestedConsumerDefinition>();
             bus.AddConsumer<PersonalizeEmailConsumer, PersonalizeEmailConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+            bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
         });
 
         var host = builder.Build();

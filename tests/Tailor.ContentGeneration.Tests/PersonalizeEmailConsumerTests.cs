@@ -59,6 +59,35 @@ public sealed class PersonalizeEmailConsumerTests
     }
 
     [Fact]
+    public async Task Consume_personalize_email_for_a_suppressed_address_is_suppressed_even_with_consent()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TestProfiles.WriteAsync(host.Profiles, "17850", consent: true, items: OnlineRetailProducts.First(2), suppressed: true);
+
+        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+
+        Assert.Equal(SuppressionReasons.Suppressed, Assert.Single(host.Published<EmailSuppressed>()).Reason);
+        Assert.Empty(host.Published<EmailReady>());
+    }
+
+    [Fact]
+    public async Task Consume_user_erased_forgets_what_this_service_recorded_about_the_user()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TestProfiles.WriteAsync(host.Profiles, "17850", consent: true, items: OnlineRetailProducts.First(2));
+        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        Assert.NotEqual(0, await host.Events.CountAsync(ContentGenerationNames.Stream, TestContext.Current.CancellationToken));
+
+        await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestProfiles.Now), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<UserErased>(1);
+
+        Assert.Equal(0, await host.Events.CountAsync(ContentGenerationNames.Stream, TestContext.Current.CancellationToken));
+        Assert.False(await host.FaultPublishedAsync<UserErased>());
+    }
+
+    [Fact]
     public async Task Consume_personalize_email_without_consent_is_suppressed()
     {
         await using var host = await ContentGenerationTestHost.StartAsync();

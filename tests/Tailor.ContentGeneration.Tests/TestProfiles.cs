@@ -16,10 +16,11 @@ internal static class TestProfiles
         bool consent = true,
         IReadOnlyList<RecommendedItem>? items = null,
         string? topicLabel = "heart, holder, light",
-        SendTimeSlice? sendTime = null)
+        SendTimeSlice? sendTime = null,
+        bool suppressed = false)
     {
         var ct = TestContext.Current.CancellationToken;
-        await profiles.WriteSliceAsync(userId, new ContactSlice(email ?? $"customer-{userId}@example.com", firstName, "United Kingdom", null, consent, Now), ct);
+        await profiles.WriteSliceAsync(userId, new ContactSlice(email ?? $"customer-{userId}@example.com", firstName, "United Kingdom", null, consent, Now, suppressed), ct);
         if (items is not null)
         {
             await profiles.WriteSliceAsync(userId, new RecommendationsSlice("als-1", items, Now), ct);

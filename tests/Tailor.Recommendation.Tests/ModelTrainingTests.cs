@@ -73,6 +73,8 @@ public class ModelTrainingTests
 
         public static string CatalogCollection => "scripted.catalog";
 
+        public static string UserOutputsCollection => "scripted.user-outputs";
+
         /// <summary>The stream's length; what arrives while no training runs.</summary>
         public long Evidence { get; set; } = evidence;
 

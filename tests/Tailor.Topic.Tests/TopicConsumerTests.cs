@@ -38,6 +38,28 @@ public class TopicConsumerTests
     }
 
     [Fact]
+    public async Task Consume_user_erased_forgets_the_users_events_and_topics_and_the_next_training_leaves_them_out()
+    {
+        await using var harness = await TopicHarness.StartAsync();
+        await harness.DeliverAsync(Fixtures.TwoInterests(), m => m.EventId);
+        var first = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+        await harness.PublishAsync(first);
+        Assert.True(await harness.WasPublishedAsync<TopicModelTrained>(m => m.RequestId == first.EventId));
+
+        var erased = new UserErased(Guid.NewGuid(), "u07", DateTimeOffset.UtcNow);
+        Assert.True(await harness.DeliverThroughRetryAsync(erased, m => m.EventId));
+        var second = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+        await harness.PublishAsync(second);
+
+        Assert.True(await harness.WasPublishedAsync<TopicModelTrained>(m => m.RequestId == second.EventId));
+        Assert.Null(await harness.Documents.GetAsync(TopicStore.UserTopicsCollection, "u07", TestContext.Current.CancellationToken));
+        Assert.Empty(await harness.Events.ReadAsync(new EventQuery(TopicStore.Stream) { UserId = "u07" }, TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(39, harness.PublishedMessages<TopicModelTrained>().Single(m => m.RequestId == second.EventId).Documents);
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
     public async Task Consume_duplicate_event_has_one_effect()
     {
         await using var harness = await TopicHarness.StartAsync();

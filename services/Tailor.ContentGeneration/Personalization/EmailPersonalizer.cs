@@ -18,6 +18,11 @@ public sealed class EmailPersonalizer(
     public PersonalizationResult Personalize(PersonalizeEmail command, UserProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (profile?.Contact is { Suppressed: true })
+        {
+            return Suppress(command, SuppressionReasons.Suppressed);
+        }
+
         if (profile?.Contact is not { EmailConsent: true } contact)
         {
             return Suppress(command, SuppressionReasons.NoConsent);

@@ -21,6 +21,10 @@ internal abstract class PendingMessage
     public static PendingMessage Of(EmailEngaged message) =>
         new Typed<EmailEngaged>(message, message.EventId, message.UserId, message.OccurredAt);
 
+    /// <summary>Filed without a user id, so the record of the erasure is not itself found as the user's data.</summary>
+    public static PendingMessage Of(UserErased message) =>
+        new Typed<UserErased>(message, message.EventId, userId: null, message.OccurredAt);
+
     public static PendingMessage Of(CatalogItemUpserted message) =>
         new Typed<CatalogItemUpserted>(message, message.EventId, userId: null, message.OccurredAt);
 

@@ -7,10 +7,10 @@ using Tailor.Storage;
 namespace Tailor.Ingestion.Contacts;
 
 /// <summary>
-/// Ingestion owns contact details and consent: it keeps them in its own store (the truth) and projects them into
-/// the profile's contact slice (the cache ContentGeneration reads before it writes an email).
+/// Ingestion owns contact details, consent and the suppression list: it keeps them in its own store (the truth) and
+/// projects them into the profile's contact slice (the cache ContentGeneration reads before it writes an email).
 /// </summary>
-internal sealed class ContactBook(IDocumentStore documents, IProfileCache profiles, ILogger<ContactBook> logger)
+internal sealed class ContactBook(IDocumentStore documents, IProfileCache profiles, SuppressionList suppressions, ILogger<ContactBook> logger)
 {
     private readonly UserLocks _locks = new();
 
@@ -30,6 +30,25 @@ internal sealed class ContactBook(IDocumentStore documents, IProfileCache profil
         {
             Log.ConsentChanged(logger, engaged.UserId, engaged.Kind, consent);
         }
+
+        // Every user id with this address gets its slice redrawn, outside this user's lock (the locks are not reentrant).
+        if (updated.Email is { } address && await suppressions.ApplyAsync(address, engaged.Kind, engaged.OccurredAt, cancellationToken))
+        {
+            foreach (var holder in await suppressions.HoldersAsync(address, cancellationToken))
+            {
+                await UpdateAsync(holder, contact => contact, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Erasure: removes the contact record and files the user out of its address.</summary>
+    public async Task<ContactRecord?> ForgetAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var held = await _locks.AcquireAsync(userId, cancellationToken);
+        var known = await documents.FindAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, cancellationToken);
+        await suppressions.MoveHolderAsync(userId, known?.Email, current: null, cancellationToken);
+        await documents.DeleteAsync(IngestionStorage.ContactsCollection, userId, cancellationToken);
+        return known;
     }
 
     // Always written, even when nothing changed: a retry must repair a slice whose first write failed.
@@ -40,7 +59,9 @@ internal sealed class ContactBook(IDocumentStore documents, IProfileCache profil
         var known = await documents.FindAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, cancellationToken) ?? ContactRecord.Empty;
         var updated = change(known);
         await documents.PutAsync(IngestionStorage.ContactsCollection, userId, updated, cancellationToken);
-        await profiles.WriteSliceAsync(userId, updated.ToSlice(), cancellationToken);
+        await suppressions.MoveHolderAsync(userId, known.Email, updated.Email, cancellationToken);
+        var suppressed = await suppressions.IsSuppressedAsync(updated.Email, cancellationToken);
+        await profiles.WriteSliceAsync(userId, updated.ToSlice(suppressed), cancellationToken);
         return (known, updated);
     }
 }

@@ -40,8 +40,9 @@ internal sealed record ContactRecord(
         ConsentAt is null || at >= ConsentAt ? this with { EmailConsent = consent, ConsentAt = at } : this;
 
     /// <summary>The profile slice; unknown consent is no consent.</summary>
-    public ContactSlice ToSlice() =>
-        new(Email, FirstName, Country, TimeZone, EmailConsent ?? false, Latest(TraitsAt, ConsentAt));
+    /// <param name="suppressed">Whether the address is on the suppression list (see <see cref="SuppressionList"/>).</param>
+    public ContactSlice ToSlice(bool suppressed) =>
+        new(Email, FirstName, Country, TimeZone, EmailConsent ?? false, Latest(TraitsAt, ConsentAt), suppressed);
 
     private static string? Pick(string? incoming, string? known, bool incomingIsNewer) =>
         incoming is null ? known : incomingIsNewer || known is null ? incoming : known;

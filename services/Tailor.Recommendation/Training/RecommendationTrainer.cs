@@ -29,6 +29,8 @@ public sealed class RecommendationTrainer(
 
     public static string CatalogCollection => RecommendationStore.CatalogCollection;
 
+    public static string UserOutputsCollection => RecommendationStore.UserRecommendationsCollection;
+
     public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) =>
         events.CountAsync(RecommendationStore.Stream, cancellationToken);
 

@@ -30,6 +30,8 @@ public sealed class TopicTrainer(
 
     public static string CatalogCollection => TopicStore.CatalogCollection;
 
+    public static string UserOutputsCollection => TopicStore.UserTopicsCollection;
+
     public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) =>
         events.CountAsync(TopicStore.Stream, cancellationToken);
 

@@ -5,8 +5,8 @@ namespace Tailor.Training.Consumers;
 public static class ModelConsumerRegistration
 {
     /// <summary>
-    /// The consumers every model-owning service has in common: its catalog copy, email feedback as evidence, and
-    /// training on request. Each records in <typeparamref name="TTrainer"/>'s stream and has a queue of its own.
+    /// The consumers every model-owning service has in common: its catalog copy, email feedback as evidence,
+    /// training on request, and forgetting an erased user. Each records in <typeparamref name="TTrainer"/>'s stream and has a queue of its own.
     /// </summary>
     public static IBusRegistrationConfigurator AddModelConsumers<TTrainer>(this IBusRegistrationConfigurator bus)
         where TTrainer : class, IModelTrainer
@@ -15,6 +15,7 @@ public static class ModelConsumerRegistration
         bus.AddConsumer<CatalogItemUpsertedConsumer<TTrainer>, CatalogItemUpsertedConsumerDefinition<TTrainer>>();
         bus.AddConsumer<EmailEngagedConsumer<TTrainer>, EmailEngagedConsumerDefinition<TTrainer>>();
         bus.AddConsumer<ModelTrainingRequestedConsumer<TTrainer>, ModelTrainingRequestedConsumerDefinition<TTrainer>>();
+        bus.AddConsumer<UserErasedConsumer<TTrainer>, UserErasedConsumerDefinition<TTrainer>>();
         return bus;
     }
 }

@@ -1,0 +1,15 @@
+using MassTransit;
+using Tailor.Messaging;
+
+namespace Tailor.ContentGeneration.Consumers;
+
+public sealed class UserErasedConsumerDefinition : ConsumerDefinition<UserErasedConsumer>
+{
+    public UserErasedConsumerDefinition() => ConcurrentMessageLimit = 4;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<UserErasedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+}

@@ -1,0 +1,56 @@
+using Tailor.Contracts;
+using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Contacts;
+using Tailor.Ingestion.Identities;
+using Tailor.Ingestion.Webhooks;
+using Tailor.Profiles;
+using Tailor.Storage;
+
+namespace Tailor.Ingestion.Users;
+
+/// <summary>
+/// Erases a user from what Ingestion holds (event log, contact record, anonymous ids, email ledger), from the profile
+/// cache, and then asks every other service to do the same with a <c>UserErased</c>. Every step is a delete, so an
+/// erasure interrupted half way is finished by sending it again.
+/// </summary>
+internal sealed class UserErasure(
+    IEventStore events,
+    IDocumentStore documents,
+    IProfileCache profiles,
+    ContactBook contacts,
+    AnonymousIdentities identities,
+    AcceptedMessageLog log,
+    TimeProvider time)
+{
+    public async Task<UserErased> EraseAsync(string userId, CancellationToken cancellationToken)
+    {
+        await events.DeleteUserAsync(userId, cancellationToken);
+        await contacts.ForgetAsync(userId, cancellationToken);
+        await identities.ForgetAsync(userId, cancellationToken);
+        await ForgetEmailsAsync(userId, cancellationToken);
+        await profiles.RemoveAsync(userId, cancellationToken);
+
+        // A new id per request: erasing is idempotent in every service, and a user who comes back and is erased again
+        // must be erased again. The log keeps the request without naming the user in its index (see PendingMessage).
+        var erased = new UserErased(Guid.NewGuid(), userId, time.GetUtcNow());
+        await log.AcceptAsync([PendingMessage.Of(erased)], cancellationToken);
+        return erased;
+    }
+
+    private async Task ForgetEmailsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var theirs = new List<string>();
+        await foreach (var (emailId, email) in documents.ListAsync<SentEmail>(EmailReadyConsumer.Collection, cancellationToken))
+        {
+            if (email.UserId == userId)
+            {
+                theirs.Add(emailId);
+            }
+        }
+
+        foreach (var emailId in theirs)
+        {
+            await documents.DeleteAsync(EmailReadyConsumer.Collection, emailId, cancellationToken);
+        }
+    }
+}

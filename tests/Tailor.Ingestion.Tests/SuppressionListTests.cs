@@ -1,0 +1,72 @@
+using MassTransit.Testing;
+using Tailor.Contracts;
+
+namespace Tailor.Ingestion.Tests;
+
+/// <summary>Unsubscribes, complaints and hard bounces suppress the address for every user id holding it; a newer resubscribe lifts it.</summary>
+public sealed class SuppressionListTests
+{
+    private static readonly DateTimeOffset Reported = new(2024, 3, 5, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(EngagementKind.Unsubscribe)]
+    [InlineData(EngagementKind.Complaint)]
+    [InlineData(EngagementKind.HardBounce)]
+    public async Task Report_suppresses_every_user_with_the_address(EngagementKind kind)
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await IdentifyAsync(app, "12583", "Ada@Example.com");
+        await IdentifyAsync(app, "crm-77", "ada@example.com ");
+
+        await EngageAsync(app, "12583", kind, Reported);
+
+        Assert.True(await SuppressedAsync(app, "12583"));
+        Assert.True(await SuppressedAsync(app, "crm-77"));
+    }
+
+    [Fact]
+    public async Task A_newer_resubscribe_lifts_it_and_an_older_one_does_not()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await IdentifyAsync(app, "12583", "ada@example.com");
+        await EngageAsync(app, "12583", EngagementKind.Unsubscribe, Reported);
+
+        await EngageAsync(app, "12583", EngagementKind.Resubscribe, Reported.AddHours(-1));
+        Assert.True(await SuppressedAsync(app, "12583"));
+
+        await EngageAsync(app, "12583", EngagementKind.Resubscribe, Reported.AddHours(1));
+        Assert.False(await SuppressedAsync(app, "12583"));
+    }
+
+    [Fact]
+    public async Task Moving_to_a_suppressed_address_suppresses_and_the_list_keeps_no_address()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await IdentifyAsync(app, "12583", "ada@example.com");
+        await EngageAsync(app, "12583", EngagementKind.Complaint, Reported);
+        await IdentifyAsync(app, "16098", "grace@example.com");
+        Assert.False(await SuppressedAsync(app, "16098"));
+
+        await IdentifyAsync(app, "16098", "ada@example.com");
+
+        Assert.True(await SuppressedAsync(app, "16098"));
+        var listed = await app.Documents.ListAsync(Contacts.SuppressionList.Collection, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(listed, entry => entry.Key.Contains("example", StringComparison.Ordinal) || entry.Value.Contains("example", StringComparison.Ordinal));
+    }
+
+    private static async Task IdentifyAsync(IngestionApp app, string userId, string email)
+    {
+        using var response = await app.PostAsync("/v1/identify", new { userId, traits = new { email = email.Trim(), email_consent = true } });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task EngageAsync(IngestionApp app, string userId, EngagementKind kind, DateTimeOffset at)
+    {
+        var engaged = new EmailEngaged(Guid.NewGuid(), userId, at, Guid.NewGuid(), "december-picks", kind, null, null, false);
+        await app.Harness.Bus.Publish(engaged, TestContext.Current.CancellationToken);
+        Assert.True(await app.Harness.Consumed.Any<EmailEngaged>(message => message.Context.Message.EventId == engaged.EventId, TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<bool> SuppressedAsync(IngestionApp app, string userId) =>
+        (await app.Profiles.ReadAsync(userId, TestContext.Current.CancellationToken))!.Contact!.Suppressed;
+}

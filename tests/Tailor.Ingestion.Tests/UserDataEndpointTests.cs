@@ -1,0 +1,66 @@
+using System.Net;
+using Tailor.Contracts;
+using Tailor.Ingestion.Tests.Webhooks;
+
+namespace Tailor.Ingestion.Tests;
+
+/// <summary>Erasure removes the user from Ingestion and the profile cache and tells every service; export shows what is held.</summary>
+public sealed class UserDataEndpointTests
+{
+    [Fact]
+    public async Task Export_returns_contact_profile_and_events()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await SeedAsync(app);
+
+        var export = await IngestionApp.ReadJsonAsync(await app.Client.GetAsync("/v1/users/12583/export", TestContext.Current.CancellationToken));
+
+        Assert.Equal("ada@example.com", export.GetProperty("contact").GetProperty("email").GetString());
+        Assert.False(export.GetProperty("suppressed").GetBoolean());
+        Assert.True(export.GetProperty("profile").GetProperty("contact").GetProperty("emailConsent").GetBoolean());
+        Assert.Equal(
+            ["UserActivityTracked", "UserIdentified"],
+            export.GetProperty("events").EnumerateArray().Select(item => item.GetProperty("type").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Delete_erases_ingestions_data_and_publishes_user_erased()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await SeedAsync(app);
+        await app.PostRawAsync("/v1/track", """{"anonymousId":"device-7","event":"Cart Viewed"}""");
+        await app.PostRawAsync("/v1/alias", """{"previousId":"device-7","userId":"12583"}""");
+        await SentEmails.SendAsync(app);
+
+        using var erased = await app.Client.DeleteAsync("/v1/users/12583", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, erased.StatusCode);
+        Assert.Equal("12583", Assert.Single(app.Published<UserErased>()).UserId);
+        Assert.Null(await app.Profiles.ReadAsync("12583", TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Events.ReadAsync(new Storage.EventQuery("ingestion") { UserId = "12583" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Events.ReadAsync(new Storage.EventQuery("ingestion.anonymous") { UserId = "device-7" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Documents.ListAsync("ingestion.emails", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Documents.ListAsync("ingestion.identity-links", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        using var export = await app.Client.GetAsync("/v1/users/12583/export", TestContext.Current.CancellationToken);
+        await Problems.TitleAsync(export, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Erasure_and_export_need_the_admin_scope()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        using var events = await ApiKeyAuthenticationTests.ClientWithScopesAsync(app, Security.ApiScopes.Events);
+
+        using var erase = await events.DeleteAsync("/v1/users/12583", TestContext.Current.CancellationToken);
+        using var export = await events.GetAsync("/v1/users/12583/export", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, erase.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, export.StatusCode);
+    }
+
+    private static async Task SeedAsync(IngestionApp app)
+    {
+        (await app.PostRawAsync("/v1/identify", """{"userId":"12583","traits":{"email":"ada@example.com","email_consent":true}}""")).EnsureSuccessStatusCode();
+        (await app.PostRawAsync("/v1/track", """{"userId":"12583","event":"Cart Viewed"}""")).EnsureSuccessStatusCode();
+    }
+}
