@@ -21,6 +21,10 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int MaxCatalogItems { get; set; } = 1000;
 
+    /// <summary>How long storing and publishing one request may take before it is answered 503 (the broker or store is down).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan AcceptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Calls timestamped earlier are refused. Old-but-real data is welcome: Tailor replays history such as 2010's Online Retail set.</summary>
     public DateTimeOffset EarliestTimestamp { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

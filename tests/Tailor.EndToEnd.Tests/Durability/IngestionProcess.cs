@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Tailor.Host.Demo;
+
+namespace Tailor.EndToEnd.Tests.Durability;
+
+/// <summary>
+/// Tailor's Ingestion as a real, separate process (<c>tailor serve --target ingestion</c>), so a test can kill it the
+/// way a crash or an OOM kill would: no shutdown hook, no flush.
+/// </summary>
+internal sealed class IngestionProcess : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+
+    private IngestionProcess(Process process, HttpClient client)
+    {
+        _process = process;
+        Client = client;
+    }
+
+    /// <summary>A client of this process, sending the run's API key.</summary>
+    public HttpClient Client { get; }
+
+    /// <param name="settings">More <c>--key=value</c> configuration.</param>
+    public static async Task<IngestionProcess> StartAsync(
+        string amqpUri, string sqlitePath, DemoApiKey apiKey, CancellationToken cancellationToken, params string[] settings)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] arguments =
+        [
+            Path.Combine(AppContext.BaseDirectory, "tailor.dll"), "serve", "--target", "ingestion",
+            $"--urls=http://127.0.0.1:{port}",
+            $"--ConnectionStrings:rabbitmq={amqpUri}",
+            "--ConnectionStrings:mongodb=",
+            "--ConnectionStrings:redis=",
+            $"--Tailor:Sqlite:Path={sqlitePath}",
+            "--Logging:LogLevel:Default=Warning",
+            .. apiKey.HostArguments(),
+            .. settings,
+        ];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey.Key);
+        var running = new IngestionProcess(process, client);
+        await running.WaitUntilAliveAsync(cancellationToken);
+        return running;
+    }
+
+    /// <summary>Ends the process at once, like <c>kill -9</c>.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+        Client.Dispose();
+    }
+
+    private async Task WaitUntilAliveAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            Assert.False(_process.HasExited, $"tailor serve exited with {(_process.HasExited ? _process.ExitCode : 0)} before answering");
+            try
+            {
+                using var alive = await Client.GetAsync(new Uri("/alive", UriKind.Relative), cancellationToken);
+                if (alive.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        Assert.Fail($"tailor serve did not answer /alive within {StartTimeout}.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
