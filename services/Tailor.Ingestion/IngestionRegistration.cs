@@ -54,6 +54,7 @@ public static class IngestionRegistration
         {
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+            bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
         });
         return builder;
     }

@@ -89,6 +89,7 @@ internal sealed class IngestionApp : IAsyncDisposable
             bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(20), testInactivityTimeout: TimeSpan.FromMilliseconds(300));
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+            bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
         });
         replace?.Invoke(builder.Services);
 
