@@ -46,13 +46,27 @@ internal static class RequestBody
         }
 
         var raw = body.ToArray();
+        if (!System.Text.Unicode.Utf8.IsValid(raw))
+        {
+            return RequestBodyResult.Rejected(IngestionResults.Malformed("The body is not valid UTF-8."), "malformed");
+        }
+
+        JsonDocument document;
         try
         {
-            return RequestBodyResult.Parsed(JsonDocument.Parse(raw), raw);
+            document = JsonDocument.Parse(raw);
         }
         catch (JsonException malformed)
         {
             return RequestBodyResult.Rejected(IngestionResults.Malformed(malformed.Message), "malformed");
         }
+
+        if (JsonText.FindInvalid(document.RootElement) is { } invalid)
+        {
+            document.Dispose();
+            return RequestBodyResult.Rejected(IngestionResults.Malformed($"The text at {invalid} is not valid Unicode (a lone surrogate escape?)."), "malformed");
+        }
+
+        return RequestBodyResult.Parsed(document, raw);
     }
 }
