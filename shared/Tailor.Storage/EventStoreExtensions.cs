@@ -18,9 +18,7 @@ public static class EventStoreExtensions
         TMessage message,
         CancellationToken cancellationToken = default)
     {
-        var payload = JsonSerializer.Serialize(message, StoreJson.Options);
-        var stored = new StoredEvent(eventId, stream, typeof(TMessage).Name, userId, occurredAt, payload);
-        return store.AppendAsync(stored, cancellationToken);
+        return store.AppendAsync(StoredEvent.Of(stream, eventId, userId, occurredAt, message), cancellationToken);
     }
 
     /// <summary>Reads a stream's events of one message type, deserialised.</summary>

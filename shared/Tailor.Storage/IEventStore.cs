@@ -6,6 +6,22 @@ public interface IEventStore
     /// <summary>Appends the event; returns false (and changes nothing) when its <c>EventId</c> is already in the stream.</summary>
     Task<bool> AppendAsync(StoredEvent storedEvent, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends the events in order; for each, whether it was new. The default appends one at a time; an adapter that
+    /// can write them in one transaction does, which is what makes a batch of a thousand events one commit.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> AppendManyAsync(IReadOnlyList<StoredEvent> storedEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storedEvents);
+        var isNew = new bool[storedEvents.Count];
+        for (var index = 0; index < storedEvents.Count; index++)
+        {
+            isNew[index] = await AppendAsync(storedEvents[index], cancellationToken);
+        }
+
+        return isNew;
+    }
+
     /// <summary>Whether the stream already holds this event: how a consumer knows it has handled a message before.</summary>
     Task<bool> ContainsAsync(string stream, Guid eventId, CancellationToken cancellationToken = default);
 

@@ -11,4 +11,9 @@ public sealed record StoredEvent(
     string Type,
     string? UserId,
     DateTimeOffset OccurredAt,
-    string Payload);
+    string Payload)
+{
+    /// <summary>A message as an event of <paramref name="stream"/>, filed under its type name and serialised as the stores keep it.</summary>
+    public static StoredEvent Of<TMessage>(string stream, Guid eventId, string? userId, DateTimeOffset occurredAt, TMessage message) =>
+        new(eventId, stream, typeof(TMessage).Name, userId, occurredAt, System.Text.Json.JsonSerializer.Serialize(message, StoreJson.Options));
+}

@@ -23,6 +23,17 @@ public abstract class DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task Upsert_many_writes_every_document_and_the_last_of_a_repeated_id_wins()
+    {
+        var store = CreateStore();
+
+        await store.UpsertManyAsync(Catalog, [new("a", "{\"v\":1}"), new("b", "{\"v\":2}"), new("a", "{\"v\":3}")], Token);
+
+        Assert.Equal(3, JsonNode.Parse((await store.GetAsync(Catalog, "a", Token))!)!["v"]!.GetValue<int>());
+        Assert.Equal(2, JsonNode.Parse((await store.GetAsync(Catalog, "b", Token))!)!["v"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Put_then_find_returns_the_document()
     {
         var store = CreateStore();

@@ -30,6 +30,22 @@ public abstract class EventStoreContractTests
     }
 
     [Fact]
+    public async Task Append_many_says_which_are_new_within_and_across_batches()
+    {
+        var store = CreateStore();
+        var purchases = RetailSample.Purchases(3);
+        StoredEvent Stored(UserActivityTracked purchase) => StoredEvent.Of(Ingestion, purchase.EventId, purchase.UserId, purchase.OccurredAt, purchase);
+
+        var first = await store.AppendManyAsync([Stored(purchases[0]), Stored(purchases[1]), Stored(purchases[0])], Token);
+        var second = await store.AppendManyAsync([Stored(purchases[1]), Stored(purchases[2])], Token);
+
+        Assert.Equal([true, true, false], first);
+        Assert.Equal([false, true], second);
+        Assert.Equal(3, await store.CountAsync(Ingestion, Token));
+        Assert.Empty(await store.AppendManyAsync([], Token));
+    }
+
+    [Fact]
     public async Task Contains_is_true_only_for_an_event_recorded_in_that_stream()
     {
         var store = CreateStore();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Tailor.Storage;
 
@@ -16,22 +17,37 @@ internal sealed class AcceptedMessageLog(
     IngestionMetrics metrics,
     TimeProvider time)
 {
-    /// <summary>Stores and publishes <paramref name="messages"/> in order; throws when the store or the bus does.</summary>
+    /// <summary>
+    /// Stores and publishes <paramref name="messages"/>; throws when the store or the bus does. All are stored before
+    /// any is published, and the publishes run concurrently: each waits for the broker's confirm, and waiting for them
+    /// one at a time would make a batch as slow as its length times a round trip.
+    /// </summary>
     public async Task AcceptAsync(IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
     {
-        foreach (var message in messages)
+        if (messages.Count == 0)
         {
-            var isNew = await message.RecordAsync(events, cancellationToken);
-            var id = message.EventId.ToString("D");
-            if (!isNew && await documents.GetAsync(IngestionStorage.PublishedCollection, id, cancellationToken) is not null)
+            return;
+        }
+
+        var isNew = await events.AppendManyAsync([.. messages.Select(message => message.ToStoredEvent())], cancellationToken);
+        var toPublish = new List<PendingMessage>(messages.Count);
+        for (var index = 0; index < messages.Count; index++)
+        {
+            if (!isNew[index] && await documents.GetAsync(IngestionStorage.PublishedCollection, messages[index].EventId.ToString("D"), cancellationToken) is not null)
             {
                 metrics.Duplicate();
                 continue;
             }
 
-            await message.PublishAsync(publisher, cancellationToken);
-            await documents.PutAsync(IngestionStorage.PublishedCollection, id, new PublishedMarker(time.GetUtcNow()), cancellationToken);
-            metrics.Published();
+            toPublish.Add(messages[index]);
         }
+
+        await Task.WhenAll(toPublish.Select(message => message.PublishAsync(publisher, cancellationToken)));
+        var marker = JsonSerializer.Serialize(new PublishedMarker(time.GetUtcNow()), StoreJson.Options);
+        await documents.UpsertManyAsync(
+            IngestionStorage.PublishedCollection,
+            [.. toPublish.Select(message => new KeyValuePair<string, string>(message.EventId.ToString("D"), marker))],
+            cancellationToken);
+        metrics.Published(toPublish.Count);
     }
 }

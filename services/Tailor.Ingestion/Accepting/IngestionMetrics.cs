@@ -19,7 +19,7 @@ internal sealed class IngestionMetrics
         _rejected = meter.CreateCounter<long>("tailor.ingestion.requests.rejected", description: "Requests answered with a 4xx.");
     }
 
-    public void Published() => _published.Add(1);
+    public void Published(int count) => _published.Add(count);
 
     public void Duplicate() => _duplicates.Add(1);
 

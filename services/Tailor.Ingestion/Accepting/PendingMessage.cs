@@ -31,8 +31,8 @@ internal abstract class PendingMessage
     public static PendingMessage Of(CampaignRequested message) =>
         new Typed<CampaignRequested>(message, message.EventId, userId: null, message.OccurredAt);
 
-    /// <returns>False when the log already held this event.</returns>
-    public abstract Task<bool> RecordAsync(IEventStore store, CancellationToken cancellationToken);
+    /// <summary>The message as Ingestion's event log keeps it.</summary>
+    public abstract StoredEvent ToStoredEvent();
 
     public abstract Task PublishAsync(IPublishEndpoint publisher, CancellationToken cancellationToken);
 
@@ -41,8 +41,7 @@ internal abstract class PendingMessage
     {
         public override Guid EventId => eventId;
 
-        public override Task<bool> RecordAsync(IEventStore store, CancellationToken cancellationToken) =>
-            store.RecordAsync(IngestionStorage.EventStream, eventId, userId, occurredAt, message, cancellationToken);
+        public override StoredEvent ToStoredEvent() => StoredEvent.Of(IngestionStorage.EventStream, eventId, userId, occurredAt, message);
 
         public override Task PublishAsync(IPublishEndpoint publisher, CancellationToken cancellationToken) =>
             publisher.Publish(message, cancellationToken);

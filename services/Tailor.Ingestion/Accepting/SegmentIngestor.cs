@@ -15,15 +15,31 @@ internal sealed class SegmentIngestor(AcceptedMessageLog log, AnonymousIdentitie
     public async Task IngestAsync(IReadOnlyList<SegmentCall> calls, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow();
+
+        // Known users' activity is gathered and accepted together (one round of broker confirms); anything that links
+        // identities first accepts what came before it, so the calls still take effect in the order they were sent.
+        var known = new List<PendingMessage>();
         foreach (var call in calls)
         {
+            var activity = call switch
+            {
+                TrackCall track => (Func<string, IReadOnlyList<UserActivityTracked>>)(userId => TrackMapper.Map(track, userId, receivedAt)),
+                PageCall page => userId => [PageMapper.Map(page, userId, receivedAt)],
+                _ => null,
+            };
+            if (activity is not null && call.Identity.UserId is { } userId)
+            {
+                known.AddRange(activity(userId).Select(PendingMessage.Of));
+                continue;
+            }
+
+            await log.AcceptAsync(known, cancellationToken);
+            known.Clear();
             switch (call)
             {
-                case TrackCall track:
-                    await AcceptActivityAsync(call.Identity, userId => TrackMapper.Map(track, userId, receivedAt), cancellationToken);
-                    break;
-                case PageCall page:
-                    await AcceptActivityAsync(call.Identity, userId => [PageMapper.Map(page, userId, receivedAt)], cancellationToken);
+                case TrackCall or PageCall:
+                    var anonymousId = call.Identity.AnonymousId!;
+                    await identities.AcceptAsync(anonymousId, activity!(anonymousId), cancellationToken);
                     break;
                 case IdentifyCall identify:
                     await IdentifyAsync(IdentifyMapper.Map(identify, receivedAt), identify.Identity.AnonymousId, cancellationToken);
@@ -35,19 +51,8 @@ internal sealed class SegmentIngestor(AcceptedMessageLog log, AnonymousIdentitie
                     throw new ArgumentException($"Unknown Segment call {call.GetType().Name}.", nameof(calls));
             }
         }
-    }
 
-    private async Task AcceptActivityAsync(
-        CallIdentity identity, Func<string, IReadOnlyList<UserActivityTracked>> map, CancellationToken cancellationToken)
-    {
-        if (identity.UserId is { } userId)
-        {
-            await log.AcceptAsync([.. map(userId).Select(PendingMessage.Of)], cancellationToken);
-            return;
-        }
-
-        var anonymousId = identity.AnonymousId!;
-        await identities.AcceptAsync(anonymousId, map(anonymousId), cancellationToken);
+        await log.AcceptAsync(known, cancellationToken);
     }
 
     private async Task IdentifyAsync(UserIdentified user, string? anonymousId, CancellationToken cancellationToken)

@@ -1,27 +1,46 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 
 namespace Tailor.Storage.Sqlite;
 
 /// <summary>The embedded document store: table <c>documents</c> of a <see cref="SqliteDatabase"/>.</summary>
 public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
 {
-    public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+        UpsertManyAsync(collection, [new KeyValuePair<string, string>(id, json)], cancellationToken);
+
+    /// <summary>All in one transaction: one commit for the batch instead of one per document.</summary>
+    public Task UpsertManyAsync(string collection, IReadOnlyList<KeyValuePair<string, string>> documents, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (var (id, json) in documents)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(id);
+            ArgumentNullException.ThrowIfNull(json);
+        }
+
         return database.WriteAsync(
             async (connection, token) =>
             {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(token);
                 await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
                 command.CommandText = """
                     INSERT INTO documents (collection, id, json) VALUES ($collection, $id, $json)
                     ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json
                     """;
-                command.Parameters.AddWithValue("$collection", collection);
-                command.Parameters.AddWithValue("$id", id);
-                command.Parameters.AddWithValue("$json", json);
-                return await command.ExecuteNonQueryAsync(token);
+                foreach (var (id, json) in documents)
+                {
+                    command.Parameters.Clear();
+                    command.Parameters.AddWithValue("$collection", collection);
+                    command.Parameters.AddWithValue("$id", id);
+                    command.Parameters.AddWithValue("$json", json);
+                    await command.ExecuteNonQueryAsync(token);
+                }
+
+                await transaction.CommitAsync(token);
+                return documents.Count;
             },
             cancellationToken);
     }

@@ -10,25 +10,45 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
 {
     private const string SelectColumns = "SELECT event_id, stream, type, user_id, occurred_at, payload FROM events";
 
-    public Task<bool> AppendAsync(StoredEvent storedEvent, CancellationToken cancellationToken = default)
+    public async Task<bool> AppendAsync(StoredEvent storedEvent, CancellationToken cancellationToken = default) =>
+        (await AppendManyAsync([storedEvent], cancellationToken))[0];
+
+    /// <summary>All in one transaction: one commit for the batch instead of one per event.</summary>
+    public Task<IReadOnlyList<bool>> AppendManyAsync(IReadOnlyList<StoredEvent> storedEvents, CancellationToken cancellationToken = default)
     {
-        EventQueryRules.Validate(storedEvent);
-        return database.WriteAsync(
+        ArgumentNullException.ThrowIfNull(storedEvents);
+        foreach (var storedEvent in storedEvents)
+        {
+            EventQueryRules.Validate(storedEvent);
+        }
+
+        return database.WriteAsync<IReadOnlyList<bool>>(
             async (connection, token) =>
             {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(token);
                 await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
                 command.CommandText = """
                     INSERT INTO events (stream, event_id, type, user_id, occurred_at, payload)
                     VALUES ($stream, $eventId, $type, $userId, $occurredAt, $payload)
                     ON CONFLICT (stream, event_id) DO NOTHING
                     """;
-                command.Parameters.AddWithValue("$stream", storedEvent.Stream);
-                command.Parameters.AddWithValue("$eventId", FormatEventId(storedEvent.EventId));
-                command.Parameters.AddWithValue("$type", storedEvent.Type);
-                command.Parameters.AddWithValue("$userId", (object?)storedEvent.UserId ?? DBNull.Value);
-                command.Parameters.AddWithValue("$occurredAt", storedEvent.OccurredAt.UtcTicks);
-                command.Parameters.AddWithValue("$payload", storedEvent.Payload);
-                return await command.ExecuteNonQueryAsync(token) == 1;
+                var isNew = new bool[storedEvents.Count];
+                for (var index = 0; index < storedEvents.Count; index++)
+                {
+                    var storedEvent = storedEvents[index];
+                    command.Parameters.Clear();
+                    command.Parameters.AddWithValue("$stream", storedEvent.Stream);
+                    command.Parameters.AddWithValue("$eventId", FormatEventId(storedEvent.EventId));
+                    command.Parameters.AddWithValue("$type", storedEvent.Type);
+                    command.Parameters.AddWithValue("$userId", (object?)storedEvent.UserId ?? DBNull.Value);
+                    command.Parameters.AddWithValue("$occurredAt", storedEvent.OccurredAt.UtcTicks);
+                    command.Parameters.AddWithValue("$payload", storedEvent.Payload);
+                    isNew[index] = await command.ExecuteNonQueryAsync(token) == 1;
+                }
+
+                await transaction.CommitAsync(token);
+                return isNew;
             },
             cancellationToken);
     }
