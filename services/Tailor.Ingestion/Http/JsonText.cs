@@ -8,8 +8,15 @@ namespace Tailor.Ingestion.Http;
 /// </summary>
 internal static class JsonText
 {
-    /// <returns>Null when all text is valid, else where it is not.</returns>
-    public static string? FindInvalid(JsonElement element, string path = "$")
+    /// <returns>Null when all text is valid, else the path of the first value that is not.</returns>
+    public static string? FindInvalid(JsonElement element)
+    {
+        var path = new Stack<string>();
+        return IsValid(element, path) ? null : "$" + string.Concat(path);
+    }
+
+    // The path is built only on the way back from a failure: valid bodies, nearly all of them, allocate nothing for it.
+    private static bool IsValid(JsonElement element, Stack<string> path)
     {
         try
         {
@@ -17,36 +24,40 @@ internal static class JsonText
             {
                 case JsonValueKind.String:
                     _ = element.GetString();
-                    return null;
+                    return true;
                 case JsonValueKind.Array:
                     var index = 0;
                     foreach (var item in element.EnumerateArray())
                     {
-                        if (FindInvalid(item, $"{path}[{index++}]") is { } invalidItem)
+                        if (!IsValid(item, path))
                         {
-                            return invalidItem;
+                            path.Push(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{index}]"));
+                            return false;
                         }
+
+                        index++;
                     }
 
-                    return null;
+                    return true;
                 case JsonValueKind.Object:
                     foreach (var property in element.EnumerateObject())
                     {
                         var name = property.Name;
-                        if (FindInvalid(property.Value, $"{path}.{name}") is { } invalidProperty)
+                        if (!IsValid(property.Value, path))
                         {
-                            return invalidProperty;
+                            path.Push("." + name);
+                            return false;
                         }
                     }
 
-                    return null;
+                    return true;
                 default:
-                    return null;
+                    return true;
             }
         }
         catch (InvalidOperationException)
         {
-            return path;
+            return false;
         }
     }
 }
