@@ -106,7 +106,6 @@ public sealed class EmailEngagedConsumerTests
     private static async Task ConsumeAsync(IngestionApp app, EmailEngaged engaged)
     {
         await app.Harness.Bus.Publish(engaged, TestContext.Current.CancellationToken);
-        Assert.True(await app.Harness.Consumed.Any<EmailEngaged>(
-            consumed => consumed.Context.Message == engaged, TestContext.Current.CancellationToken));
+        Assert.True(await app.ConsumedAsync<EmailEngaged>(consumed => consumed == engaged));
     }
 }

@@ -116,6 +116,25 @@ internal sealed class IngestionApp : IAsyncDisposable
         await Events.ReadMessagesAsync<T>(new EventQuery("ingestion"), TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>
+    /// Waits until a matching message has been consumed. The harness's own wait ends after a short quiet spell, which
+    /// a busy machine running the whole suite can reach before the in-memory consumer even starts; this keeps asking.
+    /// </summary>
+    public async Task<bool> ConsumedAsync<T>(Func<T, bool>? filter = null)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await Harness.Consumed.Any<T>(consumed => filter?.Invoke(consumed.Context.Message) ?? true, TestContext.Current.CancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async Task<bool> AnyFaultPublishedAsync() =>
         await Harness.Published.Any<Fault>(TestContext.Current.CancellationToken);
 

@@ -1,4 +1,3 @@
-using MassTransit.Testing;
 using Tailor.Contracts;
 
 namespace Tailor.Ingestion.Tests;
@@ -64,7 +63,7 @@ public sealed class SuppressionListTests
     {
         var engaged = new EmailEngaged(Guid.NewGuid(), userId, at, Guid.NewGuid(), "december-picks", kind, null, null, false);
         await app.Harness.Bus.Publish(engaged, TestContext.Current.CancellationToken);
-        Assert.True(await app.Harness.Consumed.Any<EmailEngaged>(message => message.Context.Message.EventId == engaged.EventId, TestContext.Current.CancellationToken));
+        Assert.True(await app.ConsumedAsync<EmailEngaged>(message => message.EventId == engaged.EventId));
     }
 
     private static async Task<bool> SuppressedAsync(IngestionApp app, string userId) =>

@@ -14,11 +14,15 @@ public sealed class UserIdentifiedConsumerTests
             Guid.NewGuid(), "12583", IngestionApp.Now, "ada@example.com", "Ada", "United Kingdom", "Europe/London", true, new Dictionary<string, string>());
 
         await app.Harness.Bus.Publish(identified, TestContext.Current.CancellationToken);
+        Assert.True(await app.ConsumedAsync<UserIdentified>());
         await app.Harness.Bus.Publish(identified, TestContext.Current.CancellationToken);
-
-        Assert.True(await app.Harness.Consumed.Any<UserIdentified>(TestContext.Current.CancellationToken));
-        Assert.Equal(2, app.Harness.Consumed.Select<UserIdentified>(TestContext.Current.CancellationToken).Count());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (app.Harness.Consumed.Select<UserIdentified>(TestContext.Current.CancellationToken).Count() < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
         var contact = (await app.Profiles.ReadAsync("12583", TestContext.Current.CancellationToken))!.Contact!;
+        Assert.Equal(2, app.Harness.Consumed.Select<UserIdentified>(TestContext.Current.CancellationToken).Count());
         Assert.Equal(("ada@example.com", "Ada", true), (contact.Email, contact.FirstName, contact.EmailConsent));
         Assert.Single(await app.RecordedAsync<UserIdentified>());
         Assert.False(await app.AnyFaultPublishedAsync());

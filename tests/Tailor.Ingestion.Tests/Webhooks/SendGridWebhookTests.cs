@@ -83,7 +83,7 @@ public sealed class SendGridWebhookTests
 
         using var response = await PostAsync(app.AnonymousClient(), $"[{Event("e-unsubscribe", "unsubscribe", emailId)}]");
 
-        Assert.True(await app.Harness.Consumed.Any<EmailEngaged>(TestContext.Current.CancellationToken));
+        Assert.True(await app.ConsumedAsync<EmailEngaged>());
         var profile = await app.Profiles.ReadAsync(SentEmails.UserId, TestContext.Current.CancellationToken);
         Assert.False(profile!.Contact!.EmailConsent);
     }

@@ -1,4 +1,3 @@
-using MassTransit.Testing;
 using Tailor.Contracts;
 
 namespace Tailor.Ingestion.Tests.Webhooks;
@@ -17,7 +16,7 @@ internal static class SentEmails
             Guid.NewGuid(), UserId, IngestionApp.Now, emailId, CampaignId, "ada@example.com", "Picks for you", "Four picks",
             "<p>picks</p>", "picks", new Dictionary<string, string>(), IngestionApp.Now, "template-composer/1", [ShownItem, "22423"]),
             TestContext.Current.CancellationToken);
-        Assert.True(await app.Harness.Consumed.Any<EmailReady>(message => message.Context.Message.EmailId == emailId, TestContext.Current.CancellationToken));
+        Assert.True(await app.ConsumedAsync<EmailReady>(message => message.EmailId == emailId));
         return emailId;
     }
 
