@@ -2,6 +2,12 @@ using Tailor.Bench;
 
 try
 {
+    if (args is ["knn", ..])
+    {
+        Console.WriteLine(NearestItemsRun.Run(Console.Out));
+        return 0;
+    }
+
     var options = BenchOptions.Parse(args);
     var run = Guid.NewGuid().ToString("N")[..8];
     Console.WriteLine($"Ingestion benchmark: {options.Events:N0} events in batches of {options.Batch}, {options.Concurrency} at a time, RabbitMQ {new Uri(options.RabbitMq).Host}:{new Uri(options.RabbitMq).Port}");

@@ -1,0 +1,86 @@
+using Tailor.Embedding.Model;
+using Tailor.Embedding.Vectors;
+
+namespace Tailor.Embedding.Tests;
+
+/// <summary>Exact nearest-neighbour search over real item vectors, checked against a plain loop.</summary>
+public sealed class NearestItemsTests(ModelFixture model)
+{
+    private static readonly (string Id, string Title)[] Catalog =
+    [
+        ("85123A", "WHITE HANGING HEART T-LIGHT HOLDER"),
+        ("71053", "WHITE METAL LANTERN"),
+        ("22423", "REGENCY CAKESTAND 3 TIER"),
+        ("21212", "PACK OF 72 RETROSPOT CAKE CASES"),
+        ("22960", "JAM MAKING SET WITH JARS"),
+        ("84879", "ASSORTED COLOUR BIRD ORNAMENT"),
+        ("22086", "PAPER CHAIN KIT 50'S CHRISTMAS"),
+        ("23084", "RABBIT NIGHT LIGHT"),
+    ];
+
+    [Fact]
+    public void Search_finds_the_items_closest_in_meaning_best_first()
+    {
+        var index = IndexOfCatalog();
+
+        var found = index.Search(model.Embed("tea light candle holder shaped like a heart"), count: 3);
+
+        Assert.Equal("85123A", found[0].ItemId);
+        Assert.Equal(3, found.Count);
+        Assert.True(found[0].Score >= found[1].Score && found[1].Score >= found[2].Score);
+    }
+
+    [Fact]
+    public void Search_agrees_with_a_plain_loop_and_leaves_out_excluded_items()
+    {
+        var index = IndexOfCatalog();
+        var query = model.Embed("baking cakes for a tea party");
+        var vectors = Catalog.ToDictionary(item => item.Id, item => model.Embed(item.Title));
+
+        var found = index.Search(query, count: 4, exclude: itemId => itemId == "22423");
+
+        var expected = vectors.Where(item => item.Key != "22423")
+            .Select(item => (item.Key, Score: item.Value.Zip(query, (a, b) => a * b).Sum()))
+            .OrderByDescending(item => item.Score)
+            .Take(4)
+            .ToList();
+        Assert.Equal(expected.Select(item => item.Key), found.Select(item => item.ItemId));
+        Assert.All(found.Zip(expected), pair => Assert.Equal(pair.Second.Score, pair.First.Score, precision: 4));
+    }
+
+    [Fact]
+    public void Upsert_replaces_a_vector_and_grows_past_its_capacity()
+    {
+        var index = new NearestItems(SentenceEmbedder.Dimensions, capacity: 2);
+        foreach (var (id, title) in Catalog)
+        {
+            index.Upsert(id, model.Embed(title));
+        }
+
+        index.Upsert("23084", model.Embed("WHITE HANGING HEART T-LIGHT HOLDER"));
+
+        Assert.Equal(Catalog.Length, index.Count);
+        var found = index.Search(model.Embed("WHITE HANGING HEART T-LIGHT HOLDER"), count: 2);
+        Assert.Equal(["23084", "85123A"], found.Select(item => item.ItemId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_vector_of_another_length_is_refused()
+    {
+        var index = new NearestItems(SentenceEmbedder.Dimensions);
+
+        Assert.Throws<ArgumentException>(() => index.Upsert("85123A", new float[8]));
+        Assert.Throws<ArgumentException>(() => index.Search(new float[8], count: 1));
+    }
+
+    private NearestItems IndexOfCatalog()
+    {
+        var index = new NearestItems(SentenceEmbedder.Dimensions);
+        foreach (var (id, title) in Catalog)
+        {
+            index.Upsert(id, model.Embed(title));
+        }
+
+        return index;
+    }
+}
