@@ -17,18 +17,30 @@ public sealed class TextVectorsTests
         var meterFactory = services.GetRequiredService<IMeterFactory>();
         var embedder = services.GetRequiredService<SentenceEmbedder>();
         long embedded = 0;
+        var cacheResults = new List<(string Result, long Texts)>();
         var providers = new HashSet<object?>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, meterListener) =>
         {
             // Only this container's meter: other tests embed in parallel through meters of their own.
-            if (instrument.Meter.Scope == meterFactory && instrument.Name == "tailor.embedding.texts_embedded")
+            if (instrument.Meter.Scope == meterFactory &&
+                instrument.Name is "tailor.embedding.texts_embedded" or EmbeddingMetrics.TextCacheLookupsName)
             {
                 meterListener.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
+            if (instrument.Name == EmbeddingMetrics.TextCacheLookupsName)
+            {
+                lock (cacheResults)
+                {
+                    cacheResults.Add(((string)tags[0].Value!, value));
+                }
+
+                return;
+            }
+
             Interlocked.Add(ref embedded, value);
             foreach (var tag in tags)
             {
@@ -39,12 +51,15 @@ public sealed class TextVectorsTests
             }
         });
         listener.Start();
-        using var texts = new TextVectors(embedder, Options.Create(options));
+        using var texts = new TextVectors(embedder, services.GetRequiredService<EmbeddingMetrics>(), Options.Create(options));
 
         var first = texts.Embed(["PARTY BUNTING", "JUMBO BAG RED RETROSPOT", "PARTY BUNTING"]);
         var second = texts.Embed(["PARTY BUNTING", "LUNCH BAG RED RETROSPOT"]);
 
         Assert.Equal(3, Interlocked.Read(ref embedded));
+        // Distinct texts per call: the first call misses both, the second hits one and misses one.
+        Assert.Equal(1, cacheResults.Where(result => result.Result == "hit").Sum(result => result.Texts));
+        Assert.Equal(3, cacheResults.Where(result => result.Result == "miss").Sum(result => result.Texts));
         Assert.Equal([embedder.ExecutionProvider], providers);
         Assert.Same(first[0], first[2]);
         Assert.Same(first[0], second[0]);

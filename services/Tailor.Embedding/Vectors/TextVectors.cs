@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Tailor.Embedding.Diagnostics;
 using Tailor.Embedding.Model;
 
 namespace Tailor.Embedding.Vectors;
@@ -13,12 +14,14 @@ namespace Tailor.Embedding.Vectors;
 public sealed class TextVectors : IDisposable
 {
     private readonly SentenceEmbedder _embedder;
+    private readonly EmbeddingMetrics _metrics;
     private readonly MemoryCache _cache;
 
-    public TextVectors(SentenceEmbedder embedder, IOptions<EmbeddingOptions> options)
+    public TextVectors(SentenceEmbedder embedder, EmbeddingMetrics metrics, IOptions<EmbeddingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _embedder = embedder;
+        _metrics = metrics;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.TextCacheEntries });
     }
 
@@ -51,6 +54,7 @@ public sealed class TextVectors : IDisposable
             }
         }
 
+        _metrics.TextCacheLooked(hits: vectors.Count, misses: missing.Count);
         var embedded = _embedder.Embed(missing.ConvertAll(entry => entry.Text));
         for (var i = 0; i < missing.Count; i++)
         {
