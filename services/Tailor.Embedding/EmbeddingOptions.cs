@@ -45,6 +45,10 @@ public sealed class EmbeddingOptions
     [Range(1, 10_000_000)]
     public int TextCacheEntries { get; set; } = 20_000;
 
+    /// <summary>How long a text's vector stays in the shared (Redis) cache after it was last embedded.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan SharedTextCacheLifetime { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Item vectors kept in memory in front of the document store.</summary>
     [Range(1, 10_000_000)]
     public int ItemCacheEntries { get; set; } = 50_000;

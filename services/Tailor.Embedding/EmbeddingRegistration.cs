@@ -7,7 +7,10 @@ using Tailor.Embedding.Diagnostics;
 using Tailor.Embedding.Interests;
 using Tailor.Embedding.Model;
 using Tailor.Embedding.Vectors;
+using Microsoft.Extensions.Configuration;
 using Tailor.Messaging;
+using Tailor.Profiles;
+using Tailor.Profiles.Redis;
 
 namespace Tailor.Embedding;
 
@@ -31,6 +34,17 @@ public static class EmbeddingRegistration
         services.AddSingleton<EmbeddingMetrics>();
         services.AddSingleton<SentenceEmbedder>();
         services.AddSingleton<TextVectors>();
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ProfileRegistration.RedisConnectionName)))
+        {
+            services.AddSingleton<ISharedTextVectorCache, ProcessOnlyTextVectorCache>();
+        }
+        else
+        {
+            // The multiplexer and the key prefix are the profile cache's (AddTailorProfiles): one Redis, one prefix.
+            services.AddOptions<RedisProfileOptions>().BindConfiguration(RedisProfileOptions.Section);
+            services.AddSingleton<ISharedTextVectorCache, RedisTextVectorCache>();
+        }
+
         services.AddSingleton<ItemVectorStore>();
         services.AddSingleton<ActivityEvidenceResolver>();
         services.AddSingleton<UserInterests>();

@@ -3,14 +3,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tailor.Embedding.Diagnostics;
 using Tailor.Embedding.Model;
+using StackExchange.Redis;
 using Tailor.Embedding.Vectors;
+using Tailor.Profiles.Redis;
+using Tailor.Testing;
 
 namespace Tailor.Embedding.Tests;
 
 public sealed class TextVectorsTests
 {
     [Fact]
-    public void Embed_runs_each_distinct_text_through_the_model_once()
+    public async Task Embed_runs_each_distinct_text_through_the_model_once()
     {
         var options = new EmbeddingOptions();
         using var services = ModelFixture.CreateServices(options);
@@ -51,10 +54,10 @@ public sealed class TextVectorsTests
             }
         });
         listener.Start();
-        using var texts = new TextVectors(embedder, services.GetRequiredService<EmbeddingMetrics>(), Options.Create(options));
+        using var texts = new TextVectors(embedder, services.GetRequiredService<EmbeddingMetrics>(), new ProcessOnlyTextVectorCache(), Options.Create(options));
 
-        var first = texts.Embed(["PARTY BUNTING", "JUMBO BAG RED RETROSPOT", "PARTY BUNTING"]);
-        var second = texts.Embed(["PARTY BUNTING", "LUNCH BAG RED RETROSPOT"]);
+        var first = await texts.EmbedAsync(["PARTY BUNTING", "JUMBO BAG RED RETROSPOT", "PARTY BUNTING"], TestContext.Current.CancellationToken);
+        var second = await texts.EmbedAsync(["PARTY BUNTING", "LUNCH BAG RED RETROSPOT"], TestContext.Current.CancellationToken);
 
         Assert.Equal(3, Interlocked.Read(ref embedded));
         // Distinct texts per call: the first call misses both, the second hits one and misses one.
@@ -64,5 +67,29 @@ public sealed class TextVectorsTests
         Assert.Same(first[0], first[2]);
         Assert.Same(first[0], second[0]);
         VectorAssert.Close(embedder.Embed(["LUNCH BAG RED RETROSPOT"])[0], second[1], 1e-6f);
+    }
+
+    [Fact]
+    public async Task A_second_replica_finds_texts_in_the_shared_redis_cache_and_runs_no_model()
+    {
+        var redisConfiguration = TestInfrastructure.RequireRedis();
+        using var redis = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
+        var prefix = Options.Create(new RedisProfileOptions { KeyPrefix = $"test-{Guid.NewGuid():N}:" });
+        var options = new EmbeddingOptions();
+        var shared = new RedisTextVectorCache(redis, prefix, Options.Create(options));
+        using var firstServices = ModelFixture.CreateServices(options);
+        using var secondServices = ModelFixture.CreateServices(options);
+        string[] titles = ["PARTY BUNTING", "JUMBO BAG RED RETROSPOT"];
+        using var first = new TextVectors(
+            firstServices.GetRequiredService<SentenceEmbedder>(), firstServices.GetRequiredService<EmbeddingMetrics>(), shared, Options.Create(options));
+        using var second = new TextVectors(
+            secondServices.GetRequiredService<SentenceEmbedder>(), secondServices.GetRequiredService<EmbeddingMetrics>(), shared, Options.Create(options));
+
+        var embedded = await first.EmbedAsync(titles, TestContext.Current.CancellationToken);
+        var fromRedis = await second.EmbedAsync(titles, TestContext.Current.CancellationToken);
+
+        Assert.False(secondServices.GetRequiredService<SentenceEmbedder>().IsLoaded, "the second replica never needed its model");
+        Assert.Equal(embedded[0], fromRedis[0]);
+        Assert.Equal(embedded[1], fromRedis[1]);
     }
 }

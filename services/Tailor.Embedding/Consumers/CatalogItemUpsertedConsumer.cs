@@ -43,7 +43,7 @@ public sealed class CatalogItemUpsertedConsumer(
 
         // Each change is recorded only after its vector is stored and published, so a failure anywhere before that
         // is retried whole; a repeat after a crash stores the same vector and publishes the same ItemEmbedded id.
-        var vectors = texts.Embed([.. unhandled.Select(ItemText)]);
+        var vectors = await texts.EmbedAsync([.. unhandled.Select(ItemText)], cancellationToken);
         var embedded = new List<ItemEmbedded>();
         for (var i = 0; i < unhandled.Count; i++)
         {

@@ -75,7 +75,7 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
             }
         }
 
-        var vectors = texts.Embed(toEmbed.ConvertAll(entry => entry.Text));
+        var vectors = await texts.EmbedAsync(toEmbed.ConvertAll(entry => entry.Text), cancellationToken);
         for (var j = 0; j < toEmbed.Count; j++)
         {
             var (index, _, weight) = toEmbed[j];

@@ -31,6 +31,9 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>The execution provider the model runs on (<c>cuda</c> or <c>cpu</c>); loads the model if needed.</summary>
     public string ExecutionProvider => Model.ExecutionProvider;
 
+    /// <summary>Whether the model has been loaded: it loads on first use, so a process whose texts all come from the cache never loads it.</summary>
+    public bool IsLoaded => Volatile.Read(ref _model) is not null;
+
     /// <summary>One vector per text, in the order given. Texts longer than the word-piece limit are truncated.</summary>
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
     {

@@ -8,20 +8,23 @@ using Tailor.Embedding.Model;
 namespace Tailor.Embedding.Vectors;
 
 /// <summary>
-/// Text to vector with an in-process cache keyed by a hash of the text: a replay repeats the same product names
-/// thousands of times, and each distinct text should cost one model run only.
+/// Text to vector with a cache keyed by a hash of the text, in this process and then shared by every replica
+/// (<see cref="ISharedTextVectorCache"/>): a replay repeats the same product names thousands of times, and each distinct
+/// text should cost one model run only.
 /// </summary>
 public sealed class TextVectors : IDisposable
 {
     private readonly SentenceEmbedder _embedder;
     private readonly EmbeddingMetrics _metrics;
+    private readonly ISharedTextVectorCache _shared;
     private readonly MemoryCache _cache;
 
-    public TextVectors(SentenceEmbedder embedder, EmbeddingMetrics metrics, IOptions<EmbeddingOptions> options)
+    public TextVectors(SentenceEmbedder embedder, EmbeddingMetrics metrics, ISharedTextVectorCache shared, IOptions<EmbeddingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _embedder = embedder;
         _metrics = metrics;
+        _shared = shared;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.TextCacheEntries });
     }
 
@@ -29,7 +32,7 @@ public sealed class TextVectors : IDisposable
     /// One vector per text, in the order given; the texts not cached yet are embedded as one batch.
     /// The arrays are shared with the cache: read them, never change them.
     /// </summary>
-    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
+    public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var keys = texts.Select(ContentKey).ToArray();
@@ -54,6 +57,15 @@ public sealed class TextVectors : IDisposable
             }
         }
 
+        // Then the cache shared by every replica; what it has is remembered here too.
+        var shared = await _shared.GetManyAsync(missing.ConvertAll(entry => entry.Key), cancellationToken);
+        foreach (var (key, vector) in shared)
+        {
+            vectors[key] = vector;
+            _cache.Set(key, vector, new MemoryCacheEntryOptions { Size = 1 });
+        }
+
+        missing.RemoveAll(entry => shared.ContainsKey(entry.Key));
         _metrics.TextCacheLooked(hits: vectors.Count, misses: missing.Count);
         var embedded = _embedder.Embed(missing.ConvertAll(entry => entry.Text));
         for (var i = 0; i < missing.Count; i++)
@@ -61,6 +73,8 @@ public sealed class TextVectors : IDisposable
             vectors[missing[i].Key] = embedded[i];
             _cache.Set(missing[i].Key, embedded[i], new MemoryCacheEntryOptions { Size = 1 });
         }
+
+        await _shared.SetManyAsync([.. missing.Select((entry, i) => new KeyValuePair<string, float[]>(entry.Key, embedded[i]))], cancellationToken);
 
         return Array.ConvertAll(keys, key => vectors[key]);
     }
