@@ -8,7 +8,8 @@ internal sealed record BenchOptions(int Events, int Batch, int Concurrency, stri
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/Tailor.Bench -- ingestion [--events 20000] [--batch 100] [--concurrency 8] " +
         "[--rabbitmq amqp://guest:guest@127.0.0.1:5672/] [--out docs/benchmark-ingestion.md]" + "\n" +
-        "       dotnet run -c Release --project bench/Tailor.Bench -- knn";
+        "       dotnet run -c Release --project bench/Tailor.Bench -- knn" + "\n" +
+        "       dotnet run -c Release --project bench/Tailor.Bench -- embedding";
 
     public static BenchOptions Parse(string[] args)
     {

@@ -8,6 +8,12 @@ try
         return 0;
     }
 
+    if (args is ["embedding", ..])
+    {
+        Console.WriteLine(EmbeddingRun.Run(Console.Out));
+        return 0;
+    }
+
     var options = BenchOptions.Parse(args);
     var run = Guid.NewGuid().ToString("N")[..8];
     Console.WriteLine($"Ingestion benchmark: {options.Events:N0} events in batches of {options.Batch}, {options.Concurrency} at a time, RabbitMQ {new Uri(options.RabbitMq).Host}:{new Uri(options.RabbitMq).Port}");

@@ -29,6 +29,12 @@ internal sealed class MiniLmSession : IDisposable
 
     public string ExecutionProvider { get; }
 
+    /// <summary>The ONNX Runtime session itself, for the benchmark that compares the service with it.</summary>
+    internal InferenceSession RawSession => _session;
+
+    /// <summary>Whether the model takes <c>token_type_ids</c> (all zero here: one segment).</summary>
+    internal bool TakesTokenTypes => _takesTokenTypes;
+
     public static MiniLmSession Load(EmbeddingOptions options, ILogger logger)
     {
         var assemblyPath = Path.GetFullPath(options.ModelAssemblyPath, AppContext.BaseDirectory);
