@@ -2,6 +2,7 @@ namespace Tailor.Contracts;
 
 /// <summary>A campaign was asked for: one personalised email per user of the audience, sent inside the window.</summary>
 /// <param name="UserIds">The audience; null means every known user.</param>
+/// <param name="DominantTopic">When set, only the users of the audience whose dominant topic has this label (Topic's <c>DominantLabel</c>, compared without regard to case).</param>
 public record CampaignRequested(
     Guid EventId,
     string CampaignId,
@@ -10,4 +11,5 @@ public record CampaignRequested(
     string Goal,
     IReadOnlyList<string>? UserIds,
     DateTimeOffset SendWindowStart,
-    DateTimeOffset SendWindowEnd);
+    DateTimeOffset SendWindowEnd,
+    string? DominantTopic = null);

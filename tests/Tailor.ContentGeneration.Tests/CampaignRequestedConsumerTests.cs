@@ -54,6 +54,24 @@ public sealed class CampaignRequestedConsumerTests
     }
 
     [Fact]
+    public async Task Consume_campaign_for_a_topic_goes_only_to_users_whose_dominant_topic_it_is()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await TestProfiles.WriteAsync(host.Profiles, "17850", topicLabel: "heart, holder, light");
+        await TestProfiles.WriteAsync(host.Profiles, "13047", topicLabel: "cake, tea, party");
+        await TestProfiles.WriteAsync(host.Profiles, "12583", topicLabel: "Heart, Holder, Light");
+        await TestProfiles.WriteAsync(host.Profiles, "13748", topicLabel: null);
+
+        await host.Harness.Bus.Publish(Campaign("hearts-1", userIds: null) with { DominantTopic = "heart, holder, light" }, ct);
+        await host.WaitForConsumedAsync<CampaignRequested>(1);
+
+        Assert.Equal(["12583", "17850"], host.Published<PersonalizeEmail>().Select(command => command.UserId).Order());
+        var stored = await host.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, "hearts-1", ct);
+        Assert.Equal(2, stored?.AudienceSize);
+    }
+
+    [Fact]
     public async Task Consume_redelivered_campaign_has_one_effect_per_user()
     {
         await using var host = await ContentGenerationTestHost.StartAsync();

@@ -52,6 +52,35 @@ public sealed class CampaignEndpointTests
     }
 
     [Fact]
+    public async Task Campaign_for_a_topic_carries_its_label()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync("/v1/campaigns", """
+            {"name":"Hearts","goal":"Sell tea-light holders","audience":{"dominantTopic":"heart, holder, light"},
+             "sendWindow":{"start":"2024-03-06T00:00:00Z","end":"2024-03-08T00:00:00Z"}}
+            """);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var requested = Assert.Single(app.Published<CampaignRequested>());
+        Assert.Equal(("heart, holder, light", null), (requested.DominantTopic, requested.UserIds));
+    }
+
+    [Theory]
+    [InlineData("""{}""", "audience")]
+    [InlineData("""{"dominantTopic":""}""", "audience.dominantTopic")]
+    [InlineData("""{"dominantTopic":"<b>hearts</b>"}""", "audience.dominantTopic")]
+    public async Task Campaign_audience_without_users_or_a_topic_label_is_refused(string audience, string field)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync(
+            "/v1/campaigns", $$"""{"name":"n","goal":"g","audience":{{audience}},"sendWindow":{"start":"2024-03-06T00:00:00Z","end":"2024-03-08T00:00:00Z"} }""");
+
+        Assert.Contains(field, (await Problems.ValidationErrorsAsync(response)).Keys);
+    }
+
+    [Fact]
     public async Task Campaign_retried_names_the_same_campaign_and_is_published_once()
     {
         await using var app = await IngestionApp.StartAsync();

@@ -70,8 +70,21 @@ public sealed class CampaignFanOut(
         return audience.Count;
     }
 
-    private IAsyncEnumerable<string> Audience(CampaignRequested request, CancellationToken cancellationToken) =>
-        request.UserIds is { } userIds ? userIds.ToAsyncEnumerable() : profiles.ListUserIdsAsync(cancellationToken);
+    private async IAsyncEnumerable<string> Audience(CampaignRequested request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var users = request.UserIds is { } userIds ? userIds.ToAsyncEnumerable() : profiles.ListUserIdsAsync(cancellationToken);
+        await foreach (var userId in users.WithCancellation(cancellationToken))
+        {
+            if (request.DominantTopic is not { } topic || await HasDominantTopicAsync(userId, topic, cancellationToken))
+            {
+                yield return userId;
+            }
+        }
+    }
+
+    // The label as Topic wrote it into the user's profile: a user the topic model has not seen yet is not in the audience.
+    private async Task<bool> HasDominantTopicAsync(string userId, string topic, CancellationToken cancellationToken) =>
+        string.Equals((await profiles.ReadAsync(userId, cancellationToken))?.Topics?.DominantLabel?.Trim(), topic.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private PersonalizeEmail Command(CampaignRequested request, string userId) =>
         new(

@@ -17,6 +17,7 @@ internal static class CampaignMapper
             campaign.Goal,
             campaign.UserIds,
             campaign.SendWindowStart,
-            campaign.SendWindowEnd);
+            campaign.SendWindowEnd,
+            campaign.DominantTopic);
     }
 }

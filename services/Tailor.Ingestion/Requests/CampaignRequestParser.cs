@@ -3,7 +3,7 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{name, goal, audience: {userIds: [...]} | "all", sendWindow: {start, end}}</c>.</summary>
+/// <summary>Validates <c>{name, goal, audience: "all" | {userIds?: [...], dominantTopic?: "..."}, sendWindow: {start, end}}</c>.</summary>
 internal static class CampaignRequestParser
 {
     private const string Everyone = "all";
@@ -17,7 +17,7 @@ internal static class CampaignRequestParser
 
         var name = campaign.String("name", FieldLimits.Name, required: true);
         var goal = campaign.String("goal", FieldLimits.Goal, required: true);
-        var audienceValid = TryParseAudience(campaign, out var userIds);
+        var audienceValid = TryParseAudience(campaign, out var userIds, out var dominantTopic);
         var window = campaign.Object("sendWindow", required: true);
         var start = window?.Timestamp("start", required: true);
         var end = window?.Timestamp("end", required: true);
@@ -29,24 +29,39 @@ internal static class CampaignRequestParser
 
         return name is null || goal is null || !audienceValid || start is null || end is null
             ? null
-            : new CampaignInput(name, goal, userIds, start.Value, end.Value, ContentHash.Of(body));
+            : new CampaignInput(name, goal, userIds, start.Value, end.Value, dominantTopic, ContentHash.Of(body));
     }
 
-    private static bool TryParseAudience(ObjectReader campaign, out IReadOnlyList<string>? userIds)
+    private static bool TryParseAudience(ObjectReader campaign, out IReadOnlyList<string>? userIds, out string? dominantTopic)
     {
         userIds = null;
+        dominantTopic = null;
         const string audienceField = "audience";
         switch (campaign.Value(audienceField))
         {
             case null:
-                campaign.Error(audienceField, $"Is required: \"{Everyone}\" or {{\"userIds\": [...]}}.");
+                campaign.Error(audienceField, $"Is required: \"{Everyone}\" or {{\"userIds\": [...], \"dominantTopic\": \"...\"}}.");
                 return false;
             case { ValueKind: JsonValueKind.String } all when all.GetString() == Everyone:
                 return true;
             case { ValueKind: JsonValueKind.Object } audience:
-                return TryParseUserIds(ObjectReader.Of(audience, campaign.PathOf(audienceField), campaign.Errors)!, out userIds);
+                var reader = ObjectReader.Of(audience, campaign.PathOf(audienceField), campaign.Errors)!;
+                dominantTopic = reader.PlainText("dominantTopic", FieldLimits.Name);
+                if (reader.Value("userIds") is null && reader.Value("dominantTopic") is null)
+                {
+                    campaign.Error(audienceField, "Must name userIds, a dominantTopic, or both.");
+                    return false;
+                }
+
+                var topicValid = reader.Value("dominantTopic") is null || !string.IsNullOrWhiteSpace(dominantTopic);
+                if (!topicValid)
+                {
+                    reader.Error("dominantTopic", "Must be a topic label, as Topic names it.");
+                }
+
+                return (reader.Value("userIds") is null || TryParseUserIds(reader, out userIds)) && topicValid;
             default:
-                campaign.Error(audienceField, $"Must be \"{Everyone}\" or {{\"userIds\": [...]}}.");
+                campaign.Error(audienceField, $"Must be \"{Everyone}\" or {{\"userIds\": [...], \"dominantTopic\": \"...\"}}.");
                 return false;
         }
     }
