@@ -3,13 +3,17 @@ using System.ComponentModel.DataAnnotations;
 namespace Tailor.Topic;
 
 /// <summary>Section <c>Tailor:Topic</c>; retraining thresholds live under <c>Tailor:Topic:Retrain</c>.</summary>
-public sealed class TopicOptions
+public sealed class TopicOptions : IValidatableObject
 {
     public const string Section = "Tailor:Topic";
     public const string RetrainSection = Section + ":Retrain";
 
-    [Range(2, 200)]
-    public int Topics { get; set; } = 8;
+    /// <summary>A fixed number of topics; 0 (the default) chooses it among <see cref="TopicCandidates"/> by NPMI coherence.</summary>
+    [Range(0, 200)]
+    public int Topics { get; set; }
+
+    /// <summary>The topic counts tried when <see cref="Topics"/> is 0; the most coherent wins, the smaller on a tie.</summary>
+    public int[] TopicCandidates { get; set; } = [4, 6, 8, 10, 12];
 
     /// <summary>Words kept per topic; the label is made of the first three.</summary>
     [Range(3, 50)]
@@ -35,4 +39,17 @@ public sealed class TopicOptions
     /// <summary>Sampling threads; 1 keeps training deterministic for a given seed.</summary>
     [Range(1, 64)]
     public int Threads { get; set; } = 1;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Topics == 1)
+        {
+            yield return new ValidationResult("Topics must be 0 (choose) or at least 2.", [nameof(Topics)]);
+        }
+
+        if (Topics == 0 && (TopicCandidates.Length == 0 || TopicCandidates.Any(count => count is < 2 or > 200)))
+        {
+            yield return new ValidationResult("TopicCandidates must list topic counts between 2 and 200.", [nameof(TopicCandidates)]);
+        }
+    }
 }

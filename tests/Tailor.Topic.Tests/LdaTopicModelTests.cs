@@ -17,7 +17,7 @@ public class LdaTopicModelTests(ITestOutputHelper output)
 
         var documents = builder.Build();
         var clock = Stopwatch.StartNew();
-        var fit = LdaTopicModel.Fit(documents, new TopicOptions());
+        var fit = LdaTopicModel.Fit(documents, new TopicOptions(), topicCount: 8);
         output.WriteLine($"{documents.Count} documents in {clock.Elapsed.TotalSeconds:F1} s");
         foreach (var topic in fit.Topics)
         {
@@ -48,8 +48,8 @@ public class LdaTopicModelTests(ITestOutputHelper output)
 
         var documents = builder.Build();
         var options = new TopicOptions { Topics = 2, TopWords = 4 };
-        var fit = LdaTopicModel.Fit(documents, options);
-        var again = LdaTopicModel.Fit(documents, options);
+        var fit = LdaTopicModel.Fit(documents, options, options.Topics);
+        var again = LdaTopicModel.Fit(documents, options, options.Topics);
 
         var gardenTopic = fit.Users.Single(user => user.UserId == "u00").DominantTopic;
         Assert.All(fit.Users, user =>
@@ -58,5 +58,56 @@ public class LdaTopicModelTests(ITestOutputHelper output)
         Assert.Contains("kitchen", fit.Topics[1 - gardenTopic].TopWords);
         Assert.Empty(fit.Topics[0].TopWords.Intersect(fit.Topics[1].TopWords));
         Assert.Equal(fit.Users.Select(user => user.Mixture), again.Users.Select(user => user.Mixture));
+    }
+
+    [Fact]
+    public void Coherence_scores_the_true_split_above_topics_that_mix_the_two_vocabularies()
+    {
+        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
+        foreach (var activity in Fixtures.TwoInterests())
+        {
+            builder.Add(activity);
+        }
+
+        var documents = builder.Build();
+        var options = new TopicOptions { Topics = 2, TopWords = 4 };
+        var fit = LdaTopicModel.Fit(documents, options, options.Topics);
+        var mixed = new[]
+        {
+            fit.Topics[0] with { TopWords = [.. fit.Topics[0].TopWords.Take(2), .. fit.Topics[1].TopWords.Take(2)] },
+            fit.Topics[1] with { TopWords = [.. fit.Topics[1].TopWords.Skip(2), .. fit.Topics[0].TopWords.Skip(2)] },
+        };
+
+        var trueSplit = TopicCoherence.Npmi(fit.Topics, documents, wordsPerTopic: 4);
+        var shuffled = TopicCoherence.Npmi(mixed, documents, wordsPerTopic: 4);
+
+        Assert.InRange(trueSplit, -1, 1);
+        Assert.True(trueSplit > shuffled, $"true split {trueSplit:F3} should beat mixed {shuffled:F3}");
+    }
+
+    [Fact]
+    public void Selection_on_december_purchases_keeps_the_most_coherent_count()
+    {
+        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
+        foreach (var purchase in OnlineRetailSlice.Purchases(lines: 42_000))
+        {
+            builder.Add(purchase);
+        }
+
+        var documents = builder.Build();
+        var options = new TopicOptions { TopicCandidates = [4, 8, 12], Iterations = 100 };
+        var clock = Stopwatch.StartNew();
+
+        var selection = TopicCountSelection.Fit(documents, options);
+
+        output.WriteLine($"{documents.Count} documents, {clock.Elapsed.TotalSeconds:F1} s");
+        foreach (var tried in selection.Tried)
+        {
+            output.WriteLine($"{tried.Topics} topics: NPMI {tried.Coherence:F4}");
+        }
+
+        Assert.Equal([4, 8, 12], selection.Tried.Select(tried => tried.Topics));
+        Assert.Equal(selection.Tried.Max(tried => tried.Coherence), selection.Coherence);
+        Assert.Equal(selection.Tried.First(tried => tried.Coherence == selection.Coherence).Topics, selection.Fit.Topics.Count);
     }
 }

@@ -16,7 +16,8 @@ public static class LdaTopicModel
     private const string TopicsColumn = nameof(LdaOutput.Topics);
     private const int LabelWords = 3;
 
-    public static TopicFit Fit(IReadOnlyList<UserDocument> documents, TopicOptions options)
+    /// <param name="topicCount">How many topics to fit (see <see cref="TopicCountSelection"/> for choosing it).</param>
+    public static TopicFit Fit(IReadOnlyList<UserDocument> documents, TopicOptions options, int topicCount)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,7 +37,7 @@ public static class LdaTopicModel
             .Append(ml.Transforms.Text.LatentDirichletAllocation(
                 TopicsColumn,
                 TokensColumn,
-                numberOfTopics: options.Topics,
+                numberOfTopics: topicCount,
                 alphaSum: (float)options.AlphaSum,
                 beta: (float)options.Beta,
                 maximumNumberOfIterations: options.Iterations,
@@ -56,7 +57,7 @@ public static class LdaTopicModel
             .ToList();
 
         var mixtures = ml.Data.CreateEnumerable<LdaOutput>(model.Transform(data), reuseRowObject: false)
-            .Zip(documents, (output, document) => ToMixture(document.UserId, output.Topics, options.Topics))
+            .Zip(documents, (output, document) => ToMixture(document.UserId, output.Topics, topicCount))
             .ToList();
         return new TopicFit(topics, mixtures);
     }

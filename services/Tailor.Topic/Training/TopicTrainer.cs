@@ -52,7 +52,8 @@ public sealed class TopicTrainer(
             return null;
         }
 
-        var fit = await Task.Run(() => LdaTopicModel.Fit(corpus, settings), cancellationToken);
+        var selection = await Task.Run(() => TopicCountSelection.Fit(corpus, settings), cancellationToken);
+        var fit = selection.Fit;
         var trainedAt = time.GetUtcNow();
         var version = "lda-" + trainedAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
         foreach (var user in fit.Users)
@@ -70,7 +71,8 @@ public sealed class TopicTrainer(
         var serving = new TopicServingModel(version, trainedAt, evidence, corpus.Count, fit.Topics);
         await documents.PutAsync(TopicStore.ModelCollection, TopicStore.ServingModelId, serving, cancellationToken);
         await bus.Publish(
-            new TopicModelTrained(StableIds.From("tailor.topic.trained", version), time.GetUtcNow(), version, corpus.Count, fit.Topics, clock.Elapsed, requestId),
+            new TopicModelTrained(
+                StableIds.From("tailor.topic.trained", version), time.GetUtcNow(), version, corpus.Count, fit.Topics, clock.Elapsed, requestId, selection.Coherence),
             cancellationToken);
 
         TopicTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);
