@@ -9,13 +9,7 @@ public class LdaTopicModelTests(ITestOutputHelper output)
     [Fact]
     public void Fit_on_a_month_of_real_purchases_gives_mixtures_summing_to_one_and_distinct_topics()
     {
-        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
-        foreach (var purchase in OnlineRetailSlice.Purchases(lines: 42_000))
-        {
-            builder.Add(purchase);
-        }
-
-        var documents = builder.Build();
+        var documents = DecemberDocuments();
         var clock = Stopwatch.StartNew();
         var fit = LdaTopicModel.Fit(documents, new TopicOptions(), topicCount: 8);
         output.WriteLine($"{documents.Count} documents in {clock.Elapsed.TotalSeconds:F1} s");
@@ -40,13 +34,7 @@ public class LdaTopicModelTests(ITestOutputHelper output)
     [Fact]
     public void Fit_on_two_vocabularies_separates_them_and_repeats_itself_with_the_same_seed()
     {
-        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
-        foreach (var activity in Fixtures.TwoInterests())
-        {
-            builder.Add(activity);
-        }
-
-        var documents = builder.Build();
+        var documents = TwoInterestDocuments();
         var options = new TopicOptions { Topics = 2, TopWords = 4 };
         var fit = LdaTopicModel.Fit(documents, options, options.Topics);
         var again = LdaTopicModel.Fit(documents, options, options.Topics);
@@ -63,13 +51,7 @@ public class LdaTopicModelTests(ITestOutputHelper output)
     [Fact]
     public void Coherence_scores_the_true_split_above_topics_that_mix_the_two_vocabularies()
     {
-        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
-        foreach (var activity in Fixtures.TwoInterests())
-        {
-            builder.Add(activity);
-        }
-
-        var documents = builder.Build();
+        var documents = TwoInterestDocuments();
         var options = new TopicOptions { Topics = 2, TopWords = 4 };
         var fit = LdaTopicModel.Fit(documents, options, options.Topics);
         var mixed = new[]
@@ -88,13 +70,7 @@ public class LdaTopicModelTests(ITestOutputHelper output)
     [Fact]
     public void Selection_on_december_purchases_keeps_the_most_coherent_count()
     {
-        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
-        foreach (var purchase in OnlineRetailSlice.Purchases(lines: 42_000))
-        {
-            builder.Add(purchase);
-        }
-
-        var documents = builder.Build();
+        var documents = DecemberDocuments();
         var options = new TopicOptions { TopicCandidates = [4, 8, 12], Iterations = 100 };
         var clock = Stopwatch.StartNew();
 
@@ -109,5 +85,21 @@ public class LdaTopicModelTests(ITestOutputHelper output)
         Assert.Equal([4, 8, 12], selection.Tried.Select(tried => tried.Topics));
         Assert.Equal(selection.Tried.Max(tried => tried.Coherence), selection.Coherence);
         Assert.Equal(selection.Tried.First(tried => tried.Coherence == selection.Coherence).Topics, selection.Fit.Topics.Count);
+    }
+
+    private static IReadOnlyList<UserDocument> TwoInterestDocuments() => Documents(Fixtures.TwoInterests());
+
+    /// <summary>The customers of December 2010 in the Online Retail data, one document each.</summary>
+    private static IReadOnlyList<UserDocument> DecemberDocuments() => Documents(OnlineRetailSlice.Purchases(lines: 42_000));
+
+    private static IReadOnlyList<UserDocument> Documents(IEnumerable<Contracts.UserActivityTracked> activities)
+    {
+        var builder = new UserDocumentBuilder(new Dictionary<string, string>());
+        foreach (var activity in activities)
+        {
+            builder.Add(activity);
+        }
+
+        return builder.Build();
     }
 }
