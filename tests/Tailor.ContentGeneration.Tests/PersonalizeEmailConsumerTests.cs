@@ -38,6 +38,7 @@ public sealed class PersonalizeEmailConsumerTests
             $"<mailto:{ContentGenerationTestHost.UnsubscribeMailbox}?subject=unsubscribe-{emailId}>, <https://unsubscribe.shop.test/u/{emailId}>",
             email.Headers[UnsubscribeHeaders.ListUnsubscribe]);
         Assert.Equal("List-Unsubscribe=One-Click", email.Headers[UnsubscribeHeaders.ListUnsubscribePost]);
+        Assert.Equal(emailId.ToString("D"), email.Headers[EmailHeaders.EmailId]);
         Assert.Contains($"{ContentGenerationTestHost.TrackingBaseUrl}/c/{emailId}/{items[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
         Assert.Empty(host.Published<EmailSuppressed>());
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());

@@ -57,7 +57,7 @@ public sealed class EmailPersonalizer(
             email.Preheader,
             email.HtmlBody,
             email.TextBody,
-            UnsubscribeHeaders.For(links, emailId),
+            EmailHeaders.For(links, emailId),
             sendAt,
             ContentGenerationNames.TemplateGenerator,
             email.ItemIds));

@@ -10,6 +10,7 @@ internal sealed class IngestionMetrics
     private readonly Counter<long> _published;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
+    private readonly Counter<long> _webhookEvents;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -17,6 +18,9 @@ internal sealed class IngestionMetrics
         _published = meter.CreateCounter<long>("tailor.ingestion.messages.published", description: "Messages stored and published.");
         _duplicates = meter.CreateCounter<long>("tailor.ingestion.messages.duplicates", description: "Messages already stored and published (retries).");
         _rejected = meter.CreateCounter<long>("tailor.ingestion.requests.rejected", description: "Requests answered with a 4xx.");
+        _webhookEvents = meter.CreateCounter<long>(
+            "tailor.ingestion.webhook.events",
+            description: "Provider events by outcome: accepted, unknown_email (not an email Tailor wrote), skipped (a kind Tailor does not learn from).");
     }
 
     public void Published(int count) => _published.Add(count);
@@ -24,4 +28,12 @@ internal sealed class IngestionMetrics
     public void Duplicate() => _duplicates.Add(1);
 
     public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void WebhookEvents(string provider, string outcome, int count)
+    {
+        if (count > 0)
+        {
+            _webhookEvents.Add(count, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
 }

@@ -28,7 +28,8 @@ internal sealed class WebhookEndpoints : IEndpointModule
         webhooks.MapPost("/mailgun", (HttpContext http, MailgunWebhook provider, WebhookReceiver receiver) => receiver.ReceiveAsync(http, provider))
             .WithSummary("Mailgun webhooks (HMAC-SHA256 signature, tokens accepted once)");
         webhooks.MapPost("/ses", (HttpContext http, SesWebhook provider, WebhookReceiver receiver) => receiver.ReceiveAsync(http, provider))
-            .WithSummary("Amazon SES events through an SNS subscription (signature verified against the configured certificate)");
+            .WithSummary("Amazon SES events through an SNS subscription (signature verified against the configured certificate)")
+            .ProducesProblem(StatusCodes.Status502BadGateway);
         webhooks.MapPost("/postmark", (HttpContext http, PostmarkWebhook provider, WebhookReceiver receiver) => receiver.ReceiveAsync(http, provider))
             .WithSummary("Postmark webhooks (HTTP Basic credentials)");
     }

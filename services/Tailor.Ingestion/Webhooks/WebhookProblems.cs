@@ -24,4 +24,9 @@ internal static class WebhookProblems
         statusCode: StatusCodes.Status400BadRequest,
         title: "Invalid webhook",
         detail: detail);
+
+    public static IResult NotConfirmed(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status502BadGateway,
+        title: "Subscription not confirmed",
+        detail: detail);
 }

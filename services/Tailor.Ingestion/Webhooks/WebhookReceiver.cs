@@ -57,6 +57,9 @@ internal sealed class WebhookReceiver(
             var outcome = await ingestor.IngestAsync(provider.Name, batch.Events, cancellationToken);
             await provider.AcceptedAsync(payload, cancellationToken);
             Log.WebhookAccepted(logger, provider.Name, outcome.Accepted, outcome.UnknownEmail, batch.Skipped.Count);
+            metrics.WebhookEvents(provider.Name, "accepted", outcome.Accepted);
+            metrics.WebhookEvents(provider.Name, "unknown_email", outcome.UnknownEmail);
+            metrics.WebhookEvents(provider.Name, "skipped", batch.Skipped.Count);
             return Results.Ok(new
             {
                 success = true,

@@ -19,7 +19,7 @@ internal static class WebhookRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddHostedService<WebhookConfigurationReport>();
-        services.AddHttpClient(SesWebhook.ConfirmationClient);
+        services.AddHttpClient<SnsSubscriptionConfirmer>();
         services.AddSingleton<MachineOpens>();
         services.AddScoped<SendGridWebhook>();
         services.AddScoped<MailgunWebhook>();

@@ -78,7 +78,7 @@ public sealed class SesWebhookTests : IDisposable
     {
         var visits = new RecordingHandler();
         await using var app = await IngestionApp.StartAsync(
-            services => services.AddHttpClient(SesWebhook.ConfirmationClient).ConfigurePrimaryHttpMessageHandler(() => visits),
+            services => services.AddHttpClient<SnsSubscriptionConfirmer>().ConfigurePrimaryHttpMessageHandler(() => visits),
             _configured);
         const string subscribe = "https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=t&Token=2336412f37";
 

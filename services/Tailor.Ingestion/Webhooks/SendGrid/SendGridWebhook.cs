@@ -77,7 +77,10 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
     {
         var eventId = item.String("sg_event_id", FieldLimits.Id, required: true);
         var eventName = item.String("event", FieldLimits.Name, required: true);
-        var timestamp = item.Element.TryGetProperty("timestamp", out var value) && value.TryGetInt64(out var seconds) ? seconds : (long?)null;
+        // TryGetInt64 throws on anything but a number, so the kind is checked first: a string here is a 400, not a 500.
+        var timestamp = item.Element.TryGetProperty("timestamp", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
+            ? seconds
+            : (long?)null;
         if (timestamp is null)
         {
             item.Error("timestamp", "Is required: Unix seconds.");

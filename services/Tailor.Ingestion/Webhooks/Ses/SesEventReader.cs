@@ -35,8 +35,10 @@ internal static class SesEventReader
     {
         var type = sesEvent.String("eventType", FieldLimits.Name) ?? sesEvent.String("notificationType", FieldLimits.Name);
         var mail = sesEvent.Object("mail", required: true);
-        if (type is null)
+        if (string.IsNullOrWhiteSpace(type))
         {
+            // Blank counts as missing: the detail object is named after the type, so an empty one names nothing.
+            type = null;
             sesEvent.Error("eventType", "Is required (or notificationType).");
         }
 

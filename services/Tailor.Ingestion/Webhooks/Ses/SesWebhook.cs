@@ -17,11 +17,9 @@ namespace Tailor.Ingestion.Webhooks.Ses;
 internal sealed class SesWebhook(
     IOptions<WebhookOptions> options,
     MachineOpens machines,
-    IHttpClientFactory httpClients,
+    SnsSubscriptionConfirmer confirmer,
     ILogger<SesWebhook> logger) : IWebhookProvider
 {
-    public const string ConfirmationClient = "sns-subscription-confirmation";
-
     public string Name => "ses";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.SesSigningCertificatePem);
@@ -61,8 +59,11 @@ internal sealed class SesWebhook(
             return WebhookProblems.Invalid("SubscribeURL is missing or not on an allowed SNS host; see SesConfirmationHosts.");
         }
 
-        using var response = await httpClients.CreateClient(ConfirmationClient).GetAsync(subscribe, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        if (await confirmer.ConfirmAsync(subscribe, cancellationToken) is { } failed)
+        {
+            return WebhookProblems.NotConfirmed(failed);
+        }
+
         Log.SnsSubscriptionConfirmed(logger, message.TopicArn);
         return Results.Ok(new { success = true, confirmed = message.TopicArn });
     }
