@@ -50,6 +50,8 @@ internal sealed class IngestionApp : IAsyncDisposable
     /// <summary>A client that sends no API key (webhooks, authentication tests).</summary>
     public HttpClient AnonymousClient() => _app.GetTestClient();
 
+    public IServiceProvider Services => _app.Services;
+
     public ITestHarness Harness => _app.Services.GetRequiredService<ITestHarness>();
 
     public IEventStore Events => _app.Services.GetRequiredService<IEventStore>();

@@ -70,6 +70,48 @@ public sealed class MailgunWebhookTests
         Assert.Equal("Webhook not configured", await Problems.TitleAsync(response, HttpStatusCode.NotFound));
     }
 
+    [Fact]
+    public async Task An_open_by_an_image_proxy_is_recorded_and_flagged()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var eventData = $$"""
+            {"event": "opened", "id": "ev-proxy", "timestamp": 1733900000.5, "recipient": "ada@example.com",
+             "client-info": {"client-type": "browser", "user-agent": "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)"},
+             "user-variables": {"tailor_email_id": "{{emailId:D}}"} }
+            """;
+
+        using var response = await SendAsync(app, ProviderSigner.Mailgun("token-proxy", IngestionApp.Now, eventData));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Assert.Single(app.Published<EmailEngaged>()).IsMachineOpen);
+    }
+
+    [Fact]
+    public async Task A_stale_signature_is_refused_and_an_event_tailor_does_not_learn_from_is_skipped()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var accepted = $$"""{"event": "accepted", "id": "ev-accepted", "timestamp": 1733900000, "user-variables": {"tailor_email_id": "{{emailId:D}}"} }""";
+
+        using var stale = await SendAsync(app, ProviderSigner.Mailgun("token-stale", IngestionApp.Now.AddMinutes(-11), accepted));
+        using var skipped = await SendAsync(app, ProviderSigner.Mailgun("token-fresh", IngestionApp.Now.AddMinutes(-9), accepted));
+
+        Assert.Equal("Webhook replayed", await Problems.TitleAsync(stale, HttpStatusCode.Conflict));
+        Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
+        Assert.Equal(0, (await IngestionApp.ReadJsonAsync(skipped)).GetProperty("skipped")[0].GetProperty("index").GetInt32());
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(IngestionApp app, HttpRequestMessage request)
+    {
+        using var client = app.AnonymousClient();
+        using (request)
+        {
+            return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+    }
+
     private static string Payload(string key, string token, string eventName, string severity, Guid emailId)
     {
         var timestamp = IngestionApp.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

@@ -57,6 +57,46 @@ public sealed class PostmarkWebhookTests
         Assert.Empty(app.Published<EmailEngaged>());
     }
 
+    [Fact]
+    public async Task An_open_by_apple_privacy_protection_is_recorded_and_flagged()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var record = WithEmail(
+            """{"RecordType":"Open","MessageID":"m1","FirstOpen":true,"ReceivedAt":"2024-03-05T09:00:00Z","UserAgent":"Mozilla/5.0","Platform":"Unknown"}""",
+            emailId);
+
+        using var response = await PostAsync(app, record, "postmark", "s3cret-hook");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Assert.Single(app.Published<EmailEngaged>()).IsMachineOpen);
+    }
+
+    [Fact]
+    public async Task The_same_record_sent_twice_has_one_effect()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var record = WithEmail("""{"RecordType":"SpamComplaint","MessageID":"m1","BouncedAt":"2024-03-05T09:00:00Z"}""", emailId);
+
+        using var first = await PostAsync(app, record, "postmark", "s3cret-hook");
+        using var retried = await PostAsync(app, record, "postmark", "s3cret-hook");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, retried.StatusCode));
+        Assert.Single(app.Published<EmailEngaged>());
+        Assert.Single(await app.RecordedAsync<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task Without_credentials_configured_the_endpoint_is_404()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await PostAsync(app, """{"RecordType":"Delivery","MessageID":"m1","DeliveredAt":"2024-03-05T09:00:00Z"}""", "", "");
+
+        Assert.Equal("Webhook not configured", await Problems.TitleAsync(response, HttpStatusCode.NotFound));
+    }
+
     private static string WithEmail(string record, Guid emailId) =>
         record.Replace("\"RecordType\"", $"\"Metadata\":{{\"tailor_email_id\":\"{emailId:D}\"}},\"RecordType\"", StringComparison.Ordinal);
 

@@ -40,12 +40,11 @@ internal sealed class ProviderSigner : IDisposable
     /// <summary>Every provider configured with these keys; SES accepts only <see cref="TopicArn"/>.</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; }
 
-    /// <param name="signedBody">What the signature covers, when it is not the body sent (a body altered in transit).</param>
-    public HttpRequestMessage SendGrid(string body, DateTimeOffset signedAt, string? signedBody = null)
+    public HttpRequestMessage SendGrid(string body, DateTimeOffset signedAt)
     {
         var timestamp = UnixSeconds(signedAt);
         var signature = _sendGridKey.SignData(
-            Encoding.UTF8.GetBytes(timestamp + (signedBody ?? body)), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         var request = Post("/v1/webhooks/sendgrid", body, "application/json");
         request.Headers.Add(SendGridWebhook.SignatureHeader, Convert.ToBase64String(signature));
         request.Headers.Add(SendGridWebhook.TimestampHeader, timestamp);
@@ -93,6 +92,15 @@ internal sealed class ProviderSigner : IDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{PostmarkUsername}:{password}")));
         return request;
+    }
+
+    /// <summary>The signed request with its body changed after signing, as a forger in the middle would.</summary>
+    public static HttpRequestMessage Altered(HttpRequestMessage signed, string from, string to)
+    {
+        var body = signed.Content!.ReadAsStringAsync().GetAwaiter().GetResult();
+        var mediaType = signed.Content.Headers.ContentType!.MediaType!;
+        signed.Content = new StringContent(body.Replace(from, to, StringComparison.Ordinal), Encoding.UTF8, mediaType);
+        return signed;
     }
 
     public void Dispose()

@@ -89,15 +89,20 @@ public sealed class SendGridWebhookTests
     }
 
     [Fact]
-    public async Task Events_about_unknown_emails_are_acknowledged_and_not_published()
+    public async Task Events_about_unknown_emails_are_acknowledged_counted_and_not_published()
     {
         await using var app = await IngestionApp.StartAsync();
+        using var counts = new WebhookEventCounts(app);
+        var emailId = await SentEmails.SendAsync(app);
 
-        using var response = await PostAsync(app.AnonymousClient(), $"[{Event("e-stranger", "open", Guid.NewGuid())}]");
+        using var response = await PostAsync(
+            app.AnonymousClient(), $"[{Event("e-stranger", "open", Guid.NewGuid())}, {Event("e-known", "open", emailId)}, {Event("e-processed", "processed", emailId)}]");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, (await IngestionApp.ReadJsonAsync(response)).GetProperty("unknownEmail").GetInt32());
-        Assert.Empty(app.Published<EmailEngaged>());
+        var body = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal((1, 1), (body.GetProperty("unknownEmail").GetInt32(), body.GetProperty("accepted").GetInt32()));
+        Assert.Equal(emailId, Assert.Single(app.Published<EmailEngaged>()).EmailId);
+        Assert.Equal((1, 1, 1), (counts["unknown_email"], counts["accepted"], counts["skipped"]));
     }
 
     [Fact]

@@ -1,8 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
 using Tailor.Ingestion.Webhooks.Ses;
@@ -12,17 +8,7 @@ namespace Tailor.Ingestion.Tests.Webhooks;
 /// <summary>SES through SNS, signed with a certificate made here the way SNS signs (RSA, PKCS#1, SHA-256 for version 2).</summary>
 public sealed class SesWebhookTests : IDisposable
 {
-    private const string TopicArn = "arn:aws:sns:eu-west-1:123456789012:tailor-ses-events";
-
-    private readonly RSA _signingKey = RSA.Create(2048);
-    private readonly Dictionary<string, string?> _configured;
-
-    public SesWebhookTests()
-    {
-        var request = new CertificateRequest("CN=sns.eu-west-1.amazonaws.com", _signingKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        _configured = new() { ["Tailor:Ingestion:Webhooks:SesSigningCertificatePem"] = certificate.ExportCertificatePem() };
-    }
+    private readonly ProviderSigner _signer = new();
 
     [Theory]
     [InlineData("Delivery", """ "delivery": {"timestamp": "2024-03-05T09:00:00Z"} """, EngagementKind.Delivered)]
@@ -30,13 +16,15 @@ public sealed class SesWebhookTests : IDisposable
     [InlineData("Bounce", """ "bounce": {"bounceType": "Permanent", "timestamp": "2024-03-05T09:00:00Z"} """, EngagementKind.HardBounce)]
     [InlineData("Bounce", """ "bounce": {"bounceType": "Transient", "timestamp": "2024-03-05T09:00:00Z"} """, EngagementKind.SoftBounce)]
     [InlineData("Complaint", """ "complaint": {"timestamp": "2024-03-05T09:00:00Z"} """, EngagementKind.Complaint)]
+    [InlineData("Subscription", """ "subscription": {"contactList": "news", "timestamp": "2024-03-05T09:00:00Z", "source": "UnsubscribeHeader", "newTopicPreferences": {"unsubscribeAll": true} } """, EngagementKind.Unsubscribe)]
+    [InlineData("Subscription", """ "subscription": {"contactList": "news", "timestamp": "2024-03-05T09:00:00Z", "source": "UnsubscribeHeader", "newTopicPreferences": {"unsubscribeAll": false} } """, EngagementKind.Resubscribe)]
     public async Task Signed_notifications_map_to_their_kind(string eventType, string detail, EngagementKind expected)
     {
-        await using var app = await IngestionApp.StartAsync(configure: _configured);
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
         var emailId = await SentEmails.SendAsync(app);
         var sesEvent = $$"""{"eventType": "{{eventType}}", "mail": {"timestamp": "2024-03-05T08:59:00Z", "messageId": "0100-ses", "tags": {"tailor_email_id": ["{{emailId:D}}"]} }, {{detail}} }""";
 
-        using var response = await PostAsync(app, Notification(Guid.NewGuid().ToString(), sesEvent));
+        using var response = await SendAsync(app, _signer.SnsNotification(Guid.NewGuid().ToString(), sesEvent));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var engaged = Assert.Single(app.Published<EmailEngaged>());
@@ -46,14 +34,14 @@ public sealed class SesWebhookTests : IDisposable
     [Fact]
     public async Task The_email_id_header_correlates_a_click_and_its_item()
     {
-        await using var app = await IngestionApp.StartAsync(configure: _configured);
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
         var emailId = await SentEmails.SendAsync(app);
         var sesEvent = $$"""
             {"eventType": "Click", "mail": {"timestamp": "2024-03-05T08:59:00Z", "headers": [{"name": "X-Tailor-Email-Id", "value": "{{emailId:D}}"} ]},
              "click": {"timestamp": "2024-03-05T09:00:00Z", "link": "{{SentEmails.ProductLink(emailId)}}"} }
             """;
 
-        using var response = await PostAsync(app, Notification("click-1", sesEvent));
+        using var response = await SendAsync(app, _signer.SnsNotification("click-1", sesEvent));
 
         var click = Assert.Single(app.Published<EmailEngaged>());
         Assert.Equal((EngagementKind.Click, SentEmails.ShownItem), (click.Kind, click.ItemId));
@@ -62,12 +50,12 @@ public sealed class SesWebhookTests : IDisposable
     [Fact]
     public async Task A_notification_altered_after_signing_is_401()
     {
-        await using var app = await IngestionApp.StartAsync(configure: _configured);
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
         var emailId = await SentEmails.SendAsync(app);
         var sesEvent = $$"""{"eventType": "Delivery", "mail": {"timestamp": "2024-03-05T08:59:00Z", "tags": {"tailor_email_id": ["{{emailId:D}}"]} }, "delivery": {"timestamp": "2024-03-05T09:00:00Z"} }""";
-        var forged = Notification("n-1", sesEvent).Replace("Delivery", "Complaint", StringComparison.Ordinal);
+        var forged = ProviderSigner.Altered(_signer.SnsNotification("n-1", sesEvent), "Delivery", "Complaint");
 
-        using var response = await PostAsync(app, forged);
+        using var response = await SendAsync(app, forged);
 
         await Problems.TitleAsync(response, HttpStatusCode.Unauthorized);
         Assert.Empty(app.Published<EmailEngaged>());
@@ -79,60 +67,86 @@ public sealed class SesWebhookTests : IDisposable
         var visits = new RecordingHandler();
         await using var app = await IngestionApp.StartAsync(
             services => services.AddHttpClient<SnsSubscriptionConfirmer>().ConfigurePrimaryHttpMessageHandler(() => visits),
-            _configured);
+            _signer.Configuration);
         const string subscribe = "https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=t&Token=2336412f37";
 
-        using var confirmed = await PostAsync(app, Confirmation(subscribe));
-        using var refused = await PostAsync(app, Confirmation("http://169.254.169.254/latest/meta-data/"));
+        using var confirmed = await SendAsync(app, _signer.SnsConfirmation(subscribe));
+        using var refused = await SendAsync(app, _signer.SnsConfirmation("http://169.254.169.254/latest/meta-data/"));
 
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal([new Uri(subscribe)], visits.Visited);
     }
 
-    public void Dispose() => _signingKey.Dispose();
-
-    private string Notification(string messageId, string sesEvent)
+    [Fact]
+    public async Task A_legacy_bounce_notification_signed_with_version_1_is_a_hard_bounce()
     {
-        const string timestamp = "2024-03-05T09:00:01.000Z";
-        var signed = $"Message\n{sesEvent}\nMessageId\n{messageId}\nTimestamp\n{timestamp}\nTopicArn\n{TopicArn}\nType\nNotification\n";
-        return JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["Type"] = "Notification", ["MessageId"] = messageId, ["TopicArn"] = TopicArn, ["Message"] = sesEvent, ["Timestamp"] = timestamp,
-            ["SignatureVersion"] = "2", ["Signature"] = Sign(signed), ["SigningCertURL"] = "https://sns.eu-west-1.amazonaws.com/cert.pem",
-        });
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        var emailId = await SentEmails.SendAsync(app);
+        var notification = $$"""
+            {"notificationType": "Bounce",
+             "bounce": {"bounceType": "Permanent", "bounceSubType": "General", "bouncedRecipients": [{"emailAddress": "ada@example.com"}], "timestamp": "2024-03-05T09:00:00Z"},
+             "mail": {"timestamp": "2024-03-05T08:59:00Z", "messageId": "0100-ses", "headers": [{"name": "X-Tailor-Email-Id", "value": "{{emailId:D}}"}] } }
+            """;
+
+        using var response = await SendAsync(app, _signer.SnsNotification("legacy-1", notification, signatureVersion: "1"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bounce = Assert.Single(app.Published<EmailEngaged>());
+        Assert.Equal((EngagementKind.HardBounce, emailId, SentEmails.UserId), (bounce.Kind, bounce.EmailId, bounce.UserId));
     }
 
-    private string Confirmation(string subscribeUrl)
+    [Fact]
+    public async Task An_open_by_apple_privacy_protection_is_recorded_and_flagged()
     {
-        const string timestamp = "2024-03-05T09:00:01.000Z";
-        const string message = "You have chosen to subscribe to the topic.";
-        var signed = $"Message\n{message}\nMessageId\nc-1\nSubscribeURL\n{subscribeUrl}\nTimestamp\n{timestamp}\nToken\n2336412f37\nTopicArn\n{TopicArn}\nType\nSubscriptionConfirmation\n";
-        return JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["Type"] = "SubscriptionConfirmation", ["MessageId"] = "c-1", ["Token"] = "2336412f37", ["TopicArn"] = TopicArn, ["Message"] = message,
-            ["SubscribeURL"] = subscribeUrl, ["Timestamp"] = timestamp, ["SignatureVersion"] = "2", ["Signature"] = Sign(signed),
-        });
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        var emailId = await SentEmails.SendAsync(app);
+        var sesEvent = $$"""
+            {"eventType": "Open", "mail": {"timestamp": "2024-03-05T08:59:00Z", "tags": {"tailor_email_id": ["{{emailId:D}}"]} },
+             "open": {"timestamp": "2024-03-05T09:00:00Z", "ipAddress": "17.58.0.1", "userAgent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"} }
+            """;
+
+        using var response = await SendAsync(app, _signer.SnsNotification("mpp-1", sesEvent));
+
+        var open = Assert.Single(app.Published<EmailEngaged>());
+        Assert.True(open.IsMachineOpen);
+        Assert.Single(await app.RecordedAsync<EmailEngaged>());
     }
 
-    private string Sign(string text) =>
-        Convert.ToBase64String(_signingKey.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    [Fact]
+    public async Task A_confirmation_sns_refuses_is_a_502_problem()
+    {
+        var visits = new RecordingHandler(HttpStatusCode.Forbidden);
+        await using var app = await IngestionApp.StartAsync(
+            services => services.AddHttpClient<SnsSubscriptionConfirmer>().ConfigurePrimaryHttpMessageHandler(() => visits),
+            _signer.Configuration);
 
-    private static async Task<HttpResponseMessage> PostAsync(IngestionApp app, string payload)
+        using var response = await SendAsync(app, _signer.SnsConfirmation("https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&Token=expired"));
+
+        Assert.Equal("Subscription not confirmed", await Problems.TitleAsync(response, HttpStatusCode.BadGateway));
+        Assert.Single(visits.Visited);
+    }
+
+    public void Dispose() => _signer.Dispose();
+
+    private static async Task<HttpResponseMessage> SendAsync(IngestionApp app, HttpRequestMessage request)
     {
         using var client = app.AnonymousClient();
-        return await client.PostAsync("/v1/webhooks/ses", new StringContent(payload, Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
+        using (request)
+        {
+            return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Stands in for AWS, which this machine cannot reach: records where the confirmation went.</summary>
-    private sealed class RecordingHandler : HttpMessageHandler
+    private sealed class RecordingHandler(HttpStatusCode answer = HttpStatusCode.OK) : HttpMessageHandler
     {
         public List<Uri> Visited { get; } = [];
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Visited.Add(request.RequestUri!);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+            return Task.FromResult(new HttpResponseMessage(answer));
         }
     }
 }
