@@ -1,14 +1,11 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Tailor.Contracts;
 
 namespace Tailor.Ingestion.Tests.Webhooks;
 
 public sealed class MailgunWebhookTests
 {
-    private const string SigningKey = "key-3ax6xnjp29jd6fds4gc373sgvjxteol0";
+    private const string SigningKey = ProviderSigner.MailgunSigningKey;
 
     private static readonly Dictionary<string, string?> Configured = new() { ["Tailor:Ingestion:Webhooks:MailgunSigningKey"] = SigningKey };
 
@@ -25,7 +22,7 @@ public sealed class MailgunWebhookTests
         await using var app = await IngestionApp.StartAsync(configure: Configured);
         var emailId = await SentEmails.SendAsync(app);
 
-        using var response = await PostAsync(app, Payload(SigningKey, Guid.NewGuid().ToString("N"), eventName, severity, emailId));
+        using var response = await SendAsync(app, Signed(SigningKey, Guid.NewGuid().ToString("N"), eventName, severity, emailId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var engaged = Assert.Single(app.Published<EmailEngaged>());
@@ -37,10 +34,9 @@ public sealed class MailgunWebhookTests
     {
         await using var app = await IngestionApp.StartAsync(configure: Configured);
         var emailId = await SentEmails.SendAsync(app);
-        var payload = Payload(SigningKey, "token-once", "opened", "", emailId);
 
-        using var first = await PostAsync(app, payload);
-        using var replayed = await PostAsync(app, payload);
+        using var first = await SendAsync(app, Signed(SigningKey, "token-once", "opened", "", emailId));
+        using var replayed = await SendAsync(app, Signed(SigningKey, "token-once", "opened", "", emailId));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("Webhook replayed", await Problems.TitleAsync(replayed, HttpStatusCode.Conflict));
@@ -53,7 +49,7 @@ public sealed class MailgunWebhookTests
         await using var app = await IngestionApp.StartAsync(configure: Configured);
         var emailId = await SentEmails.SendAsync(app);
 
-        using var response = await PostAsync(app, Payload("key-not-mailguns", "token-forged", "opened", "", emailId));
+        using var response = await SendAsync(app, Signed("key-not-mailguns", "token-forged", "opened", "", emailId));
 
         await Problems.TitleAsync(response, HttpStatusCode.Unauthorized);
         Assert.Empty(app.Published<EmailEngaged>());
@@ -65,7 +61,7 @@ public sealed class MailgunWebhookTests
     {
         await using var app = await IngestionApp.StartAsync();
 
-        using var response = await PostAsync(app, Payload(SigningKey, "token", "opened", "", Guid.NewGuid()));
+        using var response = await SendAsync(app, Signed(SigningKey, "token", "opened", "", Guid.NewGuid()));
 
         Assert.Equal("Webhook not configured", await Problems.TitleAsync(response, HttpStatusCode.NotFound));
     }
@@ -112,21 +108,10 @@ public sealed class MailgunWebhookTests
         }
     }
 
-    private static string Payload(string key, string token, string eventName, string severity, Guid emailId)
-    {
-        var timestamp = IngestionApp.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(timestamp + token)));
-        return $$"""
-            {"signature": {"timestamp": "{{timestamp}}", "token": "{{token}}", "signature": "{{signature}}"},
-             "event-data": {"event": "{{eventName}}", "id": "ev-{{token}}", "timestamp": 1733900000.123, "recipient": "ada@example.com",
-                            "severity": "{{severity}}", "url": "{{SentEmails.ProductLink(emailId)}}",
-                            "user-variables": {"tailor_email_id": "{{emailId:D}}"} } }
-            """;
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(IngestionApp app, string payload)
-    {
-        using var client = app.AnonymousClient();
-        return await client.PostAsync("/v1/webhooks/mailgun", new StringContent(payload, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-    }
+    private static HttpRequestMessage Signed(string key, string token, string eventName, string severity, Guid emailId) =>
+        ProviderSigner.Mailgun(token, IngestionApp.Now, $$"""
+            {"event": "{{eventName}}", "id": "ev-{{token}}", "timestamp": 1733900000.123, "recipient": "ada@example.com",
+             "severity": "{{severity}}", "url": "{{SentEmails.ProductLink(emailId)}}",
+             "user-variables": {"tailor_email_id": "{{emailId:D}}"} }
+            """, key);
 }

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Tailor.Contracts;
-using Tailor.Ingestion.Webhooks.SendGrid;
 using Tailor.Profiles;
 
 namespace Tailor.Ingestion.Tests.Webhooks;
@@ -108,20 +106,15 @@ public sealed class SendGridWebhookTests
     [Fact]
     public async Task Signed_events_verify_and_forged_missing_or_stale_signatures_are_refused()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        await using var app = await IngestionApp.StartAsync(configure: new Dictionary<string, string?>
-        {
-            ["Tailor:Ingestion:Webhooks:SendGridPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-        });
+        using var signer = new ProviderSigner();
+        await using var app = await IngestionApp.StartAsync(configure: signer.Configuration);
         var emailId = await SentEmails.SendAsync(app);
         var payload = $"[{Event("e-signed", "open", emailId)}]";
-        var now = IngestionApp.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var stale = IngestionApp.Now.AddHours(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        using var signed = await PostAsync(app.AnonymousClient(), payload, (Sign(key, now, payload), now));
-        using var forged = await PostAsync(app.AnonymousClient(), payload.Replace("open", "click", StringComparison.Ordinal), (Sign(key, now, payload), now));
+        using var signed = await SendAsync(app.AnonymousClient(), signer.SendGrid(payload, IngestionApp.Now));
+        using var forged = await SendAsync(app.AnonymousClient(), ProviderSigner.Altered(signer.SendGrid(payload, IngestionApp.Now), "\"open\"", "\"click\""));
         using var unsigned = await PostAsync(app.AnonymousClient(), payload);
-        using var replayed = await PostAsync(app.AnonymousClient(), payload, (Sign(key, stale, payload), stale));
+        using var replayed = await SendAsync(app.AnonymousClient(), signer.SendGrid(payload, IngestionApp.Now.AddHours(-1)));
 
         Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
         await Problems.TitleAsync(forged, HttpStatusCode.Unauthorized);
@@ -146,19 +139,13 @@ public sealed class SendGridWebhookTests
     private static string Event(string id, string kind, Guid emailId, string extra = "") =>
         $$"""{"email":"ada@example.com","timestamp":1733900000,"event":"{{kind}}","sg_event_id":"{{id}}","sg_message_id":"m-1.filter","tailor_email_id":"{{emailId:D}}"{{(extra.Length > 0 ? "," + extra : "")}}}""";
 
-    private static string Sign(ECDsa key, string timestamp, string payload) =>
-        Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(timestamp + payload), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string payload) =>
+        SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/sendgrid") { Content = new StringContent(payload, Encoding.UTF8, "application/json") });
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, (string Signature, string Timestamp)? signature = null)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/sendgrid") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        if (signature is { } signed)
-        {
-            request.Headers.Add(SendGridWebhook.SignatureHeader, signed.Signature);
-            request.Headers.Add(SendGridWebhook.TimestampHeader, signed.Timestamp);
-        }
-
         using (client)
+        using (request)
         {
             return await client.SendAsync(request, TestContext.Current.CancellationToken);
         }
