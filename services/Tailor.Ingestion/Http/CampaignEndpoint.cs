@@ -30,7 +30,7 @@ internal static class CampaignEndpoint
         {
             await log.AcceptAsync([PendingMessage.Of(requested)], cancellationToken);
             Log.CampaignRequested(logger, requested.CampaignId);
-            return Results.Accepted($"/v1/campaigns/{requested.CampaignId}", new { campaignId = requested.CampaignId });
+            return Results.Accepted($"/v1/campaigns/{requested.CampaignId}", new CampaignAcceptedDocument(requested.CampaignId));
         });
     }
 }

@@ -7,15 +7,13 @@ namespace Tailor.Ingestion.Http;
 /// <summary>Every answer the API gives; failures are RFC 9457 problem details.</summary>
 internal static class IngestionResults
 {
-    public static IResult Accepted(int calls) => Results.Ok(new { success = true, accepted = calls });
+    public static IResult Accepted(int calls) => Results.Ok(new AcceptedDocument(Success: true, calls));
 
     /// <summary>A batch with some calls accepted: which were refused, each with its errors keyed by JSON path.</summary>
-    public static IResult BatchAccepted(BatchParseResult batch) => Results.Ok(new
-    {
-        success = true,
-        accepted = batch.Accepted.Count,
-        rejected = batch.Rejected.Select(rejected => new { index = rejected.Index, errors = rejected.Errors.ToDictionary() }),
-    });
+    public static IResult BatchAccepted(BatchParseResult batch) => Results.Ok(new BatchAcceptedDocument(
+        Success: true,
+        batch.Accepted.Count,
+        [.. batch.Rejected.Select(rejected => new RejectedCallDocument(rejected.Index, rejected.Errors.ToDictionary()))]));
 
     public static IResult Invalid(ValidationErrors errors) => Results.ValidationProblem(errors.ToDictionary());
 

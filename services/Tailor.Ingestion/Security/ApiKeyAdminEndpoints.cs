@@ -18,14 +18,15 @@ internal sealed class ApiKeyAdminEndpoints : IEndpointModule
     {
         var keys = endpoints.MapGroup("/v1/admin/api-keys")
             .WithTags("Administration")
-            .RequireAuthorization(ApiScopes.Admin)
-            .RequireRateLimiting(PerKeyRateLimit.PolicyName);
+            .RequireApiScope(ApiScopes.Admin);
         keys.MapPost("/", CreateAsync)
             .WithSummary("Create an API key; the answer shows the key once")
             .Accepts<ApiKeyRequestDocument>("application/json")
             .Produces<CreatedApiKeyDocument>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
-        keys.MapGet("/", ListAsync).WithSummary("List the keys created through this API, without their secrets");
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        keys.MapGet("/", ListAsync).WithSummary("List the keys created through this API, without their secrets")
+            .Produces<IReadOnlyList<ApiKeyListingDocument>>();
         keys.MapDelete("/{keyId}", RevokeAsync)
             .WithSummary("Revoke a key; it stops working at once")
             .Produces(StatusCodes.Status204NoContent)
@@ -51,7 +52,7 @@ internal sealed class ApiKeyAdminEndpoints : IEndpointModule
         var keys = await registry.ListAsync(http.RequestAborted);
         return Results.Ok(keys
             .OrderBy(key => key.CreatedAt)
-            .Select(key => new { keyId = key.KeyId, client = key.Client, scopes = key.Scopes, createdAt = key.CreatedAt, revokedAt = key.RevokedAt }));
+            .Select(key => new ApiKeyListingDocument(key.KeyId, key.Client, key.Scopes, key.CreatedAt, key.RevokedAt)));
     }
 
     private static async Task<IResult> RevokeAsync(string keyId, ApiKeyRegistry registry, HttpContext http) =>

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Tailor.Ingestion.Http;
 using Tailor.Ingestion.Security;
 using Tailor.Ingestion.Validation;
-using Microsoft.Extensions.Logging;
 using Tailor.ServiceDefaults;
 
 namespace Tailor.Ingestion.Users;
@@ -16,8 +16,8 @@ internal sealed class UserDataEndpoints : IEndpointModule
     {
         var users = endpoints.MapGroup("/v1/users")
             .WithTags("Users")
-            .RequireAuthorization(ApiScopes.Admin)
-            .RequireRateLimiting(PerKeyRateLimit.PolicyName);
+            .RequireApiScope(ApiScopes.Admin)
+            .ProducesValidationProblem();
         users.MapDelete("/{userId}", EraseAsync)
             .WithSummary("Erase a user from the event log, the profile cache and every service's outputs")
             .Produces(StatusCodes.Status202Accepted)

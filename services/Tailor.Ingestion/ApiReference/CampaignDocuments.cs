@@ -1,0 +1,14 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+
+namespace Tailor.Ingestion.ApiReference;
+
+/// <summary>Body of <c>POST /v1/campaigns</c> (read by hand; this record only describes it in the OpenAPI document).</summary>
+internal sealed record CampaignDocument(
+    [property: Required] string Name,
+    [property: Required, Description("What the campaign's emails should achieve, in words.")] string Goal,
+    [property: Required, Description("\"all\", or {\"userIds\": [...]} and/or {\"dominantTopic\": \"<topic label>\"}.")] JsonElement Audience,
+    [property: Required] SendWindowDocument SendWindow);
+
+internal sealed record SendWindowDocument([property: Required] DateTimeOffset Start, [property: Required, Description("After start.")] DateTimeOffset End);

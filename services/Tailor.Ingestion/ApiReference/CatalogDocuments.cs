@@ -1,0 +1,15 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Tailor.Ingestion.ApiReference;
+
+/// <summary>Body of <c>POST /v1/catalog</c> (read by hand; this record only describes it in the OpenAPI document).</summary>
+internal sealed record CatalogDocument(
+    [property: Required, Description("Between 1 and MaxCatalogItems items; sending the same upload again has one effect.")] IReadOnlyList<CatalogItemDocument> Items);
+
+internal sealed record CatalogItemDocument(
+    [property: Required] string Id,
+    [property: Required] string Title,
+    string? Description,
+    [property: Required, Range(0, double.MaxValue)] decimal Price,
+    string? Category);
