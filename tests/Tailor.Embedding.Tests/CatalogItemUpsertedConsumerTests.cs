@@ -25,8 +25,8 @@ public sealed class CatalogItemUpsertedConsumerTests(ModelFixture model)
         Assert.Equal(items.Select(item => item.ItemId).Order(), embedded.Select(item => item.ItemId).Order());
         foreach (var item in embedded)
         {
-            Assert.Equal(SentenceEmbedder.ModelName, item.Model);
-            Assert.Equal(SentenceEmbedder.Dimensions, item.Vector.Length);
+            Assert.True(EmbeddingModels.MiniLm.Made(item.Model, item.ModelVersion));
+            Assert.Equal(EmbeddingModels.MiniLm.Dimensions, item.Vector.Length);
             VectorAssert.UnitLength(item.Vector);
             var stored = await host.Documents.FindAsync<ItemVector>(
                 EmbeddingNames.ItemsCollection, item.ItemId, TestContext.Current.CancellationToken);

@@ -63,7 +63,7 @@ public sealed class EmailEngagedConsumerTests(ModelFixture model)
     {
         var vector = model.Embed(ItemTitle);
         await host.Services.GetRequiredService<ItemVectorStore>().SaveAsync(
-            new ItemVector(ItemId, SentenceEmbedder.ModelName, vector, TestMessages.Start), TestContext.Current.CancellationToken);
+            new ItemVector(ItemId, EmbeddingModels.MiniLm.Name, EmbeddingModels.MiniLm.Version, vector, TestMessages.Start), TestContext.Current.CancellationToken);
         return vector;
     }
 }

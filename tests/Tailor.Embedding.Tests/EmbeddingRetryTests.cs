@@ -72,7 +72,7 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
         var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
         await host.Services.GetRequiredService<ItemVectorStore>().SaveAsync(
-            new ItemVector("22423", SentenceEmbedder.ModelName, model.Embed("REGENCY CAKESTAND 3 TIER"), TestMessages.Start),
+            new ItemVector("22423", EmbeddingModels.MiniLm.Name, EmbeddingModels.MiniLm.Version, model.Embed("REGENCY CAKESTAND 3 TIER"), TestMessages.Start),
             TestContext.Current.CancellationToken);
 
         await host.Harness.Bus.Publish(TestMessages.Click("17850", "22423"), TestContext.Current.CancellationToken);

@@ -6,10 +6,14 @@ namespace Tailor.Embedding.Tests;
 
 public sealed class ModelPackagingTests
 {
-    [Fact]
-    public void Build_copies_the_model_container_to_referencing_projects()
+    public static TheoryData<string> ModelNames => [.. EmbeddingModels.All.Select(model => model.Name)];
+
+    [Theory]
+    [MemberData(nameof(ModelNames))]
+    public void Build_copies_the_model_container_to_referencing_projects(string modelName)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, new EmbeddingOptions().ModelAssemblyPath);
+        var model = EmbeddingModels.Named(modelName);
+        var path = Path.Combine(AppContext.BaseDirectory, model.DefaultContainerPath);
 
         Assert.True(File.Exists(path), $"{path} is missing");
     }

@@ -51,7 +51,7 @@ public sealed class NearestItemsTests(ModelFixture model)
     [Fact]
     public void Upsert_replaces_a_vector_and_grows_past_its_capacity()
     {
-        var index = new NearestItems(SentenceEmbedder.Dimensions, capacity: 2);
+        var index = new NearestItems(EmbeddingModels.MiniLm.Dimensions, capacity: 2);
         foreach (var (id, title) in Catalog)
         {
             index.Upsert(id, model.Embed(title));
@@ -67,7 +67,7 @@ public sealed class NearestItemsTests(ModelFixture model)
     [Fact]
     public void A_vector_of_another_length_is_refused()
     {
-        var index = new NearestItems(SentenceEmbedder.Dimensions);
+        var index = new NearestItems(EmbeddingModels.MiniLm.Dimensions);
 
         Assert.Throws<ArgumentException>(() => index.Upsert("85123A", new float[8]));
         Assert.Throws<ArgumentException>(() => index.Search(new float[8], count: 1));
@@ -75,7 +75,7 @@ public sealed class NearestItemsTests(ModelFixture model)
 
     private NearestItems IndexOfCatalog()
     {
-        var index = new NearestItems(SentenceEmbedder.Dimensions);
+        var index = new NearestItems(EmbeddingModels.MiniLm.Dimensions);
         foreach (var (id, title) in Catalog)
         {
             index.Upsert(id, model.Embed(title));

@@ -31,7 +31,7 @@ public sealed class SentenceEmbedderTests(ModelFixture model)
         Assert.Equal(Descriptions.Length, vectors.Count);
         Assert.All(vectors, vector =>
         {
-            Assert.Equal(SentenceEmbedder.Dimensions, vector.Length);
+            Assert.Equal(EmbeddingModels.MiniLm.Dimensions, vector.Length);
             VectorAssert.UnitLength(vector);
         });
     }

@@ -30,8 +30,8 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
         foreach (var update in updates)
         {
             Assert.Equal(purchases.Count(purchase => purchase.UserId == update.UserId), update.EvidenceCount);
-            Assert.Equal(SentenceEmbedder.ModelName, update.Model);
-            Assert.Equal(SentenceEmbedder.Dimensions, update.Vector.Length);
+            Assert.True(EmbeddingModels.MiniLm.Made(update.Model, update.ModelVersion));
+            Assert.Equal(EmbeddingModels.MiniLm.Dimensions, update.Vector.Length);
             VectorAssert.UnitLength(update.Vector);
 
             var profile = await host.Profiles.ReadAsync(update.UserId, TestContext.Current.CancellationToken);

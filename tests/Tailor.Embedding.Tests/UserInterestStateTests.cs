@@ -11,7 +11,7 @@ public sealed class UserInterestStateTests
     [Fact]
     public void Add_evidence_one_half_life_older_counts_half()
     {
-        var state = UserInterestState.Empty.Add(
+        var state = UserInterestState.Empty(EmbeddingModels.MiniLm).Add(
             [new InterestEvidence(Start, Axis(0), 1), new InterestEvidence(Start + HalfLife, Axis(1), 1)], HalfLife);
 
         var direction = state.Direction();
@@ -23,7 +23,7 @@ public sealed class UserInterestStateTests
     [Fact]
     public void Add_weights_a_purchase_twice_as_much_as_a_view()
     {
-        var state = UserInterestState.Empty.Add(
+        var state = UserInterestState.Empty(EmbeddingModels.MiniLm).Add(
             [new InterestEvidence(Start, Axis(0), EvidenceWeights.Purchase), new InterestEvidence(Start, Axis(1), EvidenceWeights.View)],
             HalfLife);
 
@@ -42,8 +42,8 @@ public sealed class UserInterestStateTests
             new(Start.AddDays(90), Axis(3), 1),
         ];
 
-        var inOrder = UserInterestState.Empty.Add(evidence, HalfLife);
-        var shuffled = UserInterestState.Empty.Add([evidence[3], evidence[1]], HalfLife).Add([evidence[0], evidence[2]], HalfLife);
+        var inOrder = UserInterestState.Empty(EmbeddingModels.MiniLm).Add(evidence, HalfLife);
+        var shuffled = UserInterestState.Empty(EmbeddingModels.MiniLm).Add([evidence[3], evidence[1]], HalfLife).Add([evidence[0], evidence[2]], HalfLife);
 
         VectorAssert.Close(inOrder.Direction(), shuffled.Direction(), 1e-6f);
         Assert.Equal(inOrder.ReferenceTime, shuffled.ReferenceTime);
@@ -52,15 +52,15 @@ public sealed class UserInterestStateTests
 
     [Fact]
     public void Direction_is_unit_length() =>
-        VectorAssert.UnitLength(UserInterestState.Empty.Add([new InterestEvidence(Start, Axis(5), 3)], HalfLife).Direction());
+        VectorAssert.UnitLength(UserInterestState.Empty(EmbeddingModels.MiniLm).Add([new InterestEvidence(Start, Axis(5), 3)], HalfLife).Direction());
 
     [Fact]
     public void Add_vector_of_another_length_throws() =>
-        Assert.Throws<ArgumentException>(() => UserInterestState.Empty.Add([new InterestEvidence(Start, new float[10], 1)], HalfLife));
+        Assert.Throws<ArgumentException>(() => UserInterestState.Empty(EmbeddingModels.MiniLm).Add([new InterestEvidence(Start, new float[10], 1)], HalfLife));
 
     private static float[] Axis(int axis)
     {
-        var vector = new float[SentenceEmbedder.Dimensions];
+        var vector = new float[EmbeddingModels.MiniLm.Dimensions];
         vector[axis] = 1;
         return vector;
     }

@@ -45,7 +45,7 @@ public abstract class ProfileCacheContractTests
         var cache = CreateCache();
         var (userId, country, items) = RetailCustomers.First(1)[0];
         var contact = new ContactSlice(null, null, country, null, EmailConsent: false, UpdatedAt);
-        var interests = new InterestsSlice("all-MiniLM-L6-v2", [0.125f, -0.5f, 0.0625f], EvidenceCount: items.Count, UpdatedAt);
+        var interests = new InterestsSlice("all-MiniLM-L6-v2", "24.9.52193", [0.125f, -0.5f, 0.0625f], items.Count, UpdatedAt);
         var topics = new TopicsSlice("lda-3", [0.7, 0.2, 0.1], DominantTopic: 0, "home decor", UpdatedAt);
         var recommendations = new RecommendationsSlice("als-7", items, UpdatedAt);
         var sendTime = SendTimeAt(bestHour: 8);
@@ -59,7 +59,7 @@ public abstract class ProfileCacheContractTests
         var profile = (await cache.ReadAsync(userId, Token))!;
         Assert.Equal(contact, profile.Contact);
         Assert.Equal(interests.Vector, profile.Interests!.Vector);
-        Assert.Equal((interests.Model, interests.EvidenceCount, interests.UpdatedAt), (profile.Interests.Model, profile.Interests.EvidenceCount, profile.Interests.UpdatedAt));
+        Assert.Equal((interests.Model, interests.ModelVersion, interests.EvidenceCount, interests.UpdatedAt), (profile.Interests.Model, profile.Interests.ModelVersion, profile.Interests.EvidenceCount, profile.Interests.UpdatedAt));
         Assert.Equal(topics.Mixture, profile.Topics!.Mixture);
         Assert.Equal((topics.DominantTopic, topics.DominantLabel), (profile.Topics.DominantTopic, profile.Topics.DominantLabel));
         Assert.Equal(items, profile.Recommendations!.Items);

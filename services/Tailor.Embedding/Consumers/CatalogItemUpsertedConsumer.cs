@@ -44,6 +44,7 @@ public sealed class CatalogItemUpsertedConsumer(
         // Each change is recorded only after its vector is stored and published, so a failure anywhere before that
         // is retried whole; a repeat after a crash stores the same vector and publishes the same ItemEmbedded id.
         var vectors = await texts.EmbedAsync([.. unhandled.Select(ItemText)], cancellationToken);
+        var model = texts.Model;
         var embedded = new List<ItemEmbedded>();
         for (var i = 0; i < unhandled.Count; i++)
         {
@@ -55,9 +56,10 @@ public sealed class CatalogItemUpsertedConsumer(
                 continue;
             }
 
-            await items.SaveAsync(new ItemVector(change.ItemId, SentenceEmbedder.ModelName, vectors[i], change.OccurredAt), cancellationToken);
+            await items.SaveAsync(new ItemVector(change.ItemId, model.Name, model.Version, vectors[i], change.OccurredAt), cancellationToken);
             var now = time.GetUtcNow();
-            embedded.Add(new ItemEmbedded(StableIds.For(change.EventId, nameof(ItemEmbedded)), change.ItemId, now, SentenceEmbedder.ModelName, vectors[i]));
+            embedded.Add(new ItemEmbedded(
+                StableIds.For(change.EventId, nameof(ItemEmbedded)), change.ItemId, now, model.Name, model.Version, vectors[i]));
         }
 
         if (embedded.Count > 0)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Tailor.Embedding.Diagnostics;
@@ -9,6 +10,7 @@ public sealed class EmbeddingMetrics
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _batchDuration;
     private readonly Counter<long> _textCacheLookups;
+    private readonly UpDownCounter<int> _sessions;
 
     public EmbeddingMetrics(IMeterFactory meterFactory)
     {
@@ -20,7 +22,11 @@ public sealed class EmbeddingMetrics
         _batchDuration = meter.CreateHistogram<double>("tailor.embedding.batch_duration", "s", "Time of one model run.");
         _textCacheLookups = meter.CreateCounter<long>(
             TextCacheLookupsName, "{text}", "Texts looked up in the content-hash cache, tagged result=hit or miss: the hit ratio.");
+        _sessions = meter.CreateUpDownCounter<int>(
+            SessionsName, "{session}", "Model sessions loaded in this process, by model and execution provider (cuda or cpu).");
     }
+
+    public const string SessionsName = "tailor.embedding.sessions";
 
     public const string TextCacheLookupsName = "tailor.embedding.text_cache.lookups";
 
@@ -31,11 +37,21 @@ public sealed class EmbeddingMetrics
         _textCacheLookups.Add(misses, new KeyValuePair<string, object?>("result", "miss"));
     }
 
-    public void ModelRan(int texts, TimeSpan elapsed, string executionProvider)
+    /// <summary>Which execution provider the model landed on: what a dashboard shows to tell a GPU node from a CPU one.</summary>
+    public void ModelLoaded(string model, string executionProvider) =>
+        _sessions.Add(1, Tags(executionProvider, model));
+
+    public void ModelRan(int texts, TimeSpan elapsed, string executionProvider, string model)
     {
-        var provider = new KeyValuePair<string, object?>(EmbeddingTelemetry.ExecutionProviderTag, executionProvider);
-        _textsEmbedded.Add(texts, provider);
-        _batchSize.Record(texts, provider);
-        _batchDuration.Record(elapsed.TotalSeconds, provider);
+        var tags = Tags(executionProvider, model);
+        _textsEmbedded.Add(texts, tags);
+        _batchSize.Record(texts, tags);
+        _batchDuration.Record(elapsed.TotalSeconds, tags);
     }
+
+    private static TagList Tags(string executionProvider, string model) => new()
+    {
+        { EmbeddingTelemetry.ExecutionProviderTag, executionProvider },
+        { EmbeddingTelemetry.ModelTag, model },
+    };
 }

@@ -10,5 +10,8 @@ public static class EmbeddingTelemetry
     /// <summary>The tag every inference span and measurement carries: <c>cuda</c> or <c>cpu</c>.</summary>
     public const string ExecutionProviderTag = "tailor.embedding.execution_provider";
 
+    /// <summary>The model's name, on the same spans and measurements.</summary>
+    public const string ModelTag = "tailor.embedding.model";
+
     internal static ActivitySource Source { get; } = new(Name);
 }

@@ -14,10 +14,14 @@ namespace Tailor.Embedding.Interests;
 /// not count its evidence twice. Null before the first update.
 /// </param>
 public sealed record UserInterestState(
-    string Model, float[] WeightedSum, DateTimeOffset ReferenceTime, int EvidenceCount, Guid? LastUpdateId = null)
+    string Model, string ModelVersion, float[] WeightedSum, DateTimeOffset ReferenceTime, int EvidenceCount, Guid? LastUpdateId = null)
 {
-    public static UserInterestState Empty =>
-        new(SentenceEmbedder.ModelName, new float[SentenceEmbedder.Dimensions], DateTimeOffset.MinValue, 0);
+    /// <summary>A user with no evidence yet, whose vectors will come from <paramref name="model"/>.</summary>
+    public static UserInterestState Empty(EmbeddingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new(model.Name, model.Version, new float[model.Dimensions], DateTimeOffset.MinValue, 0);
+    }
 
     /// <summary>
     /// Folds evidence in, each weighted by 2^(-age / <paramref name="halfLife"/>) where age is measured by event time from

@@ -13,11 +13,13 @@ public sealed class UserInterests : IDisposable
     private readonly IProfileCache _profiles;
     private readonly TimeProvider _time;
     private readonly TimeSpan _halfLife;
+    private readonly EmbeddingModel _model;
     private readonly UserLocks _locks = new();
 
     public UserInterests(IDocumentStore documents, IProfileCache profiles, IOptions<EmbeddingOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _model = options.Value.SelectedModel;
         _documents = documents;
         _profiles = profiles;
         _time = time;
@@ -38,7 +40,7 @@ public sealed class UserInterests : IDisposable
 
         var stored = await _documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, cancellationToken);
         // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
-        var state = stored is not null && stored.Model == SentenceEmbedder.ModelName ? stored : UserInterestState.Empty;
+        var state = stored is not null && _model.Made(stored.Model, stored.ModelVersion) ? stored : UserInterestState.Empty(_model);
         var updated = state;
         if (state.LastUpdateId != updateId)
         {
@@ -51,8 +53,8 @@ public sealed class UserInterests : IDisposable
         var vector = updated.Direction();
         var now = _time.GetUtcNow();
         await _profiles.WriteSliceAsync(
-            userId, new InterestsSlice(SentenceEmbedder.ModelName, vector, updated.EvidenceCount, now), cancellationToken);
-        return new UserInterestsUpdated(updateId, userId, now, SentenceEmbedder.ModelName, vector, updated.EvidenceCount);
+            userId, new InterestsSlice(_model.Name, _model.Version, vector, updated.EvidenceCount, now), cancellationToken);
+        return new UserInterestsUpdated(updateId, userId, now, _model.Name, _model.Version, vector, updated.EvidenceCount);
     }
 
     /// <summary>Removes the user's interest state (erasure).</summary>

@@ -39,7 +39,15 @@ internal static class InferenceSessionFactory
 
     private static SessionOptions CreateOptions(EmbeddingOptions options) => new()
     {
+        // Constant folding, fused attention and layer-norm kernels: the same weights, fewer and faster operators.
         GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        // Each run uses every core inside its operators; one run at a time (the batcher's), so no inter-op threads.
+        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         IntraOpNumThreads = options.IntraOpThreads,
+        InterOpNumThreads = 1,
+        EnableCpuMemArena = options.MemoryArena,
+        // A memory pattern is planned per input shape, and with dynamic batching nearly every run has a new shape
+        // (rows x longest text): the plans would only pile up. The arena already reuses the buffers.
+        EnableMemoryPattern = false,
     };
 }

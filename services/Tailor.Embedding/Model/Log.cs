@@ -5,8 +5,8 @@ namespace Tailor.Embedding.Model;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
-        Message = "Loaded {Model} on the {ExecutionProvider} execution provider with {Threads} intra-op threads in {ElapsedMs} ms")]
-    public static partial void ModelLoaded(ILogger logger, string model, string executionProvider, int threads, long elapsedMs);
+        Message = "Loaded {Model} {ModelVersion} on the {ExecutionProvider} execution provider with {Threads} intra-op threads in {ElapsedMs} ms")]
+    public static partial void ModelLoaded(ILogger logger, string model, string modelVersion, string executionProvider, int threads, long elapsedMs);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "CUDA is not usable here, embedding on the CPU: {Reason}")]
     public static partial void CudaUnavailable(ILogger logger, string reason);

@@ -16,10 +16,12 @@ public sealed class ItemVectorStore : IDisposable
 
     private readonly IDocumentStore _documents;
     private readonly MemoryCache _cache;
+    private readonly EmbeddingModel _model;
 
     public ItemVectorStore(IDocumentStore documents, IOptions<EmbeddingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _model = options.Value.SelectedModel;
         _documents = documents;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.ItemCacheEntries });
     }
@@ -34,7 +36,7 @@ public sealed class ItemVectorStore : IDisposable
 
         var stored = await _documents.FindAsync<ItemVector>(EmbeddingNames.ItemsCollection, itemId, cancellationToken);
         // A vector of another model is as good as none: vectors of different models are never compared.
-        if (stored is null || stored.Model != SentenceEmbedder.ModelName)
+        if (stored is null || !_model.Made(stored.Model, stored.ModelVersion))
         {
             return null;
         }

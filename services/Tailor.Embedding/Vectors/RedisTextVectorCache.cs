@@ -7,8 +7,8 @@ using Tailor.Profiles.Redis;
 namespace Tailor.Embedding.Vectors;
 
 /// <summary>
-/// Text vectors in Redis as raw float32 bytes, under <c>{prefix}embedding:text:{model}:{content hash}</c>: the model's
-/// name is in the key, so vectors of different models never meet. Entries expire, so texts no longer seen fall out.
+/// Text vectors in Redis as raw float32 bytes, under <c>{prefix}embedding:text:{model}:{version}:{content hash}</c>: the
+/// model's name and version are in the key, so vectors of different models never meet. Entries expire, so texts no longer seen fall out.
 /// </summary>
 public sealed class RedisTextVectorCache(IConnectionMultiplexer redis, IOptions<RedisProfileOptions> redisOptions, IOptions<EmbeddingOptions> options)
     : ISharedTextVectorCache
@@ -25,7 +25,7 @@ public sealed class RedisTextVectorCache(IConnectionMultiplexer redis, IOptions<
         for (var index = 0; index < keys.Count; index++)
         {
             // A value of the wrong size is not a vector of this model; it is ignored and overwritten.
-            if (values[index] is { HasValue: true } value && (byte[])value! is { Length: SentenceEmbedder.Dimensions * sizeof(float) } bytes)
+            if (values[index] is { HasValue: true } value && (byte[])value! is { } bytes && bytes.Length == VectorBytes)
             {
                 found[keys[index]] = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
             }
@@ -47,5 +47,11 @@ public sealed class RedisTextVectorCache(IConnectionMultiplexer redis, IOptions<
             database.StringSetAsync(RedisKeyOf(vector.Key), MemoryMarshal.AsBytes(vector.Value.AsSpan()).ToArray(), lifetime)));
     }
 
-    private RedisKey RedisKeyOf(string contentKey) => $"{redisOptions.Value.KeyPrefix}embedding:text:{SentenceEmbedder.ModelName}:{contentKey}";
+    private int VectorBytes => options.Value.SelectedModel.Dimensions * sizeof(float);
+
+    private RedisKey RedisKeyOf(string contentKey)
+    {
+        var model = options.Value.SelectedModel;
+        return $"{redisOptions.Value.KeyPrefix}embedding:text:{model.Name}:{model.Version}:{contentKey}";
+    }
 }

@@ -28,6 +28,9 @@ public sealed class TextVectors : IDisposable
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.TextCacheEntries });
     }
 
+    /// <summary>The model every vector here comes from.</summary>
+    public EmbeddingModel Model => _embedder.Model;
+
     /// <summary>
     /// One vector per text, in the order given; the texts not cached yet are embedded as one batch.
     /// The arrays are shared with the cache: read them, never change them.
@@ -67,7 +70,7 @@ public sealed class TextVectors : IDisposable
 
         missing.RemoveAll(entry => shared.ContainsKey(entry.Key));
         _metrics.TextCacheLooked(hits: vectors.Count, misses: missing.Count);
-        var embedded = _embedder.Embed(missing.ConvertAll(entry => entry.Text));
+        var embedded = await _embedder.EmbedAsync(missing.ConvertAll(entry => entry.Text), cancellationToken);
         for (var i = 0; i < missing.Count; i++)
         {
             vectors[missing[i].Key] = embedded[i];

@@ -4,8 +4,8 @@ using Microsoft.ML.Tokenizers;
 
 namespace Tailor.Embedding.Model;
 
-/// <summary>The loaded model: its word-piece tokenizer and its ONNX Runtime session. Safe to use from many threads.</summary>
-internal sealed class MiniLmSession : IDisposable
+/// <summary>A loaded model: its word-piece tokenizer and its ONNX Runtime session. Safe to use from many threads.</summary>
+internal sealed class SentenceModelSession : IDisposable
 {
     private const string ModelResource = "model.onnx";
     private const string VocabularyResource = "vocab.txt";
@@ -17,10 +17,12 @@ internal sealed class MiniLmSession : IDisposable
     private readonly BertTokenizer _tokenizer;
     private readonly string _outputName;
     private readonly bool _takesTokenTypes;
+    private readonly SentencePooling _pooling;
 
-    private MiniLmSession(InferenceSession session, BertTokenizer tokenizer, string executionProvider)
+    private SentenceModelSession(InferenceSession session, BertTokenizer tokenizer, string executionProvider, SentencePooling pooling)
     {
         _session = session;
+        _pooling = pooling;
         _tokenizer = tokenizer;
         ExecutionProvider = executionProvider;
         _outputName = session.OutputNames[0];
@@ -35,13 +37,15 @@ internal sealed class MiniLmSession : IDisposable
     /// <summary>Whether the model takes <c>token_type_ids</c> (all zero here: one segment).</summary>
     internal bool TakesTokenTypes => _takesTokenTypes;
 
-    public static MiniLmSession Load(EmbeddingOptions options, ILogger logger)
+    public static SentenceModelSession Load(EmbeddingOptions options, ILogger logger)
     {
-        var assemblyPath = Path.GetFullPath(options.ModelAssemblyPath, AppContext.BaseDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        var model = options.SelectedModel;
+        var assemblyPath = Path.GetFullPath(options.ModelAssemblyPath ?? model.DefaultContainerPath, AppContext.BaseDirectory);
         var resources = ManifestResourceReader.Read(assemblyPath, ModelResource, VocabularyResource);
 
         using var vocabulary = new MemoryStream(resources[VocabularyResource], writable: false);
-        // The settings of the uncased BERT vocabulary the model was trained with: lower case, accents stripped.
+        // The settings of the uncased BERT vocabulary both models were trained with: lower case, accents stripped.
         var tokenizer = BertTokenizer.Create(vocabulary, new BertOptions
         {
             LowerCaseBeforeTokenization = true,
@@ -50,7 +54,15 @@ internal sealed class MiniLmSession : IDisposable
         });
 
         var (session, executionProvider) = InferenceSessionFactory.Create(resources[ModelResource], options, logger);
-        return new MiniLmSession(session, tokenizer, executionProvider);
+        var output = session.OutputMetadata[session.OutputNames[0]];
+        if (output.Dimensions is not [_, _, var width] || (width > 0 && width != model.Dimensions))
+        {
+            session.Dispose();
+            throw new InvalidDataException(
+                $"'{assemblyPath}' does not hold {model}: its first output is [{string.Join(", ", output.Dimensions)}], not token vectors of {model.Dimensions}.");
+        }
+
+        return new SentenceModelSession(session, tokenizer, executionProvider, model.Pooling);
     }
 
     /// <summary>[CLS], at most <paramref name="maxWordPieces"/> - 2 word pieces of the text, [SEP].</summary>
@@ -104,7 +116,7 @@ internal sealed class MiniLmSession : IDisposable
         using var outputs = _session.Run(runOptions, inputs, [_outputName]);
         var tokenVectors = outputs[0];
         var dimensions = checked((int)tokenVectors.GetTensorTypeAndShape().Shape[^1]);
-        return MeanPooling.Pool(tokenVectors.GetTensorDataAsSpan<float>(), mask, rows, width, dimensions);
+        return SentenceVectorPooling.Pool(_pooling, tokenVectors.GetTensorDataAsSpan<float>(), mask, rows, width, dimensions);
     }
 
     public void Dispose() => _session.Dispose();
