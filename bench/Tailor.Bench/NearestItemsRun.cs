@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
-using Tailor.Embedding.Vectors;
+using Tailor.Recommendation.Content;
 
 namespace Tailor.Bench;
 

@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Gave newly identified user {UserId} the popular items of {ModelVersion}")]
     public static partial void PopularForNewUser(ILogger logger, string userId, string modelVersion);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Gave user {UserId} {Items} items close to their interests ({ModelVersion})")]
+    public static partial void ContentForUser(ILogger logger, string userId, int items, string modelVersion);
 }

@@ -46,6 +46,13 @@ public sealed class RecommendationOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan PopularityWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How stale this replica's in-memory copy of the item vectors may get: each replica consumes only some of the
+    /// <c>ItemEmbedded</c> messages, so it reloads the others from the store this often.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ItemVectorRefresh { get; set; } = TimeSpan.FromMinutes(1);
+
     internal AlsParameters ToAlsParameters() =>
         new(Factors, (float)Regularization, Iterations, ConjugateGradientSteps, Seed);
 }

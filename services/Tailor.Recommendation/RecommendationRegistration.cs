@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tailor.Messaging;
 using Tailor.Recommendation.Consumers;
+using Tailor.Recommendation.Content;
 using Tailor.Recommendation.Training;
 using Tailor.Training;
 using Tailor.Training.Consumers;
@@ -25,12 +26,16 @@ public static class RecommendationRegistration
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UserRecommendationsWriter>();
+        builder.Services.AddSingleton<ItemVectorIndex>();
+        builder.Services.AddSingleton<ContentRecommendations>();
         builder.Services.AddRetraining<RecommendationTrainer>(RecommendationOptions.RetrainSection);
 
         builder.AddTailorConsumers(bus =>
         {
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
+            bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
+            bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
             bus.AddModelConsumers<RecommendationTrainer>();
         });
 

@@ -8,6 +8,9 @@ public static class RecommendationStore
     public const string ModelCollection = "recommendation.model";
     public const string UserRecommendationsCollection = "recommendation.user-recs";
 
+    /// <summary>Item vectors from the Embedding service, for content similarity.</summary>
+    public const string ItemVectorsCollection = "recommendation.item-vectors";
+
     /// <summary>The id of the serving model's document in <see cref="ModelCollection"/>.</summary>
     public const string ServingModelId = "serving";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tailor.Profiles;
 using Tailor.Recommendation.Consumers;
+using Tailor.Recommendation.Content;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;
 using Tailor.Testing;
@@ -24,6 +25,8 @@ internal static class RecommendationHarness
             {
                 services.AddSingleton(Options.Create(new RecommendationOptions { Factors = 8 }));
                 services.AddSingleton<UserRecommendationsWriter>();
+                services.AddSingleton<ItemVectorIndex>();
+                services.AddSingleton<ContentRecommendations>();
                 services.AddSingleton<RecommendationTrainer>();
                 services.AddSingleton<ModelTraining<RecommendationTrainer>>();
             },
@@ -31,6 +34,8 @@ internal static class RecommendationHarness
             {
                 bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
                 bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
+                bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
+                bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
                 bus.AddModelConsumers<RecommendationTrainer>();
             },
             events,

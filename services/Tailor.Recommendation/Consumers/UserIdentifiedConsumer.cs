@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Messaging;
+using Tailor.Recommendation.Content;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;
 
@@ -31,12 +32,14 @@ public sealed class UserIdentifiedConsumer(
         async Task GivePopularItemsAsync(CancellationToken cancellationToken)
         {
             var serving = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, cancellationToken);
-            if (serving is null || await writer.HasRecommendationsAsync(message.UserId, cancellationToken))
+            if (serving is null || await writer.SourceAsync(message.UserId, cancellationToken) is not null)
             {
                 return;
             }
 
-            await writer.WriteAsync(message.UserId, serving.ModelVersion, serving.Popular, cancellationToken);
+            await writer.WriteAsync(
+                message.UserId, serving.ModelVersion, serving.Popular, RecommendationSource.Popular,
+                UserRecommendationsWriter.TrainedEventId(serving.ModelVersion, message.UserId), cancellationToken);
             Log.PopularForNewUser(logger, message.UserId, serving.ModelVersion);
         }
     }

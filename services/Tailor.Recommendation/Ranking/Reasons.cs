@@ -5,6 +5,8 @@ public static class Reasons
 {
     public const string Popular = "popular right now";
 
+    public const string CloseToYourInterests = "close to what you have been looking at";
+
     public static string BecauseYouBought(string title) => $"because you bought {title}";
 
     public static string BecauseYouViewed(string title) => $"because you viewed {title}";

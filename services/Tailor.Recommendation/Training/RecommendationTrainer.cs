@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Messaging;
+using Tailor.Recommendation.Content;
 using Tailor.Recommendation.Ranking;
 using Tailor.Storage;
 using Tailor.Training;
@@ -62,7 +63,15 @@ public sealed class RecommendationTrainer(
 
         foreach (var userId in interactions.KnownUsers.Order(StringComparer.Ordinal))
         {
-            await writer.WriteAsync(userId, version, recommender.For(userId), cancellationToken);
+            var source = recommender.Knows(userId) ? RecommendationSource.Personal : RecommendationSource.Popular;
+            // Items chosen by a user's interest vector say more than the popular ones this model would give them.
+            if (source is RecommendationSource.Popular && await writer.SourceAsync(userId, cancellationToken) is RecommendationSource.Content)
+            {
+                continue;
+            }
+
+            await writer.WriteAsync(
+                userId, version, recommender.For(userId), source, UserRecommendationsWriter.TrainedEventId(version, userId), cancellationToken);
         }
 
         // Written last: a training that stops half way leaves the previous model serving and due for retraining.

@@ -2,6 +2,7 @@ using MassTransit;
 using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.Profiles;
+using Tailor.Recommendation.Content;
 using Tailor.Storage;
 
 namespace Tailor.Recommendation.Training;
@@ -9,19 +10,33 @@ namespace Tailor.Recommendation.Training;
 /// <summary>Puts one user's recommendations everywhere they are read: the store (truth), the profile slice (cache), the bus.</summary>
 public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfileCache profiles, IBus bus, TimeProvider time)
 {
-    public async Task WriteAsync(string userId, string modelVersion, IReadOnlyList<RecommendedItem> items, CancellationToken cancellationToken)
+    /// <param name="eventId">
+    /// The <see cref="RecommendationsUpdated"/> id: derived from what caused the write, so a retry publishes the same one.
+    /// </param>
+    public async Task WriteAsync(
+        string userId,
+        string modelVersion,
+        IReadOnlyList<RecommendedItem> items,
+        RecommendationSource source,
+        Guid eventId,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var slice = new RecommendationsSlice(modelVersion, items, now);
 
-        // The stored document goes last: it is what says the user has recommendations (HasRecommendationsAsync), so a
-        // failure on the way leaves the whole write to be redone, and redoing the cache write and the publish (the same
-        // EventId for the same model and user) is harmless.
-        await profiles.WriteSliceAsync(userId, slice, cancellationToken);
-        await bus.Publish(new RecommendationsUpdated(StableIds.From("tailor.recommendation.user", modelVersion, userId), userId, now, modelVersion, items), cancellationToken);
-        await documents.PutAsync(RecommendationStore.UserRecommendationsCollection, userId, slice, cancellationToken);
+        // The stored document goes last: it is what says the user has recommendations (SourceAsync), so a failure on the
+        // way leaves the whole write to be redone, and redoing the cache write and the publish (the same EventId) is
+        // harmless.
+        await profiles.WriteSliceAsync(userId, new RecommendationsSlice(modelVersion, items, now), cancellationToken);
+        await bus.Publish(new RecommendationsUpdated(eventId, userId, now, modelVersion, items), cancellationToken);
+        await documents.PutAsync(
+            RecommendationStore.UserRecommendationsCollection, userId, new StoredRecommendations(modelVersion, source, items, now), cancellationToken);
     }
 
-    public async Task<bool> HasRecommendationsAsync(string userId, CancellationToken cancellationToken) =>
-        await documents.GetAsync(RecommendationStore.UserRecommendationsCollection, userId, cancellationToken) is not null;
+    /// <summary>The event id of a user's recommendations from a trained model: one per model version and user.</summary>
+    public static Guid TrainedEventId(string modelVersion, string userId) =>
+        StableIds.From("tailor.recommendation.user", modelVersion, userId);
+
+    /// <summary>Which model chose the user's current recommendations; null when they have none.</summary>
+    public async Task<RecommendationSource?> SourceAsync(string userId, CancellationToken cancellationToken) =>
+        (await documents.FindAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, userId, cancellationToken))?.Source;
 }

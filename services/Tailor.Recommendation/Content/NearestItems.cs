@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace Tailor.Embedding.Vectors;
+namespace Tailor.Recommendation.Content;
 
 /// <summary>
 /// Exact nearest-neighbour search over item vectors: one contiguous matrix, scored with SIMD dot products (the vectors

@@ -1,10 +1,9 @@
-using Tailor.Embedding.Model;
-using Tailor.Embedding.Vectors;
+using Tailor.Recommendation.Content;
 
-namespace Tailor.Embedding.Tests;
+namespace Tailor.Recommendation.Tests;
 
 /// <summary>Exact nearest-neighbour search over real item vectors, checked against a plain loop.</summary>
-public sealed class NearestItemsTests(ModelFixture model)
+public sealed class NearestItemsTests(RealItemVectors model)
 {
     private static readonly (string Id, string Title)[] Catalog =
     [
@@ -51,7 +50,7 @@ public sealed class NearestItemsTests(ModelFixture model)
     [Fact]
     public void Upsert_replaces_a_vector_and_grows_past_its_capacity()
     {
-        var index = new NearestItems(EmbeddingModels.MiniLm.Dimensions, capacity: 2);
+        var index = new NearestItems(model.Model.Dimensions, capacity: 2);
         foreach (var (id, title) in Catalog)
         {
             index.Upsert(id, model.Embed(title));
@@ -67,7 +66,7 @@ public sealed class NearestItemsTests(ModelFixture model)
     [Fact]
     public void A_vector_of_another_length_is_refused()
     {
-        var index = new NearestItems(EmbeddingModels.MiniLm.Dimensions);
+        var index = new NearestItems(model.Model.Dimensions);
 
         Assert.Throws<ArgumentException>(() => index.Upsert("85123A", new float[8]));
         Assert.Throws<ArgumentException>(() => index.Search(new float[8], count: 1));
@@ -75,7 +74,7 @@ public sealed class NearestItemsTests(ModelFixture model)
 
     private NearestItems IndexOfCatalog()
     {
-        var index = new NearestItems(EmbeddingModels.MiniLm.Dimensions);
+        var index = new NearestItems(model.Model.Dimensions);
         foreach (var (id, title) in Catalog)
         {
             index.Upsert(id, model.Embed(title));

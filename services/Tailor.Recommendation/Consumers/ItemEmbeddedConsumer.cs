@@ -1,0 +1,24 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Messaging;
+using Tailor.Recommendation.Content;
+
+namespace Tailor.Recommendation.Consumers;
+
+/// <summary>Keeps each catalog item's vector, so items no one has bought yet can be recommended by what they are.</summary>
+public sealed class ItemEmbeddedConsumer(ItemVectorIndex index) : IConsumer<ItemEmbedded>
+{
+    public async Task Consume(ConsumeContext<ItemEmbedded> context)
+    {
+        var message = context.Message;
+        InvalidMessageException.ThrowIfBlank(message.ItemId, message.EventId);
+        if (string.IsNullOrWhiteSpace(message.Model) || string.IsNullOrWhiteSpace(message.ModelVersion) || message.Vector is not { Length: > 0 })
+        {
+            throw new InvalidMessageException($"ItemEmbedded {message.EventId} has no model, model version or vector.");
+        }
+
+        // Storing is idempotent (the newer vector stays), so a redelivery needs no inbox record.
+        await index.SaveAsync(
+            new ItemVectorEntry(message.ItemId, message.Model, message.ModelVersion, message.Vector, message.OccurredAt), context.CancellationToken);
+    }
+}

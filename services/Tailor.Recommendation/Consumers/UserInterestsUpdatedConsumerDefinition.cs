@@ -1,0 +1,15 @@
+using MassTransit;
+using Tailor.Messaging;
+
+namespace Tailor.Recommendation.Consumers;
+
+public sealed class UserInterestsUpdatedConsumerDefinition : ConsumerDefinition<UserInterestsUpdatedConsumer>
+{
+    public UserInterestsUpdatedConsumerDefinition() => ConcurrentMessageLimit = 16;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<UserInterestsUpdatedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+}

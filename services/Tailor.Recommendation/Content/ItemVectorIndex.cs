@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Tailor.Storage;
+
+namespace Tailor.Recommendation.Content;
+
+/// <summary>
+/// The catalog's item vectors: kept in the document store, searched in memory with <see cref="NearestItems"/>, one index
+/// per embedding model and version so vectors of different models are never compared. Every replica consumes only some
+/// of the <c>ItemEmbedded</c> messages; what it consumes is searchable at once, the rest after the next reload from the
+/// store (<see cref="RecommendationOptions.ItemVectorRefresh"/>).
+/// </summary>
+public sealed class ItemVectorIndex(IDocumentStore documents, IOptions<RecommendationOptions> options, TimeProvider time) : IDisposable
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private Loaded? _loaded;
+
+    /// <summary>Stores the vector unless a newer one of the item is stored already, and makes it searchable here.</summary>
+    public async Task SaveAsync(ItemVectorEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var stored = await documents.FindAsync<ItemVectorEntry>(RecommendationStore.ItemVectorsCollection, entry.ItemId, cancellationToken);
+        if (stored is not null && stored.EmbeddedAt > entry.EmbeddedAt)
+        {
+            return;
+        }
+
+        await documents.PutAsync(RecommendationStore.ItemVectorsCollection, entry.ItemId, entry, cancellationToken);
+        Volatile.Read(ref _loaded)?.Add(entry);
+    }
+
+    /// <summary>The items whose vectors of this model are closest to <paramref name="query"/>, best first.</summary>
+    public async Task<IReadOnlyList<ItemScore>> NearestAsync(
+        string model, string modelVersion, float[] query, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var loaded = await CurrentAsync(cancellationToken);
+        return loaded.Indexes.TryGetValue((model, modelVersion), out var index) && index.Dimensions == query.Length
+            ? index.Search(query, count)
+            : [];
+    }
+
+    public void Dispose() => _loading.Dispose();
+
+    private async Task<Loaded> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var loaded = Volatile.Read(ref _loaded);
+        if (loaded is not null && time.GetUtcNow() - loaded.At < options.Value.ItemVectorRefresh)
+        {
+            return loaded;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            loaded = _loaded;
+            if (loaded is null || time.GetUtcNow() - loaded.At >= options.Value.ItemVectorRefresh)
+            {
+                var reloaded = new Loaded(time.GetUtcNow());
+                await foreach (var (_, entry) in documents.ListAsync<ItemVectorEntry>(RecommendationStore.ItemVectorsCollection, cancellationToken))
+                {
+                    reloaded.Add(entry);
+                }
+
+                Volatile.Write(ref _loaded, reloaded);
+                loaded = reloaded;
+            }
+
+            return loaded;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private sealed class Loaded(DateTimeOffset at)
+    {
+        public DateTimeOffset At { get; } = at;
+
+        public ConcurrentDictionary<(string Model, string Version), NearestItems> Indexes { get; } = new();
+
+        public void Add(ItemVectorEntry entry)
+        {
+            var index = Indexes.GetOrAdd((entry.Model, entry.ModelVersion), static (_, dimensions) => new NearestItems(dimensions), entry.Vector.Length);
+            if (index.Dimensions == entry.Vector.Length)
+            {
+                index.Upsert(entry.ItemId, entry.Vector);
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Recommendation.Content;
+using Tailor.Recommendation.Ranking;
+using Tailor.Storage;
+using Tailor.Testing;
+
+namespace Tailor.Recommendation.Tests;
+
+/// <summary>Cold start by content similarity, on real item vectors: new users and items no one has bought.</summary>
+public sealed class ContentRecommendationTests(RealItemVectors model)
+{
+    private static readonly (string Id, string Title, decimal Price)[] Catalog =
+    [
+        ("85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 2.55m),
+        ("71053", "WHITE METAL LANTERN", 3.39m),
+        ("22423", "REGENCY CAKESTAND 3 TIER", 12.75m),
+        ("21212", "PACK OF 72 RETROSPOT CAKE CASES", 0.55m),
+        ("22960", "JAM MAKING SET WITH JARS", 4.25m),
+        ("84879", "ASSORTED COLOUR BIRD ORNAMENT", 1.69m),
+        ("22086", "PAPER CHAIN KIT 50'S CHRISTMAS", 2.95m),
+        ("23084", "RABBIT NIGHT LIGHT", 2.08m),
+        ("POST", "POSTAGE FOR TEA LIGHT HOLDERS", 18m),
+    ];
+
+    [Fact]
+    public async Task Consume_interests_of_a_user_without_history_gives_the_products_closest_to_them()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        var interests = Interests("newcomer", "tea light candle holder shaped like a heart");
+
+        await harness.DeliverAsync([interests], m => m.EventId);
+
+        var update = Assert.Single(harness.PublishedMessages<RecommendationsUpdated>());
+        Assert.Equal(ContentRecommendations.ModelVersionFor(model.Model.Name, model.Model.Version), update.ModelVersion);
+        // No one has bought any of these items: they are found by what their text means.
+        Assert.Equal("85123A", update.Items[0].ItemId);
+        Assert.True(update.Items[0].Score > update.Items[^1].Score);
+        Assert.DoesNotContain(update.Items, item => item.ItemId == "POST");
+        Assert.All(update.Items, item => Assert.Equal(Reasons.CloseToYourInterests, item.Reason));
+        Assert.Equal(6, update.Items.Count);
+        var profile = await harness.Profiles.ReadAsync("newcomer", TestContext.Current.CancellationToken);
+        Assert.Equal(update.Items, profile?.Recommendations?.Items);
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Consume_interests_of_another_model_finds_nothing_to_compare_them_with()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        var interests = Interests("newcomer", "cake stands") with { ModelVersion = "1.0.0" };
+
+        await harness.DeliverAsync([interests], m => m.EventId);
+
+        Assert.Empty(harness.PublishedMessages<RecommendationsUpdated>());
+        Assert.Null(await harness.Documents.GetAsync(RecommendationStore.UserRecommendationsCollection, "newcomer", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Training_keeps_content_recommendations_of_users_it_was_not_trained_on_and_replaces_them_for_buyers()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        await harness.DeliverAsync(
+            [Fixtures.Identified("reader"), Fixtures.Identified("buyer"), Fixtures.Identified("other")], m => m.EventId);
+        await harness.DeliverAsync(
+            [Fixtures.Purchase("buyer", "22423", name: "REGENCY CAKESTAND 3 TIER"), Fixtures.Purchase("buyer", "21212"), Fixtures.Purchase("other", "21212"), Fixtures.Purchase("other", "22960")],
+            m => m.EventId);
+        await harness.DeliverAsync([Interests("reader", "jam and jars"), Interests("buyer", "jam and jars")], m => m.EventId);
+
+        await harness.DeliverAsync([new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test")], m => m.EventId);
+
+        var reader = await harness.Profiles.ReadAsync("reader", TestContext.Current.CancellationToken);
+        Assert.Equal("22960", reader?.Recommendations?.Items[0].ItemId);
+        Assert.All(reader!.Recommendations!.Items, item => Assert.Equal(Reasons.CloseToYourInterests, item.Reason));
+        var buyer = await harness.Profiles.ReadAsync("buyer", TestContext.Current.CancellationToken);
+        Assert.StartsWith("als-", buyer?.Recommendations?.ModelVersion, StringComparison.Ordinal);
+
+        // Once ALS knows a user, a later interest update leaves its recommendations alone.
+        var alsItems = buyer!.Recommendations!.Items;
+        await harness.DeliverAsync([Interests("buyer", "christmas paper chains")], m => m.EventId);
+        Assert.Equal(alsItems, (await harness.Profiles.ReadAsync("buyer", TestContext.Current.CancellationToken))?.Recommendations?.Items);
+    }
+
+    [Fact]
+    public async Task Consume_item_vector_arriving_late_does_not_replace_a_newer_one()
+    {
+        await using var harness = await RecommendationHarness.StartAsync();
+        var newer = Embedded("23084", "RABBIT NIGHT LIGHT") with { OccurredAt = Fixtures.Start.AddDays(1) };
+        var older = Embedded("23084", "WHITE METAL LANTERN");
+
+        await harness.DeliverAsync([newer], m => m.EventId);
+        await harness.DeliverAsync([older], m => m.EventId);
+
+        var stored = await harness.Documents.FindAsync<ItemVectorEntry>(RecommendationStore.ItemVectorsCollection, "23084", TestContext.Current.CancellationToken);
+        Assert.Equal(newer.Vector, stored?.Vector);
+    }
+
+    [Fact]
+    public async Task Consume_item_vector_without_a_vector_faults_and_keeps_nothing()
+    {
+        await using var harness = await RecommendationHarness.StartAsync();
+        var broken = Embedded("23084", "RABBIT NIGHT LIGHT") with { Vector = [] };
+
+        await harness.PublishAsync(broken);
+
+        Assert.True(await harness.WasPublishedAsync<Fault<ItemEmbedded>>(m => m.Message.EventId == broken.EventId));
+        Assert.Null(await harness.Documents.GetAsync(RecommendationStore.ItemVectorsCollection, "23084", TestContext.Current.CancellationToken));
+    }
+
+    private async Task<ConsumerHarness> StartWithCatalogAsync()
+    {
+        var harness = await RecommendationHarness.StartAsync();
+        await harness.DeliverAsync(Catalog.Select(item => Fixtures.CatalogItem(item.Id, item.Title, item.Price)), m => m.EventId);
+        await harness.DeliverAsync(Catalog.Select(item => Embedded(item.Id, item.Title)), m => m.EventId);
+        return harness;
+    }
+
+    private ItemEmbedded Embedded(string itemId, string title) =>
+        new(Guid.NewGuid(), itemId, Fixtures.Start, model.Model.Name, model.Model.Version, model.Embed(title));
+
+    private UserInterestsUpdated Interests(string userId, string text) =>
+        new(Guid.NewGuid(), userId, Fixtures.Start, model.Model.Name, model.Model.Version, model.Embed(text), EvidenceCount: 3);
+}
