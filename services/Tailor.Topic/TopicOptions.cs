@@ -15,7 +15,7 @@ public sealed class TopicOptions : IValidatableObject
     /// <summary>The topic counts tried when <see cref="Topics"/> is 0; the most coherent wins, the smaller on a tie.</summary>
     public int[] TopicCandidates { get; set; } = [4, 6, 8, 10, 12];
 
-    /// <summary>Words kept per topic; the label is made of the first three.</summary>
+    /// <summary>Words kept per topic; coherence is measured over them and labels are made of phrases of them.</summary>
     [Range(3, 50)]
     public int TopWords { get; set; } = 10;
 
@@ -29,6 +29,13 @@ public sealed class TopicOptions : IValidatableObject
 
     [Range(1, 10_000)]
     public int Iterations { get; set; } = 200;
+
+    /// <summary>
+    /// How much less coherent (NPMI, on the same documents) a newly trained model may be than the serving one and
+    /// still replace it. A little slack lets new users get topics when the new model is as good within noise.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double CoherenceTolerance { get; set; } = 0.02;
 
     /// <summary>Longer documents are truncated: a wholesale customer's thousand lines add little over their first few hundred.</summary>
     [Range(16, 100_000)]

@@ -73,6 +73,8 @@ public sealed partial class TemplateComposerTests
     [InlineData("Maximiliana-Konstantina", "christmas, paper, decoration", "Maximiliana-Konstantina, new christmas picks for you")]
     [InlineData("Wolfeschlegelsteinhausenbergerdorff-Alexandrina", "christmas, paper, decoration", "New christmas, paper, decoration picks for you")]
     [InlineData(null, "heart, holder, light", "New heart, holder, light picks for you")]
+    [InlineData("Anna", "hot water bottle & hand warmer", "Anna, new hot water bottle & hand warmer picks for you")]
+    [InlineData("Maximiliana-Konstantina", "hot water bottle & hand warmer", "Maximiliana-Konstantina, new hot water bottle picks for you")]
     [InlineData("Anna", null, "Anna, new picks for you")]
     [InlineData(null, null, "New picks for you from Tailor Shop")]
     [InlineData("  \r\n ", " ", "New picks for you from Tailor Shop")]

@@ -92,6 +92,27 @@ public sealed class ConsumerHarness : IAsyncDisposable
         where T : class =>
         Bus.Published.Any<T>(context => filter?.Invoke(context.Context.Message) ?? true, TestContext.Current.CancellationToken);
 
+    /// <summary>
+    /// Waits until a matching message is published or <paramref name="timeout"/> passes, however long the bus stays
+    /// quiet on the way (a training publishes nothing for seconds, which <see cref="WasPublishedAsync{T}"/> takes as the end).
+    /// </summary>
+    public async Task<bool> PublishedWithinAsync<T>(Func<T, bool> filter, TimeSpan timeout)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!PublishedMessages<T>().Any(filter))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
+        }
+
+        return true;
+    }
+
     public IReadOnlyList<T> PublishedMessages<T>()
         where T : class =>
         [.. Bus.Published.Select<T>(TestContext.Current.CancellationToken).Select(context => context.Context.Message)];

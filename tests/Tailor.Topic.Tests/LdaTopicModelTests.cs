@@ -82,6 +82,18 @@ public class LdaTopicModelTests(ITestOutputHelper output)
             output.WriteLine($"{tried.Topics} topics: NPMI {tried.Coherence:F4}");
         }
 
+        foreach (var topic in selection.Fit.Topics)
+        {
+            output.WriteLine($"{topic.Topic}: {topic.Label} | {string.Join(' ', topic.TopWords)}");
+        }
+
+        // Every label is made of phrases that at least two customers' documents hold, and no two topics read the same.
+        Assert.Equal(selection.Fit.Topics.Count, selection.Fit.Topics.Select(topic => topic.Label).Distinct().Count());
+        // Compared as the labeler reads text: lower case, digits and other signs but hyphens and apostrophes dropped.
+        var texts = documents.Select(document => new string([.. document.Text.ToLowerInvariant().Where(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.')])).ToList();
+        Assert.All(selection.Fit.Topics, topic => Assert.All(
+            topic.Label.Split(" & "),
+            phrase => Assert.True(texts.Count(text => text.Contains(phrase, StringComparison.Ordinal)) >= 2, $"'{phrase}' of '{topic.Label}'")));
         Assert.Equal([4, 8, 12], selection.Tried.Select(tried => tried.Topics));
         Assert.Equal(selection.Tried.Max(tried => tried.Coherence), selection.Coherence);
         Assert.Equal(selection.Tried.First(tried => tried.Coherence == selection.Coherence).Topics, selection.Fit.Topics.Count);

@@ -1,6 +1,8 @@
 using MassTransit;
 using Tailor.Contracts;
+using Tailor.Profiles;
 using Tailor.Storage;
+using Tailor.Topic.Training;
 using Tailor.Training.Catalog;
 
 namespace Tailor.Topic.Tests;
@@ -20,7 +22,11 @@ public class TopicConsumerTests
         var trained = Assert.Single(harness.PublishedMessages<TopicModelTrained>());
         Assert.Equal(40, trained.Documents);
         Assert.Equal(2, trained.Topics.Count);
-        Assert.All(trained.Topics, topic => Assert.Equal(string.Join(", ", topic.TopWords.Take(3)), topic.Label));
+        // Labels are phrases from the names of what the users bought, not LDA's word list.
+        var names = string.Join(". ", Fixtures.TwoInterests().Select(activity => activity.ItemName)).ToLowerInvariant();
+        Assert.All(trained.Topics, topic => Assert.All(topic.Label.Split(" & "), phrase => Assert.Contains(phrase, names, StringComparison.Ordinal)));
+        Assert.True(trained.Promoted);
+        Assert.Null(trained.PreviousCoherence);
 
         var updates = harness.PublishedMessages<UserTopicsUpdated>();
         Assert.Equal(40, updates.Select(update => update.UserId).Distinct().Count());
@@ -34,6 +40,41 @@ public class TopicConsumerTests
         var profile = await harness.Profiles.ReadAsync("u00", TestContext.Current.CancellationToken);
         Assert.Equal(updates.Single(update => update.UserId == "u00").Mixture, profile?.Topics?.Mixture);
         Assert.NotNull(await harness.Documents.GetAsync(TopicStore.UserTopicsCollection, "u07", TestContext.Current.CancellationToken));
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Consume_training_request_keeps_the_serving_model_when_the_new_one_is_less_coherent()
+    {
+        var options = new TopicOptions { Topics = 2, TopWords = 4 };
+        await using var harness = await TopicHarness.StartAsync(options: options);
+        await harness.DeliverAsync(Fixtures.TwoInterests(), m => m.EventId);
+        var first = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "first");
+        await harness.PublishAsync(first);
+        Assert.True(await harness.WasPublishedAsync<TopicModelTrained>(m => m.RequestId == first.EventId));
+        var serving = Assert.Single(harness.PublishedMessages<TopicModelTrained>());
+        var servingTopics = await harness.Documents.FindAsync<TopicsSlice>(TopicStore.UserTopicsCollection, "u00", TestContext.Current.CancellationToken);
+        var before = await harness.Documents.FindAsync<TopicServingModel>(TopicStore.ModelCollection, TopicStore.ServingModelId, TestContext.Current.CancellationToken);
+
+        // A sampler stopped after one pass leaves topics that mix the two vocabularies.
+        options.Iterations = 1;
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "second");
+        await harness.PublishAsync(request);
+        // Polled rather than WasPublishedAsync: the harness counts the first training's long quiet as the end of activity.
+        Assert.True(await harness.PublishedWithinAsync<TopicModelTrained>(m => m.RequestId == request.EventId, TimeSpan.FromSeconds(60)));
+
+        var candidate = Assert.Single(harness.PublishedMessages<TopicModelTrained>(), m => m.RequestId == request.EventId);
+        Assert.False(candidate.Promoted);
+        Assert.True(candidate.Coherence < candidate.PreviousCoherence - options.CoherenceTolerance, $"{candidate.Coherence} vs {candidate.PreviousCoherence}");
+        var model = await harness.Documents.FindAsync<TopicServingModel>(TopicStore.ModelCollection, TopicStore.ServingModelId, TestContext.Current.CancellationToken);
+        Assert.Equal(serving.ModelVersion, model?.ModelVersion);
+        // The evidence the candidate saw counts as seen, so the same data does not make it due again at once.
+        Assert.True(model?.EvidenceCount > before?.EvidenceCount);
+        Assert.True(model?.CheckedAt > before?.TrainedAt);
+        Assert.Equal(before?.TrainedAt, model?.TrainedAt);
+        var userTopics = await harness.Documents.FindAsync<TopicsSlice>(TopicStore.UserTopicsCollection, "u00", TestContext.Current.CancellationToken);
+        Assert.Equal((servingTopics?.ModelVersion, servingTopics?.UpdatedAt), (userTopics?.ModelVersion, userTopics?.UpdatedAt));
+        Assert.Equal(servingTopics?.Mixture, userTopics?.Mixture);
         Assert.False(await harness.WasPublishedAsync<Fault>());
     }
 

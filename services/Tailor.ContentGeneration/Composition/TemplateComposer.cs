@@ -54,8 +54,9 @@ public sealed class TemplateComposer(IOptions<ContentGenerationOptions> options,
     /// <summary>The most personal subject that fits: name and topic, then fewer facts, then a plain line.</summary>
     private string Subject(string? firstName, string? topic)
     {
-        // Topic labels are a topic's top words ("heart, holder, light"); the first word alone is the short form.
-        var shortTopic = topic?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        // Topic labels join phrases ("t-light holder & hanging heart", or top words "heart, holder, light" from models
+        // trained before labels were phrases); the first part alone is the short form.
+        var shortTopic = topic?.Split([',', '&'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         string?[] candidates =
         [
             firstName is not null && topic is not null ? $"{firstName}, new {topic} picks for you" : null,

@@ -2,7 +2,8 @@ namespace Tailor.Topic.Modeling;
 
 /// <summary>
 /// Chooses the number of topics by measurement, not by a constant: fits LDA for each candidate count and keeps the
-/// most coherent model (NPMI of its top words over the same user documents); the smaller count wins a tie.
+/// most coherent model (NPMI of its top words over the same user documents); the smaller count wins a tie. The chosen
+/// model's topics are then named by <see cref="TopicLabeler"/>.
 /// </summary>
 public static class TopicCountSelection
 {
@@ -24,7 +25,8 @@ public static class TopicCountSelection
             }
         }
 
-        return new TopicSelection(best!, bestCoherence, tried);
+        var labelled = best! with { Topics = new TopicLabeler(documents).Label(best.Topics) };
+        return new TopicSelection(labelled, bestCoherence, tried);
     }
 }
 

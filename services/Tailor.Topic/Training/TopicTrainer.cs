@@ -14,8 +14,10 @@ using Tailor.Training.Catalog;
 namespace Tailor.Topic.Training;
 
 /// <summary>
-/// One training: build every user's document from the service's own stream, fit LDA, give every user their
-/// mixture, then make the new model the serving one and announce it.
+/// One training: build every user's document from the service's own stream, fit LDA, and compare the new model's
+/// coherence with the serving model's on the same documents. If it is not worse (within
+/// <see cref="TopicOptions.CoherenceTolerance"/>), give every user their mixture and make it the serving model; either
+/// way, announce it.
 /// </summary>
 public sealed class TopicTrainer(
     IEventStore events,
@@ -36,7 +38,10 @@ public sealed class TopicTrainer(
         events.CountAsync(TopicStore.Stream, cancellationToken);
 
     public async Task<ModelCheckpoint?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
-        (await documents.FindAsync<TopicServingModel>(TopicStore.ModelCollection, TopicStore.ServingModelId, cancellationToken))?.Checkpoint;
+        (await ReadServingModelAsync(cancellationToken))?.Checkpoint;
+
+    public Task<TopicServingModel?> ReadServingModelAsync(CancellationToken cancellationToken) =>
+        documents.FindAsync<TopicServingModel>(TopicStore.ModelCollection, TopicStore.ServingModelId, cancellationToken);
 
     public async Task<ModelCheckpoint?> TrainAsync(Guid? requestId, CancellationToken cancellationToken)
     {
@@ -56,6 +61,20 @@ public sealed class TopicTrainer(
         var fit = selection.Fit;
         var trainedAt = time.GetUtcNow();
         var version = "lda-" + trainedAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+
+        // The serving model is measured again on today's documents: coherence depends on the corpus, not only the model.
+        var current = await ReadServingModelAsync(cancellationToken);
+        double? currentCoherence = current is null ? null : TopicCoherence.Npmi(current.Topics, corpus, settings.TopWords);
+        if (current is not null && currentCoherence is { } servingCoherence && selection.Coherence < servingCoherence - settings.CoherenceTolerance)
+        {
+            await documents.PutAsync(
+                TopicStore.ModelCollection, TopicStore.ServingModelId, current with { EvidenceCount = evidence, CheckedAt = trainedAt }, cancellationToken);
+            await PublishTrainedAsync(version, corpus.Count, selection, clock.Elapsed, requestId, promoted: false, currentCoherence, cancellationToken);
+            TopicTelemetry.Candidates.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
+            Log.NotPromoted(logger, version, selection.Coherence, current.ModelVersion, servingCoherence, corpus.Count);
+            return new ModelCheckpoint(trainedAt, evidence);
+        }
+
         foreach (var user in fit.Users)
         {
             var label = fit.Topics[user.DominantTopic].Label;
@@ -68,13 +87,12 @@ public sealed class TopicTrainer(
         }
 
         // Written last: a training that stops half way leaves the previous model serving and due for retraining.
-        var serving = new TopicServingModel(version, trainedAt, evidence, corpus.Count, fit.Topics);
+        var serving = new TopicServingModel(version, trainedAt, evidence, corpus.Count, fit.Topics, selection.Coherence);
         await documents.PutAsync(TopicStore.ModelCollection, TopicStore.ServingModelId, serving, cancellationToken);
-        await bus.Publish(
-            new TopicModelTrained(
-                StableIds.From("tailor.topic.trained", version), time.GetUtcNow(), version, corpus.Count, fit.Topics, clock.Elapsed, requestId, selection.Coherence),
-            cancellationToken);
+        await PublishTrainedAsync(version, corpus.Count, selection, clock.Elapsed, requestId, promoted: true, currentCoherence, cancellationToken);
 
+        TopicTelemetry.Candidates.Add(1, new KeyValuePair<string, object?>("outcome", "promoted"));
+        TopicTelemetry.Coherence.Record(selection.Coherence);
         TopicTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);
         TopicTelemetry.Documents.Record(corpus.Count);
         activity?.SetTag("tailor.model.version", version);
@@ -82,6 +100,21 @@ public sealed class TopicTrainer(
         Log.Trained(logger, version, fit.Topics.Count, corpus.Count, clock.Elapsed.TotalSeconds);
         return serving.Checkpoint;
     }
+
+    private Task PublishTrainedAsync(
+        string version,
+        int documentCount,
+        TopicSelection selection,
+        TimeSpan duration,
+        Guid? requestId,
+        bool promoted,
+        double? previousCoherence,
+        CancellationToken cancellationToken) =>
+        bus.Publish(
+            new TopicModelTrained(
+                StableIds.From("tailor.topic.trained", version), time.GetUtcNow(), version, documentCount, selection.Fit.Topics, duration,
+                requestId, selection.Coherence, promoted, previousCoherence),
+            cancellationToken);
 
     private async Task<IReadOnlyList<UserDocument>> BuildCorpusAsync(CancellationToken cancellationToken)
     {
