@@ -99,6 +99,45 @@ public class LdaTopicModelTests(ITestOutputHelper output)
         Assert.Equal(selection.Tried.First(tried => tried.Coherence == selection.Coherence).Topics, selection.Fit.Topics.Count);
     }
 
+    [Fact]
+    public void Fit_on_december_gives_customers_who_bought_the_same_products_the_same_dominant_topic()
+    {
+        var purchases = OnlineRetailSlice.Purchases(lines: 42_000);
+        var documents = Documents(purchases);
+        var fit = LdaTopicModel.Fit(documents, new TopicOptions(), topicCount: 8);
+        var dominant = fit.Users.ToDictionary(user => user.UserId, user => user.DominantTopic, StringComparer.Ordinal);
+        var items = purchases.Where(purchase => purchase.ItemId is not null && dominant.ContainsKey(purchase.UserId))
+            .GroupBy(purchase => purchase.UserId)
+            .Where(user => user.Select(purchase => purchase.ItemId).Distinct().Count() >= 5)
+            .ToDictionary(user => user.Key, user => user.Select(purchase => purchase.ItemId!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var customers = items.Keys.Order(StringComparer.Ordinal).ToList();
+
+        // Pairs of customers a fifth of whose products are the same (Jaccard >= 0.2: retail baskets overlap little), against every pair.
+        var similar = new List<bool>();
+        var all = new List<bool>();
+        for (var i = 0; i < customers.Count; i++)
+        {
+            for (var j = i + 1; j < customers.Count; j++)
+            {
+                var (left, right) = (items[customers[i]], items[customers[j]]);
+                var shared = left.Count(right.Contains);
+                var sameTopic = dominant[customers[i]] == dominant[customers[j]];
+                all.Add(sameTopic);
+                if (shared >= 0.2 * (left.Count + right.Count - shared))
+                {
+                    similar.Add(sameTopic);
+                }
+            }
+        }
+
+        var similarShare = similar.Count(same => same) / (double)similar.Count;
+        var baseShare = all.Count(same => same) / (double)all.Count;
+        output.WriteLine($"{similar.Count} pairs buying many of the same products share a dominant topic {similarShare:P0} of the time; all {all.Count:N0} pairs {baseShare:P0}");
+        Assert.True(similar.Count >= 20, $"only {similar.Count} similar pairs");
+        Assert.True(similarShare >= 0.7, $"similar pairs share a topic {similarShare:P0}");
+        Assert.True(similarShare > 2 * baseShare, $"similar {similarShare:P0} against any pair {baseShare:P0}");
+    }
+
     private static IReadOnlyList<UserDocument> TwoInterestDocuments() => Documents(Fixtures.TwoInterests());
 
     /// <summary>The customers of December 2010 in the Online Retail data, one document each.</summary>
