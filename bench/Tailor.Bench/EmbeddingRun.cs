@@ -13,7 +13,7 @@ namespace Tailor.Bench;
 /// <summary>
 /// Sentences per second of the Embedding service's <see cref="SentenceEmbedder"/> (tokenise, group by length, run,
 /// pool) against the raw ONNX Runtime session run on the same token ids, prepared beforehand, at several batch sizes
-/// (best of three passes each),
+/// (best of five passes each),
 /// on short texts (product names) and long ones (a paragraph of about a hundred word pieces).
 /// </summary>
 internal static class EmbeddingRun
@@ -88,11 +88,11 @@ internal static class EmbeddingRun
         return lines;
     }
 
-    // The best of three passes: on a shared machine the slower passes measure the neighbours, not the code.
+    // The best of five passes: on a shared machine the slower passes measure the neighbours, not the code.
     private static double Measure(Action work, int texts)
     {
         var best = 0.0;
-        for (var pass = 0; pass < 3; pass++)
+        for (var pass = 0; pass < 5; pass++)
         {
             var clock = Stopwatch.StartNew();
             work();
