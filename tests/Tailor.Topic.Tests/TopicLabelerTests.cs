@@ -6,7 +6,7 @@ namespace Tailor.Topic.Tests;
 public sealed class TopicLabelerTests
 {
     [Fact]
-    public void Label_is_the_best_phrase_people_wrote_and_the_best_one_sharing_no_word_with_it()
+    public void Label_is_the_best_phrase_people_wrote_in_their_own_spelling()
     {
         UserDocument[] documents =
         [
@@ -18,9 +18,19 @@ public sealed class TopicLabelerTests
 
         var labelled = new TopicLabeler(documents).Label(topics);
 
-        // "t-light" as written, not LDA's "tlight"; "heart t-light holder" ranks first, "hanging" is what is left.
-        Assert.Equal("heart t-light holder & hanging", Assert.Single(labelled).Label);
+        // "t-light" as written, not LDA's "tlight"; "heart t-light holder" ranks first, and what is left ("hanging") is a
+        // lone word, which is not worth adding.
+        Assert.Equal("heart t-light holder", Assert.Single(labelled).Label);
         Assert.Equal(topics[0].TopWords, labelled[0].TopWords);
+    }
+
+    [Fact]
+    public void Label_adds_the_best_phrase_sharing_no_word_with_the_first()
+    {
+        UserDocument[] documents = [new("a", "HOT WATER BOTTLE. HAND WARMER. "), new("b", "HOT WATER BOTTLE. HAND WARMER. ")];
+        TopicSummary[] topics = [new(0, string.Empty, ["bottle", "hot", "water", "warmer", "hand"])];
+
+        Assert.Equal("hot water bottle & hand warmer", Assert.Single(new TopicLabeler(documents).Label(topics)).Label);
     }
 
     [Fact]

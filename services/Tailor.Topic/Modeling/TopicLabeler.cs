@@ -6,8 +6,8 @@ namespace Tailor.Topic.Modeling;
 /// <summary>
 /// Names a topic with phrases people wrote, not a list of stems: the phrases (one to three words in a row) of the user
 /// documents that are made only of the topic's top words, scored by how high those words rank in the topic and how
-/// many users' documents hold the phrase. The label is the best phrase, and the best one sharing no word with it:
-/// "t-light holder &amp; hanging heart" instead of "heart, holder, tlight". Words keep the form they were written in
+/// many users' documents hold the phrase. The label is the best phrase, and the best phrase of two or more words sharing
+/// no word with it: "t-light holder &amp; hanging heart" instead of "heart, holder, tlight". Words keep the form they were written in
 /// ("t-light"), not LDA's normalised one ("tlight").
 /// </summary>
 public sealed class TopicLabeler
@@ -64,7 +64,9 @@ public sealed class TopicLabeler
         var ranked = _phrases.Values
             .Where(phrase => phrase.Documents >= 2 && phrase.Words.All(rank.ContainsKey) && phrase.Words.Distinct().Count() == phrase.Words.Length)
             .Select(phrase => (phrase, score: phrase.Words.Sum(word => rank[word]) * Math.Log(1 + phrase.Documents)))
-            .OrderByDescending(entry => entry.score)
+            // A phrase of two or more words says more than any single word, however common ("cake cases", not "set").
+            .OrderByDescending(entry => entry.phrase.Words.Length > 1)
+            .ThenByDescending(entry => entry.score)
             .ThenBy(entry => entry.phrase.Written, StringComparer.Ordinal)
             .Select(entry => entry.phrase)
             .ToList();
@@ -84,7 +86,8 @@ public sealed class TopicLabeler
                 break;
             }
 
-            if (phrase.Words.Any(used.Contains))
+            // A lone word ("set") adds little to a phrase; it is taken only to tell two topics apart.
+            if (phrase.Words.Any(used.Contains) || (phrase.Words.Length == 1 && !taken.Contains(label)))
             {
                 continue;
             }
