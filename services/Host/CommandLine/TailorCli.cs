@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using Tailor.Host.Demo;
+using Tailor.Host.Evaluation;
 using Tailor.Host.Hosting;
 
 namespace Tailor.Host.CommandLine;
 
-/// <summary>The host's command line: <c>serve</c> (default), <c>demo</c>, <c>help</c>.</summary>
+/// <summary>The host's command line: <c>serve</c> (default), <c>demo</c>, <c>eval</c>, <c>api-key</c>, <c>help</c>.</summary>
 public static class TailorCli
 {
     public static async Task<int> RunAsync(string[] args)
@@ -23,6 +24,9 @@ public static class TailorCli
                     return await DemoCommand.RunAsync(options);
                 case "api-key":
                     return ApiKeyCommand.Run(rest, Console.Out);
+                case "eval":
+                    NativeOutputSilencer.Apply();
+                    return EvalCommand.Run(rest, Console.Out, Console.Error);
                 case "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -33,6 +37,12 @@ public static class TailorCli
         }
         catch (ArgumentException invalid)
         {
+            await Console.Error.WriteLineAsync($"error: {invalid.Message}");
+            return 2;
+        }
+        catch (InvalidDataException invalid)
+        {
+            // A data file that is not what it should be: say which line, not a stack trace.
             await Console.Error.WriteLineAsync($"error: {invalid.Message}");
             return 2;
         }
@@ -54,6 +64,10 @@ public static class TailorCli
                   plus any configuration key, e.g. --ConnectionStrings:rabbitmq=amqp://guest:guest@localhost:5672
           demo    Replay the bundled Online Retail sample through every service on the embedded
                   defaults and write the emails. Options: --data FILE (csv or csv.gz), --out DIR
+          eval recommend --train FILE --test FILE [--json] [--until DATE] [--from DATE] [--no-content]
+                  Train every recommender on one file (Online Retail CSV, or user,item,timestamp[,weight])
+                  and print NDCG@10, HR@10, Recall@10 and coverage on the other, for all items and
+                  for new items only; "served" is the blend Tailor would serve.
           api-key new --client NAME --scopes events,catalog,campaigns,admin
                   Mint an API key and print the configuration that grants it.
           help    Show this text.

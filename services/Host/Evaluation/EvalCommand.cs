@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tailor.Recommendation.Evaluation;
+
+namespace Tailor.Host.Evaluation;
+
+/// <summary><c>tailor eval recommend ...</c>: trains every recommender on one file and reports on another.</summary>
+public static class EvalCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter progress)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        if (args is not ["recommend", ..])
+        {
+            throw new ArgumentException($"eval: unknown evaluation '{(args.Count > 0 ? args[0] : string.Empty)}'. Usage: tailor {EvalRecommendOptions.Usage}");
+        }
+
+        var options = EvalRecommendOptions.Parse([.. args.Skip(1)]);
+        var clock = Stopwatch.StartNew();
+        var train = InteractionFile.Read(options.Train);
+        var test = options.Test.FullName == options.Train.FullName ? train : InteractionFile.Read(options.Test);
+        var trainInteractions = train.Interactions.Where(interaction => options.Until is not { } until || interaction.At < until).ToList();
+        var testInteractions = test.Interactions.Where(interaction => options.From is not { } from || interaction.At >= from).ToList();
+        if (trainInteractions.Count == 0)
+        {
+            throw new ArgumentException($"eval recommend: no training interactions in {options.Train.Name}{(options.Until is { } u ? $" before {u:yyyy-MM-dd}" : string.Empty)}.");
+        }
+
+        progress.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Training: {trainInteractions.Count:N0} interactions ({trainInteractions.Min(i => i.At):yyyy-MM-dd} to {trainInteractions.Max(i => i.At):yyyy-MM-dd}); test: {testInteractions.Count:N0}"));
+
+        var trainItems = trainInteractions.Select(interaction => interaction.ItemId).ToHashSet(StringComparer.Ordinal);
+        var titles = train.Titles.Where(title => trainItems.Contains(title.Key)).ToDictionary(title => title.Key, title => title.Value, StringComparer.Ordinal);
+        var vectors = options.Content && titles.Count > 0 ? ItemTitleVectors.Embed(titles, progress) : null;
+        if (vectors is null)
+        {
+            progress.WriteLine(options.Content ? "No item titles in the training file: the content model is left out." : "--no-content: the content model is left out.");
+        }
+
+        var report = RecommendationEvaluation.Run(trainInteractions, testInteractions, vectors, new EvaluationSettings(), progress);
+        progress.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Done in {clock.Elapsed.TotalSeconds:F1} s: {report.TrainUsers:N0} users x {report.TrainItems:N0} items. Served blend weights ({string.Join(", ", report.Served.Components.Select(c => c.Name))}):"));
+        foreach (var (segment, weights) in report.Served.Weights.OrderBy(entry => entry.Key))
+        {
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {segment.ToString().ToLowerInvariant(),-6} {string.Join(", ", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}"));
+        }
+
+        output.WriteLine(options.Json ? EvaluationOutput.Json(report.Rows) : EvaluationOutput.Table(report.Rows));
+        return 0;
+    }
+}

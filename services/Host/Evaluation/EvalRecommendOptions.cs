@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Tailor.Host.Evaluation;
+
+/// <summary>
+/// <c>tailor eval recommend --train FILE --test FILE [--json] [--until DATE] [--from DATE] [--no-content]</c>.
+/// <c>--until</c> keeps training interactions before a date and <c>--from</c> test interactions from a date on, so one
+/// file can be split in time without writing two.
+/// </summary>
+public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Json, DateTimeOffset? Until, DateTimeOffset? From, bool Content)
+{
+    public const string Usage = "eval recommend --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD] [--no-content]";
+
+    public static EvalRecommendOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        FileInfo? train = null;
+        FileInfo? test = null;
+        var json = false;
+        var content = true;
+        DateTimeOffset? until = null;
+        DateTimeOffset? from = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--train" when value is not null:
+                    train = new FileInfo(Path.GetFullPath(value));
+                    i++;
+                    break;
+                case "--test" when value is not null:
+                    test = new FileInfo(Path.GetFullPath(value));
+                    i++;
+                    break;
+                case "--until" when value is not null:
+                    until = Date(value, "--until");
+                    i++;
+                    break;
+                case "--from" when value is not null:
+                    from = Date(value, "--from");
+                    i++;
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "--no-content":
+                    content = false;
+                    break;
+                default:
+                    throw new ArgumentException($"eval recommend: unknown or incomplete option '{args[i]}'. Usage: {Usage}");
+            }
+        }
+
+        if (train is null || test is null)
+        {
+            throw new ArgumentException($"eval recommend needs --train and --test. Usage: {Usage}");
+        }
+
+        foreach (var file in new[] { train, test }.Where(file => !file.Exists))
+        {
+            throw new ArgumentException($"eval recommend: '{file.FullName}' does not exist.");
+        }
+
+        return new EvalRecommendOptions(train, test, json, until, from, content);
+    }
+
+    private static DateTimeOffset Date(string value, string option) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : throw new ArgumentException($"eval recommend: {option} '{value}' is not a date (YYYY-MM-DD).");
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Tailor.Host.Demo;
+using Tailor.Recommendation.Catalog;
+using Tailor.Recommendation.Evaluation;
+
+namespace Tailor.Host.Evaluation;
+
+/// <summary>Interactions from an Online Retail CSV or a generic <c>user,item,timestamp[,weight]</c> CSV (plain or gzip).</summary>
+/// <param name="Titles">Item names, when the file has them (Online Retail's descriptions), for content similarity.</param>
+public sealed record InteractionFile(IReadOnlyList<Interaction> Interactions, IReadOnlyDictionary<string, string> Titles)
+{
+    private const string OnlineRetailHeaderStart = "InvoiceNo,StockCode";
+    private const string GenericHeader = "user,item,timestamp";
+
+    public static InteractionFile Read(FileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var header = FirstLine(file);
+        if (header.StartsWith(OnlineRetailHeaderStart, StringComparison.Ordinal))
+        {
+            return ReadOnlineRetail(file);
+        }
+
+        if (header.StartsWith(GenericHeader, StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadGeneric(file, header);
+        }
+
+        throw new InvalidDataException(
+            $"{file.Name}: the first line must be the Online Retail header or '{GenericHeader}[,weight]', found '{header}'.");
+    }
+
+    /// <summary>
+    /// Purchases only: cancellations and returns (no positive quantity), lines without a customer, and what is not a
+    /// product (postage, fees, vouchers, zero prices) are left out, as the service leaves them out.
+    /// </summary>
+    private static InteractionFile ReadOnlineRetail(FileInfo file)
+    {
+        var interactions = new List<Interaction>();
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in OnlineRetailReader.Read(file))
+        {
+            if (line.CustomerId is null || line.IsCancellation || line.Quantity <= 0 || !ProductRule.IsProduct(line.StockCode, line.UnitPrice))
+            {
+                continue;
+            }
+
+            interactions.Add(new Interaction(line.CustomerId, line.StockCode, new DateTimeOffset(line.InvoiceDate, TimeSpan.Zero), line.Quantity));
+            titles.TryAdd(line.StockCode, line.Description);
+        }
+
+        return new InteractionFile(interactions, titles);
+    }
+
+    private static InteractionFile ReadGeneric(FileInfo file, string header)
+    {
+        var hasWeight = header.Split(',').Length >= 4;
+        var interactions = new List<Interaction>();
+        using var reader = Open(file);
+        reader.ReadLine();
+        var lineNumber = 1;
+        while (reader.ReadLine() is { } text)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var fields = OnlineRetailReader.SplitCsv(text);
+            if (fields.Count < (hasWeight ? 4 : 3))
+            {
+                throw new InvalidDataException($"{file.Name}:{lineNumber}: expected {(hasWeight ? 4 : 3)} fields, found {fields.Count}.");
+            }
+
+            var weight = hasWeight ? Number(fields[3], file, lineNumber, "weight") : 1;
+            if (weight <= 0 || string.IsNullOrWhiteSpace(fields[0]) || string.IsNullOrWhiteSpace(fields[1]))
+            {
+                continue;
+            }
+
+            interactions.Add(new Interaction(fields[0].Trim(), fields[1].Trim(), Time(fields[2], file, lineNumber), weight));
+        }
+
+        return new InteractionFile(interactions, new Dictionary<string, string>());
+    }
+
+    // ISO 8601, or Unix seconds.
+    private static DateTimeOffset Time(string value, FileInfo file, int lineNumber) =>
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
+        : throw new InvalidDataException($"{file.Name}:{lineNumber}: timestamp '{value}' is neither ISO 8601 nor Unix seconds.");
+
+    private static double Number(string value, FileInfo file, int lineNumber, string name) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new InvalidDataException($"{file.Name}:{lineNumber}: {name} '{value}' is not a number.");
+
+    private static string FirstLine(FileInfo file)
+    {
+        using var reader = Open(file);
+        return reader.ReadLine()?.Trim() ?? throw new InvalidDataException($"{file.Name} is empty.");
+    }
+
+    private static StreamReader Open(FileInfo file)
+    {
+        var stream = file.OpenRead();
+        var decompressed = file.Extension.Equals(".gz", StringComparison.OrdinalIgnoreCase)
+            ? new GZipStream(stream, CompressionMode.Decompress)
+            : (Stream)stream;
+        return new StreamReader(decompressed, Encoding.UTF8);
+    }
+}

@@ -1,0 +1,58 @@
+namespace Tailor.Recommendation.Evaluation;
+
+/// <summary>
+/// A weighted sum of other models' scores, each scaled to [0, 1] per user first (a popularity count and an ALS dot
+/// product are not on one scale), with one set of weights per <see cref="UserSegment"/>.
+/// </summary>
+public sealed class BlendScorer(TrainingSet set, IReadOnlyList<IItemScorer> components, IReadOnlyDictionary<UserSegment, double[]> weights)
+    : IItemScorer
+{
+    public string Name => "blend";
+
+    public IReadOnlyList<IItemScorer> Components => components;
+
+    public IReadOnlyDictionary<UserSegment, double[]> Weights => weights;
+
+    public void Score(int user, Span<float> scores)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var segmentWeights = weights[UserSegments.Of(set, user)];
+        scores.Clear();
+        var component = new float[scores.Length];
+        for (var c = 0; c < components.Count; c++)
+        {
+            if (segmentWeights[c] == 0)
+            {
+                continue;
+            }
+
+            components[c].Score(user, component);
+            Normalize(component);
+            for (var item = 0; item < scores.Length; item++)
+            {
+                scores[item] += (float)(segmentWeights[c] * component[item]);
+            }
+        }
+    }
+
+    /// <summary>Min-max scaling to [0, 1] in place; a model that cannot score an item (its lowest float) gives it 0.</summary>
+    public static void Normalize(Span<float> scores)
+    {
+        var min = float.MaxValue;
+        var max = float.MinValue;
+        foreach (var score in scores)
+        {
+            if (score > float.MinValue)
+            {
+                min = Math.Min(min, score);
+                max = Math.Max(max, score);
+            }
+        }
+
+        var range = max - min;
+        for (var item = 0; item < scores.Length; item++)
+        {
+            scores[item] = scores[item] == float.MinValue || range <= 0 ? 0 : (scores[item] - min) / range;
+        }
+    }
+}

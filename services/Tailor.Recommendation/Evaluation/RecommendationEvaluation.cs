@@ -1,0 +1,66 @@
+namespace Tailor.Recommendation.Evaluation;
+
+/// <summary>What <see cref="RecommendationEvaluation.Run"/> found: a row per model and protocol, and the blend it would serve.</summary>
+public sealed record EvaluationReport(IReadOnlyList<EvaluationRow> Rows, BlendScorer Served, int TrainUsers, int TrainItems, int TrainInteractions);
+
+/// <summary>
+/// The offline evaluation behind <c>eval recommend</c>: fit the blend's weights on the last <c>ValidationDays</c> of the
+/// training data (models trained on what came before), train every model on all of it, and score each, and the blend
+/// Tailor would serve, on the test data under both protocols.
+/// </summary>
+public static class RecommendationEvaluation
+{
+    public const string ServedName = "served";
+
+    public static EvaluationReport Run(
+        IReadOnlyList<Interaction> train,
+        IReadOnlyList<Interaction> test,
+        IReadOnlyDictionary<string, float[]>? itemVectors,
+        EvaluationSettings settings,
+        TextWriter progress,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (test.Count == 0)
+        {
+            throw new ArgumentException("The test file holds no interactions.", nameof(test));
+        }
+
+        var end = train.Max(interaction => interaction.At);
+        var cut = end - TimeSpan.FromDays(settings.ValidationDays);
+        var before = train.Where(interaction => interaction.At < cut).ToList();
+        var validation = train.Where(interaction => interaction.At >= cut).ToList();
+        if (before.Count == 0 || validation.Count == 0)
+        {
+            throw new ArgumentException(
+                $"The training file must span more than the {settings.ValidationDays} validation days its blend weights are fitted on.", nameof(train));
+        }
+
+        progress.WriteLine($"Fitting blend weights: models trained on {before.Count:N0} interactions before {cut:yyyy-MM-dd}, validated on {validation.Count:N0} after");
+        var validationSet = TrainingSet.From(before);
+        var weights = BlendWeights.Fit(validationSet, validation, RecommenderSuite.Train(validationSet, itemVectors, settings, cancellationToken));
+
+        progress.WriteLine($"Training every model on {train.Count:N0} interactions");
+        var set = TrainingSet.From(train);
+        var models = RecommenderSuite.Train(set, itemVectors, settings, cancellationToken);
+        var served = new BlendScorer(set, models, weights);
+
+        var rows = new List<EvaluationRow>();
+        foreach (var protocol in Enum.GetValues<EvaluationProtocol>())
+        {
+            var targets = TestTargets.For(set, test, protocol);
+            foreach (var model in models)
+            {
+                rows.Add(OfflineEvaluation.Evaluate(set, model, targets, protocol));
+            }
+
+            rows.Add(OfflineEvaluation.Evaluate(set, served, targets, protocol, ServedName));
+            progress.WriteLine($"Scored {targets.Count:N0} test users under protocol {protocol.ToString().ToLowerInvariant()}");
+        }
+
+        return new EvaluationReport(rows, served, set.Users.Count, set.Items.Count, set.InteractionCount);
+    }
+}

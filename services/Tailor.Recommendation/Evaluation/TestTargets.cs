@@ -1,0 +1,34 @@
+namespace Tailor.Recommendation.Evaluation;
+
+/// <summary>One user to evaluate: their number in the training set (-1 if new), the items that count as hits, and those not to recommend.</summary>
+public sealed record TestTarget(string UserId, int User, IReadOnlySet<int> Relevant, IReadOnlySet<int> Excluded);
+
+public static class TestTargets
+{
+    /// <summary>
+    /// Every user who took a recommendable item in the test period, with what counts under the protocol. Under
+    /// <see cref="EvaluationProtocol.New"/> their earlier items are neither hits nor recommended, and users who took only
+    /// items they had taken before are left out.
+    /// </summary>
+    public static IReadOnlyList<TestTarget> For(TrainingSet train, IEnumerable<Interaction> test, EvaluationProtocol protocol)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        var targets = new List<TestTarget>();
+        foreach (var user in test.GroupBy(interaction => interaction.UserId, StringComparer.Ordinal).OrderBy(user => user.Key, StringComparer.Ordinal))
+        {
+            var number = train.UserNumber(user.Key);
+            IReadOnlySet<int> before = number < 0 ? new HashSet<int>() : train.ByUser[number].Select(item => item.Item).ToHashSet();
+            var relevant = user
+                .Select(interaction => train.ItemIndex.TryGetValue(interaction.ItemId, out var item) ? item : -1)
+                .Where(item => item >= 0 && (protocol is EvaluationProtocol.All || !before.Contains(item)))
+                .ToHashSet();
+            if (relevant.Count > 0)
+            {
+                targets.Add(new TestTarget(user.Key, number, relevant, protocol is EvaluationProtocol.New ? before : new HashSet<int>()));
+            }
+        }
+
+        return targets;
+    }
+}
