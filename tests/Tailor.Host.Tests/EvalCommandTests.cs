@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Tailor.Host.Evaluation;
+
+namespace Tailor.Host.Tests;
+
+public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("tailor-eval-tests");
+
+    [Fact]
+    public void Eval_recommend_on_the_shared_data_serves_a_blend_that_beats_every_single_baseline_by_ten_percent()
+    {
+        var data = SharedData();
+        using var json = new StringWriter();
+        using var progress = new StringWriter();
+
+        var exit = EvalCommand.Run(
+            ["recommend", "--train", data, "--test", data, "--until", "2011-09-01", "--from", "2011-09-01", "--json"], json, progress);
+
+        output.WriteLine(progress.ToString());
+        output.WriteLine(json.ToString());
+        Assert.Equal(0, exit);
+        var rows = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!;
+        string[] baselines = ["popularity", "buy-again", "item-knn", "content"];
+        foreach (var protocol in new[] { "all", "new" })
+        {
+            var byModel = rows.Where(row => row.GetProperty("protocol").GetString() == protocol)
+                .ToDictionary(row => row.GetProperty("model").GetString()!, row => row.GetProperty("ndcg_at_10").GetDouble());
+            Assert.Equal([.. baselines, "als", "served"], byModel.Keys);
+            var best = baselines.Max(model => byModel[model]);
+            Assert.True(byModel["served"] >= 1.10 * best, $"{protocol}: served {byModel["served"]:F4}, best baseline {best:F4}");
+        }
+
+        Assert.All(rows, row =>
+        {
+            Assert.True(row.GetProperty("users").GetInt32() > 1_000);
+            Assert.InRange(row.GetProperty("hr_at_10").GetDouble(), 0, 1);
+            Assert.InRange(row.GetProperty("recall_at_10").GetDouble(), 0, 1);
+            Assert.InRange(row.GetProperty("coverage").GetDouble(), 0, 1);
+        });
+    }
+
+    [Fact]
+    public void Eval_recommend_reads_a_generic_csv_and_prints_a_table_without_the_content_model()
+    {
+        var lines = new List<string> { "user,item,timestamp,weight" };
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var user = 0; user < 30; user++)
+        {
+            for (var day = 0; day < 80; day += 8)
+            {
+                lines.Add($"u{user},i{(user + (day / 16)) % 12},{start.AddDays(day):O},2");
+                lines.Add($"u{user},i{user % 12},{start.AddDays(day + 1).ToUnixTimeSeconds()},1");
+            }
+        }
+
+        var file = Write("interactions.csv", lines);
+        using var table = new StringWriter();
+
+        var exit = EvalCommand.Run(["recommend", "--train", file, "--test", file, "--until", "2024-03-01", "--from", "2024-03-01"], table, TextWriter.Null);
+
+        Assert.Equal(0, exit);
+        var rows = table.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("model", rows[0], StringComparison.Ordinal);
+        Assert.Equal(11, rows.Length);
+        Assert.Contains(rows, row => row.StartsWith("served       new", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, row => row.StartsWith("content", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("name,when\nx,y\n", "the first line must be the Online Retail header or 'user,item,timestamp[,weight]'")]
+    [InlineData("user,item,timestamp\nu1,i1,yesterday\n", "interactions.csv:2: timestamp 'yesterday' is neither ISO 8601 nor Unix seconds")]
+    [InlineData("user,item,timestamp,weight\nu1,i1,2024-01-01,lots\n", "interactions.csv:2: weight 'lots' is not a number")]
+    public void Eval_recommend_names_the_line_of_a_file_it_cannot_read(string content, string problem)
+    {
+        var file = Write("interactions.csv", content.Split('\n'));
+
+        var refused = Assert.Throws<InvalidDataException>(() => EvalCommand.Run(["recommend", "--train", file, "--test", file], TextWriter.Null, TextWriter.Null));
+
+        Assert.Contains(problem, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "recommend", "--json" }, "eval recommend needs --train and --test")]
+    [InlineData(new[] { "recommend", "--train" }, "unknown or incomplete option '--train'")]
+    [InlineData(new[] { "recommend", "--train", "missing.csv", "--test", "missing.csv" }, "does not exist")]
+    [InlineData(new[] { "send-time" }, "eval: unknown evaluation 'send-time'")]
+    [InlineData(new[] { "recommend", "--until", "soon" }, "--until 'soon' is not a date")]
+    public void Eval_refuses_bad_arguments_with_the_usage(string[] args, string problem)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => EvalCommand.Run(args, TextWriter.Null, TextWriter.Null));
+
+        Assert.Contains(problem, refused.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string Write(string name, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string SharedData()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "shared", "datasets", "online-retail", "transactions-2010-12-01-to-2011-09-30.csv.gz");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"The shared Online Retail data was not found above {AppContext.BaseDirectory}.");
+    }
+}
