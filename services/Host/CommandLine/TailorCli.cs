@@ -64,10 +64,11 @@ public static class TailorCli
                   plus any configuration key, e.g. --ConnectionStrings:rabbitmq=amqp://guest:guest@localhost:5672
           demo    Replay the bundled Online Retail sample through every service on the embedded
                   defaults and write the emails. Options: --data FILE (csv or csv.gz), --out DIR
-          eval recommend --train FILE --test FILE [--json] [--until DATE] [--from DATE] [--no-content]
+          eval recommend --train FILE --test FILE [--json] [--until DATE] [--from DATE] [--no-content] [--tune]
                   Train every recommender on one file (Online Retail CSV, or user,item,timestamp[,weight])
                   and print NDCG@10, HR@10, Recall@10 and coverage on the other, for all items and
-                  for new items only; "served" is the blend Tailor would serve.
+                  for new items only; "served" is the blend Tailor would serve. --tune chooses the
+                  hyperparameters on the last 30 days of the training file first.
           api-key new --client NAME --scopes events,catalog,campaigns,admin
                   Mint an API key and print the configuration that grants it.
           help    Show this text.

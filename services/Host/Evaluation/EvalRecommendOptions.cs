@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Tailor.Host.Evaluation;
 
 /// <summary>
-/// <c>tailor eval recommend --train FILE --test FILE [--json] [--until DATE] [--from DATE] [--no-content]</c>.
+/// <c>tailor eval recommend --train FILE --test FILE [--json] [--until DATE] [--from DATE] [--no-content] [--tune]</c>.
 /// <c>--until</c> keeps training interactions before a date and <c>--from</c> test interactions from a date on, so one
 /// file can be split in time without writing two.
 /// </summary>
-public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Json, DateTimeOffset? Until, DateTimeOffset? From, bool Content)
+public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Json, DateTimeOffset? Until, DateTimeOffset? From, bool Content, bool Tune)
 {
-    public const string Usage = "eval recommend --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD] [--no-content]";
+    public const string Usage = "eval recommend --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD] [--no-content] [--tune]";
 
     public static EvalRecommendOptions Parse(IReadOnlyList<string> args)
     {
@@ -18,6 +18,7 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
         FileInfo? test = null;
         var json = false;
         var content = true;
+        var tune = false;
         DateTimeOffset? until = null;
         DateTimeOffset? from = null;
         for (var i = 0; i < args.Count; i++)
@@ -47,6 +48,9 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
                 case "--no-content":
                     content = false;
                     break;
+                case "--tune":
+                    tune = true;
+                    break;
                 default:
                     throw new ArgumentException($"eval recommend: unknown or incomplete option '{args[i]}'. Usage: {Usage}");
             }
@@ -62,7 +66,7 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
             throw new ArgumentException($"eval recommend: '{file.FullName}' does not exist.");
         }
 
-        return new EvalRecommendOptions(train, test, json, until, from, content);
+        return new EvalRecommendOptions(train, test, json, until, from, content, tune);
     }
 
     private static DateTimeOffset Date(string value, string option) =>

@@ -1,15 +1,18 @@
 namespace Tailor.Recommendation.Evaluation;
 
-/// <summary>The hyperparameters of every model the evaluation trains.</summary>
-/// <param name="ValidationDays">The last days of the training file held out to fit the blend's weights.</param>
+/// <summary>
+/// The hyperparameters of every model the evaluation trains. The defaults are what <c>eval recommend --tune</c> chose
+/// on the shared Online Retail data (validated on August 2011, models trained on December to July; docs/models.md).
+/// </summary>
+/// <param name="ValidationDays">The last days of the training file held out to tune and to fit the blend's weights.</param>
 public sealed record EvaluationSettings(
-    int Factors = 64,
-    double Regularization = 0.1,
-    int Iterations = 15,
+    int Factors = 128,
+    double Regularization = 10,
+    int Iterations = 10,
     ConfidenceScaling Scaling = ConfidenceScaling.Log,
-    double Alpha = 1.0,
-    int Neighbours = 100,
-    int PopularityWindowDays = 30,
+    double Alpha = 0.5,
+    int Neighbours = 25,
+    int PopularityWindowDays = 14,
     int HalfLifeDays = 90,
     int ValidationDays = 30,
     int Seed = 42)

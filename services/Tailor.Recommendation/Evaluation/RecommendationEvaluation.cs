@@ -4,9 +4,10 @@ namespace Tailor.Recommendation.Evaluation;
 public sealed record EvaluationReport(IReadOnlyList<EvaluationRow> Rows, BlendScorer Served, int TrainUsers, int TrainItems, int TrainInteractions);
 
 /// <summary>
-/// The offline evaluation behind <c>eval recommend</c>: fit the blend's weights on the last <c>ValidationDays</c> of the
-/// training data (models trained on what came before), train every model on all of it, and score each, and the blend
-/// Tailor would serve, on the test data under both protocols.
+/// The offline evaluation behind <c>eval recommend</c>: on the last <c>ValidationDays</c> of the training data (models
+/// trained on what came before), optionally tune the hyperparameters (<see cref="HyperparameterSearch"/>) and fit the
+/// blend's weights; then train every model on all of it, and score each, and the blend Tailor would serve, on the test
+/// data under both protocols.
 /// </summary>
 public static class RecommendationEvaluation
 {
@@ -18,7 +19,8 @@ public static class RecommendationEvaluation
         IReadOnlyDictionary<string, float[]>? itemVectors,
         EvaluationSettings settings,
         TextWriter progress,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool tune = false)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
@@ -39,8 +41,15 @@ public static class RecommendationEvaluation
                 $"The training file must span more than the {settings.ValidationDays} validation days its blend weights are fitted on.", nameof(train));
         }
 
-        progress.WriteLine($"Fitting blend weights: models trained on {before.Count:N0} interactions before {cut:yyyy-MM-dd}, validated on {validation.Count:N0} after");
         var validationSet = TrainingSet.From(before);
+        if (tune)
+        {
+            progress.WriteLine($"Tuning hyperparameters: models trained on {before.Count:N0} interactions before {cut:yyyy-MM-dd}, validated on {validation.Count:N0} after");
+            (settings, _) = HyperparameterSearch.Tune(validationSet, validation, settings, progress, cancellationToken);
+            progress.WriteLine($"Chosen: {settings}");
+        }
+
+        progress.WriteLine($"Fitting blend weights: models trained on {before.Count:N0} interactions before {cut:yyyy-MM-dd}, validated on {validation.Count:N0} after");
         var weights = BlendWeights.Fit(validationSet, validation, RecommenderSuite.Train(validationSet, itemVectors, settings, cancellationToken));
 
         progress.WriteLine($"Training every model on {train.Count:N0} interactions");
