@@ -12,10 +12,7 @@ public sealed class ItemEmbeddedConsumer(ItemVectorIndex index) : IConsumer<Item
     {
         var message = context.Message;
         InvalidMessageException.ThrowIfBlank(message.ItemId, message.EventId);
-        if (string.IsNullOrWhiteSpace(message.Model) || string.IsNullOrWhiteSpace(message.ModelVersion) || message.Vector is not { Length: > 0 })
-        {
-            throw new InvalidMessageException($"ItemEmbedded {message.EventId} has no model, model version or vector.");
-        }
+        EmbeddedVector.ThrowIfIncomplete(nameof(ItemEmbedded), message.EventId, message.Model, message.ModelVersion, message.Vector);
 
         // Storing is idempotent (the newer vector stays), so a redelivery needs no inbox record.
         await index.SaveAsync(

@@ -20,10 +20,7 @@ public sealed class UserInterestsUpdatedConsumer(
     {
         var message = context.Message;
         InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
-        if (string.IsNullOrWhiteSpace(message.Model) || string.IsNullOrWhiteSpace(message.ModelVersion) || message.Vector is not { Length: > 0 })
-        {
-            throw new InvalidMessageException($"UserInterestsUpdated {message.EventId} has no model, model version or vector.");
-        }
+        EmbeddedVector.ThrowIfIncomplete(nameof(UserInterestsUpdated), message.EventId, message.Model, message.ModelVersion, message.Vector);
 
         var cancellationToken = context.CancellationToken;
         if (await writer.SourceAsync(message.UserId, cancellationToken) is RecommendationSource.Personal)

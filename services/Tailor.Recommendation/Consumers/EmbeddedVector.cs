@@ -1,0 +1,15 @@
+using Tailor.Messaging;
+
+namespace Tailor.Recommendation.Consumers;
+
+/// <summary>The check every message carrying an Embedding vector gets: without its model, version and values it cannot be compared.</summary>
+internal static class EmbeddedVector
+{
+    public static void ThrowIfIncomplete(string messageType, Guid eventId, string? model, string? modelVersion, float[]? vector)
+    {
+        if (string.IsNullOrWhiteSpace(model) || string.IsNullOrWhiteSpace(modelVersion) || vector is not { Length: > 0 })
+        {
+            throw new InvalidMessageException($"{messageType} {eventId} has no model, model version or vector.");
+        }
+    }
+}
