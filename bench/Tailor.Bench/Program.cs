@@ -14,6 +14,12 @@ try
         return 0;
     }
 
+    if (args is ["als", ..])
+    {
+        Console.WriteLine(AlsRun.Run(OptionalData(args), Console.Out));
+        return 0;
+    }
+
     if (args is ["topics", ..])
     {
         Console.WriteLine(TopicsRun.Run(TopicsData(args), Console.Out));
@@ -49,4 +55,11 @@ static FileInfo TopicsData(string[] args)
         ? args[index + 1]
         : Path.Combine(AppContext.BaseDirectory, "SampleData", "online-retail-2010-12.csv.gz"));
     return file.Exists ? file : throw new ArgumentException($"--data: '{file.FullName}' does not exist.");
+}
+
+// `als [--data FILE]`: the Online Retail file too when given.
+static FileInfo? OptionalData(string[] args)
+{
+    var index = Array.IndexOf(args, "--data");
+    return index >= 0 && index + 1 < args.Length ? new FileInfo(args[index + 1]) : null;
 }

@@ -4,6 +4,26 @@ namespace Tailor.Recommendation.Tests;
 
 public class ConjugateGradientTests
 {
+    [Theory]
+    [InlineData(64)]
+    [InlineData(13)]
+    [InlineData(3)]
+    public void Multiply_agrees_with_a_plain_loop_whatever_the_size(int k)
+    {
+        var random = new Random(7);
+        var matrix = Enumerable.Range(0, k * k).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        var vector = Enumerable.Range(0, k).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        var product = new float[k];
+
+        ConjugateGradient.Multiply(matrix, vector, product);
+
+        for (var row = 0; row < k; row++)
+        {
+            var expected = Enumerable.Range(0, k).Sum(column => (double)matrix[(row * k) + column] * vector[column]);
+            Assert.Equal(expected, product[row], precision: 4);
+        }
+    }
+
     [Fact]
     public void Solve_matches_a_direct_solve_on_a_tiny_problem()
     {

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Tailor.Recommendation.Als;
 
@@ -64,12 +66,34 @@ public static class ConjugateGradient
         }
     }
 
-    private static void Multiply(ReadOnlySpan<float> matrix, ReadOnlySpan<float> vector, Span<float> destination)
+    /// <summary>
+    /// destination = matrix · vector for a k × k matrix. Runs four times per row solved, so it is written as one loop
+    /// over hardware vectors: k calls of TensorPrimitives.Dot on 64 floats each spent more time in call overhead than in
+    /// arithmetic (a quarter of a second per sweep on 100,000 rows).
+    /// </summary>
+    public static void Multiply(ReadOnlySpan<float> matrix, ReadOnlySpan<float> vector, Span<float> destination)
     {
         var k = vector.Length;
+        var width = Vector<float>.Count;
+        var whole = Vector.IsHardwareAccelerated ? k - (k % width) : 0;
+        var vectorBlocks = MemoryMarshal.Cast<float, Vector<float>>(vector[..whole]);
         for (var row = 0; row < k; row++)
         {
-            destination[row] = TensorPrimitives.Dot(matrix.Slice(row * k, k), vector);
+            var rowValues = matrix.Slice(row * k, k);
+            var rowBlocks = MemoryMarshal.Cast<float, Vector<float>>(rowValues[..whole]);
+            var sum = Vector<float>.Zero;
+            for (var block = 0; block < rowBlocks.Length; block++)
+            {
+                sum += rowBlocks[block] * vectorBlocks[block];
+            }
+
+            var total = Vector.Sum(sum);
+            for (var column = whole; column < k; column++)
+            {
+                total += rowValues[column] * vector[column];
+            }
+
+            destination[row] = total;
         }
     }
 }

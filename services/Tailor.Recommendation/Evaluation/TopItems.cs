@@ -5,7 +5,7 @@ public static class TopItems
 {
     public static int[] Of(ReadOnlySpan<float> scores, int k, Func<int, bool>? exclude = null)
     {
-        var best = new PriorityQueue<int, (float Score, int Item)>(k + 1, WorstFirst.Instance);
+        var best = new PriorityQueue<int, (float Score, int Item)>(k, WorstFirst.Instance);
         for (var item = 0; item < scores.Length; item++)
         {
             if (exclude?.Invoke(item) == true || float.IsNaN(scores[item]))
@@ -13,10 +13,15 @@ public static class TopItems
                 continue;
             }
 
-            best.Enqueue(item, (scores[item], item));
-            if (best.Count > k)
+            var entry = (scores[item], item);
+            if (best.Count < k)
             {
-                best.Dequeue();
+                best.Enqueue(item, entry);
+            }
+            else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(entry, worst) > 0)
+            {
+                // Most items lose to the current tenth best: one comparison, no heap work.
+                best.EnqueueDequeue(item, entry);
             }
         }
 
