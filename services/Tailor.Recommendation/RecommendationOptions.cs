@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Tailor.Recommendation.Als;
+using Tailor.Recommendation.Evaluation;
 
 namespace Tailor.Recommendation;
 
@@ -13,21 +14,41 @@ public sealed class RecommendationOptions
     [Range(1, 100)]
     public int TopN { get; set; } = 6;
 
+    // Factors, Regularization, Iterations, Alpha, Neighbours, PopularityWindow and BuyAgainHalfLife are what
+    // `eval recommend --tune` chose on the shared data (docs/models.md).
     [Range(1, 512)]
-    public int Factors { get; set; } = 64;
+    public int Factors { get; set; } = 128;
 
     [Range(0.0, 10_000.0)]
-    public double Regularization { get; set; } = 0.1;
+    public double Regularization { get; set; } = 10;
 
     [Range(1, 200)]
-    public int Iterations { get; set; } = 15;
+    public int Iterations { get; set; } = 10;
 
     [Range(1, 64)]
     public int ConjugateGradientSteps { get; set; } = 3;
 
-    /// <summary>Confidence of an observed cell is 1 + Alpha · ln(1 + weight): a hundred units bought is surer, not a hundred times surer.</summary>
+    /// <summary>Confidence of an observed cell is 1 + Alpha · f(weight), f chosen by <see cref="Scaling"/>.</summary>
     [Range(0.0, 10_000.0)]
-    public double Alpha { get; set; } = 1.0;
+    public double Alpha { get; set; } = 0.5;
+
+    /// <summary>f in ALS confidence: <c>Log</c> (ln(1 + weight): a hundred units is surer, not a hundred times surer), <c>Linear</c> or <c>Bm25</c>.</summary>
+    public ConfidenceScaling Scaling { get; set; } = ConfidenceScaling.Log;
+
+    /// <summary>Item-kNN keeps this many most similar items per item.</summary>
+    [Range(1, 10_000)]
+    public int Neighbours { get; set; } = 25;
+
+    /// <summary>"Buy again" counts an order half as much after this long.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan BuyAgainHalfLife { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// The last stretch of the data held out at each training to fit the blend's weights; when the data is not longer
+    /// than this, the weights found on the shared data (<see cref="Evaluation.BlendWeights.Defaults"/>) are used.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    public TimeSpan BlendValidation { get; set; } = TimeSpan.FromDays(30);
 
     public int Seed { get; set; } = 42;
 
@@ -44,7 +65,7 @@ public sealed class RecommendationOptions
 
     /// <summary>"Popular right now" counts the buyers of each item in this window before the latest interaction.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
-    public TimeSpan PopularityWindow { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan PopularityWindow { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>
     /// How stale this replica's in-memory copy of the item vectors may get: each replica consumes only some of the
@@ -55,4 +76,17 @@ public sealed class RecommendationOptions
 
     internal AlsParameters ToAlsParameters() =>
         new(Factors, (float)Regularization, Iterations, ConjugateGradientSteps, Seed);
+
+    /// <summary>The same settings as the offline evaluation takes them, so the service trains the models it measures.</summary>
+    public EvaluationSettings ToEvaluationSettings() => new(
+        Factors,
+        Regularization,
+        Iterations,
+        Scaling,
+        Alpha,
+        Neighbours,
+        (int)PopularityWindow.TotalDays,
+        (int)BuyAgainHalfLife.TotalDays,
+        (int)BlendValidation.TotalDays,
+        Seed);
 }

@@ -6,8 +6,9 @@ namespace Tailor.Recommendation.Tests;
 
 public class RecommenderTests
 {
-    // Two clusters need few factors; many more than the structure has let ALS fit noise in a matrix this small.
-    private static readonly RecommendationOptions Options = new() { Factors = 4, TopN = 3 };
+    // Two clusters need few factors; many more than the structure has let ALS fit noise in a matrix this small, and
+    // the strong regularisation tuned for thousands of users would shrink twenty users' factors to nothing.
+    private static readonly RecommendationOptions Options = new() { Factors = 4, Regularization = 0.1, Alpha = 1, TopN = 3 };
 
     [Fact]
     public void For_on_two_clusters_recommends_from_the_users_own_cluster()
@@ -48,6 +49,23 @@ public class RecommenderTests
             var because = Assert.Single(ClusterItems("a"), bought =>
                 interactions.HasPurchased("u4", bought) && item.Reason == Reasons.BecauseYouBought($"Item {bought}"));
             Assert.StartsWith("a", because, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void For_with_bought_items_allowed_puts_them_first_for_a_light_user_and_says_so()
+    {
+        var options = new RecommendationOptions { Factors = 4, Regularization = 0.1, Alpha = 1, TopN = 3, ExcludePurchased = false };
+        var interactions = TwoClusters();
+        var recommender = RecommenderBuilder.Build(interactions, new Dictionary<string, CatalogEntry>(), options, "test", TestContext.Current.CancellationToken);
+
+        var recommendations = recommender.For("u4");
+
+        // A light user's next orders are mostly re-orders: the blend weighs buy-again most for them (docs/models.md).
+        Assert.All(recommendations, item =>
+        {
+            Assert.True(interactions.HasPurchased("u4", item.ItemId));
+            Assert.Equal(Reasons.BuyAgain, item.Reason);
         });
     }
 

@@ -15,9 +15,16 @@ public sealed class AlsScorer : IItemScorer
         ArgumentNullException.ThrowIfNull(set);
         var matrix = InteractionMatrix.FromCells(set.Users.Count, set.Items.Count, Cells(set, scaling, alpha));
         _factors = ImplicitAls.Fit(matrix, parameters, cancellationToken);
+        CellCount = matrix.NonZeroCount;
     }
 
     public string Name => "als";
+
+    /// <summary>The fitted factors, in the training set's user and item numbering.</summary>
+    public AlsFactors Factors => _factors;
+
+    /// <summary>The user × item cells it was fitted on.</summary>
+    public int CellCount { get; }
 
     public void Score(int user, Span<float> scores)
     {

@@ -11,6 +11,9 @@ public sealed class BlendScorer(TrainingSet set, IReadOnlyList<IItemScorer> comp
 
     public IReadOnlyList<IItemScorer> Components => components;
 
+    /// <summary>The training set the components were trained on: its numbering is theirs.</summary>
+    public TrainingSet Set => set;
+
     public IReadOnlyDictionary<UserSegment, double[]> Weights => weights;
 
     public void Score(int user, Span<float> scores)

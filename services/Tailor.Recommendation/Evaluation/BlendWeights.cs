@@ -34,6 +34,25 @@ public static class BlendWeights
         return weights;
     }
 
+    /// <summary>
+    /// The weights <c>eval recommend</c> fitted on the shared Online Retail data (docs/models.md), for a training whose
+    /// data is too short to hold out a validation period. A model that is not among <paramref name="components"/> is
+    /// left out.
+    /// </summary>
+    public static Dictionary<UserSegment, double[]> Defaults(IReadOnlyList<IItemScorer> components)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var found = new Dictionary<UserSegment, Dictionary<string, double>>
+        {
+            [UserSegment.New] = new() { ["popularity"] = 1 },
+            [UserSegment.Light] = new() { ["popularity"] = 0.1, ["buy-again"] = 4, ["item-knn"] = 0.25, ["content"] = 0, ["als"] = 1 },
+            [UserSegment.Heavy] = new() { ["popularity"] = 0.25, ["buy-again"] = 0.5, ["item-knn"] = 0.1, ["content"] = 0.25, ["als"] = 0.5 },
+        };
+        return found.ToDictionary(
+            segment => segment.Key,
+            segment => components.Select(component => segment.Value.GetValueOrDefault(component.Name)).ToArray());
+    }
+
     private static double[] Ascend(TrainingSet train, IReadOnlyList<IItemScorer> components, List<List<TestTarget>> targetsByProtocol)
     {
         // Each user's normalised scores from each model, computed once: the search only recombines them.

@@ -7,6 +7,8 @@ public static class Reasons
 
     public const string CloseToYourInterests = "close to what you have been looking at";
 
+    public const string BuyAgain = "you bought this before";
+
     public static string BecauseYouBought(string title) => $"because you bought {title}";
 
     public static string BecauseYouViewed(string title) => $"because you viewed {title}";

@@ -1,15 +1,18 @@
 using Tailor.Contracts;
 using Tailor.Recommendation.Als;
+using Tailor.Recommendation.Evaluation;
 using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Ranking;
 
 /// <summary>
-/// A trained model ready to serve: ALS top-N for users it was trained on, the most popular items for everyone else.
-/// Immutable, so a training can build the next one while this one serves.
+/// A trained model ready to serve: the blend of popularity, buy-again, item-kNN, content similarity and ALS (weights
+/// per user segment) for users it was trained on, the most popular items for everyone else. Immutable, so a training
+/// can build the next one while this one serves.
 /// </summary>
 public sealed class Recommender
 {
+    private readonly BlendScorer _blend;
     private readonly AlsFactors _factors;
     private readonly IReadOnlyDictionary<string, int> _userIndex;
     private readonly CatalogEntry[] _items;
@@ -21,23 +24,24 @@ public sealed class Recommender
 
     internal Recommender(
         string modelVersion,
-        AlsFactors factors,
+        BlendScorer blend,
         IReadOnlyDictionary<string, int> userIndex,
         CatalogEntry[] items,
         int[][] interacted,
         HashSet<int>[] purchased,
         (int Item, int Audience)[] popular,
-        int interactionCount,
         RecommendationOptions options)
     {
         ModelVersion = modelVersion;
-        _factors = factors;
+        _blend = blend;
+        var als = blend.Components.OfType<AlsScorer>().Single();
+        _factors = als.Factors;
+        InteractionCount = als.CellCount;
         _userIndex = userIndex;
         _items = items;
         _interacted = interacted;
         _purchased = purchased;
         _popular = popular;
-        InteractionCount = interactionCount;
         _topN = options.TopN;
         _excludePurchased = options.ExcludePurchased;
     }
@@ -70,35 +74,51 @@ public sealed class Recommender
     private List<RecommendedItem> Personal(int user)
     {
         var excluded = _excludePurchased ? _purchased[user] : [];
-        var best = new PriorityQueue<int, float>(_topN + 1);
-        for (var item = 0; item < _items.Length; item++)
+        var scores = new float[_items.Length];
+        _blend.Score(user, scores);
+        var ranked = TopItems.Of(scores, _topN, excluded.Count == 0 ? null : excluded.Contains);
+        var strongest = StrongestModels(user, ranked);
+        return [.. ranked.Select((item, position) => ToRecommendation(item, scores[item], Explain(user, item, strongest[position])))];
+    }
+
+    /// <summary>For each ranked item, the model that added most to its blended score (weight × scaled score).</summary>
+    private string[] StrongestModels(int user, int[] ranked)
+    {
+        var weights = _blend.Weights[UserSegments.Of(_blend.Set, user)];
+        var best = new (string Model, double Share)[ranked.Length];
+        var scores = new float[_items.Length];
+        for (var c = 0; c < _blend.Components.Count; c++)
         {
-            if (excluded.Contains(item))
+            if (weights[c] == 0)
             {
                 continue;
             }
 
-            best.Enqueue(item, _factors.Score(user, item));
-            if (best.Count > _topN)
+            _blend.Components[c].Score(user, scores);
+            BlendScorer.Normalize(scores);
+            for (var position = 0; position < ranked.Length; position++)
             {
-                best.Dequeue();
+                var share = weights[c] * scores[ranked[position]];
+                if (best[position].Model is null || share > best[position].Share)
+                {
+                    best[position] = (_blend.Components[c].Name, share);
+                }
             }
         }
 
-        var ranked = new List<(int Item, float Score)>(best.Count);
-        while (best.TryDequeue(out var item, out var score))
-        {
-            ranked.Add((item, score));
-        }
-
-        return [.. ranked
-            .OrderByDescending(entry => entry.Score)
-            .ThenBy(entry => _items[entry.Item].ItemId, StringComparer.Ordinal)
-            .Select(entry => ToRecommendation(entry.Item, entry.Score, Explain(user, entry.Item)))];
+        return [.. best.Select(entry => entry.Model ?? "popularity")];
     }
 
+    private string Explain(int user, int item, string model) => model switch
+    {
+        "popularity" => Reasons.Popular,
+        "buy-again" => Reasons.BuyAgain,
+        "content" => Reasons.CloseToYourInterests,
+        _ => BecauseOf(user, item),
+    };
+
     /// <summary>Names the item the user bought (or else touched) whose factors are closest to the recommended one.</summary>
-    private string Explain(int user, int recommended)
+    private string BecauseOf(int user, int recommended)
     {
         var bought = _purchased[user];
         var evidence = bought.Count > 0 ? bought : (IEnumerable<int>)_interacted[user];

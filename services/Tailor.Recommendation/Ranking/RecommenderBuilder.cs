@@ -1,5 +1,5 @@
-using Tailor.Recommendation.Als;
 using Tailor.Recommendation.Catalog;
+using Tailor.Recommendation.Evaluation;
 using Tailor.Recommendation.Training;
 using Tailor.Training.Catalog;
 
@@ -8,12 +8,14 @@ namespace Tailor.Recommendation.Ranking;
 /// <summary>Turns the gathered interactions and the catalog copy into a trained <see cref="Recommender"/>.</summary>
 public static class RecommenderBuilder
 {
+    /// <param name="itemVectors">Item vectors of one embedding model for content similarity; null or empty leaves that model out.</param>
     public static Recommender Build(
         InteractionSet interactions,
         IReadOnlyDictionary<string, CatalogEntry> catalog,
         RecommendationOptions options,
         string modelVersion,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, float[]>? itemVectors = null)
     {
         ArgumentNullException.ThrowIfNull(interactions);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -30,30 +32,24 @@ public static class RecommenderBuilder
             .ToArray();
         var itemIndex = items.Select((entry, index) => (entry.ItemId, index)).ToDictionary(pair => pair.ItemId, pair => pair.index, StringComparer.Ordinal);
 
-        var users = interactions.Weights
-            .Where(user => user.Value.Keys.Any(itemIndex.ContainsKey))
-            .Select(user => user.Key)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        var userIndex = users.Select((userId, index) => (userId, index)).ToDictionary(pair => pair.userId, pair => pair.index, StringComparer.Ordinal);
+        // The training set numbers users and items in ordinal order, as the arrays below do, so one index means one item.
+        var productInteractions = interactions.Interactions.Where(interaction => itemIndex.ContainsKey(interaction.ItemId)).ToList();
+        var set = TrainingSet.From(productInteractions, itemIndex.Keys);
+        var userIndex = set.UserIndex;
+        var users = set.Users;
 
-        var interacted = new int[users.Length][];
-        var purchased = new HashSet<int>[users.Length];
-        var cells = new List<(int Row, int Column, float Value)>();
-        for (var user = 0; user < users.Length; user++)
+        var interacted = new int[users.Count][];
+        var purchased = new HashSet<int>[users.Count];
+        for (var user = 0; user < users.Count; user++)
         {
-            var touched = interactions.Weights[users[user]]
-                .Where(weight => itemIndex.ContainsKey(weight.Key))
-                .Select(weight => (Item: itemIndex[weight.Key], weight.Key, weight.Value))
-                .OrderBy(weight => weight.Item)
-                .ToList();
-            interacted[user] = [.. touched.Select(weight => weight.Item)];
-            purchased[user] = [.. touched.Where(weight => interactions.HasPurchased(users[user], weight.Key)).Select(weight => weight.Item)];
-            cells.AddRange(touched.Select(weight => (user, weight.Item, Confidence(weight.Value, options.Alpha))));
+            interacted[user] = [.. set.ByUser[user].Select(item => item.Item)];
+            purchased[user] = [.. set.ByUser[user].Where(item => interactions.HasPurchased(users[user], items[item.Item].ItemId)).Select(item => item.Item)];
         }
 
-        var matrix = InteractionMatrix.FromCells(users.Length, items.Length, cells);
-        var factors = ImplicitAls.Fit(matrix, options.ToAlsParameters(), cancellationToken);
+        var settings = options.ToEvaluationSettings();
+        var vectors = itemVectors is { Count: > 0 } ? itemVectors : null;
+        var components = RecommenderSuite.Train(set, vectors, settings, cancellationToken);
+        var blend = new BlendScorer(set, components, FitWeights(productInteractions, vectors, settings, components, cancellationToken));
         var popular = interactions.RecentAudience(options.PopularityWindow)
             .Where(audience => itemIndex.ContainsKey(audience.Key))
             .OrderByDescending(audience => audience.Value)
@@ -61,11 +57,34 @@ public static class RecommenderBuilder
             .Select(audience => (itemIndex[audience.Key], audience.Value))
             .ToArray();
 
-        return new Recommender(modelVersion, factors, userIndex, items, interacted, purchased, popular, matrix.NonZeroCount, options);
+        return new Recommender(modelVersion, blend, userIndex, items, interacted, purchased, popular, options);
     }
 
-    /// <summary>c = 1 + α·ln(1 + w), the log-scaled confidence of Hu, Koren and Volinsky.</summary>
-    public static float Confidence(double weight, double alpha) => (float)(1.0 + (alpha * Math.Log(1.0 + weight)));
+    /// <summary>
+    /// The blend's weights, fitted on the last <see cref="RecommendationOptions.BlendValidation"/> of the data with the
+    /// models trained on what came before; when the data is not longer than that, the weights found on the shared data.
+    /// </summary>
+    private static Dictionary<UserSegment, double[]> FitWeights(
+        IReadOnlyList<Interaction> interactions,
+        IReadOnlyDictionary<string, float[]>? vectors,
+        EvaluationSettings settings,
+        IReadOnlyList<IItemScorer> components,
+        CancellationToken cancellationToken)
+    {
+        if (interactions.Count > 0)
+        {
+            var cut = interactions.Max(interaction => interaction.At) - TimeSpan.FromDays(settings.ValidationDays);
+            var before = interactions.Where(interaction => interaction.At < cut).ToList();
+            var validation = interactions.Where(interaction => interaction.At >= cut).ToList();
+            if (before.Count > 0 && validation.Count > 0)
+            {
+                var validationSet = TrainingSet.From(before);
+                return BlendWeights.Fit(validationSet, validation, RecommenderSuite.Train(validationSet, vectors, settings, cancellationToken));
+            }
+        }
+
+        return BlendWeights.Defaults(components);
+    }
 
     private static CatalogEntry? Describe(string itemId, IReadOnlyDictionary<string, CatalogEntry> catalog, InteractionSet interactions)
     {

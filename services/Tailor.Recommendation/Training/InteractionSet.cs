@@ -1,3 +1,5 @@
+using Tailor.Recommendation.Evaluation;
+
 namespace Tailor.Recommendation.Training;
 
 /// <summary>Everything the recommender learns from, gathered from the service's stream before a training.</summary>
@@ -7,7 +9,7 @@ public sealed class InteractionSet
     private readonly Dictionary<string, HashSet<string>> _purchased = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Name, decimal Price)> _namedByActivity = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownUsers = new(StringComparer.Ordinal);
-    private readonly List<(string UserId, string ItemId, DateTimeOffset OccurredAt)> _timeline = [];
+    private readonly List<Interaction> _timeline = [];
 
     /// <summary>Every user the service heard of: identified, or with any interaction.</summary>
     public IReadOnlyCollection<string> KnownUsers => _knownUsers;
@@ -43,8 +45,11 @@ public sealed class InteractionSet
             bought.Add(itemId);
         }
 
-        _timeline.Add((userId, itemId, occurredAt));
+        _timeline.Add(new Interaction(userId, itemId, occurredAt, weight));
     }
+
+    /// <summary>Every interaction added, in the order added, with its own weight.</summary>
+    public IReadOnlyList<Interaction> Interactions => _timeline;
 
     /// <summary>The name and price an activity carried, used when the catalog has not (yet) described the item.</summary>
     public void NoteItem(string itemId, string? name, decimal? price)
@@ -67,9 +72,9 @@ public sealed class InteractionSet
             return new Dictionary<string, int>();
         }
 
-        var since = _timeline.Max(entry => entry.OccurredAt) - window;
+        var since = _timeline.Max(entry => entry.At) - window;
         return _timeline
-            .Where(entry => entry.OccurredAt >= since)
+            .Where(entry => entry.At >= since)
             .GroupBy(entry => entry.ItemId, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(entry => entry.UserId).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
     }

@@ -56,10 +56,11 @@ public sealed class RecommendationTrainer(
         }
 
         var catalog = await ReadCatalogAsync(cancellationToken);
+        var itemVectors = await ReadItemVectorsAsync(cancellationToken);
         var trainedAt = time.GetUtcNow();
         var version = "als-" + trainedAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
         var recommender = await Task.Run(
-            () => RecommenderBuilder.Build(interactions, catalog, settings, version, cancellationToken), cancellationToken);
+            () => RecommenderBuilder.Build(interactions, catalog, settings, version, cancellationToken, itemVectors), cancellationToken);
 
         foreach (var userId in interactions.KnownUsers.Order(StringComparer.Ordinal))
         {
@@ -113,6 +114,24 @@ public sealed class RecommendationTrainer(
         }
 
         return set;
+    }
+
+    /// <summary>The item vectors of the embedding model most items have (during a model switch, the one not yet replaced).</summary>
+    private async Task<Dictionary<string, float[]>> ReadItemVectorsAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<ItemVectorEntry>();
+        await foreach (var (_, entry) in documents.ListAsync<ItemVectorEntry>(RecommendationStore.ItemVectorsCollection, cancellationToken))
+        {
+            entries.Add(entry);
+        }
+
+        return entries
+            .GroupBy(entry => (entry.Model, entry.ModelVersion))
+            .OrderByDescending(model => model.Count())
+            .ThenBy(model => model.Key.Model, StringComparer.Ordinal)
+            .FirstOrDefault()?
+            .ToDictionary(entry => entry.ItemId, entry => entry.Vector, StringComparer.Ordinal)
+            ?? [];
     }
 
     private async Task<Dictionary<string, CatalogEntry>> ReadCatalogAsync(CancellationToken cancellationToken)
