@@ -13,4 +13,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Gave user {UserId} {Items} items close to their interests ({ModelVersion})")]
     public static partial void ContentForUser(ILogger logger, string userId, int items, string modelVersion);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
+        Message = "Recommender {Candidate} not promoted: NDCG {Ndcg:F4} on the held-out slice is below the serving {Serving}'s {ServingNdcg:F4} ({Users} users)")]
+    public static partial void NotPromoted(ILogger logger, string candidate, double ndcg, string serving, double servingNdcg, int users);
 }

@@ -74,6 +74,17 @@ public sealed class RecommendationOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ItemVectorRefresh { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How much lower a new model's NDCG@TopN on the held-out slice may be than the serving model's and still replace
+    /// it (absolute): a little slack so a model as good within noise still brings in the newest data.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double PromotionTolerance { get; set; } = 0.01;
+
+    /// <summary>Fewer users than this in the held-out slice say too little to block a new model: it is promoted.</summary>
+    [Range(1, 1_000_000)]
+    public int MinPromotionUsers { get; set; } = 20;
+
     internal AlsParameters ToAlsParameters() =>
         new(Factors, (float)Regularization, Iterations, ConjugateGradientSteps, Seed);
 

@@ -13,4 +13,7 @@ public static class RecommendationStore
 
     /// <summary>The id of the serving model's document in <see cref="ModelCollection"/>.</summary>
     public const string ServingModelId = "serving";
+
+    /// <summary>The model that served before the current one, kept for rollback.</summary>
+    public const string PreviousModelId = "previous";
 }

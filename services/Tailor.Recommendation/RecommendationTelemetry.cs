@@ -13,10 +13,14 @@ public static class RecommendationTelemetry
     private static readonly Meter Meter = new(Name);
 
     public static readonly Histogram<double> TrainingDuration =
-        Meter.CreateHistogram<double>("tailor.recommendation.training.duration", "s", "How long one ALS training took.");
+        Meter.CreateHistogram<double>("tailor.recommendation.training.duration", "s", "How long one training (every model, the blend and the promotion check) took.");
 
     public static readonly Gauge<int> Users =
         Meter.CreateGauge<int>("tailor.recommendation.model.users", "{user}", "Users the serving model recommends to.");
+
+    public static readonly Counter<long> Candidates =
+        Meter.CreateCounter<long>(
+            "tailor.recommendation.training.candidates", "{model}", "Trained models, tagged outcome=promoted or rejected (worse than the serving one on the held-out slice).");
 
     public static readonly Gauge<int> Items =
         Meter.CreateGauge<int>("tailor.recommendation.model.items", "{item}", "Items the serving model can recommend.");

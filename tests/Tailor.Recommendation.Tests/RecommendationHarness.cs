@@ -12,18 +12,22 @@ using Tailor.Training.Consumers;
 
 namespace Tailor.Recommendation.Tests;
 
-/// <summary>Recommendation's consumers on the shared test harness, with a small model so training is quick.</summary>
+/// <summary>
+/// Recommendation's consumers on the shared test harness, with a small model so training is quick. The trainer reads
+/// the options at each training, so a test may change the instance it passed between trainings.
+/// </summary>
 internal static class RecommendationHarness
 {
     public static Task<ConsumerHarness> StartAsync(
         Func<IEventStore, IEventStore>? events = null,
         Func<IDocumentStore, IDocumentStore>? documents = null,
-        Func<IProfileCache, IProfileCache>? profiles = null) =>
+        Func<IProfileCache, IProfileCache>? profiles = null,
+        RecommendationOptions? options = null) =>
         ConsumerHarness.StartAsync(
             "recommendation",
             services =>
             {
-                services.AddSingleton(Options.Create(new RecommendationOptions { Factors = 8 }));
+                services.AddSingleton(Options.Create(options ?? new RecommendationOptions { Factors = 8 }));
                 services.AddSingleton<UserRecommendationsWriter>();
                 services.AddSingleton<ItemVectorIndex>();
                 services.AddSingleton<ContentRecommendations>();

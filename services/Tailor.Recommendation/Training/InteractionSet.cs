@@ -10,6 +10,7 @@ public sealed class InteractionSet
     private readonly Dictionary<string, (string Name, decimal Price)> _namedByActivity = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownUsers = new(StringComparer.Ordinal);
     private readonly List<Interaction> _timeline = [];
+    private readonly List<bool> _isPurchase = [];
 
     /// <summary>Every user the service heard of: identified, or with any interaction.</summary>
     public IReadOnlyCollection<string> KnownUsers => _knownUsers;
@@ -46,10 +47,40 @@ public sealed class InteractionSet
         }
 
         _timeline.Add(new Interaction(userId, itemId, occurredAt, weight));
+        _isPurchase.Add(purchased);
     }
+
+    /// <summary>The time of the latest interaction; null when there is none.</summary>
+    public DateTimeOffset? DataEnd => _timeline.Count == 0 ? null : _timeline.Max(interaction => interaction.At);
 
     /// <summary>Every interaction added, in the order added, with its own weight.</summary>
     public IReadOnlyList<Interaction> Interactions => _timeline;
+
+    /// <summary>A copy holding only what happened at or before <paramref name="end"/> (known users and item names kept).</summary>
+    public InteractionSet Before(DateTimeOffset end)
+    {
+        var earlier = new InteractionSet();
+        foreach (var userId in _knownUsers)
+        {
+            earlier.AddKnownUser(userId);
+        }
+
+        foreach (var (itemId, named) in _namedByActivity)
+        {
+            earlier._namedByActivity[itemId] = named;
+        }
+
+        for (var index = 0; index < _timeline.Count; index++)
+        {
+            var interaction = _timeline[index];
+            if (interaction.At <= end)
+            {
+                earlier.Add(interaction.UserId, interaction.ItemId, interaction.Weight, interaction.At, _isPurchase[index]);
+            }
+        }
+
+        return earlier;
+    }
 
     /// <summary>The name and price an activity carried, used when the catalog has not (yet) described the item.</summary>
     public void NoteItem(string itemId, string? name, decimal? price)

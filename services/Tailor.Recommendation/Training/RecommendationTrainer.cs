@@ -59,6 +59,34 @@ public sealed class RecommendationTrainer(
         var itemVectors = await ReadItemVectorsAsync(cancellationToken);
         var trainedAt = time.GetUtcNow();
         var version = "als-" + trainedAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+
+        // The serving model keeps serving unless the new way of building models does at least as well on what users
+        // did after the serving model's data.
+        var current = await ReadServingModelAsync(cancellationToken);
+        PromotionScores? scores = null;
+        if (current?.DataEnd is { } dataEnd)
+        {
+            var served = await ReadServedListsAsync(current.ModelVersion, cancellationToken);
+            scores = await Task.Run(
+                () => PromotionCheck.Score(
+                    interactions, dataEnd, served, current.Popular,
+                    earlier => RecommenderBuilder.Build(earlier, catalog, settings, version, cancellationToken, itemVectors), settings.ExcludePurchased),
+                cancellationToken);
+            if (scores.Users >= settings.MinPromotionUsers && scores.CandidateNdcg < scores.ServingNdcg - settings.PromotionTolerance)
+            {
+                await documents.PutAsync(
+                    RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, current with { EvidenceCount = evidence, CheckedAt = trainedAt }, cancellationToken);
+                await bus.Publish(
+                    new RecommenderTrained(
+                        StableIds.From("tailor.recommendation.trained", version), time.GetUtcNow(), version, interactions.KnownUsers.Count, 0, 0, clock.Elapsed,
+                        requestId, Promoted: false, scores.CandidateNdcg, scores.ServingNdcg, scores.Users),
+                    cancellationToken);
+                RecommendationTelemetry.Candidates.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
+                Log.NotPromoted(logger, version, scores.CandidateNdcg, current.ModelVersion, scores.ServingNdcg, scores.Users);
+                return new ModelCheckpoint(trainedAt, evidence);
+            }
+        }
+
         var recommender = await Task.Run(
             () => RecommenderBuilder.Build(interactions, catalog, settings, version, cancellationToken, itemVectors), cancellationToken);
 
@@ -75,14 +103,23 @@ public sealed class RecommendationTrainer(
                 userId, version, recommender.For(userId), source, UserRecommendationsWriter.TrainedEventId(version, userId), cancellationToken);
         }
 
-        // Written last: a training that stops half way leaves the previous model serving and due for retraining.
-        var serving = new ServingModel(version, trainedAt, evidence, recommender.Popular(string.Empty));
+        // Written last: a training that stops half way leaves the previous model serving and due for retraining. The
+        // model it replaces is kept beside it for rollback.
+        if (current is not null)
+        {
+            await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, current, cancellationToken);
+        }
+
+        var serving = new ServingModel(version, trainedAt, evidence, recommender.Popular(string.Empty), interactions.DataEnd);
         await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, serving, cancellationToken);
 
         var users = interactions.KnownUsers.Count;
         await bus.Publish(
-            new RecommenderTrained(StableIds.From("tailor.recommendation.trained", version), time.GetUtcNow(), version, users, recommender.ItemCount, recommender.InteractionCount, clock.Elapsed, requestId),
+            new RecommenderTrained(
+                StableIds.From("tailor.recommendation.trained", version), time.GetUtcNow(), version, users, recommender.ItemCount, recommender.InteractionCount,
+                clock.Elapsed, requestId, Promoted: true, scores?.CandidateNdcg, scores?.ServingNdcg, scores?.Users ?? 0),
             cancellationToken);
+        RecommendationTelemetry.Candidates.Add(1, new KeyValuePair<string, object?>("outcome", "promoted"));
 
         RecommendationTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);
         RecommendationTelemetry.Users.Record(users);
@@ -114,6 +151,21 @@ public sealed class RecommendationTrainer(
         }
 
         return set;
+    }
+
+    /// <summary>Each user's list as the model of that version served it.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<RecommendedItem>>> ReadServedListsAsync(string modelVersion, CancellationToken cancellationToken)
+    {
+        var served = new Dictionary<string, IReadOnlyList<RecommendedItem>>(StringComparer.Ordinal);
+        await foreach (var (userId, stored) in documents.ListAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, cancellationToken))
+        {
+            if (stored.ModelVersion == modelVersion)
+            {
+                served[userId] = stored.Items;
+            }
+        }
+
+        return served;
     }
 
     /// <summary>The item vectors of the embedding model most items have (during a model switch, the one not yet replaced).</summary>

@@ -1,0 +1,79 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Recommendation.Training;
+using Tailor.Storage;
+using Tailor.Testing;
+
+namespace Tailor.Recommendation.Tests;
+
+/// <summary>A new recommender replaces the serving one only if it does as well on what users did after the serving model's data.</summary>
+public sealed class PromotionTests
+{
+    [Fact]
+    public async Task Training_keeps_the_serving_model_when_the_new_one_scores_lower_on_the_held_out_slice()
+    {
+        var options = SmallModel();
+        await using var harness = await RecommendationHarness.StartAsync(options: options);
+        await harness.DeliverAsync(FirstMonth(), m => m.EventId);
+        var first = await TrainAsync(harness);
+        var served = await harness.Profiles.ReadAsync("u03", TestContext.Current.CancellationToken);
+        await harness.DeliverAsync(NextWeeks(), m => m.EventId);
+
+        // One item instead of six finds fewer of the items users went on to buy.
+        options.TopN = 1;
+        var second = await TrainAsync(harness);
+
+        Assert.True(first.Promoted);
+        Assert.False(second.Promoted);
+        Assert.True(second.NdcgAt10 < second.PreviousNdcgAt10 - options.PromotionTolerance, $"{second.NdcgAt10} vs {second.PreviousNdcgAt10}");
+        Assert.True(second.EvaluatedUsers >= options.MinPromotionUsers);
+        var model = await harness.Documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, TestContext.Current.CancellationToken);
+        Assert.Equal(first.ModelVersion, model?.ModelVersion);
+        Assert.NotNull(model?.CheckedAt);
+        Assert.Equal(served?.Recommendations?.Items, (await harness.Profiles.ReadAsync("u03", TestContext.Current.CancellationToken))?.Recommendations?.Items);
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Training_promotes_a_model_as_good_as_the_serving_one_and_keeps_the_old_one_for_rollback()
+    {
+        await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());
+        await harness.DeliverAsync(FirstMonth(), m => m.EventId);
+        var first = await TrainAsync(harness);
+        await harness.DeliverAsync(NextWeeks(), m => m.EventId);
+
+        var second = await TrainAsync(harness);
+
+        Assert.True(second.Promoted);
+        Assert.NotNull(second.NdcgAt10);
+        Assert.True(second.NdcgAt10 > 0 && second.PreviousNdcgAt10 > 0, $"{second.NdcgAt10} vs {second.PreviousNdcgAt10}");
+        var serving = await harness.Documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, TestContext.Current.CancellationToken);
+        var previous = await harness.Documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, TestContext.Current.CancellationToken);
+        Assert.Equal(second.ModelVersion, serving?.ModelVersion);
+        Assert.Equal(first.ModelVersion, previous?.ModelVersion);
+        Assert.Equal(Fixtures.Start.AddDays(40), serving?.DataEnd);
+    }
+
+    private static RecommendationOptions SmallModel() =>
+        new() { Factors = 4, Regularization = 0.1, Alpha = 1, MinPromotionUsers = 10, BlendValidation = TimeSpan.FromDays(60) };
+
+    private static async Task<RecommenderTrained> TrainAsync(ConsumerHarness harness)
+    {
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+        await harness.PublishAsync(request);
+        Assert.True(await harness.PublishedWithinAsync<RecommenderTrained>(m => m.RequestId == request.EventId, TimeSpan.FromSeconds(60)));
+        return harness.PublishedMessages<RecommenderTrained>().Single(m => m.RequestId == request.EventId);
+    }
+
+    /// <summary>Thirty shoppers in two groups of ten products; each buys four of their group's in the first month.</summary>
+    private static IEnumerable<UserActivityTracked> FirstMonth() =>
+        Enumerable.Range(0, 30).SelectMany(user => Enumerable.Range(0, 4).Select(k =>
+            Fixtures.Purchase($"u{user:D2}", $"{Group(user)}{(user + k) % 10}", day: k * 7, name: $"Item {Group(user)}{(user + k) % 10}")));
+
+    /// <summary>Then each buys two more of their group's products, after the first model's data.</summary>
+    private static IEnumerable<UserActivityTracked> NextWeeks() =>
+        Enumerable.Range(0, 30).SelectMany(user => Enumerable.Range(4, 2).Select(k =>
+            Fixtures.Purchase($"u{user:D2}", $"{Group(user)}{(user + k) % 10}", day: 35 + (k - 4) * 5, name: $"Item {Group(user)}{(user + k) % 10}")));
+
+    private static string Group(int user) => user % 2 == 0 ? "a" : "b";
+}
