@@ -52,6 +52,13 @@ public sealed class RecommendationOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary>
+    /// Maximal marginal relevance's λ: each next item is chosen by λ · relevance − (1 − λ) · its similarity to the items
+    /// already chosen, so an email does not show six near-identical items. 1 turns it off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double Diversity { get; set; } = 0.9;
+
     /// <summary>Leave out what the user already bought (a shop of consumables may want them back in).</summary>
     public bool ExcludePurchased { get; set; } = true;
 
@@ -99,5 +106,6 @@ public sealed class RecommendationOptions
         (int)PopularityWindow.TotalDays,
         (int)BuyAgainHalfLife.TotalDays,
         (int)BlendValidation.TotalDays,
-        Seed);
+        Seed,
+        Diversity);
 }

@@ -39,7 +39,8 @@ public static class EvalCommand
             progress.WriteLine(options.Content ? "No item titles in the training file: the content model is left out." : "--no-content: the content model is left out.");
         }
 
-        var report = RecommendationEvaluation.Run(trainInteractions, testInteractions, vectors, new EvaluationSettings(), progress, tune: options.Tune);
+        var settings = options.Diversity is { } lambda ? new EvaluationSettings { Diversity = lambda } : new EvaluationSettings();
+        var report = RecommendationEvaluation.Run(trainInteractions, testInteractions, vectors, settings, progress, tune: options.Tune);
         progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Done in {clock.Elapsed.TotalSeconds:F1} s: {report.TrainUsers:N0} users x {report.TrainItems:N0} items. Served blend weights ({string.Join(", ", report.Served.Components.Select(c => c.Name))}):"));

@@ -7,9 +7,9 @@ namespace Tailor.Host.Evaluation;
 /// <c>--until</c> keeps training interactions before a date and <c>--from</c> test interactions from a date on, so one
 /// file can be split in time without writing two.
 /// </summary>
-public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Json, DateTimeOffset? Until, DateTimeOffset? From, bool Content, bool Tune)
+public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Json, DateTimeOffset? Until, DateTimeOffset? From, bool Content, bool Tune, double? Diversity = null)
 {
-    public const string Usage = "eval recommend --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD] [--no-content] [--tune]";
+    public const string Usage = "eval recommend --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD] [--no-content] [--tune] [--diversity LAMBDA]";
 
     public static EvalRecommendOptions Parse(IReadOnlyList<string> args)
     {
@@ -19,6 +19,7 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
         var json = false;
         var content = true;
         var tune = false;
+        double? diversity = null;
         DateTimeOffset? until = null;
         DateTimeOffset? from = null;
         for (var i = 0; i < args.Count; i++)
@@ -51,6 +52,12 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
                 case "--tune":
                     tune = true;
                     break;
+                case "--diversity" when value is not null:
+                    diversity = double.TryParse(value, System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var lambda) && lambda is >= 0 and <= 1
+                        ? lambda
+                        : throw new ArgumentException($"eval recommend: --diversity '{value}' must be a number from 0 to 1 (MMR's lambda; 1 is off).");
+                    i++;
+                    break;
                 default:
                     throw new ArgumentException($"eval recommend: unknown or incomplete option '{args[i]}'. Usage: {Usage}");
             }
@@ -66,7 +73,7 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
             throw new ArgumentException($"eval recommend: '{file.FullName}' does not exist.");
         }
 
-        return new EvalRecommendOptions(train, test, json, until, from, content, tune);
+        return new EvalRecommendOptions(train, test, json, until, from, content, tune, diversity);
     }
 
     private static DateTimeOffset Date(string value, string option) =>

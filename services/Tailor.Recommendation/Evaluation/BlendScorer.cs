@@ -2,11 +2,17 @@ namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>
 /// A weighted sum of other models' scores, each scaled to [0, 1] per user first (a popularity count and an ALS dot
-/// product are not on one scale), with one set of weights per <see cref="UserSegment"/>.
+/// product are not on one scale), with one set of weights per <see cref="UserSegment"/>. Its lists are re-ranked for
+/// diversity (<see cref="DiversityReranking"/>) when <paramref name="diversity"/> is below 1.
 /// </summary>
-public sealed class BlendScorer(TrainingSet set, IReadOnlyList<IItemScorer> components, IReadOnlyDictionary<UserSegment, double[]> weights)
-    : IItemScorer
+/// <param name="diversity">MMR's λ: 1 ranks by score alone; lower trades relevance for variety.</param>
+public sealed class BlendScorer(
+    TrainingSet set, IReadOnlyList<IItemScorer> components, IReadOnlyDictionary<UserSegment, double[]> weights, double diversity = 1)
+    : IItemRanker
 {
+    // MMR chooses among this many times the list's length of the best-scored items.
+    private const int CandidatesPerSlot = 5;
+
     public string Name => "blend";
 
     public IReadOnlyList<IItemScorer> Components => components;
@@ -36,6 +42,30 @@ public sealed class BlendScorer(TrainingSet set, IReadOnlyList<IItemScorer> comp
                 scores[item] += (float)(segmentWeights[c] * component[item]);
             }
         }
+    }
+
+    public int[] Rank(int user, int count, Func<int, bool>? exclude)
+    {
+        var scores = new float[set.Items.Count];
+        Score(user, scores);
+        if (diversity >= 1)
+        {
+            return TopItems.Of(scores, count, exclude);
+        }
+
+        var candidates = TopItems.Of(scores, count * CandidatesPerSlot, exclude);
+        return DiversityReranking.Select(candidates, scores, Similarity, count, diversity);
+    }
+
+    /// <summary>How alike two items are: their text vectors' cosine when the content model has them, else their ALS factors'.</summary>
+    public float Similarity(int first, int second)
+    {
+        if (components.OfType<ContentScorer>().FirstOrDefault() is { } content && content.Similarity(first, second) is { } textual)
+        {
+            return textual;
+        }
+
+        return components.OfType<AlsScorer>().FirstOrDefault()?.Factors.ItemSimilarity(first, second) ?? 0;
     }
 
     /// <summary>Min-max scaling to [0, 1] in place; a model that cannot score an item (its lowest float) gives it 0.</summary>

@@ -27,6 +27,10 @@ public sealed class ContentScorer : IItemScorer
 
     public string Name => "content";
 
+    /// <summary>The cosine of two items' vectors; null when either has none.</summary>
+    public float? Similarity(int first, int second) =>
+        _vectors[first] is { } a && _vectors[second] is { } b ? TensorPrimitives.Dot(a, b) : null;
+
     public void Score(int user, Span<float> scores)
     {
         scores.Clear();

@@ -5,6 +5,7 @@ namespace Tailor.Recommendation.Evaluation;
 /// on the shared Online Retail data (validated on August 2011, models trained on December to July; docs/models.md).
 /// </summary>
 /// <param name="ValidationDays">The last days of the training file held out to tune and to fit the blend's weights.</param>
+/// <param name="Diversity">MMR's λ for the served blend's lists: 1 ranks by score alone; 0.9 is the service's default.</param>
 public sealed record EvaluationSettings(
     int Factors = 128,
     double Regularization = 10,
@@ -15,7 +16,8 @@ public sealed record EvaluationSettings(
     int PopularityWindowDays = 14,
     int HalfLifeDays = 90,
     int ValidationDays = 30,
-    int Seed = 42)
+    int Seed = 42,
+    double Diversity = 0.9)
 {
     public Als.AlsParameters Als => new(Factors, (float)Regularization, Iterations, ConjugateGradientSteps: 3, Seed);
 }

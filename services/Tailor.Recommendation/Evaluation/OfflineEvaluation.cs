@@ -19,8 +19,18 @@ public static class OfflineEvaluation
             (index, _, scores) =>
             {
                 var target = targets[index];
-                model.Score(target.User, scores);
-                var ranked = TopItems.Of(scores, K, target.Excluded.Count == 0 ? null : target.Excluded.Contains);
+                Func<int, bool>? exclude = target.Excluded.Count == 0 ? null : target.Excluded.Contains;
+                int[] ranked;
+                if (model is IItemRanker ranker)
+                {
+                    ranked = ranker.Rank(target.User, K, exclude);
+                }
+                else
+                {
+                    model.Score(target.User, scores);
+                    ranked = TopItems.Of(scores, K, exclude);
+                }
+
                 rows[index] = (
                     RankingMetrics.Ndcg(ranked, target.Relevant, K),
                     RankingMetrics.HitRate(ranked, target.Relevant, K),

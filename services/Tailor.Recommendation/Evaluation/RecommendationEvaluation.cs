@@ -50,12 +50,18 @@ public static class RecommendationEvaluation
         }
 
         progress.WriteLine($"Fitting blend weights: models trained on {before.Count:N0} interactions before {cut:yyyy-MM-dd}, validated on {validation.Count:N0} after");
-        var weights = BlendWeights.Fit(validationSet, validation, RecommenderSuite.Train(validationSet, itemVectors, settings, cancellationToken));
+        var validationModels = RecommenderSuite.Train(validationSet, itemVectors, settings, cancellationToken);
+        var weights = BlendWeights.Fit(validationSet, validation, validationModels);
+        if (tune)
+        {
+            // Diversity is a business rule, not a knob for accuracy: its cost on the validation split is shown, not chosen.
+            ShowDiversityCost(validationSet, validation, validationModels, weights, progress);
+        }
 
         progress.WriteLine($"Training every model on {train.Count:N0} interactions");
         var set = TrainingSet.From(train);
         var models = RecommenderSuite.Train(set, itemVectors, settings, cancellationToken);
-        var served = new BlendScorer(set, models, weights);
+        var served = new BlendScorer(set, models, weights, settings.Diversity);
 
         var rows = new List<EvaluationRow>();
         foreach (var protocol in Enum.GetValues<EvaluationProtocol>())
@@ -71,5 +77,18 @@ public static class RecommendationEvaluation
         }
 
         return new EvaluationReport(rows, served, set.Users.Count, set.Items.Count, set.InteractionCount);
+    }
+
+    /// <summary>The blend's validation NDCG@10 (summed over both protocols) at several values of MMR's λ.</summary>
+    private static void ShowDiversityCost(
+        TrainingSet validationSet, IReadOnlyList<Interaction> validation, IReadOnlyList<IItemScorer> models, Dictionary<UserSegment, double[]> weights, TextWriter progress)
+    {
+        var targets = Enum.GetValues<EvaluationProtocol>().Select(protocol => (protocol, TestTargets.For(validationSet, validation, protocol))).ToList();
+        foreach (var lambda in new[] { 1.0, 0.9, 0.8, 0.7, 0.5 })
+        {
+            var blend = new BlendScorer(validationSet, models, weights, lambda);
+            var score = targets.Sum(target => OfflineEvaluation.Evaluate(validationSet, blend, target.Item2, target.protocol).NdcgAt10);
+            progress.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  blend diversity lambda = {lambda}: validation NDCG@10 (all + new) {score:F4}"));
+        }
     }
 }

@@ -76,7 +76,7 @@ public sealed class Recommender
         var excluded = _excludePurchased ? _purchased[user] : [];
         var scores = new float[_items.Length];
         _blend.Score(user, scores);
-        var ranked = TopItems.Of(scores, _topN, excluded.Count == 0 ? null : excluded.Contains);
+        var ranked = _blend.Rank(user, _topN, excluded.Count == 0 ? null : excluded.Contains);
         var strongest = StrongestModels(user, ranked);
         return [.. ranked.Select((item, position) => ToRecommendation(item, scores[item], Explain(user, item, strongest[position])))];
     }
