@@ -59,6 +59,13 @@ public sealed class RecommendationOptions
     [Range(0.0, 1.0)]
     public double Diversity { get; set; } = 0.9;
 
+    /// <summary>
+    /// Shown-but-ignored items as weak negatives: each time an email showed the user an item and nothing from them
+    /// followed about it, the item's blended score is multiplied by (1 − IgnoredPenalty). 0 turns it off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double IgnoredPenalty { get; set; } = 0.2;
+
     /// <summary>Leave out what the user already bought (a shop of consumables may want them back in).</summary>
     public bool ExcludePurchased { get; set; } = true;
 

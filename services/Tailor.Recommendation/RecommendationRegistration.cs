@@ -36,6 +36,7 @@ public static class RecommendationRegistration
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
             bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
             bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
+            bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
             bus.AddModelConsumers<RecommendationTrainer>();
         });
 

@@ -117,6 +117,26 @@ public class RecommendationConsumerTests
         Assert.Equal("Lunch bag red retrospot", stored?.Title);
     }
 
+    [Fact]
+    public async Task Consume_email_ready_keeps_which_items_it_showed_but_not_the_address_or_the_copy()
+    {
+        await using var harness = await RecommendationHarness.StartAsync();
+        var email = new EmailReady(
+            Guid.NewGuid(), "u7", Fixtures.Start, Guid.NewGuid(), "spring-sale", "ada@example.com", "Ada, new picks", "From £2", "<p>Hi Ada</p>", "Hi Ada",
+            new Dictionary<string, string>(), Fixtures.Start.AddHours(3), "template:v1", ["p1", "p2"]);
+
+        await harness.DeliverAsync([email], m => m.EventId);
+
+        var stored = Assert.Single(await harness.Events.ReadMessagesAsync<ShownItems>(new EventQuery(RecommendationStore.Stream), TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(("u7", Fixtures.Start.AddHours(3)), (stored.UserId, stored.SendAt));
+        Assert.Equal(["p1", "p2"], stored.ItemIds);
+        var payload = (await harness.Events.ReadAsync(new EventQuery(RecommendationStore.Stream), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Single().Payload;
+        Assert.DoesNotContain("ada@example.com", payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hi Ada", payload, StringComparison.Ordinal);
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
     /// <summary>Six items in the catalog, six buyers of two or three items each, one identified user with no history.</summary>
     private static async Task FeedAsync(ConsumerHarness harness)
     {

@@ -40,6 +40,7 @@ internal static class RecommendationHarness
                 bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
                 bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
                 bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
+                bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
                 bus.AddModelConsumers<RecommendationTrainer>();
             },
             events,

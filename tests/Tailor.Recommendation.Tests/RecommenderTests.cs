@@ -70,6 +70,43 @@ public class RecommenderTests
     }
 
     [Fact]
+    public void For_weighs_down_an_item_emails_showed_the_user_and_they_ignored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var before = RecommenderBuilder.Build(TwoClusters(), new Dictionary<string, CatalogEntry>(), Options, "test", ct).For("u4");
+        var shown = TwoClusters();
+        for (var email = 0; email < 3; email++)
+        {
+            shown.AddShown("u4", before[0].ItemId, Fixtures.Start.AddDays(10 + email));
+        }
+
+        var after = RecommenderBuilder.Build(shown, new Dictionary<string, CatalogEntry>(), Options, "test", ct).For("u4");
+
+        Assert.Equal(3, shown.IgnoredCount("u4", before[0].ItemId));
+        Assert.NotEqual(before[0].ItemId, after[0].ItemId);
+        // Ignored three times, it keeps 0.8³ of its score, if it stays in the list at all.
+        if (after.FirstOrDefault(item => item.ItemId == before[0].ItemId) is { } stillShown)
+        {
+            Assert.Equal(before[0].Score * Math.Pow(0.8, 3), stillShown.Score, precision: 4);
+        }
+    }
+
+    [Fact]
+    public void IgnoredCount_counts_only_showings_nothing_followed()
+    {
+        var interactions = new InteractionSet();
+        interactions.AddShown("u1", "p1", Fixtures.Start);
+        EvidenceWeights.Add(interactions, Fixtures.Clicked("u1", "p1") with { OccurredAt = Fixtures.Start.AddHours(2) }, Options);
+        interactions.AddShown("u1", "p1", Fixtures.Start.AddDays(7));
+        interactions.AddShown("u1", "p2", Fixtures.Start.AddDays(7));
+
+        Assert.Equal(1, interactions.IgnoredCount("u1", "p1"));
+        Assert.Equal(1, interactions.IgnoredCount("u1", "p2"));
+        Assert.Equal(0, interactions.IgnoredCount("u2", "p1"));
+        Assert.Equal([("p1", 1), ("p2", 1)], interactions.IgnoredItems("u1").Order());
+    }
+
+    [Fact]
     public void For_a_user_without_history_falls_back_to_the_most_popular_items()
     {
         var interactions = new InteractionSet();

@@ -48,6 +48,12 @@ public sealed class BlendScorer(
     {
         var scores = new float[set.Items.Count];
         Score(user, scores);
+        return Rank(scores, count, exclude);
+    }
+
+    /// <summary>Ranks scores this blend produced (and a caller may have adjusted), with the same diversity.</summary>
+    public int[] Rank(float[] scores, int count, Func<int, bool>? exclude)
+    {
         if (diversity >= 1)
         {
             return TopItems.Of(scores, count, exclude);

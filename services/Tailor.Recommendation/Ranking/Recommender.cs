@@ -21,6 +21,10 @@ public sealed class Recommender
     private readonly (int Item, int Audience)[] _popular;
     private readonly int _topN;
     private readonly bool _excludePurchased;
+    private readonly Func<string, IEnumerable<(string ItemId, int Times)>> _ignored;
+    private readonly IReadOnlyDictionary<string, int> _itemNumbers;
+    private readonly double _ignoredPenalty;
+    private readonly IReadOnlyList<string> _users;
 
     internal Recommender(
         string modelVersion,
@@ -30,7 +34,8 @@ public sealed class Recommender
         int[][] interacted,
         HashSet<int>[] purchased,
         (int Item, int Audience)[] popular,
-        RecommendationOptions options)
+        RecommendationOptions options,
+        Func<string, IEnumerable<(string ItemId, int Times)>> ignored)
     {
         ModelVersion = modelVersion;
         _blend = blend;
@@ -44,6 +49,10 @@ public sealed class Recommender
         _popular = popular;
         _topN = options.TopN;
         _excludePurchased = options.ExcludePurchased;
+        _ignored = ignored;
+        _ignoredPenalty = options.IgnoredPenalty;
+        _users = blend.Set.Users;
+        _itemNumbers = blend.Set.ItemIndex;
     }
 
     public string ModelVersion { get; }
@@ -76,7 +85,15 @@ public sealed class Recommender
         var excluded = _excludePurchased ? _purchased[user] : [];
         var scores = new float[_items.Length];
         _blend.Score(user, scores);
-        var ranked = _blend.Rank(user, _topN, excluded.Count == 0 ? null : excluded.Contains);
+        foreach (var (itemId, times) in _ignored(_users[user]))
+        {
+            if (_itemNumbers.TryGetValue(itemId, out var item))
+            {
+                scores[item] *= (float)Math.Pow(1 - _ignoredPenalty, times);
+            }
+        }
+
+        var ranked = _blend.Rank(scores, _topN, excluded.Count == 0 ? null : excluded.Contains);
         var strongest = StrongestModels(user, ranked);
         return [.. ranked.Select((item, position) => ToRecommendation(item, scores[item], Explain(user, item, strongest[position])))];
     }

@@ -57,7 +57,7 @@ public static class RecommenderBuilder
             .Select(audience => (itemIndex[audience.Key], audience.Value))
             .ToArray();
 
-        return new Recommender(modelVersion, blend, userIndex, items, interacted, purchased, popular, options);
+        return new Recommender(modelVersion, blend, userIndex, items, interacted, purchased, popular, options, interactions.IgnoredItems);
     }
 
     /// <summary>

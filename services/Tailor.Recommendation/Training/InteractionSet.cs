@@ -11,6 +11,8 @@ public sealed class InteractionSet
     private readonly HashSet<string> _knownUsers = new(StringComparer.Ordinal);
     private readonly List<Interaction> _timeline = [];
     private readonly List<bool> _isPurchase = [];
+    private readonly Dictionary<string, Dictionary<string, List<DateTimeOffset>>> _shown = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string UserId, string ItemId), DateTimeOffset> _lastTouched = [];
 
     /// <summary>Every user the service heard of: identified, or with any interaction.</summary>
     public IReadOnlyCollection<string> KnownUsers => _knownUsers;
@@ -48,6 +50,10 @@ public sealed class InteractionSet
 
         _timeline.Add(new Interaction(userId, itemId, occurredAt, weight));
         _isPurchase.Add(purchased);
+        if (!_lastTouched.TryGetValue((userId, itemId), out var last) || occurredAt > last)
+        {
+            _lastTouched[(userId, itemId)] = occurredAt;
+        }
     }
 
     /// <summary>The time of the latest interaction; null when there is none.</summary>
@@ -55,6 +61,43 @@ public sealed class InteractionSet
 
     /// <summary>Every interaction added, in the order added, with its own weight.</summary>
     public IReadOnlyList<Interaction> Interactions => _timeline;
+
+    /// <summary>Records that an email showed the user the item.</summary>
+    public void AddShown(string userId, string itemId, DateTimeOffset shownAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
+        if (!_shown.TryGetValue(userId, out var items))
+        {
+            _shown[userId] = items = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+        }
+
+        if (!items.TryGetValue(itemId, out var times))
+        {
+            items[itemId] = times = [];
+        }
+
+        times.Add(shownAt);
+    }
+
+    /// <summary>
+    /// How many times an email showed the user the item with nothing from them about it afterwards (no click, view or
+    /// purchase at or after the showing): a weak sign they do not want it.
+    /// </summary>
+    public int IgnoredCount(string userId, string itemId) =>
+        _shown.TryGetValue(userId, out var items) && items.TryGetValue(itemId, out var times) ? Ignored(userId, itemId, times) : 0;
+
+    /// <summary>The items shown to the user and ignored at least once, with how many times (see <see cref="IgnoredCount"/>).</summary>
+    public IEnumerable<(string ItemId, int Times)> IgnoredItems(string userId) =>
+        _shown.TryGetValue(userId, out var items)
+            ? items.Select(item => (item.Key, Ignored(userId, item.Key, item.Value))).Where(item => item.Item2 > 0)
+            : [];
+
+    private int Ignored(string userId, string itemId, List<DateTimeOffset> times)
+    {
+        var lastTouched = _lastTouched.TryGetValue((userId, itemId), out var last) ? last : DateTimeOffset.MinValue;
+        return times.Count(shownAt => shownAt > lastTouched);
+    }
 
     /// <summary>A copy holding only what happened at or before <paramref name="end"/> (known users and item names kept).</summary>
     public InteractionSet Before(DateTimeOffset end)
@@ -68,6 +111,17 @@ public sealed class InteractionSet
         foreach (var (itemId, named) in _namedByActivity)
         {
             earlier._namedByActivity[itemId] = named;
+        }
+
+        foreach (var (userId, items) in _shown)
+        {
+            foreach (var (itemId, times) in items)
+            {
+                foreach (var shownAt in times.Where(shownAt => shownAt <= end))
+                {
+                    earlier.AddShown(userId, itemId, shownAt);
+                }
+            }
         }
 
         for (var index = 0; index < _timeline.Count; index++)

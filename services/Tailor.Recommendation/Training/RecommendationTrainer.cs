@@ -150,6 +150,14 @@ public sealed class RecommendationTrainer(
             EvidenceWeights.Add(set, engaged, settings);
         }
 
+        await foreach (var shown in events.ReadMessagesAsync<ShownItems>(stream, cancellationToken))
+        {
+            foreach (var itemId in shown.ItemIds)
+            {
+                set.AddShown(shown.UserId, itemId, shown.SendAt);
+            }
+        }
+
         return set;
     }
 
