@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Tailor.Ingestion.Administration;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.ApiReference;
 using Tailor.Ingestion.Consumers;
@@ -46,6 +47,7 @@ public static class IngestionRegistration
         builder.Services.AddScoped<UserErasure>();
         builder.Services.AddScoped<UserExport>();
         builder.Services.AddSingleton<IEndpointModule, UserDataEndpoints>();
+        builder.Services.AddSingleton<IEndpointModule, ModelAdminEndpoints>();
         builder.Services.AddIngestionSecurity();
         builder.Services.AddIngestionApiReference();
         builder.Services.AddIngestionWebhooks();

@@ -17,4 +17,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
         Message = "Recommender {Candidate} not promoted: NDCG {Ndcg:F4} on the held-out slice is below the serving {Serving}'s {ServingNdcg:F4} ({Users} users)")]
     public static partial void NotPromoted(ILogger logger, string candidate, double ndcg, string serving, double servingNdcg, int users);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Recommender rolled back from {From} to {To}: {Users} users' lists restored")]
+    public static partial void RolledBack(ILogger logger, string from, string to, int users);
 }

@@ -28,6 +28,8 @@ public static class RecommendationRegistration
         builder.Services.AddSingleton<UserRecommendationsWriter>();
         builder.Services.AddSingleton<ItemVectorIndex>();
         builder.Services.AddSingleton<ContentRecommendations>();
+        builder.Services.AddSingleton<RecommendationSnapshots>();
+        builder.Services.AddSingleton<RecommendationRollback>();
         builder.Services.AddRetraining<RecommendationTrainer>(RecommendationOptions.RetrainSection);
 
         builder.AddTailorConsumers(bus =>
@@ -37,6 +39,7 @@ public static class RecommendationRegistration
             bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
             bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
             bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+            bus.AddConsumer<RecommenderRollbackRequestedConsumer, RecommenderRollbackRequestedConsumerDefinition>();
             bus.AddModelConsumers<RecommendationTrainer>();
         });
 

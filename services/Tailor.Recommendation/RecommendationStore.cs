@@ -4,9 +4,15 @@ namespace Tailor.Recommendation;
 public static class RecommendationStore
 {
     public const string Stream = "recommendation";
+
+    /// <summary>Rollback requests handled, apart from the training evidence so they do not count towards a retraining.</summary>
+    public const string RollbackStream = "recommendation.rollbacks";
     public const string CatalogCollection = "recommendation.catalog";
     public const string ModelCollection = "recommendation.model";
     public const string UserRecommendationsCollection = "recommendation.user-recs";
+
+    /// <summary>Each user's lists from the model that served before the current one, for rollback.</summary>
+    public const string PreviousUserRecommendationsCollection = "recommendation.user-recs-previous";
 
     /// <summary>Item vectors from the Embedding service, for content similarity.</summary>
     public const string ItemVectorsCollection = "recommendation.item-vectors";

@@ -67,6 +67,21 @@ public sealed class ModelTraining<TTrainer>(TTrainer trainer, TimeProvider time,
         }
     }
 
+    /// <summary>Runs other work on the model (a rollback) while no training runs, and no training starts until it ends.</summary>
+    public async Task RunExclusiveAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await work(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
     /// <param name="evidence">The stream's length, counted before the training read it.</param>

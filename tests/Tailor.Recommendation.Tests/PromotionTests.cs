@@ -54,6 +54,57 @@ public sealed class PromotionTests
         Assert.Equal(Fixtures.Start.AddDays(40), serving?.DataEnd);
     }
 
+    [Fact]
+    public async Task Rollback_serves_the_previous_models_lists_again_and_a_second_rollback_rolls_forward()
+    {
+        await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());
+        await harness.DeliverAsync(FirstMonth(), m => m.EventId);
+        var first = await TrainAsync(harness);
+        var firstLists = await harness.Profiles.ReadAsync("u03", TestContext.Current.CancellationToken);
+        await harness.DeliverAsync(NextWeeks(), m => m.EventId);
+        var second = await TrainAsync(harness);
+        Assert.Equal(second.ModelVersion, (await harness.Profiles.ReadAsync("u03", TestContext.Current.CancellationToken))?.Recommendations?.ModelVersion);
+
+        var back = await RollBackAsync(harness);
+
+        Assert.Equal((second.ModelVersion, first.ModelVersion), (back.FromVersion, back.ToVersion));
+        Assert.Equal(30, back.Users);
+        Assert.Equal(firstLists?.Recommendations?.Items, (await harness.Profiles.ReadAsync("u03", TestContext.Current.CancellationToken))?.Recommendations?.Items);
+        var serving = await harness.Documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, TestContext.Current.CancellationToken);
+        Assert.Equal(first.ModelVersion, serving?.ModelVersion);
+
+        var forward = await RollBackAsync(harness);
+
+        Assert.Equal(second.ModelVersion, forward.ToVersion);
+        Assert.Equal(second.ModelVersion, (await harness.Profiles.ReadAsync("u03", TestContext.Current.CancellationToken))?.Recommendations?.ModelVersion);
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
+    [Fact]
+    public async Task Rollback_without_a_previous_model_faults_and_changes_nothing()
+    {
+        await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());
+        await harness.DeliverAsync(FirstMonth(), m => m.EventId);
+        var first = await TrainAsync(harness);
+        var request = new RecommenderRollbackRequested(Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        await harness.PublishAsync(request);
+
+        Assert.True(await harness.PublishedWithinAsync<Fault<RecommenderRollbackRequested>>(m => m.Message.EventId == request.EventId, TimeSpan.FromSeconds(30)));
+        var fault = harness.PublishedMessages<Fault<RecommenderRollbackRequested>>().Single();
+        Assert.Contains("no previous recommender", fault.Exceptions[0].Message, StringComparison.Ordinal);
+        var serving = await harness.Documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, TestContext.Current.CancellationToken);
+        Assert.Equal(first.ModelVersion, serving?.ModelVersion);
+    }
+
+    private static async Task<RecommenderRolledBack> RollBackAsync(ConsumerHarness harness)
+    {
+        var request = new RecommenderRollbackRequested(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await harness.PublishAsync(request);
+        Assert.True(await harness.PublishedWithinAsync<RecommenderRolledBack>(m => m.RequestId == request.EventId, TimeSpan.FromSeconds(60)));
+        return harness.PublishedMessages<RecommenderRolledBack>().Single(m => m.RequestId == request.EventId);
+    }
+
     private static RecommendationOptions SmallModel() =>
         new() { Factors = 4, Regularization = 0.1, Alpha = 1, MinPromotionUsers = 10, BlendValidation = TimeSpan.FromDays(60) };
 

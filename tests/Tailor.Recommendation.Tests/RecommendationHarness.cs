@@ -31,6 +31,8 @@ internal static class RecommendationHarness
                 services.AddSingleton<UserRecommendationsWriter>();
                 services.AddSingleton<ItemVectorIndex>();
                 services.AddSingleton<ContentRecommendations>();
+                services.AddSingleton<RecommendationSnapshots>();
+                services.AddSingleton<RecommendationRollback>();
                 services.AddSingleton<RecommendationTrainer>();
                 services.AddSingleton<ModelTraining<RecommendationTrainer>>();
             },
@@ -41,6 +43,7 @@ internal static class RecommendationHarness
                 bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
                 bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
                 bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+                bus.AddConsumer<RecommenderRollbackRequestedConsumer, RecommenderRollbackRequestedConsumerDefinition>();
                 bus.AddModelConsumers<RecommendationTrainer>();
             },
             events,

@@ -21,6 +21,7 @@ public sealed class RecommendationTrainer(
     IEventStore events,
     IDocumentStore documents,
     UserRecommendationsWriter writer,
+    RecommendationSnapshots snapshots,
     IBus bus,
     IOptions<RecommendationOptions> options,
     TimeProvider time,
@@ -89,6 +90,12 @@ public sealed class RecommendationTrainer(
 
         var recommender = await Task.Run(
             () => RecommenderBuilder.Build(interactions, catalog, settings, version, cancellationToken, itemVectors), cancellationToken);
+
+        // The lists about to be replaced are kept with the model they came from, so a rollback can serve them again.
+        if (current is not null)
+        {
+            await snapshots.KeepAsync(RecommendationStore.UserRecommendationsCollection, RecommendationStore.PreviousUserRecommendationsCollection, cancellationToken);
+        }
 
         foreach (var userId in interactions.KnownUsers.Order(StringComparer.Ordinal))
         {

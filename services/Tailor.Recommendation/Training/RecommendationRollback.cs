@@ -1,0 +1,49 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Tailor.Contracts;
+using Tailor.Messaging;
+using Tailor.Storage;
+
+namespace Tailor.Recommendation.Training;
+
+/// <summary>
+/// Serves the previous model again: its lists go back to every user it had written, and the model it replaces becomes
+/// the previous one, so a second rollback rolls forward.
+/// </summary>
+public sealed class RecommendationRollback(
+    IDocumentStore documents,
+    UserRecommendationsWriter writer,
+    RecommendationSnapshots snapshots,
+    IBus bus,
+    TimeProvider time,
+    ILogger<RecommendationRollback> logger)
+{
+    public async Task RollBackAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var current = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, cancellationToken);
+        var previous = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, cancellationToken);
+        if (current is null || previous is null)
+        {
+            throw new InvalidMessageException($"Rollback {requestId}: there is no previous recommender to roll back to.");
+        }
+
+        var lists = await snapshots.ReadAsync(RecommendationStore.PreviousUserRecommendationsCollection, previous.ModelVersion, cancellationToken);
+        await snapshots.KeepAsync(RecommendationStore.UserRecommendationsCollection, RecommendationStore.PreviousUserRecommendationsCollection, cancellationToken);
+        foreach (var (userId, stored) in lists.OrderBy(list => list.Key, StringComparer.Ordinal))
+        {
+            await writer.WriteAsync(
+                userId, stored.ModelVersion, stored.Items, stored.Source, StableIds.From("tailor.recommendation.rollback", requestId.ToString("D"), userId), cancellationToken);
+        }
+
+        // The age threshold counts from the rollback, so the model rolled back from is not simply trained again at once.
+        var now = time.GetUtcNow();
+        await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, current, cancellationToken);
+        await documents.PutAsync(
+            RecommendationStore.ModelCollection, RecommendationStore.ServingModelId,
+            previous with { EvidenceCount = current.EvidenceCount, CheckedAt = now }, cancellationToken);
+        await bus.Publish(
+            new RecommenderRolledBack(StableIds.For(requestId, nameof(RecommenderRolledBack)), now, current.ModelVersion, previous.ModelVersion, lists.Count, requestId),
+            cancellationToken);
+        Log.RolledBack(logger, current.ModelVersion, previous.ModelVersion, lists.Count);
+    }
+}
