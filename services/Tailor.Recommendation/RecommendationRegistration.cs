@@ -39,6 +39,7 @@ public static class RecommendationRegistration
             bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
             bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
             bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+            bus.AddConsumer<UserTopicsUpdatedConsumer, UserTopicsUpdatedConsumerDefinition>();
             bus.AddConsumer<RecommenderRollbackRequestedConsumer, RecommenderRollbackRequestedConsumerDefinition>();
             bus.AddModelConsumers<RecommendationTrainer>();
         });

@@ -14,6 +14,9 @@ public static class RecommendationStore
     /// <summary>Each user's lists from the model that served before the current one, for rollback.</summary>
     public const string PreviousUserRecommendationsCollection = "recommendation.user-recs-previous";
 
+    /// <summary>Each user's dominant topic label from the Topic service, for reasons.</summary>
+    public const string UserTopicsCollection = "recommendation.user-topics";
+
     /// <summary>Item vectors from the Embedding service, for content similarity.</summary>
     public const string ItemVectorsCollection = "recommendation.item-vectors";
 

@@ -137,6 +137,21 @@ public class RecommendationConsumerTests
         Assert.False(await harness.WasPublishedAsync<Fault>());
     }
 
+    [Fact]
+    public async Task Consume_user_topics_keeps_the_newest_dominant_label_whatever_the_arrival_order()
+    {
+        await using var harness = await RecommendationHarness.StartAsync();
+        var newer = new UserTopicsUpdated(Guid.NewGuid(), "u1", Fixtures.Start.AddDays(1), "lda-2", [0.2, 0.8], 1, "hot water bottle & hand warmer");
+        var older = new UserTopicsUpdated(Guid.NewGuid(), "u1", Fixtures.Start, "lda-1", [0.9, 0.1], 0, "paper chain kit");
+
+        await harness.DeliverAsync([newer], m => m.EventId);
+        await harness.DeliverAsync([older], m => m.EventId);
+
+        var stored = await harness.Documents.FindAsync<UserTopic>(RecommendationStore.UserTopicsCollection, "u1", TestContext.Current.CancellationToken);
+        Assert.Equal(("hot water bottle & hand warmer", "lda-2"), (stored?.Label, stored?.ModelVersion));
+        Assert.False(await harness.WasPublishedAsync<Fault>());
+    }
+
     /// <summary>Six items in the catalog, six buyers of two or three items each, one identified user with no history.</summary>
     private static async Task FeedAsync(ConsumerHarness harness)
     {

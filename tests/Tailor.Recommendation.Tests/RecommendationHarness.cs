@@ -43,6 +43,7 @@ internal static class RecommendationHarness
                 bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
                 bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
                 bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+                bus.AddConsumer<UserTopicsUpdatedConsumer, UserTopicsUpdatedConsumerDefinition>();
                 bus.AddConsumer<RecommenderRollbackRequestedConsumer, RecommenderRollbackRequestedConsumerDefinition>();
                 bus.AddModelConsumers<RecommendationTrainer>();
             },

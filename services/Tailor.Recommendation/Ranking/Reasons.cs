@@ -9,6 +9,8 @@ public static class Reasons
 
     public const string BuyAgain = "you bought this before";
 
+    public static string PopularInYourTopic(string topic) => $"popular in your topic {topic}";
+
     public static string BecauseYouBought(string title) => $"because you bought {title}";
 
     public static string BecauseYouViewed(string title) => $"because you viewed {title}";

@@ -25,6 +25,8 @@ public sealed class Recommender
     private readonly IReadOnlyDictionary<string, int> _itemNumbers;
     private readonly double _ignoredPenalty;
     private readonly IReadOnlyList<string> _users;
+    private readonly IReadOnlyDictionary<string, string> _userTopics;
+    private readonly Dictionary<string, HashSet<int>> _popularByTopic;
 
     internal Recommender(
         string modelVersion,
@@ -35,7 +37,8 @@ public sealed class Recommender
         HashSet<int>[] purchased,
         (int Item, int Audience)[] popular,
         RecommendationOptions options,
-        Func<string, IEnumerable<(string ItemId, int Times)>> ignored)
+        Func<string, IEnumerable<(string ItemId, int Times)>> ignored,
+        IReadOnlyDictionary<string, string> userTopics)
     {
         ModelVersion = modelVersion;
         _blend = blend;
@@ -52,6 +55,8 @@ public sealed class Recommender
         _ignored = ignored;
         _ignoredPenalty = options.IgnoredPenalty;
         _users = blend.Set.Users;
+        _userTopics = userTopics;
+        _popularByTopic = PopularByTopic(userTopics, interacted, blend.Set.Users, options.TopN * 4);
         _itemNumbers = blend.Set.ItemIndex;
     }
 
@@ -128,11 +133,42 @@ public sealed class Recommender
 
     private string Explain(int user, int item, string model) => model switch
     {
-        "popularity" => Reasons.Popular,
+        "popularity" => _userTopics.TryGetValue(_users[user], out var topic) && _popularByTopic.TryGetValue(topic, out var popular) && popular.Contains(item)
+            ? Reasons.PopularInYourTopic(topic)
+            : Reasons.Popular,
         "buy-again" => Reasons.BuyAgain,
         "content" => Reasons.CloseToYourInterests,
         _ => BecauseOf(user, item),
     };
+
+    /// <summary>For each topic label, the items most users whose dominant topic it is have taken.</summary>
+    private static Dictionary<string, HashSet<int>> PopularByTopic(
+        IReadOnlyDictionary<string, string> userTopics, int[][] interacted, IReadOnlyList<string> users, int count)
+    {
+        var audience = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        for (var user = 0; user < users.Count; user++)
+        {
+            if (!userTopics.TryGetValue(users[user], out var topic))
+            {
+                continue;
+            }
+
+            if (!audience.TryGetValue(topic, out var counts))
+            {
+                audience[topic] = counts = [];
+            }
+
+            foreach (var item in interacted[user])
+            {
+                counts[item] = counts.GetValueOrDefault(item) + 1;
+            }
+        }
+
+        return audience.ToDictionary(
+            topic => topic.Key,
+            topic => topic.Value.OrderByDescending(item => item.Value).ThenBy(item => item.Key).Take(count).Select(item => item.Key).ToHashSet(),
+            StringComparer.Ordinal);
+    }
 
     /// <summary>Names the item the user bought (or else touched) whose factors are closest to the recommended one.</summary>
     private string BecauseOf(int user, int recommended)

@@ -9,13 +9,15 @@ namespace Tailor.Recommendation.Ranking;
 public static class RecommenderBuilder
 {
     /// <param name="itemVectors">Item vectors of one embedding model for content similarity; null or empty leaves that model out.</param>
+    /// <param name="userTopics">Users' dominant topic labels, for "popular in your topic" reasons.</param>
     public static Recommender Build(
         InteractionSet interactions,
         IReadOnlyDictionary<string, CatalogEntry> catalog,
         RecommendationOptions options,
         string modelVersion,
         CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, float[]>? itemVectors = null)
+        IReadOnlyDictionary<string, float[]>? itemVectors = null,
+        IReadOnlyDictionary<string, string>? userTopics = null)
     {
         ArgumentNullException.ThrowIfNull(interactions);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -57,7 +59,7 @@ public static class RecommenderBuilder
             .Select(audience => (itemIndex[audience.Key], audience.Value))
             .ToArray();
 
-        return new Recommender(modelVersion, blend, userIndex, items, interacted, purchased, popular, options, interactions.IgnoredItems);
+        return new Recommender(modelVersion, blend, userIndex, items, interacted, purchased, popular, options, interactions.IgnoredItems, userTopics ?? new Dictionary<string, string>());
     }
 
     /// <summary>

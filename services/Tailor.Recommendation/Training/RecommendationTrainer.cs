@@ -58,6 +58,7 @@ public sealed class RecommendationTrainer(
 
         var catalog = await ReadCatalogAsync(cancellationToken);
         var itemVectors = await ReadItemVectorsAsync(cancellationToken);
+        var userTopics = await ReadUserTopicsAsync(cancellationToken);
         var trainedAt = time.GetUtcNow();
         var version = "als-" + trainedAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
 
@@ -89,7 +90,7 @@ public sealed class RecommendationTrainer(
         }
 
         var recommender = await Task.Run(
-            () => RecommenderBuilder.Build(interactions, catalog, settings, version, cancellationToken, itemVectors), cancellationToken);
+            () => RecommenderBuilder.Build(interactions, catalog, settings, version, cancellationToken, itemVectors, userTopics), cancellationToken);
 
         // The lists about to be replaced are kept with the model they came from, so a rollback can serve them again.
         if (current is not null)
@@ -166,6 +167,17 @@ public sealed class RecommendationTrainer(
         }
 
         return set;
+    }
+
+    private async Task<Dictionary<string, string>> ReadUserTopicsAsync(CancellationToken cancellationToken)
+    {
+        var topics = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var (userId, topic) in documents.ListAsync<UserTopic>(RecommendationStore.UserTopicsCollection, cancellationToken))
+        {
+            topics[userId] = topic.Label;
+        }
+
+        return topics;
     }
 
     /// <summary>Each user's list as the model of that version served it.</summary>

@@ -1,0 +1,27 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Messaging;
+using Tailor.Recommendation.Training;
+using Tailor.Storage;
+
+namespace Tailor.Recommendation.Consumers;
+
+/// <summary>Keeps each user's dominant topic label, so a popular pick can say it is popular in their topic.</summary>
+public sealed class UserTopicsUpdatedConsumer(IDocumentStore documents) : IConsumer<UserTopicsUpdated>
+{
+    public async Task Consume(ConsumeContext<UserTopicsUpdated> context)
+    {
+        var message = context.Message;
+        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
+        var cancellationToken = context.CancellationToken;
+        var stored = await documents.FindAsync<UserTopic>(RecommendationStore.UserTopicsCollection, message.UserId, cancellationToken);
+
+        // Storing is idempotent and the newer label stays, so a redelivery or a late message needs no inbox record.
+        if (stored is null || stored.OccurredAt <= message.OccurredAt)
+        {
+            await documents.PutAsync(
+                RecommendationStore.UserTopicsCollection, message.UserId,
+                new UserTopic(message.DominantLabel, message.ModelVersion, message.OccurredAt), cancellationToken);
+        }
+    }
+}
