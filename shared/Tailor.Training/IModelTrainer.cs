@@ -12,6 +12,9 @@ public interface IModelTrainer
     /// <summary>The document collection of the model's per-user outputs, keyed by user id: what erasing a user removes besides their events.</summary>
     static abstract string UserOutputsCollection { get; }
 
+    /// <summary>Other document collections keyed by user id that erasing a user must empty too (kept copies, per-user inputs).</summary>
+    static virtual IReadOnlyList<string> OtherUserCollections => [];
+
     /// <summary>How many events the service has recorded so far (its stream's length).</summary>
     Task<long> CountEvidenceAsync(CancellationToken cancellationToken);
 

@@ -81,6 +81,32 @@ public sealed class PromotionTests
     }
 
     [Fact]
+    public async Task Rollback_after_an_erasure_gives_nothing_back_to_the_erased_user()
+    {
+        await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());
+        await harness.DeliverAsync(FirstMonth(), m => m.EventId);
+        await TrainAsync(harness);
+        await harness.DeliverAsync(NextWeeks(), m => m.EventId);
+        await TrainAsync(harness);
+        await harness.DeliverAsync([new UserTopicsUpdated(Guid.NewGuid(), "u03", Fixtures.Start, "lda-1", [1.0], 0, "garden")], m => m.EventId);
+        Assert.NotNull(await harness.Documents.GetAsync(RecommendationStore.PreviousUserRecommendationsCollection, "u03", TestContext.Current.CancellationToken));
+
+        Assert.True(await harness.DeliverThroughRetryAsync(new UserErased(Guid.NewGuid(), "u03", DateTimeOffset.UtcNow), m => m.EventId));
+        await harness.Profiles.RemoveAsync("u03", TestContext.Current.CancellationToken); // as Ingestion does on erasure
+        var back = await RollBackAsync(harness);
+
+        Assert.Equal(29, back.Users);
+        Assert.Null(await harness.Profiles.ReadAsync("u03", TestContext.Current.CancellationToken));
+        foreach (var collection in new[]
+        {
+            RecommendationStore.UserRecommendationsCollection, RecommendationStore.PreviousUserRecommendationsCollection, RecommendationStore.UserTopicsCollection,
+        })
+        {
+            Assert.Null(await harness.Documents.GetAsync(collection, "u03", TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Fact]
     public async Task Rollback_without_a_previous_model_faults_and_changes_nothing()
     {
         await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());

@@ -138,6 +138,22 @@ public class RecommendationConsumerTests
     }
 
     [Fact]
+    public async Task Consume_training_request_with_known_users_but_no_products_yet_faults_as_nothing_to_learn()
+    {
+        await using var harness = await RecommendationHarness.StartAsync();
+        await harness.DeliverAsync([Fixtures.Identified("u1"), Fixtures.Identified("u2")], m => m.EventId);
+        await harness.DeliverAsync([Fixtures.Purchase("u1", "POST", name: "POSTAGE", price: 18m)], m => m.EventId);
+        var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
+
+        await harness.PublishAsync(request);
+
+        Assert.True(await harness.PublishedWithinAsync<Fault<ModelTrainingRequested>>(m => m.Message.EventId == request.EventId, TimeSpan.FromSeconds(30)));
+        var fault = harness.PublishedMessages<Fault<ModelTrainingRequested>>().Single();
+        Assert.Contains("nothing to learn from yet", fault.Exceptions[0].Message, StringComparison.Ordinal);
+        Assert.Empty(harness.PublishedMessages<RecommenderTrained>());
+    }
+
+    [Fact]
     public async Task Consume_user_topics_keeps_the_newest_dominant_label_whatever_the_arrival_order()
     {
         await using var harness = await RecommendationHarness.StartAsync();

@@ -23,15 +23,12 @@ public static class RecommenderBuilder
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
 
-        // Only recommendable products enter the model: postage and fees would otherwise dominate as "items everybody buys".
-        var items = interactions.Weights.Values
-            .SelectMany(weights => weights.Keys)
-            .Distinct(StringComparer.Ordinal)
-            .Select(itemId => Describe(itemId, catalog, interactions))
-            .OfType<CatalogEntry>()
-            .Where(entry => ProductRule.IsProduct(entry.ItemId, entry.Price))
-            .OrderBy(entry => entry.ItemId, StringComparer.Ordinal)
-            .ToArray();
+        var items = Products(interactions, catalog).ToArray();
+        if (items.Length == 0)
+        {
+            throw new ArgumentException("A recommender needs at least one interaction with a recommendable product.", nameof(interactions));
+        }
+
         var itemIndex = items.Select((entry, index) => (entry.ItemId, index)).ToDictionary(pair => pair.ItemId, pair => pair.index, StringComparer.Ordinal);
 
         // The training set numbers users and items in ordinal order, as the arrays below do, so one index means one item.
@@ -60,6 +57,23 @@ public static class RecommenderBuilder
             .ToArray();
 
         return new Recommender(modelVersion, blend, userIndex, items, interacted, purchased, popular, options, interactions.IgnoredItems, userTopics ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// The items a model is built over, in ordinal order: those touched that are recommendable products with a name
+    /// (postage and fees would otherwise dominate as "items everybody buys").
+    /// </summary>
+    public static IReadOnlyList<CatalogEntry> Products(InteractionSet interactions, IReadOnlyDictionary<string, CatalogEntry> catalog)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. interactions.Weights.Values
+            .SelectMany(weights => weights.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .Select(itemId => Describe(itemId, catalog, interactions))
+            .OfType<CatalogEntry>()
+            .Where(entry => ProductRule.IsProduct(entry.ItemId, entry.Price))
+            .OrderBy(entry => entry.ItemId, StringComparer.Ordinal)];
     }
 
     /// <summary>

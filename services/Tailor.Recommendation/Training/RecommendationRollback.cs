@@ -27,7 +27,11 @@ public sealed class RecommendationRollback(
             throw new InvalidMessageException($"Rollback {requestId}: there is no previous recommender to roll back to.");
         }
 
-        var lists = await snapshots.ReadAsync(RecommendationStore.PreviousUserRecommendationsCollection, previous.ModelVersion, cancellationToken);
+        // Only users who still have lists get the old ones back: an erased user's lists are gone and stay gone.
+        var stillHere = await snapshots.UsersAsync(RecommendationStore.UserRecommendationsCollection, cancellationToken);
+        var lists = (await snapshots.ReadAsync(RecommendationStore.PreviousUserRecommendationsCollection, previous.ModelVersion, cancellationToken))
+            .Where(list => stillHere.Contains(list.Key))
+            .ToDictionary(list => list.Key, list => list.Value, StringComparer.Ordinal);
         await snapshots.KeepAsync(RecommendationStore.UserRecommendationsCollection, RecommendationStore.PreviousUserRecommendationsCollection, cancellationToken);
         foreach (var (userId, stored) in lists.OrderBy(list => list.Key, StringComparer.Ordinal))
         {

@@ -22,6 +22,18 @@ public sealed class RecommendationSnapshots(IDocumentStore documents)
         await documents.UpsertManyAsync(to, batch, cancellationToken);
     }
 
+    /// <summary>The users who have a document in <paramref name="collection"/>.</summary>
+    public async Task<HashSet<string>> UsersAsync(string collection, CancellationToken cancellationToken)
+    {
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var (userId, _) in documents.ListAsync(collection, cancellationToken))
+        {
+            users.Add(userId);
+        }
+
+        return users;
+    }
+
     /// <summary>The lists in <paramref name="collection"/> that the model of that version wrote.</summary>
     public async Task<Dictionary<string, StoredRecommendations>> ReadAsync(string collection, string modelVersion, CancellationToken cancellationToken)
     {

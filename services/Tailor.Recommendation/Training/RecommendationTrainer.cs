@@ -33,6 +33,10 @@ public sealed class RecommendationTrainer(
 
     public static string UserOutputsCollection => RecommendationStore.UserRecommendationsCollection;
 
+    /// <summary>The rollback copy of each user's lists and their topic label: erased with the user too.</summary>
+    public static IReadOnlyList<string> OtherUserCollections =>
+        [RecommendationStore.PreviousUserRecommendationsCollection, RecommendationStore.UserTopicsCollection];
+
     public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) =>
         events.CountAsync(RecommendationStore.Stream, cancellationToken);
 
@@ -57,6 +61,12 @@ public sealed class RecommendationTrainer(
         }
 
         var catalog = await ReadCatalogAsync(cancellationToken);
+        if (RecommenderBuilder.Products(interactions, catalog).Count == 0)
+        {
+            // Users are known but nothing recommendable was bought, viewed or clicked yet.
+            return null;
+        }
+
         var itemVectors = await ReadItemVectorsAsync(cancellationToken);
         var userTopics = await ReadUserTopicsAsync(cancellationToken);
         var trainedAt = time.GetUtcNow();
@@ -66,7 +76,7 @@ public sealed class RecommendationTrainer(
         // did after the serving model's data.
         var current = await ReadServingModelAsync(cancellationToken);
         PromotionScores? scores = null;
-        if (current?.DataEnd is { } dataEnd)
+        if (current?.DataEnd is { } dataEnd && RecommenderBuilder.Products(interactions.Before(dataEnd), catalog).Count > 0)
         {
             var served = await ReadServedListsAsync(current.ModelVersion, cancellationToken);
             scores = await Task.Run(

@@ -21,5 +21,9 @@ public sealed class UserErasedConsumer<TTrainer>(IEventStore events, IDocumentSt
         // Each service erases its own store: in distributed mode no other service can reach it.
         await events.DeleteUserAsync(erased.UserId, context.CancellationToken);
         await documents.DeleteAsync(TTrainer.UserOutputsCollection, erased.UserId, context.CancellationToken);
+        foreach (var collection in TTrainer.OtherUserCollections)
+        {
+            await documents.DeleteAsync(collection, erased.UserId, context.CancellationToken);
+        }
     }
 }
