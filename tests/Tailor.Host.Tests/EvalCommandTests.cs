@@ -67,6 +67,32 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain(rows, row => row.StartsWith("content", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Eval_send_time_prints_one_json_row_per_model_and_segment()
+    {
+        var lines = new List<string> { "user,item,timestamp" };
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var user = 0; user < 10; user++)
+        {
+            for (var day = 0; day < 20; day++)
+            {
+                lines.Add($"u{user},i1,{start.AddDays(day).AddHours(8 + (user % 3)):O}");
+            }
+        }
+
+        var file = Write("activity.csv", lines);
+        using var json = new StringWriter();
+
+        var exit = EvalCommand.Run(["send-time", "--train", file, "--test", file, "--until", "2024-01-15", "--from", "2024-01-15", "--json"], json, TextWriter.Null);
+
+        Assert.Equal(0, exit);
+        var rows = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!;
+        Assert.Equal(8, rows.Count);
+        Assert.Contains(rows, row => row.GetProperty("model").GetString() == "served" && row.GetProperty("segment").GetString() == "all");
+        Assert.All(rows, row => Assert.InRange(row.GetProperty("hit_rate_1h").GetDouble(), 0, 1));
+        Assert.Throws<ArgumentException>(() => EvalCommand.Run(["send-time", "--train", file, "--test", file, "--tune"], TextWriter.Null, TextWriter.Null));
+    }
+
     [Theory]
     [InlineData("name,when\nx,y\n", "the first line must be the Online Retail header or 'user,item,timestamp[,weight]'")]
     [InlineData("user,item,timestamp\nu1,i1,yesterday\n", "interactions.csv:2: timestamp 'yesterday' is neither ISO 8601 nor Unix seconds")]
@@ -84,7 +110,7 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
     [InlineData(new[] { "recommend", "--json" }, "eval recommend needs --train and --test")]
     [InlineData(new[] { "recommend", "--train" }, "unknown or incomplete option '--train'")]
     [InlineData(new[] { "recommend", "--train", "missing.csv", "--test", "missing.csv" }, "does not exist")]
-    [InlineData(new[] { "send-time" }, "eval: unknown evaluation 'send-time'")]
+    [InlineData(new[] { "open-rate" }, "eval: unknown evaluation 'open-rate'")]
     [InlineData(new[] { "recommend", "--until", "soon" }, "--until 'soon' is not a date")]
     public void Eval_refuses_bad_arguments_with_the_usage(string[] args, string problem)
     {

@@ -11,9 +11,15 @@ public static class EvalCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
+        if (args is ["send-time", ..])
+        {
+            return SendTimeEvalCommand.Run([.. args.Skip(1)], output, progress);
+        }
+
         if (args is not ["recommend", ..])
         {
-            throw new ArgumentException($"eval: unknown evaluation '{(args.Count > 0 ? args[0] : string.Empty)}'. Usage: tailor {EvalRecommendOptions.Usage}");
+            throw new ArgumentException(
+                $"eval: unknown evaluation '{(args.Count > 0 ? args[0] : string.Empty)}'. Usage: tailor {EvalRecommendOptions.Usage}, or tailor {SendTimeEvalCommand.Usage}");
         }
 
         var options = EvalRecommendOptions.Parse([.. args.Skip(1)]);
