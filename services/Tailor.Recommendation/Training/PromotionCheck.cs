@@ -1,4 +1,5 @@
 using Tailor.Contracts;
+using Tailor.Recommendation.Content;
 using Tailor.Recommendation.Evaluation;
 using Tailor.Recommendation.Ranking;
 
@@ -16,19 +17,21 @@ public sealed record PromotionScores(double CandidateNdcg, double ServingNdcg, d
 /// </summary>
 public static class PromotionCheck
 {
+    /// <param name="before">What <paramref name="interactions"/> held at <paramref name="servingDataEnd"/> (<see cref="InteractionSet.Before"/>).</param>
     /// <param name="served">The serving model's list for each user, as it was written.</param>
     public static PromotionScores Score(
         InteractionSet interactions,
+        InteractionSet before,
         DateTimeOffset servingDataEnd,
-        IReadOnlyDictionary<string, IReadOnlyList<RecommendedItem>> served,
+        IReadOnlyDictionary<string, StoredRecommendations> served,
         IReadOnlyList<RecommendedItem> servedPopular,
         Func<InteractionSet, Recommender> build,
         bool excludePurchased)
     {
         ArgumentNullException.ThrowIfNull(interactions);
+        ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(served);
         ArgumentNullException.ThrowIfNull(build);
-        var before = interactions.Before(servingDataEnd);
         var candidate = build(before);
         var itemNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
         int Number(string itemId) => itemNumbers.TryGetValue(itemId, out var number) ? number : itemNumbers[itemId] = itemNumbers.Count;
@@ -46,7 +49,7 @@ public static class PromotionCheck
             }
 
             var candidateList = candidate.For(user.Key).Select(item => Number(item.ItemId)).ToList();
-            var servingList = (served.GetValueOrDefault(user.Key) ?? servedPopular).Select(item => Number(item.ItemId)).ToList();
+            var servingList = (served.GetValueOrDefault(user.Key)?.Items ?? servedPopular).Select(item => Number(item.ItemId)).ToList();
             var k = Math.Max(candidateList.Count, servingList.Count);
             candidateTotal += RankingMetrics.Ndcg(candidateList, relevant, k);
             servingTotal += RankingMetrics.Ndcg(servingList, relevant, k);

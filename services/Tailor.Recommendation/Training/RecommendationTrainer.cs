@@ -76,12 +76,14 @@ public sealed class RecommendationTrainer(
         // did after the serving model's data.
         var current = await ReadServingModelAsync(cancellationToken);
         PromotionScores? scores = null;
-        if (current?.DataEnd is { } dataEnd && RecommenderBuilder.Products(interactions.Before(dataEnd), catalog).Count > 0)
+        var dataEnd = current?.DataEnd ?? DateTimeOffset.MinValue;
+        var before = current?.DataEnd is null ? null : interactions.Before(dataEnd);
+        if (current is not null && before is not null && RecommenderBuilder.Products(before, catalog).Count > 0)
         {
-            var served = await ReadServedListsAsync(current.ModelVersion, cancellationToken);
+            var served = await snapshots.ReadAsync(RecommendationStore.UserRecommendationsCollection, current.ModelVersion, cancellationToken);
             scores = await Task.Run(
                 () => PromotionCheck.Score(
-                    interactions, dataEnd, served, current.Popular,
+                    interactions, before, dataEnd, served, current.Popular,
                     earlier => RecommenderBuilder.Build(earlier, catalog, settings, version, cancellationToken, itemVectors), settings.ExcludePurchased),
                 cancellationToken);
             if (scores.Users >= settings.MinPromotionUsers && scores.CandidateNdcg < scores.ServingNdcg - settings.PromotionTolerance)
@@ -188,21 +190,6 @@ public sealed class RecommendationTrainer(
         }
 
         return topics;
-    }
-
-    /// <summary>Each user's list as the model of that version served it.</summary>
-    private async Task<Dictionary<string, IReadOnlyList<RecommendedItem>>> ReadServedListsAsync(string modelVersion, CancellationToken cancellationToken)
-    {
-        var served = new Dictionary<string, IReadOnlyList<RecommendedItem>>(StringComparer.Ordinal);
-        await foreach (var (userId, stored) in documents.ListAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, cancellationToken))
-        {
-            if (stored.ModelVersion == modelVersion)
-            {
-                served[userId] = stored.Items;
-            }
-        }
-
-        return served;
     }
 
     /// <summary>The item vectors of the embedding model most items have (during a model switch, the one not yet replaced).</summary>
