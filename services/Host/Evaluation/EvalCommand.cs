@@ -24,21 +24,15 @@ public static class EvalCommand
 
         var options = EvalRecommendOptions.Parse([.. args.Skip(1)]);
         var clock = Stopwatch.StartNew();
-        var train = InteractionFile.Read(options.Train);
-        var test = options.Test.FullName == options.Train.FullName ? train : InteractionFile.Read(options.Test);
-        var trainInteractions = train.Interactions.Where(interaction => options.Until is not { } until || interaction.At < until).ToList();
-        var testInteractions = test.Interactions.Where(interaction => options.From is not { } from || interaction.At >= from).ToList();
-        if (trainInteractions.Count == 0)
-        {
-            throw new ArgumentException($"eval recommend: no training interactions in {options.Train.Name}{(options.Until is { } u ? $" before {u:yyyy-MM-dd}" : string.Empty)}.");
-        }
+        var data = EvaluationData.Load(options, "eval recommend");
+        var (trainInteractions, testInteractions) = (data.Train, data.Test);
 
         progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Training: {trainInteractions.Count:N0} interactions ({trainInteractions.Min(i => i.At):yyyy-MM-dd} to {trainInteractions.Max(i => i.At):yyyy-MM-dd}); test: {testInteractions.Count:N0}"));
 
         var trainItems = trainInteractions.Select(interaction => interaction.ItemId).ToHashSet(StringComparer.Ordinal);
-        var titles = train.Titles.Where(title => trainItems.Contains(title.Key)).ToDictionary(title => title.Key, title => title.Value, StringComparer.Ordinal);
+        var titles = data.TrainFile.Titles.Where(title => trainItems.Contains(title.Key)).ToDictionary(title => title.Key, title => title.Value, StringComparer.Ordinal);
         var vectors = options.Content && titles.Count > 0 ? ItemTitleVectors.Embed(titles, progress) : null;
         if (vectors is null)
         {

@@ -23,23 +23,18 @@ public static class SendTimeEvalCommand
             throw new ArgumentException($"eval send-time: --tune, --no-content and --diversity are options of eval recommend. Usage: tailor {Usage}");
         }
 
-        var train = InteractionFile.Read(options.Train).Interactions
-            .Where(interaction => options.Until is not { } until || interaction.At < until)
-            .Select(interaction => new TimedActivity(interaction.UserId, interaction.At))
-            .Distinct()
-            .ToList();
-        var testFile = options.Test.FullName == options.Train.FullName ? null : InteractionFile.Read(options.Test);
-        var test = (testFile ?? InteractionFile.Read(options.Train)).Interactions
-            .Where(interaction => options.From is not { } from || interaction.At >= from)
-            .Select(interaction => new TimedActivity(interaction.UserId, interaction.At))
-            .Distinct()
-            .ToList();
+        var data = EvaluationData.Load(options, "eval send-time");
+        var train = Activity(data.Train);
+        var test = Activity(data.Test);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Training: {train.Count:N0} activity times (orders); test: {test.Count:N0}"));
 
         var rows = SendTimeEvaluation.Run(train, test, new SendTimeOptions().PriorStrength);
         output.WriteLine(options.Json ? Json(rows) : Table(rows));
         return 0;
     }
+
+    private static List<TimedActivity> Activity(IEnumerable<Recommendation.Evaluation.Interaction> interactions) =>
+        [.. interactions.Select(interaction => new TimedActivity(interaction.UserId, interaction.At)).Distinct()];
 
     private static string Table(IReadOnlyList<SendTimeEvaluationRow> rows) =>
         string.Join(Environment.NewLine, new[] { $"{"model",-12} {"segment",-15} {"hit rate ±1h",12} {"users",7}" }

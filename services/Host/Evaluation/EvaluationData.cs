@@ -1,0 +1,22 @@
+namespace Tailor.Host.Evaluation;
+
+/// <summary>
+/// The interactions an evaluation trains and tests on: each file read once (one read when both name the same file),
+/// training cut at <c>--until</c> and test at <c>--from</c>.
+/// </summary>
+public sealed record EvaluationData(InteractionFile TrainFile, IReadOnlyList<Recommendation.Evaluation.Interaction> Train, IReadOnlyList<Recommendation.Evaluation.Interaction> Test)
+{
+    public static EvaluationData Load(EvalRecommendOptions options, string command)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var train = InteractionFile.Read(options.Train);
+        var test = options.Test.FullName == options.Train.FullName ? train : InteractionFile.Read(options.Test);
+        var trainInteractions = train.Interactions.Where(interaction => options.Until is not { } until || interaction.At < until).ToList();
+        if (trainInteractions.Count == 0)
+        {
+            throw new ArgumentException($"{command}: no training interactions in {options.Train.Name}{(options.Until is { } u ? $" before {u:yyyy-MM-dd}" : string.Empty)}.");
+        }
+
+        return new EvaluationData(train, trainInteractions, [.. test.Interactions.Where(interaction => options.From is not { } from || interaction.At >= from)]);
+    }
+}
