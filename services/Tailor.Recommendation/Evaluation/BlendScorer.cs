@@ -22,12 +22,28 @@ public sealed class BlendScorer(
 
     public IReadOnlyDictionary<UserSegment, double[]> Weights => weights;
 
-    public void Score(int user, Span<float> scores)
+    public void Score(int user, Span<float> scores) => Score(user, scores, parts: null);
+
+    /// <summary>
+    /// Scores as <see cref="Score(int, Span{float})"/> does and hands back each model's scaled scores (null for a model
+    /// the user's segment does not weigh), so a pick can be explained without scoring every model again.
+    /// </summary>
+    public float[]?[] ScoreWithParts(int user, Span<float> scores)
+    {
+        var parts = new float[]?[components.Count];
+        Score(user, scores, parts);
+        return parts;
+    }
+
+    /// <summary>The weights the blend gives each model for this user.</summary>
+    public double[] WeightsFor(int user) => weights[UserSegments.Of(set, user)];
+
+    private void Score(int user, Span<float> scores, float[]?[]? parts)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var segmentWeights = weights[UserSegments.Of(set, user)];
+        var segmentWeights = WeightsFor(user);
         scores.Clear();
-        var component = new float[scores.Length];
+        var scratch = parts is null ? new float[scores.Length] : null;
         for (var c = 0; c < components.Count; c++)
         {
             if (segmentWeights[c] == 0)
@@ -35,8 +51,14 @@ public sealed class BlendScorer(
                 continue;
             }
 
+            var component = scratch ?? new float[scores.Length];
             components[c].Score(user, component);
             Normalize(component);
+            if (parts is not null)
+            {
+                parts[c] = component;
+            }
+
             for (var item = 0; item < scores.Length; item++)
             {
                 scores[item] += (float)(segmentWeights[c] * component[item]);

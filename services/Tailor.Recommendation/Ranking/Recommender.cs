@@ -89,7 +89,7 @@ public sealed class Recommender
     {
         var excluded = _excludePurchased ? _purchased[user] : [];
         var scores = new float[_items.Length];
-        _blend.Score(user, scores);
+        var parts = _blend.ScoreWithParts(user, scores);
         foreach (var (itemId, times) in _ignored(_users[user]))
         {
             if (_itemNumbers.TryGetValue(itemId, out var item))
@@ -99,25 +99,22 @@ public sealed class Recommender
         }
 
         var ranked = _blend.Rank(scores, _topN, excluded.Count == 0 ? null : excluded.Contains);
-        var strongest = StrongestModels(user, ranked);
+        var strongest = StrongestModels(user, ranked, parts);
         return [.. ranked.Select((item, position) => ToRecommendation(item, scores[item], Explain(user, item, strongest[position])))];
     }
 
     /// <summary>For each ranked item, the model that added most to its blended score (weight × scaled score).</summary>
-    private string[] StrongestModels(int user, int[] ranked)
+    private string[] StrongestModels(int user, int[] ranked, float[]?[] parts)
     {
-        var weights = _blend.Weights[UserSegments.Of(_blend.Set, user)];
+        var weights = _blend.WeightsFor(user);
         var best = new (string Model, double Share)[ranked.Length];
-        var scores = new float[_items.Length];
         for (var c = 0; c < _blend.Components.Count; c++)
         {
-            if (weights[c] == 0)
+            if (parts[c] is not { } scores)
             {
                 continue;
             }
 
-            _blend.Components[c].Score(user, scores);
-            BlendScorer.Normalize(scores);
             for (var position = 0; position < ranked.Length; position++)
             {
                 var share = weights[c] * scores[ranked[position]];
