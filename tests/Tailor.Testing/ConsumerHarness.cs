@@ -99,22 +99,9 @@ public sealed class ConsumerHarness : IAsyncDisposable
     /// Waits until a matching message is published or <paramref name="timeout"/> passes, however long the bus stays
     /// quiet on the way (a training publishes nothing for seconds, which <see cref="WasPublishedAsync{T}"/> takes as the end).
     /// </summary>
-    public async Task<bool> PublishedWithinAsync<T>(Func<T, bool> filter, TimeSpan timeout)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!PublishedMessages<T>().Any(filter))
-        {
-            if (DateTime.UtcNow >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
-        }
-
-        return true;
-    }
+    public Task<bool> PublishedWithinAsync<T>(Func<T, bool> filter, TimeSpan timeout)
+        where T : class =>
+        TrueWithinAsync(() => PublishedMessages<T>().Any(filter), timeout);
 
     public IReadOnlyList<T> PublishedMessages<T>()
         where T : class =>
@@ -122,11 +109,14 @@ public sealed class ConsumerHarness : IAsyncDisposable
 
     // Polled with a deadline rather than Consumed.Any: once the harness has been quiet for its inactivity timeout (a
     // test loading a model before it publishes), Any stops waiting and answers from what has arrived so far.
-    private async Task<bool> ConsumedWithinAsync<T>(Func<IReceivedMessage<T>, bool> match)
-        where T : class
+    private Task<bool> ConsumedWithinAsync<T>(Func<IReceivedMessage<T>, bool> match)
+        where T : class =>
+        TrueWithinAsync(() => Bus.Consumed.Select<T>(TestContext.Current.CancellationToken).Any(match), Patience);
+
+    private static async Task<bool> TrueWithinAsync(Func<bool> condition, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!Bus.Consumed.Select<T>(TestContext.Current.CancellationToken).Any(match))
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
         {
             if (DateTime.UtcNow >= deadline)
             {
