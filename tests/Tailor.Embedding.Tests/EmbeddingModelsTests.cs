@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Xml.Linq;
 using Tailor.Embedding.Model;
+using Tailor.Testing;
 
 namespace Tailor.Embedding.Tests;
 
@@ -9,7 +10,7 @@ public sealed class EmbeddingModelsTests
     [Fact]
     public void Versions_are_those_of_the_packages_the_weights_come_from()
     {
-        var packages = XDocument.Load(RepositoryFile("Directory.Packages.props"))
+        var packages = XDocument.Load(RepositoryFiles.Above("Directory.Packages.props"))
             .Descendants("PackageVersion")
             .ToDictionary(package => (string)package.Attribute("Include")!, package => (string)package.Attribute("Version")!);
 
@@ -48,19 +49,5 @@ public sealed class EmbeddingModelsTests
         Assert.False(model.Made(model.Name, "1.0.0"));
         Assert.False(model.Made(EmbeddingModels.ArcticXsName, model.Version));
         Assert.False(model.Made(model.Name, null));
-    }
-
-    private static string RepositoryFile(string name)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var path = Path.Combine(folder.FullName, name);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException($"No {name} above {AppContext.BaseDirectory}.");
     }
 }

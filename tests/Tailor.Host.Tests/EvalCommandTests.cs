@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tailor.Host.Evaluation;
+using Tailor.Testing;
 
 namespace Tailor.Host.Tests;
 
@@ -10,7 +11,7 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Eval_recommend_on_the_shared_data_serves_a_blend_that_beats_every_single_baseline_by_ten_percent()
     {
-        var data = SharedData();
+        var data = OnlineRetailSlice.FilePath;
         using var json = new StringWriter();
         using var progress = new StringWriter();
 
@@ -126,19 +127,5 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
         var path = Path.Combine(_folder.FullName, name);
         File.WriteAllLines(path, lines);
         return path;
-    }
-
-    private static string SharedData()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "shared", "datasets", "online-retail", "transactions-2010-12-01-to-2011-09-30.csv.gz");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"The shared Online Retail data was not found above {AppContext.BaseDirectory}.");
     }
 }

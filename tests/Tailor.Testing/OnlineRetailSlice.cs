@@ -13,7 +13,7 @@ public static class OnlineRetailSlice
     public static List<UserActivityTracked> Purchases(int lines)
     {
         var purchases = new List<UserActivityTracked>();
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(Locate()), CompressionMode.Decompress), Encoding.UTF8);
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(FilePath), CompressionMode.Decompress), Encoding.UTF8);
         reader.ReadLine();
         for (var read = 0; read < lines && reader.ReadLine() is { } line; read++)
         {
@@ -41,20 +41,8 @@ public static class OnlineRetailSlice
         return purchases;
     }
 
-    /// <summary>The data sets live beside the repository (<c>../shared/datasets</c>), so look upwards from the test binaries.</summary>
-    private static string Locate()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "datasets", "online-retail", FileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{FileName} was not found in shared/datasets/online-retail above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The shared Online Retail file (<c>../shared/datasets/online-retail</c>).</summary>
+    public static string FilePath => RepositoryFiles.Above("shared", "datasets", "online-retail", FileName);
 
     private static List<string> SplitCsv(string line)
     {
