@@ -31,9 +31,7 @@ public sealed class Recommender
     internal Recommender(
         string modelVersion,
         BlendScorer blend,
-        IReadOnlyDictionary<string, int> userIndex,
         CatalogEntry[] items,
-        int[][] interacted,
         HashSet<int>[] purchased,
         (int Item, int Audience)[] popular,
         RecommendationOptions options,
@@ -45,9 +43,10 @@ public sealed class Recommender
         var als = blend.Components.OfType<AlsScorer>().Single();
         _factors = als.Factors;
         InteractionCount = als.CellCount;
-        _userIndex = userIndex;
+        // Users and their items are numbered as in the blend's training set.
+        _userIndex = blend.Set.UserIndex;
         _items = items;
-        _interacted = interacted;
+        _interacted = [.. blend.Set.ByUser.Select(user => user.Select(item => item.Item).ToArray())];
         _purchased = purchased;
         _popular = popular;
         _topN = options.TopN;
@@ -56,7 +55,7 @@ public sealed class Recommender
         _ignoredPenalty = options.IgnoredPenalty;
         _users = blend.Set.Users;
         _userTopics = userTopics;
-        _popularByTopic = PopularByTopic(userTopics, interacted, blend.Set.Users, options.TopN * 4);
+        _popularByTopic = PopularByTopic(userTopics, _interacted, blend.Set.Users, options.TopN * 4);
         _itemNumbers = blend.Set.ItemIndex;
     }
 

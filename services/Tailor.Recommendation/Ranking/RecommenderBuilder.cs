@@ -34,14 +34,10 @@ public static class RecommenderBuilder
         // The training set numbers users and items in ordinal order, as the arrays below do, so one index means one item.
         var productInteractions = interactions.Interactions.Where(interaction => itemIndex.ContainsKey(interaction.ItemId)).ToList();
         var set = TrainingSet.From(productInteractions, itemIndex.Keys);
-        var userIndex = set.UserIndex;
         var users = set.Users;
-
-        var interacted = new int[users.Count][];
         var purchased = new HashSet<int>[users.Count];
         for (var user = 0; user < users.Count; user++)
         {
-            interacted[user] = [.. set.ByUser[user].Select(item => item.Item)];
             purchased[user] = [.. set.ByUser[user].Where(item => interactions.HasPurchased(users[user], items[item.Item].ItemId)).Select(item => item.Item)];
         }
 
@@ -56,7 +52,7 @@ public static class RecommenderBuilder
             .Select(audience => (itemIndex[audience.Key], audience.Value))
             .ToArray();
 
-        return new Recommender(modelVersion, blend, userIndex, items, interacted, purchased, popular, options, interactions.IgnoredItems, userTopics ?? new Dictionary<string, string>());
+        return new Recommender(modelVersion, blend, items, purchased, popular, options, interactions.IgnoredItems, userTopics ?? new Dictionary<string, string>());
     }
 
     /// <summary>
