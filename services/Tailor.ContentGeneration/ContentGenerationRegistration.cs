@@ -27,6 +27,10 @@ public static class ContentGenerationRegistration
             .ValidateOnStart();
 
         services.AddMetrics();
+        services.AddOptions<SendScheduleOptions>()
+            .BindConfiguration(SendScheduleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentGenerationMetrics>();
         services.AddSingleton<EmailLinks>();

@@ -1,18 +1,37 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime;
 
 /// <summary>Settings of the SendTime service (section <c>Tailor:SendTime</c>).</summary>
-public sealed class SendTimeOptions
+public sealed class SendTimeOptions : IValidatableObject
 {
     public const string Section = "Tailor:SendTime";
 
     /// <summary>
-    /// How many events' worth of weight the population's distribution counts for in every user's estimate (k in
-    /// (counts + k · population) / (n + k)): a user with far fewer weighted events than this looks like everyone else.
+    /// The account's clock (an IANA zone id): the zone of users with neither a <c>timezone</c> trait nor a known country.
     /// </summary>
+    [Required]
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>How many events' worth of the population a country's estimate starts with, until fitted on data.</summary>
     [Range(0.001, 1_000_000.0)]
-    public double PriorStrength { get; set; } = 10;
+    public double CohortPriorStrength { get; set; } = PriorStrengths.Defaults.Cohort;
+
+    /// <summary>How many events' worth of their country's hours of the day a user starts with, until fitted on data.</summary>
+    [Range(0.001, 1_000_000.0)]
+    public double DayPriorStrength { get; set; } = PriorStrengths.Defaults.Day;
+
+    /// <summary>How many events' worth of their own hours of the day a user's hours of the week start with, until fitted on data.</summary>
+    [Range(0.001, 1_000_000.0)]
+    public double WeekPriorStrength { get; set; } = PriorStrengths.Defaults.Week;
+
+    /// <summary>Whether a training request fits the three strengths on the stored counts (otherwise the configured ones stay).</summary>
+    public bool FitPriorStrengths { get; set; } = true;
+
+    /// <summary>Most users the fit reads (a uniform sample of those with two or more events).</summary>
+    [Range(10, 10_000_000)]
+    public int FitSampleUsers { get; set; } = 20_000;
 
     /// <summary>Weight of a click by a person: the strongest sign the user reads email at that hour.</summary>
     [Range(0.0, 1_000.0)]
@@ -33,4 +52,20 @@ public sealed class SendTimeOptions
     /// <summary>How long a consumer waits for a batch to fill before it takes what has arrived.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
     public TimeSpan MessageBatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The configured strengths, used until the first fit.</summary>
+    public PriorStrengths DefaultPriorStrengths => new(CohortPriorStrength, DayPriorStrength, WeekPriorStrength);
+
+    /// <summary><see cref="DefaultTimeZone"/> as a zone (UTC when it names none; validation refuses that at start).</summary>
+    public TimeZoneInfo AccountTimeZone => TimeZoneResolver.Find(DefaultTimeZone) ?? TimeZoneInfo.Utc;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TimeZoneResolver.Find(DefaultTimeZone) is null)
+        {
+            yield return new ValidationResult(
+                $"{nameof(DefaultTimeZone)} '{DefaultTimeZone}' is not a time zone this machine knows; use an IANA id such as 'Europe/London'.",
+                [nameof(DefaultTimeZone)]);
+        }
+    }
 }

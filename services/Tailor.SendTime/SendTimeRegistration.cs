@@ -28,13 +28,17 @@ public static class SendTimeRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SendTimeMetrics>();
         services.AddSingleton<EvidenceWeights>();
+        services.AddSingleton<SendTimeDocuments>();
+        services.AddSingleton<SendTimeSliceWriter>();
         services.AddSingleton<SendTimeLearner>();
+        services.AddSingleton<SendTimeRefresh>();
         services.AddSingleton<EvidenceBatch>();
 
         builder.AddTailorConsumers(bus =>
         {
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
+            bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
             bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
             bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
         });

@@ -9,4 +9,7 @@ public static class SuppressionReasons
     public const string NoAddress = "no-address";
     public const string NoContent = "no-content";
     public const string FrequencyCap = "frequency-cap";
+
+    /// <summary>The campaign's whole window falls in the user's quiet hours (on their clock).</summary>
+    public const string QuietHours = "quiet-hours";
 }

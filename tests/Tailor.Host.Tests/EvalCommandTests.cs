@@ -88,7 +88,7 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(0, exit);
         var rows = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!;
-        Assert.Equal(8, rows.Count);
+        Assert.Equal(10, rows.Count);
         Assert.Contains(rows, row => row.GetProperty("model").GetString() == "served" && row.GetProperty("segment").GetString() == "all");
         Assert.All(rows, row => Assert.InRange(row.GetProperty("hit_rate_1h").GetDouble(), 0, 1));
         Assert.Throws<ArgumentException>(() => EvalCommand.Run(["send-time", "--train", file, "--test", file, "--tune"], TextWriter.Null, TextWriter.Null));

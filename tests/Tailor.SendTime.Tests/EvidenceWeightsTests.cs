@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
-using Tailor.Profiles;
 using Tailor.SendTime.Learning;
 
 namespace Tailor.SendTime.Tests;
@@ -12,15 +11,22 @@ public sealed class EvidenceWeightsTests
     private static readonly DateTimeOffset WednesdayEvening = TestMessages.Monday.AddDays(2).AddHours(19).AddMinutes(42);
 
     [Fact]
-    public void Of_click_open_and_activity_use_the_configured_weights_at_their_hour_of_week()
+    public void Of_click_open_and_activity_use_the_configured_weights_at_their_time()
     {
-        var click = Weights.Of(TestMessages.Engagement("u-1", WednesdayEvening, EngagementKind.Click));
-        var open = Weights.Of(TestMessages.Engagement("u-1", WednesdayEvening, EngagementKind.Open));
-        var activity = Weights.Of(TestMessages.Activity("u-1", WednesdayEvening));
+        var clickMessage = TestMessages.Engagement("u-1", WednesdayEvening, EngagementKind.Click);
+        var openMessage = TestMessages.Engagement("u-1", WednesdayEvening, EngagementKind.Open);
 
-        Assert.Equal(new SendTimeEvidence("u-1", (2 * 24) + 19, 3), click);
-        Assert.Equal(new SendTimeEvidence("u-1", (2 * 24) + 19, 2), open);
-        Assert.Equal(new SendTimeEvidence("u-1", (2 * 24) + 19, 1), activity);
+        Assert.Equal(new SendTimeEvidence("u-1", WednesdayEvening, 3, clickMessage.EmailId), Weights.Of(clickMessage));
+        Assert.Equal(new SendTimeEvidence("u-1", WednesdayEvening, 2, openMessage.EmailId), Weights.Of(openMessage));
+        Assert.Equal(new SendTimeEvidence("u-1", WednesdayEvening, 1), Weights.Of(TestMessages.Activity("u-1", WednesdayEvening)));
+    }
+
+    [Fact]
+    public void Of_delivery_starts_the_latency_clock_without_being_evidence_of_the_reader()
+    {
+        var delivery = TestMessages.Engagement("u-1", WednesdayEvening, EngagementKind.Delivered);
+
+        Assert.Equal(new SendTimeEvidence("u-1", WednesdayEvening, 0, delivery.EmailId, IsDelivery: true), Weights.Of(delivery));
     }
 
     [Fact]
@@ -30,10 +36,9 @@ public sealed class EvidenceWeightsTests
     }
 
     [Theory]
-    [InlineData(EngagementKind.Delivered)]
     [InlineData(EngagementKind.HardBounce)]
     [InlineData(EngagementKind.Unsubscribe)]
-    public void Of_engagement_that_is_not_an_open_or_click_is_no_evidence(EngagementKind kind)
+    public void Of_engagement_that_is_not_an_open_click_or_delivery_is_no_evidence(EngagementKind kind)
     {
         Assert.Null(Weights.Of(TestMessages.Engagement("u-1", WednesdayEvening, kind)));
     }
@@ -44,15 +49,5 @@ public sealed class EvidenceWeightsTests
         var weights = new EvidenceWeights(Options.Create(new SendTimeOptions { ActivityWeight = 0 }));
 
         Assert.Null(weights.Of(TestMessages.Activity("u-1", WednesdayEvening)));
-    }
-
-    [Fact]
-    public void Of_uses_utc_hour_of_week()
-    {
-        // 01:30 on Tuesday in UTC+2 is 23:30 on Monday in UTC.
-        var evidence = Weights.Of(TestMessages.Activity("u-1", new DateTimeOffset(2011, 3, 8, 1, 30, 0, TimeSpan.FromHours(2))));
-
-        Assert.Equal(23, evidence?.HourOfWeek);
-        Assert.Equal(SendTimeSlice.HourOfWeek(new DateTimeOffset(2011, 3, 7, 23, 30, 0, TimeSpan.Zero)), evidence?.HourOfWeek);
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.SendTime.Learning;
+using Tailor.SendTime.Model;
 using Tailor.Storage;
 using Tailor.Testing;
 
@@ -178,9 +179,12 @@ public sealed class SendTimeConsumerTests
         var refreshed = (await host.Profiles.ReadAsync("early", ct))!.SendTime!;
         var state = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "early", ct);
         var population = await host.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
-        Assert.Equal(SendTimePosterior.Weights(state!.Counts, population!, new SendTimeOptions().PriorStrength), refreshed.HourOfWeekWeights);
+        // No user has two events, so there is nothing to fit: the configured strengths are kept, and used.
+        var strengths = await host.Documents.FindAsync<PriorStrengths>(SendTimeNames.PopulationCollection, SendTimeNames.PriorStrengthsId, ct);
+        Assert.Equal(new SendTimeOptions().DefaultPriorStrengths, strengths);
+        Assert.Equal(SendTimeHierarchy.Posterior(state!.Counts.Weights, null, population!.Weights, strengths!), refreshed.HourOfWeekWeights);
         Assert.True(refreshed.HourOfWeekWeights[20] > stale.HourOfWeekWeights[20], "the evening prior did not reach the early user");
-        // One own event weighs less than a prior of strength 10 that sits on Monday evening: the user is mostly the population.
+        // One own event weighs less than priors that sit on Monday evening: the user is mostly the population.
         Assert.Equal(20, refreshed.BestHourOfWeek);
         Assert.Contains(host.Published<SendTimeUpdated>(), update => update.UserId == "early" && update.BestHourOfWeek == 20);
         Assert.False(await host.FaultPublishedAsync<ModelTrainingRequested>());

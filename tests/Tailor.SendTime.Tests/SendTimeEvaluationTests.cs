@@ -1,4 +1,5 @@
 using Tailor.SendTime.Evaluation;
+using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Tests;
 
@@ -21,16 +22,18 @@ public sealed class SendTimeEvaluationTests
             }
         }
 
-        var rows = SendTimeEvaluation.Run(train, test, priorStrength: 1).ToDictionary(row => (row.Model, row.Segment));
+        var report = SendTimeEvaluation.Run(train, test, TimeZoneInfo.Utc);
+        var rows = report.Rows.ToDictionary(row => (row.Model, row.Segment));
 
         Assert.Equal(0.75, rows[("global-hour", "all")].HitRate1h, precision: 6);
         Assert.Equal(1.0, rows[("user-hour", "all")].HitRate1h, precision: 6);
-        Assert.Equal(1.0, rows[("hour-of-day", "all")].HitRate1h, precision: 6);
+        Assert.Equal(1.0, rows[("hierarchy-day", "all")].HitRate1h, precision: 6);
+        // The test days are Thursday to Sunday: the weekly model places each user's own hour on every weekday.
+        Assert.Equal(1.0, rows[("served", "all")].HitRate1h, precision: 6);
         Assert.Equal(20, rows[("served", "all")].Users);
         Assert.Equal(0, rows[("served", "under_3_events")].Users);
-        // The served model picks one hour of the week (a Monday, the earliest of the tied ones), and the test days are
-        // Thursday to Sunday: one weekday-and-hour cannot hit them, which is what the evaluation is there to show.
-        Assert.Equal(0, rows[("served", "all")].HitRate1h);
+        // Ten days of training cannot hold a month of validation: the champion serves.
+        Assert.Equal(SendTimeEvaluation.Champion, report.Served);
     }
 
     [Fact]
@@ -39,10 +42,53 @@ public sealed class SendTimeEvaluationTests
         TimedActivity[] train = [new("old", Monday.AddHours(9)), new("old", Monday.AddDays(1).AddHours(9)), new("old", Monday.AddDays(2).AddHours(9)), new("few", Monday.AddHours(20))];
         TimedActivity[] test = [new("few", Monday.AddDays(7).AddHours(20)), new("new", Monday.AddDays(7).AddHours(9))];
 
-        var rows = SendTimeEvaluation.Run(train, test, priorStrength: 1).ToDictionary(row => (row.Model, row.Segment));
+        var rows = SendTimeEvaluation.Run(train, test, TimeZoneInfo.Utc).Rows.ToDictionary(row => (row.Model, row.Segment));
 
         Assert.Equal(2, rows[("user-hour", "under_3_events")].Users);
         Assert.Equal(1.0, rows[("user-hour", "under_3_events")].HitRate1h, precision: 6);
-        Assert.Throws<ArgumentException>(() => SendTimeEvaluation.Run([], test, 1));
+        Assert.Throws<ArgumentException>(() => SendTimeEvaluation.Run([], test, TimeZoneInfo.Utc));
+    }
+
+    [Fact]
+    public void Run_judges_each_user_on_their_own_clock_when_the_data_says_their_country()
+    {
+        // Japanese users active at 01:00 UTC (10:00 in Tokyo) and British users at 10:00 UTC share one local hour: the
+        // global hour in local time catches both, where a UTC hour could catch only one group.
+        var train = new List<TimedActivity>();
+        var test = new List<TimedActivity>();
+        for (var user = 0; user < 10; user++)
+        {
+            var (country, utcHour) = user < 5 ? ("Japan", 1) : ("United Kingdom", 10);
+            for (var day = 0; day < 14; day++)
+            {
+                (day < 10 ? train : test).Add(new TimedActivity($"u{user}", Monday.AddDays(day).AddHours(utcHour), country));
+            }
+        }
+
+        var rows = SendTimeEvaluation.Run(train, test, TimeZoneInfo.Utc).Rows.ToDictionary(row => (row.Model, row.Segment));
+
+        Assert.Equal(1.0, rows[("global-hour", "all")].HitRate1h, precision: 6);
+    }
+
+    [Fact]
+    public void Learned_model_trains_on_history_and_later_activity_and_finds_each_users_hour()
+    {
+        // Ninety days: long enough for features before and labels within the last sixty.
+        var train = new List<TimedActivity>();
+        for (var user = 0; user < 30; user++)
+        {
+            var hour = 8 + (user % 3 * 5);
+            for (var day = 0; day < 90; day += 3)
+            {
+                train.Add(new TimedActivity($"u{user}", Monday.AddDays(day + (user % 3)).AddHours(hour)));
+            }
+        }
+
+        var set = SendTimeTrainingSet.Build(train, TimeZoneInfo.Utc);
+        var learned = LearnedSendTime.Train(train, set, SendTimeEvaluation.FitStrengths(set));
+
+        Assert.NotNull(learned);
+        Assert.All(Enumerable.Range(0, 30), user =>
+            Assert.InRange(WeekHours.CircularDistance(learned.HourFor($"u{user}", null, 2), 8 + (user % 3 * 5), WeekHours.PerDay), 0, 1));
     }
 }

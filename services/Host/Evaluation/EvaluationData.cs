@@ -4,7 +4,7 @@ namespace Tailor.Host.Evaluation;
 /// The interactions an evaluation trains and tests on: each file read once (one read when both name the same file),
 /// training cut at <c>--until</c> and test at <c>--from</c>.
 /// </summary>
-public sealed record EvaluationData(InteractionFile TrainFile, IReadOnlyList<Recommendation.Evaluation.Interaction> Train, IReadOnlyList<Recommendation.Evaluation.Interaction> Test)
+public sealed record EvaluationData(InteractionFile TrainFile, InteractionFile TestFile, IReadOnlyList<Recommendation.Evaluation.Interaction> Train, IReadOnlyList<Recommendation.Evaluation.Interaction> Test)
 {
     public static EvaluationData Load(EvalRecommendOptions options, string command)
     {
@@ -17,6 +17,6 @@ public sealed record EvaluationData(InteractionFile TrainFile, IReadOnlyList<Rec
             throw new ArgumentException($"{command}: no training interactions in {options.Train.Name}{(options.Until is { } u ? $" before {u:yyyy-MM-dd}" : string.Empty)}.");
         }
 
-        return new EvaluationData(train, trainInteractions, [.. test.Interactions.Where(interaction => options.From is not { } from || interaction.At >= from)]);
+        return new EvaluationData(train, test, trainInteractions, [.. test.Interactions.Where(interaction => options.From is not { } from || interaction.At >= from)]);
     }
 }

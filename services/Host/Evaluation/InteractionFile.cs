@@ -9,8 +9,20 @@ namespace Tailor.Host.Evaluation;
 
 /// <summary>Interactions from an Online Retail CSV or a generic <c>user,item,timestamp[,weight]</c> CSV (plain or gzip).</summary>
 /// <param name="Titles">Item names, when the file has them (Online Retail's descriptions), for content similarity.</param>
-public sealed record InteractionFile(IReadOnlyList<Interaction> Interactions, IReadOnlyDictionary<string, string> Titles)
+/// <param name="Countries">Each user's country, when the file has them (Online Retail's Country column).</param>
+/// <param name="Clock">
+/// The zone the file's times were written in. Online Retail's are the UK shop's wall clock; times are kept as written
+/// (labelled UTC) and a reader that needs true instants converts them with this zone.
+/// </param>
+public sealed record InteractionFile(
+    IReadOnlyList<Interaction> Interactions,
+    IReadOnlyDictionary<string, string> Titles,
+    IReadOnlyDictionary<string, string> Countries,
+    TimeZoneInfo Clock)
 {
+    /// <summary>Online Retail is a UK shop's export.</summary>
+    public const string OnlineRetailClock = "Europe/London";
+
     private const string OnlineRetailHeaderStart = "InvoiceNo,StockCode";
     private const string GenericHeader = "user,item,timestamp";
 
@@ -40,6 +52,7 @@ public sealed record InteractionFile(IReadOnlyList<Interaction> Interactions, IR
     {
         var interactions = new List<Interaction>();
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var countries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in OnlineRetailReader.Read(file))
         {
             if (line.CustomerId is null || line.IsCancellation || line.Quantity <= 0 || !ProductRule.IsProduct(line.StockCode, line.UnitPrice))
@@ -49,9 +62,10 @@ public sealed record InteractionFile(IReadOnlyList<Interaction> Interactions, IR
 
             interactions.Add(new Interaction(line.CustomerId, line.StockCode, new DateTimeOffset(line.InvoiceDate, TimeSpan.Zero), line.Quantity));
             titles.TryAdd(line.StockCode, line.Description);
+            countries.TryAdd(line.CustomerId, line.Country);
         }
 
-        return new InteractionFile(interactions, titles);
+        return new InteractionFile(interactions, titles, countries, TimeZoneInfo.FindSystemTimeZoneById(OnlineRetailClock));
     }
 
     private static InteractionFile ReadGeneric(FileInfo file, string header)
@@ -84,7 +98,7 @@ public sealed record InteractionFile(IReadOnlyList<Interaction> Interactions, IR
             interactions.Add(new Interaction(fields[0].Trim(), fields[1].Trim(), Time(fields[2], file, lineNumber), weight));
         }
 
-        return new InteractionFile(interactions, new Dictionary<string, string>());
+        return new InteractionFile(interactions, new Dictionary<string, string>(), new Dictionary<string, string>(), TimeZoneInfo.Utc);
     }
 
     // ISO 8601, or Unix seconds.

@@ -24,21 +24,45 @@ public static class SendTimeEvalCommand
         }
 
         var data = EvaluationData.Load(options, "eval send-time");
-        var train = Activity(data.Train);
-        var test = Activity(data.Test);
+        var train = Activity(data.Train, data.TrainFile);
+        var test = Activity(data.Test, data.TestFile);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Training: {train.Count:N0} activity times (orders); test: {test.Count:N0}"));
 
-        var rows = SendTimeEvaluation.Run(train, test, new SendTimeOptions().PriorStrength);
-        output.WriteLine(options.Json ? Json(rows) : Table(rows));
+        // Users without a country live by the clock the training file was written in, as an account's default zone.
+        var report = SendTimeEvaluation.Run(train, test, data.TrainFile.Clock);
+        progress.WriteLine(Choice(report));
+        output.WriteLine(options.Json ? Json(report.Rows) : Table(report.Rows));
         return 0;
     }
 
-    private static List<TimedActivity> Activity(IEnumerable<Recommendation.Evaluation.Interaction> interactions) =>
-        [.. interactions.Select(interaction => new TimedActivity(interaction.UserId, interaction.At)).Distinct()];
+    private static List<TimedActivity> Activity(IEnumerable<Recommendation.Evaluation.Interaction> interactions, InteractionFile file) =>
+        [.. interactions.Select(interaction => new TimedActivity(interaction.UserId, Instant(interaction.At, file.Clock), file.Countries.GetValueOrDefault(interaction.UserId))).Distinct()];
+
+    // A file written on a local wall clock holds times labelled UTC that are really local: read them in that zone.
+    // A time that the clock skipped (the spring-forward hour) is taken an hour later.
+    private static DateTimeOffset Instant(DateTimeOffset written, TimeZoneInfo clock)
+    {
+        if (clock == TimeZoneInfo.Utc)
+        {
+            return written;
+        }
+
+        var wallClock = DateTime.SpecifyKind(written.DateTime, DateTimeKind.Unspecified);
+        if (clock.IsInvalidTime(wallClock))
+        {
+            wallClock = wallClock.AddHours(1);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(wallClock, clock), TimeSpan.Zero);
+    }
+
+    private static string Choice(SendTimeEvaluationReport report) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Served: {report.Served} (hit rate on the last {SendTimeEvaluation.ValidationPeriod.TotalDays:N0} days of training: {string.Join(", ", report.ValidationScores.Select(score => $"{score.Key} {score.Value:F4}"))}); prior strengths fitted on training: cohort {report.Strengths.Cohort:F2}, day {report.Strengths.Day:F2}, week {report.Strengths.Week:F2}");
 
     private static string Table(IReadOnlyList<SendTimeEvaluationRow> rows) =>
-        string.Join(Environment.NewLine, new[] { $"{"model",-12} {"segment",-15} {"hit rate ±1h",12} {"users",7}" }
-            .Concat(rows.Select(row => string.Create(CultureInfo.InvariantCulture, $"{row.Model,-12} {row.Segment,-15} {row.HitRate1h,12:F4} {row.Users,7}"))));
+        string.Join(Environment.NewLine, new[] { $"{"model",-15} {"segment",-15} {"hit rate ±1h",12} {"users",7}" }
+            .Concat(rows.Select(row => string.Create(CultureInfo.InvariantCulture, $"{row.Model,-15} {row.Segment,-15} {row.HitRate1h,12:F4} {row.Users,7}"))));
 
     private static string Json(IReadOnlyList<SendTimeEvaluationRow> rows) =>
         JsonSerializer.Serialize(rows.Select(row => new Dictionary<string, object>

@@ -7,12 +7,14 @@ namespace Tailor.ContentGeneration.Personalization;
 
 /// <summary>
 /// Decides whether a user gets this campaign's email and, if so, writes it from their profile: consent first,
-/// then an address, then something to show; the send time comes from the user's SendTime slice.
+/// then an address, then something to show, then a send time inside the campaign's window and outside the user's quiet
+/// hours, placed by <see cref="SendTimePlanner"/> from the user's SendTime slice.
 /// </summary>
 public sealed class EmailPersonalizer(
     TemplateComposer composer,
     EmailLinks links,
     IOptions<ContentGenerationOptions> options,
+    IOptions<SendScheduleOptions> schedule,
     TimeProvider clock)
 {
     public PersonalizationResult Personalize(PersonalizeEmail command, UserProfile? profile)
@@ -44,8 +46,13 @@ public sealed class EmailPersonalizer(
         }
 
         var emailId = MessageIds.Email(command.CampaignId, command.UserId);
+        // Seeded by the email id, so a retried command explores the same way and places the same send.
+        if (SendTimePlanner.Plan(profile.SendTime, command.SendWindowStart, command.SendWindowEnd, schedule.Value.Schedule, emailId.GetHashCode()) is not { } sendAt)
+        {
+            return Suppress(command, SuppressionReasons.QuietHours);
+        }
+
         var email = composer.Compose(new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName));
-        var sendAt = profile.SendTime?.NextSendTime(command.SendWindowStart, command.SendWindowEnd) ?? command.SendWindowStart;
         return PersonalizationResult.Ready(new EmailReady(
             MessageIds.EmailReady(emailId),
             command.UserId,

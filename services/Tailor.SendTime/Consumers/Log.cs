@@ -15,6 +15,6 @@ internal static partial class Log
     public static partial void Erased(ILogger logger, string userId);
 
     [LoggerMessage(EventId = 5104, Level = LogLevel.Information,
-        Message = "Refreshed the send times of {Users} users against the population for request {RequestId}; {Changed} best hours moved")]
-    public static partial void Refreshed(ILogger logger, int users, int changed, Guid requestId);
+        Message = "Refreshed the send times of {Users} users for request {RequestId}; {Changed} best hours moved; prior strengths cohort {Cohort:F2}, day {Day:F2}, week {Week:F2}")]
+    public static partial void Refreshed(ILogger logger, int users, int changed, Guid requestId, double cohort, double day, double week);
 }

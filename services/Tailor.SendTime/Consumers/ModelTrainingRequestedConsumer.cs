@@ -7,12 +7,12 @@ using Tailor.Storage;
 namespace Tailor.SendTime.Consumers;
 
 /// <summary>
-/// SendTime's model is its population prior: when models are asked to train, every user's slice is recomputed
-/// against the current population, and the users whose best hour moved are announced.
+/// When models are asked to train, SendTime fits its prior strengths on the stored counts and recomputes every user's
+/// slice against the current priors; the users whose best hour moved are announced.
 /// </summary>
 public sealed class ModelTrainingRequestedConsumer(
     IEventStore events,
-    SendTimeLearner learner,
+    SendTimeRefresh refresh,
     ILogger<ModelTrainingRequestedConsumer> logger) : IConsumer<ModelTrainingRequested>
 {
     public Task Consume(ConsumeContext<ModelTrainingRequested> context)
@@ -22,13 +22,13 @@ public sealed class ModelTrainingRequestedConsumer(
 
         async Task RefreshAsync(CancellationToken cancellationToken)
         {
-            var (users, changes) = await learner.RefreshAsync(request.EventId, cancellationToken);
+            var (users, strengths, changes) = await refresh.RefreshAsync(request.EventId, cancellationToken);
             if (changes.Count > 0)
             {
                 await context.PublishBatch(changes, cancellationToken);
             }
 
-            Log.Refreshed(logger, users, changes.Count, request.EventId);
+            Log.Refreshed(logger, users, changes.Count, request.EventId, strengths.Cohort, strengths.Day, strengths.Week);
         }
     }
 }

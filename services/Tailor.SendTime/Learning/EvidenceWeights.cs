@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
-using Tailor.Profiles;
 
 namespace Tailor.SendTime.Learning;
 
@@ -15,7 +14,10 @@ public sealed class EvidenceWeights(IOptions<SendTimeOptions> options)
         return Evidence(activity.UserId, activity.OccurredAt, _options.ActivityWeight);
     }
 
-    /// <summary>Opens and clicks by a person; deliveries, bounces and the rest say nothing about when the user reads.</summary>
+    /// <summary>
+    /// Opens and clicks by a person, and deliveries (which start the clock of an open's latency); bounces and the rest
+    /// say nothing about when the user reads.
+    /// </summary>
     public SendTimeEvidence? Of(EmailEngaged engagement)
     {
         ArgumentNullException.ThrowIfNull(engagement);
@@ -28,13 +30,14 @@ public sealed class EvidenceWeights(IOptions<SendTimeOptions> options)
 
         return engagement.Kind switch
         {
-            EngagementKind.Click => Evidence(engagement.UserId, engagement.OccurredAt, _options.ClickWeight),
-            EngagementKind.Open => Evidence(engagement.UserId, engagement.OccurredAt, _options.OpenWeight),
+            EngagementKind.Click => Evidence(engagement.UserId, engagement.OccurredAt, _options.ClickWeight, engagement.EmailId),
+            EngagementKind.Open => Evidence(engagement.UserId, engagement.OccurredAt, _options.OpenWeight, engagement.EmailId),
+            EngagementKind.Delivered => new SendTimeEvidence(engagement.UserId, engagement.OccurredAt, 0, engagement.EmailId, IsDelivery: true),
             _ => null,
         };
     }
 
     // A kind weighted zero is switched off: it neither moves the estimate nor counts as evidence.
-    private static SendTimeEvidence? Evidence(string userId, DateTimeOffset occurredAt, double weight) =>
-        weight > 0 ? new SendTimeEvidence(userId, SendTimeSlice.HourOfWeek(occurredAt), weight) : null;
+    private static SendTimeEvidence? Evidence(string userId, DateTimeOffset occurredAt, double weight, Guid? emailId = null) =>
+        weight > 0 ? new SendTimeEvidence(userId, occurredAt, weight, emailId) : null;
 }

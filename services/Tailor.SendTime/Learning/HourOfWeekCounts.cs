@@ -1,11 +1,11 @@
-using Tailor.Profiles;
+using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Learning;
 
-/// <summary>Weighted evidence per hour of the week (index 0 = Monday 00:00 UTC), and how many events it came from.</summary>
+/// <summary>Weighted evidence per local hour of the week (index 0 = Monday 00:00 in the owner's zone), and how many events it came from.</summary>
 public sealed class HourOfWeekCounts
 {
-    public double[] Weights { get; init; } = new double[SendTimeSlice.HoursPerWeek];
+    public double[] Weights { get; init; } = new double[WeekHours.Count];
 
     public long Events { get; set; }
 
@@ -17,14 +17,14 @@ public sealed class HourOfWeekCounts
     public void Add(int hourOfWeek, double weight)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hourOfWeek);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(hourOfWeek, SendTimeSlice.HoursPerWeek);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(hourOfWeek, WeekHours.Count);
         ArgumentOutOfRangeException.ThrowIfNegative(weight);
         Weights[hourOfWeek] += weight;
         Events++;
     }
 
     /// <summary>Adds a batch's evidence once: false, and nothing added, when it is the batch added last.</summary>
-    public bool AddBatch(Guid batchId, IEnumerable<SendTimeEvidence> evidence)
+    public bool AddBatch(Guid batchId, IEnumerable<(int HourOfWeek, double Weight)> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (LastBatch == batchId)
@@ -32,9 +32,9 @@ public sealed class HourOfWeekCounts
             return false;
         }
 
-        foreach (var item in evidence)
+        foreach (var (hourOfWeek, weight) in evidence)
         {
-            Add(item.HourOfWeek, item.Weight);
+            Add(hourOfWeek, weight);
         }
 
         LastBatch = batchId;
@@ -44,9 +44,9 @@ public sealed class HourOfWeekCounts
     /// <summary>Fails loudly on a stored document of another shape instead of learning from a truncated week.</summary>
     public HourOfWeekCounts EnsureValid(string documentId)
     {
-        if (Weights is not { Length: SendTimeSlice.HoursPerWeek } || Weights.Any(weight => weight < 0 || !double.IsFinite(weight)))
+        if (Weights is not { Length: WeekHours.Count } || Weights.Any(weight => weight < 0 || !double.IsFinite(weight)))
         {
-            throw new InvalidDataException($"Send-time counts '{documentId}' do not hold {SendTimeSlice.HoursPerWeek} non-negative weights.");
+            throw new InvalidDataException($"Send-time counts '{documentId}' do not hold {WeekHours.Count} non-negative weights.");
         }
 
         return this;

@@ -1,4 +1,6 @@
 namespace Tailor.SendTime.Learning;
 
-/// <summary>One event that says the user was around at <paramref name="HourOfWeek"/>, worth <paramref name="Weight"/>.</summary>
-public readonly record struct SendTimeEvidence(string UserId, int HourOfWeek, double Weight);
+/// <summary>One event that says the user was around at <paramref name="OccurredAt"/>, worth <paramref name="Weight"/>.</summary>
+/// <param name="EmailId">The email an open or click was about, so its delay after delivery can be weighed.</param>
+/// <param name="IsDelivery">A delivery report: not evidence of the reader, but the start of the email's open latency.</param>
+public readonly record struct SendTimeEvidence(string UserId, DateTimeOffset OccurredAt, double Weight, Guid? EmailId = null, bool IsDelivery = false);

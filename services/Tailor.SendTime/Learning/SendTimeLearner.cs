@@ -4,26 +4,28 @@ using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.SendTime.Diagnostics;
+using Tailor.SendTime.Model;
 using Tailor.Storage;
 
 namespace Tailor.SendTime.Learning;
 
 /// <summary>
-/// Folds a batch of evidence into the population's and each user's counts, writes each touched user's
-/// <see cref="SendTimeSlice"/>, and says whose best hour changed.
+/// Folds a batch of evidence into the population's, each cohort's and each user's counts (in the user's local time,
+/// opens weighed by their delay after delivery), writes each touched user's <see cref="SendTimeSlice"/>, and says
+/// whose best hour changed.
 /// </summary>
 /// <remarks>
-/// Every update is a read-modify-write of the population document and of user documents, so one gate serialises
-/// all of them in this process (activity batches, engagement batches, erasures): nothing is updated concurrently.
-/// Users outside the batch keep the slice computed with the population of their last update; the population moves
-/// slowly, and their next event refreshes it.
+/// Every update is a read-modify-write of shared documents and of user documents, so one gate serialises all of them
+/// in this process (activity batches, engagement batches, identities, erasures, refreshes): nothing is updated
+/// concurrently. Users outside the batch keep the slice computed with the priors of their last update; the priors
+/// move slowly, and their next event (or a refresh) updates it.
 /// A retried batch (same id) is not added twice to a document that already holds it. Only the batch last added is
 /// remembered, so if a batch of the other consumer lands between a failed attempt and its retry, the retry adds its
-/// evidence to the population again: a failure and a race together, and a small bias of a slow-moving prior; accepted.
+/// evidence to the shared counts again: a failure and a race together, and a small bias of a slow-moving prior; accepted.
 /// </remarks>
 public sealed class SendTimeLearner(
-    IDocumentStore documents,
-    IProfileCache profiles,
+    SendTimeDocuments documents,
+    SendTimeSliceWriter slices,
     IOptions<SendTimeOptions> options,
     SendTimeMetrics metrics,
     TimeProvider clock) : IDisposable
@@ -49,22 +51,59 @@ public sealed class SendTimeLearner(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var population = await LoadPopulationAsync(cancellationToken);
-            if (population.AddBatch(batchId, evidence))
-            {
-                await documents.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, population, cancellationToken);
-            }
-
-            var updates = new List<SendTimeUpdated>();
+            var store = documents.Store;
+            var latency = await documents.LatencyAsync(cancellationToken);
+            var latencies = new List<TimeSpan>();
+            var users = new List<(string UserId, UserSendTimeState? Stored, UserSendTimeState Next, List<(int HourOfWeek, double Weight)> Items)>();
             foreach (var userEvidence in evidence.GroupBy(item => item.UserId, StringComparer.Ordinal))
             {
-                if (await LearnUserAsync(batchId, userEvidence.Key, userEvidence, population, cancellationToken) is { } update)
+                var stored = await store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userEvidence.Key, cancellationToken);
+                var (next, items) = Localise(stored, userEvidence, latency, latencies);
+                users.Add((userEvidence.Key, stored, next, items));
+            }
+
+            if (latency.LastBatch != batchId && latencies.Count > 0)
+            {
+                latencies.ForEach(latency.Add);
+                latency.LastBatch = batchId;
+                await store.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.LatencyId, latency, cancellationToken);
+                metrics.OpenLatencies(latencies);
+            }
+
+            var population = await documents.PopulationAsync(cancellationToken);
+            if (population.AddBatch(batchId, users.SelectMany(user => user.Items)))
+            {
+                await store.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, population, cancellationToken);
+            }
+
+            var cohorts = new Dictionary<string, HourOfWeekCounts>(StringComparer.Ordinal);
+            foreach (var cohort in users.Where(user => user.Next.Country is not null).GroupBy(user => SendTimeDocuments.CohortKey(user.Next.Country!), StringComparer.Ordinal))
+            {
+                var counts = await documents.CohortAsync(cohort.Key, cancellationToken);
+                if (counts.AddBatch(batchId, cohort.SelectMany(user => user.Items)))
                 {
-                    updates.Add(update);
+                    await store.PutAsync(SendTimeNames.CohortsCollection, cohort.Key, counts, cancellationToken);
+                }
+
+                cohorts[cohort.Key] = counts;
+            }
+
+            var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, cancellationToken);
+            var updates = new List<SendTimeUpdated>();
+            foreach (var (userId, stored, next, items) in users)
+            {
+                // On a retry of this batch the counts already hold its evidence, and the hour it changed from is the one kept.
+                var bestHourBefore = next.Counts.AddBatch(batchId, items) ? stored?.BestHourOfWeek : stored?.BestHourBeforeLastBatch;
+                var cohort = next.Country is { } country ? cohorts[SendTimeDocuments.CohortKey(country)] : null;
+                var bestHour = await slices.WriteAsync(userId, next, cohort, population, strengths, cancellationToken);
+                await store.PutAsync(SendTimeNames.UsersCollection, userId, next with { BestHourOfWeek = bestHour, BestHourBeforeLastBatch = bestHourBefore }, cancellationToken);
+                if (bestHour is { } hour && bestHourBefore != hour)
+                {
+                    updates.Add(slices.Announce(StableIds.From("tailor.sendtime.best-hour", batchId.ToString("D"), userId), userId, next, hour));
                 }
             }
 
-            metrics.Learned(evidence.Count, updates.Count);
+            metrics.Learned(evidence.Count(item => !item.IsDelivery), updates.Count);
             activity?.SetTag("tailor.sendtime.best_hour_changes", updates.Count);
             return updates;
         }
@@ -80,55 +119,41 @@ public sealed class SendTimeLearner(
     }
 
     /// <summary>
-    /// Recomputes every user's slice against today's population. Between refreshes a user keeps the prior of their last
-    /// update, so two deployments that saw the same events in different batches can disagree slightly; after a refresh
-    /// the slices depend only on the events. Announces the users whose best hour moved, under ids derived from
-    /// <paramref name="requestId"/>. Returns how many users were refreshed.
+    /// Records a user's time zone and country. Counts kept in an old zone move by the difference between the zones'
+    /// offsets today (an approximation across daylight-saving dates, and exact for the common case of a user whose
+    /// zone arrives after a few events counted in the account default). Returns the update when the best hour moved.
     /// </summary>
-    public async Task<(int Users, IReadOnlyList<SendTimeUpdated> Changes)> RefreshAsync(Guid requestId, CancellationToken cancellationToken)
-    {
-        using var activity = SendTimeTelemetry.Source.StartActivity("sendtime refresh");
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var population = await LoadPopulationAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            var users = 0;
-            var changes = new List<SendTimeUpdated>();
-            await foreach (var (userId, state) in documents.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
-            {
-                var counts = state.Counts.EnsureValid(userId);
-                var weights = SendTimePosterior.Weights(counts, population, options.Value.PriorStrength);
-                var bestHour = SendTimePosterior.BestHour(weights);
-                var evidenceCount = (int)Math.Min(counts.Events, int.MaxValue);
-                await profiles.WriteSliceAsync(userId, new SendTimeSlice(weights, bestHour, evidenceCount, now), cancellationToken);
-                if (bestHour != state.BestHourOfWeek)
-                {
-                    await documents.PutAsync(SendTimeNames.UsersCollection, userId, state with { BestHourOfWeek = bestHour }, cancellationToken);
-                    changes.Add(new SendTimeUpdated(
-                        StableIds.From("tailor.sendtime.refresh", requestId.ToString("D"), userId), userId, now, bestHour, evidenceCount));
-                }
-
-                users++;
-            }
-
-            activity?.SetTag("tailor.sendtime.users", users);
-            return (users, changes);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Forgets a user's counts. Their past evidence stays in the population, where it is no longer theirs.</summary>
-    public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
+    public async Task<SendTimeUpdated?> IdentifyAsync(Guid eventId, string userId, string? timeZoneTrait, string? country, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await documents.DeleteAsync(SendTimeNames.UsersCollection, userId, cancellationToken);
+            var store = documents.Store;
+            var stored = await store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken);
+            var zone = TimeZoneResolver.Resolve(timeZoneTrait, country, options.Value.AccountTimeZone);
+            var state = stored ?? new UserSendTimeState(new HourOfWeekCounts(), null);
+            var knownCountry = string.IsNullOrWhiteSpace(country) ? state.Country : country.Trim();
+            if (stored is not null && stored.TimeZone == zone.Id && stored.Country == knownCountry)
+            {
+                return null;
+            }
+
+            var oldZone = TimeZoneResolver.Find(state.TimeZone) ?? options.Value.AccountTimeZone;
+            var next = state with { Counts = Shift(state.Counts.EnsureValid(userId), oldZone, zone), TimeZone = zone.Id, Country = knownCountry };
+            int? bestHour = null;
+            if (next.Counts.Events > 0)
+            {
+                var population = await documents.PopulationAsync(cancellationToken);
+                var cohort = knownCountry is null ? null : await documents.CohortAsync(knownCountry, cancellationToken);
+                var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, cancellationToken);
+                bestHour = await slices.WriteAsync(userId, next, cohort, population, strengths, cancellationToken);
+            }
+
+            await store.PutAsync(SendTimeNames.UsersCollection, userId, next with { BestHourOfWeek = bestHour ?? state.BestHourOfWeek }, cancellationToken);
+            return bestHour is { } hour && hour != state.BestHourOfWeek
+                ? slices.Announce(StableIds.From("tailor.sendtime.identified", eventId.ToString("D"), userId), userId, next, hour)
+                : null;
         }
         finally
         {
@@ -136,32 +161,83 @@ public sealed class SendTimeLearner(
         }
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<SendTimeUpdated?> LearnUserAsync(
-        Guid batchId, string userId, IEnumerable<SendTimeEvidence> evidence, HourOfWeekCounts population, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> under the gate, so nothing else updates SendTime's documents meanwhile.</summary>
+    public async Task<T> ExclusiveAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        var state = await documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken);
-        var counts = state?.Counts.EnsureValid(userId) ?? new HourOfWeekCounts();
-        // On a retry of this batch the counts already hold its evidence, and the hour it changed from is the one kept.
-        var bestHourBefore = counts.AddBatch(batchId, evidence) ? state?.BestHourOfWeek : state?.BestHourBeforeLastBatch;
-
-        var weights = SendTimePosterior.Weights(counts, population, options.Value.PriorStrength);
-        var bestHour = SendTimePosterior.BestHour(weights);
-        var evidenceCount = (int)Math.Min(counts.Events, int.MaxValue);
-        var now = clock.GetUtcNow();
-
-        await documents.PutAsync(SendTimeNames.UsersCollection, userId, new UserSendTimeState(counts, bestHour, bestHourBefore), cancellationToken);
-        await profiles.WriteSliceAsync(userId, new SendTimeSlice(weights, bestHour, evidenceCount, now), cancellationToken);
-        return bestHourBefore == bestHour
-            ? null
-            : new SendTimeUpdated(StableIds.From("tailor.sendtime.best-hour", batchId.ToString("D"), userId), userId, now, bestHour, evidenceCount);
+        ArgumentNullException.ThrowIfNull(work);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await work(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private async Task<HourOfWeekCounts> LoadPopulationAsync(CancellationToken cancellationToken)
+    /// <summary>Forgets a user's counts. Their past evidence stays in the population and cohort, where it is no longer theirs.</summary>
+    public Task ForgetAsync(string userId, CancellationToken cancellationToken)
     {
-        var population = await documents.FindAsync<HourOfWeekCounts>(
-            SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, cancellationToken);
-        return population?.EnsureValid(SendTimeNames.PopulationId) ?? new HourOfWeekCounts();
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        return ExclusiveAsync(token => documents.Store.DeleteAsync(SendTimeNames.UsersCollection, userId, token), cancellationToken);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>
+    /// The user's next state (deliveries remembered) and their evidence as (local hour, weight): opens and clicks of an
+    /// email whose delivery is known are weighed by <see cref="OpenLatency.Factor"/>, and their latency collected.
+    /// </summary>
+    private (UserSendTimeState Next, List<(int HourOfWeek, double Weight)> Items) Localise(
+        UserSendTimeState? stored, IEnumerable<SendTimeEvidence> evidence, OpenLatency latency, List<TimeSpan> latencies)
+    {
+        var zone = TimeZoneResolver.Find(stored?.TimeZone) ?? options.Value.AccountTimeZone;
+        var deliveries = new Dictionary<Guid, DateTimeOffset>(stored?.Deliveries ?? []);
+        var items = new List<(int, double)>();
+        foreach (var item in evidence.OrderBy(item => item.OccurredAt))
+        {
+            if (item.IsDelivery)
+            {
+                if (item.EmailId is { } delivered)
+                {
+                    deliveries[delivered] = item.OccurredAt;
+                }
+
+                continue;
+            }
+
+            var weight = item.Weight;
+            if (item.EmailId is { } emailId && deliveries.TryGetValue(emailId, out var deliveredAt))
+            {
+                var delay = item.OccurredAt - deliveredAt;
+                weight *= latency.Factor(delay);
+                latencies.Add(delay);
+            }
+
+            items.Add((WeekHours.Of(item.OccurredAt, zone), weight));
+        }
+
+        var kept = deliveries.OrderByDescending(delivery => delivery.Value).Take(UserSendTimeState.DeliveriesKept).ToDictionary();
+        var counts = stored?.Counts ?? new HourOfWeekCounts();
+        return (new UserSendTimeState(counts, stored?.BestHourOfWeek, stored?.BestHourBeforeLastBatch, zone.Id, stored?.Country, kept), items);
+    }
+
+    private HourOfWeekCounts Shift(HourOfWeekCounts counts, TimeZoneInfo from, TimeZoneInfo to)
+    {
+        var now = clock.GetUtcNow();
+        var hours = (int)Math.Round((to.GetUtcOffset(now) - from.GetUtcOffset(now)).TotalHours);
+        if (hours == 0 || counts.Events == 0)
+        {
+            return counts;
+        }
+
+        var shifted = new double[WeekHours.Count];
+        for (var hour = 0; hour < WeekHours.Count; hour++)
+        {
+            shifted[(((hour + hours) % WeekHours.Count) + WeekHours.Count) % WeekHours.Count] = counts.Weights[hour];
+        }
+
+        return new HourOfWeekCounts { Weights = shifted, Events = counts.Events, LastBatch = counts.LastBatch };
     }
 }

@@ -1,9 +1,23 @@
 namespace Tailor.SendTime.Learning;
 
 /// <summary>What SendTime stores per user (<c>sendtime.users</c>).</summary>
-/// <param name="BestHourOfWeek">The best hour as of the last batch; announced in <c>SendTimeUpdated</c> when it changed.</param>
+/// <param name="Counts">Weighted evidence per local hour of the week, in <paramref name="TimeZone"/>.</param>
+/// <param name="BestHourOfWeek">The best local hour as of the last batch; announced in <c>SendTimeUpdated</c> when it changed.</param>
 /// <param name="BestHourBeforeLastBatch">
 /// The best hour before the batch last added (<see cref="HourOfWeekCounts.LastBatch"/>), so a retry of that batch
 /// announces the change it made, even though the stored best hour already reflects it.
 /// </param>
-public sealed record UserSendTimeState(HourOfWeekCounts Counts, int? BestHourOfWeek, int? BestHourBeforeLastBatch = null);
+/// <param name="TimeZone">The IANA zone the counts are kept in (trait, else country, else the account default).</param>
+/// <param name="Country">The user's country as the platform sent it: their cohort.</param>
+/// <param name="Deliveries">When recent emails were delivered, by email id: how an open's delay is measured.</param>
+public sealed record UserSendTimeState(
+    HourOfWeekCounts Counts,
+    int? BestHourOfWeek,
+    int? BestHourBeforeLastBatch = null,
+    string? TimeZone = null,
+    string? Country = null,
+    Dictionary<Guid, DateTimeOffset>? Deliveries = null)
+{
+    /// <summary>How many deliveries are remembered; an open of an older email is weighed without its latency.</summary>
+    public const int DeliveriesKept = 50;
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using Tailor.Profiles;
+
+namespace Tailor.ContentGeneration.Personalization;
+
+/// <summary>How each email's send time is placed inside its campaign's window (section <c>Tailor:ContentGeneration:SendSchedule</c>).</summary>
+public sealed class SendScheduleOptions
+{
+    public const string Section = "Tailor:ContentGeneration:SendSchedule";
+
+    /// <summary>Width of the send window in whole hours: the best such window inside the campaign's, on the user's clock.</summary>
+    [Range(1, 24)]
+    public int WindowHours { get; set; } = 1;
+
+    /// <summary>Local hour quiet hours begin; no email is placed from then until <see cref="QuietHoursEnd"/>.</summary>
+    [Range(0, 23)]
+    public int? QuietHoursStart { get; set; } = 21;
+
+    /// <summary>Local hour quiet hours end (exclusive); before the start means they run past midnight.</summary>
+    [Range(0, 23)]
+    public int? QuietHoursEnd { get; set; } = 8;
+
+    /// <summary>Thompson sampling over send windows, so users with little evidence are sent at hours that teach SendTime something.</summary>
+    public bool Explore { get; set; } = true;
+
+    public SendSchedule Schedule => new(WindowHours, QuietHoursStart, QuietHoursEnd, Explore);
+}

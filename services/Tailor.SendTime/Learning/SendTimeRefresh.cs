@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using Tailor.Contracts;
+using Tailor.Messaging;
+using Tailor.SendTime.Diagnostics;
+using Tailor.SendTime.Model;
+using Tailor.Storage;
+
+namespace Tailor.SendTime.Learning;
+
+/// <summary>
+/// SendTime's training: fits the prior strengths on the stored counts (<see cref="HierarchyFit"/>), keeps them, and
+/// recomputes every user's slice against today's priors. Between refreshes a user keeps the priors of their last
+/// update, so two deployments that saw the same events in different batches can disagree slightly; after a refresh
+/// the slices depend only on the events.
+/// </summary>
+public sealed class SendTimeRefresh(
+    SendTimeLearner learner,
+    SendTimeDocuments documents,
+    SendTimeSliceWriter slices,
+    IOptions<SendTimeOptions> options,
+    SendTimeMetrics metrics)
+{
+    /// <summary>
+    /// Announces the users whose best hour moved, under ids derived from <paramref name="requestId"/>. Returns how many
+    /// users were refreshed and the strengths now in use.
+    /// </summary>
+    public Task<(int Users, PriorStrengths Strengths, IReadOnlyList<SendTimeUpdated> Changes)> RefreshAsync(Guid requestId, CancellationToken cancellationToken) =>
+        learner.ExclusiveAsync(token => RefreshExclusiveAsync(requestId, token), cancellationToken);
+
+    private async Task<(int, PriorStrengths, IReadOnlyList<SendTimeUpdated>)> RefreshExclusiveAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        using var activity = SendTimeTelemetry.Source.StartActivity("sendtime refresh");
+        var store = documents.Store;
+        var population = await documents.PopulationAsync(cancellationToken);
+        var cohorts = new Dictionary<string, HourOfWeekCounts>(StringComparer.Ordinal);
+        await foreach (var (key, counts) in store.ListAsync<HourOfWeekCounts>(SendTimeNames.CohortsCollection, cancellationToken))
+        {
+            cohorts[key] = counts.EnsureValid(key);
+        }
+
+        var strengths = await FitAsync(population, cohorts, cancellationToken);
+        await store.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PriorStrengthsId, strengths, cancellationToken);
+        metrics.PriorStrengthsFitted(strengths);
+
+        var users = 0;
+        var changes = new List<SendTimeUpdated>();
+        await foreach (var (userId, state) in store.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
+        {
+            state.Counts.EnsureValid(userId);
+            var bestHour = await slices.WriteAsync(userId, state, Cohort(cohorts, state), population, strengths, cancellationToken);
+            if (bestHour is { } hour && hour != state.BestHourOfWeek)
+            {
+                await store.PutAsync(SendTimeNames.UsersCollection, userId, state with { BestHourOfWeek = hour }, cancellationToken);
+                changes.Add(slices.Announce(StableIds.From("tailor.sendtime.refresh", requestId.ToString("D"), userId), userId, state, hour));
+            }
+
+            users++;
+        }
+
+        activity?.SetTag("tailor.sendtime.users", users);
+        return (users, strengths, changes);
+    }
+
+    /// <summary>Fits on a uniform sample of at most <see cref="SendTimeOptions.FitSampleUsers"/> users with two or more events (reservoir sampling, seeded).</summary>
+    private async Task<PriorStrengths> FitAsync(HourOfWeekCounts population, Dictionary<string, HourOfWeekCounts> cohorts, CancellationToken cancellationToken)
+    {
+        var fallback = options.Value.DefaultPriorStrengths;
+        if (!options.Value.FitPriorStrengths)
+        {
+            return fallback;
+        }
+
+        var limit = options.Value.FitSampleUsers;
+        var random = new Random(1);
+        var sample = new List<(IReadOnlyList<double>, IReadOnlyList<double>?)>();
+        var seen = 0;
+        await foreach (var (userId, state) in documents.Store.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
+        {
+            if (state.Counts.EnsureValid(userId).Events < 2)
+            {
+                continue;
+            }
+
+            var unit = ((IReadOnlyList<double>)state.Counts.Weights, (IReadOnlyList<double>?)Cohort(cohorts, state)?.Weights);
+            if (sample.Count < limit)
+            {
+                sample.Add(unit);
+            }
+            else if (random.Next(seen + 1) is var slot && slot < limit)
+            {
+                sample[slot] = unit;
+            }
+
+            seen++;
+        }
+
+        return HierarchyFit.Fit(sample, [.. cohorts.Values.Select(counts => (IReadOnlyList<double>)counts.Weights)], population.Weights, fallback);
+    }
+
+    private static HourOfWeekCounts? Cohort(Dictionary<string, HourOfWeekCounts> cohorts, UserSendTimeState state) =>
+        state.Country is { } country ? cohorts.GetValueOrDefault(SendTimeDocuments.CohortKey(country)) : null;
+}

@@ -1,0 +1,82 @@
+namespace Tailor.Profiles;
+
+/// <summary>
+/// Places one send inside a campaign's window: the start of the window of <see cref="SendSchedule.WindowHours"/>
+/// whole local hours that holds the most of the user's preference, never touching quiet hours.
+/// </summary>
+/// <remarks>
+/// With <see cref="SendSchedule.Explore"/>, the preference is one draw from the Dirichlet posterior behind the slice
+/// (mean = the weights, concentration = <see cref="SendTimeSlice.Concentration"/>) instead of its mean: Thompson sampling.
+/// A user with little evidence gets a wide draw and so, across campaigns, sends at hours the mean would never pick, which
+/// is how SendTime keeps learning; a user with a lot gets draws close to the mean. The draw is seeded by the caller
+/// (from the campaign and user), so a retried command places the same send.
+/// </remarks>
+public static class SendTimePlanner
+{
+    /// <summary>The send time, or null when every candidate of the window falls in quiet hours.</summary>
+    /// <param name="slice">The user's send-time slice; null plans on a flat preference in UTC (the earliest allowed slot).</param>
+    public static DateTimeOffset? Plan(SendTimeSlice? slice, DateTimeOffset start, DateTimeOffset end, SendSchedule schedule, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentOutOfRangeException.ThrowIfLessThan(schedule.WindowHours, 1);
+        var zone = slice?.Zone ?? TimeZoneInfo.Utc;
+        var weights = Preference(slice, schedule.Explore, seed);
+        var width = TimeSpan.FromHours(schedule.WindowHours);
+
+        DateTimeOffset? best = null;
+        var bestWeight = double.NegativeInfinity;
+        var first = FirstWholeLocalHour(start, zone);
+        for (var slot = first; slot + width <= end && slot < first.AddDays(7); slot = slot.AddHours(1))
+        {
+            if (Weight(slot, schedule, zone, weights) is { } weight && weight > bestWeight)
+            {
+                bestWeight = weight;
+                best = slot;
+            }
+        }
+
+        // A window too short for one whole slot sends at its start, unless that is quiet.
+        if (best is null && first + width > end && !schedule.IsQuiet(TimeZoneInfo.ConvertTime(start, zone).Hour))
+        {
+            return start;
+        }
+
+        return best;
+    }
+
+    // The slot's share of the preference, or null when any of its hours is quiet.
+    private static double? Weight(DateTimeOffset slot, SendSchedule schedule, TimeZoneInfo zone, double[]? weights)
+    {
+        var total = 0.0;
+        for (var hour = 0; hour < schedule.WindowHours; hour++)
+        {
+            var local = TimeZoneInfo.ConvertTime(slot.AddHours(hour), zone).DateTime;
+            if (schedule.IsQuiet(local.Hour))
+            {
+                return null;
+            }
+
+            total += weights?[SendTimeSlice.HourOfWeek(local)] ?? 0;
+        }
+
+        return total;
+    }
+
+    private static double[]? Preference(SendTimeSlice? slice, bool explore, int seed)
+    {
+        if (slice?.HourOfWeekWeights is not { Length: SendTimeSlice.HoursPerWeek } weights)
+        {
+            return null;
+        }
+
+        return explore && slice.Concentration > 0 ? DirichletDraw.Sample(weights, slice.Concentration, new Random(seed)) : weights;
+    }
+
+    // Zones with half-hour offsets start their hours at :30 UTC: slots follow the user's clock, not UTC's.
+    private static DateTimeOffset FirstWholeLocalHour(DateTimeOffset start, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(start, zone);
+        var wholeHour = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
+        return wholeHour < start ? wholeHour.AddHours(1) : wholeHour;
+    }
+}
