@@ -45,7 +45,7 @@ public sealed class PersonalizeEmailConsumerTests
     }
 
     [Fact]
-    public async Task Consume_personalize_email_without_send_time_sends_at_the_window_start()
+    public async Task Consume_personalize_email_without_send_time_sends_at_the_first_hour_after_quiet_hours()
     {
         await using var host = await ContentGenerationTestHost.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "13047", firstName: null, items: OnlineRetailProducts.First(2), topicLabel: null);
@@ -53,10 +53,25 @@ public sealed class PersonalizeEmailConsumerTests
         await host.Harness.Bus.Publish(Command("autumn-1", "13047"), TestContext.Current.CancellationToken);
         await host.WaitForConsumedAsync<PersonalizeEmail>(1);
 
+        // The window opens at 00:30 UTC; quiet hours (21:00–08:00 by default) hold the send until 08:00 on a UTC clock.
         var email = Assert.Single(host.Published<EmailReady>());
-        Assert.Equal(WindowStart, email.SendAt);
+        Assert.Equal(WindowStart.Date.AddHours(8), email.SendAt.UtcDateTime);
         Assert.Equal("New picks for you from Tailor Shop", email.Subject);
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_personalize_email_whose_window_is_all_quiet_hours_is_suppressed_with_that_reason()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TestProfiles.WriteAsync(host.Profiles, "13047", firstName: null, items: OnlineRetailProducts.First(2), topicLabel: null);
+        var night = Command("night-1", "13047") with { SendWindowStart = WindowStart.AddHours(1), SendWindowEnd = WindowStart.AddHours(5) };
+
+        await host.Harness.Bus.Publish(night, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+
+        Assert.Equal(SuppressionReasons.QuietHours, Assert.Single(host.Published<EmailSuppressed>()).Reason);
+        Assert.Empty(host.Published<EmailReady>());
     }
 
     [Fact]

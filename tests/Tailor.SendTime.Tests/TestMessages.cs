@@ -10,6 +10,9 @@ internal static class TestMessages
     public static UserActivityTracked Activity(string userId, DateTimeOffset at) =>
         new(Guid.NewGuid(), userId, at, ActivityKinds.View, "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 1, null, null, new Dictionary<string, string>());
 
-    public static EmailEngaged Engagement(string userId, DateTimeOffset at, EngagementKind kind, bool isMachineOpen = false) =>
-        new(Guid.NewGuid(), userId, at, Guid.NewGuid(), "campaign-1", kind, null, null, isMachineOpen);
+    public static EmailEngaged Engagement(string userId, DateTimeOffset at, EngagementKind kind, bool isMachineOpen = false, Guid? emailId = null) =>
+        new(Guid.NewGuid(), userId, at, emailId ?? Guid.NewGuid(), "campaign-1", kind, null, null, isMachineOpen);
+
+    public static UserIdentified Identified(string userId, string? timeZone, string? country) =>
+        new(Guid.NewGuid(), userId, Monday, null, null, country, timeZone, null, new Dictionary<string, string>());
 }

@@ -1,0 +1,104 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.SendTime.Learning;
+using Tailor.SendTime.Model;
+using Tailor.Storage;
+
+namespace Tailor.SendTime.Tests;
+
+/// <summary>Hours counted on each user's clock, countries as cohorts, open latency, and prior strengths fitted by training.</summary>
+public sealed class SendTimeClockAndLatencyTests
+{
+    [Fact]
+    public async Task Consume_activity_of_a_user_in_tokyo_is_counted_on_their_clock()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await host.Harness.Bus.Publish(TestMessages.Identified("u-1", "Asia/Tokyo", "Japan"), ct);
+        await host.WaitForConsumedAsync<UserIdentified>(1);
+
+        // 01:00 UTC on Monday is 10:00 in Tokyo.
+        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 3).Select(i => TestMessages.Activity("u-1", TestMessages.Monday.AddHours(1).AddMinutes(i))), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(3);
+
+        var slice = (await host.Profiles.ReadAsync("u-1", ct))?.SendTime;
+        Assert.Equal(10, slice?.BestHourOfWeek);
+        Assert.Equal("Asia/Tokyo", slice?.TimeZone);
+        Assert.True(slice?.Concentration > 3);
+        var update = Assert.Single(host.Published<SendTimeUpdated>());
+        Assert.Equal(("Asia/Tokyo", 10), (update.TimeZone, update.BestHourOfWeek));
+        var cohort = await host.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.CohortsCollection, "JAPAN", ct);
+        Assert.Equal(3, cohort?.Events);
+    }
+
+    [Fact]
+    public async Task Consume_identity_after_activity_moves_the_counts_to_the_users_clock()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        // Enough events that the user outweighs the population, which still holds them at 08:00 on its own clock.
+        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 10).Select(i => TestMessages.Activity("u-1", TestMessages.Monday.AddHours(8).AddMinutes(i))), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(10);
+        Assert.Equal(8, (await host.Profiles.ReadAsync("u-1", ct))?.SendTime?.BestHourOfWeek);
+
+        // No timezone trait: the country's zone. Berlin is an hour ahead of UTC in March 2011 (and in winter).
+        await host.Harness.Bus.Publish(TestMessages.Identified("u-1", null, "Germany"), ct);
+        await host.WaitForConsumedAsync<UserIdentified>(1);
+
+        var slice = (await host.Profiles.ReadAsync("u-1", ct))?.SendTime;
+        var offset = (int)TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(DateTimeOffset.UtcNow).TotalHours;
+        Assert.Equal(8 + offset, slice?.BestHourOfWeek);
+        Assert.Equal("Europe/Berlin", slice?.TimeZone);
+        Assert.Contains(host.Published<SendTimeUpdated>(), update => update.BestHourOfWeek == 8 + offset);
+        Assert.False(await host.FaultPublishedAsync<UserIdentified>());
+    }
+
+    [Fact]
+    public async Task Consume_open_hours_after_delivery_counts_for_less_than_an_open_right_after_it()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var delivered = TestMessages.Monday.AddHours(9);
+        var (quickEmail, lateEmail) = (Guid.NewGuid(), Guid.NewGuid());
+        EmailEngaged[] engagements =
+        [
+            TestMessages.Engagement("quick", delivered, EngagementKind.Delivered, emailId: quickEmail),
+            TestMessages.Engagement("quick", delivered.AddMinutes(5), EngagementKind.Open, emailId: quickEmail),
+            TestMessages.Engagement("late", delivered, EngagementKind.Delivered, emailId: lateEmail),
+            TestMessages.Engagement("late", delivered.AddHours(6), EngagementKind.Open, emailId: lateEmail),
+        ];
+
+        await host.Harness.Bus.PublishBatch(engagements, ct);
+        await host.WaitForConsumedAsync<EmailEngaged>(engagements.Length);
+
+        var quick = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "quick", ct);
+        var late = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "late", ct);
+        Assert.Equal(new SendTimeOptions().OpenWeight, quick!.Counts.Weights[9], precision: 9);
+        Assert.Equal(new SendTimeOptions().OpenWeight * new OpenLatency().Factor(TimeSpan.FromHours(6)), late!.Counts.Weights[15], precision: 9);
+        Assert.True(late.Counts.Weights[15] < quick.Counts.Weights[9] / 2);
+        var latency = await host.Documents.FindAsync<OpenLatency>(SendTimeNames.PopulationCollection, SendTimeNames.LatencyId, ct);
+        Assert.Equal(2, latency?.Opens);
+        Assert.False(await host.FaultPublishedAsync<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task Consume_training_request_fits_the_prior_strengths_on_the_stored_counts()
+    {
+        await using var host = await SendTimeTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        // Forty users who each keep to their own hour: the fit should trust users far more than the defaults do.
+        var activities = Enumerable.Range(0, 40).SelectMany(user => Enumerable.Range(0, 6)
+            .Select(day => TestMessages.Activity($"u-{user}", TestMessages.Monday.AddDays(day).AddHours(user % 24)))).ToList();
+        await host.Harness.Bus.PublishBatch(activities, ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(activities.Count);
+
+        await host.Harness.Bus.Publish(new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test"), ct);
+        await host.WaitForConsumedAsync<ModelTrainingRequested>(1);
+
+        var strengths = await host.Documents.FindAsync<PriorStrengths>(SendTimeNames.PopulationCollection, SendTimeNames.PriorStrengthsId, ct);
+        Assert.NotNull(strengths);
+        Assert.True(strengths.Day < PriorStrengths.Defaults.Day, $"day strength {strengths.Day}");
+        Assert.Equal(7, (await host.Profiles.ReadAsync("u-7", ct))?.SendTime?.BestHourOfWeek % 24);
+        Assert.False(await host.FaultPublishedAsync<ModelTrainingRequested>());
+    }
+}
