@@ -8,5 +8,10 @@ public static class SuppressionReasons
     public const string Suppressed = "suppressed";
     public const string NoAddress = "no-address";
     public const string NoContent = "no-content";
+
+    /// <summary>The user already has as many emails of this campaign type as its cap allows in the period.</summary>
     public const string FrequencyCap = "frequency-cap";
+
+    /// <summary>Under the campaign type's cap, but over the lower cap of a user who stopped opening and clicking (saturated).</summary>
+    public const string Fatigue = "fatigue";
 }
