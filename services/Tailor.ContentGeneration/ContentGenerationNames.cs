@@ -9,6 +9,9 @@ public static class ContentGenerationNames
     /// <summary>Campaigns as requested, keyed by campaign id, with how far their fan-out got.</summary>
     public const string CampaignsCollection = "contentgeneration.campaigns";
 
+    /// <summary>Each user's recent sends and last human engagement, keyed by user id: what frequency caps count.</summary>
+    public const string SendLedgerCollection = "contentgeneration.send-ledger";
+
     /// <summary>The <c>EmailReady.Generator</c> of emails written by <see cref="Composition.TemplateComposer"/>.</summary>
     public const string TemplateGenerator = "template-composer/1";
 }

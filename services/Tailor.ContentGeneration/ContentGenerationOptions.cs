@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.ContentGeneration.Frequency;
+using Tailor.Contracts;
 
 namespace Tailor.ContentGeneration;
 
@@ -39,6 +41,33 @@ public sealed class ContentGenerationOptions : IValidatableObject
     [Range(1, 10_000)]
     public int FanOutChunkSize { get; set; } = 500;
 
+    /// <summary>
+    /// Per campaign type (<see cref="CampaignTypes"/>), the most emails of that type one user gets in a rolling period.
+    /// Configured keys are merged into these defaults, so setting one type leaves the others as they are.
+    /// </summary>
+    public Dictionary<string, FrequencyCapOptions> FrequencyCaps { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [CampaignTypes.Promotional] = new() { MaxEmails = 3 },
+        [CampaignTypes.Newsletter] = new() { MaxEmails = 1 },
+        [CampaignTypes.Transactional] = new() { Uncapped = true },
+    };
+
+    /// <summary>The type of a campaign that names none; a campaign of a type without a cap here is capped as this type.</summary>
+    [Required]
+    public string DefaultCampaignType { get; set; } = CampaignTypes.Promotional;
+
+    /// <summary>How many capped sends in a row, with no human open or click since, make a user saturated.</summary>
+    [Range(1, 1_000)]
+    public int FatigueUnengagedSends { get; set; } = 5;
+
+    /// <summary>How far back sends and engagement count towards the fatigue score.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "366.00:00:00")]
+    public TimeSpan FatigueLookback { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A saturated user's cap is the type's cap divided by this, rounded down, and at least 1 per period.</summary>
+    [Range(1, 100)]
+    public int SaturatedCapDivisor { get; set; } = 3;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (value, name) in new[] { (UnsubscribeBaseUrl, nameof(UnsubscribeBaseUrl)), (TrackingBaseUrl, nameof(TrackingBaseUrl)) })
@@ -60,6 +89,47 @@ public sealed class ContentGenerationOptions : IValidatableObject
         if (BrandName.Any(char.IsControl) || CurrencySymbol.Any(char.IsControl))
         {
             yield return new ValidationResult("BrandName and CurrencySymbol must not contain control characters.", [nameof(BrandName), nameof(CurrencySymbol)]);
+        }
+
+        foreach (var failure in ValidateFrequencyCaps())
+        {
+            yield return failure;
+        }
+    }
+
+    // Nested values are not reached by data annotations, so each cap is checked here and named by its key.
+    private IEnumerable<ValidationResult> ValidateFrequencyCaps()
+    {
+        foreach (var (type, cap) in FrequencyCaps)
+        {
+            var name = $"{nameof(FrequencyCaps)}:{type}";
+            if (!CampaignTypes.IsWellFormed(type))
+            {
+                yield return new ValidationResult(
+                    $"{name}: a campaign type is a lowercase token of letters, digits and '-', at most {CampaignTypes.MaxLength} characters.", [nameof(FrequencyCaps)]);
+            }
+
+            if (cap is null)
+            {
+                yield return new ValidationResult($"{name} has no settings.", [nameof(FrequencyCaps)]);
+                continue;
+            }
+
+            if (!cap.Uncapped && cap.MaxEmails is < 1 or > 1_000)
+            {
+                yield return new ValidationResult($"{name}:{nameof(cap.MaxEmails)} must be between 1 and 1000 (or set {nameof(cap.Uncapped)}).", [nameof(FrequencyCaps)]);
+            }
+
+            if (cap.Period < TimeSpan.FromHours(1) || cap.Period > TimeSpan.FromDays(366))
+            {
+                yield return new ValidationResult($"{name}:{nameof(cap.Period)} must be between 1 hour and 366 days.", [nameof(FrequencyCaps)]);
+            }
+        }
+
+        if (!FrequencyCaps.ContainsKey(DefaultCampaignType))
+        {
+            yield return new ValidationResult(
+                $"{nameof(DefaultCampaignType)} '{DefaultCampaignType}' must be one of the {nameof(FrequencyCaps)} keys.", [nameof(DefaultCampaignType)]);
         }
     }
 }

@@ -2,10 +2,12 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Campaigns;
 using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Consumers;
 using Tailor.ContentGeneration.Diagnostics;
+using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Personalization;
 using Tailor.Messaging;
 
@@ -15,7 +17,7 @@ public static class ContentGenerationRegistration
 {
     /// <summary>
     /// Adds the ContentGeneration service: options from <c>Tailor:ContentGeneration</c>, the template composer, the
-    /// campaign fan-out and its consumers. The host provides the event store, document store, profile cache and bus.
+    /// campaign fan-out, the frequency caps and its consumers. The host provides the event store, document store, profile cache and bus.
     /// </summary>
     public static IHostApplicationBuilder AddContentGeneration(this IHostApplicationBuilder builder)
     {
@@ -37,6 +39,8 @@ public static class ContentGenerationRegistration
         services.AddSingleton<TemplateComposer>();
         services.AddSingleton<EmailPersonalizer>();
         services.AddSingleton<CampaignFanOut>();
+        services.AddSingleton(provider => new FrequencyPolicy(provider.GetRequiredService<IOptions<ContentGenerationOptions>>().Value));
+        services.AddSingleton<FrequencyGuard>();
 
         builder.AddTailorConsumers(bus =>
         {

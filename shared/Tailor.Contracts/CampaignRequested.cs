@@ -3,6 +3,7 @@ namespace Tailor.Contracts;
 /// <summary>A campaign was asked for: one personalised email per user of the audience, sent inside the window.</summary>
 /// <param name="UserIds">The audience; null means every known user.</param>
 /// <param name="DominantTopic">When set, only the users of the audience whose dominant topic has this label (Topic's <c>DominantLabel</c>, compared without regard to case).</param>
+/// <param name="CampaignType">Which frequency cap the campaign's emails count against (see <see cref="CampaignTypes"/>); null for ContentGeneration's default type.</param>
 public record CampaignRequested(
     Guid EventId,
     string CampaignId,
@@ -12,4 +13,5 @@ public record CampaignRequested(
     IReadOnlyList<string>? UserIds,
     DateTimeOffset SendWindowStart,
     DateTimeOffset SendWindowEnd,
-    string? DominantTopic = null);
+    string? DominantTopic = null,
+    string? CampaignType = null);

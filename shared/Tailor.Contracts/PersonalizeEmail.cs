@@ -1,6 +1,7 @@
 namespace Tailor.Contracts;
 
 /// <summary>Command: write one campaign's email for one user.</summary>
+/// <param name="CampaignType">The campaign's <see cref="CampaignRequested.CampaignType"/>; null for the default type.</param>
 public record PersonalizeEmail(
     Guid EventId,
     string UserId,
@@ -9,4 +10,5 @@ public record PersonalizeEmail(
     string CampaignName,
     string Goal,
     DateTimeOffset SendWindowStart,
-    DateTimeOffset SendWindowEnd);
+    DateTimeOffset SendWindowEnd,
+    string? CampaignType = null);

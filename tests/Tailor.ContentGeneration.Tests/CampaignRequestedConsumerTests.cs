@@ -15,7 +15,7 @@ public sealed class CampaignRequestedConsumerTests
         await using var host = await ContentGenerationTestHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         string[] audience = ["17850", "13047", "12583", "13748", "15100", "15291", "14688"];
-        var campaign = Campaign("autumn-1", [.. audience, "13047"]);
+        var campaign = Campaign("autumn-1", [.. audience, "13047"]) with { CampaignType = CampaignTypes.Newsletter };
 
         await host.Harness.Bus.Publish(campaign, ct);
         await host.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
@@ -27,6 +27,7 @@ public sealed class CampaignRequestedConsumerTests
             Assert.Equal(MessageIds.PersonalizeEmail("autumn-1", command.UserId), command.EventId);
             Assert.Equal(("autumn-1", "Autumn favourites", "Bring customers back"), (command.CampaignId, command.CampaignName, command.Goal));
             Assert.Equal((campaign.SendWindowStart, campaign.SendWindowEnd), (command.SendWindowStart, command.SendWindowEnd));
+            Assert.Equal(CampaignTypes.Newsletter, command.CampaignType);
         });
 
         var stored = await host.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, "autumn-1", ct);
@@ -106,6 +107,20 @@ public sealed class CampaignRequestedConsumerTests
         var campaign = Campaign("backwards-1", ["17850"]) with { SendWindowEnd = WindowStart.AddHours(-1) };
 
         await host.Harness.Bus.Publish(campaign, TestContext.Current.CancellationToken);
+
+        Assert.True(await host.FaultPublishedAsync<CampaignRequested>());
+        Assert.Empty(host.Published<PersonalizeEmail>());
+    }
+
+    [Theory]
+    [InlineData("Newsletter")]
+    [InlineData("")]
+    [InlineData("news letter")]
+    public async Task Consume_campaign_with_a_malformed_type_faults(string campaignType)
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+
+        await host.Harness.Bus.Publish(Campaign("typo-1", ["17850"]) with { CampaignType = campaignType }, TestContext.Current.CancellationToken);
 
         Assert.True(await host.FaultPublishedAsync<CampaignRequested>());
         Assert.Empty(host.Published<PersonalizeEmail>());

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Tailor.Contracts;
 
 namespace Tailor.ContentGeneration.Tests;
 
@@ -15,6 +16,26 @@ public sealed class ContentGenerationOptionsTests
         Assert.Equal("Tailor Shop", options.BrandName);
         Assert.Equal("£", options.CurrencySymbol);
         Assert.Equal(4, options.MaxItems);
+        Assert.Equal(CampaignTypes.Promotional, options.DefaultCampaignType);
+        Assert.Equal((3, TimeSpan.FromDays(7)), (options.FrequencyCaps[CampaignTypes.Promotional].MaxEmails, options.FrequencyCaps[CampaignTypes.Promotional].Period));
+        Assert.Equal(1, options.FrequencyCaps[CampaignTypes.Newsletter].MaxEmails);
+        Assert.True(options.FrequencyCaps[CampaignTypes.Transactional].Uncapped);
+        Assert.Equal((5, TimeSpan.FromDays(30), 3), (options.FatigueUnengagedSends, options.FatigueLookback, options.SaturatedCapDivisor));
+    }
+
+    [Fact]
+    public void AddContentGeneration_merges_configured_frequency_caps_into_the_defaults()
+    {
+        var options = Resolve(new()
+        {
+            ["Tailor:ContentGeneration:FrequencyCaps:Promotional:MaxEmails"] = "5",
+            ["Tailor:ContentGeneration:FrequencyCaps:flash-sale:MaxEmails"] = "2",
+            ["Tailor:ContentGeneration:FrequencyCaps:flash-sale:Period"] = "1.00:00:00",
+        });
+
+        Assert.Equal(
+            [("flash-sale", 2, TimeSpan.FromDays(1)), ("newsletter", 1, TimeSpan.FromDays(7)), ("promotional", 5, TimeSpan.FromDays(7)), ("transactional", 0, TimeSpan.FromDays(7))],
+            options.FrequencyCaps.Select(cap => (cap.Key, cap.Value.MaxEmails, cap.Value.Period)).OrderBy(cap => cap.Key, StringComparer.Ordinal));
     }
 
     [Theory]
@@ -25,11 +46,28 @@ public sealed class ContentGenerationOptionsTests
     [InlineData("UnsubscribeMailbox", "leave@shop.test>, <https://evil.test")]
     [InlineData("MaxItems", "0")]
     [InlineData("BrandName", "")]
+    [InlineData("FrequencyCaps:newsletter:MaxEmails", "0")]
+    [InlineData("FrequencyCaps:newsletter:Period", "00:00:00")]
+    [InlineData("FrequencyCaps:weekly:MaxEmails", "1001")]
+    [InlineData("DefaultCampaignType", "flash-sale")]
+    [InlineData("FatigueUnengagedSends", "0")]
+    [InlineData("FatigueLookback", "00:10:00")]
+    [InlineData("SaturatedCapDivisor", "0")]
     public void AddContentGeneration_rejects_invalid_settings(string key, string value)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [$"Tailor:ContentGeneration:{key}"] = value }));
 
         Assert.Contains(key, string.Join(' ', error.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Flash Sale")]
+    [InlineData("flash_sale")]
+    public void AddContentGeneration_rejects_a_frequency_cap_whose_key_is_not_a_campaign_type(string type)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [$"Tailor:ContentGeneration:FrequencyCaps:{type}:MaxEmails"] = "2" }));
+
+        Assert.Contains($"FrequencyCaps:{type}: a campaign type is a lowercase token", string.Join(' ', error.Failures), StringComparison.Ordinal);
     }
 
     private static ContentGenerationOptions Resolve(Dictionary<string, string?> settings)

@@ -30,6 +30,7 @@ public sealed class CampaignEndpointTests
         Assert.Null(requested.UserIds);
         Assert.Equal(WindowStart, requested.SendWindowStart);
         Assert.Equal(WindowStart.AddDays(2), requested.SendWindowEnd);
+        Assert.Null(requested.CampaignType);
         Assert.Single(await app.RecordedAsync<CampaignRequested>());
         Assert.False(await app.AnyFaultPublishedAsync());
     }
@@ -78,6 +79,44 @@ public sealed class CampaignEndpointTests
             "/v1/campaigns", $$"""{"name":"n","goal":"g","audience":{{audience}},"sendWindow":{"start":"2024-03-06T00:00:00Z","end":"2024-03-08T00:00:00Z"} }""");
 
         Assert.Contains(field, (await Problems.ValidationErrorsAsync(response)).Keys);
+    }
+
+    [Fact]
+    public async Task Campaign_with_a_type_carries_it_and_differs_from_the_same_campaign_of_another_type()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var window = new { start = WindowStart, end = WindowStart.AddDays(1) };
+
+        using var newsletter = await app.PostAsync("/v1/campaigns", new { name = "December news", goal = "Keep in touch", type = "newsletter", audience = "all", sendWindow = window });
+        using var flashSale = await app.PostAsync("/v1/campaigns", new { name = "December news", goal = "Keep in touch", type = "flash-sale-2", audience = "all", sendWindow = window });
+
+        Assert.Equal(HttpStatusCode.Accepted, newsletter.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, flashSale.StatusCode);
+        var published = app.Published<CampaignRequested>();
+        Assert.Equal(["newsletter", "flash-sale-2"], published.Select(campaign => campaign.CampaignType));
+        Assert.Equal(2, published.Select(campaign => campaign.CampaignId).Distinct().Count());
+        Assert.NotEqual(
+            (await IngestionApp.ReadJsonAsync(newsletter)).GetProperty("campaignId").GetString(),
+            (await IngestionApp.ReadJsonAsync(flashSale)).GetProperty("campaignId").GetString());
+    }
+
+    [Theory]
+    [InlineData("\"Promotional\"")]
+    [InlineData("\"\"")]
+    [InlineData("\"flash sale\"")]
+    [InlineData("\"promotional\\n\"")]
+    [InlineData("\"a-very-long-campaign-type-name-over-forty-chars\"")]
+    [InlineData("3")]
+    [InlineData("[\"newsletter\"]")]
+    public async Task Campaign_type_that_is_not_a_lowercase_token_is_refused(string type)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync(
+            "/v1/campaigns", $$"""{"name":"n","goal":"g","type":{{type}},"audience":"all","sendWindow":{"start":"2024-03-06T00:00:00Z","end":"2024-03-08T00:00:00Z"} }""");
+
+        Assert.Equal(["type"], (await Problems.ValidationErrorsAsync(response)).Keys);
+        Assert.Empty(app.Published<CampaignRequested>());
     }
 
     [Fact]

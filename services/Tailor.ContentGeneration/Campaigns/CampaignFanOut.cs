@@ -95,5 +95,6 @@ public sealed class CampaignFanOut(
             request.Name,
             request.Goal,
             request.SendWindowStart,
-            request.SendWindowEnd);
+            request.SendWindowEnd,
+            request.CampaignType);
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.ContentGeneration.Campaigns;
+using Tailor.ContentGeneration.Frequency;
 using Tailor.Contracts;
 using Tailor.Storage;
 using Tailor.Messaging;
@@ -11,6 +12,7 @@ namespace Tailor.ContentGeneration.Consumers;
 public sealed class CampaignRequestedConsumer(
     IEventStore events,
     CampaignFanOut fanOut,
+    FrequencyPolicy frequency,
     ILogger<CampaignRequestedConsumer> logger) : IConsumer<CampaignRequested>
 {
     public async Task Consume(ConsumeContext<CampaignRequested> context)
@@ -23,6 +25,12 @@ public sealed class CampaignRequestedConsumer(
         await events.RecordAsync(ContentGenerationNames.Stream, campaign.EventId, null, campaign.OccurredAt, campaign, context.CancellationToken);
         if (await fanOut.FanOutAsync(campaign, context, context.CancellationToken) is { } users)
         {
+            // Said once per campaign here rather than once per user in PersonalizeEmail: most likely a typo in the request.
+            if (campaign.CampaignType is { } type && !frequency.HasCap(type))
+            {
+                Log.UnknownCampaignType(logger, campaign.CampaignId, type, frequency.DefaultType);
+            }
+
             Log.FannedOut(logger, campaign.CampaignId, users);
         }
         else
@@ -39,6 +47,7 @@ public sealed class CampaignRequestedConsumer(
         }
 
         ConsumerRules.RequireWindow(campaign.SendWindowStart, campaign.SendWindowEnd, nameof(CampaignRequested), campaign.EventId);
+        ConsumerRules.RequireCampaignType(campaign.CampaignType, nameof(CampaignRequested), campaign.EventId);
         if (campaign.UserIds?.Any(string.IsNullOrWhiteSpace) == true)
         {
             throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has a blank user id in its audience.");

@@ -1,4 +1,5 @@
 using MassTransit;
+using Tailor.Contracts;
 using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Consumers;
@@ -19,6 +20,15 @@ internal static class ConsumerRules
         if (end <= start)
         {
             throw new InvalidMessageException($"{messageType} {eventId} has a send window that ends before it starts.");
+        }
+    }
+
+    public static void RequireCampaignType(string? campaignType, string messageType, Guid eventId)
+    {
+        if (campaignType is not null && !CampaignTypes.IsWellFormed(campaignType))
+        {
+            throw new InvalidMessageException(
+                $"{messageType} {eventId} has campaign type '{campaignType}': a type is a lowercase token of letters, digits and '-', at most {CampaignTypes.MaxLength} characters.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tailor.ContentGeneration.Frequency;
 
 namespace Tailor.ContentGeneration.Consumers;
 
@@ -19,4 +20,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6105, Level = LogLevel.Debug, Message = "Email of campaign {CampaignId} for user {UserId} suppressed: {Reason}")]
     public static partial void Suppressed(ILogger logger, string campaignId, string userId, string reason);
+
+    [LoggerMessage(EventId = 6106, Level = LogLevel.Debug,
+        Message = "Email {EmailId} for user {UserId} held back ({Reason}): {SendsInWindow} {CapType} emails already in the period, cap {EffectiveCap} of {Cap}, fatigue {FatigueState} ({FatigueScore:0.00})")]
+    public static partial void HeldBack(
+        ILogger logger, Guid emailId, string userId, string reason, int sendsInWindow, string capType, int? effectiveCap, int? cap, FatigueState fatigueState, double fatigueScore);
+
+    [LoggerMessage(EventId = 6107, Level = LogLevel.Warning,
+        Message = "Campaign {CampaignId} has type {CampaignType}, which has no frequency cap configured; its emails are capped as {DefaultType}")]
+    public static partial void UnknownCampaignType(ILogger logger, string campaignId, string campaignType, string defaultType);
+
+    [LoggerMessage(EventId = 6108, Level = LogLevel.Debug, Message = "Email {EmailId} for user {UserId} was let through by an earlier attempt; published again, counted once")]
+    public static partial void AlreadyAdmitted(ILogger logger, Guid emailId, string userId);
 }

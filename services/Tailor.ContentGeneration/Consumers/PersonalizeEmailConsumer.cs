@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.ContentGeneration.Diagnostics;
+using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Personalization;
 using Tailor.Contracts;
 using Tailor.Profiles;
@@ -15,6 +16,7 @@ public sealed class PersonalizeEmailConsumer(
     IEventStore events,
     IProfileCache profiles,
     EmailPersonalizer personalizer,
+    FrequencyGuard frequency,
     ContentGenerationMetrics metrics,
     ILogger<PersonalizeEmailConsumer> logger) : IConsumer<PersonalizeEmail>
 {
@@ -39,6 +41,11 @@ public sealed class PersonalizeEmailConsumer(
         activity?.SetTag(ContentGenerationTelemetry.CampaignTag, command.CampaignId);
         var profile = await profiles.ReadAsync(command.UserId, cancellationToken);
         var result = personalizer.Personalize(command, profile);
+        if (result.Email is { } candidate)
+        {
+            result = await ApplyFrequencyCapAsync(command, candidate, activity, cancellationToken);
+        }
+
         if (result.Email is { } email)
         {
             activity?.SetTag(ContentGenerationTelemetry.GeneratorTag, email.Generator);
@@ -55,6 +62,37 @@ public sealed class PersonalizeEmailConsumer(
         }
     }
 
+    // The ledger is written before EmailReady is published (inside the guard), not after: a publish that fails is
+    // retried, finds the email in the ledger and publishes the same email without counting it again, whereas an email
+    // published first and counted second could go out uncounted, or be followed by a suppression if another campaign
+    // took the place in between. What a command that never succeeds leaves behind is a counted email that was never
+    // sent, which errs towards fewer emails, the side a frequency cap is for.
+    private async Task<PersonalizationResult> ApplyFrequencyCapAsync(
+        PersonalizeEmail command, EmailReady email, Activity? activity, CancellationToken cancellationToken)
+    {
+        var decision = await frequency.AdmitAsync(email, command.CampaignType, cancellationToken);
+        activity?.SetTag(ContentGenerationTelemetry.CampaignTypeTag, decision.CapType);
+        activity?.SetTag(ContentGenerationTelemetry.FatigueStateTag, ContentGenerationTelemetry.FatigueStateName(decision.State));
+        if (decision.IsRepeat)
+        {
+            Log.AlreadyAdmitted(logger, email.EmailId, email.UserId);
+        }
+        else
+        {
+            metrics.Assessed(decision.State, decision.CapType);
+        }
+
+        if (decision.SuppressionReason is not { } reason)
+        {
+            return PersonalizationResult.Ready(email);
+        }
+
+        Log.HeldBack(
+            logger, email.EmailId, email.UserId, reason, decision.SendsInWindow, decision.CapType, decision.EffectiveCap, decision.Cap, decision.State, decision.Fatigue.Score);
+        return PersonalizationResult.Suppressed(new EmailSuppressed(
+            MessageIds.EmailSuppressed(command.CampaignId, command.UserId), command.UserId, email.OccurredAt, command.CampaignId, reason));
+    }
+
     private static void Validate(PersonalizeEmail command)
     {
         ConsumerRules.RequireUserId(command.UserId, nameof(PersonalizeEmail), command.EventId);
@@ -64,5 +102,6 @@ public sealed class PersonalizeEmailConsumer(
         }
 
         ConsumerRules.RequireWindow(command.SendWindowStart, command.SendWindowEnd, nameof(PersonalizeEmail), command.EventId);
+        ConsumerRules.RequireCampaignType(command.CampaignType, nameof(PersonalizeEmail), command.EventId);
     }
 }

@@ -1,13 +1,15 @@
 using System.Diagnostics.Metrics;
+using Tailor.ContentGeneration.Frequency;
 
 namespace Tailor.ContentGeneration.Diagnostics;
 
-/// <summary>Emails written (by generator), emails suppressed (by reason), and campaign fan-out.</summary>
+/// <summary>Emails written (by generator), emails suppressed (by reason), users' fatigue states, and campaign fan-out.</summary>
 public sealed class ContentGenerationMetrics
 {
     private readonly Counter<long> _composed;
     private readonly Counter<long> _suppressed;
     private readonly Counter<long> _commands;
+    private readonly Counter<long> _fatigue;
 
     public ContentGenerationMetrics(IMeterFactory meterFactory)
     {
@@ -19,6 +21,8 @@ public sealed class ContentGenerationMetrics
             "tailor.contentgeneration.emails_suppressed", "{email}", "Emails not written, by suppression reason.");
         _commands = meter.CreateCounter<long>(
             "tailor.contentgeneration.personalize_commands", "{command}", "PersonalizeEmail commands published by campaign fan-out.");
+        _fatigue = meter.CreateCounter<long>(
+            "tailor.contentgeneration.fatigue_assessments", "{email}", "Emails checked against frequency caps, by the user's fatigue state and the cap's campaign type.");
     }
 
     public void Composed(string generator) =>
@@ -28,4 +32,10 @@ public sealed class ContentGenerationMetrics
         _suppressed.Add(1, new KeyValuePair<string, object?>(ContentGenerationTelemetry.ReasonTag, reason));
 
     public void FannedOut(int commands) => _commands.Add(commands);
+
+    public void Assessed(FatigueState state, string capType) =>
+        _fatigue.Add(
+            1,
+            new KeyValuePair<string, object?>(ContentGenerationTelemetry.FatigueStateTag, ContentGenerationTelemetry.FatigueStateName(state)),
+            new KeyValuePair<string, object?>(ContentGenerationTelemetry.CampaignTypeTag, capType));
 }

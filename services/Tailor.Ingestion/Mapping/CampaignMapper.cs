@@ -18,6 +18,7 @@ internal static class CampaignMapper
             campaign.UserIds,
             campaign.SendWindowStart,
             campaign.SendWindowEnd,
-            campaign.DominantTopic);
+            campaign.DominantTopic,
+            campaign.CampaignType);
     }
 }

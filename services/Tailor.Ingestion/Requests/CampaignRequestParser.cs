@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Tailor.Contracts;
 using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{name, goal, audience: "all" | {userIds?: [...], dominantTopic?: "..."}, sendWindow: {start, end}}</c>.</summary>
+/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "..."}, sendWindow: {start, end}}</c>.</summary>
 internal static class CampaignRequestParser
 {
     private const string Everyone = "all";
@@ -17,6 +18,7 @@ internal static class CampaignRequestParser
 
         var name = campaign.String("name", FieldLimits.Name, required: true);
         var goal = campaign.String("goal", FieldLimits.Goal, required: true);
+        var typeValid = TryParseType(campaign, out var type);
         var audienceValid = TryParseAudience(campaign, out var userIds, out var dominantTopic);
         var window = campaign.Object("sendWindow", required: true);
         var start = window?.Timestamp("start", required: true);
@@ -27,9 +29,36 @@ internal static class CampaignRequestParser
             return null;
         }
 
-        return name is null || goal is null || !audienceValid || start is null || end is null
+        // The hash covers the whole body, type included: two campaigns that differ only in type are two campaigns.
+        return name is null || goal is null || !typeValid || !audienceValid || start is null || end is null
             ? null
-            : new CampaignInput(name, goal, userIds, start.Value, end.Value, dominantTopic, ContentHash.Of(body));
+            : new CampaignInput(name, goal, userIds, start.Value, end.Value, dominantTopic, type, ContentHash.Of(body));
+    }
+
+    // The type picks a frequency cap by name, so it is held to the token form the caps are configured with rather
+    // than lowercased here: "Promotional" is refused instead of being quietly capped as something else.
+    private static bool TryParseType(ObjectReader campaign, out string? type)
+    {
+        const string typeField = "type";
+        type = null;
+        if (campaign.Value(typeField) is null)
+        {
+            return true;
+        }
+
+        if (campaign.String(typeField, CampaignTypes.MaxLength) is not { } text)
+        {
+            return false;
+        }
+
+        if (!CampaignTypes.IsWellFormed(text))
+        {
+            campaign.Error(typeField, $"Must be a campaign type such as \"{CampaignTypes.Promotional}\": lowercase letters, digits and '-'.");
+            return false;
+        }
+
+        type = text;
+        return true;
     }
 
     private static bool TryParseAudience(ObjectReader campaign, out IReadOnlyList<string>? userIds, out string? dominantTopic)
