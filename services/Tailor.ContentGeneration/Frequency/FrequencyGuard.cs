@@ -1,4 +1,5 @@
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Frequency;
@@ -11,7 +12,7 @@ namespace Tailor.ContentGeneration.Frequency;
 /// </summary>
 public sealed class FrequencyGuard(IDocumentStore documents, FrequencyPolicy policy, TimeProvider clock) : IDisposable
 {
-    private readonly UserLocks _locks = new();
+    private readonly KeyedLocks _locks = new();
 
     /// <summary>
     /// Decides on the email and, when it may go out, writes it into the user's ledger before returning, so the place

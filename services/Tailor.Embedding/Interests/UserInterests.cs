@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Embedding.Model;
+using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Storage;
 
@@ -14,7 +15,7 @@ public sealed class UserInterests : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _halfLife;
     private readonly EmbeddingModel _model;
-    private readonly UserLocks _locks = new();
+    private readonly KeyedLocks _locks = new();
 
     public UserInterests(IDocumentStore documents, IProfileCache profiles, IOptions<EmbeddingOptions> options, TimeProvider time)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
+using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Storage;
 
@@ -12,7 +13,7 @@ namespace Tailor.Ingestion.Contacts;
 /// </summary>
 internal sealed class ContactBook(IDocumentStore documents, IProfileCache profiles, SuppressionList suppressions, ILogger<ContactBook> logger)
 {
-    private readonly UserLocks _locks = new();
+    private readonly KeyedLocks _locks = new();
 
     public async Task ApplyAsync(UserIdentified identified, CancellationToken cancellationToken) =>
         await UpdateAsync(identified.UserId, contact => contact.With(identified), cancellationToken);

@@ -1,4 +1,4 @@
-using Tailor.Ingestion.Contacts;
+using Tailor.Messaging;
 
 namespace Tailor.Ingestion.Identities;
 
@@ -8,5 +8,5 @@ namespace Tailor.Ingestion.Identities;
 /// </summary>
 internal sealed class IdentityLinkLocks
 {
-    public UserLocks Locks { get; } = new();
+    public KeyedLocks Locks { get; } = new();
 }
