@@ -58,7 +58,7 @@ public static class SendTimeEvalCommand
 
     private static string Choice(SendTimeEvaluationReport report) => string.Create(
         CultureInfo.InvariantCulture,
-        $"Served: {report.Served} (hit rate on the last {SendTimeEvaluation.ValidationPeriod.TotalDays:N0} days of training: {string.Join(", ", report.ValidationScores.Select(score => $"{score.Key} {score.Value:F4}"))}); prior strengths fitted on training: cohort {report.Strengths.Cohort:F2}, day {report.Strengths.Day:F2}, week {report.Strengths.Week:F2}");
+        $"Served: {report.Served} (mean hit rate on the last {SendTimeEvaluation.ValidationFolds} stretches of {SendTimeEvaluation.ValidationPeriod.TotalDays:N0} days of training: {string.Join(", ", report.ValidationScores.Select(score => $"{score.Key} {score.Value:F4}"))}); prior strengths fitted on training: cohort {report.Strengths.Cohort:F2}, day {report.Strengths.Day:F2}, week {report.Strengths.Week:F2}");
 
     private static string Table(IReadOnlyList<SendTimeEvaluationRow> rows) =>
         string.Join(Environment.NewLine, new[] { $"{"model",-15} {"segment",-15} {"hit rate ±1h",12} {"users",7}" }
