@@ -15,6 +15,15 @@ public sealed class ContentGenerationOptions : IValidatableObject
     [StringLength(40, MinimumLength = 1)]
     public string BrandName { get; set; } = "Tailor Shop";
 
+    /// <summary>The sending address (From), shown as <see cref="BrandName"/>; also the domain of each Message-ID.</summary>
+    [Required]
+    [EmailAddress]
+    public string FromAddress { get; set; } = "shop@example.com";
+
+    /// <summary>Where replies go, when not to <see cref="FromAddress"/>.</summary>
+    [EmailAddress]
+    public string? ReplyTo { get; set; }
+
     /// <summary>Base of the one-click unsubscribe link <c>{UnsubscribeBaseUrl}/u/{emailId}</c>.</summary>
     [Required]
     public string UnsubscribeBaseUrl { get; set; } = "https://email.example.com";
@@ -81,9 +90,12 @@ public sealed class ContentGenerationOptions : IValidatableObject
 
         // The mailbox and the brand go into headers and copy as they are: characters that could end a header or
         // the List-Unsubscribe entry are refused here rather than escaped later.
-        if (UnsubscribeMailbox.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or '?' or '&'))
+        foreach (var (address, name) in new[] { (UnsubscribeMailbox, nameof(UnsubscribeMailbox)), (FromAddress, nameof(FromAddress)), (ReplyTo ?? "", nameof(ReplyTo)) })
         {
-            yield return new ValidationResult($"{nameof(UnsubscribeMailbox)} must be a bare address.", [nameof(UnsubscribeMailbox)]);
+            if (address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or '?' or '&' or '"'))
+            {
+                yield return new ValidationResult($"{name} must be a bare address.", [name]);
+            }
         }
 
         if (BrandName.Any(char.IsControl) || CurrencySymbol.Any(char.IsControl))

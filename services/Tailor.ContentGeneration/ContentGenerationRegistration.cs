@@ -36,6 +36,7 @@ public static class ContentGenerationRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentGenerationMetrics>();
         services.AddSingleton<EmailLinks>();
+        services.AddSingleton<EmailEnvelope>();
         services.AddSingleton<TemplateComposer>();
         services.AddSingleton<EmailPersonalizer>();
         services.AddSingleton<CampaignFanOut>();

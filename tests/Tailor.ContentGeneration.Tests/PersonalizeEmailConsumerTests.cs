@@ -40,6 +40,10 @@ public sealed class PersonalizeEmailConsumerTests
         Assert.Equal("List-Unsubscribe=One-Click", email.Headers[UnsubscribeHeaders.ListUnsubscribePost]);
         Assert.Equal(emailId.ToString("D"), email.Headers[EmailHeaders.EmailId]);
         Assert.Contains($"{ContentGenerationTestHost.TrackingBaseUrl}/c/{emailId}/{items[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(("\"Tailor Shop\" <shop@example.com>", $"<{emailId}@example.com>"), (email.From, email.MessageId));
+        Assert.Equal(
+            new Dictionary<string, string> { ["tailor_email_id"] = emailId.ToString("D"), ["tailor_user_id"] = "17850", ["tailor_campaign_id"] = "autumn-1" },
+            email.CustomArgs);
         Assert.Empty(host.Published<EmailSuppressed>());
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
     }

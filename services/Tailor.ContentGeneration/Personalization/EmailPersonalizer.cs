@@ -13,6 +13,7 @@ namespace Tailor.ContentGeneration.Personalization;
 public sealed class EmailPersonalizer(
     TemplateComposer composer,
     EmailLinks links,
+    EmailEnvelope envelope,
     IOptions<ContentGenerationOptions> options,
     IOptions<SendScheduleOptions> schedule,
     TimeProvider clock)
@@ -67,7 +68,11 @@ public sealed class EmailPersonalizer(
             EmailHeaders.For(links, emailId),
             sendAt,
             ContentGenerationNames.TemplateGenerator,
-            email.ItemIds));
+            email.ItemIds,
+            envelope.From,
+            envelope.ReplyTo,
+            envelope.MessageId(emailId),
+            EmailEnvelope.CustomArgs(emailId, command.UserId, command.CampaignId, variant: null)));
     }
 
     // An address that would break the To header (spaces, line breaks) is as good as none.
