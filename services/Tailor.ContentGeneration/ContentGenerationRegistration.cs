@@ -37,6 +37,7 @@ public static class ContentGenerationRegistration
         services.AddSingleton<ContentGenerationMetrics>();
         services.AddSingleton<EmailLinks>();
         services.AddSingleton<EmailEnvelope>();
+        services.AddSingleton<EmailLayout>();
         services.AddSingleton<TemplateComposer>();
         services.AddSingleton<EmailPersonalizer>();
         services.AddSingleton<CampaignFanOut>();

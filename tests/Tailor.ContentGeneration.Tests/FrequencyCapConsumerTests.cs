@@ -38,7 +38,8 @@ public sealed class FrequencyCapConsumerTests
         });
         var ledger = await LedgerAsync(host, "17850");
         var send = Assert.Single(ledger.Sends);
-        Assert.Equal((MessageIds.Email("news-1", "17850"), CampaignTypes.Newsletter, WindowStart), (send.EmailId, send.CampaignType, send.SendAt));
+        var sent = host.Published<EmailReady>().Single(email => email.UserId == "17850");
+        Assert.Equal((MessageIds.Email("news-1", "17850"), CampaignTypes.Newsletter, sent.SendAt), (send.EmailId, send.CampaignType, send.SendAt));
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
     }
 

@@ -16,7 +16,7 @@ public sealed partial class TemplateComposerTests
         UnsubscribeBaseUrl = "https://unsubscribe.shop.test",
     };
 
-    private static readonly TemplateComposer Composer = new(Options.Create(Settings), new EmailLinks(Options.Create(Settings)));
+    private static readonly TemplateComposer Composer = new(Options.Create(Settings), new EmailLayout(Options.Create(Settings), new EmailLinks(Options.Create(Settings))));
 
     [Fact]
     public void Compose_shows_exactly_the_recommended_titles_and_prices()
