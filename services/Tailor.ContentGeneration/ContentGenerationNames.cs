@@ -14,4 +14,7 @@ public static class ContentGenerationNames
 
     /// <summary>The <c>EmailReady.Generator</c> of emails written by <see cref="Composition.TemplateComposer"/>.</summary>
     public const string TemplateGenerator = "template-composer/1";
+
+    /// <summary>The <c>EmailReady.Generator</c> of emails whose copy a language model wrote (the model is in <c>ModelVersion</c>).</summary>
+    public const string LanguageModelGenerator = "language-model/1";
 }

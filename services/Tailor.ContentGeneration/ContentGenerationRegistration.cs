@@ -8,6 +8,7 @@ using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Consumers;
 using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Frequency;
+using Tailor.ContentGeneration.Generation;
 using Tailor.ContentGeneration.Personalization;
 using Tailor.Messaging;
 
@@ -39,6 +40,12 @@ public static class ContentGenerationRegistration
         services.AddSingleton<EmailEnvelope>();
         services.AddSingleton<EmailLayout>();
         services.AddSingleton<TemplateComposer>();
+        services.AddOptions<LanguageModelOptions>()
+            .BindConfiguration(LanguageModelOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<LanguageModelWriter>();
+        services.AddSingleton<EmailWriter>();
         services.AddSingleton<EmailPersonalizer>();
         services.AddSingleton<CampaignFanOut>();
         services.AddSingleton(provider => new FrequencyPolicy(provider.GetRequiredService<IOptions<ContentGenerationOptions>>().Value));

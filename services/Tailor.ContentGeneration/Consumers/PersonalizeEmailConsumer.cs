@@ -40,7 +40,7 @@ public sealed class PersonalizeEmailConsumer(
         using var activity = ContentGenerationTelemetry.Source.StartActivity("contentgeneration personalize", ActivityKind.Internal);
         activity?.SetTag(ContentGenerationTelemetry.CampaignTag, command.CampaignId);
         var profile = await profiles.ReadAsync(command.UserId, cancellationToken);
-        var result = personalizer.Personalize(command, profile);
+        var result = await personalizer.PersonalizeAsync(command, profile, cancellationToken);
         if (result.Email is { } candidate)
         {
             result = await ApplyFrequencyCapAsync(command, candidate, activity, cancellationToken);

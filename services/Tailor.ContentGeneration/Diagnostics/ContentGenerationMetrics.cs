@@ -3,13 +3,15 @@ using Tailor.ContentGeneration.Frequency;
 
 namespace Tailor.ContentGeneration.Diagnostics;
 
-/// <summary>Emails written (by generator), emails suppressed (by reason), users' fatigue states, and campaign fan-out.</summary>
+/// <summary>Emails written (by generator), emails suppressed (by reason), users' fatigue states, campaign fan-out, and model copy requests and tokens.</summary>
 public sealed class ContentGenerationMetrics
 {
     private readonly Counter<long> _composed;
     private readonly Counter<long> _suppressed;
     private readonly Counter<long> _commands;
     private readonly Counter<long> _fatigue;
+    private readonly Counter<long> _generations;
+    private readonly Counter<long> _tokens;
 
     public ContentGenerationMetrics(IMeterFactory meterFactory)
     {
@@ -23,6 +25,20 @@ public sealed class ContentGenerationMetrics
             "tailor.contentgeneration.personalize_commands", "{command}", "PersonalizeEmail commands published by campaign fan-out.");
         _fatigue = meter.CreateCounter<long>(
             "tailor.contentgeneration.fatigue_assessments", "{email}", "Emails checked against frequency caps, by the user's fatigue state and the cap's campaign type.");
+        _generations = meter.CreateCounter<long>(
+            "tailor.contentgeneration.generations", "{request}", "Requests for model-written copy, by outcome (accepted, accepted-on-retry, cache-hit, rejected, model-failed, over-budget).");
+        _tokens = meter.CreateCounter<long>(
+            "tailor.contentgeneration.model_tokens", "{token}", "Language model tokens spent, by direction (input, output) and model.");
+    }
+
+    public void Generation(string outcome) =>
+        _generations.Add(1, new KeyValuePair<string, object?>("tailor.generation.outcome", outcome));
+
+    public void Tokens(long input, long output, string model)
+    {
+        var modelTag = new KeyValuePair<string, object?>("gen_ai.request.model", model);
+        _tokens.Add(input, new KeyValuePair<string, object?>("gen_ai.token.type", "input"), modelTag);
+        _tokens.Add(output, new KeyValuePair<string, object?>("gen_ai.token.type", "output"), modelTag);
     }
 
     public void Composed(string generator) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Composition;
+using Tailor.ContentGeneration.Generation;
 using Tailor.Contracts;
 using Tailor.Profiles;
 
@@ -11,14 +12,14 @@ namespace Tailor.ContentGeneration.Personalization;
 /// hours, placed by <see cref="SendTimePlanner"/> from the user's SendTime slice.
 /// </summary>
 public sealed class EmailPersonalizer(
-    TemplateComposer composer,
+    EmailWriter writer,
     EmailLinks links,
     EmailEnvelope envelope,
     IOptions<ContentGenerationOptions> options,
     IOptions<SendScheduleOptions> schedule,
     TimeProvider clock)
 {
-    public PersonalizationResult Personalize(PersonalizeEmail command, UserProfile? profile)
+    public async Task<PersonalizationResult> PersonalizeAsync(PersonalizeEmail command, UserProfile? profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (profile?.Contact is { Suppressed: true })
@@ -53,7 +54,9 @@ public sealed class EmailPersonalizer(
             return Suppress(command, SuppressionReasons.QuietHours);
         }
 
-        var email = composer.Compose(new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName));
+        var written = await writer.WriteAsync(
+            command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal), cancellationToken);
+        var email = written.Email;
         return PersonalizationResult.Ready(new EmailReady(
             MessageIds.EmailReady(emailId),
             command.UserId,
@@ -67,12 +70,14 @@ public sealed class EmailPersonalizer(
             email.TextBody,
             EmailHeaders.For(links, emailId),
             sendAt,
-            ContentGenerationNames.TemplateGenerator,
+            written.Generator,
             email.ItemIds,
             envelope.From,
             envelope.ReplyTo,
             envelope.MessageId(emailId),
-            EmailEnvelope.CustomArgs(emailId, command.UserId, command.CampaignId, variant: null)));
+            EmailEnvelope.CustomArgs(emailId, command.UserId, command.CampaignId, written.SubjectVariant),
+            written.SubjectVariant,
+            written.ModelVersion));
     }
 
     // An address that would break the To header (spaces, line breaks) is as good as none.

@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+
+namespace Tailor.ContentGeneration.Generation;
+
+/// <summary>
+/// Everything a model's draft must pass before Tailor sends it: shape and lengths, grounding (only the given products,
+/// only the given prices, no claims the facts do not support) and safety (no links, HTML, addresses or spam phrases).
+/// Returns the problems in words the model can act on when asked again.
+/// </summary>
+public static partial class DraftChecks
+{
+    public const int MaxSubjectLength = 60;
+    public const int MaxPreheaderLength = 100;
+    public const int MaxParagraphLength = 500;
+    public const int MaxCallToActionLength = 40;
+
+    // Phrases spam filters and regulators dislike, and claims no fact in Tailor can back.
+    private static readonly string[] BannedPhrases =
+    [
+        "act now", "100% free", "risk-free", "risk free", "click here", "winner", "you have been selected", "cash bonus",
+        "guarantee", "no obligation", "limited time", "free shipping", "free delivery", "discount", "% off", "sale ends",
+        "last chance", "urgent", "buy now", "order now", "lowest price", "best price",
+    ];
+
+    public static IReadOnlyList<string> Problems(EmailCopyDraft? draft, CopyFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (draft is null)
+        {
+            return ["the answer was not a JSON object of the schema"];
+        }
+
+        var problems = new List<string>();
+        var subjects = draft.Subjects ?? [];
+        if (subjects.Count is < 1 or > 3)
+        {
+            problems.Add($"give one to three subjects, not {subjects.Count}");
+        }
+
+        foreach (var subject in subjects)
+        {
+            Length(problems, "subject", subject, MaxSubjectLength);
+        }
+
+        Length(problems, "preheader", draft.Preheader, MaxPreheaderLength);
+        var paragraphs = draft.Paragraphs ?? [];
+        if (paragraphs.Count is < 1 or > 3)
+        {
+            problems.Add($"give one to three paragraphs, not {paragraphs.Count}");
+        }
+
+        foreach (var paragraph in paragraphs)
+        {
+            Length(problems, "paragraph", paragraph, MaxParagraphLength);
+        }
+
+        var known = facts.Products.Select(product => product.ItemId).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var call in draft.CallsToAction ?? [])
+        {
+            if (call?.ItemId is { } itemId && !seen.Add(itemId))
+            {
+                problems.Add($"more than one call to action for product '{itemId}'");
+            }
+
+            if (call?.ItemId is null || !known.Contains(call.ItemId))
+            {
+                problems.Add($"call to action for product '{call?.ItemId}', which is not one of the given products");
+            }
+
+            Length(problems, "call to action", call?.Text, MaxCallToActionLength);
+        }
+
+        foreach (var text in subjects.Append(draft.Preheader).Concat(paragraphs).Concat((draft.CallsToAction ?? []).Select(call => call?.Text)).OfType<string>())
+        {
+            Grounding(problems, text, facts);
+            Safety(problems, text);
+        }
+
+        return problems;
+    }
+
+    private static void Length(List<string> problems, string part, string? text, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add($"the {part} is empty");
+        }
+        else if (text.Length > max)
+        {
+            problems.Add($"the {part} \"{text}\" is {text.Length} characters; at most {max}");
+        }
+        else if (text.Any(char.IsControl))
+        {
+            problems.Add($"the {part} \"{text}\" contains line breaks or control characters");
+        }
+    }
+
+    // Prices are Tailor's to print: any amount in the copy must be one of the given prices, and any product code one of the given items.
+    private static void Grounding(List<string> problems, string text, CopyFacts facts)
+    {
+        var prices = facts.Products.Select(product => product.Price).ToHashSet(StringComparer.Ordinal);
+        foreach (Match amount in Amount().Matches(text))
+        {
+            if (!prices.Contains(amount.Value.Replace(" ", string.Empty, StringComparison.Ordinal)))
+            {
+                problems.Add($"\"{text}\" names {amount.Value}, which is not the price of any given product");
+            }
+        }
+
+        var names = facts.Products.Select(product => product.ItemId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (Match code in ProductCode().Matches(text))
+        {
+            if (!names.Contains(code.Value))
+            {
+                problems.Add($"\"{text}\" names {code.Value}, which looks like a product code that is not one of the given products");
+            }
+        }
+
+        if (Percentage().IsMatch(text))
+        {
+            problems.Add($"\"{text}\" claims a percentage (a discount or a statistic) that no fact supports");
+        }
+    }
+
+    private static void Safety(List<string> problems, string text)
+    {
+        if (Link().IsMatch(text))
+        {
+            problems.Add($"\"{text}\" contains a link or an email address");
+        }
+
+        if (text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal))
+        {
+            problems.Add($"\"{text}\" contains markup");
+        }
+
+        foreach (var phrase in BannedPhrases.Where(phrase => text.Contains(phrase, StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add($"\"{text}\" uses \"{phrase}\", which the facts do not support or spam filters flag");
+        }
+
+        if (text.Contains("!!", StringComparison.Ordinal) || Shouting().IsMatch(text))
+        {
+            problems.Add($"\"{text}\" shouts (repeated exclamation marks or ALL-CAPS words)");
+        }
+    }
+
+    [GeneratedRegex(@"[£$€]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:GBP|EUR|USD|pounds|euros|dollars)", RegexOptions.IgnoreCase)]
+    private static partial Regex Amount();
+
+    // Online Retail style stock codes: five digits, maybe a letter (85123A), or letters then digits (DOT1).
+    [GeneratedRegex(@"\d\s?%|\bper ?cent\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Percentage();
+
+    [GeneratedRegex(@"\b\d{5}[A-Z]?\b")]
+    private static partial Regex ProductCode();
+
+    [GeneratedRegex(@"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+", RegexOptions.IgnoreCase)]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"\b[A-Z]{5,}\b")]
+    private static partial Regex Shouting();
+}

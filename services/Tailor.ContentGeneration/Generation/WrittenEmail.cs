@@ -1,0 +1,6 @@
+using Tailor.ContentGeneration.Composition;
+
+namespace Tailor.ContentGeneration.Generation;
+
+/// <summary>An email's copy and who wrote it: the generator, the model version (null for templates) and the subject variant (null when there was one subject).</summary>
+public sealed record WrittenEmail(ComposedEmail Email, string Generator, string? ModelVersion, string? SubjectVariant);
