@@ -39,7 +39,8 @@ public sealed class ContentGenerationTestHost : IAsyncDisposable
 
     public IProfileCache Profiles => _host.Services.GetRequiredService<IProfileCache>();
 
-    public static async Task<ContentGenerationTestHost> StartAsync()
+    /// <param name="settings">More configuration, such as a language model to write with.</param>
+    public static async Task<ContentGenerationTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,6 +51,7 @@ public sealed class ContentGenerationTestHost : IAsyncDisposable
             // Small chunks, so a test audience spans several PublishBatch calls.
             ["Tailor:ContentGeneration:FanOutChunkSize"] = "3",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddContentGeneration();
 
         var database = new SqliteDatabase(Path.Combine(Path.GetTempPath(), $"tailor-contentgeneration-tests-{Guid.NewGuid():N}.db"));

@@ -65,6 +65,30 @@ public sealed class PersonalizeEmailConsumerTests
     }
 
     [Fact]
+    public async Task Consume_personalize_email_with_a_language_model_says_which_model_wrote_it_and_which_subject_it_carries()
+    {
+        var items = OnlineRetailProducts.First(2);
+        await using var model = await FakeChatCompletionsServer.StartAsync(FakeChatCompletionsServer.Reply.Draft(LanguageModelWriterTests.GoodDraft(items)));
+        await using var host = await ContentGenerationTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Tailor:ContentGeneration:LanguageModel:Provider"] = "OpenAI",
+            ["Tailor:ContentGeneration:LanguageModel:Endpoint"] = model.Endpoint,
+            ["Tailor:ContentGeneration:LanguageModel:Model"] = "test-model",
+            ["Tailor:ContentGeneration:LanguageModel:ApiKey"] = "test-key",
+        });
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: items);
+
+        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+
+        var email = Assert.Single(host.Published<EmailReady>());
+        Assert.Equal((ContentGenerationNames.LanguageModelGenerator, "openai/test-model"), (email.Generator, email.ModelVersion));
+        Assert.Contains(email.Subject, LanguageModelWriterTests.GoodDraft(items).Subjects);
+        Assert.Equal(email.SubjectVariant, email.CustomArgs?["tailor_variant"]);
+        Assert.Single(model.Requests);
+    }
+
+    [Fact]
     public async Task Consume_personalize_email_whose_window_is_all_quiet_hours_is_suppressed_with_that_reason()
     {
         await using var host = await ContentGenerationTestHost.StartAsync();
