@@ -17,4 +17,10 @@ public static class ContentGenerationNames
 
     /// <summary>The <c>EmailReady.Generator</c> of emails whose copy a language model wrote (the model is in <c>ModelVersion</c>).</summary>
     public const string LanguageModelGenerator = "language-model/1";
+
+    /// <summary>Subject tests (variants, results, winner), keyed by campaign and copy.</summary>
+    public const string SubjectTestsCollection = "contentgeneration.subject-tests";
+
+    /// <summary>Which subject variant each email carried and whether its open and click were counted, keyed by email id.</summary>
+    public const string EmailSubjectsCollection = "contentgeneration.email-subjects";
 }

@@ -10,6 +10,7 @@ using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Generation;
 using Tailor.ContentGeneration.Personalization;
+using Tailor.ContentGeneration.Subjects;
 using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration;
@@ -45,6 +46,11 @@ public static class ContentGenerationRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<LanguageModelWriter>();
+        services.AddOptions<SubjectBanditOptions>()
+            .BindConfiguration(SubjectBanditOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SubjectBandit>();
         services.AddSingleton<EmailWriter>();
         services.AddSingleton<EmailPersonalizer>();
         services.AddSingleton<CampaignFanOut>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Generation;
+using Tailor.ContentGeneration.Subjects;
 using Tailor.Contracts;
 using static Tailor.ContentGeneration.Tests.FakeChatCompletionsServer;
 
@@ -28,7 +29,7 @@ public sealed class LanguageModelWriterTests
         Assert.Equal(ContentGenerationNames.LanguageModelGenerator, written.Generator);
         Assert.Equal("openai/test-model", written.ModelVersion);
         Assert.Contains(written.Email.Subject, GoodDraft(Items).Subjects);
-        Assert.StartsWith("subject-", written.SubjectVariant, StringComparison.Ordinal);
+        Assert.Equal(GoodDraft(Items).Subjects, written.Subject?.Subjects);
         Assert.Contains("Hi Anna,", written.Email.TextBody, StringComparison.Ordinal);
         Assert.Contains("We picked these with you in mind.", written.Email.TextBody, StringComparison.Ordinal);
         Assert.All(Items, item => Assert.Contains($"£{item.Price:N2}", written.Email.TextBody, StringComparison.Ordinal));
@@ -166,7 +167,8 @@ public sealed class LanguageModelWriterTests
     {
         var links = new EmailLinks(Options.Create(Settings));
         var layout = new EmailLayout(Options.Create(Settings), links);
-        return new EmailWriter(new TemplateComposer(Options.Create(Settings), layout), layout, model, Options.Create(Settings), Options.Create(new LanguageModelOptions()));
+        var bandit = new SubjectBandit(SubjectBanditTests.Store(), Options.Create(new SubjectBanditOptions()), NullLogger<SubjectBandit>.Instance);
+        return new EmailWriter(new TemplateComposer(Options.Create(Settings), layout), layout, model, bandit, Options.Create(Settings), Options.Create(new LanguageModelOptions()));
     }
 
     private static EmailFacts Facts(string firstName) => new(Guid.NewGuid(), firstName, "heart & t-light holder", Items, "Autumn favourites", "Bring customers back");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Personalization;
+using Tailor.ContentGeneration.Subjects;
 using Tailor.Contracts;
 using Tailor.Profiles;
 using Tailor.Storage;
@@ -17,6 +18,7 @@ public sealed class PersonalizeEmailConsumer(
     IProfileCache profiles,
     EmailPersonalizer personalizer,
     FrequencyGuard frequency,
+    SubjectBandit subjects,
     ContentGenerationMetrics metrics,
     ILogger<PersonalizeEmailConsumer> logger) : IConsumer<PersonalizeEmail>
 {
@@ -43,12 +45,18 @@ public sealed class PersonalizeEmailConsumer(
         var result = await personalizer.PersonalizeAsync(command, profile, cancellationToken);
         if (result.Email is { } candidate)
         {
-            result = await ApplyFrequencyCapAsync(command, candidate, activity, cancellationToken);
+            result = await ApplyFrequencyCapAsync(command, candidate, activity, cancellationToken) with { Subject = result.Subject };
         }
 
         if (result.Email is { } email)
         {
             activity?.SetTag(ContentGenerationTelemetry.GeneratorTag, email.Generator);
+            // Counted as shown before it is published, once per email: a retry after a failed publish counts nothing twice.
+            if (result.Subject is { } subject)
+            {
+                await subjects.RecordShownAsync(command.CampaignId, subject.Subjects, subject.Variant, email.EmailId, cancellationToken);
+            }
+
             await context.Publish(email, cancellationToken);
             metrics.Composed(email.Generator);
             Log.Composed(logger, email.EmailId, command.CampaignId, command.UserId, email.Generator, email.ItemIds.Count);

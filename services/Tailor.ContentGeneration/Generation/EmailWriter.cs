@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Composition;
+using Tailor.ContentGeneration.Subjects;
 
 namespace Tailor.ContentGeneration.Generation;
 
@@ -11,6 +12,7 @@ public sealed class EmailWriter(
     TemplateComposer templates,
     EmailLayout layout,
     LanguageModelWriter model,
+    SubjectBandit subjects,
     IOptions<ContentGenerationOptions> options,
     IOptions<LanguageModelOptions> modelOptions)
 {
@@ -22,25 +24,24 @@ public sealed class EmailWriter(
             var copyFacts = CopyFacts.From(facts, options.Value.BrandName, modelOptions.Value.BrandVoice, layout.Price);
             if (await model.WriteAsync(campaignId, copyFacts, cancellationToken) is { } copy)
             {
-                return Render(facts, copy);
+                var variant = await subjects.ChooseAsync(campaignId, copy.Draft.Subjects, facts.EmailId, cancellationToken);
+                return Render(facts, copy, new SubjectChoice(copy.Draft.Subjects, variant));
             }
         }
 
         return new WrittenEmail(templates.Compose(facts), ContentGenerationNames.TemplateGenerator, null, null);
     }
 
-    private WrittenEmail Render(EmailFacts facts, GeneratedCopy copy)
+    private WrittenEmail Render(EmailFacts facts, GeneratedCopy copy, SubjectChoice subject)
     {
-        // Until the subject bandit chooses per user, variants split the audience evenly (stable per email).
-        var variant = (int)((uint)facts.EmailId.GetHashCode() % (uint)copy.Draft.Subjects.Count);
         var firstName = CopyText.SingleLine(facts.FirstName);
         var email = layout.Render(
             facts,
-            copy.Draft.Subjects[variant],
+            subject.Subjects[subject.Variant],
             copy.Draft.Preheader,
             firstName is null ? "Hello," : $"Hi {firstName},",
             copy.Draft.Paragraphs,
             copy.Draft.CallsToAction.ToDictionary(call => call.ItemId, call => call.Text, StringComparer.Ordinal));
-        return new WrittenEmail(email, ContentGenerationNames.LanguageModelGenerator, copy.ModelVersion, $"subject-{variant + 1}");
+        return new WrittenEmail(email, ContentGenerationNames.LanguageModelGenerator, copy.ModelVersion, copy.Draft.Subjects.Count > 1 ? subject : null);
     }
 }

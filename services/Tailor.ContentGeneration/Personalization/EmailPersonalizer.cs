@@ -57,6 +57,7 @@ public sealed class EmailPersonalizer(
         var written = await writer.WriteAsync(
             command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal), cancellationToken);
         var email = written.Email;
+        var variant = written.Subject?.Name;
         return PersonalizationResult.Ready(new EmailReady(
             MessageIds.EmailReady(emailId),
             command.UserId,
@@ -75,9 +76,10 @@ public sealed class EmailPersonalizer(
             envelope.From,
             envelope.ReplyTo,
             envelope.MessageId(emailId),
-            EmailEnvelope.CustomArgs(emailId, command.UserId, command.CampaignId, written.SubjectVariant),
-            written.SubjectVariant,
-            written.ModelVersion));
+            EmailEnvelope.CustomArgs(emailId, command.UserId, command.CampaignId, variant),
+            variant,
+            written.ModelVersion),
+            written.Subject);
     }
 
     // An address that would break the To header (spaces, line breaks) is as good as none.

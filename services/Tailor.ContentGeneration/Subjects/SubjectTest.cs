@@ -1,0 +1,66 @@
+using Tailor.Profiles;
+
+namespace Tailor.ContentGeneration.Subjects;
+
+/// <summary>
+/// One set of competing subject lines (<c>contentgeneration.subject-tests</c>): the variants one copy of one campaign
+/// offers, their results, and the winner once exploration stopped.
+/// </summary>
+/// <param name="Winner">The variant every later email gets; null while the test runs.</param>
+public sealed record SubjectTest(string Key, string CampaignId, IReadOnlyList<SubjectVariantStats> Variants, int? Winner)
+{
+    /// <summary>Thompson sampling: one draw from each variant's Beta posterior, the highest wins this email.</summary>
+    public int Choose(double clickWeight, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (Winner is { } winner)
+        {
+            return winner;
+        }
+
+        var best = 0;
+        var bestDraw = double.NegativeInfinity;
+        for (var index = 0; index < Variants.Count; index++)
+        {
+            var draw = Beta(Variants[index].Posterior(clickWeight), random);
+            if (draw > bestDraw)
+            {
+                (best, bestDraw) = (index, draw);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>How often each variant is the best among <paramref name="draws"/> joint draws from the posteriors.</summary>
+    public double[] ProbabilityBest(double clickWeight, int draws, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var wins = new double[Variants.Count];
+        var posteriors = Variants.Select(variant => variant.Posterior(clickWeight)).ToArray();
+        for (var draw = 0; draw < draws; draw++)
+        {
+            var best = 0;
+            var bestValue = double.NegativeInfinity;
+            for (var index = 0; index < posteriors.Length; index++)
+            {
+                var value = Beta(posteriors[index], random);
+                if (value > bestValue)
+                {
+                    (best, bestValue) = (index, value);
+                }
+            }
+
+            wins[best]++;
+        }
+
+        return [.. wins.Select(count => count / draws)];
+    }
+
+    private static double Beta((double Alpha, double Beta) posterior, Random random)
+    {
+        var x = DirichletDraw.Gamma(posterior.Alpha, random);
+        var y = DirichletDraw.Gamma(posterior.Beta, random);
+        return x / (x + y);
+    }
+}
