@@ -37,6 +37,7 @@ public static class ContentGenerationRegistration
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentGenerationMetrics>();
+        services.AddLinkSignature();
         services.AddSingleton<EmailLinks>();
         services.AddSingleton<EmailEnvelope>();
         services.AddSingleton<EmailLayout>();

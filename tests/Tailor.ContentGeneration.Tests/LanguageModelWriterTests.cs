@@ -8,6 +8,7 @@ using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Generation;
 using Tailor.ContentGeneration.Subjects;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using static Tailor.ContentGeneration.Tests.FakeChatCompletionsServer;
 
 namespace Tailor.ContentGeneration.Tests;
@@ -165,7 +166,7 @@ public sealed class LanguageModelWriterTests
 
     private static EmailWriter EmailWriter(LanguageModelWriter model)
     {
-        var links = new EmailLinks(Options.Create(Settings));
+        var links = new EmailLinks(Options.Create(Settings), new LinkSignature(LinkSigningOptions.DevelopmentKey));
         var layout = new EmailLayout(Options.Create(Settings), links);
         var bandit = new SubjectBandit(SubjectBanditTests.Store(), Options.Create(new SubjectBanditOptions()), NullLogger<SubjectBandit>.Instance);
         return new EmailWriter(new TemplateComposer(Options.Create(Settings), layout), layout, model, bandit, Options.Create(Settings), Options.Create(new LanguageModelOptions()));

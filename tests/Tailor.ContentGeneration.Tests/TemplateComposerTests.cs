@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Composition;
 using Tailor.Contracts;
+using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Tests;
 
@@ -16,7 +17,7 @@ public sealed partial class TemplateComposerTests
         UnsubscribeBaseUrl = "https://unsubscribe.shop.test",
     };
 
-    private static readonly TemplateComposer Composer = new(Options.Create(Settings), new EmailLayout(Options.Create(Settings), new EmailLinks(Options.Create(Settings))));
+    private static readonly TemplateComposer Composer = new(Options.Create(Settings), new EmailLayout(Options.Create(Settings), new EmailLinks(Options.Create(Settings), new LinkSignature(LinkSigningOptions.DevelopmentKey))));
 
     [Fact]
     public void Compose_shows_exactly_the_recommended_titles_and_prices()
@@ -123,7 +124,7 @@ public sealed partial class TemplateComposerTests
 
         foreach (var item in items)
         {
-            var link = $"https://click.shop.test/c/{EmailId}/{item.ItemId}";
+            var link = $"https://click.shop.test/c/{EmailId}/{item.ItemId}?s={new LinkSignature(LinkSigningOptions.DevelopmentKey).Sign(EmailId, item.ItemId)}";
             Assert.Contains($"href=\"{link}\"", email.HtmlBody, StringComparison.Ordinal);
             Assert.Contains(link, email.TextBody, StringComparison.Ordinal);
         }

@@ -1,6 +1,7 @@
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Mapping;
+using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Webhooks;
@@ -9,7 +10,7 @@ namespace Tailor.Ingestion.Webhooks;
 /// Correlates provider events to the emails Tailor produced and accepts them as <c>EmailEngaged</c> (stored, then
 /// published). Event ids come from the provider's event id, so a retried webhook has one effect.
 /// </summary>
-internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageLog log)
+internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageLog log, LinkSignature signature)
 {
     public async Task<WebhookOutcome> IngestAsync(string provider, IReadOnlyList<ProviderEvent> events, CancellationToken cancellationToken)
     {
@@ -44,9 +45,13 @@ internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageL
     private async Task<SentEmail?> FindEmailAsync(Guid? emailId, CancellationToken cancellationToken) =>
         emailId is { } id ? await documents.FindAsync<SentEmail>(EmailReadyConsumer.Collection, id.ToString("D"), cancellationToken) : null;
 
-    // Only an item the email showed counts as a click on it; a hand-edited link must not teach the models anything.
-    private static string? ShownItem(SentEmail email, string? url) =>
-        TailorEmailIds.FromLink(url) is ({ } linkEmail, { } itemId) && linkEmail == email.EmailId && email.ItemIds.Contains(itemId, StringComparer.Ordinal)
+    // Only an item the email showed, through a link Tailor signed, counts as a click on it; a hand-edited or forged link
+    // must not teach the models anything (the click itself still counts as engagement with the email).
+    private string? ShownItem(SentEmail email, string? url) =>
+        TailorEmailIds.FromLink(url) is ({ } linkEmail, { } itemId, var linkSignature)
+        && linkEmail == email.EmailId
+        && email.ItemIds.Contains(itemId, StringComparer.Ordinal)
+        && signature.IsValid(linkEmail, itemId, linkSignature)
             ? itemId
             : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tailor.Messaging;
 using Tailor.Ingestion.Webhooks.Mailgun;
 using Tailor.Ingestion.Webhooks.Postmark;
 using Tailor.Ingestion.Webhooks.Ses;
@@ -25,6 +26,7 @@ internal static class WebhookRegistration
         services.AddScoped<MailgunWebhook>();
         services.AddScoped<SesWebhook>();
         services.AddScoped<PostmarkWebhook>();
+        services.AddLinkSignature();
         services.AddScoped<WebhookIngestor>();
         services.AddScoped<WebhookReceiver>();
         services.AddSingleton<IEndpointModule, WebhookEndpoints>();

@@ -46,6 +46,19 @@ public sealed class PostmarkWebhookTests
     }
 
     [Fact]
+    public async Task A_click_on_an_unsigned_product_link_counts_as_a_click_but_names_no_item()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var record = $$"""{"RecordType":"Click","MessageID":"m1","ReceivedAt":"2024-03-05T09:00:00Z","OriginalLink":"{{SentEmails.UnsignedProductLink(emailId)}}"}""";
+
+        using var response = await PostAsync(app, record, "postmark", "s3cret-hook");
+
+        var click = Assert.Single(app.Published<EmailEngaged>());
+        Assert.Equal((EngagementKind.Click, null, emailId), (click.Kind, click.ItemId, click.EmailId));
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_401_and_nothing_is_kept()
     {
         await using var app = await IngestionApp.StartAsync(configure: Configured);

@@ -1,4 +1,5 @@
 using Tailor.Contracts;
+using Tailor.Messaging;
 
 namespace Tailor.Ingestion.Tests.Webhooks;
 
@@ -21,5 +22,10 @@ internal static class SentEmails
     }
 
     /// <summary>A product link as ContentGeneration writes it.</summary>
-    public static string ProductLink(Guid emailId, string itemId = ShownItem) => $"https://email.example.com/c/{emailId:D}/{itemId}";
+    /// <summary>A product link as ContentGeneration writes it, signed with the key both services use by default.</summary>
+    public static string ProductLink(Guid emailId, string itemId = ShownItem) =>
+        $"https://email.example.com/c/{emailId:D}/{itemId}?s={new LinkSignature(LinkSigningOptions.DevelopmentKey).Sign(emailId, itemId)}";
+
+    /// <summary>The same link with its signature cut off, as someone who guessed an email id would write it.</summary>
+    public static string UnsignedProductLink(Guid emailId, string itemId = ShownItem) => $"https://email.example.com/c/{emailId:D}/{itemId}";
 }
