@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tailor.SampleSender.Consumers;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Debug, Message = "Skipped email {EmailId}: already sent")]
+    public static partial void Duplicate(ILogger logger, Guid emailId);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Sent email {EmailId} to user {UserId} (campaign {CampaignId})")]
+    public static partial void Sent(ILogger logger, Guid emailId, string userId, string campaignId);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Debug, Message = "Parked email {EmailId} until it comes due at {SendAt:o}")]
+    public static partial void Parked(ILogger logger, Guid emailId, DateTimeOffset sendAt);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Debug, Message = "Holding email {EmailId} until {SendAt:o}")]
+    public static partial void Holding(ILogger logger, Guid emailId, DateTimeOffset sendAt);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Warning,
+        Message = "SMTP is unavailable for email {EmailId} after the immediate retries; parked for attempt {Attempt} at {RetryAt:o}")]
+    public static partial void OutageParked(ILogger logger, Exception exception, Guid emailId, int attempt, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Error, Message = "Gave up on email {EmailId} after {Attempts} SMTP outages; it faults to the error queue")]
+    public static partial void GaveUp(ILogger logger, Exception exception, Guid emailId, int attempts);
+}

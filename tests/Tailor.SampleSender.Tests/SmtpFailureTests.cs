@@ -1,0 +1,115 @@
+using MassTransit;
+using MassTransit.Testing;
+using Tailor.Contracts;
+using Tailor.Messaging;
+using Tailor.SampleSender.Consumers;
+using Tailor.SampleSender.Delivery;
+
+namespace Tailor.SampleSender.Tests;
+
+/// <summary>An SMTP server that is down or busy is retried until the email goes; one that refuses it for good faults it.</summary>
+public sealed class SmtpFailureTests
+{
+    [Fact]
+    public async Task Consume_email_ready_answered_451_retries_and_delivers_it_once()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync(transientFailures: 2);
+        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        var email = TestEmails.Ready(sendAt: TestEmails.Now);
+
+        await host.PublishAsync(email);
+
+        var received = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        Assert.Equal(email.Subject, received.Message.Subject);
+        Assert.Equal(3, smtp.Transactions);
+        Assert.True(await host.OutcomeWithinAsync("sent"));
+        Assert.Equal(2, host.Outcomes.Count(outcome => outcome == "smtp_unavailable"));
+        Assert.True(await host.WasRecordedAsSentAsync(email.EmailId));
+        Assert.False(await host.FaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Consume_email_ready_while_smtp_is_down_retries_until_the_server_is_back()
+    {
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        var email = TestEmails.Ready(sendAt: TestEmails.Now);
+
+        await host.PublishAsync(email);
+        Assert.True(await host.OutcomeWithinAsync("smtp_unavailable"));
+        Assert.False(await host.WasRecordedAsSentAsync(email.EmailId));
+        await smtp.StartAsync();
+
+        var received = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        Assert.Equal(email.To, received.RcptTo.Single());
+        Assert.True(await SampleSenderTestHost.WithinAsync(() => host.WasRecordedAsSentAsync(email.EmailId)));
+        Assert.DoesNotContain("outage_parked", host.Outcomes);
+        Assert.False(await host.FaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Consume_email_ready_through_an_outage_longer_than_the_retries_parks_it_and_delivers_it_later()
+    {
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        var email = TestEmails.Ready(sendAt: TestEmails.Now);
+
+        await host.PublishAsync(email);
+        // The first try and the four retries of ConsumerRetry.Standard (about 8 s) all fail: the email is parked, not faulted.
+        Assert.True(await host.OutcomeWithinAsync("outage_parked", seconds: 40));
+        Assert.Equal(1 + EmailReadyConsumerDefinition.ImmediateRetries, host.Outcomes.Count(outcome => outcome == "smtp_unavailable"));
+        Assert.True(await host.IsParkedAsync(email.EmailId));
+        Assert.False(await host.FaultPublishedAsync());
+
+        await smtp.StartAsync();
+        host.Clock.Advance(SampleSenderTestHost.OutageBackoff);
+
+        var received = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        Assert.Equal(email.Subject, received.Message.Subject);
+        Assert.True(await SampleSenderTestHost.WithinAsync(async () => !await host.IsParkedAsync(email.EmailId)));
+        Assert.True(await host.WasRecordedAsSentAsync(email.EmailId));
+        Assert.False(await host.FaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Consume_email_ready_refused_with_550_faults_without_retrying()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        smtp.RefusedRecipients.Add("gone@example.com");
+        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        var email = TestEmails.Ready(sendAt: TestEmails.Now, to: "gone@example.com");
+
+        await host.PublishAsync(email);
+
+        Assert.True(await host.FaultPublishedAsync());
+        var fault = (await host.Harness.Published.SelectAsync<Fault<EmailReady>>(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).Context.Message;
+        Assert.Equal(email.EmailId, fault.Message.EmailId);
+        var exception = Assert.Single(fault.Exceptions);
+        Assert.Equal(typeof(SmtpRejectedException).FullName, exception.ExceptionType);
+        Assert.Contains("550", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, smtp.RecipientChecks);
+        Assert.Empty(smtp.Messages);
+        Assert.Equal(["rejected"], host.Outcomes);
+        Assert.False(await host.WasRecordedAsSentAsync(email.EmailId));
+    }
+
+    [Fact]
+    public async Task Consume_email_ready_with_a_line_break_in_a_header_faults_as_invalid_without_connecting()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        var good = TestEmails.Ready(sendAt: TestEmails.Now);
+        var email = good with
+        {
+            Headers = new Dictionary<string, string>(good.Headers) { ["List-Unsubscribe"] = "<https://email.example.com/u/1>\r\nBcc: everyone@example.com" },
+        };
+
+        await host.PublishAsync(email);
+
+        Assert.True(await host.FaultPublishedAsync());
+        var fault = (await host.Harness.Published.SelectAsync<Fault<EmailReady>>(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).Context.Message;
+        Assert.Equal(typeof(InvalidMessageException).FullName, Assert.Single(fault.Exceptions).ExceptionType);
+        Assert.Equal(0, smtp.RecipientChecks);
+        Assert.Empty(host.Outcomes);
+    }
+}
