@@ -20,6 +20,21 @@ try
         return 0;
     }
 
+    if (args is ["simulate", ..])
+    {
+        var simulation = Tailor.Bench.Simulation.SimulationOptions.Parse([.. args.Skip(1)]);
+        var results = await Tailor.Bench.Simulation.SimulationRun.RunAsync(simulation, Console.Out, CancellationToken.None);
+        var report = Tailor.Bench.Simulation.SimulationReport.Markdown(simulation, results);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        if (simulation.Out is { } reportFile)
+        {
+            await File.AppendAllTextAsync(reportFile, Environment.NewLine + report);
+        }
+
+        return 0;
+    }
+
     if (args is ["topics", ..])
     {
         Console.WriteLine(TopicsRun.Run(TopicsData(args), Console.Out));
