@@ -22,6 +22,8 @@ try
 
     if (args is ["simulate", ..])
     {
+        // ML.NET's LDA prints every iteration from native code; keep the report readable.
+        Tailor.Host.Demo.NativeOutputSilencer.Apply();
         var simulation = Tailor.Bench.Simulation.SimulationOptions.Parse([.. args.Skip(1)]);
         var results = await Tailor.Bench.Simulation.SimulationRun.RunAsync(simulation, Console.Out, CancellationToken.None);
         var report = Tailor.Bench.Simulation.SimulationReport.Markdown(simulation, results);

@@ -39,6 +39,19 @@ public sealed class SendTimeHierarchyTests
     }
 
     [Fact]
+    public void Posterior_on_a_weekday_nobody_was_active_still_follows_the_users_hours_of_the_day()
+    {
+        // The population never shops on Saturdays (like Online Retail's); the user shops at 10:00 on weekdays.
+        var population = Enumerable.Range(0, WeekHours.Count).Select(hour => hour / 24 == 5 ? 0.0 : hour % 24 is >= 8 and <= 18 ? 10.0 : 1.0).ToArray();
+        var user = Counts((10, 3), (24 + 10, 3), (48 + 10, 3));
+
+        var weights = SendTimeHierarchy.Posterior(user, null, population, Strengths);
+
+        Assert.Equal(10, BestWindow.HourOnWeekday(weights, 5, radius: 0));
+        Assert.True(weights[(5 * 24) + 10] > weights[(5 * 24) + 3] * 3);
+    }
+
+    [Fact]
     public void Prior_strength_fit_is_large_when_users_look_like_the_prior_and_small_when_each_has_their_own_hour()
     {
         var prior = WeekHours.Normalize(Enumerable.Range(0, WeekHours.Count).Select(hour => hour % 24 is >= 8 and <= 18 ? 1.0 : 0.1).ToArray());

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Tailor.Bench.Simulation;
 
-/// <summary><c>simulate [--data FILE] [--rounds N] [--users N] [--split YYYY-MM-DD] [--seed N] [--out FILE]</c>.</summary>
-public sealed record SimulationOptions(FileInfo Data, int Rounds, int UsersPerArm, DateTime Split, int Seed, string? Out)
+/// <summary>
+/// <c>simulate [--data FILE] [--rounds N] [--users N] [--split YYYY-MM-DD] [--seed N] [--out FILE] [--set Key=Value ...]</c>;
+/// each <c>--set</c> is a Tailor setting for the simulated deployment, such as <c>Tailor:Recommendation:ExcludePurchased=false</c>.
+/// </summary>
+public sealed record SimulationOptions(FileInfo Data, int Rounds, int UsersPerArm, DateTime Split, int Seed, string? Out, IReadOnlyList<string> Settings)
 {
     public static SimulationOptions Parse(IReadOnlyList<string> args)
     {
@@ -22,8 +25,12 @@ public sealed record SimulationOptions(FileInfo Data, int Rounds, int UsersPerAr
             Positive(Value("--users") ?? "150", "--users"),
             DateTime.ParseExact(Value("--split") ?? "2011-06-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Positive(Value("--seed") ?? "7", "--seed"),
-            Value("--out"));
+            Value("--out"),
+            [.. list.Select((arg, index) => (arg, index)).Where(pair => pair.arg == "--set" && pair.index + 1 < list.Count).Select(pair => Setting(list[pair.index + 1]))]);
     }
+
+    private static string Setting(string value) =>
+        value.IndexOf('=', StringComparison.Ordinal) > 0 ? value : throw new ArgumentException($"--set takes Key=Value, not '{value}'.");
 
     private static int Positive(string value, string name) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0

@@ -11,7 +11,7 @@ public static class SimulationReport
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Simulation, {DateTime.UtcNow:yyyy-MM-dd} ({Environment.ProcessorCount} cores; {options.UsersPerArm} customers per arm, {options.Rounds} rounds, split {options.Split:yyyy-MM-dd}, seed {options.Seed})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Simulation, {DateTime.UtcNow:yyyy-MM-dd} ({Environment.ProcessorCount} cores; {options.UsersPerArm} customers per arm, {options.Rounds} rounds, split {options.Split:yyyy-MM-dd}, seed {options.Seed}{(options.Settings.Count == 0 ? string.Empty : "; " + string.Join(", ", options.Settings))})");
         text.AppendLine();
         text.AppendLine("| round | Tailor open | Tailor click | popular open | popular click | random open | random click | open lift vs popular | click lift vs popular | click lift vs random |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

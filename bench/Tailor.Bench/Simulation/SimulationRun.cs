@@ -43,7 +43,7 @@ public static class SimulationRun
         var sink = new SimulationSink();
         var monitor = new BusActivityMonitor();
         var apiKey = DemoApiKey.Create();
-        await using var app = TailorHost.Build([.. HostArguments(state), .. apiKey.HostArguments()], builder =>
+        await using var app = TailorHost.Build([.. HostArguments(state), .. options.Settings.Select(setting => "--" + setting), .. apiKey.HostArguments()], builder =>
         {
             builder.Services.AddSingleton(sink);
             builder.AddTailorConsumers(bus => bus.AddConsumer<SimulationSink>());

@@ -10,7 +10,7 @@ namespace Tailor.Host.Demo;
 /// standard output and points the process's own standard output at /dev/null, so only the demo's progress and summary
 /// show. Only the demo does this; `serve` leaves standard output alone. Does nothing on Windows.
 /// </summary>
-internal static partial class NativeOutputSilencer
+public static partial class NativeOutputSilencer
 {
     private const int StandardOutput = 1;
     private const int WriteOnly = 1;

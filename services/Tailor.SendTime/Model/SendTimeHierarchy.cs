@@ -13,6 +13,13 @@ namespace Tailor.SendTime.Model;
 /// </summary>
 public static class SendTimeHierarchy
 {
+    /// <summary>
+    /// The share of each hour's weekday spread that is taken as even across the seven days, whatever the cohort did. A
+    /// weekday on which the cohort was never active (Online Retail's shop took no orders on Saturdays) would otherwise
+    /// get no prior at all, and a campaign on that day could not tell the user's 09:00 from their 03:00.
+    /// </summary>
+    public const double EvenWeekdayShare = 0.05;
+
     /// <param name="user">The user's weighted counts per local hour of the week.</param>
     /// <param name="cohort">Their cohort's counts, or null when the user has none (the population stands in).</param>
     /// <param name="population">Everyone's counts.</param>
@@ -38,7 +45,8 @@ public static class SendTimeHierarchy
         {
             var hour = hourOfWeek % WeekHours.PerDay;
             // The cohort's share of this hour of the day that falls on this weekday.
-            var weekdayShare = cohortDay[hour] > 0 ? cohortWeek[hourOfWeek] / cohortDay[hour] : 1.0 / WeekHours.Days;
+            var cohortShare = cohortDay[hour] > 0 ? cohortWeek[hourOfWeek] / cohortDay[hour] : 1.0 / WeekHours.Days;
+            var weekdayShare = ((1 - EvenWeekdayShare) * cohortShare) + (EvenWeekdayShare / WeekHours.Days);
             var prior = userDay[hour] * weekdayShare;
             weights[hourOfWeek] = (user[hourOfWeek] + (strengths.Week * prior)) / (userTotal + strengths.Week);
         }
