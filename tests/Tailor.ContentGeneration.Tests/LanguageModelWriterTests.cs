@@ -141,6 +141,28 @@ public sealed class LanguageModelWriterTests
         Assert.Empty(new LanguageModelOptions().Validate(new System.ComponentModel.DataAnnotations.ValidationContext(new object())));
     }
 
+    [Fact]
+    public void Options_for_a_local_onnx_model_need_a_model_folder_and_a_missing_native_library_is_named()
+    {
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(new object());
+        var missing = new LanguageModelOptions { Provider = LanguageModelProvider.OnnxGenAI, ModelPath = "/nonexistent/phi" };
+        Assert.Contains(missing.Validate(context), problem => problem.MemberNames.Contains(nameof(LanguageModelOptions.ModelPath)));
+
+        var folder = Directory.CreateTempSubdirectory("tailor-genai-");
+        File.WriteAllText(Path.Combine(folder.FullName, "genai_config.json"), "{}");
+        var configured = new LanguageModelOptions { Provider = LanguageModelProvider.OnnxGenAI, ModelPath = folder.FullName };
+        Assert.Empty(configured.Validate(context));
+        Assert.Equal($"onnxgenai/{folder.Name}", ChatClientFactory.ModelVersion(configured));
+
+        // This machine has no onnxruntime-genai native library (and the folder holds no model): starting says which is missing.
+        var error = Record.Exception(() => ChatClientFactory.Create(configured, NullLoggerFactory.Instance, TimeProvider.System));
+        Assert.NotNull(error);
+        Assert.True(
+            error is InvalidOperationException { Message: var message } && message.Contains("onnxruntime-genai", StringComparison.Ordinal)
+            || error.GetType().Namespace?.StartsWith("Microsoft.ML.OnnxRuntimeGenAI", StringComparison.Ordinal) == true,
+            error.ToString());
+    }
+
     internal static EmailCopyDraft GoodDraft(IReadOnlyList<RecommendedItem> items) => new(
         ["Fresh picks for your home", "Something new for the home"],
         "Chosen from what you love",

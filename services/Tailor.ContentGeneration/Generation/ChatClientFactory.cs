@@ -34,11 +34,31 @@ public static class ChatClientFactory
             .Build();
     }
 
-    /// <summary>The name emails carry as their model version, such as <c>openai/gpt-4o-mini</c>.</summary>
+    /// <summary>The name emails carry as their model version, such as <c>openai/gpt-4o-mini</c> or <c>onnxgenai/phi-3.5-mini</c>.</summary>
     public static string ModelVersion(LanguageModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return $"{options.Provider.ToString().ToLowerInvariant()}/{options.Model}";
+        var model = options.Provider == LanguageModelProvider.OnnxGenAI && string.IsNullOrWhiteSpace(options.Model)
+            ? Path.GetFileName(Path.TrimEndingDirectorySeparator(options.ModelPath ?? string.Empty))
+            : options.Model;
+        return $"{options.Provider.ToString().ToLowerInvariant()}/{model}";
+    }
+
+    // The managed API is referenced; the native onnxruntime-genai library (CPU or CUDA build) ships with the deployment,
+    // because its CPU package would bring a second ONNX Runtime next to the GPU one Embedding loads.
+    private static IChatClient OnnxGenAI(string modelPath)
+    {
+        try
+        {
+            return new Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient(modelPath);
+        }
+        catch (Exception missing) when (missing is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            throw new InvalidOperationException(
+                "The ONNX Runtime GenAI native library (onnxruntime-genai) was not found. Install it next to Tailor: the "
+                + "runtimes folder of the Microsoft.ML.OnnxRuntimeGenAI or Microsoft.ML.OnnxRuntimeGenAI.Cuda NuGet package, "
+                + "or a build from github.com/microsoft/onnxruntime-genai.", missing);
+        }
     }
 
     private static IChatClient? Provider(LanguageModelOptions options) => options.Provider switch
@@ -55,6 +75,7 @@ public static class ChatClientFactory
                 NetworkTimeout = options.Timeout + TimeSpan.FromSeconds(5),
             }).AsIChatClient(),
         LanguageModelProvider.Ollama => new OllamaApiClient(new Uri(options.Endpoint!), options.Model!),
+        LanguageModelProvider.OnnxGenAI => OnnxGenAI(options.ModelPath!),
         _ => throw new InvalidOperationException($"Unknown language model provider {options.Provider}."),
     };
 }

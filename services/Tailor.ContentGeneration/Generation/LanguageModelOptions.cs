@@ -16,7 +16,10 @@ public sealed class LanguageModelOptions : IValidatableObject
     /// </summary>
     public string? Endpoint { get; set; }
 
-    /// <summary>The model id, for example <c>gpt-4o-mini</c> or <c>llama3.1:8b</c>.</summary>
+    /// <summary>For <c>OnnxGenAI</c>: the model folder (with its <c>genai_config.json</c>), for example a Phi-3.5-mini ONNX export.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>The model id, for example <c>gpt-4o-mini</c> or <c>llama3.1:8b</c> (for <c>OnnxGenAI</c>, a name for telemetry).</summary>
     public string? Model { get; set; }
 
     /// <summary>The API key (OpenAI-compatible servers that need none accept any value). A secret: set it from the environment.</summary>
@@ -71,6 +74,17 @@ public sealed class LanguageModelOptions : IValidatableObject
     {
         if (Provider == LanguageModelProvider.None)
         {
+            yield break;
+        }
+
+        if (Provider == LanguageModelProvider.OnnxGenAI)
+        {
+            if (string.IsNullOrWhiteSpace(ModelPath) || !File.Exists(Path.Combine(ModelPath, "genai_config.json")))
+            {
+                yield return new ValidationResult(
+                    $"{nameof(ModelPath)} must be an ONNX Runtime GenAI model folder holding genai_config.json; '{ModelPath}' is not.", [nameof(ModelPath)]);
+            }
+
             yield break;
         }
 

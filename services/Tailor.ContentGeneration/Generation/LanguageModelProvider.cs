@@ -9,4 +9,10 @@ public enum LanguageModelProvider
     OpenAI,
 
     Ollama,
+
+    /// <summary>
+    /// A local ONNX Runtime GenAI model folder (<see cref="LanguageModelOptions.ModelPath"/>), in process; on the GPU when
+    /// the model and the native library were built for CUDA.
+    /// </summary>
+    OnnxGenAI,
 }
