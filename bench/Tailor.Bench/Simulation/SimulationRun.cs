@@ -1,9 +1,5 @@
 using System.Globalization;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
 using Tailor.Host.Demo;
@@ -52,7 +48,7 @@ public static class SimulationRun
         await app.StartAsync(cancellationToken);
         var bus = app.Services.GetRequiredService<IPublishEndpoint>();
 
-        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), Timeout = TimeSpan.FromMinutes(2) };
+        using var http = new HttpClient { BaseAddress = EmbeddedRun.ListeningAddress(app), Timeout = TimeSpan.FromMinutes(2) };
         var ingestion = new IngestionClient(http, apiKey.Key);
         await ingestion.SendCatalogAsync(catalog, _ => { }, cancellationToken);
         await ingestion.SendEventsAsync([.. history.Identifies, .. history.Orders], _ => { }, cancellationToken);
@@ -192,17 +188,7 @@ public static class SimulationRun
         return new DateTimeOffset(day, TimeSpan.Zero);
     }
 
+    // One campaign every three days is more than the default promotional cap allows; the loop, not the cap, is measured.
     private static string[] HostArguments(DirectoryInfo state) =>
-    [
-        "--Tailor:Target=all",
-        "--urls=http://127.0.0.1:0",
-        "--ConnectionStrings:rabbitmq=",
-        "--ConnectionStrings:mongodb=",
-        "--ConnectionStrings:redis=",
-        $"--Tailor:Sqlite:Path={Path.Combine(state.FullName, "tailor.db")}",
-        // One campaign every three days is more than the default promotional cap allows; the loop, not the cap, is measured.
-        "--Tailor:ContentGeneration:FrequencyCaps:promotional:Uncapped=true",
-        "--Logging:LogLevel:Default=Warning",
-        "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
-    ];
+        [.. EmbeddedRun.HostArguments(Path.Combine(state.FullName, "tailor.db")), "--Tailor:ContentGeneration:FrequencyCaps:promotional:Uncapped=true"];
 }

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
 using Tailor.Host.Hosting;
@@ -51,7 +48,7 @@ public static class DemoCommand
         await app.StartAsync(cancellationToken);
         progress.Complete("ready");
 
-        using var http = new HttpClient { BaseAddress = ListeningAddress(app), Timeout = TimeSpan.FromMinutes(2) };
+        using var http = new HttpClient { BaseAddress = EmbeddedRun.ListeningAddress(app), Timeout = TimeSpan.FromMinutes(2) };
         var ingestion = new IngestionClient(http, apiKey.Key);
 
         progress.Start("Sending the catalog");
@@ -92,17 +89,7 @@ public static class DemoCommand
     }
 
     private static string[] HostArguments(DemoOptions options) =>
-    [
-        "--Tailor:Target=all",
-        "--urls=http://127.0.0.1:0",
-        // The demo always runs embedded, even where connection strings are set in the environment.
-        "--ConnectionStrings:rabbitmq=",
-        "--ConnectionStrings:mongodb=",
-        "--ConnectionStrings:redis=",
-        $"--Tailor:Sqlite:Path={Path.Combine(options.Output.FullName, ".state", "tailor.db")}",
-        "--Logging:LogLevel:Default=Warning",
-        "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
-    ];
+        EmbeddedRun.HostArguments(Path.Combine(options.Output.FullName, ".state", "tailor.db"));
 
     /// <summary>Each run starts from nothing, so replayed events are new events rather than duplicates of the last run.</summary>
     private static void PrepareOutput(DirectoryInfo output)
@@ -117,12 +104,6 @@ public static class DemoCommand
         }
 
         output.Create();
-    }
-
-    private static Uri ListeningAddress(WebApplication app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        return new Uri(addresses.First());
     }
 
     private static async Task<int> CountKnownUsersAsync(IProfileCache profiles, CancellationToken cancellationToken)
