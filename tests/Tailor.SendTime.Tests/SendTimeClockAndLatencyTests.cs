@@ -54,7 +54,7 @@ public sealed class SendTimeClockAndLatencyTests
     }
 
     [Fact]
-    public async Task Consume_open_hours_after_delivery_counts_for_less_than_an_open_right_after_it()
+    public async Task Consume_open_right_after_delivery_counts_for_the_delivery_hour_and_a_late_one_as_a_discounted_session()
     {
         await using var host = await SendTimeTestHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -64,6 +64,7 @@ public sealed class SendTimeClockAndLatencyTests
         [
             TestMessages.Engagement("quick", delivered, EngagementKind.Delivered, emailId: quickEmail),
             TestMessages.Engagement("quick", delivered.AddMinutes(5), EngagementKind.Open, emailId: quickEmail),
+            TestMessages.Engagement("quick", delivered.AddMinutes(6), EngagementKind.Click, emailId: quickEmail),
             TestMessages.Engagement("late", delivered, EngagementKind.Delivered, emailId: lateEmail),
             TestMessages.Engagement("late", delivered.AddHours(6), EngagementKind.Open, emailId: lateEmail),
         ];
@@ -71,14 +72,34 @@ public sealed class SendTimeClockAndLatencyTests
         await host.Harness.Bus.PublishBatch(engagements, ct);
         await host.WaitForConsumedAsync<EmailEngaged>(engagements.Length);
 
+        // The quick open says 09:00 worked: one delivery, one success there, and no activity counted on top of it.
         var quick = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "quick", ct);
+        Assert.Equal((1.0, 1.0, 0.0), (quick!.Delivered![9], quick.Engaged![9], quick.Counts.Weights.Sum()));
+        // The late open is also the 09:00 email's success, and a session of the reader's own at 15:00, discounted.
         var late = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "late", ct);
-        Assert.Equal(new SendTimeOptions().OpenWeight, quick!.Counts.Weights[9], precision: 9);
-        Assert.Equal(new SendTimeOptions().OpenWeight * new OpenLatency().Factor(TimeSpan.FromHours(6)), late!.Counts.Weights[15], precision: 9);
-        Assert.True(late.Counts.Weights[15] < quick.Counts.Weights[9] / 2);
+        Assert.Equal((1.0, 1.0), (late!.Delivered![9], late.Engaged![9]));
+        Assert.Equal(new SendTimeOptions().OpenWeight * new OpenLatency().Factor(TimeSpan.FromHours(6)), late.Counts.Weights[15], precision: 9);
         var latency = await host.Documents.FindAsync<OpenLatency>(SendTimeNames.PopulationCollection, SendTimeNames.LatencyId, ct);
         Assert.Equal(2, latency?.Opens);
         Assert.False(await host.FaultPublishedAsync<EmailEngaged>());
+    }
+
+    [Fact]
+    public void Outcomes_take_weight_from_hours_whose_emails_go_unread_and_give_it_to_hours_whose_emails_are_read()
+    {
+        var weights = Enumerable.Repeat(1.0 / WeekHours.Count, WeekHours.Count).ToArray();
+        var delivered = new double[WeekHours.Count];
+        var engaged = new double[WeekHours.Count];
+        (delivered[9], engaged[9]) = (10, 0);
+        (delivered[14], engaged[14]) = (4, 3);
+
+        var adjusted = SendOutcomes.Adjust(weights, delivered, engaged);
+
+        Assert.Equal(1.0, adjusted.Sum(), precision: 9);
+        Assert.True(adjusted[9] < weights[9] / 2, $"{adjusted[9]}");
+        Assert.True(adjusted[14] > weights[14] * 1.5, $"{adjusted[14]}");
+        Assert.Equal(adjusted[20], adjusted[21], precision: 12);
+        Assert.Same(weights, SendOutcomes.Adjust(weights, null, null));
     }
 
     [Fact]

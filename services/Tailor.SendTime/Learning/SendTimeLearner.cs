@@ -90,10 +90,18 @@ public sealed class SendTimeLearner(
 
             var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, cancellationToken);
             var updates = new List<SendTimeUpdated>();
-            foreach (var (userId, stored, next, items) in users)
+            foreach (var (userId, stored, learned, items) in users)
             {
-                // On a retry of this batch the counts already hold its evidence, and the hour it changed from is the one kept.
-                var bestHourBefore = next.Counts.AddBatch(batchId, items) ? stored?.BestHourOfWeek : stored?.BestHourBeforeLastBatch;
+                var next = learned;
+                // On a retry of this batch the counts already hold its evidence (and the stored deliveries and opens its
+                // outcomes), and the hour it changed from is the one kept.
+                var added = next.Counts.AddBatch(batchId, items);
+                var bestHourBefore = added ? stored?.BestHourOfWeek : stored?.BestHourBeforeLastBatch;
+                if (!added && stored is not null)
+                {
+                    next = next with { Deliveries = stored.Deliveries, Delivered = stored.Delivered, Engaged = stored.Engaged, EngagedEmails = stored.EngagedEmails };
+                }
+
                 var cohort = next.Country is { } country ? cohorts[SendTimeDocuments.CohortKey(country)] : null;
                 var bestHour = await slices.WriteAsync(userId, next, cohort, population, strengths, cancellationToken);
                 await store.PutAsync(SendTimeNames.UsersCollection, userId, next with { BestHourOfWeek = bestHour, BestHourBeforeLastBatch = bestHourBefore }, cancellationToken);
@@ -119,7 +127,7 @@ public sealed class SendTimeLearner(
     }
 
     /// <summary>
-    /// Records a user's time zone and country. Counts kept in an old zone move by the difference between the zones'
+    /// Records a user's time zone and country. Counts (and send outcomes) kept in an old zone move by the difference between the zones'
     /// offsets today (an approximation across daylight-saving dates, and exact for the common case of a user whose
     /// zone arrives after a few events counted in the account default). Returns the update when the best hour moved.
     /// </summary>
@@ -140,7 +148,8 @@ public sealed class SendTimeLearner(
             }
 
             var oldZone = TimeZoneResolver.Find(state.TimeZone) ?? options.Value.AccountTimeZone;
-            var next = state with { Counts = Shift(state.Counts.EnsureValid(userId), oldZone, zone), TimeZone = zone.Id, Country = knownCountry };
+            state.Counts.EnsureValid(userId);
+            var next = Shift(state, oldZone, zone) with { TimeZone = zone.Id, Country = knownCountry };
             int? bestHour = null;
             if (next.Counts.Events > 0)
             {
@@ -186,22 +195,28 @@ public sealed class SendTimeLearner(
     public void Dispose() => _gate.Dispose();
 
     /// <summary>
-    /// The user's next state (deliveries remembered) and their evidence as (local hour, weight): opens and clicks of an
-    /// email whose delivery is known are weighed by <see cref="OpenLatency.Factor"/>, and their latency collected.
+    /// The user's next state and their evidence as (local hour, weight). A delivery counts as sent at its hour. The first
+    /// open or click of a delivered email counts as that hour's success (<see cref="SendOutcomes"/>), and is evidence of
+    /// activity only when it came an hour or more later (the reader's own session, weighed by
+    /// <see cref="OpenLatency.Factor"/>): an open right after delivery says the hour Tailor chose worked, which the
+    /// outcomes already say, and counting it as activity too would let Tailor's own choices feed its estimate.
     /// </summary>
     private (UserSendTimeState Next, List<(int HourOfWeek, double Weight)> Items) Localise(
         UserSendTimeState? stored, IEnumerable<SendTimeEvidence> evidence, OpenLatency latency, List<TimeSpan> latencies)
     {
         var zone = TimeZoneResolver.Find(stored?.TimeZone) ?? options.Value.AccountTimeZone;
         var deliveries = new Dictionary<Guid, DateTimeOffset>(stored?.Deliveries ?? []);
+        var delivered = (double[]?)stored?.Delivered?.Clone() ?? new double[WeekHours.Count];
+        var engaged = (double[]?)stored?.Engaged?.Clone() ?? new double[WeekHours.Count];
+        var engagedEmails = new List<Guid>(stored?.EngagedEmails ?? []);
         var items = new List<(int, double)>();
         foreach (var item in evidence.OrderBy(item => item.OccurredAt))
         {
             if (item.IsDelivery)
             {
-                if (item.EmailId is { } delivered)
+                if (item.EmailId is { } deliveredEmail && deliveries.TryAdd(deliveredEmail, item.OccurredAt))
                 {
-                    deliveries[delivered] = item.OccurredAt;
+                    delivered[WeekHours.Of(item.OccurredAt, zone)]++;
                 }
 
                 continue;
@@ -211,8 +226,19 @@ public sealed class SendTimeLearner(
             if (item.EmailId is { } emailId && deliveries.TryGetValue(emailId, out var deliveredAt))
             {
                 var delay = item.OccurredAt - deliveredAt;
+                if (!engagedEmails.Contains(emailId))
+                {
+                    engagedEmails.Add(emailId);
+                    engaged[WeekHours.Of(deliveredAt, zone)]++;
+                    latencies.Add(delay);
+                }
+
+                if (delay < SendOutcomes.SameSession)
+                {
+                    continue;
+                }
+
                 weight *= latency.Factor(delay);
-                latencies.Add(delay);
             }
 
             items.Add((WeekHours.Of(item.OccurredAt, zone), weight));
@@ -220,24 +246,38 @@ public sealed class SendTimeLearner(
 
         var kept = deliveries.OrderByDescending(delivery => delivery.Value).Take(UserSendTimeState.DeliveriesKept).ToDictionary();
         var counts = stored?.Counts ?? new HourOfWeekCounts();
-        return (new UserSendTimeState(counts, stored?.BestHourOfWeek, stored?.BestHourBeforeLastBatch, zone.Id, stored?.Country, kept), items);
+        return (new UserSendTimeState(
+            counts, stored?.BestHourOfWeek, stored?.BestHourBeforeLastBatch, zone.Id, stored?.Country, kept,
+            delivered, engaged, [.. engagedEmails.TakeLast(UserSendTimeState.DeliveriesKept)]), items);
     }
 
-    private HourOfWeekCounts Shift(HourOfWeekCounts counts, TimeZoneInfo from, TimeZoneInfo to)
+    // Everything kept per local hour moves together: the evidence, and what Tailor's sends did at each hour.
+    private UserSendTimeState Shift(UserSendTimeState state, TimeZoneInfo from, TimeZoneInfo to)
     {
         var now = clock.GetUtcNow();
         var hours = (int)Math.Round((to.GetUtcOffset(now) - from.GetUtcOffset(now)).TotalHours);
-        if (hours == 0 || counts.Events == 0)
+        if (hours == 0)
         {
-            return counts;
+            return state;
         }
 
-        var shifted = new double[WeekHours.Count];
+        var counts = state.Counts;
+        return state with
+        {
+            Counts = new HourOfWeekCounts { Weights = Rotate(counts.Weights, hours), Events = counts.Events, LastBatch = counts.LastBatch },
+            Delivered = state.Delivered is { } delivered ? Rotate(delivered, hours) : null,
+            Engaged = state.Engaged is { } engaged ? Rotate(engaged, hours) : null,
+        };
+    }
+
+    private static double[] Rotate(double[] week, int hours)
+    {
+        var rotated = new double[WeekHours.Count];
         for (var hour = 0; hour < WeekHours.Count; hour++)
         {
-            shifted[(((hour + hours) % WeekHours.Count) + WeekHours.Count) % WeekHours.Count] = counts.Weights[hour];
+            rotated[(((hour + hours) % WeekHours.Count) + WeekHours.Count) % WeekHours.Count] = week[hour];
         }
 
-        return new HourOfWeekCounts { Weights = shifted, Events = counts.Events, LastBatch = counts.LastBatch };
+        return rotated;
     }
 }

@@ -18,7 +18,8 @@ public sealed class SendTimeSliceWriter(IProfileCache profiles, TimeProvider clo
             return null;
         }
 
-        var weights = SendTimeHierarchy.Posterior(state.Counts.Weights, cohort?.Weights, population.Weights, strengths);
+        var weights = SendOutcomes.Adjust(
+            SendTimeHierarchy.Posterior(state.Counts.Weights, cohort?.Weights, population.Weights, strengths), state.Delivered, state.Engaged);
         var bestHour = Array.IndexOf(weights, weights.Max());
         var slice = new SendTimeSlice(
             weights,

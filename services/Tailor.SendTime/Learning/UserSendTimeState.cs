@@ -10,13 +10,19 @@ namespace Tailor.SendTime.Learning;
 /// <param name="TimeZone">The IANA zone the counts are kept in (trait, else country, else the account default).</param>
 /// <param name="Country">The user's country as the platform sent it: their cohort.</param>
 /// <param name="Deliveries">When recent emails were delivered, by email id: how an open's delay is measured.</param>
+/// <param name="Delivered">Emails delivered to the user per local hour of the week.</param>
+/// <param name="Engaged">Of those, how many the user opened or clicked (once per email), per hour of delivery.</param>
+/// <param name="EngagedEmails">The recent emails already counted in <paramref name="Engaged"/>.</param>
 public sealed record UserSendTimeState(
     HourOfWeekCounts Counts,
     int? BestHourOfWeek,
     int? BestHourBeforeLastBatch = null,
     string? TimeZone = null,
     string? Country = null,
-    Dictionary<Guid, DateTimeOffset>? Deliveries = null)
+    Dictionary<Guid, DateTimeOffset>? Deliveries = null,
+    double[]? Delivered = null,
+    double[]? Engaged = null,
+    Guid[]? EngagedEmails = null)
 {
     /// <summary>How many deliveries are remembered; an open of an older email is weighed without its latency.</summary>
     public const int DeliveriesKept = 50;
