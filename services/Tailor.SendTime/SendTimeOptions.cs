@@ -45,6 +45,16 @@ public sealed class SendTimeOptions : IValidatableObject
     [Range(0.0, 1_000.0)]
     public double ActivityWeight { get; set; } = 1;
 
+    /// <summary>
+    /// Whether the preference is scaled by each hour's engagement rate for Tailor's own deliveries (see
+    /// <c>SendOutcomes</c>); off, an open right after delivery counts as activity at its hour, as any open does.
+    /// </summary>
+    public bool LearnFromSendOutcomes { get; set; } = true;
+
+    /// <summary>How many deliveries at the user's overall engagement rate each hour starts with: larger moves slower.</summary>
+    [Range(0.1, 10_000.0)]
+    public double SendOutcomePriorDeliveries { get; set; } = 10;
+
     /// <summary>Most messages a consumer takes as one batch.</summary>
     [Range(1, 1_000)]
     public int MessageBatchLimit { get; set; } = 100;

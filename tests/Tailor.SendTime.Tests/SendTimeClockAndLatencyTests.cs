@@ -93,13 +93,13 @@ public sealed class SendTimeClockAndLatencyTests
         (delivered[9], engaged[9]) = (10, 0);
         (delivered[14], engaged[14]) = (4, 3);
 
-        var adjusted = SendOutcomes.Adjust(weights, delivered, engaged);
+        var adjusted = SendOutcomes.Adjust(weights, delivered, engaged, priorDeliveries: 3);
 
         Assert.Equal(1.0, adjusted.Sum(), precision: 9);
         Assert.True(adjusted[9] < weights[9] / 2, $"{adjusted[9]}");
         Assert.True(adjusted[14] > weights[14] * 1.5, $"{adjusted[14]}");
         Assert.Equal(adjusted[20], adjusted[21], precision: 12);
-        Assert.Same(weights, SendOutcomes.Adjust(weights, null, null));
+        Assert.Same(weights, SendOutcomes.Adjust(weights, null, null, priorDeliveries: 3));
     }
 
     [Fact]

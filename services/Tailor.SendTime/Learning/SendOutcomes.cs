@@ -12,11 +12,9 @@ public static class SendOutcomes
     /// <summary>An open within this long of delivery belongs to the delivery's hour (not a session of the reader's own).</summary>
     public static readonly TimeSpan SameSession = TimeSpan.FromHours(1);
 
-    /// <summary>How many deliveries at the user's overall rate each hour starts with, so one unread email moves little.</summary>
-    public const double PriorDeliveries = 3;
-
     /// <summary>The weights adjusted by each hour's engagement rate, summing to 1; unchanged when nothing was delivered.</summary>
-    public static double[] Adjust(double[] weights, double[]? delivered, double[]? engaged)
+    /// <param name="priorDeliveries">How many deliveries at the user's overall rate each hour starts with, so one unread email moves little.</param>
+    public static double[] Adjust(double[] weights, double[]? delivered, double[]? engaged, double priorDeliveries)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (delivered is not { Length: WeekHours.Count } || engaged is not { Length: WeekHours.Count } || delivered.Sum() == 0)
@@ -28,7 +26,7 @@ public static class SendOutcomes
         var adjusted = new double[weights.Length];
         for (var hour = 0; hour < weights.Length; hour++)
         {
-            var rate = (engaged[hour] + (PriorDeliveries * overall)) / (delivered[hour] + PriorDeliveries);
+            var rate = (engaged[hour] + (priorDeliveries * overall)) / (delivered[hour] + priorDeliveries);
             adjusted[hour] = weights[hour] * rate / overall;
         }
 

@@ -233,7 +233,7 @@ public sealed class SendTimeLearner(
                     latencies.Add(delay);
                 }
 
-                if (delay < SendOutcomes.SameSession)
+                if (options.Value.LearnFromSendOutcomes && delay < SendOutcomes.SameSession)
                 {
                     continue;
                 }

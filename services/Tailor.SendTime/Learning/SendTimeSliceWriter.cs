@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Profiles;
 using Tailor.SendTime.Model;
@@ -5,7 +6,7 @@ using Tailor.SendTime.Model;
 namespace Tailor.SendTime.Learning;
 
 /// <summary>Turns a user's state and the priors above it into their profile slice and, when it moved, the announcement of their best hour.</summary>
-public sealed class SendTimeSliceWriter(IProfileCache profiles, TimeProvider clock)
+public sealed class SendTimeSliceWriter(IProfileCache profiles, IOptions<SendTimeOptions> options, TimeProvider clock)
 {
     /// <summary>Writes the user's slice and returns their best local hour of the week; null, and nothing written, for a user with no evidence yet.</summary>
     public async Task<int?> WriteAsync(
@@ -18,8 +19,11 @@ public sealed class SendTimeSliceWriter(IProfileCache profiles, TimeProvider clo
             return null;
         }
 
-        var weights = SendOutcomes.Adjust(
-            SendTimeHierarchy.Posterior(state.Counts.Weights, cohort?.Weights, population.Weights, strengths), state.Delivered, state.Engaged);
+        var weights = SendTimeHierarchy.Posterior(state.Counts.Weights, cohort?.Weights, population.Weights, strengths);
+        if (options.Value.LearnFromSendOutcomes)
+        {
+            weights = SendOutcomes.Adjust(weights, state.Delivered, state.Engaged, options.Value.SendOutcomePriorDeliveries);
+        }
         var bestHour = Array.IndexOf(weights, weights.Max());
         var slice = new SendTimeSlice(
             weights,
