@@ -5,6 +5,7 @@ using Tailor.Contracts;
 using Tailor.Host.Demo;
 using Tailor.Host.Hosting;
 using Tailor.Messaging;
+using Tailor.SendTime.Model;
 
 namespace Tailor.Bench.Simulation;
 
@@ -168,7 +169,7 @@ public static class SimulationRun
             hours[invoice.InvoiceDate.Hour]++;
         }
 
-        return Enumerable.Range(0, 24).MaxBy(hour => hours[(hour + 23) % 24] + hours[hour] + hours[(hour + 1) % 24]);
+        return BestWindow.HourOfDay(hours);
     }
 
     private static DateTimeOffset UkHour(DateTimeOffset day, int hour)

@@ -13,23 +13,7 @@ public sealed record SubjectTest(string Key, string CampaignId, IReadOnlyList<Su
     public int Choose(double clickWeight, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        if (Winner is { } winner)
-        {
-            return winner;
-        }
-
-        var best = 0;
-        var bestDraw = double.NegativeInfinity;
-        for (var index = 0; index < Variants.Count; index++)
-        {
-            var draw = Beta(Variants[index].Posterior(clickWeight), random);
-            if (draw > bestDraw)
-            {
-                (best, bestDraw) = (index, draw);
-            }
-        }
-
-        return best;
+        return Winner ?? BestDraw([.. Variants.Select(variant => variant.Posterior(clickWeight))], random);
     }
 
     /// <summary>How often each variant is the best among <paramref name="draws"/> joint draws from the posteriors.</summary>
@@ -40,21 +24,27 @@ public sealed record SubjectTest(string Key, string CampaignId, IReadOnlyList<Su
         var posteriors = Variants.Select(variant => variant.Posterior(clickWeight)).ToArray();
         for (var draw = 0; draw < draws; draw++)
         {
-            var best = 0;
-            var bestValue = double.NegativeInfinity;
-            for (var index = 0; index < posteriors.Length; index++)
-            {
-                var value = Beta(posteriors[index], random);
-                if (value > bestValue)
-                {
-                    (best, bestValue) = (index, value);
-                }
-            }
-
-            wins[best]++;
+            wins[BestDraw(posteriors, random)]++;
         }
 
         return [.. wins.Select(count => count / draws)];
+    }
+
+    // One joint draw from the variants' posteriors: the index of the highest.
+    private static int BestDraw((double Alpha, double Beta)[] posteriors, Random random)
+    {
+        var best = 0;
+        var bestValue = double.NegativeInfinity;
+        for (var index = 0; index < posteriors.Length; index++)
+        {
+            var value = Beta(posteriors[index], random);
+            if (value > bestValue)
+            {
+                (best, bestValue) = (index, value);
+            }
+        }
+
+        return best;
     }
 
     private static double Beta((double Alpha, double Beta) posterior, Random random)

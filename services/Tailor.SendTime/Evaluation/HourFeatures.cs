@@ -8,12 +8,12 @@ internal sealed class HourFeatures(SendTimeTrainingSet set, PriorStrengths stren
     public const int Count = 9;
 
     private readonly double[] _populationWeek = WeekHours.Normalize(set.Population);
-    private readonly Dictionary<string, double[]> _posteriors = new(StringComparer.Ordinal);
+    private readonly PosteriorCache _posteriors = new(set, strengths);
 
     public LearnedSendTime.HourRow Row(string userId, string? country, int weekday, int hour)
     {
         var own = set.Users.GetValueOrDefault(userId);
-        var posterior = Posterior(userId, country, own);
+        var posterior = _posteriors.For(userId, country);
         var ownTotal = own?.Sum() ?? 0;
         return new LearnedSendTime.HourRow
         {
@@ -30,21 +30,6 @@ internal sealed class HourFeatures(SendTimeTrainingSet set, PriorStrengths stren
                 weekday,
             ],
         };
-    }
-
-    private double[] Posterior(string userId, string? country, double[]? own)
-    {
-        var key = own is null ? "\0cohort:" + country : userId;
-        if (!_posteriors.TryGetValue(key, out var posterior))
-        {
-            var cohort = own is null
-                ? country is not null && set.Cohorts.TryGetValue(country, out var counts) ? counts : null
-                : set.CohortCounts(userId);
-            posterior = SendTimeHierarchy.Posterior(own ?? new double[WeekHours.Count], cohort, set.Population, strengths);
-            _posteriors[key] = posterior;
-        }
-
-        return posterior;
     }
 
     // The share of the whole week's weight that falls in the window around this hour of the day, on any weekday.

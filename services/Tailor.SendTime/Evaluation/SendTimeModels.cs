@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Evaluation;
@@ -49,16 +48,7 @@ public static class SendTimeModels
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(strengths);
-        var empty = new double[WeekHours.Count];
-        // One posterior per user, computed on first use; users never seen share their cohort's.
-        var posteriors = new ConcurrentDictionary<string, double[]>(StringComparer.Ordinal);
-        return new SendTimePredictor(name, usesWeekdays, (user, country, weekday) =>
-        {
-            var week = set.Users.TryGetValue(user, out var counts)
-                ? posteriors.GetOrAdd(user, _ => SendTimeHierarchy.Posterior(counts, set.CohortCounts(user), set.Population, strengths))
-                : posteriors.GetOrAdd("\0cohort:" + country, _ => SendTimeHierarchy.Posterior(
-                    empty, country is not null && set.Cohorts.TryGetValue(country, out var cohort) ? cohort : null, set.Population, strengths));
-            return hourOn(week, weekday);
-        });
+        var posteriors = new PosteriorCache(set, strengths);
+        return new SendTimePredictor(name, usesWeekdays, (user, country, weekday) => hourOn(posteriors.For(user, country), weekday));
     }
 }

@@ -1,9 +1,11 @@
+using Tailor.Profiles;
+
 namespace Tailor.SendTime.Model;
 
 /// <summary>The hour-of-week grid every send-time model works on: index = day from Monday × 24 + hour, in local time.</summary>
 public static class WeekHours
 {
-    public const int Count = 168;
+    public const int Count = SendTimeSlice.HoursPerWeek;
     public const int PerDay = 24;
     public const int Days = 7;
 
@@ -14,8 +16,8 @@ public static class WeekHours
         return Of(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
     }
 
-    /// <summary>The hour of the week of a wall-clock time.</summary>
-    public static int Of(DateTime wallClock) => ((((int)wallClock.DayOfWeek) + 6) % 7 * PerDay) + wallClock.Hour;
+    /// <summary>The hour of the week of a wall-clock time (the grid the profile slice is indexed on).</summary>
+    public static int Of(DateTime wallClock) => SendTimeSlice.HourOfWeek(wallClock);
 
     /// <summary>Sums the week into its 24 hours of the day.</summary>
     public static double[] FoldToDay(IReadOnlyList<double> week)
