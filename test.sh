@@ -20,6 +20,11 @@ read -r passed failed skipped < <(awk '
   summary && $1 == "succeeded:" { p = $2 + 0 }
   summary && $1 == "skipped:"   { s = $2 + 0 }
   END { print p + 0, f + 0, s + 0 }' "$log_file")
+# A long run's failures scroll far above the last line; repeat each failed test and its message next to it.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests (repeated from above):"
+  grep -E -A 12 '^[[:space:]]*failed [^:]' "$log_file" | head -n 300
+fi
 rm -f "$log_file"
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # a crash or build error is a failure too

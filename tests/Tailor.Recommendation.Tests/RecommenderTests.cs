@@ -1,3 +1,4 @@
+using Tailor.Contracts;
 using Tailor.Recommendation.Ranking;
 using Tailor.Recommendation.Training;
 using Tailor.Training.Catalog;
@@ -105,6 +106,26 @@ public class RecommenderTests
         Assert.Equal(0, interactions.IgnoredCount("u2", "p1"));
         Assert.Equal([("p1", 1), ("p2", 1)], interactions.IgnoredItems("u1").Order());
     }
+
+    [Fact]
+    public void IgnoredCount_counts_only_emails_a_person_opened()
+    {
+        var (unopened, opened, proxyOpened) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var interactions = new InteractionSet();
+        interactions.AddShown("u1", "p1", Fixtures.Start, unopened);
+        interactions.AddShown("u1", "p1", Fixtures.Start.AddDays(3), opened);
+        interactions.AddShown("u1", "p1", Fixtures.Start.AddDays(6), proxyOpened);
+        EvidenceWeights.Add(interactions, Opened("u1", opened, Fixtures.Start.AddDays(3).AddHours(1)), Options);
+        EvidenceWeights.Add(interactions, Opened("u1", proxyOpened, Fixtures.Start.AddDays(6).AddMinutes(1)) with { IsMachineOpen = true }, Options);
+
+        Assert.Equal(1, interactions.IgnoredCount("u1", "p1"));
+        // Before the open happened, the opened email had not been seen either.
+        Assert.Equal(0, interactions.Before(Fixtures.Start.AddDays(3).AddMinutes(30)).IgnoredCount("u1", "p1"));
+        Assert.Equal(1, interactions.Before(Fixtures.Start.AddDays(4)).IgnoredCount("u1", "p1"));
+    }
+
+    private static EmailEngaged Opened(string userId, Guid emailId, DateTimeOffset at) =>
+        new(Guid.NewGuid(), userId, at, emailId, "spring-sale", EngagementKind.Open, null, null, IsMachineOpen: false);
 
     [Fact]
     public void For_a_user_without_history_falls_back_to_the_most_popular_items()

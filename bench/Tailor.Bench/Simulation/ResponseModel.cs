@@ -20,6 +20,10 @@ public static class ResponseModel
     public static double ItemFit(SimulatedUser user, IReadOnlyList<string> shown) =>
         shown.Count == 0 ? 0 : shown.Count(user.WantedItems.Contains) / (double)shown.Count;
 
+    /// <summary>The chance the email is opened, and the chance it is clicked once opened.</summary>
+    public static (double Open, double ClickIfOpened) Chances(SimulatedUser user, int ukHour, IReadOnlyList<string> shown) =>
+        (BaseOpen + (HourEffect * Math.Min(1, HourFit(user, ukHour))), BaseClick + (ItemEffect * ItemFit(user, shown)));
+
     /// <summary>Whether the email is opened and clicked (and which wanted product is clicked), drawn with <paramref name="random"/>.</summary>
     public static (bool Opened, bool Clicked, string? ClickedItem, TimeSpan Latency) Respond(
         SimulatedUser user, int ukHour, IReadOnlyList<string> shown, Random random)
@@ -27,8 +31,9 @@ public static class ResponseModel
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(shown);
         ArgumentNullException.ThrowIfNull(random);
-        var opened = random.NextDouble() < BaseOpen + (HourEffect * Math.Min(1, HourFit(user, ukHour)));
-        var clicked = opened && random.NextDouble() < BaseClick + (ItemEffect * ItemFit(user, shown));
+        var (open, clickIfOpened) = Chances(user, ukHour, shown);
+        var opened = random.NextDouble() < open;
+        var clicked = opened && random.NextDouble() < clickIfOpened;
         var wanted = shown.Where(user.WantedItems.Contains).ToList();
         var item = !clicked ? null : wanted.Count > 0 ? wanted[random.Next(wanted.Count)] : shown.Count > 0 ? shown[random.Next(shown.Count)] : null;
         return (opened, clicked, item, TimeSpan.FromMinutes(random.Next(0, 90)));

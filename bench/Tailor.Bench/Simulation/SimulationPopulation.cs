@@ -16,6 +16,21 @@ public sealed class SimulationPopulation
     /// <summary>Every product line of the file, for the catalog.</summary>
     public required IReadOnlyList<RetailLine> All { get; init; }
 
+    /// <summary>The split, which the history runs up to.</summary>
+    public required DateTime Split { get; init; }
+
+    /// <summary>
+    /// The history moved forward by whole weeks (so weekdays and UK hours stay) to end in the week before
+    /// <paramref name="firstRound"/>. Without it, the rounds' feedback would arrive years after the history, and every
+    /// model that fades old evidence (buy-again's half-life, the popularity window) would forget the customers at once.
+    /// </summary>
+    public IEnumerable<RetailLine> HistoryMovedTo(DateTimeOffset firstRound)
+    {
+        var weeks = Math.Max(0, (int)Math.Floor((firstRound.UtcDateTime - Split).TotalDays / 7));
+        var shift = TimeSpan.FromDays(7 * weeks);
+        return History.Select(line => line with { InvoiceDate = line.InvoiceDate + shift });
+    }
+
     public static SimulationPopulation Load(SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,6 +61,7 @@ public sealed class SimulationPopulation
             Users = [.. sample.Select(customer => User(customer, population, options.Split))],
             History = [.. sample.SelectMany(customer => customer.Where(line => line.InvoiceDate < options.Split))],
             All = all,
+            Split = options.Split,
         };
     }
 

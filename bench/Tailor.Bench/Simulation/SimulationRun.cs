@@ -31,7 +31,8 @@ public static class SimulationRun
         var population = SimulationPopulation.Load(options);
         var arms = Arms.Select((arm, index) => (Name: arm, Users: population.Users.Skip(index * options.UsersPerArm).Take(options.UsersPerArm).ToList())).ToList();
         var catalog = ReplayPlan.From(population.All).CatalogItems;
-        var history = ReplayPlan.From(population.History);
+        var firstRound = NextMonday(DateTimeOffset.UtcNow);
+        var history = ReplayPlan.From(population.HistoryMovedTo(firstRound));
         var popular = PopularItems(population.History);
         var fixedHour = BestHour(population.History);
         progress.WriteLine($"{population.Users.Count} customers ({options.UsersPerArm} per arm), {history.Orders.Count:N0} orders before {options.Split:yyyy-MM-dd}; popular arm: {string.Join(", ", popular)} at {fixedHour}:00 UK");
@@ -59,7 +60,6 @@ public static class SimulationRun
 
         var results = new List<ArmResult>();
         var random = new Random(options.Seed);
-        var firstRound = NextMonday(DateTimeOffset.UtcNow);
         var catalogIds = catalog.Select(item => (string)item.GetType().GetProperty("id")!.GetValue(item)!).ToList();
         for (var round = 1; round <= options.Rounds; round++)
         {
@@ -101,6 +101,7 @@ public static class SimulationRun
         Random random, List<EmailEngaged> feedback)
     {
         int emails = 0, opens = 0, clicks = 0;
+        double expectedOpens = 0, expectedClicks = 0;
         foreach (var user in users)
         {
             if (emailOf(user) is not { } email)
@@ -110,6 +111,9 @@ public static class SimulationRun
 
             emails++;
             var ukHour = TimeZoneInfo.ConvertTime(email.SendAt, UkTime).Hour;
+            var (openChance, clickChance) = ResponseModel.Chances(user, ukHour, email.Items);
+            expectedOpens += openChance;
+            expectedClicks += openChance * clickChance;
             var (opened, clicked, item, latency) = ResponseModel.Respond(user, ukHour, email.Items, random);
             opens += opened ? 1 : 0;
             clicks += clicked ? 1 : 0;
@@ -128,7 +132,7 @@ public static class SimulationRun
             }
         }
 
-        return new ArmResult(arm, round, emails, opens, clicks);
+        return new ArmResult(arm, round, emails, opens, clicks, expectedOpens, expectedClicks);
     }
 
     private static EmailEngaged Engagement(EmailReady email, EngagementKind kind, DateTimeOffset at, string? itemId) =>

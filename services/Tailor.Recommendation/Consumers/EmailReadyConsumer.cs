@@ -14,7 +14,7 @@ public sealed class EmailReadyConsumer(IEventStore events) : IConsumer<EmailRead
         var message = context.Message;
         InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
         var shown = new ShownItems(
-            message.EventId, message.UserId, message.SendAt, [.. (message.ItemIds ?? []).Where(itemId => !string.IsNullOrWhiteSpace(itemId))]);
+            message.EventId, message.UserId, message.SendAt, [.. (message.ItemIds ?? []).Where(itemId => !string.IsNullOrWhiteSpace(itemId))], message.EmailId);
         await events.RecordAsync(RecommendationStore.Stream, shown.EventId, shown.UserId, message.OccurredAt, shown, context.CancellationToken);
     }
 }

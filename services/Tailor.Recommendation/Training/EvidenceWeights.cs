@@ -35,8 +35,18 @@ public static class EvidenceWeights
         ArgumentNullException.ThrowIfNull(engaged);
         ArgumentNullException.ThrowIfNull(options);
 
-        // A link scanner's click is not a person's interest.
-        if (engaged.Kind == EngagementKind.Click && !engaged.IsMachineOpen && !string.IsNullOrWhiteSpace(engaged.ItemId))
+        // A link scanner's click is not a person's interest, and a privacy proxy's open is not a person reading.
+        if (engaged.IsMachineOpen)
+        {
+            return;
+        }
+
+        if (engaged.Kind is EngagementKind.Open or EngagementKind.Click)
+        {
+            set.AddOpened(engaged.EmailId, engaged.OccurredAt);
+        }
+
+        if (engaged.Kind == EngagementKind.Click && !string.IsNullOrWhiteSpace(engaged.ItemId))
         {
             set.Add(engaged.UserId, engaged.ItemId, options.ClickWeight, engaged.OccurredAt, purchased: false);
         }

@@ -11,7 +11,8 @@ public sealed class InteractionSet
     private readonly HashSet<string> _knownUsers = new(StringComparer.Ordinal);
     private readonly List<Interaction> _timeline = [];
     private readonly List<bool> _isPurchase = [];
-    private readonly Dictionary<string, Dictionary<string, List<DateTimeOffset>>> _shown = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, List<Showing>>> _shown = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, DateTimeOffset> _opened = [];
     private readonly Dictionary<(string UserId, string ItemId), DateTimeOffset> _lastTouched = [];
 
     /// <summary>Every user the service heard of: identified, or with any interaction.</summary>
@@ -62,27 +63,37 @@ public sealed class InteractionSet
     /// <summary>Every interaction added, in the order added, with its own weight.</summary>
     public IReadOnlyList<Interaction> Interactions => _timeline;
 
-    /// <summary>Records that an email showed the user the item.</summary>
-    public void AddShown(string userId, string itemId, DateTimeOffset shownAt)
+    /// <summary>Records that an email (<paramref name="emailId"/>, when known) showed the user the item.</summary>
+    public void AddShown(string userId, string itemId, DateTimeOffset shownAt, Guid? emailId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
         if (!_shown.TryGetValue(userId, out var items))
         {
-            _shown[userId] = items = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+            _shown[userId] = items = new Dictionary<string, List<Showing>>(StringComparer.Ordinal);
         }
 
-        if (!items.TryGetValue(itemId, out var times))
+        if (!items.TryGetValue(itemId, out var showings))
         {
-            items[itemId] = times = [];
+            items[itemId] = showings = [];
         }
 
-        times.Add(shownAt);
+        showings.Add(new Showing(shownAt, emailId));
+    }
+
+    /// <summary>Records that a person opened (or clicked in) the email; the first time is kept.</summary>
+    public void AddOpened(Guid emailId, DateTimeOffset openedAt)
+    {
+        if (!_opened.TryGetValue(emailId, out var first) || openedAt < first)
+        {
+            _opened[emailId] = openedAt;
+        }
     }
 
     /// <summary>
-    /// How many times an email showed the user the item with nothing from them about it afterwards (no click, view or
-    /// purchase at or after the showing): a weak sign they do not want it.
+    /// How many times an email the user opened showed them the item with nothing from them about it afterwards (no
+    /// click, view or purchase at or after the showing): a weak sign they do not want it. An email nobody opened showed
+    /// nothing, so it does not count; a showing recorded without its email id counts, as it did before ids were kept.
     /// </summary>
     public int IgnoredCount(string userId, string itemId) =>
         _shown.TryGetValue(userId, out var items) && items.TryGetValue(itemId, out var times) ? Ignored(userId, itemId, times) : 0;
@@ -93,10 +104,10 @@ public sealed class InteractionSet
             ? items.Select(item => (item.Key, Ignored(userId, item.Key, item.Value))).Where(item => item.Item2 > 0)
             : [];
 
-    private int Ignored(string userId, string itemId, List<DateTimeOffset> times)
+    private int Ignored(string userId, string itemId, List<Showing> showings)
     {
         var lastTouched = _lastTouched.TryGetValue((userId, itemId), out var last) ? last : DateTimeOffset.MinValue;
-        return times.Count(shownAt => shownAt > lastTouched);
+        return showings.Count(showing => showing.At > lastTouched && (showing.EmailId is not { } emailId || _opened.ContainsKey(emailId)));
     }
 
     /// <summary>A copy holding only what happened at or before <paramref name="end"/> (known users and item names kept).</summary>
@@ -115,13 +126,18 @@ public sealed class InteractionSet
 
         foreach (var (userId, items) in _shown)
         {
-            foreach (var (itemId, times) in items)
+            foreach (var (itemId, showings) in items)
             {
-                foreach (var shownAt in times.Where(shownAt => shownAt <= end))
+                foreach (var showing in showings.Where(showing => showing.At <= end))
                 {
-                    earlier.AddShown(userId, itemId, shownAt);
+                    earlier.AddShown(userId, itemId, showing.At, showing.EmailId);
                 }
             }
+        }
+
+        foreach (var (emailId, openedAt) in _opened.Where(open => open.Value <= end))
+        {
+            earlier.AddOpened(emailId, openedAt);
         }
 
         for (var index = 0; index < _timeline.Count; index++)
@@ -163,4 +179,6 @@ public sealed class InteractionSet
             .GroupBy(entry => entry.ItemId, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(entry => entry.UserId).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
     }
+
+    private readonly record struct Showing(DateTimeOffset At, Guid? EmailId);
 }

@@ -174,7 +174,7 @@ public sealed class RecommendationTrainer(
         {
             foreach (var itemId in shown.ItemIds)
             {
-                set.AddShown(shown.UserId, itemId, shown.SendAt);
+                set.AddShown(shown.UserId, itemId, shown.SendAt, shown.EmailId);
             }
         }
 
