@@ -66,6 +66,17 @@ public sealed class RecommendationOptions
     [Range(0.0, 1.0)]
     public double IgnoredPenalty { get; set; } = 0.2;
 
+    /// <summary>
+    /// A click in an email as a strong positive: each click on an item multiplies its blended score by
+    /// (1 + ClickedBoost), for at most <see cref="MaxBoostedClicks"/> clicks. A reader who clicked a product wants it
+    /// now, which one unit in a years-long purchase history (<see cref="ClickWeight"/>) cannot say. 0 turns it off.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double ClickedBoost { get; set; } = 1.0;
+
+    /// <summary>Clicks past this many add no more boost, so one item cannot hold a slot for ever.</summary>
+    public const int MaxBoostedClicks = 2;
+
     /// <summary>Leave out what the user already bought (a shop of consumables may want them back in).</summary>
     public bool ExcludePurchased { get; set; } = true;
 

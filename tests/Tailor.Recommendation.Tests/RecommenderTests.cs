@@ -108,6 +108,25 @@ public class RecommenderTests
     }
 
     [Fact]
+    public void For_lifts_an_item_the_user_clicked_in_an_email_by_the_clicked_boost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var catalog = new Dictionary<string, CatalogEntry>();
+        // ClickWeight 0: the click is no interaction for the models, so the boost alone moves the item.
+        var wide = new RecommendationOptions { Factors = 4, Regularization = 0.1, Alpha = 1, TopN = 10, ClickWeight = 0, ClickedBoost = 0 };
+        var lowest = RecommenderBuilder.Build(TwoClusters(), catalog, wide, "test", ct).For("u4")[^1].ItemId;
+        var clicked = TwoClusters();
+        EvidenceWeights.Add(clicked, Fixtures.Clicked("u4", lowest) with { OccurredAt = Fixtures.Start.AddDays(20) }, wide);
+
+        var plain = RecommenderBuilder.Build(clicked, catalog, wide, "test", ct).For("u4");
+        var boosted = RecommenderBuilder.Build(clicked, catalog, new RecommendationOptions { Factors = 4, Regularization = 0.1, Alpha = 1, TopN = 10, ClickWeight = 0, ClickedBoost = 1 }, "test", ct).For("u4");
+
+        Assert.Equal([(lowest, 1)], clicked.ClickedItems("u4"));
+        Assert.Equal(2 * plain.Single(item => item.ItemId == lowest).Score, boosted.Single(item => item.ItemId == lowest).Score, precision: 4);
+        Assert.True(Position(boosted, lowest) < Position(plain, lowest), $"the clicked item moved up: from {Position(plain, lowest)} to {Position(boosted, lowest)}");
+    }
+
+    [Fact]
     public void IgnoredCount_counts_only_emails_a_person_opened()
     {
         var (unopened, opened, proxyOpened) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
@@ -123,6 +142,9 @@ public class RecommenderTests
         Assert.Equal(0, interactions.Before(Fixtures.Start.AddDays(3).AddMinutes(30)).IgnoredCount("u1", "p1"));
         Assert.Equal(1, interactions.Before(Fixtures.Start.AddDays(4)).IgnoredCount("u1", "p1"));
     }
+
+    private static int Position(IReadOnlyList<RecommendedItem> items, string itemId) =>
+        items.Select((item, index) => (item.ItemId, index)).First(entry => entry.ItemId == itemId).index;
 
     private static EmailEngaged Opened(string userId, Guid emailId, DateTimeOffset at) =>
         new(Guid.NewGuid(), userId, at, emailId, "spring-sale", EngagementKind.Open, null, null, IsMachineOpen: false);

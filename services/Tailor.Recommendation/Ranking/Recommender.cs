@@ -24,6 +24,8 @@ public sealed class Recommender
     private readonly Func<string, IEnumerable<(string ItemId, int Times)>> _ignored;
     private readonly IReadOnlyDictionary<string, int> _itemNumbers;
     private readonly double _ignoredPenalty;
+    private readonly Func<string, IEnumerable<(string ItemId, int Times)>> _clicked;
+    private readonly double _clickedBoost;
     private readonly IReadOnlyList<string> _users;
     private readonly IReadOnlyDictionary<string, string> _userTopics;
     private readonly Dictionary<string, HashSet<int>> _popularByTopic;
@@ -36,6 +38,7 @@ public sealed class Recommender
         (int Item, int Audience)[] popular,
         RecommendationOptions options,
         Func<string, IEnumerable<(string ItemId, int Times)>> ignored,
+        Func<string, IEnumerable<(string ItemId, int Times)>> clicked,
         IReadOnlyDictionary<string, string> userTopics)
     {
         ModelVersion = modelVersion;
@@ -53,6 +56,8 @@ public sealed class Recommender
         _excludePurchased = options.ExcludePurchased;
         _ignored = ignored;
         _ignoredPenalty = options.IgnoredPenalty;
+        _clicked = clicked;
+        _clickedBoost = options.ClickedBoost;
         _users = blend.Set.Users;
         _userTopics = userTopics;
         _popularByTopic = PopularByTopic(userTopics, _interacted, blend.Set.Users, options.TopN * 4);
@@ -94,6 +99,14 @@ public sealed class Recommender
             if (_itemNumbers.TryGetValue(itemId, out var item))
             {
                 scores[item] *= (float)Math.Pow(1 - _ignoredPenalty, times);
+            }
+        }
+
+        foreach (var (itemId, times) in _clicked(_users[user]))
+        {
+            if (_itemNumbers.TryGetValue(itemId, out var item))
+            {
+                scores[item] *= (float)Math.Pow(1 + _clickedBoost, Math.Min(times, RecommendationOptions.MaxBoostedClicks));
             }
         }
 

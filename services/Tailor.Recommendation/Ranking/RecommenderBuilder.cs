@@ -52,7 +52,7 @@ public static class RecommenderBuilder
             .Select(audience => (itemIndex[audience.Key], audience.Value))
             .ToArray();
 
-        return new Recommender(modelVersion, blend, items, purchased, popular, options, interactions.IgnoredItems, userTopics ?? new Dictionary<string, string>());
+        return new Recommender(modelVersion, blend, items, purchased, popular, options, interactions.IgnoredItems, interactions.ClickedItems, userTopics ?? new Dictionary<string, string>());
     }
 
     /// <summary>

@@ -49,6 +49,7 @@ public static class EvidenceWeights
         if (engaged.Kind == EngagementKind.Click && !string.IsNullOrWhiteSpace(engaged.ItemId))
         {
             set.Add(engaged.UserId, engaged.ItemId, options.ClickWeight, engaged.OccurredAt, purchased: false);
+            set.AddEmailClick(engaged.UserId, engaged.ItemId, engaged.OccurredAt);
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class InteractionSet
     private readonly List<bool> _isPurchase = [];
     private readonly Dictionary<string, Dictionary<string, List<Showing>>> _shown = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, DateTimeOffset> _opened = [];
+    private readonly Dictionary<string, Dictionary<string, List<DateTimeOffset>>> _emailClicks = new(StringComparer.Ordinal);
     private readonly Dictionary<(string UserId, string ItemId), DateTimeOffset> _lastTouched = [];
 
     /// <summary>Every user the service heard of: identified, or with any interaction.</summary>
@@ -90,6 +91,28 @@ public sealed class InteractionSet
         }
     }
 
+    /// <summary>Records a person's click on the item in an email (besides its weight as an interaction).</summary>
+    public void AddEmailClick(string userId, string itemId, DateTimeOffset clickedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
+        if (!_emailClicks.TryGetValue(userId, out var items))
+        {
+            _emailClicks[userId] = items = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+        }
+
+        if (!items.TryGetValue(itemId, out var times))
+        {
+            items[itemId] = times = [];
+        }
+
+        times.Add(clickedAt);
+    }
+
+    /// <summary>The items the user clicked in emails, with how many times.</summary>
+    public IEnumerable<(string ItemId, int Times)> ClickedItems(string userId) =>
+        _emailClicks.TryGetValue(userId, out var items) ? items.Select(item => (item.Key, item.Value.Count)) : [];
+
     /// <summary>
     /// How many times an email the user opened showed them the item with nothing from them about it afterwards (no
     /// click, view or purchase at or after the showing): a weak sign they do not want it. An email nobody opened showed
@@ -138,6 +161,17 @@ public sealed class InteractionSet
         foreach (var (emailId, openedAt) in _opened.Where(open => open.Value <= end))
         {
             earlier.AddOpened(emailId, openedAt);
+        }
+
+        foreach (var (userId, items) in _emailClicks)
+        {
+            foreach (var (itemId, times) in items)
+            {
+                foreach (var clickedAt in times.Where(clickedAt => clickedAt <= end))
+                {
+                    earlier.AddEmailClick(userId, itemId, clickedAt);
+                }
+            }
         }
 
         for (var index = 0; index < _timeline.Count; index++)
