@@ -6,6 +6,16 @@ cd "$(dirname "$0")"
 
 source scripts/test-infrastructure.sh
 
+# docker-compose.yml (and its GPU override) must resolve with the documented env file; `config` needs no engine.
+# Skipped quietly where no compose binary is installed.
+compose_failed=0
+if command -v docker-compose >/dev/null 2>&1; then
+  for files in "-f docker-compose.yml" "-f docker-compose.yml -f deploy/compose.gpu.yaml"; do
+    # shellcheck disable=SC2086 # the file options are meant to split
+    docker-compose --env-file deploy/.env.example $files config -q || { echo "docker-compose config failed: $files"; compose_failed=1; }
+  done
+fi
+
 dotnet build Microservices.sln -c Release -nologo -v quiet || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 log_file="$(mktemp)"
@@ -28,5 +38,6 @@ fi
 rm -f "$log_file"
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # a crash or build error is a failure too
+if [ "$compose_failed" -ne 0 ]; then failed=$((failed + 1)); status=1; fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
