@@ -12,6 +12,8 @@ install_missing_servers() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
+  # Not a server: test.sh validates docker-compose.yml with `docker-compose config`, which needs no Docker engine.
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing ${missing[*]} from Debian's packages"
