@@ -33,14 +33,19 @@ public static class ProfileRegistration
             .ValidateOnStart();
 
         // AbortOnConnectFail=false: a Redis that is down (or still starting) at boot does not stop the process;
-        // the multiplexer keeps reconnecting and the health check reports it until it is back.
+        // the multiplexer keeps reconnecting, and slice writes wait in the service's store until it is back.
         builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
         {
             var configuration = ConfigurationOptions.Parse(redis);
             configuration.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(configuration);
         });
-        builder.Services.AddSingleton<IProfileCache, RedisProfileCache>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RedisOutage>();
+        builder.Services.AddSingleton<DeferredSlices>();
+        builder.Services.AddSingleton<RedisProfileCache>();
+        builder.Services.AddSingleton<IProfileCache>(provider => provider.GetRequiredService<RedisProfileCache>());
+        builder.Services.AddHostedService<DeferredSliceFlusher>();
         builder.Services.AddHealthChecks().AddCheck<RedisProfileHealthCheck>("profiles-redis", tags: ["ready"]);
         return builder;
     }

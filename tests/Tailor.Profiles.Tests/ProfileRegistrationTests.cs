@@ -43,6 +43,7 @@ public sealed class ProfileRegistrationTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<Tailor.Storage.IDocumentStore>(Redis.RedisCaches.Store()); // every host has its store (AddTailorStorage)
         builder.AddTailorProfiles();
         return builder.Build();
     }

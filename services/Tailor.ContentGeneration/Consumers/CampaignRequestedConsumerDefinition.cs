@@ -12,5 +12,5 @@ public sealed class CampaignRequestedConsumerDefinition : ConsumerDefinition<Cam
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<CampaignRequestedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

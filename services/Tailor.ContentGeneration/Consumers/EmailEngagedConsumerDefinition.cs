@@ -11,5 +11,5 @@ public sealed class EmailEngagedConsumerDefinition : ConsumerDefinition<EmailEng
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

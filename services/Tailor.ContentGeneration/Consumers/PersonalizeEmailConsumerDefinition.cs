@@ -12,5 +12,5 @@ public sealed class PersonalizeEmailConsumerDefinition : ConsumerDefinition<Pers
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<PersonalizeEmailConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

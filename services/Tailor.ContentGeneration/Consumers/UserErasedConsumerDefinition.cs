@@ -11,5 +11,5 @@ public sealed class UserErasedConsumerDefinition : ConsumerDefinition<UserErased
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserErasedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -12,7 +12,7 @@ public sealed class CatalogItemUpsertedConsumerDefinition(IOptions<EmbeddingOpti
         IConsumerConfigurator<CatalogItemUpsertedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
         // One batch at a time: "is the stored vector newer than this change?" is read, then written, without a lock.
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.Value.MessageBatchLimit)

@@ -15,5 +15,5 @@ public sealed class EmailEngagedConsumerDefinition : ConsumerDefinition<EmailEng
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -12,7 +12,7 @@ public sealed class UserActivityTrackedConsumerDefinition(IOptions<EmbeddingOpti
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
         // Two batches may run at once: a user's state is locked per user, and the decayed sum does not depend on the
         // order evidence arrives in, so one batch's store round-trips overlap the other's model run.
         consumerConfigurator.Options<BatchOptions>(batch => batch

@@ -9,6 +9,7 @@ namespace Tailor.Embedding.Vectors;
 /// <summary>
 /// Text vectors in Redis as raw float32 bytes, under <c>{prefix}embedding:text:{model}:{version}:{content hash}</c>: the
 /// model's name and version are in the key, so vectors of different models never meet. Entries expire, so texts no longer seen fall out.
+/// Only a cache: while Redis is unreachable every lookup misses and nothing is stored, and the model does the work.
 /// </summary>
 public sealed class RedisTextVectorCache(IConnectionMultiplexer redis, IOptions<RedisProfileOptions> redisOptions, IOptions<EmbeddingOptions> options)
     : ISharedTextVectorCache
@@ -21,7 +22,16 @@ public sealed class RedisTextVectorCache(IConnectionMultiplexer redis, IOptions<
             return found;
         }
 
-        var values = await redis.GetDatabase().StringGetAsync([.. keys.Select(RedisKeyOf)]);
+        RedisValue[] values;
+        try
+        {
+            values = await redis.GetDatabase().StringGetAsync([.. keys.Select(RedisKeyOf)]);
+        }
+        catch (Exception exception) when (RedisOutage.IsOutage(exception))
+        {
+            return found;
+        }
+
         for (var index = 0; index < keys.Count; index++)
         {
             // A value of the wrong size is not a vector of this model; it is ignored and overwritten.
@@ -43,8 +53,15 @@ public sealed class RedisTextVectorCache(IConnectionMultiplexer redis, IOptions<
 
         var database = redis.GetDatabase();
         var lifetime = options.Value.SharedTextCacheLifetime;
-        await Task.WhenAll(vectors.Select(vector =>
-            database.StringSetAsync(RedisKeyOf(vector.Key), MemoryMarshal.AsBytes(vector.Value.AsSpan()).ToArray(), lifetime)));
+        try
+        {
+            await Task.WhenAll(vectors.Select(vector =>
+                database.StringSetAsync(RedisKeyOf(vector.Key), MemoryMarshal.AsBytes(vector.Value.AsSpan()).ToArray(), lifetime)));
+        }
+        catch (Exception exception) when (RedisOutage.IsOutage(exception))
+        {
+            // Not cached this time; the next lookup computes it again.
+        }
     }
 
     private int VectorBytes => options.Value.SelectedModel.Dimensions * sizeof(float);

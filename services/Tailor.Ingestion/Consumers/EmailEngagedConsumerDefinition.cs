@@ -16,6 +16,6 @@ internal sealed class EmailEngagedConsumerDefinition : ConsumerDefinition<EmailE
         IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
     }
 }

@@ -16,6 +16,6 @@ internal sealed class UserIdentifiedConsumerDefinition : ConsumerDefinition<User
         IConsumerConfigurator<UserIdentifiedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
     }
 }

@@ -12,5 +12,5 @@ internal sealed class EmailReadyConsumerDefinition : ConsumerDefinition<EmailRea
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EmailReadyConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -11,5 +11,5 @@ public sealed class EmailReadyConsumerDefinition : ConsumerDefinition<EmailReady
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EmailReadyConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

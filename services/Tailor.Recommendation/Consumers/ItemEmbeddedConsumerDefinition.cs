@@ -11,5 +11,5 @@ public sealed class ItemEmbeddedConsumerDefinition : ConsumerDefinition<ItemEmbe
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ItemEmbeddedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

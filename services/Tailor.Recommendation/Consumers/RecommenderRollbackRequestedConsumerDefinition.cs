@@ -11,5 +11,5 @@ public sealed class RecommenderRollbackRequestedConsumerDefinition : ConsumerDef
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<RecommenderRollbackRequestedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -11,5 +11,5 @@ public sealed class UserActivityTrackedConsumerDefinition : ConsumerDefinition<U
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -11,5 +11,5 @@ public sealed class UserIdentifiedConsumerDefinition : ConsumerDefinition<UserId
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserIdentifiedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

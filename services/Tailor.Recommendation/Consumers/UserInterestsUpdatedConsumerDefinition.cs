@@ -11,5 +11,5 @@ public sealed class UserInterestsUpdatedConsumerDefinition : ConsumerDefinition<
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserInterestsUpdatedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

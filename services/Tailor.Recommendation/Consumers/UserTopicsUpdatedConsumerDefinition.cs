@@ -11,5 +11,5 @@ public sealed class UserTopicsUpdatedConsumerDefinition : ConsumerDefinition<Use
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserTopicsUpdatedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

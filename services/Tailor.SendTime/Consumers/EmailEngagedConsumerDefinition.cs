@@ -12,7 +12,7 @@ public sealed class EmailEngagedConsumerDefinition(IOptions<SendTimeOptions> opt
         IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
         ConsumerRules.Batch(consumerConfigurator, options);
     }
 }

@@ -12,5 +12,5 @@ public sealed class ModelTrainingRequestedConsumerDefinition : ConsumerDefinitio
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ModelTrainingRequestedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

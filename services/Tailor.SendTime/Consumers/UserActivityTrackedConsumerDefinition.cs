@@ -12,7 +12,7 @@ public sealed class UserActivityTrackedConsumerDefinition(IOptions<SendTimeOptio
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
         ConsumerRules.Batch(consumerConfigurator, options);
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Tailor.Messaging;
 
 namespace Tailor.Profiles.Redis;
 
@@ -12,8 +13,12 @@ namespace Tailor.Profiles.Redis;
 /// The hash and the set are two keys that Redis Cluster may place on different nodes, so they are written as a
 /// pipeline rather than a MULTI transaction (which cluster refuses across slots). A user can therefore be listed
 /// for a moment after being removed; readers already treat a missing profile as null.
+/// While Redis is unreachable, slice writes are kept in the service's store (<see cref="DeferredSlices"/>) and the
+/// consumer carries on; <see cref="DeferredSliceFlusher"/> writes them once Redis is back. Reads cannot be answered
+/// from anywhere else, so they throw <see cref="DependencyUnavailableException"/> and the consumer waits.
 /// </remarks>
-public sealed class RedisProfileCache(IConnectionMultiplexer redis, IOptions<RedisProfileOptions> options) : IProfileCache
+public sealed class RedisProfileCache(
+    IConnectionMultiplexer redis, IOptions<RedisProfileOptions> options, DeferredSlices deferred, RedisOutage outage, TimeProvider clock) : IProfileCache
 {
     private const int ScanPageSize = 1000;
 
@@ -26,16 +31,59 @@ public sealed class RedisProfileCache(IConnectionMultiplexer redis, IOptions<Red
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(slice);
+        var json = ProfileAssembler.Serialize(slice);
+        if (!outage.IsDeferring)
+        {
+            try
+            {
+                await WriteJsonAsync(userId, TSlice.SliceName, json);
+                return;
+            }
+            catch (Exception exception) when (RedisOutage.IsOutage(exception))
+            {
+                outage.Begin(clock.GetUtcNow());
+            }
+        }
+
+        await outage.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (outage.IsDeferring)
+            {
+                await deferred.DeferAsync(userId, TSlice.SliceName, json, cancellationToken);
+                ProfileCacheMetrics.Deferred.Add(1);
+                return;
+            }
+        }
+        finally
+        {
+            outage.Gate.Release();
+        }
+
+        // The outage ended while this write waited: everything deferred is in Redis, so this newer slice goes after it.
+        await WriteJsonAsync(userId, TSlice.SliceName, json);
+    }
+
+    /// <summary>Writes one slice's JSON as it is stored: the profile hash's field and the user's entry in the set.</summary>
+    internal async Task WriteJsonAsync(string userId, string sliceName, string json)
+    {
         var database = redis.GetDatabase();
-        await Task.WhenAll(
-            database.HashSetAsync(ProfileKey(userId), TSlice.SliceName, ProfileAssembler.Serialize(slice)),
-            database.SetAddAsync(UsersKey, userId));
+        await Task.WhenAll(database.HashSetAsync(ProfileKey(userId), sliceName, json), database.SetAddAsync(UsersKey, userId));
     }
 
     public async Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var fields = await redis.GetDatabase().HashGetAllAsync(ProfileKey(userId));
+        HashEntry[] fields;
+        try
+        {
+            fields = await redis.GetDatabase().HashGetAllAsync(ProfileKey(userId));
+        }
+        catch (Exception exception) when (RedisOutage.IsOutage(exception))
+        {
+            throw Unavailable(exception);
+        }
+
         var slices = fields.ToDictionary(field => field.Name.ToString(), field => field.Value.ToString(), StringComparer.Ordinal);
         return ProfileAssembler.Assemble(userId, slices);
     }
@@ -43,10 +91,28 @@ public sealed class RedisProfileCache(IConnectionMultiplexer redis, IOptions<Red
     public async IAsyncEnumerable<string> ListUserIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // SSCAN pages through the set without blocking Redis the way SMEMBERS would on millions of users.
-        var members = redis.GetDatabase().SetScanAsync(UsersKey, pageSize: ScanPageSize);
-        await foreach (var member in members.WithCancellation(cancellationToken))
+        var members = redis.GetDatabase().SetScanAsync(UsersKey, pageSize: ScanPageSize).GetAsyncEnumerator(cancellationToken);
+        await using (members)
         {
-            yield return member.ToString();
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await members.MoveNextAsync();
+                }
+                catch (Exception exception) when (RedisOutage.IsOutage(exception))
+                {
+                    throw Unavailable(exception);
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                yield return members.Current.ToString();
+            }
         }
     }
 
@@ -56,6 +122,9 @@ public sealed class RedisProfileCache(IConnectionMultiplexer redis, IOptions<Red
         var database = redis.GetDatabase();
         await Task.WhenAll(database.KeyDeleteAsync(ProfileKey(userId)), database.SetRemoveAsync(UsersKey, userId));
     }
+
+    private static DependencyUnavailableException Unavailable(Exception exception) =>
+        new("The profile cache (Redis) is unreachable; the message is retried until it is back.", exception);
 
     private RedisKey ProfileKey(string userId) => _keyPrefix + "profile:" + userId;
 }

@@ -16,5 +16,5 @@ public sealed class CatalogItemUpsertedConsumerDefinition<TTrainer> : ConsumerDe
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<CatalogItemUpsertedConsumer<TTrainer>> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -16,5 +16,5 @@ public sealed class EmailEngagedConsumerDefinition<TTrainer> : ConsumerDefinitio
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EmailEngagedConsumer<TTrainer>> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

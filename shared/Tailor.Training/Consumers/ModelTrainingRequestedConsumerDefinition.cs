@@ -18,5 +18,5 @@ public sealed class ModelTrainingRequestedConsumerDefinition<TTrainer> : Consume
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ModelTrainingRequestedConsumer<TTrainer>> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -16,5 +16,5 @@ public sealed class UserErasedConsumerDefinition<TTrainer> : ConsumerDefinition<
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserErasedConsumer<TTrainer>> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(ConsumerRetry.Standard);
+        ConsumerRetry.Apply(endpointConfigurator);
 }

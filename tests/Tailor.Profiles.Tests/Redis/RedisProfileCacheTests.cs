@@ -62,6 +62,6 @@ public sealed class RedisProfileCacheTests : ProfileCacheContractTests, IAsyncDi
     protected override IProfileCache CreateCache()
     {
         _redis ??= ConnectionMultiplexer.Connect(TestInfrastructure.RequireRedis());
-        return new RedisProfileCache(_redis, Options.Create(new RedisProfileOptions { KeyPrefix = _keyPrefix }));
+        return RedisCaches.Create(_redis, _keyPrefix, RedisCaches.Store());
     }
 }

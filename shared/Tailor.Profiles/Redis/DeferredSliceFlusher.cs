@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Tailor.Profiles.Redis;
+
+/// <summary>
+/// Rebuilds the cache after a Redis outage: every <see cref="RedisProfileOptions.FlushInterval"/>, while writes are
+/// deferred (or deferred ones are left from an earlier run), it writes them to Redis once it answers, then ends the
+/// outage under the gate so new writes go straight to Redis again.
+/// </summary>
+internal sealed partial class DeferredSliceFlusher(
+    RedisProfileCache cache,
+    DeferredSlices deferred,
+    RedisOutage outage,
+    IConnectionMultiplexer redis,
+    IOptions<RedisProfileOptions> options,
+    TimeProvider clock,
+    ILogger<DeferredSliceFlusher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A process that stopped during an outage left its deferred writes in the store: they are flushed first.
+        await foreach (var _ in deferred.ListAsync(stoppingToken))
+        {
+            outage.Begin(clock.GetUtcNow());
+            break;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.FlushInterval, clock);
+        do
+        {
+            if (!outage.IsDeferring)
+            {
+                continue;
+            }
+
+            try
+            {
+                await redis.GetDatabase().PingAsync();
+                var flushed = await FlushAsync(stoppingToken);
+                await outage.Gate.WaitAsync(stoppingToken);
+                try
+                {
+                    // The writes deferred while the pass above ran; nothing new can be deferred while the gate is held.
+                    flushed += await FlushAsync(stoppingToken);
+                    var since = outage.Since;
+                    outage.End();
+                    ProfileCacheMetrics.Flushed.Add(flushed);
+                    LogRecovered(logger, flushed, since);
+                }
+                finally
+                {
+                    outage.Gate.Release();
+                }
+            }
+            catch (Exception exception) when (RedisOutage.IsOutage(exception))
+            {
+                LogStillDown(logger, exception.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<int> FlushAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var slice in deferred.ListAsync(cancellationToken))
+        {
+            await cache.WriteJsonAsync(slice.UserId, slice.SliceName, slice.Json);
+            await deferred.RemoveAsync(slice, cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Redis is back: wrote {Count} deferred profile slices (outage since {Since}).")]
+    private static partial void LogRecovered(ILogger logger, int count, DateTimeOffset? since);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Debug, Message = "Redis still unreachable; profile slices stay deferred: {Reason}")]
+    private static partial void LogStillDown(ILogger logger, string reason);
+}
