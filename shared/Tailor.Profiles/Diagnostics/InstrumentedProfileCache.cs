@@ -9,6 +9,9 @@ namespace Tailor.Profiles.Diagnostics;
 /// </summary>
 public sealed class InstrumentedProfileCache(IProfileCache inner, string system, ProfileMetrics metrics, TimeProvider clock) : IProfileCache
 {
+    /// <summary>The adapter underneath: what the registration chose.</summary>
+    public IProfileCache Inner => inner;
+
     public async Task WriteSliceAsync<TSlice>(string userId, TSlice slice, CancellationToken cancellationToken = default)
         where TSlice : IProfileSlice
     {

@@ -3,6 +3,9 @@ namespace Tailor.Storage.Diagnostics;
 /// <summary>Adds a span per document-store call, so a consumer's trace shows its reads and writes on MongoDB or SQLite.</summary>
 public sealed class InstrumentedDocumentStore(IDocumentStore inner, string system) : IDocumentStore
 {
+    /// <summary>The adapter underneath: what the registration chose.</summary>
+    public IDocumentStore Inner => inner;
+
     public async Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start(system, "upsert", collection);

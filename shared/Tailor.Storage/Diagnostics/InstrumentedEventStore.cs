@@ -3,6 +3,9 @@ namespace Tailor.Storage.Diagnostics;
 /// <summary>Adds a span per event-store call, so a consumer's trace shows its reads and writes on MongoDB or SQLite.</summary>
 public sealed class InstrumentedEventStore(IEventStore inner, string system) : IEventStore
 {
+    /// <summary>The adapter underneath: what the registration chose.</summary>
+    public IEventStore Inner => inner;
+
     public async Task<bool> AppendAsync(StoredEvent storedEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storedEvent);
