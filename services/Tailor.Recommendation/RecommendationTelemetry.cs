@@ -10,6 +10,9 @@ public static class RecommendationTelemetry
 
     public static readonly ActivitySource Source = new(Name);
 
+    /// <summary>The serving model's version, on the model gauges and the training duration of a promoted model.</summary>
+    public const string VersionTag = "tailor.model.version";
+
     private static readonly Meter Meter = new(Name);
 
     public static readonly Histogram<double> TrainingDuration =
@@ -24,4 +27,10 @@ public static class RecommendationTelemetry
 
     public static readonly Gauge<int> Items =
         Meter.CreateGauge<int>("tailor.recommendation.model.items", "{item}", "Items the serving model can recommend.");
+
+    public static readonly Gauge<long> Interactions =
+        Meter.CreateGauge<long>("tailor.recommendation.model.interactions", "{interaction}", "User-item interactions the serving model was trained on.");
+
+    public static readonly Gauge<double> Ndcg =
+        Meter.CreateGauge<double>("tailor.recommendation.model.ndcg", "1", "NDCG of the serving model on what users did after its training data, in [0, 1].");
 }

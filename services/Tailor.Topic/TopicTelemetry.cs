@@ -10,6 +10,9 @@ public static class TopicTelemetry
 
     public static readonly ActivitySource Source = new(Name);
 
+    /// <summary>The serving model's version, on the model gauges and the training duration of a promoted model.</summary>
+    public const string VersionTag = "tailor.model.version";
+
     private static readonly Meter Meter = new(Name);
 
     public static readonly Histogram<double> TrainingDuration =

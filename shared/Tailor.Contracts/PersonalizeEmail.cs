@@ -11,4 +11,8 @@ public record PersonalizeEmail(
     string Goal,
     DateTimeOffset SendWindowStart,
     DateTimeOffset SendWindowEnd,
-    string? CampaignType = null);
+    string? CampaignType = null)
+{
+    /// <summary>When the campaign was requested (its <see cref="CampaignRequested.OccurredAt"/>): where campaign-to-email latency starts. Null from older senders.</summary>
+    public DateTimeOffset? CampaignRequestedAt { get; init; }
+}

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tailor.Messaging.Diagnostics;
 
 namespace Tailor.Messaging;
 
@@ -38,17 +39,30 @@ public static class TailorBusExtensions
 
             if (string.IsNullOrWhiteSpace(rabbitMq))
             {
-                bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, transport) =>
+                {
+                    transport.UseConsumeFilter(typeof(ProfileWriteCauseFilter<>), context);
+                    transport.ConfigureEndpoints(context);
+                });
             }
             else
             {
                 bus.UsingRabbitMq((context, transport) =>
                 {
                     transport.Host(new Uri(rabbitMq));
+                    transport.UseConsumeFilter(typeof(ProfileWriteCauseFilter<>), context);
                     transport.ConfigureEndpoints(context);
                 });
+                bus.AddReceiveEndpointObserver<QueueDepthEndpoints>();
             }
         });
+
+        // Queue depth only means something on a broker that other processes share; in-memory queues die with the process.
+        if (!string.IsNullOrWhiteSpace(rabbitMq))
+        {
+            builder.Services.AddSingleton<QueueDepthEndpoints>();
+            builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<QueueDepthMonitor>(provider, new Uri(rabbitMq)));
+        }
 
         // Start-up completes only once every queue is bound, so nothing published right after start is missed.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
+using Tailor.Profiles.Diagnostics;
 using Tailor.Profiles.InMemory;
 using Tailor.Profiles.Redis;
 
@@ -23,7 +24,8 @@ public static class ProfileRegistration
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         if (string.IsNullOrWhiteSpace(redis))
         {
-            builder.Services.AddSingleton<IProfileCache, InMemoryProfileCache>();
+            builder.Services.AddSingleton<InMemoryProfileCache>();
+            AddInstrumented<InMemoryProfileCache>(builder.Services, "memory");
             return builder;
         }
 
@@ -44,9 +46,18 @@ public static class ProfileRegistration
         builder.Services.AddSingleton<RedisOutage>();
         builder.Services.AddSingleton<DeferredSlices>();
         builder.Services.AddSingleton<RedisProfileCache>();
-        builder.Services.AddSingleton<IProfileCache>(provider => provider.GetRequiredService<RedisProfileCache>());
+        AddInstrumented<RedisProfileCache>(builder.Services, "redis");
         builder.Services.AddHostedService<DeferredSliceFlusher>();
         builder.Services.AddHealthChecks().AddCheck<RedisProfileHealthCheck>("profiles-redis", tags: ["ready"]);
         return builder;
+    }
+
+    private static void AddInstrumented<TCache>(IServiceCollection services, string system)
+        where TCache : IProfileCache
+    {
+        services.TryAddSingleton<ProfileMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IProfileCache>(provider => new InstrumentedProfileCache(
+            provider.GetRequiredService<TCache>(), system, provider.GetRequiredService<ProfileMetrics>(), provider.GetRequiredService<TimeProvider>()));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -50,17 +51,22 @@ public static class ServiceDefaultsExtensions
 
         // Exporting is opt-in: with no collector configured the process stays quiet instead of retrying a dead endpoint,
         // and it records no spans either, since nobody could read them (that is a tenth of Ingestion's throughput).
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        // Tailor:Tracing:Enabled records spans without OTLP, for a test (or a debugger) that adds its own exporter.
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (otlp || builder.Configuration.GetValue<bool>(TailorTelemetry.TracingEnabledKey))
         {
-            openTelemetry
-                .WithTracing(tracing => tracing
-                    .AddSource(TailorTelemetry.MassTransitSource, $"{TailorTelemetry.SourcePrefix}.*")
-                    .AddAspNetCoreInstrumentation(options =>
-                        options.Filter = context =>
-                            !context.Request.Path.StartsWithSegments(HealthPath) &&
-                            !context.Request.Path.StartsWithSegments(AlivePath))
-                    .AddHttpClientInstrumentation())
-                .UseOtlpExporter();
+            openTelemetry.WithTracing(tracing => tracing
+                .AddSource(TailorTelemetry.MassTransitSource, $"{TailorTelemetry.SourcePrefix}.*")
+                .AddAspNetCoreInstrumentation(options =>
+                    options.Filter = context =>
+                        !context.Request.Path.StartsWithSegments(HealthPath) &&
+                        !context.Request.Path.StartsWithSegments(AlivePath))
+                .AddHttpClientInstrumentation());
+        }
+
+        if (otlp)
+        {
+            openTelemetry.UseOtlpExporter();
         }
 
         return builder;

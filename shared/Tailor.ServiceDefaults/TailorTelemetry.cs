@@ -8,4 +8,10 @@ public static class TailorTelemetry
 
     /// <summary>MassTransit's diagnostic source and meter name.</summary>
     public const string MassTransitSource = "MassTransit";
+
+    /// <summary>
+    /// Turns span recording on without an OTLP endpoint, so that a test can add an exporter of its own
+    /// (<c>ConfigureOpenTelemetryTracerProvider</c>); an OTLP endpoint turns it on too.
+    /// </summary>
+    public const string TracingEnabledKey = "Tailor:Tracing:Enabled";
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
+using Tailor.Storage.Diagnostics;
 using Tailor.Storage.MongoDb;
 using Tailor.Storage.Sqlite;
 
@@ -43,8 +44,10 @@ public static class StorageRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path));
-        services.AddSingleton<IEventStore, SqliteEventStore>();
-        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.AddSingleton<SqliteEventStore>();
+        services.AddSingleton<SqliteDocumentStore>();
+        services.AddSingleton<IEventStore>(provider => new InstrumentedEventStore(provider.GetRequiredService<SqliteEventStore>(), "sqlite"));
+        services.AddSingleton<IDocumentStore>(provider => new InstrumentedDocumentStore(provider.GetRequiredService<SqliteDocumentStore>(), "sqlite"));
         services.AddHealthChecks().AddCheck<SqliteStorageHealthCheck>("storage-sqlite", tags: ReadyTags);
     }
 
@@ -62,8 +65,10 @@ public static class StorageRegistration
             var database = provider.GetRequiredService<IOptions<MongoStorageOptions>>().Value.Database;
             return new MongoStorageDatabase(client.GetDatabase(database));
         });
-        services.AddSingleton<IEventStore>(provider => new MongoEventStore(provider.GetRequiredService<MongoStorageDatabase>().Database));
-        services.AddSingleton<IDocumentStore>(provider => new MongoDocumentStore(provider.GetRequiredService<MongoStorageDatabase>().Database));
+        services.AddSingleton<IEventStore>(provider =>
+            new InstrumentedEventStore(new MongoEventStore(provider.GetRequiredService<MongoStorageDatabase>().Database), "mongodb"));
+        services.AddSingleton<IDocumentStore>(provider =>
+            new InstrumentedDocumentStore(new MongoDocumentStore(provider.GetRequiredService<MongoStorageDatabase>().Database), "mongodb"));
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "storage-mongodb",
             provider => new MongoStorageHealthCheck(provider.GetRequiredService<MongoStorageDatabase>().Database),

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -72,7 +73,10 @@ public sealed class PipelineRun : IAsyncDisposable
     /// One host per service, wired only through RabbitMQ and Redis; each keeps its own store (SQLite, or MongoDB when
     /// <paramref name="mongoDb"/> is set). The test listens on its own bus.
     /// </summary>
-    public static PipelineRun Distributed(string rabbitMq, string redis, string? mongoDb)
+    /// <param name="customize">Adds to every host's builder (the trace test adds its span exporter here).</param>
+    /// <param name="arguments">More command-line settings for every host.</param>
+    public static PipelineRun Distributed(
+        string rabbitMq, string redis, string? mongoDb, Action<WebApplicationBuilder>? customize = null, IReadOnlyList<string>? arguments = null)
     {
         var run = Guid.NewGuid().ToString("N")[..12];
         var state = Directory.CreateTempSubdirectory($"tailor-e2e-{run}-");
@@ -89,7 +93,8 @@ public sealed class PipelineRun : IAsyncDisposable
             $"--Tailor:Redis:KeyPrefix=e2e-{run}:",
             "--Logging:LogLevel:Default=Warning",
             .. ApiKey.HostArguments(),
-        ])).ToList();
+            .. arguments ?? [],
+        ], customize)).ToList();
         var observer = Bus.Factory.CreateUsingRabbitMq(bus =>
         {
             bus.Host(new Uri(rabbitMq));
@@ -156,12 +161,21 @@ public sealed class PipelineRun : IAsyncDisposable
         _state.Delete(recursive: true);
     }
 
+    /// <summary>Sends one Segment call to Ingestion's HTTP API, as a platform team would.</summary>
+    public async Task PostAsync(string path, object call, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = IngestionAddress() };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey.Key);
+        using var response = await http.PostAsJsonAsync(path, call, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     private Task PublishAsync<T>(T message, CancellationToken cancellationToken)
         where T : class =>
         (_observer as IPublishEndpoint ?? _hosts[0].Services.GetRequiredService<IPublishEndpoint>()).Publish(message, cancellationToken);
 
     /// <summary>Every host's consumers are idle at once: nothing in flight and nothing received for a second.</summary>
-    private async Task WaitForQuietAsync(CancellationToken cancellationToken)
+    public async Task WaitForQuietAsync(CancellationToken cancellationToken)
     {
         // Twice: a host that went quiet first may have been woken by a message another host published meanwhile.
         await Task.WhenAll(_monitors.Select(monitor => monitor.WaitForQuietAsync(QuietPeriod, Patience, cancellationToken)));

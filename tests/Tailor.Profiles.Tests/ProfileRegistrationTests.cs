@@ -1,3 +1,4 @@
+using Tailor.Profiles.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,7 +16,7 @@ public sealed class ProfileRegistrationTests
     {
         using var host = Build([]);
 
-        Assert.IsType<InMemoryProfileCache>(host.Services.GetRequiredService<IProfileCache>());
+        Assert.IsType<InMemoryProfileCache>(Assert.IsType<InstrumentedProfileCache>(host.Services.GetRequiredService<IProfileCache>()).Inner);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class ProfileRegistrationTests
         await cache.RemoveAsync("17850", TestContext.Current.CancellationToken);
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken);
 
-        Assert.IsType<RedisProfileCache>(cache);
+        Assert.IsType<RedisProfileCache>(Assert.IsType<InstrumentedProfileCache>(cache).Inner);
         Assert.Equal(["17850"], listed); // only this test's prefix is listed, whatever else the Redis holds
         Assert.Equal(HealthStatus.Healthy, report.Entries["profiles-redis"].Status);
     }

@@ -1,3 +1,4 @@
+using Tailor.Storage.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,8 +32,8 @@ public sealed class StorageRegistrationTests : IDisposable
         var purchase = RetailSample.Purchases(1)[0];
         await events.RecordAsync("ingestion", purchase.EventId, purchase.UserId, purchase.OccurredAt, purchase, TestContext.Current.CancellationToken);
 
-        Assert.IsType<SqliteEventStore>(events);
-        Assert.IsType<SqliteDocumentStore>(host.Services.GetRequiredService<IDocumentStore>());
+        Assert.IsType<SqliteEventStore>(Assert.IsType<InstrumentedEventStore>(events).Inner);
+        Assert.IsType<SqliteDocumentStore>(Assert.IsType<InstrumentedDocumentStore>(host.Services.GetRequiredService<IDocumentStore>()).Inner);
         Assert.True(File.Exists(path));
         Assert.Equal(1, await events.CountAsync("ingestion", TestContext.Current.CancellationToken));
         await host.StopAsync(TestContext.Current.CancellationToken);
@@ -69,8 +70,8 @@ public sealed class StorageRegistrationTests : IDisposable
             ["Tailor:MongoDb:Database"] = "tailor-registration",
         });
 
-        Assert.IsType<MongoEventStore>(host.Services.GetRequiredService<IEventStore>());
-        Assert.IsType<MongoDocumentStore>(host.Services.GetRequiredService<IDocumentStore>());
+        Assert.IsType<MongoEventStore>(Assert.IsType<InstrumentedEventStore>(host.Services.GetRequiredService<IEventStore>()).Inner);
+        Assert.IsType<MongoDocumentStore>(Assert.IsType<InstrumentedDocumentStore>(host.Services.GetRequiredService<IDocumentStore>()).Inner);
         Assert.Equal("tailor-registration", host.Services.GetRequiredService<IOptions<MongoStorageOptions>>().Value.Database);
         Assert.Null(host.Services.GetService<SqliteDatabase>());
     }

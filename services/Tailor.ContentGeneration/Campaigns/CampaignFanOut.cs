@@ -96,5 +96,8 @@ public sealed class CampaignFanOut(
             request.Goal,
             request.SendWindowStart,
             request.SendWindowEnd,
-            request.CampaignType);
+            request.CampaignType)
+        {
+            CampaignRequestedAt = request.OccurredAt,
+        };
 }

@@ -59,6 +59,7 @@ public sealed class PersonalizeEmailConsumer(
 
             await context.Publish(email, cancellationToken);
             metrics.Composed(email.Generator);
+            metrics.CampaignToEmail(email.OccurredAt - (command.CampaignRequestedAt ?? command.OccurredAt));
             Log.Composed(logger, email.EmailId, command.CampaignId, command.UserId, email.Generator, email.ItemIds.Count);
         }
         else if (result.Suppression is { } suppression)

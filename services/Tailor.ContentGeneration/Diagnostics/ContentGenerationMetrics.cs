@@ -12,6 +12,7 @@ public sealed class ContentGenerationMetrics
     private readonly Counter<long> _fatigue;
     private readonly Counter<long> _generations;
     private readonly Counter<long> _tokens;
+    private readonly Histogram<double> _campaignToEmail;
 
     public ContentGenerationMetrics(IMeterFactory meterFactory)
     {
@@ -29,7 +30,13 @@ public sealed class ContentGenerationMetrics
             "tailor.contentgeneration.generations", "{request}", "Requests for model-written copy, by outcome (accepted, accepted-on-retry, cache-hit, rejected, model-failed, over-budget).");
         _tokens = meter.CreateCounter<long>(
             "tailor.contentgeneration.model_tokens", "{token}", "Language model tokens spent, by direction (input, output) and model.");
+        _campaignToEmail = meter.CreateHistogram<double>(
+            CampaignToEmailName, "s", "Time from a campaign's request to each of its EmailReady messages being written.");
     }
+
+    public const string CampaignToEmailName = "tailor.contentgeneration.campaign_to_email.duration";
+
+    public void CampaignToEmail(TimeSpan elapsed) => _campaignToEmail.Record(Math.Max(0, elapsed.TotalSeconds));
 
     public void Generation(string outcome) =>
         _generations.Add(1, new KeyValuePair<string, object?>("tailor.generation.outcome", outcome));

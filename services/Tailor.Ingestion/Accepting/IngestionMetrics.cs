@@ -11,6 +11,7 @@ internal sealed class IngestionMetrics
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _webhookEvents;
+    private readonly Counter<long> _engagements;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -21,7 +22,21 @@ internal sealed class IngestionMetrics
         _webhookEvents = meter.CreateCounter<long>(
             "tailor.ingestion.webhook.events",
             description: "Provider events by outcome: accepted, unknown_email (not an email Tailor wrote), skipped (a kind Tailor does not learn from).");
+        _engagements = meter.CreateCounter<long>(
+            EngagementsName,
+            "{event}",
+            "Opens, clicks, bounces and unsubscribes of Tailor's emails accepted from webhooks, by kind, campaign, subject variant and machine open (a webhook the provider retries counts again).");
     }
+
+    public const string EngagementsName = "tailor.ingestion.engagements";
+
+    public void Engaged(Tailor.Contracts.EngagementKind kind, string campaignId, string? variant, bool isMachineOpen) =>
+        _engagements.Add(
+            1,
+            new KeyValuePair<string, object?>("tailor.engagement.kind", kind.ToString().ToLowerInvariant()),
+            new KeyValuePair<string, object?>("tailor.campaign.id", campaignId),
+            new KeyValuePair<string, object?>("tailor.subject.variant", variant ?? "none"),
+            new KeyValuePair<string, object?>("tailor.engagement.machine_open", isMachineOpen));
 
     public void Published(int count) => _published.Add(count);
 

@@ -20,7 +20,7 @@ internal sealed class EmailReadyConsumer(IDocumentStore documents) : IConsumer<E
         await documents.PutAsync(
             Collection,
             email.EmailId.ToString("D"),
-            new SentEmail(email.EmailId, email.UserId, email.CampaignId, email.ItemIds ?? []),
+            new SentEmail(email.EmailId, email.UserId, email.CampaignId, email.ItemIds ?? [], email.SubjectVariant),
             context.CancellationToken);
     }
 }

@@ -10,11 +10,12 @@ namespace Tailor.Ingestion.Webhooks;
 /// Correlates provider events to the emails Tailor produced and accepts them as <c>EmailEngaged</c> (stored, then
 /// published). Event ids come from the provider's event id, so a retried webhook has one effect.
 /// </summary>
-internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageLog log, LinkSignature signature)
+internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageLog log, LinkSignature signature, IngestionMetrics metrics)
 {
     public async Task<WebhookOutcome> IngestAsync(string provider, IReadOnlyList<ProviderEvent> events, CancellationToken cancellationToken)
     {
         var messages = new List<PendingMessage>(events.Count);
+        var engagements = new List<(EngagementKind Kind, SentEmail Email, bool IsMachineOpen)>(events.Count);
         var unknown = 0;
         foreach (var providerEvent in events)
         {
@@ -36,9 +37,15 @@ internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageL
                 providerEvent.Url,
                 ShownItem(email, providerEvent.Url),
                 providerEvent.IsMachineOpen)));
+            engagements.Add((providerEvent.Kind, email, providerEvent.IsMachineOpen));
         }
 
         await log.AcceptAsync(messages, cancellationToken);
+        foreach (var (kind, email, isMachineOpen) in engagements)
+        {
+            metrics.Engaged(kind, email.CampaignId, email.SubjectVariant, isMachineOpen);
+        }
+
         return new WebhookOutcome(messages.Count, unknown);
     }
 

@@ -141,9 +141,16 @@ public sealed class RecommendationTrainer(
             cancellationToken);
         RecommendationTelemetry.Candidates.Add(1, new KeyValuePair<string, object?>("outcome", "promoted"));
 
-        RecommendationTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);
-        RecommendationTelemetry.Users.Record(users);
-        RecommendationTelemetry.Items.Record(recommender.ItemCount);
+        // Tagged with the version, so a dashboard lines up each model's quality and data size with its promotion.
+        var versionTag = new KeyValuePair<string, object?>(RecommendationTelemetry.VersionTag, version.ToString());
+        RecommendationTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds, versionTag);
+        RecommendationTelemetry.Users.Record(users, versionTag);
+        RecommendationTelemetry.Items.Record(recommender.ItemCount, versionTag);
+        RecommendationTelemetry.Interactions.Record(recommender.InteractionCount, versionTag);
+        if (scores?.CandidateNdcg is { } ndcg)
+        {
+            RecommendationTelemetry.Ndcg.Record(ndcg, versionTag);
+        }
         activity?.SetTag("tailor.model.version", version);
         activity?.SetTag("tailor.model.users", users);
         activity?.SetTag("tailor.model.items", recommender.ItemCount);

@@ -92,9 +92,11 @@ public sealed class TopicTrainer(
         await PublishTrainedAsync(version, corpus.Count, selection, clock.Elapsed, requestId, promoted: true, currentCoherence, cancellationToken);
 
         TopicTelemetry.Candidates.Add(1, new KeyValuePair<string, object?>("outcome", "promoted"));
-        TopicTelemetry.Coherence.Record(selection.Coherence);
-        TopicTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds);
-        TopicTelemetry.Documents.Record(corpus.Count);
+        // Tagged with the version, so a dashboard lines up each model's quality and data size with its promotion.
+        var versionTag = new KeyValuePair<string, object?>(TopicTelemetry.VersionTag, version.ToString());
+        TopicTelemetry.Coherence.Record(selection.Coherence, versionTag);
+        TopicTelemetry.TrainingDuration.Record(clock.Elapsed.TotalSeconds, versionTag);
+        TopicTelemetry.Documents.Record(corpus.Count, versionTag);
         activity?.SetTag("tailor.model.version", version);
         activity?.SetTag("tailor.model.documents", corpus.Count);
         Log.Trained(logger, version, fit.Topics.Count, corpus.Count, clock.Elapsed.TotalSeconds);

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Tailor.Messaging.Diagnostics;
+
+namespace Tailor.Profiles.Diagnostics;
+
+/// <summary>
+/// Wraps the chosen profile cache with a span per call (so a consumer's trace shows its Redis round trips) and the
+/// cache's metrics, whichever adapter runs underneath.
+/// </summary>
+public sealed class InstrumentedProfileCache(IProfileCache inner, string system, ProfileMetrics metrics, TimeProvider clock) : IProfileCache
+{
+    /// <summary>The adapter underneath: what the registration chose.</summary>
+    public IProfileCache Inner => inner;
+
+    public async Task WriteSliceAsync<TSlice>(string userId, TSlice slice, CancellationToken cancellationToken = default)
+        where TSlice : IProfileSlice
+    {
+        using var activity = Start("write_slice");
+        activity?.SetTag(ProfileTelemetry.SliceTag, TSlice.SliceName);
+        await Traced(activity, inner.WriteSliceAsync(userId, slice, cancellationToken));
+        if (ProfileWriteCause.SentAt is { } sentAt)
+        {
+            metrics.SliceWritten(TSlice.SliceName, clock.GetUtcNow() - sentAt);
+        }
+    }
+
+    public async Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        using var activity = Start("read");
+        var profile = await Traced(activity, inner.ReadAsync(userId, cancellationToken));
+        metrics.Read(profile is not null);
+        activity?.SetTag(ProfileTelemetry.ResultTag, profile is null ? "miss" : "hit");
+        return profile;
+    }
+
+    public async IAsyncEnumerable<string> ListUserIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // No span around the listing: it yields to the caller between pages, so its duration would be the campaign's.
+        await foreach (var userId in inner.ListUserIdsAsync(cancellationToken))
+        {
+            yield return userId;
+        }
+    }
+
+    public async Task RemoveAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        using var activity = Start("remove");
+        await Traced(activity, inner.RemoveAsync(userId, cancellationToken));
+    }
+
+    private Activity? Start(string operation)
+    {
+        var activity = ProfileTelemetry.Source.StartActivity($"profile {operation}", ActivityKind.Client);
+        activity?.SetTag("db.system.name", system);
+        activity?.SetTag("db.operation.name", operation);
+        return activity;
+    }
+
+    private static async Task Traced(Activity? activity, Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+    }
+
+    private static async Task<T> Traced<T>(Activity? activity, Task<T> call)
+    {
+        try
+        {
+            return await call;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+    }
+}

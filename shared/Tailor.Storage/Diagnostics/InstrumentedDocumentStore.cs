@@ -1,0 +1,39 @@
+namespace Tailor.Storage.Diagnostics;
+
+/// <summary>Adds a span per document-store call, so a consumer's trace shows its reads and writes on MongoDB or SQLite.</summary>
+public sealed class InstrumentedDocumentStore(IDocumentStore inner, string system) : IDocumentStore
+{
+    /// <summary>The adapter underneath: what the registration chose.</summary>
+    public IDocumentStore Inner => inner;
+
+    public async Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start(system, "upsert", collection);
+        await activity.Traced(inner.UpsertAsync(collection, id, json, cancellationToken));
+    }
+
+    // Forwarded rather than left to the interface's default, which would upsert one at a time instead of in one transaction.
+    public async Task UpsertManyAsync(string collection, IReadOnlyList<KeyValuePair<string, string>> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        using var activity = StorageTelemetry.Start(system, "upsert_many", collection);
+        activity?.SetTag("db.operation.batch.size", documents.Count);
+        await activity.Traced(inner.UpsertManyAsync(collection, documents, cancellationToken));
+    }
+
+    public async Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start(system, "get", collection);
+        return await activity.Traced(inner.GetAsync(collection, id, cancellationToken));
+    }
+
+    // Not traced: the caller consumes the documents at its own pace, so a span would time the caller, not the store.
+    public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(collection, cancellationToken);
+
+    public async Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start(system, "delete", collection);
+        return await activity.Traced(inner.DeleteAsync(collection, id, cancellationToken));
+    }
+}
