@@ -37,7 +37,7 @@ public class TailorHostTests
             Assert.Equal("Healthy", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
             Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
             Assert.Equal("loopback", app.Services.GetRequiredService<IBus>().Address.Scheme);
-            Assert.Equal("SqliteEventStore", app.Services.GetRequiredService<IEventStore>().GetType().Name);
+            Assert.Equal("SqliteEventStore", Assert.IsType<Tailor.Storage.Diagnostics.InstrumentedEventStore>(app.Services.GetRequiredService<IEventStore>()).Inner.GetType().Name);
         }
         finally
         {

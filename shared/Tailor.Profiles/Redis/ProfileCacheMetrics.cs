@@ -8,8 +8,8 @@ internal static class ProfileCacheMetrics
     private static readonly Meter Meter = new("Tailor.Profiles");
 
     public static readonly Counter<long> Deferred = Meter.CreateCounter<long>(
-        "tailor.profiles.slices.deferred", "{slice}", "Slice writes kept in the service's store because Redis was unreachable.");
+        "tailor.profile.cache.deferred_writes", "{slice}", "Slice writes kept in the service's store because Redis was unreachable.");
 
     public static readonly Counter<long> Flushed = Meter.CreateCounter<long>(
-        "tailor.profiles.slices.flushed", "{slice}", "Deferred slice writes written to Redis once it was back.");
+        "tailor.profile.cache.flushed_writes", "{slice}", "Deferred slice writes written to Redis once it was back.");
 }

@@ -32,7 +32,8 @@ public partial class DeploymentFilesTests
         Assert.Contains("tailor_sendtime_prior_strength", known);
         Assert.Contains("messaging_masstransit_consume_ea_total", known);
         Assert.Contains("messaging_masstransit_consume_duration_milliseconds_bucket", known);
-        Assert.DoesNotContain("tailor_recommendation_model_ndcg_ratio", known);
+        Assert.Contains("tailor_recommendation_model_ndcg_ratio", known);
+        Assert.Contains("tailor_profile_event_to_profile_duration_seconds_bucket", known);
     }
 
     [Fact]

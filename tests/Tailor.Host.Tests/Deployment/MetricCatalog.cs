@@ -14,13 +14,7 @@ internal static partial class MetricCatalog
     /// Metrics the dashboard and alerts use that the code does not define yet (the instrumentation issue adds them).
     /// Each name is what we expect the instrument to be called; once the code defines it, remove it from here.
     /// </summary>
-    public static readonly IReadOnlyList<Instrument> Planned =
-    [
-        new("tailor.profiles.event_to_profile.duration", "Histogram", "s"),
-        new("tailor.contentgeneration.campaign_to_email_ready.duration", "Histogram", "s"),
-        new("tailor.recommendation.model.ndcg", "Gauge", "1"),
-        new("tailor.ingestion.engagements", "Counter", "{event}"),
-    ];
+    public static readonly IReadOnlyList<Instrument> Planned = [];
 
     /// <summary>RabbitMQ's own queue metrics (its Prometheus plugin, per-object endpoint): queue depth and consumers.</summary>
     public static readonly IReadOnlySet<string> Broker = new HashSet<string>(StringComparer.Ordinal)
