@@ -30,7 +30,7 @@ public sealed class CrashRecoveryTests : IDisposable
         await (await queue.ConsumeAsync(cancellationToken)).DisposeAsync(); // bound and durable; nobody reads it now
 
         var accepted = new List<string>();
-        using (var ingestion = await IngestionProcess.StartAsync(broker.AmqpUri, Path.Combine(_state.FullName, "tailor.db"), _apiKey, cancellationToken))
+        using (var ingestion = await TailorProcess.StartAsync(broker.AmqpUri, Path.Combine(_state.FullName, "tailor.db"), _apiKey, cancellationToken))
         {
             var answers = await Task.WhenAll(Enumerable.Range(0, Batches).Select(batch => SendBatchAsync(ingestion.Client, batch, cancellationToken)));
             accepted.AddRange(answers.SelectMany(sequences => sequences));
@@ -56,7 +56,7 @@ public sealed class CrashRecoveryTests : IDisposable
         await using var broker = await RabbitMqNode.StartAsync();
         var queue = new ActivityQueue(broker.AmqpUri, "broker-down-activity");
         await (await queue.ConsumeAsync(cancellationToken)).DisposeAsync();
-        using var ingestion = await IngestionProcess.StartAsync(
+        using var ingestion = await TailorProcess.StartAsync(
             broker.AmqpUri, Path.Combine(_state.FullName, "tailor.db"), _apiKey, cancellationToken, "--Tailor:Ingestion:AcceptTimeout=00:00:03");
         var call = new { userId = "12583", @event = "Cart Viewed", messageId = "while-down", properties = new { burst_seq = "down-1" } };
 

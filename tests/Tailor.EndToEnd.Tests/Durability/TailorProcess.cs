@@ -7,16 +7,16 @@ using Tailor.Host.Demo;
 namespace Tailor.EndToEnd.Tests.Durability;
 
 /// <summary>
-/// Tailor's Ingestion as a real, separate process (<c>tailor serve --target ingestion</c>), so a test can kill it the
-/// way a crash or an OOM kill would: no shutdown hook, no flush.
+/// One Tailor service as a real, separate process (<c>tailor serve --target NAME</c>), so a test can kill it the way a
+/// crash or an OOM kill would: no shutdown hook, no flush.
 /// </summary>
-internal sealed class IngestionProcess : IDisposable
+internal sealed class TailorProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
 
-    private IngestionProcess(Process process, HttpClient client)
+    private TailorProcess(Process process, HttpClient client)
     {
         _process = process;
         Client = client;
@@ -26,14 +26,20 @@ internal sealed class IngestionProcess : IDisposable
     public HttpClient Client { get; }
 
     /// <param name="settings">More <c>--key=value</c> configuration.</param>
-    public static async Task<IngestionProcess> StartAsync(
-        string amqpUri, string sqlitePath, DemoApiKey apiKey, CancellationToken cancellationToken, params string[] settings)
+    public static Task<TailorProcess> StartAsync(
+        string amqpUri, string sqlitePath, DemoApiKey apiKey, CancellationToken cancellationToken, params string[] settings) =>
+        StartAsync("ingestion", amqpUri, sqlitePath, apiKey, cancellationToken, settings);
+
+    /// <param name="target">The service to run, as <c>serve --target</c> takes it.</param>
+    /// <param name="settings">More <c>--key=value</c> configuration.</param>
+    public static async Task<TailorProcess> StartAsync(
+        string target, string amqpUri, string sqlitePath, DemoApiKey apiKey, CancellationToken cancellationToken, params string[] settings)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         string[] arguments =
         [
-            Path.Combine(AppContext.BaseDirectory, "tailor.dll"), "serve", "--target", "ingestion",
+            Path.Combine(AppContext.BaseDirectory, "tailor.dll"), "serve", "--target", target,
             $"--urls=http://127.0.0.1:{port}",
             $"--ConnectionStrings:rabbitmq={amqpUri}",
             "--ConnectionStrings:mongodb=",
@@ -53,7 +59,7 @@ internal sealed class IngestionProcess : IDisposable
         process.BeginErrorReadLine();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey.Key);
-        var running = new IngestionProcess(process, client);
+        var running = new TailorProcess(process, client);
         await running.WaitUntilAliveAsync(cancellationToken);
         return running;
     }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Host.Demo;
+using Tailor.Recommendation;
+using Tailor.Storage.Sqlite;
+using Tailor.Testing;
+
+namespace Tailor.EndToEnd.Tests.Durability;
+
+/// <summary>
+/// A consuming service killed with no warning in the middle of 10,000 events, and started again on the same store:
+/// every event is recorded, and none twice. Messages it had taken but not acknowledged go back to its queue.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class ConsumerCrashTests : IDisposable
+{
+    private const int Events = 10_000;
+    private const int KillAfter = 1_500;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("tailor-consumer-crash-");
+    private readonly DemoApiKey _apiKey = DemoApiKey.Create();
+
+    [Fact]
+    public async Task A_consumer_killed_mid_stream_and_restarted_records_every_event_once()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var broker = await RabbitMqNode.StartAsync();
+        var sqlite = Path.Combine(_state.FullName, "tailor.db");
+        var events = Enumerable.Range(0, Events).Select(Activity).ToList();
+        var store = new SqliteEventStore(new SqliteDatabase(sqlite));
+
+        long recordedAtKill;
+        using (var first = await TailorProcess.StartAsync("recommendation", broker.AmqpUri, sqlite, _apiKey, cancellationToken))
+        {
+            await PublishAsync(broker.AmqpUri, events, cancellationToken);
+            await WaitUntilAsync(async () => await store.CountAsync(RecommendationStore.Stream, cancellationToken) >= KillAfter, cancellationToken);
+            first.Kill();
+            recordedAtKill = await store.CountAsync(RecommendationStore.Stream, cancellationToken);
+        }
+
+        using (await TailorProcess.StartAsync("recommendation", broker.AmqpUri, sqlite, _apiKey, cancellationToken))
+        {
+            await WaitUntilAsync(async () => await store.CountAsync(RecommendationStore.Stream, cancellationToken) >= Events, cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // room for a duplicate to show, were there one
+        }
+
+        Assert.InRange(recordedAtKill, KillAfter, Events - 1);
+        Assert.Equal(Events, await store.CountAsync(RecommendationStore.Stream, cancellationToken));
+        foreach (var message in events)
+        {
+            Assert.True(await store.ContainsAsync(RecommendationStore.Stream, message.EventId, cancellationToken), $"event {message.EventId} was lost");
+        }
+    }
+
+    public void Dispose() => _state.Delete(recursive: true);
+
+    private static UserActivityTracked Activity(int n) => new(
+        new Guid($"00000000-0000-4000-9000-{n:D12}"), $"u{n % 200}", DateTimeOffset.UnixEpoch.AddMinutes(n), ActivityKinds.View,
+        $"item-{n % 50}", $"Item {n % 50}", 1, 2.5m, null, new Dictionary<string, string>());
+
+    private static async Task PublishAsync(string amqpUri, IReadOnlyList<UserActivityTracked> events, CancellationToken cancellationToken)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(amqpUri)));
+        await bus.StartAsync(cancellationToken);
+        try
+        {
+            foreach (var chunk in events.Chunk(500))
+            {
+                await bus.PublishBatch(chunk, cancellationToken);
+            }
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(waited.Elapsed < Patience, $"Gave up after {Patience}.");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
