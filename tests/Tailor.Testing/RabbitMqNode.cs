@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Tailor.Testing;
 
@@ -54,7 +52,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         {
             File.SetUnixFileMode(directory, (UnixFileMode)0x1FF);
         }
-        var node = new RabbitMqNode(directory, $"tailor-test-{Guid.NewGuid():N}@localhost", FreePort(), FreePort());
+        var node = new RabbitMqNode(directory, $"tailor-test-{Guid.NewGuid():N}@localhost", FreePorts.Next(), FreePorts.Next());
         await node.StartAgainAsync();
         return node;
     }
@@ -111,12 +109,5 @@ public sealed class RabbitMqNode : IAsyncDisposable
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await errors);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

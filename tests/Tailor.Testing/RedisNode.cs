@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Tailor.Testing;
 
@@ -34,7 +32,7 @@ public sealed class RedisNode : IAsyncDisposable
             Xunit.Assert.Skip("redis-server is not installed here (scripts/test-infrastructure.sh installs it as root).");
         }
 
-        var node = new RedisNode(Directory.CreateTempSubdirectory("tailor-redis-node-").FullName, FreePort());
+        var node = new RedisNode(Directory.CreateTempSubdirectory("tailor-redis-node-").FullName, FreePorts.Next());
         await node.StartAgainAsync();
         return node;
     }
@@ -95,11 +93,4 @@ public sealed class RedisNode : IAsyncDisposable
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
             .Select(directory => Path.Combine(directory, program))
             .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Tailor.Host.Demo;
+using Tailor.Testing;
 
 namespace Tailor.EndToEnd.Tests.Durability;
 
@@ -35,7 +35,7 @@ internal sealed class TailorProcess : IDisposable
     public static async Task<TailorProcess> StartAsync(
         string target, string amqpUri, string sqlitePath, DemoApiKey apiKey, CancellationToken cancellationToken, params string[] settings)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         string[] arguments =
         [
@@ -105,12 +105,5 @@ internal sealed class TailorProcess : IDisposable
         }
 
         Assert.Fail($"tailor serve did not answer /alive within {StartTimeout}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
