@@ -59,6 +59,11 @@ internal sealed partial class DeferredSliceFlusher(
             {
                 LogStillDown(logger, exception.Message);
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A store blip must not stop the host: the deferred writes stay where they are for the next tick.
+                LogFlushFailed(logger, exception);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -78,6 +83,9 @@ internal sealed partial class DeferredSliceFlusher(
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Redis is back: wrote {Count} deferred profile slices (outage since {Since}).")]
     private static partial void LogRecovered(ILogger logger, int count, DateTimeOffset? since);
+
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Warning, Message = "Writing deferred profile slices failed; trying again on the next tick.")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1502, Level = LogLevel.Debug, Message = "Redis still unreachable; profile slices stay deferred: {Reason}")]
     private static partial void LogStillDown(ILogger logger, string reason);
