@@ -3,10 +3,13 @@ using System.Globalization;
 namespace Tailor.Bench.Simulation;
 
 /// <summary>
-/// <c>simulate [--data FILE] [--rounds N] [--users N] [--split YYYY-MM-DD] [--seed N] [--out FILE] [--set Key=Value ...]</c>;
+/// <c>simulate [--data FILE] [--rounds N] [--users N] [--split YYYY-MM-DD] [--seed N] [--history-orders N] [--out FILE] [--set Key=Value ...]</c>;
 /// each <c>--set</c> is a Tailor setting for the simulated deployment, such as <c>Tailor:Recommendation:ExcludePurchased=false</c>.
+/// <c>--history-orders N</c> tells Tailor only each customer's last N orders before the split (default: all of them),
+/// for customers Tailor knows little about; what they want and when they read is still drawn from all their orders.
 /// </summary>
-public sealed record SimulationOptions(FileInfo Data, int Rounds, int UsersPerArm, DateTime Split, int Seed, string? Out, IReadOnlyList<string> Settings)
+public sealed record SimulationOptions(
+    FileInfo Data, int Rounds, int UsersPerArm, DateTime Split, int Seed, string? Out, IReadOnlyList<string> Settings, int? HistoryOrders = null)
 {
     public static SimulationOptions Parse(IReadOnlyList<string> args)
     {
@@ -26,7 +29,8 @@ public sealed record SimulationOptions(FileInfo Data, int Rounds, int UsersPerAr
             DateTime.ParseExact(Value("--split") ?? "2011-06-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Positive(Value("--seed") ?? "7", "--seed"),
             Value("--out"),
-            [.. list.Select((arg, index) => (arg, index)).Where(pair => pair.arg == "--set" && pair.index + 1 < list.Count).Select(pair => Setting(list[pair.index + 1]))]);
+            [.. list.Select((arg, index) => (arg, index)).Where(pair => pair.arg == "--set" && pair.index + 1 < list.Count).Select(pair => Setting(list[pair.index + 1]))],
+            Value("--history-orders") is { } orders ? Positive(orders, "--history-orders") : null);
     }
 
     private static string Setting(string value) =>

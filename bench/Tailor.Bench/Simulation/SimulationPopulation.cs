@@ -59,10 +59,27 @@ public sealed class SimulationPopulation
         return new SimulationPopulation
         {
             Users = [.. sample.Select(customer => User(customer, population, options.Split))],
-            History = [.. sample.SelectMany(customer => customer.Where(line => line.InvoiceDate < options.Split))],
+            History = [.. sample.SelectMany(customer => Told(customer, options))],
             All = all,
             Split = options.Split,
         };
+    }
+
+    // The customer's orders before the split that Tailor is told: all of them, or the last --history-orders.
+    private static IEnumerable<RetailLine> Told(IGrouping<string, RetailLine> customer, SimulationOptions options)
+    {
+        var before = customer.Where(line => line.InvoiceDate < options.Split).ToList();
+        if (options.HistoryOrders is not { } orders)
+        {
+            return before;
+        }
+
+        var kept = before.GroupBy(line => line.InvoiceNo, StringComparer.Ordinal)
+            .OrderByDescending(invoice => invoice.Min(line => line.InvoiceDate))
+            .Take(orders)
+            .Select(invoice => invoice.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        return before.Where(line => kept.Contains(line.InvoiceNo));
     }
 
     // Active hours from every order of the customer, smoothed by two orders' worth of everyone's pattern.

@@ -14,7 +14,7 @@ public static class SimulationReport
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Simulation, {DateTime.UtcNow:yyyy-MM-dd} ({Environment.ProcessorCount} cores; {options.UsersPerArm} customers per arm, {options.Rounds} rounds, split {options.Split:yyyy-MM-dd}, seed {options.Seed}{(options.Settings.Count == 0 ? string.Empty : "; " + string.Join(", ", options.Settings))})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Simulation, {DateTime.UtcNow:yyyy-MM-dd} ({Environment.ProcessorCount} cores; {options.UsersPerArm} customers per arm, {options.Rounds} rounds, split {options.Split:yyyy-MM-dd}, seed {options.Seed}{(options.HistoryOrders is { } orders ? $", Tailor told each customer's last {orders} orders" : string.Empty)}{(options.Settings.Count == 0 ? string.Empty : "; " + string.Join(", ", options.Settings))})");
         text.AppendLine();
         RoundTable(text, results, result => result.OpenRate, result => result.ClickRate);
         text.AppendLine();
