@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using Tailor.Contracts;
+using Tailor.Host.Demo;
+using Tailor.Host.Hosting;
+using Tailor.Profiles.Redis;
+using Tailor.SendTime;
+using Tailor.Storage;
+using Tailor.Testing;
+
+namespace Tailor.EndToEnd.Tests.Durability;
+
+/// <summary>
+/// A whole service (SendTime, on the real RabbitMQ) with its Redis shut down: it keeps consuming and learning from its
+/// store, nothing faults, and every user's send-time slice reaches Redis once it is started again.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class RedisOutageServiceTests : IDisposable
+{
+    private const int Users = 40;
+    private const int EventsPerUser = 5;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("tailor-redis-outage-");
+
+    [Fact]
+    public async Task SendTime_keeps_learning_while_Redis_is_down_and_writes_every_profile_when_it_is_back()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var rabbitMq = TestInfrastructure.RequireRabbitMq();
+        await using var redis = await RedisNode.StartAsync();
+        var prefix = $"outage-{Guid.NewGuid():N}:";
+        var monitor = new BusActivityMonitor();
+        await using var host = TailorHost.Build(
+        [
+            "--Tailor:Target=sendtime", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:rabbitmq={rabbitMq}", "--ConnectionStrings:mongodb=",
+            $"--ConnectionStrings:redis={redis.Configuration}", $"--Tailor:Redis:KeyPrefix={prefix}", "--Tailor:Redis:FlushInterval=00:00:00.250",
+            $"--Tailor:Sqlite:Path={Path.Combine(_state.FullName, "sendtime.db")}", "--Logging:LogLevel:Default=Warning",
+        ]);
+        host.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);
+        await host.StartAsync(cancellationToken);
+        var events = host.Services.GetRequiredService<IEventStore>();
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+
+        await redis.StopAsync();
+        var activity = Enumerable.Range(0, Users * EventsPerUser).Select(Purchase).ToList();
+        await host.Services.GetRequiredService<IPublishEndpoint>().PublishBatch(activity, cancellationToken);
+        await WaitUntilAsync(async () => await events.CountAsync(SendTimeNames.Stream, cancellationToken) >= activity.Count, cancellationToken);
+        await WaitUntilAsync(async () => await CountAsync(documents.ListAsync(DeferredSlices.Collection, cancellationToken)) == Users, cancellationToken);
+        var deferredWhileDown = host.Services.GetRequiredService<RedisOutage>().IsDeferring;
+
+        await redis.StartAgainAsync();
+        await using var reader = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        await WaitUntilAsync(async () => await CountAsync(documents.ListAsync(DeferredSlices.Collection, cancellationToken)) == 0, cancellationToken);
+        await host.StopAsync(cancellationToken);
+
+        Assert.True(deferredWhileDown);
+        Assert.Equal(0, monitor.Faults);
+        Assert.Equal(activity.Count, await events.CountAsync(SendTimeNames.Stream, cancellationToken));
+        for (var user = 0; user < Users; user++)
+        {
+            var slice = await reader.GetDatabase().HashGetAsync($"{prefix}profile:u{user}", "sendtime");
+            Assert.True(slice.HasValue, $"user u{user} has no send-time slice in Redis");
+            Assert.Contains($"\"evidenceCount\":{EventsPerUser}", slice.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    public void Dispose() => _state.Delete(recursive: true);
+
+    private static UserActivityTracked Purchase(int n) => new(
+        new Guid($"00000000-0000-4000-a000-{n:D12}"), $"u{n % Users}", new DateTimeOffset(2011, 3, 1, 9, 0, 0, TimeSpan.Zero).AddHours(n),
+        ActivityKinds.Purchase, $"item-{n % 7}", $"Item {n % 7}", 1, 2.5m, null, new Dictionary<string, string>());
+
+    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var count = 0;
+        await foreach (var _ in items)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(waited.Elapsed < Patience, $"Gave up after {Patience}.");
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+}
