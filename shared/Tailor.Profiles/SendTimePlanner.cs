@@ -10,6 +10,11 @@ namespace Tailor.Profiles;
 /// A user with little evidence gets a wide draw and so, across campaigns, sends at hours the mean would never pick, which
 /// is how SendTime keeps learning; a user with a lot gets draws close to the mean. The draw is seeded by the caller
 /// (from the campaign and user), so a retried command places the same send.
+/// The week is drawn in two steps: the days' shares from Dirichlet(concentration × day shares), then each day's hours
+/// from Dirichlet(concentration × that day's hour shares). SendTime learns the hours of the day across every weekday
+/// (the hierarchy spreads them by weekday), so a day with little of the mass, such as a Saturday in a shop shut at
+/// weekends, is as sure of its hours as the user is. One draw over all 168 hours would give that day's hours a tiny
+/// concentration, and its send would land at an all but random hour.
 /// </remarks>
 public static class SendTimePlanner
 {
@@ -69,7 +74,34 @@ public static class SendTimePlanner
             return null;
         }
 
-        return explore && slice.Concentration > 0 ? DirichletDraw.Sample(weights, slice.Concentration, new Random(seed)) : weights;
+        return explore && slice.Concentration > 0 ? DrawByDay(weights, slice.Concentration, new Random(seed)) : weights;
+    }
+
+    // One draw of the week's preference: day shares, then each day's hours, both at the slice's concentration.
+    private static double[] DrawByDay(double[] weights, double concentration, Random random)
+    {
+        const int hoursPerDay = 24;
+        var days = Enumerable.Range(0, SendTimeSlice.HoursPerWeek / hoursPerDay)
+            .Select(day => weights.AsSpan(day * hoursPerDay, hoursPerDay).ToArray())
+            .ToList();
+        var dayShares = DirichletDraw.Sample([.. days.Select(hours => hours.Sum())], concentration, random);
+        var draw = new double[SendTimeSlice.HoursPerWeek];
+        for (var day = 0; day < days.Count; day++)
+        {
+            var total = days[day].Sum();
+            if (total <= 0)
+            {
+                continue;
+            }
+
+            var hours = DirichletDraw.Sample([.. days[day].Select(weight => weight / total)], concentration, random);
+            for (var hour = 0; hour < hoursPerDay; hour++)
+            {
+                draw[(day * hoursPerDay) + hour] = dayShares[day] * hours[hour];
+            }
+        }
+
+        return draw;
     }
 
     // Zones with half-hour offsets start their hours at :30 UTC: slots follow the user's clock, not UTC's.

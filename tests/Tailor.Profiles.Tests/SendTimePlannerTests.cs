@@ -75,6 +75,31 @@ public sealed class SendTimePlannerTests
     }
 
     [Fact]
+    public void Plan_with_exploration_is_as_sure_of_the_hours_on_a_day_with_little_mass_as_on_a_busy_one()
+    {
+        var explore = new SendSchedule(1, null, null, Explore: true);
+        // The user's hour is 10:00 every day, but Saturday holds 1% of the week's mass (a shop shut at weekends).
+        var week = new double[SendTimeSlice.HoursPerWeek];
+        for (var day = 0; day < 7; day++)
+        {
+            var dayMass = day == 5 ? 0.01 : 0.99 / 6;
+            for (var hour = 0; hour < 24; hour++)
+            {
+                week[(day * 24) + hour] = dayMass * (hour == 10 ? 0.6 : 0.4 / 23);
+            }
+        }
+
+        var slice = new SendTimeSlice(week, 10, 40, DateTimeOffset.UnixEpoch, Concentration: 40);
+        var saturday = Monday.AddDays(5);
+        var mondayHours = Enumerable.Range(0, 300).Select(seed => SendTimePlanner.Plan(slice, Monday, Monday.AddDays(1), explore, seed)!.Value.Hour).ToList();
+        var saturdayHours = Enumerable.Range(0, 300).Select(seed => SendTimePlanner.Plan(slice, saturday, saturday.AddDays(1), explore, seed)!.Value.Hour).ToList();
+
+        double AtTen(List<int> hours) => hours.Count(hour => hour == 10) / (double)hours.Count;
+        Assert.InRange(AtTen(mondayHours), 0.5, 1.0);
+        Assert.InRange(AtTen(saturdayHours), AtTen(mondayHours) - 0.1, 1.0);
+    }
+
+    [Fact]
     public void Dirichlet_draw_sums_to_one_and_averages_to_its_mean()
     {
         double[] mean = [0.5, 0.3, 0.2];
