@@ -83,6 +83,7 @@ public static class SimulationRun
             await TrainAsync(bus, monitor, cancellationToken);
             progress.WriteLine(string.Join("  ", results.Where(result => result.Round == round).Select(result =>
                 string.Create(CultureInfo.InvariantCulture, $"{result.Arm}: open {result.OpenRate:P1} click {result.ClickRate:P1} ({result.Emails})"))) + $"  [round {round}]");
+            progress.WriteLine($"  Tailor's sends, UK hour × emails: {SendHours(emails.Values, windowStart)}");
         }
 
         await app.StopAsync(cancellationToken);
@@ -134,6 +135,14 @@ public static class SimulationRun
 
         return new ArmResult(arm, round, emails, opens, clicks, expectedOpens, expectedClicks);
     }
+
+    // Where Tailor placed the round's sends (UK hour, and a day mark when not the window's first day): what the open rate follows.
+    private static string SendHours(IEnumerable<EmailReady> emails, DateTimeOffset windowStart) =>
+        string.Join(" ", emails
+            .Select(email => TimeZoneInfo.ConvertTime(email.SendAt, UkTime))
+            .GroupBy(local => (Day: (local.Date - TimeZoneInfo.ConvertTime(windowStart, UkTime).Date).Days, local.Hour))
+            .OrderBy(group => group.Key.Day).ThenBy(group => group.Key.Hour)
+            .Select(group => string.Create(CultureInfo.InvariantCulture, $"{(group.Key.Day == 0 ? string.Empty : $"d{group.Key.Day}:")}{group.Key.Hour}h×{group.Count()}")));
 
     private static EmailEngaged Engagement(EmailReady email, EngagementKind kind, DateTimeOffset at, string? itemId) =>
         new(Guid.NewGuid(), email.UserId, at, email.EmailId, email.CampaignId, kind, null, itemId, false);
