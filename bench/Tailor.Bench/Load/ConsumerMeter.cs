@@ -5,18 +5,20 @@ using System.Diagnostics.Metrics;
 namespace Tailor.Bench.Load;
 
 /// <summary>
-/// MassTransit's <c>messaging.masstransit.consume.duration</c> from every host in the process, summed per queue:
-/// how many messages each consumer handled, for how long in all (busy time, concurrent handlers counted each), and
-/// when the last one finished.
+/// MassTransit's meter, from every host in the process, per queue: messages consumed and when the last one finished
+/// (<c>messaging.masstransit.consume.duration</c>), and how long messages waited between their send and their
+/// consumption (<c>messaging.masstransit.delivery.duration</c>, the consumer lag): a queue whose consumer cannot keep
+/// up shows a lag that grows with the run.
 /// </summary>
 internal sealed class ConsumerMeter : IDisposable
 {
-    private const string Instrument = "messaging.masstransit.consume.duration";
+    private const string ConsumeDuration = "messaging.masstransit.consume.duration";
+    private const string DeliveryDuration = "messaging.masstransit.delivery.duration";
     private const string QueueTag = "messaging.masstransit.destination";
-    private const string ConsumerTag = "messaging.masstransit.consumer_type";
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, ConsumerTotals> _totals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _queues = new(StringComparer.Ordinal);
     private long _phaseStart = Stopwatch.GetTimestamp();
     private long _lastActivity = Stopwatch.GetTimestamp();
 
@@ -24,12 +26,19 @@ internal sealed class ConsumerMeter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "MassTransit" && instrument.Name == Instrument)
+            // All of MassTransit's: it records a duration only while its counter of the same operation is listened to too.
+            if (instrument.Meter.Name == "MassTransit")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<double>((_, milliseconds, tags, _) => Record(milliseconds, tags));
+        _listener.SetMeasurementEventCallback<double>((instrument, milliseconds, tags, _) =>
+        {
+            if (instrument.Name is ConsumeDuration or DeliveryDuration)
+            {
+                Record(instrument.Name == ConsumeDuration, milliseconds, tags);
+            }
+        });
         _listener.Start();
     }
 
@@ -42,41 +51,54 @@ internal sealed class ConsumerMeter : IDisposable
     /// <summary>How long ago any consumer in the process last finished a message.</summary>
     public TimeSpan SinceLastActivity => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
 
+    /// <summary>Every Tailor service queue a message was consumed from so far, whatever the phase.</summary>
+    public IReadOnlyCollection<string> ServiceQueues => [.. _queues.Keys];
+
     public IReadOnlyDictionary<string, ConsumerTotals> Totals => new Dictionary<string, ConsumerTotals>(_totals, StringComparer.Ordinal);
 
-    private void Record(double milliseconds, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private void Record(bool consumed, double milliseconds, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         string? queue = null;
-        string? consumer = null;
         foreach (var tag in tags)
         {
             if (tag.Key == QueueTag)
             {
                 queue = tag.Value?.ToString();
             }
-            else if (tag.Key == ConsumerTag)
-            {
-                consumer = tag.Value?.ToString();
-            }
         }
 
-        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
-        var key = QueueName(queue) ?? consumer ?? "unknown";
-        var at = Stopwatch.GetElapsedTime(_phaseStart).TotalSeconds;
-        _totals.AddOrUpdate(
-            key,
-            _ => new ConsumerTotals(1, milliseconds / 1000, at),
-            (_, seen) => new ConsumerTotals(seen.Messages + 1, seen.BusySeconds + milliseconds / 1000, Math.Max(seen.LastAt, at)));
-    }
+        if (queue is null)
+        {
+            return;
+        }
 
-    // The destination may be a full address (rabbitmq://host/vhost/queue); the queue is its last segment.
-    private static string? QueueName(string? destination) =>
-        destination is null ? null
-        : Uri.TryCreate(destination, UriKind.Absolute, out var address) ? address.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
-        : destination;
+        if (queue.StartsWith("tailor-", StringComparison.Ordinal))
+        {
+            _queues.TryAdd(queue, 0);
+        }
+
+        var at = Stopwatch.GetElapsedTime(_phaseStart).TotalSeconds;
+        if (consumed)
+        {
+            Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+            _totals.AddOrUpdate(queue, _ => new ConsumerTotals(1, 0, 0, at), (_, seen) => seen with { Messages = seen.Messages + 1, LastAt = Math.Max(seen.LastAt, at) });
+        }
+        else
+        {
+            var lag = milliseconds / 1000;
+            _totals.AddOrUpdate(
+                queue,
+                _ => new ConsumerTotals(0, lag, lag, 0),
+                (_, seen) => seen with { LagSeconds = seen.LagSeconds + lag, MaxLagSeconds = Math.Max(seen.MaxLagSeconds, lag) });
+        }
+    }
 
     public void Dispose() => _listener.Dispose();
 }
 
+/// <param name="LagSeconds">Send-to-consume lag summed over the messages (divide by <see cref="Messages"/> for the mean).</param>
 /// <param name="LastAt">Seconds after the phase began at which the last message was consumed.</param>
-internal sealed record ConsumerTotals(long Messages, double BusySeconds, double LastAt);
+internal sealed record ConsumerTotals(long Messages, double LagSeconds, double MaxLagSeconds, double LastAt)
+{
+    public double MeanLagSeconds => Messages == 0 ? 0 : LagSeconds / Messages;
+}

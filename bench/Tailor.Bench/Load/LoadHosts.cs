@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Tailor.Host.Demo;
 using Tailor.Host.Hosting;
-using Tailor.Messaging.Diagnostics;
 using Tailor.Profiles;
 
 namespace Tailor.Bench.Load;
@@ -65,17 +64,28 @@ internal sealed class LoadHosts : IAsyncDisposable
         {
             await host.StartAsync(cancellationToken);
         }
+
+        // The bus starts in the background; its queues are known (and consuming) once it reports healthy.
+        foreach (var host in _hosts.Values)
+        {
+            var bus = host.Services.GetRequiredService<MassTransit.IBusControl>();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (bus.CheckHealth().Status != MassTransit.BusHealthStatus.Healthy)
+            {
+                if (waited.Elapsed > TimeSpan.FromMinutes(2))
+                {
+                    throw new InvalidOperationException($"A service's bus is {bus.CheckHealth().Status} after two minutes: is RabbitMQ reachable at --rabbitmq?");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+        }
     }
 
     public IServiceProvider ServicesOf(string target) => _hosts[target].Services;
 
     public Uri IngestionAddress() =>
         new(_hosts["ingestion"].Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-
-    /// <summary>Every queue a service consumes from, by service, as its receive endpoints reported them.</summary>
-    public IReadOnlyDictionary<string, string> QueueOwners() =>
-        _hosts.SelectMany(host => host.Value.Services.GetRequiredService<QueueDepthEndpoints>().Queues.Select(queue => (queue, host.Key)))
-            .ToDictionary(pair => pair.queue, pair => pair.Key, StringComparer.Ordinal);
 
     public IProfileCache Profiles(string target) => _hosts[target].Services.GetRequiredService<IProfileCache>();
 

@@ -35,13 +35,13 @@ internal static class LoadReport
     private static void AppendLoad(StringBuilder text, string title, IReadOnlyList<QueueLoad> loads)
     {
         text.AppendLine();
-        text.AppendLine(Invariant, $"{title}: per queue, messages consumed, consumer time (summed over concurrent handlers), the last consume, the deepest backlog seen (sampled each second) and when the queue was last seen non-empty, in seconds from the phase's start.");
+        text.AppendLine(Invariant, $"{title}: per queue, messages consumed, the time from a message's send to its consumption (mean and worst: the consumer lag), the last consume, the deepest backlog seen (sampled each second) and when the queue was last seen non-empty, in seconds from the phase's start.");
         text.AppendLine();
-        text.AppendLine("| service | queue | messages | consumer time | last consumed at | max backlog | backlog until |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        text.AppendLine("| service | queue | messages | mean lag | worst lag | last consumed at | max backlog | backlog until |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var load in loads)
         {
-            text.AppendLine(Invariant, $"| {load.Service} | {load.Queue} | {load.Consumed?.Messages ?? 0:N0} | {load.Consumed?.BusySeconds ?? 0:F1} s | {load.Consumed?.LastAt ?? 0:F1} s | {load.Depth?.Max ?? 0:N0} | {load.Depth?.LastBackedUpAt ?? 0:F1} s |");
+            text.AppendLine(Invariant, $"| {load.Service} | {load.Queue} | {load.Consumed?.Messages ?? 0:N0} | {load.Consumed?.MeanLagSeconds ?? 0:F2} s | {load.Consumed?.MaxLagSeconds ?? 0:F2} s | {load.Consumed?.LastAt ?? 0:F1} s | {load.Depth?.Max ?? 0:N0} | {load.Depth?.LastBackedUpAt ?? 0:F1} s |");
         }
     }
 }

@@ -28,17 +28,10 @@ internal static class LoadRun
         await using (hosts)
         {
             await hosts.StartAsync(cancellationToken);
-            var owners = hosts.QueueOwners();
-            await using var sampler = new QueueSampler(new Uri(options.RabbitMq), [.. owners.Keys]);
-            var leftovers = (await sampler.ReadNowAsync(cancellationToken)).Where(depth => depth.Value > 0).ToList();
-            if (leftovers.Count > 0)
-            {
-                throw new ArgumentException(
-                    $"The virtual host already holds messages ({string.Join(", ", leftovers.Select(l => $"{l.Key}: {l.Value}"))}); give --rabbitmq a fresh one.");
-            }
-
+            // The queues to watch are the ones messages arrive on; the warm-up brings each phase's queues in.
+            await using var sampler = new QueueSampler(new Uri(options.RabbitMq), () => meter.ServiceQueues);
             sampler.Start();
-            var drain = new QueueDrain(sampler, meter, owners);
+            var drain = new QueueDrain(sampler, meter);
             progress.WriteLine($"Phase 1: events through POST /v1/batch ({options.Batch} per request, {options.Concurrency} at a time)");
             var eventsResult = await EventsPhase.RunAsync(options, hosts, events, profiles, drain, run, progress, cancellationToken);
             var eventsLoad = drain.Snapshot();

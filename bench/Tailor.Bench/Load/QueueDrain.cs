@@ -1,7 +1,7 @@
 namespace Tailor.Bench.Load;
 
 /// <summary>Where the work of a phase went (per-queue depth and consumer time), and a wait for the pipeline to be idle.</summary>
-internal sealed class QueueDrain(QueueSampler sampler, ConsumerMeter meter, IReadOnlyDictionary<string, string> owners)
+internal sealed class QueueDrain(QueueSampler sampler, ConsumerMeter meter)
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
@@ -34,16 +34,20 @@ internal sealed class QueueDrain(QueueSampler sampler, ConsumerMeter meter, IRea
     {
         var totals = meter.Totals;
         var depths = sampler.Depths;
-        return [.. owners
-            .Select(owner => new QueueLoad(
-                owner.Value,
-                owner.Key,
-                totals.GetValueOrDefault(owner.Key),
-                depths.GetValueOrDefault(owner.Key)))
+        return [.. meter.ServiceQueues
+            .Select(queue => new QueueLoad(
+                Owner(queue),
+                queue,
+                totals.GetValueOrDefault(queue),
+                depths.GetValueOrDefault(queue)))
             .Where(load => load.Consumed is { Messages: > 0 })
             .OrderBy(load => load.Service, StringComparer.Ordinal)
             .ThenBy(load => load.Queue, StringComparer.Ordinal)];
     }
+
+    // Tailor's queues are named tailor-{service}-...: tailor-send-time-consumers-..., tailor-ingestion-webhooks-...
+    private static string Owner(string queue) =>
+        Tailor.Host.Hosting.ServiceTargets.Names.FirstOrDefault(name => queue.Replace("-", string.Empty, StringComparison.Ordinal).StartsWith("tailor" + name, StringComparison.OrdinalIgnoreCase)) ?? "?";
 }
 
 internal sealed record QueueLoad(string Service, string Queue, ConsumerTotals? Consumed, QueueDepth? Depth);

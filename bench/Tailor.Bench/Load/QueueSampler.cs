@@ -9,7 +9,7 @@ namespace Tailor.Bench.Load;
 /// needed): how deep it got and when it was last seen non-empty, since the phase began. The queue that stays full
 /// longest is the service the pipeline waits for.
 /// </summary>
-internal sealed class QueueSampler(Uri broker, IReadOnlyCollection<string> queues) : IAsyncDisposable
+internal sealed class QueueSampler(Uri broker, Func<IReadOnlyCollection<string>> queues) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, QueueDepth> _depths = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
@@ -32,7 +32,7 @@ internal sealed class QueueSampler(Uri broker, IReadOnlyCollection<string> queue
     {
         await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "tailor-load-bench" }.CreateConnectionAsync(cancellationToken);
         var depths = new Dictionary<string, uint>(StringComparer.Ordinal);
-        foreach (var queue in queues)
+        foreach (var queue in queues())
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             depths[queue] = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
@@ -51,7 +51,7 @@ internal sealed class QueueSampler(Uri broker, IReadOnlyCollection<string> queue
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 var seconds = Stopwatch.GetElapsedTime(_phaseStart).TotalSeconds;
-                foreach (var queue in queues)
+                foreach (var queue in queues())
                 {
                     var messages = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
                     _depths.AddOrUpdate(
