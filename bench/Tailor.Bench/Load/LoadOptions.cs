@@ -6,7 +6,7 @@ namespace Tailor.Bench.Load;
 internal sealed record LoadOptions(int Events, int Users, int Batch, int Concurrency, string RabbitMq, string Redis, string? Out)
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project bench/Tailor.Bench -- load [--events 40000] [--users 100000] [--batch 100] [--concurrency 8] " +
+        "Usage: dotnet run -c Release --project bench/Tailor.Bench -- load [--events 10000] [--users 100000] [--batch 100] [--concurrency 8] " +
         "[--rabbitmq amqp://guest:guest@127.0.0.1:5672/tailor-load] [--redis 127.0.0.1:6379] [--out docs/benchmarks.md]" + "\n" +
         "  --rabbitmq must name a virtual host of its own: the six services declare their usual queue names there.";
 
@@ -33,7 +33,7 @@ internal sealed record LoadOptions(int Events, int Users, int Batch, int Concurr
         }
 
         var parsed = new LoadOptions(
-            Number(values, "events", 40_000),
+            Number(values, "events", 10_000),
             Number(values, "users", 100_000),
             Number(values, "batch", 100),
             Number(values, "concurrency", 8),
