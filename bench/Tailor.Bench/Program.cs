@@ -37,6 +37,21 @@ try
         return 0;
     }
 
+    if (args is ["load", ..])
+    {
+        var load = Tailor.Bench.Load.LoadOptions.Parse(args);
+        var results = await Tailor.Bench.Load.LoadRun.RunAsync(load, Console.Out, CancellationToken.None);
+        var report = Tailor.Bench.Load.LoadReport.Markdown(load, results);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        if (load.Out is { } reportFile)
+        {
+            await File.AppendAllTextAsync(reportFile, Environment.NewLine + report);
+        }
+
+        return 0;
+    }
+
     if (args is ["topics", ..])
     {
         Console.WriteLine(TopicsRun.Run(TopicsData(args), Console.Out));

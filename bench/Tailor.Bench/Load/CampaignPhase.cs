@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tailor.Profiles;
+
+namespace Tailor.Bench.Load;
+
+/// <summary>
+/// Phase 2: every user made known to ContentGeneration (a contact slice with an address and consent, written as
+/// Ingestion writes it, and four recommended products, written as Recommendation writes them, straight into Redis
+/// through the services' own profile cache), then one campaign to everyone through <c>POST /v1/campaigns</c>,
+/// timed from the request to the last <c>EmailReady</c> on the benchmark's own queue.
+/// </summary>
+internal static class CampaignPhase
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
+
+    public static async Task<CampaignResult> RunAsync(
+        LoadOptions options, LoadHosts hosts, LoadEvents events, QueueDrain drain, string run, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var contacts = hosts.Profiles("ingestion");
+        var recommendations = hosts.Profiles("recommendation");
+        var seeded = 0;
+        var now = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, options.Users),
+            new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
+            async (n, token) =>
+            {
+                var user = LoadEvents.UserId(n);
+                await contacts.WriteSliceAsync(user, new ContactSlice($"{user}@example.com", $"Customer {n}", "United Kingdom", "Europe/London", EmailConsent: true, now), token);
+                await recommendations.WriteSliceAsync(user, new RecommendationsSlice("load", events.Recommendations(n), now), token);
+                Progress.Report(progress, "users seeded", Interlocked.Increment(ref seeded), options.Users, 1);
+            });
+
+        var audience = 0;
+        await foreach (var _ in contacts.ListUserIdsAsync(cancellationToken))
+        {
+            audience++;
+        }
+
+        var counter = new EmailCounter(run);
+        var consumer = await counter.StartAsync(options.RabbitMq, cancellationToken);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = hosts.IngestionAddress() };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hosts.ApiKey.Key);
+            drain.BeginPhase();
+            var started = Stopwatch.GetTimestamp();
+            var window = DateTimeOffset.UtcNow;
+            using var response = await http.PostAsJsonAsync(
+                "/v1/campaigns",
+                new { name = $"load {run}", goal = "Measure the pipeline", audience = "all", sendWindow = new { start = window, end = window.AddDays(7) } },
+                cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"POST /v1/campaigns answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+
+            var campaignId = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("campaignId").GetString()!;
+            counter.Expect(campaignId, audience);
+            var reported = 0;
+            while (!counter.All.IsCompleted)
+            {
+                if (Stopwatch.GetElapsedTime(started) > Patience)
+                {
+                    throw new TimeoutException($"{counter.Ready:N0} emails and {counter.Suppressed:N0} suppressions of {audience:N0} after {Patience.TotalMinutes} minutes.");
+                }
+
+                var done = counter.Ready + counter.Suppressed;
+                Progress.Report(progress, "emails", done, audience, done - reported);
+                reported = done;
+                await Task.WhenAny(counter.All, Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken));
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            await drain.WaitAsync(cancellationToken);
+            return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, counter.EmailBytes);
+        }
+        finally
+        {
+            await consumer.StopAsync(CancellationToken.None);
+        }
+    }
+}
+
+/// <param name="Elapsed">From the campaign request to the last outcome (email or suppression) of its audience.</param>
+internal sealed record CampaignResult(int Audience, int Emails, int Suppressed, TimeSpan Elapsed, int EmailBytes)
+{
+    public double EmailsPerSecond => Emails / Elapsed.TotalSeconds;
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using MassTransit;
+using Tailor.Contracts;
+
+namespace Tailor.Bench.Load;
+
+/// <summary>
+/// The benchmark's own consumer of <see cref="EmailReady"/> and <see cref="EmailSuppressed"/>, on a queue of its own
+/// as an email sender's would be: counts one campaign's outcomes and says when every user of the audience has one.
+/// </summary>
+internal sealed class EmailCounter(string run)
+{
+    private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _ready;
+    private int _suppressed;
+    private int _expected = int.MaxValue;
+    private string? _campaignId;
+
+    public int Ready => Volatile.Read(ref _ready);
+
+    public int Suppressed => Volatile.Read(ref _suppressed);
+
+    /// <summary>The JSON size of the first email received: what the raw broker run publishes.</summary>
+    public int EmailBytes { get; private set; }
+
+    public Task All => _all.Task;
+
+    public void Expect(string campaignId, int audience)
+    {
+        Volatile.Write(ref _campaignId, campaignId);
+        Volatile.Write(ref _expected, audience);
+        Check();
+    }
+
+    public async Task<IBusControl> StartAsync(string rabbitMq, CancellationToken cancellationToken)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(rabbitMq));
+            rabbit.ReceiveEndpoint($"load-{run}-emails", endpoint =>
+            {
+                endpoint.AutoDelete = true;
+                endpoint.Durable = false;
+                endpoint.PrefetchCount = 500;
+                endpoint.Handler<EmailReady>(context =>
+                {
+                    if (EmailBytes == 0)
+                    {
+                        EmailBytes = JsonSerializer.SerializeToUtf8Bytes(context.Message).Length;
+                    }
+
+                    Interlocked.Increment(ref _ready);
+                    Check();
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<EmailSuppressed>(_ =>
+                {
+                    Interlocked.Increment(ref _suppressed);
+                    Check();
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await bus.StartAsync(cancellationToken);
+        return bus;
+    }
+
+    // Only one campaign runs on the benchmark's virtual host, so every outcome on it is this campaign's.
+    private void Check()
+    {
+        if (Volatile.Read(ref _campaignId) is not null && Ready + Suppressed >= Volatile.Read(ref _expected))
+        {
+            _all.TrySetResult();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Tailor.Bench.Load;
+
+/// <summary><c>load [--events N] [--users N] [--batch N] [--concurrency N] [--rabbitmq URI] [--redis CONFIG] [--out FILE]</c>.</summary>
+internal sealed record LoadOptions(int Events, int Users, int Batch, int Concurrency, string RabbitMq, string Redis, string? Out)
+{
+    public const string Usage =
+        "Usage: dotnet run -c Release --project bench/Tailor.Bench -- load [--events 10000] [--users 100000] [--batch 100] [--concurrency 8] " +
+        "[--rabbitmq amqp://guest:guest@127.0.0.1:5672/tailor-load] [--redis 127.0.0.1:6379] [--out docs/benchmarks.md]" + "\n" +
+        "  --rabbitmq must name a virtual host of its own: the six services declare their usual queue names there.";
+
+    private static readonly string[] Names = ["events", "users", "batch", "concurrency", "rabbitmq", "redis", "out"];
+
+    public static LoadOptions Parse(string[] args, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        if (args is not ["load", .. var options])
+        {
+            throw new ArgumentException(Usage);
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var index = 0; index < options.Length; index += 2)
+        {
+            if (!options[index].StartsWith("--", StringComparison.Ordinal) || index + 1 >= options.Length)
+            {
+                throw new ArgumentException($"Expected --name value pairs. {Usage}");
+            }
+
+            var name = options[index][2..];
+            values[Array.IndexOf(Names, name) >= 0 ? name : throw new ArgumentException($"Unknown option --{name}. {Usage}")] = options[index + 1];
+        }
+
+        var parsed = new LoadOptions(
+            Number(values, "events", 10_000),
+            Number(values, "users", 100_000),
+            Number(values, "batch", 100),
+            Number(values, "concurrency", 8),
+            values.GetValueOrDefault("rabbitmq") ?? environment("TAILOR_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672/tailor-load",
+            values.GetValueOrDefault("redis") ?? environment("TAILOR_TEST_REDIS") ?? "127.0.0.1:6379",
+            values.GetValueOrDefault("out"));
+        if (parsed.Events % parsed.Batch != 0)
+        {
+            throw new ArgumentException("--events must be a multiple of --batch.");
+        }
+
+        // Each event's latency is measured to its own user's first profile write, so the events need as many users.
+        if (parsed.Events + parsed.Batch > parsed.Users)
+        {
+            throw new ArgumentException("--events plus one warm-up --batch must not exceed --users: every event is a different user's first purchase.");
+        }
+
+        if (!Uri.TryCreate(parsed.RabbitMq, UriKind.Absolute, out var broker) || broker.Scheme is not ("amqp" or "amqps") || broker.AbsolutePath.Trim('/').Length == 0)
+        {
+            throw new ArgumentException("--rabbitmq must be an amqp:// URI that names a virtual host of its own, e.g. amqp://guest:guest@127.0.0.1:5672/tailor-load.");
+        }
+
+        return parsed;
+    }
+
+    private static int Number(Dictionary<string, string> values, string name, int fallback) =>
+        !values.TryGetValue(name, out var text) ? fallback
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new ArgumentException($"--{name} must be a positive whole number.");
+}
