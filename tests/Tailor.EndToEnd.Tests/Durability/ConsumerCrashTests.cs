@@ -10,13 +10,15 @@ namespace Tailor.EndToEnd.Tests.Durability;
 
 /// <summary>
 /// A consuming service killed with no warning in the middle of 10,000 events, and started again on the same store:
-/// every event is recorded, and none twice. Messages it had taken but not acknowledged go back to its queue.
+/// every event is recorded, and none twice. Messages it had taken but not acknowledged go back to its queue, and the
+/// first 1,000 events are also published a second time, as a publisher's retry would: they have no second effect.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class ConsumerCrashTests : IDisposable
 {
     private const int Events = 10_000;
     private const int KillAfter = 1_500;
+    private const int PublishedTwice = 1_000;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("tailor-consumer-crash-");
@@ -34,7 +36,7 @@ public sealed class ConsumerCrashTests : IDisposable
         long recordedAtKill;
         using (var first = await TailorProcess.StartAsync("recommendation", broker.AmqpUri, sqlite, _apiKey, cancellationToken))
         {
-            await PublishAsync(broker.AmqpUri, events, cancellationToken);
+            await PublishAsync(broker.AmqpUri, [.. events, .. events.Take(PublishedTwice)], cancellationToken);
             await WaitUntilAsync(async () => await store.CountAsync(RecommendationStore.Stream, cancellationToken) >= KillAfter, cancellationToken);
             first.Kill();
             recordedAtKill = await store.CountAsync(RecommendationStore.Stream, cancellationToken);
