@@ -14,9 +14,13 @@ using Tailor.Testing;
 namespace Tailor.EndToEnd.Tests.Durability;
 
 /// <summary>
-/// A whole service (SendTime, on the real RabbitMQ) with its Redis shut down: it keeps consuming and learning from its
-/// store, nothing faults, and every user's send-time slice reaches Redis once it is started again.
+/// A whole service (SendTime, on a real RabbitMQ node) with its Redis shut down: it keeps consuming and learning from
+/// its store, nothing faults, and every user's send-time slice reaches Redis once it is started again.
 /// </summary>
+/// <remarks>
+/// The broker is a node of the test's own: on the shared one, the purchases published here would also wait in the
+/// other end-to-end tests' durable queues and reach their hosts later as users they never sent.
+/// </remarks>
 [Collection(EndToEndCollection.Name)]
 public sealed class RedisOutageServiceTests : IDisposable
 {
@@ -30,13 +34,13 @@ public sealed class RedisOutageServiceTests : IDisposable
     public async Task SendTime_keeps_learning_while_Redis_is_down_and_writes_every_profile_when_it_is_back()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var rabbitMq = TestInfrastructure.RequireRabbitMq();
+        await using var broker = await RabbitMqNode.StartAsync();
         await using var redis = await RedisNode.StartAsync();
         var prefix = $"outage-{Guid.NewGuid():N}:";
         var monitor = new BusActivityMonitor();
         await using var host = TailorHost.Build(
         [
-            "--Tailor:Target=sendtime", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:rabbitmq={rabbitMq}", "--ConnectionStrings:mongodb=",
+            "--Tailor:Target=sendtime", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:rabbitmq={broker.AmqpUri}", "--ConnectionStrings:mongodb=",
             $"--ConnectionStrings:redis={redis.Configuration}", $"--Tailor:Redis:KeyPrefix={prefix}", "--Tailor:Redis:FlushInterval=00:00:00.250",
             $"--Tailor:Sqlite:Path={Path.Combine(_state.FullName, "sendtime.db")}", "--Logging:LogLevel:Default=Warning",
         ]);
