@@ -84,7 +84,8 @@ public static class SendTimePlanner
         var days = Enumerable.Range(0, SendTimeSlice.HoursPerWeek / hoursPerDay)
             .Select(day => weights.AsSpan(day * hoursPerDay, hoursPerDay).ToArray())
             .ToList();
-        var dayShares = DirichletDraw.Sample([.. days.Select(hours => hours.Sum())], concentration, random);
+        var dayMasses = days.Select(hours => hours.Sum()).ToArray();
+        var dayShares = DirichletDraw.Sample(dayMasses, concentration, random);
         var draw = new double[SendTimeSlice.HoursPerWeek];
         for (var day = 0; day < days.Count; day++)
         {
@@ -95,9 +96,13 @@ public static class SendTimePlanner
             }
 
             var hours = DirichletDraw.Sample([.. days[day].Select(weight => weight / total)], concentration, random);
+            // A day with a tiny share of the mass draws a gamma of a tiny shape, which can underflow to exactly 0; the
+            // day's hours would then all tie at 0 and the send land at the window's first allowed hour. Its mean
+            // share keeps the day's hours in their order.
+            var dayShare = dayShares[day] > 0 ? dayShares[day] : dayMasses[day] / dayMasses.Sum();
             for (var hour = 0; hour < hoursPerDay; hour++)
             {
-                draw[(day * hoursPerDay) + hour] = dayShares[day] * hours[hour];
+                draw[(day * hoursPerDay) + hour] = dayShare * hours[hour];
             }
         }
 

@@ -100,6 +100,28 @@ public sealed class SendTimePlannerTests
     }
 
     [Fact]
+    public void Plan_with_exploration_keeps_the_users_hour_on_a_day_with_a_vanishing_share_of_the_week()
+    {
+        // What SendTime wrote for a customer with one order in a shop shut on Saturdays: 0.001% of the week on Saturday.
+        var explore = new SendSchedule(1, 21, 8, Explore: true);
+        var week = new double[SendTimeSlice.HoursPerWeek];
+        for (var day = 0; day < 7; day++)
+        {
+            var dayMass = day == 5 ? 1e-5 : (1 - 1e-5) / 6;
+            for (var hour = 0; hour < 24; hour++)
+            {
+                week[(day * 24) + hour] = dayMass * (hour == 13 ? 0.9 : 0.1 / 23);
+            }
+        }
+
+        var slice = new SendTimeSlice(week, 13, 42, DateTimeOffset.UnixEpoch, Concentration: 42);
+        var saturday = Monday.AddDays(5);
+        var hours = Enumerable.Range(0, 200).Select(seed => SendTimePlanner.Plan(slice, saturday, saturday.AddDays(1), explore, seed)!.Value.Hour).ToList();
+
+        Assert.True(hours.Count(hour => hour == 13) > 150, string.Join(",", hours.GroupBy(hour => hour).Select(group => $"{group.Key}h×{group.Count()}")));
+    }
+
+    [Fact]
     public void Dirichlet_draw_sums_to_one_and_averages_to_its_mean()
     {
         double[] mean = [0.5, 0.3, 0.2];
