@@ -94,25 +94,24 @@ public sealed class Recommender
         var excluded = _excludePurchased ? _purchased[user] : [];
         var scores = new float[_items.Length];
         var parts = _blend.ScoreWithParts(user, scores);
-        foreach (var (itemId, times) in _ignored(_users[user]))
-        {
-            if (_itemNumbers.TryGetValue(itemId, out var item))
-            {
-                scores[item] *= (float)Math.Pow(1 - _ignoredPenalty, times);
-            }
-        }
-
-        foreach (var (itemId, times) in _clicked(_users[user]))
-        {
-            if (_itemNumbers.TryGetValue(itemId, out var item))
-            {
-                scores[item] *= (float)Math.Pow(1 + _clickedBoost, Math.Min(times, RecommendationOptions.MaxBoostedClicks));
-            }
-        }
+        Scale(scores, _ignored(_users[user]), times => Math.Pow(1 - _ignoredPenalty, times));
+        Scale(scores, _clicked(_users[user]), times => Math.Pow(1 + _clickedBoost, Math.Min(times, RecommendationOptions.MaxBoostedClicks)));
 
         var ranked = _blend.Rank(scores, _topN, excluded.Count == 0 ? null : excluded.Contains);
         var strongest = StrongestModels(user, ranked, parts);
         return [.. ranked.Select((item, position) => ToRecommendation(item, scores[item], Explain(user, item, strongest[position])))];
+    }
+
+    /// <summary>Multiplies the score of each item the emails' feedback names by the factor for how often it happened.</summary>
+    private void Scale(float[] scores, IEnumerable<(string ItemId, int Times)> feedback, Func<int, double> factor)
+    {
+        foreach (var (itemId, times) in feedback)
+        {
+            if (_itemNumbers.TryGetValue(itemId, out var item))
+            {
+                scores[item] *= (float)factor(times);
+            }
+        }
     }
 
     /// <summary>For each ranked item, the model that added most to its blended score (weight × scaled score).</summary>

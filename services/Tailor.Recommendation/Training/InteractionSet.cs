@@ -69,17 +69,7 @@ public sealed class InteractionSet
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
-        if (!_shown.TryGetValue(userId, out var items))
-        {
-            _shown[userId] = items = new Dictionary<string, List<Showing>>(StringComparer.Ordinal);
-        }
-
-        if (!items.TryGetValue(itemId, out var showings))
-        {
-            items[itemId] = showings = [];
-        }
-
-        showings.Add(new Showing(shownAt, emailId));
+        Append(_shown, userId, itemId, new Showing(shownAt, emailId));
     }
 
     /// <summary>Records that a person opened (or clicked in) the email; the first time is kept.</summary>
@@ -96,17 +86,7 @@ public sealed class InteractionSet
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
-        if (!_emailClicks.TryGetValue(userId, out var items))
-        {
-            _emailClicks[userId] = items = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
-        }
-
-        if (!items.TryGetValue(itemId, out var times))
-        {
-            items[itemId] = times = [];
-        }
-
-        times.Add(clickedAt);
+        Append(_emailClicks, userId, itemId, clickedAt);
     }
 
     /// <summary>The items the user clicked in emails, with how many times.</summary>
@@ -212,6 +192,21 @@ public sealed class InteractionSet
             .Where(entry => entry.At >= since)
             .GroupBy(entry => entry.ItemId, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(entry => entry.UserId).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+    }
+
+    private static void Append<T>(Dictionary<string, Dictionary<string, List<T>>> byUser, string userId, string itemId, T entry)
+    {
+        if (!byUser.TryGetValue(userId, out var items))
+        {
+            byUser[userId] = items = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        }
+
+        if (!items.TryGetValue(itemId, out var entries))
+        {
+            items[itemId] = entries = [];
+        }
+
+        entries.Add(entry);
     }
 
     private readonly record struct Showing(DateTimeOffset At, Guid? EmailId);

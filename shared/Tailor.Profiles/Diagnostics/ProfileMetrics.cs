@@ -2,11 +2,16 @@ using System.Diagnostics.Metrics;
 
 namespace Tailor.Profiles.Diagnostics;
 
-/// <summary>How often a profile read finds a profile, and how long after its cause a slice lands in the profile.</summary>
+/// <summary>
+/// How often a profile read finds a profile, how long after its cause a slice lands in the profile, and the slice
+/// writes kept in the store during a Redis outage.
+/// </summary>
 public sealed class ProfileMetrics
 {
     private readonly Counter<long> _reads;
     private readonly Histogram<double> _eventToProfile;
+    private readonly Counter<long> _deferred;
+    private readonly Counter<long> _flushed;
 
     public ProfileMetrics(IMeterFactory meterFactory)
     {
@@ -18,6 +23,10 @@ public sealed class ProfileMetrics
             ProfileTelemetry.EventToProfileName,
             "s",
             "Time from sending the message a consumer handled to that consumer's write of a profile slice, by slice.");
+        _deferred = meter.CreateCounter<long>(
+            ProfileTelemetry.DeferredWritesName, "{slice}", "Slice writes kept in the service's store because Redis was unreachable.");
+        _flushed = meter.CreateCounter<long>(
+            ProfileTelemetry.FlushedWritesName, "{slice}", "Deferred slice writes written to Redis once it was back.");
     }
 
     public void Read(bool hit) =>
@@ -25,4 +34,8 @@ public sealed class ProfileMetrics
 
     public void SliceWritten(string slice, TimeSpan sinceCause) =>
         _eventToProfile.Record(Math.Max(0, sinceCause.TotalSeconds), new KeyValuePair<string, object?>(ProfileTelemetry.SliceTag, slice));
+
+    public void SliceDeferred() => _deferred.Add(1);
+
+    public void DeferredSlicesFlushed(int count) => _flushed.Add(count);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Tailor.Profiles.Diagnostics;
 
 namespace Tailor.Profiles.Redis;
 
@@ -14,6 +15,7 @@ internal sealed partial class DeferredSliceFlusher(
     RedisProfileCache cache,
     DeferredSlices deferred,
     RedisOutage outage,
+    ProfileMetrics metrics,
     IConnectionMultiplexer redis,
     IOptions<RedisProfileOptions> options,
     TimeProvider clock,
@@ -22,10 +24,9 @@ internal sealed partial class DeferredSliceFlusher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A process that stopped during an outage left its deferred writes in the store: they are flushed first.
-        await foreach (var _ in deferred.ListAsync(stoppingToken))
+        if (await deferred.ListAsync(stoppingToken).AnyAsync(stoppingToken))
         {
             outage.Begin(clock.GetUtcNow());
-            break;
         }
 
         using var timer = new PeriodicTimer(options.Value.FlushInterval, clock);
@@ -47,7 +48,7 @@ internal sealed partial class DeferredSliceFlusher(
                     flushed += await FlushAsync(stoppingToken);
                     var since = outage.Since;
                     outage.End();
-                    ProfileCacheMetrics.Flushed.Add(flushed);
+                    metrics.DeferredSlicesFlushed(flushed);
                     LogRecovered(logger, flushed, since);
                 }
                 finally

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tailor.Messaging;
+using Tailor.Profiles.Diagnostics;
 
 namespace Tailor.Profiles.Redis;
 
@@ -18,7 +19,12 @@ namespace Tailor.Profiles.Redis;
 /// from anywhere else, so they throw <see cref="DependencyUnavailableException"/> and the consumer waits.
 /// </remarks>
 public sealed class RedisProfileCache(
-    IConnectionMultiplexer redis, IOptions<RedisProfileOptions> options, DeferredSlices deferred, RedisOutage outage, TimeProvider clock) : IProfileCache
+    IConnectionMultiplexer redis,
+    IOptions<RedisProfileOptions> options,
+    DeferredSlices deferred,
+    RedisOutage outage,
+    ProfileMetrics metrics,
+    TimeProvider clock) : IProfileCache
 {
     private const int ScanPageSize = 1000;
 
@@ -51,7 +57,7 @@ public sealed class RedisProfileCache(
             if (outage.IsDeferring)
             {
                 await deferred.DeferAsync(userId, TSlice.SliceName, json, cancellationToken);
-                ProfileCacheMetrics.Deferred.Add(1);
+                metrics.SliceDeferred();
                 return;
             }
         }

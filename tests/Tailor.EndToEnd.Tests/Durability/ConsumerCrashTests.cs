@@ -37,14 +37,14 @@ public sealed class ConsumerCrashTests : IDisposable
         using (var first = await TailorProcess.StartAsync("recommendation", broker.AmqpUri, sqlite, _apiKey, cancellationToken))
         {
             await PublishAsync(broker.AmqpUri, [.. events, .. events.Take(PublishedTwice)], cancellationToken);
-            await WaitUntilAsync(async () => await store.CountAsync(RecommendationStore.Stream, cancellationToken) >= KillAfter, cancellationToken);
+            await Polling.UntilAsync(async () => await store.CountAsync(RecommendationStore.Stream, cancellationToken) >= KillAfter, Patience, cancellationToken);
             first.Kill();
             recordedAtKill = await store.CountAsync(RecommendationStore.Stream, cancellationToken);
         }
 
         using (await TailorProcess.StartAsync("recommendation", broker.AmqpUri, sqlite, _apiKey, cancellationToken))
         {
-            await WaitUntilAsync(async () => await store.CountAsync(RecommendationStore.Stream, cancellationToken) >= Events, cancellationToken);
+            await Polling.UntilAsync(async () => await store.CountAsync(RecommendationStore.Stream, cancellationToken) >= Events, Patience, cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // room for a duplicate to show, were there one
         }
 
@@ -76,16 +76,6 @@ public sealed class ConsumerCrashTests : IDisposable
         finally
         {
             await bus.StopAsync(CancellationToken.None);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await done())
-        {
-            Assert.True(waited.Elapsed < Patience, $"Gave up after {Patience}.");
-            await Task.Delay(100, cancellationToken);
         }
     }
 }

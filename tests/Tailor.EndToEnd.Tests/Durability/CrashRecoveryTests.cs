@@ -41,7 +41,7 @@ public sealed class CrashRecoveryTests : IDisposable
         await broker.StartAgainAsync();
         await using (await queue.ConsumeAsync(cancellationToken))
         {
-            await WaitUntilAsync(() => accepted.All(queue.Sequences.ContainsKey), cancellationToken);
+            await Polling.UntilAsync(() => accepted.All(queue.Sequences.ContainsKey), Patience, cancellationToken);
         }
 
         Assert.Equal(Batches * CallsPerBatch, accepted.Count);
@@ -73,14 +73,14 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         await broker.StartAgainAsync();
-        await WaitUntilAsync(async () =>
+        await Polling.UntilAsync(async () =>
         {
             using var retried = await ingestion.Client.PostAsJsonAsync("/v1/track", call, cancellationToken);
             return retried.StatusCode == HttpStatusCode.OK;
-        }, cancellationToken);
+        }, Patience, cancellationToken);
         await using (await queue.ConsumeAsync(cancellationToken))
         {
-            await WaitUntilAsync(() => queue.Sequences.ContainsKey("down-1"), cancellationToken);
+            await Polling.UntilAsync(() => queue.Sequences.ContainsKey("down-1"), Patience, cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // room for a duplicate to show, were there one
         }
 
@@ -103,18 +103,5 @@ public sealed class CrashRecoveryTests : IDisposable
         });
         using var response = await client.PostAsJsonAsync("/v1/batch", new { batch = calls }, cancellationToken);
         return response.StatusCode == HttpStatusCode.OK ? sequences : [];
-    }
-
-    private static Task WaitUntilAsync(Func<bool> done, CancellationToken cancellationToken) =>
-        WaitUntilAsync(() => Task.FromResult(done()), cancellationToken);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await done())
-        {
-            Assert.True(waited.Elapsed < Patience, $"Gave up after {Patience}.");
-            await Task.Delay(200, cancellationToken);
-        }
     }
 }

@@ -52,13 +52,13 @@ public sealed class RedisOutageServiceTests : IDisposable
         await redis.StopAsync();
         var activity = Enumerable.Range(0, Users * EventsPerUser).Select(Purchase).ToList();
         await host.Services.GetRequiredService<IPublishEndpoint>().PublishBatch(activity, cancellationToken);
-        await WaitUntilAsync(async () => await events.CountAsync(SendTimeNames.Stream, cancellationToken) >= activity.Count, cancellationToken);
-        await WaitUntilAsync(async () => await CountAsync(documents.ListAsync(DeferredSlices.Collection, cancellationToken)) == Users, cancellationToken);
+        await Polling.UntilAsync(async () => await events.CountAsync(SendTimeNames.Stream, cancellationToken) >= activity.Count, Patience, cancellationToken);
+        await Polling.UntilAsync(async () => await documents.ListAsync(DeferredSlices.Collection, cancellationToken).CountAsync(cancellationToken) == Users, Patience, cancellationToken);
         var deferredWhileDown = host.Services.GetRequiredService<RedisOutage>().IsDeferring;
 
         await redis.StartAgainAsync();
         await using var reader = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        await WaitUntilAsync(async () => await CountAsync(documents.ListAsync(DeferredSlices.Collection, cancellationToken)) == 0, cancellationToken);
+        await Polling.UntilAsync(async () => await documents.ListAsync(DeferredSlices.Collection, cancellationToken).CountAsync(cancellationToken) == 0, Patience, cancellationToken);
         await host.StopAsync(cancellationToken);
 
         Assert.True(deferredWhileDown);
@@ -77,25 +77,4 @@ public sealed class RedisOutageServiceTests : IDisposable
     private static UserActivityTracked Purchase(int n) => new(
         new Guid($"00000000-0000-4000-a000-{n:D12}"), $"u{n % Users}", new DateTimeOffset(2011, 3, 1, 9, 0, 0, TimeSpan.Zero).AddHours(n),
         ActivityKinds.Purchase, $"item-{n % 7}", $"Item {n % 7}", 1, 2.5m, null, new Dictionary<string, string>());
-
-    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var count = 0;
-        await foreach (var _ in items)
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await done())
-        {
-            Assert.True(waited.Elapsed < Patience, $"Gave up after {Patience}.");
-            await Task.Delay(200, cancellationToken);
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,16 +36,16 @@ public sealed class RedisOutageTests
         await cache.WriteSliceAsync("during", Contact("Peru"), Token);
 
         Assert.True(outage.IsDeferring);
-        Assert.Equal(2, await CountAsync(store.ListAsync(DeferredSlices.Collection, Token)));
+        Assert.Equal(2, await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token));
 
         await node.StartAgainAsync();
-        await WaitUntilAsync(async () => !outage.IsDeferring && await CountAsync(store.ListAsync(DeferredSlices.Collection, Token)) == 0);
+        await Polling.UntilAsync(async () => !outage.IsDeferring && await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token) == 0, Patience, Token);
         await cache.WriteSliceAsync("after", Contact("Chile"), Token);
 
         Assert.Equal("Spain", (await cache.ReadAsync("before", Token))!.Contact!.Country);
         Assert.Equal("Peru", (await cache.ReadAsync("during", Token))!.Contact!.Country);
         Assert.Equal("Chile", (await cache.ReadAsync("after", Token))!.Contact!.Country);
-        Assert.Equal(["after", "before", "during"], (await ListAsync(cache.ListUserIdsAsync(Token))).Order(StringComparer.Ordinal));
+        Assert.Equal(["after", "before", "during"], (await cache.ListUserIdsAsync(Token).ToListAsync(Token)).Order(StringComparer.Ordinal));
         await host.StopAsync(Token);
     }
 
@@ -61,7 +60,7 @@ public sealed class RedisOutageTests
         await node.StopAsync();
 
         await Assert.ThrowsAsync<DependencyUnavailableException>(() => cache.ReadAsync("17850", Token));
-        await Assert.ThrowsAsync<DependencyUnavailableException>(() => ListAsync(cache.ListUserIdsAsync(Token)));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(async () => await cache.ListUserIdsAsync(Token).ToListAsync(Token));
     }
 
     [Fact]
@@ -78,11 +77,11 @@ public sealed class RedisOutageTests
             await node.StartAgainAsync();
         }
 
-        Assert.Equal(1, await CountAsync(store.ListAsync(DeferredSlices.Collection, Token)));
+        Assert.Equal(1, await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token));
 
         using var host = ProfilesHost(node, store);
         await host.StartAsync(Token);
-        await WaitUntilAsync(async () => await CountAsync(store.ListAsync(DeferredSlices.Collection, Token)) == 0);
+        await Polling.UntilAsync(async () => await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token) == 0, Patience, Token);
 
         Assert.Equal("Italy", (await host.Services.GetRequiredService<IProfileCache>().ReadAsync("17850", Token))!.Contact!.Country);
         await host.StopAsync(Token);
@@ -102,27 +101,4 @@ public sealed class RedisOutageTests
     }
 
     private static ContactSlice Contact(string country) => new(null, "Ada", country, null, true, DateTimeOffset.UnixEpoch);
-
-    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items) => (await ListAsync(items)).Count;
-
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await done())
-        {
-            Assert.True(waited.Elapsed < Patience, $"Gave up after {Patience}.");
-            await Task.Delay(100, Token);
-        }
-    }
 }
