@@ -64,7 +64,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         await RunAsync("sh", "-c \"rabbitmq-server -detached >/dev/null 2>&1\"");
 
         // await_startup fails at once while the detached node has not registered yet, so it is asked until it answers.
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         var (exitCode, output) = (1, string.Empty);
         while (exitCode != 0 && waited.Elapsed < StartTimeout)
         {
@@ -96,18 +96,6 @@ public sealed class RabbitMqNode : IAsyncDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string command, string arguments)
-    {
-        var start = new ProcessStartInfo(command, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in _environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string command, string arguments) =>
+        ExternalCommand.RunAsync(command, arguments, _environment);
 }

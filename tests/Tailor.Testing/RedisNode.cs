@@ -27,7 +27,7 @@ public sealed class RedisNode : IAsyncDisposable
 
     public static async Task<RedisNode> StartAsync()
     {
-        if (!OperatingSystem.IsLinux() || FindOnPath("redis-server") is null)
+        if (!OperatingSystem.IsLinux() || ExternalCommand.FindOnPath("redis-server") is null)
         {
             Xunit.Assert.Skip("redis-server is not installed here (scripts/test-infrastructure.sh installs it as root).");
         }
@@ -79,18 +79,6 @@ public sealed class RedisNode : IAsyncDisposable
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string command, string arguments)
-    {
-        var start = new ProcessStartInfo(command, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
-    }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
+    private static Task<(int ExitCode, string Output)> RunAsync(string command, string arguments) =>
+        ExternalCommand.RunAsync(command, arguments);
 }
