@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Tailor.SendTime.Model;
+using Tailor.SendTime.Serving;
 
 namespace Tailor.SendTime;
 
@@ -55,6 +56,12 @@ public sealed class SendTimeOptions : IValidatableObject
     [Range(0.1, 10_000.0)]
     public double SendOutcomePriorDeliveries { get; set; } = 10;
 
+    /// <summary>
+    /// Where <c>eval send-time --save-model</c> wrote the model the offline evaluation chose (hierarchy-week,
+    /// hierarchy-day or the learned gbt). Unset: the hierarchy over the hours of the week serves.
+    /// </summary>
+    public string? ModelDirectory { get; set; }
+
     /// <summary>Most messages a consumer takes as one batch.</summary>
     [Range(1, 1_000)]
     public int MessageBatchLimit { get; set; } = 100;
@@ -76,6 +83,15 @@ public sealed class SendTimeOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{nameof(DefaultTimeZone)} '{DefaultTimeZone}' is not a time zone this machine knows; use an IANA id such as 'Europe/London'.",
                 [nameof(DefaultTimeZone)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ModelDirectory))
+        {
+            ServedModelChoice.Read(ModelDirectory, out var problem);
+            if (problem is not null)
+            {
+                yield return new ValidationResult($"{nameof(ModelDirectory)}: {problem}", [nameof(ModelDirectory)]);
+            }
         }
     }
 }

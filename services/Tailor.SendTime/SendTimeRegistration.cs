@@ -2,10 +2,12 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Tailor.Messaging;
 using Tailor.SendTime.Consumers;
 using Tailor.SendTime.Diagnostics;
 using Tailor.SendTime.Learning;
+using Tailor.SendTime.Serving;
 
 namespace Tailor.SendTime;
 
@@ -29,6 +31,8 @@ public static class SendTimeRegistration
         services.AddSingleton<SendTimeMetrics>();
         services.AddSingleton<EvidenceWeights>();
         services.AddSingleton<SendTimeDocuments>();
+        services.AddSingleton(provider => ServedPreference.Load(provider.GetRequiredService<IOptions<SendTimeOptions>>().Value.ModelDirectory));
+        services.AddHostedService<ServedModelStartup>();
         services.AddSingleton<SendTimeSliceWriter>();
         services.AddSingleton<SendTimeLearner>();
         services.AddSingleton<SendTimeRefresh>();

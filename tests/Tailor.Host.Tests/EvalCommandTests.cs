@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tailor.Host.Evaluation;
+using Tailor.SendTime.Serving;
 using Tailor.Testing;
 
 namespace Tailor.Host.Tests;
@@ -92,6 +93,38 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(rows, row => row.GetProperty("model").GetString() == "served" && row.GetProperty("segment").GetString() == "all");
         Assert.All(rows, row => Assert.InRange(row.GetProperty("hit_rate_1h").GetDouble(), 0, 1));
         Assert.Throws<ArgumentException>(() => EvalCommand.Run(["send-time", "--train", file, "--test", file, "--tune"], TextWriter.Null, TextWriter.Null));
+    }
+
+    [Fact]
+    public void Eval_send_time_saves_the_model_it_chose_where_SendTime_can_serve_it()
+    {
+        // Half a year: enough for the learned model (labels from the last sixty days) in both validation stretches.
+        var lines = new List<string> { "user,item,timestamp" };
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var user = 0; user < 30; user++)
+        {
+            for (var day = user % 3; day < 180; day += 3)
+            {
+                lines.Add($"u{user},i1,{start.AddDays(day).AddHours(8 + (user % 3 * 5)):O}");
+            }
+        }
+
+        var file = Write("activity.csv", lines);
+        var models = Path.Combine(_folder.FullName, "models");
+        using var progress = new StringWriter();
+
+        var exit = EvalCommand.Run(["send-time", "--train", file, "--test", file, "--until", "2024-06-01", "--from", "2024-06-01", "--save-model", models], TextWriter.Null, progress);
+
+        Assert.Equal(0, exit);
+        var choice = JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(models, ServedModelChoice.FileName)));
+        var served = choice.GetProperty("model").GetString();
+        Assert.Contains($"Served: {served} ", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Tailor__SendTime__ModelDirectory={models}", progress.ToString(), StringComparison.Ordinal);
+        Assert.Equal(3, choice.GetProperty("validationScores").EnumerateObject().Count());
+        Assert.True(File.Exists(Path.Combine(models, ServedModelChoice.LearnedFileName)));
+        Assert.Equal(served, ServedPreference.Load(models).Model);
+        var refused = Assert.Throws<ArgumentException>(() => EvalCommand.Run(["recommend", "--train", file, "--test", file, "--save-model", models], TextWriter.Null, TextWriter.Null));
+        Assert.Contains("--save-model is an option of eval send-time", refused.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -85,9 +85,10 @@ public sealed class SendTimeEvaluationTests
         }
 
         var set = SendTimeTrainingSet.Build(train, TimeZoneInfo.Utc);
-        var learned = LearnedSendTime.Train(train, set, SendTimeEvaluation.FitStrengths(set));
+        var model = LearnedSendTime.Fit(train, TimeZoneInfo.Utc);
 
-        Assert.NotNull(learned);
+        Assert.NotNull(model);
+        var learned = LearnedSendTime.Predictor(model, set, SendTimeEvaluation.FitStrengths(set));
         Assert.All(Enumerable.Range(0, 30), user =>
             Assert.InRange(WeekHours.CircularDistance(learned.HourFor($"u{user}", null, 2), 8 + (user % 3 * 5), WeekHours.PerDay), 0, 1));
     }

@@ -35,8 +35,11 @@ public sealed class SendTimeTestHost : IAsyncDisposable
 
     public IProfileCache Profiles => _host.Services.GetRequiredService<IProfileCache>();
 
+    public IServiceProvider Services => _host.Services;
+
     /// <param name="replace">Registrations that replace the real ones, e.g. a store that fails once.</param>
-    public static async Task<SendTimeTestHost> StartAsync(Action<IServiceCollection>? replace = null)
+    /// <param name="settings">More <c>Tailor:SendTime</c> settings, as configuration keys and values.</param>
+    public static async Task<SendTimeTestHost> StartAsync(Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         // A batch window long enough that a burst published together is consumed as one batch.
@@ -44,6 +47,7 @@ public sealed class SendTimeTestHost : IAsyncDisposable
         {
             ["Tailor:SendTime:MessageBatchTimeLimit"] = "00:00:00.300",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddSendTime();
 
         var database = new SqliteDatabase(Path.Combine(Path.GetTempPath(), $"tailor-sendtime-tests-{Guid.NewGuid():N}.db"));

@@ -23,6 +23,11 @@ public static class EvalCommand
         }
 
         var options = EvalRecommendOptions.Parse([.. args.Skip(1)]);
+        if (options.SaveModel is not null)
+        {
+            throw new ArgumentException($"eval recommend: --save-model is an option of eval send-time. Usage: tailor {EvalRecommendOptions.Usage}");
+        }
+
         var clock = Stopwatch.StartNew();
         var data = EvaluationData.Load(options, "eval recommend");
         var (trainInteractions, testInteractions) = (data.Train, data.Test);

@@ -5,9 +5,9 @@ namespace Tailor.Host.Evaluation;
 /// <summary>
 /// <c>tailor eval recommend --train FILE --test FILE [--json] [--until DATE] [--from DATE] [--no-content] [--tune]</c>.
 /// <c>--until</c> keeps training interactions before a date and <c>--from</c> test interactions from a date on, so one
-/// file can be split in time without writing two.
+/// file can be split in time without writing two. <c>eval send-time</c> reads the same options, plus <c>--save-model DIR</c>.
 /// </summary>
-public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Json, DateTimeOffset? Until, DateTimeOffset? From, bool Content, bool Tune, double? Diversity = null)
+public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Json, DateTimeOffset? Until, DateTimeOffset? From, bool Content, bool Tune, double? Diversity = null, string? SaveModel = null)
 {
     public const string Usage = "eval recommend --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD] [--no-content] [--tune] [--diversity LAMBDA]";
 
@@ -20,6 +20,7 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
         var content = true;
         var tune = false;
         double? diversity = null;
+        string? saveModel = null;
         DateTimeOffset? until = null;
         DateTimeOffset? from = null;
         for (var i = 0; i < args.Count; i++)
@@ -41,6 +42,10 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
                     break;
                 case "--from" when value is not null:
                     from = Date(value, "--from");
+                    i++;
+                    break;
+                case "--save-model" when value is not null:
+                    saveModel = Path.GetFullPath(value);
                     i++;
                     break;
                 case "--json":
@@ -73,7 +78,7 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
             throw new ArgumentException($"eval recommend: '{file.FullName}' does not exist.");
         }
 
-        return new EvalRecommendOptions(train, test, json, until, from, content, tune, diversity);
+        return new EvalRecommendOptions(train, test, json, until, from, content, tune, diversity, saveModel);
     }
 
     private static DateTimeOffset Date(string value, string option) =>

@@ -2,16 +2,18 @@ using System.Globalization;
 using System.Text.Json;
 using Tailor.SendTime;
 using Tailor.SendTime.Evaluation;
+using Tailor.SendTime.Serving;
 
 namespace Tailor.Host.Evaluation;
 
 /// <summary>
 /// <c>tailor eval send-time ...</c>: trains the send-time models on one file's activity times and scores them on
-/// another's. An order of many lines is one activity: lines of one user at one time count once.
+/// another's. An order of many lines is one activity: lines of one user at one time count once. With
+/// <c>--save-model DIR</c> it writes the model it chose (and the learned model's trees) where SendTime can serve them.
 /// </summary>
 public static class SendTimeEvalCommand
 {
-    public const string Usage = "eval send-time --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD]";
+    public const string Usage = "eval send-time --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD] [--save-model DIR]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter progress)
     {
@@ -31,6 +33,12 @@ public static class SendTimeEvalCommand
         // Users without a country live by the clock the training file was written in, as an account's default zone.
         var report = SendTimeEvaluation.Run(train, test, data.TrainFile.Clock);
         progress.WriteLine(Choice(report));
+        if (options.SaveModel is { } directory)
+        {
+            ServedModelChoice.Save(directory, report, DateTimeOffset.UtcNow);
+            progress.WriteLine($"Saved the choice ({report.Served}) to {Path.Combine(directory, ServedModelChoice.FileName)}; SendTime serves it when started with Tailor__SendTime__ModelDirectory={directory}");
+        }
+
         output.WriteLine(options.Json ? Json(report.Rows) : Table(report.Rows));
         return 0;
     }

@@ -2,34 +2,34 @@ using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Evaluation;
 
-/// <summary>The features <see cref="LearnedSendTime"/> scores an hour by, all read from one training set; each window is the hour ±1.</summary>
-internal sealed class HourFeatures(SendTimeTrainingSet set, PriorStrengths strengths)
+/// <summary>
+/// The features the learned model scores an hour by, the same in training, in the evaluation and in serving: each is
+/// read from a user's own counts, their hierarchy posterior and the population, and each window is the hour ±1.
+/// </summary>
+public static class HourFeatures
 {
     public const int Count = 9;
 
-    private readonly double[] _populationWeek = WeekHours.Normalize(set.Population);
-    private readonly PosteriorCache _posteriors = new(set, strengths);
-
-    public LearnedSendTime.HourRow Row(string userId, string? country, int weekday, int hour)
+    /// <param name="own">The user's own counts over the week; null or empty for a user never seen.</param>
+    /// <param name="posterior">The user's hierarchy posterior over the week.</param>
+    /// <param name="population">The population's counts or shares over the week.</param>
+    public static float[] For(IReadOnlyList<double>? own, IReadOnlyList<double> posterior, IReadOnlyList<double> population, int weekday, int hour)
     {
-        var own = set.Users.GetValueOrDefault(userId);
-        var posterior = _posteriors.For(userId, country);
+        ArgumentNullException.ThrowIfNull(posterior);
+        ArgumentNullException.ThrowIfNull(population);
         var ownTotal = own?.Sum() ?? 0;
-        return new LearnedSendTime.HourRow
-        {
-            Values =
-            [
-                (float)WeekdayShare(posterior, weekday, hour),
-                (float)DayShare(posterior, hour),
-                own is null || ownTotal == 0 ? 0 : (float)DayShare(own, hour),
-                own is null || ownTotal == 0 ? 0 : (float)WeekdayShare(own, weekday, hour),
-                (float)DayShare(_populationWeek, hour),
-                (float)WeekdayShare(_populationWeek, weekday, hour),
-                (float)Math.Log(1 + ownTotal),
-                hour,
-                weekday,
-            ],
-        };
+        return
+        [
+            (float)WeekdayShare(posterior, weekday, hour),
+            (float)DayShare(posterior, hour),
+            own is null || ownTotal == 0 ? 0 : (float)DayShare(own, hour),
+            own is null || ownTotal == 0 ? 0 : (float)WeekdayShare(own, weekday, hour),
+            (float)DayShare(population, hour),
+            (float)WeekdayShare(population, weekday, hour),
+            (float)Math.Log(1 + ownTotal),
+            hour,
+            weekday,
+        ];
     }
 
     // The share of the whole week's weight that falls in the window around this hour of the day, on any weekday.

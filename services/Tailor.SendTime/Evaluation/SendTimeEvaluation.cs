@@ -39,8 +39,9 @@ public static class SendTimeEvaluation
         var choice = Choose(train, accountZone);
         var set = SendTimeTrainingSet.Build(train, accountZone);
         var strengths = FitStrengths(set);
+        var learned = LearnedSendTime.Fit(train, accountZone);
         var rows = new List<SendTimeEvaluationRow>();
-        foreach (var model in Models(train, set, strengths))
+        foreach (var model in Models(set, strengths, learned))
         {
             rows.AddRange(Score(model, set, test));
             if (model.Name == choice.Name)
@@ -49,7 +50,7 @@ public static class SendTimeEvaluation
             }
         }
 
-        return new SendTimeEvaluationReport(rows, choice.Name, choice.Scores, strengths);
+        return new SendTimeEvaluationReport(rows, choice.Name, choice.Scores, strengths, learned);
     }
 
     /// <summary>The prior strengths SendTime would fit on this training set.</summary>
@@ -60,14 +61,14 @@ public static class SendTimeEvaluation
         return HierarchyFit.Fit(users, [.. set.Cohorts.Values], set.Population, PriorStrengths.Defaults);
     }
 
-    private static IEnumerable<SendTimePredictor> Models(IReadOnlyList<TimedActivity> train, SendTimeTrainingSet set, PriorStrengths strengths) =>
+    private static IEnumerable<SendTimePredictor> Models(SendTimeTrainingSet set, PriorStrengths strengths, LearnedHourModel? learned) =>
         new[]
         {
             SendTimeModels.Global(set),
             SendTimeModels.User(set),
             SendTimeModels.Day(set, strengths),
             SendTimeModels.Week(set, strengths),
-            LearnedSendTime.Train(train, set, strengths),
+            learned is null ? null : LearnedSendTime.Predictor(learned, set, strengths),
         }.OfType<SendTimePredictor>();
 
     /// <summary>
@@ -89,7 +90,7 @@ public static class SendTimeEvaluation
             }
 
             var set = SendTimeTrainingSet.Build(early, accountZone);
-            foreach (var model in Models(early, set, FitStrengths(set)).Where(model => model.Name is not (SendTimeModels.GlobalHour or SendTimeModels.UserHour)))
+            foreach (var model in Models(set, FitStrengths(set), LearnedSendTime.Fit(early, accountZone)).Where(model => model.Name is not (SendTimeModels.GlobalHour or SendTimeModels.UserHour)))
             {
                 (scores.TryGetValue(model.Name, out var list) ? list : scores[model.Name] = []).Add(Score(model, set, validation)[0].HitRate1h);
             }

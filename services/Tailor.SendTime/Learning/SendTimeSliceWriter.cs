@@ -2,11 +2,12 @@ using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Profiles;
 using Tailor.SendTime.Model;
+using Tailor.SendTime.Serving;
 
 namespace Tailor.SendTime.Learning;
 
-/// <summary>Turns a user's state and the priors above it into their profile slice and, when it moved, the announcement of their best hour.</summary>
-public sealed class SendTimeSliceWriter(IProfileCache profiles, IOptions<SendTimeOptions> options, TimeProvider clock)
+/// <summary>Turns a user's state and the priors above it, shaped by the served model, into their profile slice and, when it moved, the announcement of their best hour.</summary>
+public sealed class SendTimeSliceWriter(IProfileCache profiles, ServedPreference served, IOptions<SendTimeOptions> options, TimeProvider clock)
 {
     /// <summary>Writes the user's slice and returns their best local hour of the week; null, and nothing written, for a user with no evidence yet.</summary>
     public async Task<int?> WriteAsync(
@@ -19,7 +20,8 @@ public sealed class SendTimeSliceWriter(IProfileCache profiles, IOptions<SendTim
             return null;
         }
 
-        var weights = SendTimeHierarchy.Posterior(state.Counts.Weights, cohort?.Weights, population.Weights, strengths);
+        var posterior = SendTimeHierarchy.Posterior(state.Counts.Weights, cohort?.Weights, population.Weights, strengths);
+        var weights = served.Shape(state.Counts.Weights, posterior, population.Weights);
         if (options.Value.LearnFromSendOutcomes)
         {
             weights = SendOutcomes.Adjust(weights, state.Delivered, state.Engaged, options.Value.SendOutcomePriorDeliveries);

@@ -1,0 +1,172 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Tailor.Profiles;
+using Tailor.SendTime.Evaluation;
+using Tailor.SendTime.Model;
+using Tailor.SendTime.Serving;
+
+namespace Tailor.SendTime.Tests;
+
+/// <summary>SendTime serves the model the offline evaluation chose: the choice file, the three shapes and the learned model round trip.</summary>
+public sealed class ServedModelTests : IDisposable
+{
+    private static readonly DateTimeOffset Monday = TestMessages.Monday;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("tailor-served-model-tests");
+
+    [Fact]
+    public void Shape_of_the_day_model_puts_the_same_best_hour_on_every_weekday_and_keeps_each_weekdays_share()
+    {
+        // Mostly Tuesdays at 09:00, but the one Saturday event is at 19:00: the week model keeps it, the day model does not.
+        var posterior = WeekHours.Normalize(Week((1, 9, 8.0), (5, 19, 2.0), (3, 14, 1.0)));
+        var day = Served(SendTimeModels.HierarchyDay);
+
+        var shaped = day.Shape(posterior, posterior, posterior);
+
+        Assert.Equal(1.0, shaped.Sum(), 9);
+        Assert.All(Enumerable.Range(0, WeekHours.Days), weekday =>
+        {
+            Assert.Equal(9, BestHour(shaped, weekday));
+            Assert.Equal(DayShare(posterior, weekday), DayShare(shaped, weekday), 9);
+        });
+        Assert.Equal(19, BestHour(ServedPreference.HierarchyWeek.Shape(posterior, posterior, posterior), 5));
+        Assert.Same(posterior, ServedPreference.HierarchyWeek.Shape(posterior, posterior, posterior));
+    }
+
+    [Fact]
+    public void Learned_model_saved_and_loaded_scores_the_same_and_serves_the_hour_the_evaluation_predicted()
+    {
+        var train = ThreeHourGroups();
+        var set = SendTimeTrainingSet.Build(train, TimeZoneInfo.Utc);
+        var strengths = SendTimeEvaluation.FitStrengths(set);
+        var model = LearnedSendTime.Fit(train, TimeZoneInfo.Utc)!;
+        var report = new SendTimeEvaluationReport([], LearnedSendTime.Name, new Dictionary<string, double> { ["gbt"] = 1 }, strengths, model);
+
+        ServedModelChoice.Save(_folder.FullName, report, Monday);
+        var served = ServedPreference.Load(_folder.FullName);
+
+        Assert.Equal(LearnedSendTime.Name, served.Model);
+        Assert.Equal(Monday, served.Choice.ChosenAt);
+        var predicted = LearnedSendTime.Predictor(model, set, strengths);
+        foreach (var user in new[] { "u0", "u1", "u2" })
+        {
+            var own = set.Users[user];
+            var posterior = SendTimeHierarchy.Posterior(own, null, set.Population, strengths);
+            var shaped = served.Shape(own, posterior, set.Population);
+            Assert.Equal(1.0, shaped.Sum(), 6);
+            Assert.All(Enumerable.Range(0, WeekHours.Days), weekday =>
+                Assert.Equal(predicted.HourFor(user, null, weekday), BestHour(shaped, weekday)));
+        }
+    }
+
+    [Fact]
+    public void Load_says_why_a_model_directory_cannot_be_served()
+    {
+        Assert.Equal(SendTimeEvaluation.Champion, ServedPreference.Load(null).Model);
+
+        var missing = Assert.Throws<InvalidOperationException>(() => ServedPreference.Load(_folder.FullName));
+        Assert.Contains("eval send-time ... --save-model", missing.Message, StringComparison.Ordinal);
+
+        WriteChoice("{\"model\":\"user-hour\",\"chosenAt\":\"2026-01-01T00:00:00Z\",\"validationScores\":{}}");
+        var baseline = Assert.Throws<InvalidOperationException>(() => ServedPreference.Load(_folder.FullName));
+        Assert.Contains("names model 'user-hour'; SendTime serves hierarchy-week, hierarchy-day, gbt", baseline.Message, StringComparison.Ordinal);
+
+        WriteChoice("{\"model\":\"gbt\",\"chosenAt\":\"2026-01-01T00:00:00Z\",\"validationScores\":{}}");
+        var noTrees = Assert.Throws<InvalidOperationException>(() => ServedPreference.Load(_folder.FullName));
+        Assert.Contains($"{ServedModelChoice.LearnedFileName}' is missing", noTrees.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(_folder.FullName, ServedModelChoice.LearnedFileName), "not a model");
+        var corrupt = Assert.Throws<InvalidDataException>(() => ServedPreference.Load(_folder.FullName));
+        Assert.Contains("is not a learned send-time model", corrupt.Message, StringComparison.Ordinal);
+
+        WriteChoice("{ not json");
+        Assert.Contains("is not a send-time model choice", Assert.Throws<InvalidOperationException>(() => ServedPreference.Load(_folder.FullName)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_refuse_a_model_directory_without_a_choice_at_start()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Tailor:SendTime:ModelDirectory"] = _folder.FullName });
+        builder.AddSendTime();
+        using var host = builder.Build();
+
+        var refused = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SendTimeOptions>>().Value);
+
+        Assert.Contains($"ModelDirectory: '{Path.Combine(_folder.FullName, ServedModelChoice.FileName)}' does not exist", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendTime_serving_the_day_model_writes_slices_with_one_best_hour_on_every_weekday()
+    {
+        WriteChoice("{\"model\":\"hierarchy-day\",\"chosenAt\":\"2026-01-01T00:00:00Z\",\"validationScores\":{\"hierarchy-day\":0.5}}");
+        await using var host = await SendTimeTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Tailor:SendTime:ModelDirectory"] = _folder.FullName });
+        var ct = TestContext.Current.CancellationToken;
+        // u-day shops at 10:00 on weekdays and once at 20:00 on a Sunday; the week model would send Sundays at 20:00.
+        var activity = Enumerable.Range(0, 10).Select(day => TestMessages.Activity("u-day", Monday.AddDays(day % 5).AddHours(10)))
+            .Append(TestMessages.Activity("u-day", Monday.AddDays(6).AddHours(20)))
+            .ToList();
+
+        await host.Harness.Bus.PublishBatch(activity, ct);
+        await host.WaitForConsumedAsync<Contracts.UserActivityTracked>(activity.Count);
+
+        Assert.Equal(SendTimeModels.HierarchyDay, host.Services.GetRequiredService<ServedPreference>().Model);
+        var slice = Assert.IsType<SendTimeSlice>((await host.Profiles.ReadAsync("u-day", ct))?.SendTime);
+        Assert.All(Enumerable.Range(0, WeekHours.Days), weekday => Assert.Equal(10, BestHour(slice.HourOfWeekWeights, weekday)));
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static ServedPreference Served(string model)
+    {
+        var folder = Directory.CreateTempSubdirectory("tailor-served-model-choice");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, ServedModelChoice.FileName), $"{{\"model\":\"{model}\",\"chosenAt\":\"2026-01-01T00:00:00Z\",\"validationScores\":{{}}}}");
+            return ServedPreference.Load(folder.FullName);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private void WriteChoice(string json) => File.WriteAllText(Path.Combine(_folder.FullName, ServedModelChoice.FileName), json);
+
+    private static double[] Week(params (int Weekday, int Hour, double Weight)[] hours)
+    {
+        var week = Enumerable.Repeat(0.01, WeekHours.Count).ToArray();
+        foreach (var (weekday, hour, weight) in hours)
+        {
+            week[(weekday * WeekHours.PerDay) + hour] += weight;
+        }
+
+        return week;
+    }
+
+    // The hour a one-hour window would go out at on that weekday: the planner's default width.
+    private static int BestHour(IReadOnlyList<double> week, int weekday)
+    {
+        var day = week.Skip(weekday * WeekHours.PerDay).Take(WeekHours.PerDay).ToList();
+        return day.IndexOf(day.Max());
+    }
+
+    private static double DayShare(double[] week, int weekday) => week.Skip(weekday * WeekHours.PerDay).Take(WeekHours.PerDay).Sum();
+
+    // Ninety days of three groups of users, each at its own hour (08:00, 13:00, 18:00): enough for features and labels.
+    private static List<TimedActivity> ThreeHourGroups()
+    {
+        var train = new List<TimedActivity>();
+        for (var user = 0; user < 30; user++)
+        {
+            for (var day = 0; day < 90; day += 3)
+            {
+                train.Add(new TimedActivity($"u{user}", Monday.AddDays(day + (user % 3)).AddHours(8 + (user % 3 * 5))));
+            }
+        }
+
+        return train;
+    }
+}
