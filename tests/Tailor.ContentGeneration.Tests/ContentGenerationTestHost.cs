@@ -39,6 +39,8 @@ public sealed class ContentGenerationTestHost : IAsyncDisposable
 
     public IProfileCache Profiles => _host.Services.GetRequiredService<IProfileCache>();
 
+    public IServiceProvider Services => _host.Services;
+
     /// <param name="settings">More configuration, such as a language model to write with.</param>
     public static async Task<ContentGenerationTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {

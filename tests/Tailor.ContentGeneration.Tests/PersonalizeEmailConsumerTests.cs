@@ -1,4 +1,8 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Personalization;
 using Tailor.Contracts;
 using Tailor.Profiles;
@@ -46,6 +50,24 @@ public sealed class PersonalizeEmailConsumerTests
             email.CustomArgs);
         Assert.Empty(host.Published<EmailSuppressed>());
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_personalize_email_records_the_time_from_the_campaign_request_to_its_email()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        using var latency = new MetricCollector<double>(
+            host.Services.GetRequiredService<IMeterFactory>(), ContentGenerationTelemetry.Name, ContentGenerationMetrics.CampaignToEmailName);
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(2));
+        var requestedAt = DateTimeOffset.UtcNow.AddSeconds(-90);
+
+        await host.Harness.Bus.Publish(Command("autumn-1", "17850") with { CampaignRequestedAt = requestedAt }, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+
+        var email = Assert.Single(host.Published<EmailReady>());
+        var measurement = Assert.Single(latency.GetMeasurementSnapshot());
+        Assert.Equal((email.OccurredAt - requestedAt).TotalSeconds, measurement.Value, precision: 6);
+        Assert.InRange(measurement.Value, 90, 150);
     }
 
     [Fact]

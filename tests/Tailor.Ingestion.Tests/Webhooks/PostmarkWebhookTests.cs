@@ -1,7 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Tailor.Contracts;
+using Tailor.Ingestion.Accepting;
 
 namespace Tailor.Ingestion.Tests.Webhooks;
 
@@ -83,6 +87,28 @@ public sealed class PostmarkWebhookTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(Assert.Single(app.Published<EmailEngaged>()).IsMachineOpen);
+    }
+
+    [Fact]
+    public async Task Engagements_are_counted_by_kind_campaign_variant_and_machine_open()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        using var engagements = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), IngestionMetrics.MeterName, IngestionMetrics.EngagementsName);
+        var emailId = await SentEmails.SendAsync(app);
+        var machineOpen = """{"RecordType":"Open","MessageID":"m1","FirstOpen":true,"ReceivedAt":"2024-03-05T09:00:00Z","UserAgent":"Mozilla/5.0","Platform":"Unknown"}""";
+        var click = $$"""{"RecordType":"Click","MessageID":"m1","ReceivedAt":"2024-03-05T09:05:00Z","OriginalLink":"{{SentEmails.ProductLink(emailId)}}"}""";
+
+        using var opened = await PostAsync(app, WithEmail(machineOpen, emailId), "postmark", "s3cret-hook");
+        using var clicked = await PostAsync(app, click, "postmark", "s3cret-hook");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (opened.StatusCode, clicked.StatusCode));
+        Assert.Equal(
+            [("open", SentEmails.CampaignId, "none", true), ("click", SentEmails.CampaignId, "none", false)],
+            engagements.GetMeasurementSnapshot().Select(measurement => (
+                measurement.Tags["tailor.engagement.kind"] as string,
+                measurement.Tags["tailor.campaign.id"] as string,
+                measurement.Tags["tailor.subject.variant"] as string,
+                (bool)measurement.Tags["tailor.engagement.machine_open"]!)));
     }
 
     [Fact]
