@@ -47,7 +47,11 @@ start_rabbitmq() {
     log "RabbitMQ did not start; its tests will be skipped"
     return 0
   fi
-  # A fresh virtual host per run: no queue or message of an earlier run can reach this one.
+  # A fresh virtual host per run: no queue or message of an earlier run can reach this one. Tests that make their own
+  # (tailor-test-<id>, RabbitMqVirtualHost) delete them; those of a run that was killed are deleted here.
+  rabbitmqctl -q list_vhosts 2>/dev/null | grep -E '^tailor-test-[0-9a-f]{32}$' | while read -r stale; do
+    rabbitmqctl -q delete_vhost "$stale" >/dev/null 2>&1 || true
+  done
   rabbitmqctl -q delete_vhost "$TAILOR_TEST_VHOST" >/dev/null 2>&1 || true
   rabbitmqctl -q add_vhost "$TAILOR_TEST_VHOST" >/dev/null
   rabbitmqctl -q set_permissions -p "$TAILOR_TEST_VHOST" guest '.*' '.*' '.*' >/dev/null

@@ -87,8 +87,7 @@ public sealed class SendTimeOptions : IValidatableObject
 
         if (!string.IsNullOrWhiteSpace(ModelDirectory))
         {
-            ServedModelChoice.Read(ModelDirectory, out var problem);
-            if (problem is not null)
+            if (!ServedModelChoice.TryRead(ModelDirectory, out _, out var problem))
             {
                 yield return new ValidationResult($"{nameof(ModelDirectory)}: {problem}", [nameof(ModelDirectory)]);
             }

@@ -84,15 +84,7 @@ public sealed class PipelineRun : IAsyncDisposable
         var collector = new MessageCollector();
         var hosts = ServiceTargets.Names.Select(target => TailorHost.Build(
         [
-            $"--Tailor:Target={target}",
-            "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:rabbitmq={rabbitMq}",
-            $"--ConnectionStrings:redis={redis}",
-            $"--ConnectionStrings:mongodb={mongoDb ?? string.Empty}",
-            $"--Tailor:MongoDb:Database=tailor-e2e-{run}-{target}",
-            $"--Tailor:Sqlite:Path={Path.Combine(state.FullName, $"{target}.db")}",
-            $"--Tailor:Redis:KeyPrefix=e2e-{run}:",
-            "--Logging:LogLevel:Default=Warning",
+            .. ServiceHostArguments.For(target, rabbitMq, redis, mongoDb, state, $"e2e-{run}"),
             .. ApiKey.HostArguments(),
             .. arguments ?? [],
         ], customize)).ToList();

@@ -146,6 +146,8 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
     [InlineData(new[] { "recommend", "--train", "missing.csv", "--test", "missing.csv" }, "does not exist")]
     [InlineData(new[] { "open-rate" }, "eval: unknown evaluation 'open-rate'")]
     [InlineData(new[] { "recommend", "--until", "soon" }, "--until 'soon' is not a date")]
+    [InlineData(new[] { "send-time", "--train", "a.csv", "--save-model", "--json" }, "eval send-time: unknown or incomplete option '--save-model'. Usage: tailor eval send-time")]
+    [InlineData(new[] { "send-time", "--json" }, "eval send-time needs --train and --test")]
     public void Eval_refuses_bad_arguments_with_the_usage(string[] args, string problem)
     {
         var refused = Assert.Throws<ArgumentException>(() => EvalCommand.Run(args, TextWriter.Null, TextWriter.Null));

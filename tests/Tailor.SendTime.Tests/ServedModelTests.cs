@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using Tailor.Profiles;
 using Tailor.SendTime.Evaluation;
 using Tailor.SendTime.Model;
@@ -23,7 +25,7 @@ public sealed class ServedModelTests : IDisposable
         var posterior = WeekHours.Normalize(Week((1, 9, 8.0), (5, 19, 2.0), (3, 14, 1.0)));
         var day = Served(SendTimeModels.HierarchyDay);
 
-        var shaped = day.Shape(posterior, posterior, posterior);
+        var shaped = day.Shape(posterior, 11, posterior, posterior);
 
         Assert.Equal(1.0, shaped.Sum(), 9);
         Assert.All(Enumerable.Range(0, WeekHours.Days), weekday =>
@@ -31,12 +33,12 @@ public sealed class ServedModelTests : IDisposable
             Assert.Equal(9, BestHour(shaped, weekday));
             Assert.Equal(DayShare(posterior, weekday), DayShare(shaped, weekday), 9);
         });
-        Assert.Equal(19, BestHour(ServedPreference.HierarchyWeek.Shape(posterior, posterior, posterior), 5));
-        Assert.Same(posterior, ServedPreference.HierarchyWeek.Shape(posterior, posterior, posterior));
+        Assert.Equal(19, BestHour(ServedPreference.HierarchyWeek.Shape(posterior, 11, posterior, posterior), 5));
+        Assert.Same(posterior, ServedPreference.HierarchyWeek.Shape(posterior, 11, posterior, posterior));
     }
 
     [Fact]
-    public void Learned_model_saved_and_loaded_scores_the_same_and_serves_the_hour_the_evaluation_predicted()
+    public void Learned_model_saved_and_loaded_serves_on_every_weekday_the_hour_the_evaluation_predicted()
     {
         var train = ThreeHourGroups();
         var set = SendTimeTrainingSet.Build(train, TimeZoneInfo.Utc);
@@ -54,7 +56,7 @@ public sealed class ServedModelTests : IDisposable
         {
             var own = set.Users[user];
             var posterior = SendTimeHierarchy.Posterior(own, null, set.Population, strengths);
-            var shaped = served.Shape(own, posterior, set.Population);
+            var shaped = served.Shape(own, (long)own.Sum(), posterior, set.Population);
             Assert.Equal(1.0, shaped.Sum(), 6);
             Assert.All(Enumerable.Range(0, WeekHours.Days), weekday =>
                 Assert.Equal(predicted.HourFor(user, null, weekday), BestHour(shaped, weekday)));
@@ -80,6 +82,9 @@ public sealed class ServedModelTests : IDisposable
         File.WriteAllText(Path.Combine(_folder.FullName, ServedModelChoice.LearnedFileName), "not a model");
         var corrupt = Assert.Throws<InvalidDataException>(() => ServedPreference.Load(_folder.FullName));
         Assert.Contains("is not a learned send-time model", corrupt.Message, StringComparison.Ordinal);
+
+        WriteChoice("{\"model\":\"hierarchy-day\"}");
+        Assert.Contains("is not a send-time model choice", Assert.Throws<InvalidOperationException>(() => ServedPreference.Load(_folder.FullName)).Message, StringComparison.Ordinal);
 
         WriteChoice("{ not json");
         Assert.Contains("is not a send-time model choice", Assert.Throws<InvalidOperationException>(() => ServedPreference.Load(_folder.FullName)).Message, StringComparison.Ordinal);
@@ -117,6 +122,59 @@ public sealed class ServedModelTests : IDisposable
         Assert.All(Enumerable.Range(0, WeekHours.Days), weekday => Assert.Equal(10, BestHour(slice.HourOfWeekWeights, weekday)));
     }
 
+    [Fact]
+    public void Load_refuses_a_learned_model_made_for_other_features()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = Enumerable.Range(0, 200).Select(index => new TenFeatures { Values = [.. Enumerable.Range(0, 10).Select(feature => (float)((index * feature) % 7))], Label = index % 3 }).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var model = ml.Transforms.Concatenate("Features", nameof(TenFeatures.Values))
+            .Append(ml.Regression.Trainers.FastTree(labelColumnName: nameof(TenFeatures.Label), numberOfTrees: 2, minimumExampleCountPerLeaf: 5))
+            .Fit(data);
+        var path = Path.Combine(_folder.FullName, ServedModelChoice.LearnedFileName);
+        ml.Model.Save(model, data.Schema, path);
+
+        var refused = Assert.Throws<InvalidDataException>(() => LearnedHourModel.Load(path));
+
+        Assert.Contains($"does not take the {HourFeatures.Count} send-time features", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hour_features_are_as_many_as_the_model_takes_and_count_events_not_their_weights()
+    {
+        var counts = Week((1, 9, 9.0));
+        var features = new HourFeatures(counts, events: 3, WeekHours.Normalize(counts), counts);
+
+        var row = features.Row(1, 9);
+
+        Assert.Equal(HourFeatures.Count, row.Length);
+        Assert.Equal((float)Math.Log(4), row[6]);
+        var unseen = new HourFeatures(null, 0, WeekHours.Normalize(counts), counts).Row(1, 9);
+        Assert.Equal((0f, 0f), (unseen[2], unseen[3]));
+    }
+
+    [Fact]
+    public async Task SendTime_serving_the_learned_model_writes_slices_at_each_users_hour_from_weighted_evidence()
+    {
+        var train = ThreeHourGroups();
+        var set = SendTimeTrainingSet.Build(train, TimeZoneInfo.Utc);
+        var model = LearnedSendTime.Fit(train, TimeZoneInfo.Utc)!;
+        ServedModelChoice.Save(_folder.FullName, new SendTimeEvaluationReport([], LearnedSendTime.Name, new Dictionary<string, double>(), SendTimeEvaluation.FitStrengths(set), model), Monday);
+        await using var host = await SendTimeTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Tailor:SendTime:ModelDirectory"] = _folder.FullName });
+        var ct = TestContext.Current.CancellationToken;
+        // Opens and clicks weigh 2 and 3, so the stored weights are not event counts; the model still reads its evidence right.
+        var engagement = Enumerable.Range(0, 12).Select(day => TestMessages.Engagement("u-learned", Monday.AddDays(day).AddHours(13), day % 2 == 0 ? Contracts.EngagementKind.Click : Contracts.EngagementKind.Open)).ToList();
+
+        await host.Harness.Bus.PublishBatch(engagement, ct);
+        await host.WaitForConsumedAsync<Contracts.EmailEngaged>(engagement.Count);
+
+        Assert.Equal(LearnedSendTime.Name, host.Services.GetRequiredService<ServedPreference>().Model);
+        var slice = Assert.IsType<SendTimeSlice>((await host.Profiles.ReadAsync("u-learned", ct))?.SendTime);
+        Assert.Equal(12, slice.EvidenceCount);
+        Assert.Equal(1.0, slice.HourOfWeekWeights.Sum(), 6);
+        Assert.All(Enumerable.Range(0, WeekHours.Days), weekday => Assert.InRange(BestHour(slice.HourOfWeekWeights, weekday), 12, 14));
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private static ServedPreference Served(string model)
@@ -131,6 +189,14 @@ public sealed class ServedModelTests : IDisposable
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    private sealed class TenFeatures
+    {
+        [VectorType(10)]
+        public float[] Values { get; set; } = [];
+
+        public float Label { get; set; }
     }
 
     private void WriteChoice(string json) => File.WriteAllText(Path.Combine(_folder.FullName, ServedModelChoice.FileName), json);

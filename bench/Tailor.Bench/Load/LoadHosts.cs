@@ -38,17 +38,10 @@ internal sealed class LoadHosts : IAsyncDisposable
     {
         var state = Directory.CreateTempSubdirectory($"tailor-load-{run}-");
         var key = DemoApiKey.Create();
-        var keyPrefix = $"load-{run}:";
+        var keyPrefix = ServiceHostArguments.KeyPrefix($"load-{run}");
         var hosts = ServiceTargets.Names.ToDictionary(target => target, target => TailorHost.Build(
         [
-            $"--Tailor:Target={target}",
-            "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:rabbitmq={options.RabbitMq}",
-            $"--ConnectionStrings:redis={options.Redis}",
-            "--ConnectionStrings:mongodb=",
-            $"--Tailor:Sqlite:Path={Path.Combine(state.FullName, $"{target}.db")}",
-            $"--Tailor:Redis:KeyPrefix={keyPrefix}",
-            "--Logging:LogLevel:Default=Warning",
+            .. ServiceHostArguments.For(target, options.RabbitMq, options.Redis, mongoDb: null, state, $"load-{run}"),
             $"--Tailor:Ingestion:MaxBatchItems={maxBatchItems}",
             // The benchmark measures the pipeline, not the per-key limit a production client would meet.
             "--Tailor:Ingestion:RateLimitPerSecond=1000000",

@@ -11,7 +11,9 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
 {
     public const string Usage = "eval recommend --train FILE --test FILE [--json] [--until YYYY-MM-DD] [--from YYYY-MM-DD] [--no-content] [--tune] [--diversity LAMBDA]";
 
-    public static EvalRecommendOptions Parse(IReadOnlyList<string> args)
+    /// <param name="command">The command the errors name (eval send-time reads the same options).</param>
+    /// <param name="usage">The usage line the errors show.</param>
+    public static EvalRecommendOptions Parse(IReadOnlyList<string> args, string command = "eval recommend", string usage = Usage)
     {
         ArgumentNullException.ThrowIfNull(args);
         FileInfo? train = null;
@@ -37,14 +39,14 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
                     i++;
                     break;
                 case "--until" when value is not null:
-                    until = Date(value, "--until");
+                    until = Date(value, "--until", command);
                     i++;
                     break;
                 case "--from" when value is not null:
-                    from = Date(value, "--from");
+                    from = Date(value, "--from", command);
                     i++;
                     break;
-                case "--save-model" when value is not null:
+                case "--save-model" when value is not null && !value.StartsWith("--", StringComparison.Ordinal):
                     saveModel = Path.GetFullPath(value);
                     i++;
                     break;
@@ -60,29 +62,29 @@ public sealed record EvalRecommendOptions(FileInfo Train, FileInfo Test, bool Js
                 case "--diversity" when value is not null:
                     diversity = double.TryParse(value, System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var lambda) && lambda is >= 0 and <= 1
                         ? lambda
-                        : throw new ArgumentException($"eval recommend: --diversity '{value}' must be a number from 0 to 1 (MMR's lambda; 1 is off).");
+                        : throw new ArgumentException($"{command}: --diversity '{value}' must be a number from 0 to 1 (MMR's lambda; 1 is off).");
                     i++;
                     break;
                 default:
-                    throw new ArgumentException($"eval recommend: unknown or incomplete option '{args[i]}'. Usage: {Usage}");
+                    throw new ArgumentException($"{command}: unknown or incomplete option '{args[i]}'. Usage: tailor {usage}");
             }
         }
 
         if (train is null || test is null)
         {
-            throw new ArgumentException($"eval recommend needs --train and --test. Usage: {Usage}");
+            throw new ArgumentException($"{command} needs --train and --test. Usage: tailor {usage}");
         }
 
         foreach (var file in new[] { train, test }.Where(file => !file.Exists))
         {
-            throw new ArgumentException($"eval recommend: '{file.FullName}' does not exist.");
+            throw new ArgumentException($"{command}: '{file.FullName}' does not exist.");
         }
 
         return new EvalRecommendOptions(train, test, json, until, from, content, tune, diversity, saveModel);
     }
 
-    private static DateTimeOffset Date(string value, string option) =>
+    private static DateTimeOffset Date(string value, string option, string command) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
             ? date
-            : throw new ArgumentException($"eval recommend: {option} '{value}' is not a date (YYYY-MM-DD).");
+            : throw new ArgumentException($"{command}: {option} '{value}' is not a date (YYYY-MM-DD).");
 }

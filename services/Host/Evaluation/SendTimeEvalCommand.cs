@@ -19,10 +19,16 @@ public static class SendTimeEvalCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(progress);
-        var options = EvalRecommendOptions.Parse(args);
+        var options = EvalRecommendOptions.Parse(args, "eval send-time", Usage);
         if (options.Tune || !options.Content || options.Diversity is not null)
         {
             throw new ArgumentException($"eval send-time: --tune, --no-content and --diversity are options of eval recommend. Usage: tailor {Usage}");
+        }
+
+        if (options.SaveModel is { } target)
+        {
+            // Before the evaluation: a folder that cannot be made fails now, not after it.
+            Directory.CreateDirectory(target);
         }
 
         var data = EvaluationData.Load(options, "eval send-time");

@@ -30,7 +30,7 @@ public static class LearnedSendTime
         var rows = new List<LearnedHourModel.HourRow>();
         foreach (var user in later.GroupBy(activity => activity.UserId, StringComparer.Ordinal))
         {
-            var country = user.First().Country;
+            var features = Features(historySet, posteriors, user.Key, user.First().Country);
             var hours = user.Select(activity => historySet.LocalHourOfWeek(user.Key, activity.At, activity.Country)).ToList();
             foreach (var weekday in hours.GroupBy(hour => hour / WeekHours.PerDay))
             {
@@ -38,7 +38,7 @@ public static class LearnedSendTime
                 {
                     rows.Add(new LearnedHourModel.HourRow
                     {
-                        Values = Features(historySet, posteriors, user.Key, country, weekday.Key, hour),
+                        Values = features.Row(weekday.Key, hour),
                         Label = weekday.Count(at => WeekHours.CircularDistance(at % WeekHours.PerDay, hour, WeekHours.PerDay) <= 1) / (float)weekday.Count(),
                     });
                 }
@@ -59,7 +59,7 @@ public static class LearnedSendTime
         {
             if (!predictions.TryGetValue((user, weekday), out var best))
             {
-                var scores = model.ScoreDay(hour => Features(serving, posteriors, user, country, weekday, hour));
+                var scores = model.ScoreDay(Features(serving, posteriors, user, country), weekday);
                 best = Array.IndexOf(scores, scores.Max());
                 predictions[(user, weekday)] = best;
             }
@@ -68,6 +68,10 @@ public static class LearnedSendTime
         });
     }
 
-    private static float[] Features(SendTimeTrainingSet set, PosteriorCache posteriors, string user, string? country, int weekday, int hour) =>
-        HourFeatures.For(set.Users.GetValueOrDefault(user), posteriors.For(user, country), set.Population, weekday, hour);
+    // The training set counts each activity once, so a user's total is their number of events.
+    private static HourFeatures Features(SendTimeTrainingSet set, PosteriorCache posteriors, string user, string? country)
+    {
+        var own = set.Users.GetValueOrDefault(user);
+        return new HourFeatures(own, own?.Sum() ?? 0, posteriors.For(user, country), set.Population);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class SendTimeSliceWriter(IProfileCache profiles, ServedPreference
         }
 
         var posterior = SendTimeHierarchy.Posterior(state.Counts.Weights, cohort?.Weights, population.Weights, strengths);
-        var weights = served.Shape(state.Counts.Weights, posterior, population.Weights);
+        var weights = served.Shape(state.Counts.Weights, state.Counts.Events, posterior, population.Weights);
         if (options.Value.LearnFromSendOutcomes)
         {
             weights = SendOutcomes.Adjust(weights, state.Delivered, state.Engaged, options.Value.SendOutcomePriorDeliveries);

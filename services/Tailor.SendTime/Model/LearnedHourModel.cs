@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Tailor.SendTime.Evaluation;
 
 namespace Tailor.SendTime.Model;
 
@@ -9,7 +8,7 @@ namespace Tailor.SendTime.Model;
 /// for a user from <see cref="HourFeatures"/>, trained to predict the share of the user's later activity within ±1 hour
 /// of it. The evaluation trains and saves it; SendTime loads and serves it when the evaluation chose it.
 /// </summary>
-public sealed class LearnedHourModel
+public sealed class LearnedHourModel : IDisposable
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
@@ -43,18 +42,34 @@ public sealed class LearnedHourModel
         return new LearnedHourModel(ml, pipeline.Fit(data), data.Schema);
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>; a file that is not one fails with its path in the message.</summary>
+    /// <summary>
+    /// Reads a model written by <see cref="Save"/> and scores one day with it, so a file that is not one, or one made
+    /// for other features, fails here (at start) with its path in the message instead of at the first message.
+    /// </summary>
     public static LearnedHourModel Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var ml = new MLContext(seed: 1);
         try
         {
-            using var stream = File.OpenRead(path);
-            var model = ml.Model.Load(stream, out var schema);
-            return new LearnedHourModel(ml, model, schema);
+            ITransformer model;
+            DataViewSchema schema;
+            using (var stream = File.OpenRead(path))
+            {
+                model = ml.Model.Load(stream, out schema);
+            }
+
+            if (schema.GetColumnOrNull(nameof(HourRow.Values))?.Type is not VectorDataViewType { Size: HourFeatures.Count })
+            {
+                throw new InvalidDataException($"it does not take the {HourFeatures.Count} send-time features this version computes");
+            }
+
+            var loaded = new LearnedHourModel(ml, model, schema);
+            var uniform = Enumerable.Repeat(1.0, WeekHours.Count).ToArray();
+            loaded.ScoreDay(new HourFeatures(uniform, WeekHours.Count, uniform, uniform), weekday: 0);
+            return loaded;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException or ArgumentOutOfRangeException)
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             throw new InvalidDataException($"'{path}' is not a learned send-time model written by eval send-time --save-model: {exception.Message}", exception);
         }
@@ -67,21 +82,24 @@ public sealed class LearnedHourModel
         _ml.Model.Save(_model, _schema, stream);
     }
 
-    /// <summary>The score of each of the 24 hours of one weekday, from that weekday's feature rows (in hour order).</summary>
-    public float[] ScoreDay(Func<int, float[]> featuresOfHour)
+    /// <summary>The score of each of the 24 hours of one weekday for one user.</summary>
+    public float[] ScoreDay(HourFeatures features, int weekday)
     {
-        ArgumentNullException.ThrowIfNull(featuresOfHour);
+        ArgumentNullException.ThrowIfNull(features);
+        var rows = Enumerable.Range(0, WeekHours.PerDay).Select(hour => new HourRow { Values = features.Row(weekday, hour) }).ToArray();
         var scores = new float[WeekHours.PerDay];
         lock (_engineLock)
         {
             for (var hour = 0; hour < WeekHours.PerDay; hour++)
             {
-                scores[hour] = _engine.Predict(new HourRow { Values = featuresOfHour(hour) }).Score;
+                scores[hour] = _engine.Predict(rows[hour]).Score;
             }
         }
 
         return scores;
     }
+
+    public void Dispose() => _engine.Dispose();
 
     /// <summary>One candidate hour for one user on one weekday: the features and, in training, the share of later activity it catches.</summary>
     public sealed class HourRow

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Tailor.SendTime.Evaluation;
 
@@ -20,54 +21,80 @@ public sealed record ServedModelChoice(string Model, DateTimeOffset ChosenAt, IR
 
     public static ServedModelChoice Default { get; } = new(SendTimeEvaluation.Champion, DateTimeOffset.MinValue, new Dictionary<string, double>());
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A hand-edited file missing a field is refused rather than read as defaults.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
 
-    /// <summary>Writes the evaluation's choice, and the learned model when there is one, into <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Writes the evaluation's choice, and the learned model when there is one, into <paramref name="directory"/>.
+    /// Each file is written beside its final name and then moved over it, so a SendTime starting meanwhile reads the
+    /// old file or the new one, never half of one; the model goes first, so a choice never names trees not yet there.
+    /// </summary>
     public static void Save(string directory, SendTimeEvaluationReport report, DateTimeOffset chosenAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(report);
+        if (report.Served == LearnedSendTime.Name && report.Learned is null)
+        {
+            throw new InvalidOperationException("The evaluation chose the learned model but has none to save.");
+        }
+
         Directory.CreateDirectory(directory);
-        report.Learned?.Save(Path.Combine(directory, LearnedFileName));
+        if (report.Learned is { } learned)
+        {
+            ReplaceFile(Path.Combine(directory, LearnedFileName), learned.Save);
+        }
+
         var choice = new ServedModelChoice(report.Served, chosenAt, report.ValidationScores);
-        File.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(choice, Json));
+        ReplaceFile(Path.Combine(directory, FileName), path => File.WriteAllText(path, JsonSerializer.Serialize(choice, Json)));
     }
 
     /// <summary>Reads the choice in <paramref name="directory"/>, or says in one sentence why it cannot be served.</summary>
-    public static ServedModelChoice Read(string directory, out string? problem)
+    public static bool TryRead(string directory, [NotNullWhen(true)] out ServedModelChoice? choice, [NotNullWhen(false)] out string? problem)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var path = Path.Combine(directory, FileName);
-        problem = null;
+        (choice, problem) = (null, null);
         if (!File.Exists(path))
         {
             problem = $"'{path}' does not exist: write it with `tailor eval send-time ... --save-model {directory}`.";
-            return Default;
+            return false;
         }
 
-        ServedModelChoice? choice;
         try
         {
             choice = JsonSerializer.Deserialize<ServedModelChoice>(File.ReadAllText(path), Json);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
         {
             problem = $"'{path}' is not a send-time model choice: {exception.Message}";
-            return Default;
+            return false;
         }
 
-        if (choice is null || !Servable.Contains(choice.Model, StringComparer.Ordinal))
+        if (choice is null)
         {
-            problem = $"'{path}' names model '{choice?.Model}'; SendTime serves {string.Join(", ", Servable)}.";
-            return Default;
+            problem = $"'{path}' is empty (null).";
         }
-
-        if (choice.Model == LearnedSendTime.Name && !File.Exists(Path.Combine(directory, LearnedFileName)))
+        else if (!Servable.Contains(choice.Model, StringComparer.Ordinal))
+        {
+            problem = $"'{path}' names model '{choice.Model}'; SendTime serves {string.Join(", ", Servable)}.";
+        }
+        else if (choice.Model == LearnedSendTime.Name && !File.Exists(Path.Combine(directory, LearnedFileName)))
         {
             problem = $"'{path}' chooses the learned model, but '{Path.Combine(directory, LearnedFileName)}' is missing.";
-            return Default;
         }
 
-        return choice;
+        return problem is null;
+    }
+
+    private static void ReplaceFile(string path, Action<string> write)
+    {
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        write(partial);
+        File.Move(partial, path, overwrite: true);
     }
 }

@@ -11,7 +11,7 @@ internal sealed partial class ServedModelStartup(ServedPreference served, ILogge
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (served.Choice.ChosenAt == DateTimeOffset.MinValue)
+        if (served.IsDefault)
         {
             Default(logger, served.Model);
         }

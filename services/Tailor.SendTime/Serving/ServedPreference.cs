@@ -12,21 +12,25 @@ namespace Tailor.SendTime.Serving;
 /// </list>
 /// Keeping the weekday shares keeps exploration (which draws days first) and a reader's cross-day windows meaningful.
 /// </summary>
-public sealed class ServedPreference
+public sealed class ServedPreference : IDisposable
 {
     private readonly LearnedHourModel? _learned;
 
-    private ServedPreference(ServedModelChoice choice, LearnedHourModel? learned)
+    private ServedPreference(ServedModelChoice choice, LearnedHourModel? learned, bool isDefault)
     {
         Choice = choice;
         _learned = learned;
+        IsDefault = isDefault;
     }
 
     public ServedModelChoice Choice { get; }
 
     public string Model => Choice.Model;
 
-    public static ServedPreference HierarchyWeek { get; } = new(ServedModelChoice.Default, null);
+    /// <summary>Whether no model directory was configured, so the champion serves by default.</summary>
+    public bool IsDefault { get; }
+
+    public static ServedPreference HierarchyWeek { get; } = new(ServedModelChoice.Default, null, isDefault: true);
 
     /// <summary>The model chosen in <paramref name="modelDirectory"/>; the hierarchy over the week when none is given.</summary>
     public static ServedPreference Load(string? modelDirectory)
@@ -36,8 +40,7 @@ public sealed class ServedPreference
             return HierarchyWeek;
         }
 
-        var choice = ServedModelChoice.Read(modelDirectory, out var problem);
-        if (problem is not null)
+        if (!ServedModelChoice.TryRead(modelDirectory, out var choice, out var problem))
         {
             throw new InvalidOperationException(problem);
         }
@@ -45,22 +48,30 @@ public sealed class ServedPreference
         var learned = choice.Model == LearnedSendTime.Name
             ? LearnedHourModel.Load(Path.Combine(modelDirectory, ServedModelChoice.LearnedFileName))
             : null;
-        return new ServedPreference(choice, learned);
+        return new ServedPreference(choice, learned, isDefault: false);
     }
 
-    /// <param name="own">The user's own counts over the week.</param>
+    /// <param name="own">The user's own (weighted) counts over the week.</param>
+    /// <param name="events">How many events those counts hold: what the learned model was trained to read as evidence.</param>
     /// <param name="posterior">Their hierarchy posterior over the week (sums to 1).</param>
     /// <param name="population">The population's counts over the week.</param>
-    public double[] Shape(IReadOnlyList<double> own, double[] posterior, IReadOnlyList<double> population)
+    public double[] Shape(IReadOnlyList<double> own, long events, double[] posterior, IReadOnlyList<double> population)
     {
         ArgumentNullException.ThrowIfNull(posterior);
-        return Model switch
+        switch (Model)
         {
-            SendTimeModels.HierarchyDay => Spread(posterior, _ => WeekHours.FoldToDay(posterior)),
-            LearnedSendTime.Name => Spread(posterior, weekday => [.. _learned!.ScoreDay(hour => HourFeatures.For(own, posterior, population, weekday, hour)).Select(score => (double)score)]),
-            _ => posterior,
-        };
+            case SendTimeModels.HierarchyDay:
+                var day = WeekHours.FoldToDay(posterior);
+                return Spread(posterior, _ => day);
+            case LearnedSendTime.Name:
+                var features = new HourFeatures(own, events, posterior, population);
+                return Spread(posterior, weekday => [.. _learned!.ScoreDay(features, weekday).Select(score => (double)score)]);
+            default:
+                return posterior;
+        }
     }
+
+    public void Dispose() => _learned?.Dispose();
 
     // Each weekday keeps the posterior's share of the week, spread over its hours as hoursOf(weekday) says.
     private static double[] Spread(double[] posterior, Func<int, double[]> hoursOf)
