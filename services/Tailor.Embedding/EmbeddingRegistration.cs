@@ -10,6 +10,7 @@ using Tailor.Embedding.Vectors;
 using Microsoft.Extensions.Configuration;
 using Tailor.Messaging;
 using Tailor.Profiles;
+using Tailor.Profiles.Rebuild;
 using Tailor.Profiles.Redis;
 
 namespace Tailor.Embedding;
@@ -48,6 +49,7 @@ public static class EmbeddingRegistration
         services.AddSingleton<ItemVectorStore>();
         services.AddSingleton<ActivityEvidenceResolver>();
         services.AddSingleton<UserInterests>();
+        services.AddProfileSliceRebuilder<InterestsSliceRebuilder>();
 
         builder.AddTailorConsumers(bus =>
         {

@@ -13,6 +13,7 @@ using Tailor.Ingestion.Security;
 using Tailor.Ingestion.Users;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Messaging;
+using Tailor.Profiles.Rebuild;
 using Tailor.ServiceDefaults;
 
 namespace Tailor.Ingestion;
@@ -35,6 +36,7 @@ public static class IngestionRegistration
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<SuppressionList>();
         builder.Services.AddSingleton<ContactBook>();
+        builder.Services.AddProfileSliceRebuilder<ContactSliceRebuilder>();
 
         // Scoped: it publishes through the request's (or consume context's) IPublishEndpoint.
         builder.Services.AddScoped<AcceptedMessageLog>();

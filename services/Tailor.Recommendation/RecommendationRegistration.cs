@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tailor.Messaging;
+using Tailor.Profiles.Rebuild;
 using Tailor.Recommendation.Consumers;
 using Tailor.Recommendation.Content;
 using Tailor.Recommendation.Training;
@@ -26,6 +27,7 @@ public static class RecommendationRegistration
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UserRecommendationsWriter>();
+        builder.Services.AddProfileSliceRebuilder<RecommendationsSliceRebuilder>();
         builder.Services.AddSingleton<ItemVectorIndex>();
         builder.Services.AddSingleton<ContentRecommendations>();
         builder.Services.AddSingleton<RecommendationSnapshots>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tailor.Messaging;
+using Tailor.Profiles.Rebuild;
 using Tailor.SendTime.Consumers;
 using Tailor.SendTime.Diagnostics;
 using Tailor.SendTime.Learning;
@@ -36,6 +37,7 @@ public static class SendTimeRegistration
         services.AddSingleton<SendTimeSliceWriter>();
         services.AddSingleton<SendTimeLearner>();
         services.AddSingleton<SendTimeRefresh>();
+        services.AddProfileSliceRebuilder<SendTimeSliceRebuilder>();
         services.AddSingleton<EvidenceBatch>();
 
         builder.AddTailorConsumers(bus =>

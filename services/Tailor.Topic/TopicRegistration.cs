@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tailor.Messaging;
+using Tailor.Profiles.Rebuild;
 using Tailor.Topic.Consumers;
 using Tailor.Topic.Training;
 using Tailor.Training;
@@ -25,6 +26,7 @@ public static class TopicRegistration
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddRetraining<TopicTrainer>(TopicOptions.RetrainSection);
+        builder.Services.AddProfileSliceRebuilder<TopicsSliceRebuilder>();
 
         builder.AddTailorConsumers(bus =>
         {

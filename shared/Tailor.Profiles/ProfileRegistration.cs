@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tailor.Profiles.Diagnostics;
 using Tailor.Profiles.InMemory;
+using Tailor.Profiles.Rebuild;
 using Tailor.Profiles.Redis;
 
 namespace Tailor.Profiles;
@@ -16,7 +18,8 @@ public static class ProfileRegistration
 
     /// <summary>
     /// Registers <see cref="IProfileCache"/>: Redis when <c>ConnectionStrings:redis</c> is set (keys prefixed with
-    /// <c>Tailor:Redis:KeyPrefix</c>), otherwise a cache inside this process.
+    /// <c>Tailor:Redis:KeyPrefix</c>), otherwise a cache inside this process. Either way, the slices this process's
+    /// services own are written back from their stores when the cache has lost them (<see cref="ProfileRebuildMonitor"/>).
     /// </summary>
     public static IHostApplicationBuilder AddTailorProfiles(this IHostApplicationBuilder builder)
     {
@@ -26,6 +29,7 @@ public static class ProfileRegistration
         {
             builder.Services.AddSingleton<InMemoryProfileCache>();
             AddInstrumented<InMemoryProfileCache>(builder.Services, "memory");
+            AddRebuild<InMemoryCacheMarkers>(builder.Services, _ => new ProfileRebuildSchedule(CheckInterval: null, Lease: TimeSpan.FromMinutes(10)));
             return builder;
         }
 
@@ -48,8 +52,21 @@ public static class ProfileRegistration
         builder.Services.AddSingleton<RedisProfileCache>();
         AddInstrumented<RedisProfileCache>(builder.Services, "redis");
         builder.Services.AddHostedService<DeferredSliceFlusher>();
+        AddRebuild<RedisCacheMarkers>(builder.Services, provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RedisProfileOptions>>().Value;
+            return new ProfileRebuildSchedule(options.RebuildCheckInterval, options.RebuildLease);
+        });
         builder.Services.AddHealthChecks().AddCheck<RedisProfileHealthCheck>("profiles-redis", tags: ["ready"]);
         return builder;
+    }
+
+    private static void AddRebuild<TMarkers>(IServiceCollection services, Func<IServiceProvider, ProfileRebuildSchedule> schedule)
+        where TMarkers : class, IProfileCacheMarkers
+    {
+        services.AddSingleton<IProfileCacheMarkers, TMarkers>();
+        services.AddSingleton(schedule);
+        services.AddHostedService<ProfileRebuildMonitor>();
     }
 
     private static void AddInstrumented<TCache>(IServiceCollection services, string system)

@@ -27,12 +27,12 @@ public class DistributedPipelineTests
         Assert.InRange(customers, 5, 100);
         var windowStart = DateTimeOffset.UtcNow;
 
-        var embedded = await Isolated(async () =>
+        var embedded = await PipelineRun.Isolated(async () =>
         {
             await using var run = PipelineRun.Embedded();
             return await run.RunAsync(plan, windowStart, ct);
         });
-        var distributed = await Isolated(async () =>
+        var distributed = await PipelineRun.Isolated(async () =>
         {
             await using var run = PipelineRun.Distributed(rabbitMq, redis, TestInfrastructure.MongoDb);
             var emails = await run.RunAsync(plan, windowStart, ct);
@@ -60,18 +60,6 @@ public class DistributedPipelineTests
             .Select(email => $"{email.Key}:\n  embedded:    {email.Value}\n  distributed: {actual[email.Key]}")
             .ToList();
         Assert.True(differences.Count == 0, $"{differences.Count} emails differ, e.g.\n{string.Join("\n", differences.Take(3))}");
-    }
-
-    /// <summary>
-    /// Runs one way of hosting Tailor without the async-local state of the previous one: MassTransit keeps its
-    /// log context in ambient state, which would otherwise carry the first (disposed) host's logger factory along.
-    /// </summary>
-    private static Task<T> Isolated<T>(Func<Task<T>> run)
-    {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(run);
-        }
     }
 
     private static SortedDictionary<string, string> Fingerprints(IEnumerable<EmailReady> emails) =>

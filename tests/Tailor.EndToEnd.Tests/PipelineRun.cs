@@ -26,9 +26,11 @@ public sealed class PipelineRun : IAsyncDisposable
     private readonly List<BusActivityMonitor> _monitors;
     private readonly IBusControl? _observer;
     private readonly DirectoryInfo _state;
+    private readonly bool _ownsState;
 
-    private PipelineRun(List<WebApplication> hosts, IBusControl? observer, DirectoryInfo state, MessageCollector collector)
+    private PipelineRun(List<WebApplication> hosts, IBusControl? observer, DirectoryInfo state, MessageCollector collector, bool ownsState = true)
     {
+        _ownsState = ownsState;
         Collector = collector;
         _hosts = hosts;
         _observer = observer;
@@ -46,10 +48,15 @@ public sealed class PipelineRun : IAsyncDisposable
     /// <summary>The key every run's Ingestion accepts; the test sends it like a platform team would.</summary>
     private static DemoApiKey ApiKey { get; } = DemoApiKey.Create();
 
+    /// <summary>The profile cache of the run's first host (the only one, embedded).</summary>
+    public Tailor.Profiles.IProfileCache Profiles => _hosts[0].Services.GetRequiredService<Tailor.Profiles.IProfileCache>();
+
     /// <summary>Target <c>all</c> in one process: in-memory bus, SQLite, in-process profiles.</summary>
-    public static PipelineRun Embedded()
+    /// <param name="state">The folder of the SQLite file, kept after the run, so another run can start on it (a restart); a new one when null.</param>
+    public static PipelineRun Embedded(DirectoryInfo? state = null)
     {
-        var state = Directory.CreateTempSubdirectory("tailor-e2e-embedded-");
+        var ownsState = state is null;
+        state ??= Directory.CreateTempSubdirectory("tailor-e2e-embedded-");
         var collector = new MessageCollector();
         var host = TailorHost.Build(
             [
@@ -67,7 +74,7 @@ public sealed class PipelineRun : IAsyncDisposable
                 builder.Services.AddSingleton(collector);
                 builder.AddTailorConsumers(bus => bus.AddConsumer<CollectingConsumer>());
             });
-        return new PipelineRun([host], observer: null, state, collector);
+        return new PipelineRun([host], observer: null, state, collector, ownsState);
     }
 
     /// <summary>
@@ -101,8 +108,20 @@ public sealed class PipelineRun : IAsyncDisposable
         return new PipelineRun(hosts, observer, state, collector);
     }
 
-    /// <summary>Runs the whole journey and returns the emails of the campaign.</summary>
-    public async Task<IReadOnlyList<EmailReady>> RunAsync(ReplayPlan plan, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one way of hosting Tailor without the async-local state of the previous one: MassTransit keeps its
+    /// log context in ambient state, which would otherwise carry the first (disposed) host's logger factory along.
+    /// </summary>
+    public static Task<T> Isolated<T>(Func<Task<T>> run)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(run);
+        }
+    }
+
+    /// <summary>Starts the hosts (and the test's own bus); <see cref="RunAsync"/> does it first.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (_observer is not null)
         {
@@ -113,6 +132,12 @@ public sealed class PipelineRun : IAsyncDisposable
         {
             await host.StartAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Runs the whole journey and returns the emails of the campaign.</summary>
+    public async Task<IReadOnlyList<EmailReady>> RunAsync(ReplayPlan plan, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    {
+        await StartAsync(cancellationToken);
 
         // This run's customers only: on the shared test vhost, a message an earlier run left in a durable queue can
         // reach this run's hosts and speak of users it never sent.
@@ -155,7 +180,10 @@ public sealed class PipelineRun : IAsyncDisposable
             await _observer.StopAsync(CancellationToken.None);
         }
 
-        _state.Delete(recursive: true);
+        if (_ownsState)
+        {
+            _state.Delete(recursive: true);
+        }
     }
 
     /// <summary>Sends one Segment call to Ingestion's HTTP API, as a platform team would.</summary>

@@ -54,6 +54,16 @@ public sealed class RedisNode : IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes every key, as a Redis restarted without persistence (or flushed by an operator) comes back.</summary>
+    public async Task EmptyAsync()
+    {
+        var (exitCode, output) = await RunAsync("redis-cli", $"-p {Port} flushall");
+        if (exitCode != 0 || output.Trim() != "OK")
+        {
+            throw new InvalidOperationException($"redis-cli flushall on port {Port} failed: {output.Trim()}");
+        }
+    }
+
     /// <summary>Shuts the server down the way an operator would (<c>SHUTDOWN</c>); every connection drops.</summary>
     public async Task StopAsync()
     {

@@ -58,6 +58,31 @@ public sealed class UserInterests : IDisposable
         return new UserInterestsUpdated(updateId, userId, now, _model.Name, _model.Version, vector, updated.EvidenceCount);
     }
 
+    /// <summary>
+    /// Writes every user's interests slice again from their stored state (the profile cache lost them); state summed
+    /// from another model's vectors is skipped, as it would be on the user's next update. Returns how many were written.
+    /// </summary>
+    public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var (userId, _) in _documents.ListAsync<UserInterestState>(EmbeddingNames.UsersCollection, cancellationToken))
+        {
+            // Read again under the user's lock: an update that landed since the listing is what gets written.
+            using var held = await _locks.AcquireAsync(userId, cancellationToken);
+            var state = await _documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, cancellationToken);
+            if (state is null || !_model.Made(state.Model, state.ModelVersion))
+            {
+                continue;
+            }
+
+            await _profiles.WriteSliceAsync(
+                userId, new InterestsSlice(_model.Name, _model.Version, state.Direction(), state.EvidenceCount, _time.GetUtcNow()), cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Removes the user's interest state (erasure).</summary>
     public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
     {

@@ -42,6 +42,20 @@ internal sealed class ContactBook(IDocumentStore documents, IProfileCache profil
         }
     }
 
+    /// <summary>Writes every contact's profile slice again (the profile cache lost them); returns how many.</summary>
+    public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var (userId, _) in documents.ListAsync<ContactRecord>(IngestionStorage.ContactsCollection, cancellationToken))
+        {
+            // Through the same locked update as any change, so a concurrent change is not overwritten by an older read.
+            await UpdateAsync(userId, contact => contact, cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Erasure: removes the contact record and files the user out of its address.</summary>
     public async Task<ContactRecord?> ForgetAsync(string userId, CancellationToken cancellationToken)
     {

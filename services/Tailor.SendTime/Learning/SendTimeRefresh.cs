@@ -27,38 +27,71 @@ public sealed class SendTimeRefresh(
     public Task<(int Users, PriorStrengths Strengths, IReadOnlyList<SendTimeUpdated> Changes)> RefreshAsync(Guid requestId, CancellationToken cancellationToken) =>
         learner.ExclusiveAsync(token => RefreshExclusiveAsync(requestId, token), cancellationToken);
 
+    /// <summary>
+    /// Writes every user's slice again with the strengths in use, fitting nothing and announcing nothing: what the
+    /// profile cache needs after it lost its data (<see cref="SendTimeSliceRebuilder"/>). Returns how many were written.
+    /// </summary>
+    public Task<int> RewriteSlicesAsync(CancellationToken cancellationToken) =>
+        learner.ExclusiveAsync(
+            async token =>
+            {
+                var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, token);
+                var (users, _) = await WriteEverySliceAsync(await documents.PopulationAsync(token), await CohortsAsync(token), strengths, token);
+                return users;
+            },
+            cancellationToken);
+
     private async Task<(int, PriorStrengths, IReadOnlyList<SendTimeUpdated>)> RefreshExclusiveAsync(Guid requestId, CancellationToken cancellationToken)
     {
         using var activity = SendTimeTelemetry.Source.StartActivity("sendtime refresh");
-        var store = documents.Store;
         var population = await documents.PopulationAsync(cancellationToken);
-        var cohorts = new Dictionary<string, HourOfWeekCounts>(StringComparer.Ordinal);
-        await foreach (var (key, counts) in store.ListAsync<HourOfWeekCounts>(SendTimeNames.CohortsCollection, cancellationToken))
-        {
-            cohorts[key] = counts.EnsureValid(key);
-        }
-
+        var cohorts = await CohortsAsync(cancellationToken);
         var strengths = await FitAsync(population, cohorts, cancellationToken);
-        await store.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PriorStrengthsId, strengths, cancellationToken);
+        await documents.Store.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PriorStrengthsId, strengths, cancellationToken);
         metrics.PriorStrengthsFitted(strengths);
 
-        var users = 0;
+        var (users, moved) = await WriteEverySliceAsync(population, cohorts, strengths, cancellationToken);
         var changes = new List<SendTimeUpdated>();
-        await foreach (var (userId, state) in store.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
+        foreach (var (userId, state, hour) in moved)
+        {
+            await documents.Store.PutAsync(SendTimeNames.UsersCollection, userId, state with { BestHourOfWeek = hour }, cancellationToken);
+            changes.Add(slices.Announce(StableIds.From("tailor.sendtime.refresh", requestId.ToString("D"), userId), userId, state, hour));
+        }
+
+        activity?.SetTag("tailor.sendtime.users", users);
+        return (users, strengths, changes);
+    }
+
+    /// <summary>Writes every stored user's slice; returns how many users there are and those whose best hour moved.</summary>
+    private async Task<(int Users, List<(string UserId, UserSendTimeState State, int BestHour)> Moved)> WriteEverySliceAsync(
+        HourOfWeekCounts population, Dictionary<string, HourOfWeekCounts> cohorts, PriorStrengths strengths, CancellationToken cancellationToken)
+    {
+        var users = 0;
+        var moved = new List<(string, UserSendTimeState, int)>();
+        await foreach (var (userId, state) in documents.Store.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
         {
             state.Counts.EnsureValid(userId);
             var bestHour = await slices.WriteAsync(userId, state, Cohort(cohorts, state), population, strengths, cancellationToken);
             if (bestHour is { } hour && hour != state.BestHourOfWeek)
             {
-                await store.PutAsync(SendTimeNames.UsersCollection, userId, state with { BestHourOfWeek = hour }, cancellationToken);
-                changes.Add(slices.Announce(StableIds.From("tailor.sendtime.refresh", requestId.ToString("D"), userId), userId, state, hour));
+                moved.Add((userId, state, hour));
             }
 
             users++;
         }
 
-        activity?.SetTag("tailor.sendtime.users", users);
-        return (users, strengths, changes);
+        return (users, moved);
+    }
+
+    private async Task<Dictionary<string, HourOfWeekCounts>> CohortsAsync(CancellationToken cancellationToken)
+    {
+        var cohorts = new Dictionary<string, HourOfWeekCounts>(StringComparer.Ordinal);
+        await foreach (var (key, counts) in documents.Store.ListAsync<HourOfWeekCounts>(SendTimeNames.CohortsCollection, cancellationToken))
+        {
+            cohorts[key] = counts.EnsureValid(key);
+        }
+
+        return cohorts;
     }
 
     /// <summary>Fits on a uniform sample of at most <see cref="SendTimeOptions.FitSampleUsers"/> users with two or more events (reservoir sampling, seeded).</summary>

@@ -4,7 +4,7 @@ namespace Tailor.Profiles.Diagnostics;
 
 /// <summary>
 /// How often a profile read finds a profile, how long after its cause a slice lands in the profile, and the slice
-/// writes kept in the store during a Redis outage.
+/// writes kept in the store during a Redis outage, and the slices written again after the cache lost them.
 /// </summary>
 public sealed class ProfileMetrics
 {
@@ -12,6 +12,7 @@ public sealed class ProfileMetrics
     private readonly Histogram<double> _eventToProfile;
     private readonly Counter<long> _deferred;
     private readonly Counter<long> _flushed;
+    private readonly Counter<long> _rebuilt;
 
     public ProfileMetrics(IMeterFactory meterFactory)
     {
@@ -27,6 +28,8 @@ public sealed class ProfileMetrics
             ProfileTelemetry.DeferredWritesName, "{slice}", "Slice writes kept in the service's store because Redis was unreachable.");
         _flushed = meter.CreateCounter<long>(
             ProfileTelemetry.FlushedWritesName, "{slice}", "Deferred slice writes written to Redis once it was back.");
+        _rebuilt = meter.CreateCounter<long>(
+            ProfileTelemetry.RebuiltSlicesName, "{slice}", "Slices written again from a service's store because the profile cache had lost them, by slice.");
     }
 
     public void Read(bool hit) =>
@@ -38,4 +41,7 @@ public sealed class ProfileMetrics
     public void SliceDeferred() => _deferred.Add(1);
 
     public void DeferredSlicesFlushed(int count) => _flushed.Add(count);
+
+    public void SlicesRebuilt(string slice, int count) =>
+        _rebuilt.Add(count, new KeyValuePair<string, object?>(ProfileTelemetry.SliceTag, slice));
 }

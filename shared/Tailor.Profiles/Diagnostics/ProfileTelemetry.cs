@@ -11,6 +11,7 @@ public static class ProfileTelemetry
     public const string EventToProfileName = "tailor.profile.event_to_profile.duration";
     public const string DeferredWritesName = "tailor.profile.cache.deferred_writes";
     public const string FlushedWritesName = "tailor.profile.cache.flushed_writes";
+    public const string RebuiltSlicesName = "tailor.profile.cache.rebuilt_slices";
 
     /// <summary>The slice a write carries (<c>interests</c>, <c>sendtime</c>...), on spans and on the latency histogram.</summary>
     public const string SliceTag = "tailor.profile.slice";

@@ -11,4 +11,12 @@ public sealed class RedisProfileOptions
     /// <summary>How often, during a Redis outage, the deferred slice writes are tried against Redis again.</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often each service checks that Redis still holds its slices (a restart without persistence, a flush) and writes them back from its store when not.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RebuildCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one replica's rebuild of a slice keeps the others from starting theirs; past it, the rebuild counts as abandoned.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RebuildLease { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -15,7 +15,8 @@ namespace Tailor.EndToEnd.Tests.Durability;
 
 /// <summary>
 /// A whole service (SendTime, on a real RabbitMQ node) with its Redis shut down: it keeps consuming and learning from
-/// its store, nothing faults, and every user's send-time slice reaches Redis once it is started again.
+/// its store, nothing faults, and every user's send-time slice reaches Redis once it is started again. With its Redis
+/// emptied (a restart without persistence), it writes every slice back from its store.
 /// </summary>
 /// <remarks>
 /// The broker is a node of the test's own: on the shared one, the purchases published here would also wait in the
@@ -38,14 +39,7 @@ public sealed class RedisOutageServiceTests : IDisposable
         await using var redis = await RedisNode.StartAsync();
         var prefix = $"outage-{Guid.NewGuid():N}:";
         var monitor = new BusActivityMonitor();
-        await using var host = TailorHost.Build(
-        [
-            "--Tailor:Target=sendtime", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:rabbitmq={broker.AmqpUri}", "--ConnectionStrings:mongodb=",
-            $"--ConnectionStrings:redis={redis.Configuration}", $"--Tailor:Redis:KeyPrefix={prefix}", "--Tailor:Redis:FlushInterval=00:00:00.250",
-            $"--Tailor:Sqlite:Path={Path.Combine(_state.FullName, "sendtime.db")}", "--Logging:LogLevel:Default=Warning",
-        ]);
-        host.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);
-        await host.StartAsync(cancellationToken);
+        await using var host = await StartSendTimeAsync(broker, redis, prefix, monitor, cancellationToken);
         var events = host.Services.GetRequiredService<IEventStore>();
         var documents = host.Services.GetRequiredService<IDocumentStore>();
 
@@ -64,6 +58,64 @@ public sealed class RedisOutageServiceTests : IDisposable
         Assert.True(deferredWhileDown);
         Assert.Equal(0, monitor.Faults);
         Assert.Equal(activity.Count, await events.CountAsync(SendTimeNames.Stream, cancellationToken));
+        await AssertEverySliceAsync(reader, prefix);
+    }
+
+    [Fact]
+    public async Task SendTime_writes_every_profile_again_when_Redis_comes_back_empty()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var broker = await RabbitMqNode.StartAsync();
+        await using var redis = await RedisNode.StartAsync();
+        var prefix = $"emptied-{Guid.NewGuid():N}:";
+        var monitor = new BusActivityMonitor();
+        await using var host = await StartSendTimeAsync(broker, redis, prefix, monitor, cancellationToken);
+        await using var reader = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var activity = Enumerable.Range(0, Users * EventsPerUser).Select(Purchase).ToList();
+
+        await host.Services.GetRequiredService<IPublishEndpoint>().PublishBatch(activity, cancellationToken);
+        await Polling.UntilAsync(async () => await SlicesInRedisAsync(reader, prefix) == Users, Patience, cancellationToken);
+        await redis.EmptyAsync();
+        var emptied = await SlicesInRedisAsync(reader, prefix);
+        await Polling.UntilAsync(async () => await SlicesInRedisAsync(reader, prefix) == Users, Patience, cancellationToken);
+        await host.StopAsync(cancellationToken);
+
+        Assert.Equal(0, emptied);
+        Assert.Equal(0, monitor.Faults);
+        await AssertEverySliceAsync(reader, prefix);
+    }
+
+    public void Dispose() => _state.Delete(recursive: true);
+
+    // SendTime alone, on the test's own broker and Redis; the cache's checks run every quarter second instead of 30 s.
+    private async Task<WebApplication> StartSendTimeAsync(RabbitMqNode broker, RedisNode redis, string prefix, BusActivityMonitor monitor, CancellationToken cancellationToken)
+    {
+        var host = TailorHost.Build(
+        [
+            "--Tailor:Target=sendtime", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:rabbitmq={broker.AmqpUri}", "--ConnectionStrings:mongodb=",
+            $"--ConnectionStrings:redis={redis.Configuration}", $"--Tailor:Redis:KeyPrefix={prefix}", "--Tailor:Redis:FlushInterval=00:00:00.250",
+            "--Tailor:Redis:RebuildCheckInterval=00:00:00.250",
+            $"--Tailor:Sqlite:Path={Path.Combine(_state.FullName, "sendtime.db")}", "--Logging:LogLevel:Default=Warning",
+        ]);
+        host.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    private static async Task<int> SlicesInRedisAsync(ConnectionMultiplexer reader, string prefix)
+    {
+        var database = reader.GetDatabase();
+        var found = 0;
+        for (var user = 0; user < Users; user++)
+        {
+            found += await database.HashExistsAsync($"{prefix}profile:u{user}", "sendtime") ? 1 : 0;
+        }
+
+        return found;
+    }
+
+    private static async Task AssertEverySliceAsync(ConnectionMultiplexer reader, string prefix)
+    {
         for (var user = 0; user < Users; user++)
         {
             var slice = await reader.GetDatabase().HashGetAsync($"{prefix}profile:u{user}", "sendtime");
@@ -71,8 +123,6 @@ public sealed class RedisOutageServiceTests : IDisposable
             Assert.Contains($"\"evidenceCount\":{EventsPerUser}", slice.ToString(), StringComparison.Ordinal);
         }
     }
-
-    public void Dispose() => _state.Delete(recursive: true);
 
     private static UserActivityTracked Purchase(int n) => new(
         new Guid($"00000000-0000-4000-a000-{n:D12}"), $"u{n % Users}", new DateTimeOffset(2011, 3, 1, 9, 0, 0, TimeSpan.Zero).AddHours(n),

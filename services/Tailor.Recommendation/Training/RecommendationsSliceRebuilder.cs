@@ -1,0 +1,24 @@
+using Tailor.Profiles;
+using Tailor.Profiles.Rebuild;
+using Tailor.Recommendation.Content;
+using Tailor.Storage;
+
+namespace Tailor.Recommendation.Training;
+
+/// <summary>Writes every recommendations slice again from the lists Recommendation stored when the profile cache lost them.</summary>
+internal sealed class RecommendationsSliceRebuilder(IDocumentStore documents, IProfileCache profiles) : IProfileSliceRebuilder
+{
+    public string SliceName => RecommendationsSlice.SliceName;
+
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var (userId, stored) in documents.ListAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, cancellationToken))
+        {
+            await profiles.WriteSliceAsync(userId, new RecommendationsSlice(stored.ModelVersion, stored.Items, stored.UpdatedAt), cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+using Tailor.Profiles.Rebuild;
+using Tailor.Testing;
+
+namespace Tailor.Profiles.Tests.Rebuild;
+
+/// <summary>
+/// A profile cache that lost its data gets each service's slices back from the service's store: the in-process cache
+/// when its process starts, Redis whenever it comes back empty, rebuilt by one replica at a time.
+/// </summary>
+public sealed class ProfileRebuildTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task The_in_process_cache_gets_every_stored_slice_back_when_the_process_starts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = new StoredInterests(users: 25);
+        using var host = Build([], store);
+
+        await host.StartAsync(ct);
+        var cache = host.Services.GetRequiredService<IProfileCache>();
+        await Polling.UntilAsync(async () => await CountAsync(cache, ct) == 25, Patience, ct);
+        await host.StopAsync(ct);
+
+        Assert.Equal(1, store.Rebuilds);
+        Assert.Equal(store.Slice("u7"), (await cache.ReadAsync("u7", ct))?.Interests, SliceComparer.Instance);
+    }
+
+    [Fact]
+    public async Task Redis_that_comes_back_empty_gets_the_slices_back_from_one_replica_at_a_time()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = $"tailor-test:{Guid.NewGuid():N}:";
+        var store = new StoredInterests(users: 25, slowness: TimeSpan.FromMilliseconds(300));
+        var settings = RedisSettings(prefix);
+        using var replica1 = Build(settings, store);
+        using var replica2 = Build(settings, store);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.RequireRedis());
+
+        await Task.WhenAll(replica1.StartAsync(ct), replica2.StartAsync(ct));
+        await Polling.UntilAsync(() => Task.FromResult(store.Rebuilds == 1 && redis.GetDatabase().KeyExists($"{prefix}profiles:complete:interests")), Patience, ct);
+        var afterStart = (await ProfileKeysAsync(redis, prefix), store.Rebuilds);
+        await DeleteKeysAsync(redis, prefix);
+        await Polling.UntilAsync(async () => await ProfileKeysAsync(redis, prefix) == 25 && redis.GetDatabase().KeyExists($"{prefix}profiles:complete:interests"), Patience, ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), ct); // a few more checks, which must find the marker and do nothing
+        await Task.WhenAll(replica1.StopAsync(ct), replica2.StopAsync(ct));
+        await DeleteKeysAsync(redis, prefix);
+
+        Assert.Equal((25, 1), afterStart);
+        Assert.Equal(2, store.Rebuilds);
+        Assert.Equal(0, store.Overlaps);
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_failed_is_tried_again_at_the_next_check()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = $"tailor-test:{Guid.NewGuid():N}:";
+        var store = new StoredInterests(users: 3, failures: 1);
+        using var host = Build(RedisSettings(prefix), store);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.RequireRedis());
+
+        await host.StartAsync(ct);
+        await Polling.UntilAsync(async () => await ProfileKeysAsync(redis, prefix) == 3, Patience, ct);
+        await host.StopAsync(ct);
+        await DeleteKeysAsync(redis, prefix);
+
+        Assert.Equal(2, store.Rebuilds);
+    }
+
+    private static Dictionary<string, string?> RedisSettings(string prefix) => new()
+    {
+        ["ConnectionStrings:redis"] = TestInfrastructure.RequireRedis(),
+        ["Tailor:Redis:KeyPrefix"] = prefix,
+        ["Tailor:Redis:RebuildCheckInterval"] = "00:00:00.100",
+    };
+
+    private static IHost Build(Dictionary<string, string?> settings, StoredInterests store)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<Tailor.Storage.IDocumentStore>(Redis.RedisCaches.Store());
+        builder.Services.AddSingleton(store);
+        builder.Services.AddProfileSliceRebuilder<StoredInterestsRebuilder>();
+        builder.AddTailorProfiles();
+        return builder.Build();
+    }
+
+    private static async Task<int> CountAsync(IProfileCache cache, CancellationToken ct) =>
+        await cache.ListUserIdsAsync(ct).CountAsync(ct);
+
+    private static async Task<int> ProfileKeysAsync(IConnectionMultiplexer redis, string prefix) =>
+        await Server(redis).KeysAsync(pattern: $"{prefix}profile:*").CountAsync();
+
+    // What a Redis restarted without persistence has of this test's keys: nothing.
+    private static async Task DeleteKeysAsync(IConnectionMultiplexer redis, string prefix)
+    {
+        await foreach (var key in Server(redis).KeysAsync(pattern: $"{prefix}*"))
+        {
+            await redis.GetDatabase().KeyDeleteAsync(key);
+        }
+    }
+
+    private static IServer Server(IConnectionMultiplexer redis) => redis.GetServer(redis.GetEndPoints()[0]);
+
+    /// <summary>A service's store of interest vectors, as a service keeps the truth its slices project; counts its rebuilds.</summary>
+    private sealed class StoredInterests(int users, TimeSpan slowness = default, int failures = 0)
+    {
+        private int _rebuilds;
+        private int _running;
+        private int _overlaps;
+        private int _failuresLeft = failures;
+
+        public int Rebuilds => Volatile.Read(ref _rebuilds);
+
+        public int Overlaps => Volatile.Read(ref _overlaps);
+
+        public IEnumerable<string> UserIds => Enumerable.Range(0, users).Select(user => $"u{user}");
+
+        public InterestsSlice Slice(string userId) =>
+            new("all-MiniLM-L6-v2", "1", [userId.Length, 0.5f], userId.Length, DateTimeOffset.UnixEpoch);
+
+        public async Task<int> RebuildAsync(IProfileCache cache, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _rebuilds);
+            if (Interlocked.Increment(ref _running) > 1)
+            {
+                Interlocked.Increment(ref _overlaps);
+            }
+
+            try
+            {
+                await Task.Delay(slowness, ct);
+                if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+                {
+                    throw new IOException("The store failed half way.");
+                }
+
+                foreach (var userId in UserIds)
+                {
+                    await cache.WriteSliceAsync(userId, Slice(userId), ct);
+                }
+
+                return users;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+    }
+
+    private sealed class StoredInterestsRebuilder(StoredInterests store, IProfileCache cache) : IProfileSliceRebuilder
+    {
+        public string SliceName => InterestsSlice.SliceName;
+
+        public Task<int> RebuildAsync(CancellationToken cancellationToken) => store.RebuildAsync(cache, cancellationToken);
+    }
+
+    private sealed class SliceComparer : IEqualityComparer<InterestsSlice?>
+    {
+        public static readonly SliceComparer Instance = new();
+
+        public bool Equals(InterestsSlice? x, InterestsSlice? y) =>
+            x is not null && y is not null && x with { Vector = [] } == y with { Vector = [] } && x.Vector.SequenceEqual(y.Vector);
+
+        public int GetHashCode(InterestsSlice? obj) => 0;
+    }
+}
