@@ -29,7 +29,8 @@ public static class ProfileRegistration
         {
             builder.Services.AddSingleton<InMemoryProfileCache>();
             AddInstrumented<InMemoryProfileCache>(builder.Services, "memory");
-            AddRebuild<InMemoryCacheMarkers>(builder.Services, _ => new ProfileRebuildSchedule(CheckInterval: null, Lease: TimeSpan.FromMinutes(10)));
+            // Checked again (cheaply) after start only so that a rebuild that failed is tried again.
+            AddRebuild<InMemoryCacheMarkers>(builder.Services, _ => new ProfileRebuildSchedule(TimeSpan.FromSeconds(30)));
             return builder;
         }
 
@@ -53,10 +54,7 @@ public static class ProfileRegistration
         AddInstrumented<RedisProfileCache>(builder.Services, "redis");
         builder.Services.AddHostedService<DeferredSliceFlusher>();
         AddRebuild<RedisCacheMarkers>(builder.Services, provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<RedisProfileOptions>>().Value;
-            return new ProfileRebuildSchedule(options.RebuildCheckInterval, options.RebuildLease);
-        });
+            new ProfileRebuildSchedule(provider.GetRequiredService<IOptions<RedisProfileOptions>>().Value.RebuildCheckInterval));
         builder.Services.AddHealthChecks().AddCheck<RedisProfileHealthCheck>("profiles-redis", tags: ["ready"]);
         return builder;
     }

@@ -48,8 +48,16 @@ internal sealed class ContactBook(IDocumentStore documents, IProfileCache profil
         var count = 0;
         await foreach (var (userId, _) in documents.ListAsync<ContactRecord>(IngestionStorage.ContactsCollection, cancellationToken))
         {
-            // Through the same locked update as any change, so a concurrent change is not overwritten by an older read.
-            await UpdateAsync(userId, contact => contact, cancellationToken);
+            // Read again under the user's lock: a change since the listing is what gets written, and a user erased
+            // since then is skipped instead of brought back.
+            using var held = await _locks.AcquireAsync(userId, cancellationToken);
+            if (await documents.FindAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, cancellationToken) is not { } contact)
+            {
+                continue;
+            }
+
+            var suppressed = await suppressions.IsSuppressedAsync(contact.Email, cancellationToken);
+            await profiles.WriteSliceAsync(userId, contact.ToSlice(suppressed), cancellationToken);
             count++;
         }
 

@@ -13,10 +13,14 @@ internal sealed class RecommendationsSliceRebuilder(IDocumentStore documents, IP
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var (userId, stored) in documents.ListAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, cancellationToken))
+        await foreach (var (userId, _) in documents.ListAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, cancellationToken))
         {
-            await profiles.WriteSliceAsync(userId, new RecommendationsSlice(stored.ModelVersion, stored.Items, stored.UpdatedAt), cancellationToken);
-            count++;
+            // Read again just before writing: a user erased during the rebuild is not brought back.
+            if (await documents.FindAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, userId, cancellationToken) is { } stored)
+            {
+                await profiles.WriteSliceAsync(userId, new RecommendationsSlice(stored.ModelVersion, stored.Items, stored.UpdatedAt), cancellationToken);
+                count++;
+            }
         }
 
         return count;

@@ -20,6 +20,9 @@ public sealed class SendTimeRefresh(
     IOptions<SendTimeOptions> options,
     SendTimeMetrics metrics)
 {
+    // Users rewritten per hold of the learner: long enough to be efficient, short enough that consumers barely wait.
+    private const int RewritePageSize = 500;
+
     /// <summary>
     /// Announces the users whose best hour moved, under ids derived from <paramref name="requestId"/>. Returns how many
     /// users were refreshed and the strengths now in use.
@@ -28,18 +31,54 @@ public sealed class SendTimeRefresh(
         learner.ExclusiveAsync(token => RefreshExclusiveAsync(requestId, token), cancellationToken);
 
     /// <summary>
-    /// Writes every user's slice again with the strengths in use, fitting nothing and announcing nothing: what the
-    /// profile cache needs after it lost its data (<see cref="SendTimeSliceRebuilder"/>). Returns how many were written.
+    /// Writes every user's slice again with the strengths in use, fitting nothing: what the profile cache needs after it
+    /// lost its data (<see cref="SendTimeSliceRebuilder"/>). The learner is held one page of users at a time, so
+    /// consumers go on between pages; each user is read again under it. A user whose best hour moved (the priors moved
+    /// since their last update) has it stored, as a refresh would, but nothing is announced. Returns how many were written.
     /// </summary>
-    public Task<int> RewriteSlicesAsync(CancellationToken cancellationToken) =>
-        learner.ExclusiveAsync(
-            async token =>
+    public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
+    {
+        var userIds = new List<string>();
+        await foreach (var (userId, _) in documents.Store.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
+        {
+            userIds.Add(userId);
+        }
+
+        var written = 0;
+        foreach (var page in userIds.Chunk(RewritePageSize))
+        {
+            written += await learner.ExclusiveAsync(token => RewritePageAsync(page, token), cancellationToken);
+        }
+
+        return written;
+    }
+
+    private async Task<int> RewritePageAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var population = await documents.PopulationAsync(cancellationToken);
+        var cohorts = await CohortsAsync(cancellationToken);
+        var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, cancellationToken);
+        var written = 0;
+        foreach (var userId in userIds)
+        {
+            // Erased since the listing: skipped, not brought back.
+            if (await documents.Store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken) is not { } state)
             {
-                var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, token);
-                var (users, _) = await WriteEverySliceAsync(await documents.PopulationAsync(token), await CohortsAsync(token), strengths, token);
-                return users;
-            },
-            cancellationToken);
+                continue;
+            }
+
+            state.Counts.EnsureValid(userId);
+            var bestHour = await slices.WriteAsync(userId, state, Cohort(cohorts, state), population, strengths, cancellationToken);
+            if (bestHour is { } hour && hour != state.BestHourOfWeek)
+            {
+                await documents.Store.PutAsync(SendTimeNames.UsersCollection, userId, state with { BestHourOfWeek = hour }, cancellationToken);
+            }
+
+            written++;
+        }
+
+        return written;
+    }
 
     private async Task<(int, PriorStrengths, IReadOnlyList<SendTimeUpdated>)> RefreshExclusiveAsync(Guid requestId, CancellationToken cancellationToken)
     {

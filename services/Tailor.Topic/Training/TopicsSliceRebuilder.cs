@@ -12,10 +12,14 @@ internal sealed class TopicsSliceRebuilder(IDocumentStore documents, IProfileCac
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var (userId, slice) in documents.ListAsync<TopicsSlice>(TopicStore.UserTopicsCollection, cancellationToken))
+        await foreach (var (userId, _) in documents.ListAsync<TopicsSlice>(TopicStore.UserTopicsCollection, cancellationToken))
         {
-            await profiles.WriteSliceAsync(userId, slice, cancellationToken);
-            count++;
+            // Read again just before writing: a user erased during the rebuild is not brought back.
+            if (await documents.FindAsync<TopicsSlice>(TopicStore.UserTopicsCollection, userId, cancellationToken) is { } slice)
+            {
+                await profiles.WriteSliceAsync(userId, slice, cancellationToken);
+                count++;
+            }
         }
 
         return count;

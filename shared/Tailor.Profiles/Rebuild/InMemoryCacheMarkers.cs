@@ -11,20 +11,20 @@ internal sealed class InMemoryCacheMarkers : IProfileCacheMarkers
     public Task<bool> IsCompleteAsync(string sliceName, CancellationToken cancellationToken) =>
         Task.FromResult(_complete.ContainsKey(sliceName));
 
-    public Task MarkCompleteAsync(string sliceName, CancellationToken cancellationToken)
-    {
-        _complete[sliceName] = 0;
-        return Task.CompletedTask;
-    }
+    public Task<IRebuildClaim?> TryClaimRebuildAsync(string sliceName, CancellationToken cancellationToken) =>
+        Task.FromResult<IRebuildClaim?>(_claimed.TryAdd(sliceName, 0) ? new Claim(this, sliceName) : null);
 
-    public Task<IAsyncDisposable?> TryClaimRebuildAsync(string sliceName, TimeSpan lease, CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable?>(_claimed.TryAdd(sliceName, 0) ? new Claim(() => _claimed.TryRemove(sliceName, out _)) : null);
-
-    private sealed class Claim(Action release) : IAsyncDisposable
+    private sealed class Claim(InMemoryCacheMarkers markers, string sliceName) : IRebuildClaim
     {
+        public Task<bool> MarkCompleteAsync(CancellationToken cancellationToken)
+        {
+            markers._complete[sliceName] = 0;
+            return Task.FromResult(true);
+        }
+
         public ValueTask DisposeAsync()
         {
-            release();
+            markers._claimed.TryRemove(sliceName, out _);
             return ValueTask.CompletedTask;
         }
     }

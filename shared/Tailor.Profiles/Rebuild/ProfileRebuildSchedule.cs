@@ -1,8 +1,7 @@
 namespace Tailor.Profiles.Rebuild;
 
 /// <summary>
-/// When the markers are checked: at start, then every <paramref name="CheckInterval"/> (Redis can lose its data while
-/// the process runs), or only at start (the in-process cache lives and dies with the process).
+/// How often the markers are checked, after the check at start: Redis can lose its data while the process runs, and
+/// a rebuild that failed is tried again at the next check.
 /// </summary>
-/// <param name="Lease">How long a claimed rebuild blocks other replicas' before it is taken as abandoned.</param>
-public sealed record ProfileRebuildSchedule(TimeSpan? CheckInterval, TimeSpan Lease);
+public sealed record ProfileRebuildSchedule(TimeSpan CheckInterval);

@@ -5,39 +5,103 @@ using Tailor.Profiles.Redis;
 namespace Tailor.Profiles.Rebuild;
 
 /// <summary>
-/// Markers in Redis beside the profiles: <c>{prefix}profiles:complete:{slice}</c>, and the claim
-/// <c>{prefix}profiles:rebuilding:{slice}</c>, which expires so a replica that died mid-rebuild does not block the next.
+/// Markers in Redis beside the profiles: <c>{prefix}profiles:{slice}:complete</c>, holding the <c>run_id</c> of the Redis
+/// server that was written to, and the claim <c>{prefix}profiles:{slice}:rebuilding</c>, renewed while its holder runs
+/// and expiring if it dies. The slice name is a hash tag, so both keys of a slice live on one Redis Cluster node and
+/// can be changed in one transaction.
 /// </summary>
+/// <remarks>
+/// A marker of another server (a restart from a snapshot, a failover to a replica) counts as missing: such a server
+/// may lack the last writes before it took over, which the rebuild writes again.
+/// </remarks>
 internal sealed class RedisCacheMarkers(IConnectionMultiplexer redis, IOptions<RedisProfileOptions> options) : IProfileCacheMarkers
 {
     private readonly string _keyPrefix = options.Value.KeyPrefix;
+    private readonly TimeSpan _lease = options.Value.RebuildLease;
 
-    public async Task<bool> IsCompleteAsync(string sliceName, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().KeyExistsAsync(CompleteKey(sliceName));
-
-    public async Task MarkCompleteAsync(string sliceName, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().StringSetAsync(CompleteKey(sliceName), DateTimeOffset.UtcNow.ToString("O"));
-
-    public async Task<IAsyncDisposable?> TryClaimRebuildAsync(string sliceName, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<bool> IsCompleteAsync(string sliceName, CancellationToken cancellationToken)
     {
-        var key = ClaimKey(sliceName);
-        var token = Guid.NewGuid().ToString("N");
-        var database = redis.GetDatabase();
-        return await database.StringSetAsync(key, token, lease, When.NotExists) ? new Claim(database, key, token) : null;
+        var key = CompleteKey(sliceName);
+        var marker = await redis.GetDatabase().StringGetAsync(key);
+        return marker.HasValue && marker == await RunIdAsync(key);
     }
 
-    private RedisKey CompleteKey(string sliceName) => $"{_keyPrefix}profiles:complete:{sliceName}";
-
-    private RedisKey ClaimKey(string sliceName) => $"{_keyPrefix}profiles:rebuilding:{sliceName}";
-
-    private sealed class Claim(IDatabase database, RedisKey key, string token) : IAsyncDisposable
+    public async Task<IRebuildClaim?> TryClaimRebuildAsync(string sliceName, CancellationToken cancellationToken)
     {
-        // Only our own claim is given up: after a lease ran out, the key may be another replica's.
+        var claimKey = ClaimKey(sliceName);
+        var token = Guid.NewGuid().ToString("N");
+        var database = redis.GetDatabase();
+        return await database.LockTakeAsync(claimKey, token, _lease)
+            ? new Claim(this, database, claimKey, CompleteKey(sliceName), token)
+            : null;
+    }
+
+    private RedisKey CompleteKey(string sliceName) => $"{_keyPrefix}profiles:{{{sliceName}}}:complete";
+
+    private RedisKey ClaimKey(string sliceName) => $"{_keyPrefix}profiles:{{{sliceName}}}:rebuilding";
+
+    // The id Redis draws at each start: it changes with a restart and differs between a primary and its replicas.
+    // Read through a script, which runs on the node holding the key (Redis Cluster) and needs no admin connection.
+    private async Task<string> RunIdAsync(RedisKey key)
+    {
+        var info = (string?)await redis.GetDatabase().ScriptEvaluateAsync("return redis.call('INFO', 'server')", [key]) ?? string.Empty;
+        return info.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith("run_id:", StringComparison.Ordinal))?["run_id:".Length..]
+            ?? throw new InvalidOperationException("Redis did not say its run_id (INFO server).");
+    }
+
+    private sealed class Claim : IRebuildClaim
+    {
+        private readonly RedisCacheMarkers _markers;
+        private readonly IDatabase _database;
+        private readonly RedisKey _claimKey;
+        private readonly RedisKey _completeKey;
+        private readonly string _token;
+        private readonly CancellationTokenSource _stopRenewing = new();
+        private readonly Task _renewing;
+
+        public Claim(RedisCacheMarkers markers, IDatabase database, RedisKey claimKey, RedisKey completeKey, string token)
+        {
+            (_markers, _database, _claimKey, _completeKey, _token) = (markers, database, claimKey, completeKey, token);
+            _renewing = RenewAsync(_stopRenewing.Token);
+        }
+
+        public async Task<bool> MarkCompleteAsync(CancellationToken cancellationToken)
+        {
+            var runId = await _markers.RunIdAsync(_completeKey);
+            var transaction = _database.CreateTransaction();
+            transaction.AddCondition(Condition.StringEqual(_claimKey, _token));
+            _ = transaction.StringSetAsync(_completeKey, runId);
+            return await transaction.ExecuteAsync();
+        }
+
         public async ValueTask DisposeAsync()
         {
-            if (await database.StringGetAsync(key) == token)
+            await _stopRenewing.CancelAsync();
+            await _renewing;
+            _stopRenewing.Dispose();
+
+            // Only our own claim is given up: after a lease ran out, the key may be another replica's.
+            await _database.LockReleaseAsync(_claimKey, _token);
+        }
+
+        // A rebuild longer than the lease must not let another replica start one beside it.
+        private async Task RenewAsync(CancellationToken cancellationToken)
+        {
+            try
             {
-                await database.KeyDeleteAsync(key);
+                using var timer = new PeriodicTimer(_markers._lease / 3);
+                while (await timer.WaitForNextTickAsync(cancellationToken))
+                {
+                    await _database.LockExtendAsync(_claimKey, _token, _markers._lease);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The rebuild ended.
+            }
+            catch (Exception exception) when (RedisOutage.IsOutage(exception))
+            {
+                // Redis is away: the claim is gone with it or will expire, and MarkCompleteAsync will say so.
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed class RedisProfileOptions
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RebuildCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one replica's rebuild of a slice keeps the others from starting theirs; past it, the rebuild counts as abandoned.</summary>
+    /// <summary>How long a rebuild's claim lasts unless its replica renews it (every third of this while it runs): a replica that died mid-rebuild blocks the others this long.</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RebuildLease { get; set; } = TimeSpan.FromMinutes(10);
 }
