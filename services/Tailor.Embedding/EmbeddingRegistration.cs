@@ -49,7 +49,7 @@ public static class EmbeddingRegistration
         services.AddSingleton<ItemVectorStore>();
         services.AddSingleton<ActivityEvidenceResolver>();
         services.AddSingleton<UserInterests>();
-        services.AddProfileSliceRebuilder<InterestsSliceRebuilder>();
+        services.AddProfileSliceRebuilder<InterestsSlice, UserInterests>((interests, token) => interests.RewriteSlicesAsync(token));
 
         builder.AddTailorConsumers(bus =>
         {

@@ -36,7 +36,7 @@ public static class IngestionRegistration
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<SuppressionList>();
         builder.Services.AddSingleton<ContactBook>();
-        builder.Services.AddProfileSliceRebuilder<ContactSliceRebuilder>();
+        builder.Services.AddProfileSliceRebuilder<Profiles.ContactSlice, ContactBook>((contacts, token) => contacts.RewriteSlicesAsync(token));
 
         // Scoped: it publishes through the request's (or consume context's) IPublishEndpoint.
         builder.Services.AddScoped<AcceptedMessageLog>();

@@ -27,7 +27,8 @@ public static class RecommendationRegistration
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UserRecommendationsWriter>();
-        builder.Services.AddProfileSliceRebuilder<RecommendationsSliceRebuilder>();
+        builder.Services.AddStoredSliceRebuilder<StoredRecommendations, Profiles.RecommendationsSlice>(
+            RecommendationStore.UserRecommendationsCollection, stored => new Profiles.RecommendationsSlice(stored.ModelVersion, stored.Items, stored.UpdatedAt));
         builder.Services.AddSingleton<ItemVectorIndex>();
         builder.Services.AddSingleton<ContentRecommendations>();
         builder.Services.AddSingleton<RecommendationSnapshots>();

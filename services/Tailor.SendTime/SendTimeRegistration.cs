@@ -37,7 +37,7 @@ public static class SendTimeRegistration
         services.AddSingleton<SendTimeSliceWriter>();
         services.AddSingleton<SendTimeLearner>();
         services.AddSingleton<SendTimeRefresh>();
-        services.AddProfileSliceRebuilder<SendTimeSliceRebuilder>();
+        services.AddProfileSliceRebuilder<Profiles.SendTimeSlice, SendTimeRefresh>((refresh, token) => refresh.RewriteSlicesAsync(token));
         services.AddSingleton<EvidenceBatch>();
 
         builder.AddTailorConsumers(bus =>

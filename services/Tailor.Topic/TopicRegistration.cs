@@ -26,7 +26,7 @@ public static class TopicRegistration
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddRetraining<TopicTrainer>(TopicOptions.RetrainSection);
-        builder.Services.AddProfileSliceRebuilder<TopicsSliceRebuilder>();
+        builder.Services.AddStoredSliceRebuilder<Profiles.TopicsSlice, Profiles.TopicsSlice>(TopicStore.UserTopicsCollection, slice => slice);
 
         builder.AddTailorConsumers(bus =>
         {

@@ -32,7 +32,7 @@ public sealed class SendTimeRefresh(
 
     /// <summary>
     /// Writes every user's slice again with the strengths in use, fitting nothing: what the profile cache needs after it
-    /// lost its data (<see cref="SendTimeSliceRebuilder"/>). The learner is held one page of users at a time, so
+    /// lost its data (SendTime registers it as its profile-slice rebuilder). The learner is held one page of users at a time, so
     /// consumers go on between pages; each user is read again under it. A user whose best hour moved (the priors moved
     /// since their last update) has it stored, as a refresh would, but nothing is announced. Returns how many were written.
     /// </summary>
