@@ -12,4 +12,10 @@ public interface IProfileCache
     IAsyncEnumerable<string> ListUserIdsAsync(CancellationToken cancellationToken = default);
 
     Task RemoveAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes one slice of a user's profile: what each owning service does when it forgets a user, so a slice written
+    /// after Ingestion removed the whole profile (a late event, a rebuild) does not outlive the erasure.
+    /// </summary>
+    Task RemoveSliceAsync(string userId, string sliceName, CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,9 @@ public interface IModelTrainer
     /// <summary>The document collection of the model's per-user outputs, keyed by user id: what erasing a user removes besides their events.</summary>
     static abstract string UserOutputsCollection { get; }
 
+    /// <summary>The profile slice the per-user outputs are projected into: erasing a user removes it too.</summary>
+    static abstract string UserOutputsSlice { get; }
+
     /// <summary>Other document collections keyed by user id that erasing a user must empty too (kept copies, per-user inputs).</summary>
     static virtual IReadOnlyList<string> OtherUserCollections => [];
 

@@ -153,6 +153,25 @@ public abstract class ProfileCacheContractTests
         Assert.Equal([customers[1].UserId], await cache.ListUserIdsAsync(Token).ToListAsync(Token));
     }
 
+    [Fact]
+    public async Task Remove_slice_deletes_that_slice_only_and_twice_is_harmless()
+    {
+        var cache = CreateCache();
+        var (userId, country, items) = RetailCustomers.First(1)[0];
+        await cache.WriteSliceAsync(userId, new ContactSlice(null, null, country, null, true, UpdatedAt), Token);
+        await cache.WriteSliceAsync(userId, new RecommendationsSlice("als-1", items, UpdatedAt), Token);
+
+        await cache.RemoveSliceAsync(userId, RecommendationsSlice.SliceName, Token);
+        await cache.RemoveSliceAsync(userId, RecommendationsSlice.SliceName, Token);
+        await cache.RemoveSliceAsync("nobody", RecommendationsSlice.SliceName, Token);
+
+        var profile = (await cache.ReadAsync(userId, Token))!;
+        Assert.Null(profile.Recommendations);
+        Assert.Equal(country, profile.Contact!.Country);
+        await cache.RemoveSliceAsync(userId, ContactSlice.SliceName, Token);
+        Assert.Null(await cache.ReadAsync(userId, Token));
+    }
+
     private static SendTimeSlice SendTimeAt(int bestHour)
     {
         var weights = new double[SendTimeSlice.HoursPerWeek];

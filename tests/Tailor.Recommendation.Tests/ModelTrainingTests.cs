@@ -75,6 +75,8 @@ public class ModelTrainingTests
 
         public static string UserOutputsCollection => "scripted.user-outputs";
 
+        public static string UserOutputsSlice => "scripted";
+
         /// <summary>The stream's length; what arrives while no training runs.</summary>
         public long Evidence { get; set; } = evidence;
 

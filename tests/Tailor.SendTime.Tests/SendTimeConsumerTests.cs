@@ -140,7 +140,7 @@ public sealed class SendTimeConsumerTests
     }
 
     [Fact]
-    public async Task Consume_user_erased_forgets_the_users_counts_and_leaves_other_services_streams_alone()
+    public async Task Consume_user_erased_forgets_the_users_counts_and_slice_and_leaves_other_services_streams_alone()
     {
         await using var host = await SendTimeTestHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -149,11 +149,13 @@ public sealed class SendTimeConsumerTests
         await host.Harness.Bus.Publish(activity, ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(1);
         Assert.NotNull(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
+        Assert.NotNull((await host.Profiles.ReadAsync("u-1", ct))?.SendTime);
 
         await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "u-1", DateTimeOffset.UtcNow), ct);
         await host.WaitForConsumedAsync<UserErased>(1);
 
         Assert.Null(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
+        Assert.Null((await host.Profiles.ReadAsync("u-1", ct))?.SendTime);
         Assert.Equal(1, await host.Events.CountAsync("ingestion", ct));
         Assert.False(await host.FaultPublishedAsync<UserErased>());
     }

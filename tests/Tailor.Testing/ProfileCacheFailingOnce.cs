@@ -23,4 +23,7 @@ public sealed class ProfileCacheFailingOnce(IProfileCache inner) : IProfileCache
 
     public Task RemoveAsync(string userId, CancellationToken cancellationToken = default) =>
         inner.RemoveAsync(userId, cancellationToken);
+
+    public Task RemoveSliceAsync(string userId, string sliceName, CancellationToken cancellationToken = default) =>
+        inner.RemoveSliceAsync(userId, sliceName, cancellationToken);
 }

@@ -86,6 +86,7 @@ public class TopicConsumerTests
         var first = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
         await harness.PublishAsync(first);
         Assert.True(await harness.WasPublishedAsync<TopicModelTrained>(m => m.RequestId == first.EventId));
+        Assert.NotNull((await harness.Profiles.ReadAsync("u07", TestContext.Current.CancellationToken))?.Topics);
 
         var erased = new UserErased(Guid.NewGuid(), "u07", DateTimeOffset.UtcNow);
         Assert.True(await harness.DeliverThroughRetryAsync(erased, m => m.EventId));
@@ -94,6 +95,7 @@ public class TopicConsumerTests
 
         Assert.True(await harness.WasPublishedAsync<TopicModelTrained>(m => m.RequestId == second.EventId));
         Assert.Null(await harness.Documents.GetAsync(TopicStore.UserTopicsCollection, "u07", TestContext.Current.CancellationToken));
+        Assert.Null((await harness.Profiles.ReadAsync("u07", TestContext.Current.CancellationToken))?.Topics);
         Assert.Empty(await harness.Events.ReadAsync(new EventQuery(TopicStore.Stream) { UserId = "u07" }, TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(39, harness.PublishedMessages<TopicModelTrained>().Single(m => m.RequestId == second.EventId).Documents);

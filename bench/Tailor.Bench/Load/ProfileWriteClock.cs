@@ -55,5 +55,8 @@ internal sealed class ProfileWriteClock
         public IAsyncEnumerable<string> ListUserIdsAsync(CancellationToken cancellationToken = default) => inner.ListUserIdsAsync(cancellationToken);
 
         public Task RemoveAsync(string userId, CancellationToken cancellationToken = default) => inner.RemoveAsync(userId, cancellationToken);
+
+        public Task RemoveSliceAsync(string userId, string sliceName, CancellationToken cancellationToken = default) =>
+            inner.RemoveSliceAsync(userId, sliceName, cancellationToken);
     }
 }

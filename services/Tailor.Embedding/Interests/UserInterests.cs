@@ -83,12 +83,15 @@ public sealed class UserInterests : IDisposable
         return count;
     }
 
-    /// <summary>Removes the user's interest state (erasure).</summary>
+    /// <summary>Removes the user's interest state and their interests slice (erasure).</summary>
     public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         using var held = await _locks.AcquireAsync(userId, cancellationToken);
         await _documents.DeleteAsync(EmbeddingNames.UsersCollection, userId, cancellationToken);
+
+        // After the state, under the lock: a slice written since Ingestion removed the profile does not outlive it.
+        await _profiles.RemoveSliceAsync(userId, InterestsSlice.SliceName, cancellationToken);
     }
 
     public void Dispose() => _locks.Dispose();

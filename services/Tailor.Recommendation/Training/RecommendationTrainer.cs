@@ -33,6 +33,8 @@ public sealed class RecommendationTrainer(
 
     public static string UserOutputsCollection => RecommendationStore.UserRecommendationsCollection;
 
+    public static string UserOutputsSlice => Profiles.RecommendationsSlice.SliceName;
+
     /// <summary>The rollback copy of each user's lists and their topic label: erased with the user too.</summary>
     public static IReadOnlyList<string> OtherUserCollections =>
         [RecommendationStore.PreviousUserRecommendationsCollection, RecommendationStore.UserTopicsCollection];

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Messaging;
+using Tailor.Profiles;
 using Tailor.SendTime.Learning;
 
 namespace Tailor.SendTime.Consumers;
@@ -11,7 +12,7 @@ namespace Tailor.SendTime.Consumers;
 /// recorded about the user stay until erasure is built across services.
 /// </summary>
 /// <remarks>Not recorded in the stream on purpose: the record would keep the id of the user we were asked to forget.</remarks>
-public sealed class UserErasedConsumer(SendTimeLearner learner, ILogger<UserErasedConsumer> logger)
+public sealed class UserErasedConsumer(SendTimeLearner learner, IProfileCache profiles, ILogger<UserErasedConsumer> logger)
     : IConsumer<UserErased>
 {
     public async Task Consume(ConsumeContext<UserErased> context)
@@ -24,6 +25,10 @@ public sealed class UserErasedConsumer(SendTimeLearner learner, ILogger<UserEras
 
         // Only this service's own state: the user's events in other services' streams are theirs to erase.
         await learner.ForgetAsync(erased.UserId, context.CancellationToken);
+
+        // After the state: a rebuild or a late event that wrote the slice since Ingestion removed the profile found
+        // the state still there; from here on nothing can write it again.
+        await profiles.RemoveSliceAsync(erased.UserId, SendTimeSlice.SliceName, context.CancellationToken);
         Log.Erased(logger, erased.UserId);
     }
 }

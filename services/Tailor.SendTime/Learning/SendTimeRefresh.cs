@@ -33,8 +33,8 @@ public sealed class SendTimeRefresh(
     /// <summary>
     /// Writes every user's slice again with the strengths in use, fitting nothing: what the profile cache needs after it
     /// lost its data (SendTime registers it as its profile-slice rebuilder). The learner is held one page of users at a time, so
-    /// consumers go on between pages; each user is read again under it. A user whose best hour moved (the priors moved
-    /// since their last update) has it stored, as a refresh would, but nothing is announced. Returns how many were written.
+    /// consumers go on between pages; each user is read again under it. Nothing is announced: a best hour that moved
+    /// (the priors moved since the user's last update) is announced at the user's next update. Returns how many were written.
     /// </summary>
     public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
     {
@@ -68,12 +68,8 @@ public sealed class SendTimeRefresh(
             }
 
             state.Counts.EnsureValid(userId);
-            var bestHour = await slices.WriteAsync(userId, state, Cohort(cohorts, state), population, strengths, cancellationToken);
-            if (bestHour is { } hour && hour != state.BestHourOfWeek)
-            {
-                await documents.Store.PutAsync(SendTimeNames.UsersCollection, userId, state with { BestHourOfWeek = hour }, cancellationToken);
-            }
-
+            // The stored best hour is left as it is: the user's next update compares against it and announces a move.
+            await slices.WriteAsync(userId, state, Cohort(cohorts, state), population, strengths, cancellationToken);
             written++;
         }
 

@@ -34,6 +34,8 @@ public sealed class TopicTrainer(
 
     public static string UserOutputsCollection => TopicStore.UserTopicsCollection;
 
+    public static string UserOutputsSlice => Profiles.TopicsSlice.SliceName;
+
     public Task<long> CountEvidenceAsync(CancellationToken cancellationToken) =>
         events.CountAsync(TopicStore.Stream, cancellationToken);
 

@@ -49,6 +49,13 @@ public sealed class InstrumentedProfileCache(IProfileCache inner, string system,
         await Traced(activity, inner.RemoveAsync(userId, cancellationToken));
     }
 
+    public async Task RemoveSliceAsync(string userId, string sliceName, CancellationToken cancellationToken = default)
+    {
+        using var activity = Start("remove slice");
+        activity?.SetTag(ProfileTelemetry.SliceTag, sliceName);
+        await Traced(activity, inner.RemoveSliceAsync(userId, sliceName, cancellationToken));
+    }
+
     private Activity? Start(string operation)
     {
         var activity = ProfileTelemetry.Source.StartActivity($"profile {operation}", ActivityKind.Client);

@@ -43,4 +43,23 @@ public sealed class InMemoryProfileCache : IProfileCache
         _profiles.TryRemove(userId, out _);
         return Task.CompletedTask;
     }
+
+    public Task RemoveSliceAsync(string userId, string sliceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sliceName);
+        while (_profiles.TryGetValue(userId, out var slices) && slices.ContainsKey(sliceName))
+        {
+            var remaining = slices.Remove(sliceName);
+            var swapped = remaining.IsEmpty
+                ? _profiles.TryRemove(new KeyValuePair<string, ImmutableDictionary<string, string>>(userId, slices))
+                : _profiles.TryUpdate(userId, remaining, slices);
+            if (swapped)
+            {
+                break;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -31,9 +31,14 @@ internal sealed class RedisCacheMarkers(IConnectionMultiplexer redis, IOptions<R
         var claimKey = ClaimKey(sliceName);
         var token = Guid.NewGuid().ToString("N");
         var database = redis.GetDatabase();
-        return await database.LockTakeAsync(claimKey, token, _lease)
-            ? new Claim(this, database, claimKey, CompleteKey(sliceName), token)
-            : null;
+        if (!await database.LockTakeAsync(claimKey, token, _lease))
+        {
+            return null;
+        }
+
+        // The server the rebuild writes to: if another takes over meanwhile (a failover keeps the claim key), the
+        // marker is not written, since the new server may lack the rebuild's last writes.
+        return new Claim(this, database, claimKey, CompleteKey(sliceName), token, await RunIdAsync(CompleteKey(sliceName)));
     }
 
     private RedisKey CompleteKey(string sliceName) => $"{_keyPrefix}profiles:{{{sliceName}}}:complete";
@@ -56,52 +61,71 @@ internal sealed class RedisCacheMarkers(IConnectionMultiplexer redis, IOptions<R
         private readonly RedisKey _claimKey;
         private readonly RedisKey _completeKey;
         private readonly string _token;
+        private readonly string _runId;
         private readonly CancellationTokenSource _stopRenewing = new();
         private readonly Task _renewing;
 
-        public Claim(RedisCacheMarkers markers, IDatabase database, RedisKey claimKey, RedisKey completeKey, string token)
+        public Claim(RedisCacheMarkers markers, IDatabase database, RedisKey claimKey, RedisKey completeKey, string token, string runId)
         {
-            (_markers, _database, _claimKey, _completeKey, _token) = (markers, database, claimKey, completeKey, token);
+            (_markers, _database, _claimKey, _completeKey, _token, _runId) = (markers, database, claimKey, completeKey, token, runId);
             _renewing = RenewAsync(_stopRenewing.Token);
         }
 
         public async Task<bool> MarkCompleteAsync(CancellationToken cancellationToken)
         {
-            var runId = await _markers.RunIdAsync(_completeKey);
+            if (await _markers.RunIdAsync(_completeKey) != _runId)
+            {
+                return false;
+            }
+
             var transaction = _database.CreateTransaction();
             transaction.AddCondition(Condition.StringEqual(_claimKey, _token));
-            _ = transaction.StringSetAsync(_completeKey, runId);
+            _ = transaction.StringSetAsync(_completeKey, _runId);
             return await transaction.ExecuteAsync();
         }
 
         public async ValueTask DisposeAsync()
         {
-            await _stopRenewing.CancelAsync();
-            await _renewing;
-            _stopRenewing.Dispose();
+            try
+            {
+                await _stopRenewing.CancelAsync();
+                await _renewing; // never faults: the loop catches everything but its own cancellation
 
-            // Only our own claim is given up: after a lease ran out, the key may be another replica's.
-            await _database.LockReleaseAsync(_claimKey, _token);
+                // Only our own claim is given up: after a lease ran out, the key may be another replica's.
+                await _database.LockReleaseAsync(_claimKey, _token);
+            }
+            catch (Exception exception) when (RedisOutage.IsOutage(exception))
+            {
+                // Redis is away: the claim expires on its own.
+            }
+            finally
+            {
+                _stopRenewing.Dispose();
+            }
         }
 
         // A rebuild longer than the lease must not let another replica start one beside it.
         private async Task RenewAsync(CancellationToken cancellationToken)
         {
+            using var timer = new PeriodicTimer(_markers._lease / 3);
             try
             {
-                using var timer = new PeriodicTimer(_markers._lease / 3);
                 while (await timer.WaitForNextTickAsync(cancellationToken))
                 {
-                    await _database.LockExtendAsync(_claimKey, _token, _markers._lease);
+                    try
+                    {
+                        await _database.LockExtendAsync(_claimKey, _token, _markers._lease);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // A timeout or a failover: tried again at the next tick. A claim that lapsed meanwhile makes
+                        // MarkCompleteAsync say so, and the rebuild runs again.
+                    }
                 }
             }
             catch (OperationCanceledException)
             {
                 // The rebuild ended.
-            }
-            catch (Exception exception) when (RedisOutage.IsOutage(exception))
-            {
-                // Redis is away: the claim is gone with it or will expire, and MarkCompleteAsync will say so.
             }
         }
     }

@@ -129,6 +129,30 @@ public sealed class RedisProfileCache(
         await Task.WhenAll(database.KeyDeleteAsync(ProfileKey(userId)), database.SetRemoveAsync(UsersKey, userId));
     }
 
+    /// <summary>
+    /// Removes one slice. During an outage this cannot be kept for later like a write (it must not be undone by a
+    /// deferred write flushed after it), so it throws <see cref="DependencyUnavailableException"/> and the erasure
+    /// waits, after the flusher, for Redis.
+    /// </summary>
+    public async Task RemoveSliceAsync(string userId, string sliceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sliceName);
+        if (outage.IsDeferring)
+        {
+            throw new DependencyUnavailableException("The profile cache (Redis) is unreachable or still writing deferred slices; the erasure is retried.");
+        }
+
+        try
+        {
+            await redis.GetDatabase().HashDeleteAsync(ProfileKey(userId), sliceName);
+        }
+        catch (Exception exception) when (RedisOutage.IsOutage(exception))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
     private static DependencyUnavailableException Unavailable(Exception exception) =>
         new("The profile cache (Redis) is unreachable; the message is retried until it is back.", exception);
 

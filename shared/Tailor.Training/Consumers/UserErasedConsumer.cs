@@ -1,6 +1,7 @@
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.Messaging;
+using Tailor.Profiles;
 using Tailor.Storage;
 
 namespace Tailor.Training.Consumers;
@@ -10,7 +11,7 @@ namespace Tailor.Training.Consumers;
 /// from them) and their per-user outputs. Erasing twice is harmless, so a redelivery needs no bookkeeping.
 /// </summary>
 /// <remarks>Not recorded in the stream on purpose: the record would keep the id of the user we were asked to forget.</remarks>
-public sealed class UserErasedConsumer<TTrainer>(IEventStore events, IDocumentStore documents) : IConsumer<UserErased>
+public sealed class UserErasedConsumer<TTrainer>(IEventStore events, IDocumentStore documents, IProfileCache profiles) : IConsumer<UserErased>
     where TTrainer : IModelTrainer
 {
     public async Task Consume(ConsumeContext<UserErased> context)
@@ -25,5 +26,9 @@ public sealed class UserErasedConsumer<TTrainer>(IEventStore events, IDocumentSt
         {
             await documents.DeleteAsync(collection, erased.UserId, context.CancellationToken);
         }
+
+        // Last: a slice written since Ingestion removed the profile (a rebuild that read the outputs before they were
+        // deleted) does not outlive the erasure.
+        await profiles.RemoveSliceAsync(erased.UserId, TTrainer.UserOutputsSlice, context.CancellationToken);
     }
 }
