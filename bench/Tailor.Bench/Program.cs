@@ -52,9 +52,15 @@ try
         return 0;
     }
 
+    if (args is ["sendtime-serving", ..])
+    {
+        Console.WriteLine(SendTimeServingRun.Run(DataOrSample(args), Console.Out));
+        return 0;
+    }
+
     if (args is ["topics", ..])
     {
-        Console.WriteLine(TopicsRun.Run(TopicsData(args), Console.Out));
+        Console.WriteLine(TopicsRun.Run(DataOrSample(args), Console.Out));
         return 0;
     }
 
@@ -80,7 +86,7 @@ catch (ArgumentException invalid)
 }
 
 // `topics --data FILE`; without it, the December 2010 sample the build copies next to the benchmark.
-static FileInfo TopicsData(string[] args)
+static FileInfo DataOrSample(string[] args)
 {
     var index = Array.IndexOf(args, "--data");
     var file = new FileInfo(index >= 0 && index + 1 < args.Length
