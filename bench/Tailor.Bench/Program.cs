@@ -26,14 +26,7 @@ try
         Tailor.Host.Demo.NativeOutputSilencer.Apply();
         var simulation = Tailor.Bench.Simulation.SimulationOptions.Parse([.. args.Skip(1)]);
         var results = await Tailor.Bench.Simulation.SimulationRun.RunAsync(simulation, Console.Out, CancellationToken.None);
-        var report = Tailor.Bench.Simulation.SimulationReport.Markdown(simulation, results);
-        Console.WriteLine();
-        Console.WriteLine(report);
-        if (simulation.Out is { } reportFile)
-        {
-            await File.AppendAllTextAsync(reportFile, Environment.NewLine + report);
-        }
-
+        await PrintReportAsync(Tailor.Bench.Simulation.SimulationReport.Markdown(simulation, results), simulation.Out);
         return 0;
     }
 
@@ -41,14 +34,7 @@ try
     {
         var load = Tailor.Bench.Load.LoadOptions.Parse(args);
         var results = await Tailor.Bench.Load.LoadRun.RunAsync(load, Console.Out, CancellationToken.None);
-        var report = Tailor.Bench.Load.LoadReport.Markdown(load, results);
-        Console.WriteLine();
-        Console.WriteLine(report);
-        if (load.Out is { } reportFile)
-        {
-            await File.AppendAllTextAsync(reportFile, Environment.NewLine + report);
-        }
-
+        await PrintReportAsync(Tailor.Bench.Load.LoadReport.Markdown(load, results), load.Out);
         return 0;
     }
 
@@ -69,14 +55,7 @@ try
     Console.WriteLine($"Ingestion benchmark: {options.Events:N0} events in batches of {options.Batch}, {options.Concurrency} at a time, RabbitMQ {new Uri(options.RabbitMq).Host}:{new Uri(options.RabbitMq).Port}");
     var http = await HttpIngestionRun.RunAsync(options, $"http-{run}", Console.Out, CancellationToken.None);
     var raw = await RawBusRun.RunAsync(options, $"raw-{run}", Console.Out, CancellationToken.None);
-    var markdown = Report.Markdown(options, http, raw);
-    Console.WriteLine();
-    Console.WriteLine(markdown);
-    if (options.Out is { } file)
-    {
-        await File.AppendAllTextAsync(file, Environment.NewLine + markdown);
-    }
-
+    await PrintReportAsync(Report.Markdown(options, http, raw), options.Out);
     return 0;
 }
 catch (ArgumentException invalid)
@@ -100,4 +79,15 @@ static FileInfo? OptionalData(string[] args)
 {
     var index = Array.IndexOf(args, "--data");
     return index >= 0 && index + 1 < args.Length ? new FileInfo(args[index + 1]) : null;
+}
+
+// A run's Markdown report: printed, and appended to --out when given (docs/benchmarks.md keeps them).
+static async Task PrintReportAsync(string report, string? file)
+{
+    Console.WriteLine();
+    Console.WriteLine(report);
+    if (file is not null)
+    {
+        await File.AppendAllTextAsync(file, Environment.NewLine + report);
+    }
 }

@@ -85,11 +85,12 @@ public static class SendTimePlanner
             .Select(day => weights.AsSpan(day * hoursPerDay, hoursPerDay).ToArray())
             .ToList();
         var dayMasses = days.Select(hours => hours.Sum()).ToArray();
+        var weekMass = dayMasses.Sum();
         var dayShares = DirichletDraw.Sample(dayMasses, concentration, random);
         var draw = new double[SendTimeSlice.HoursPerWeek];
         for (var day = 0; day < days.Count; day++)
         {
-            var total = days[day].Sum();
+            var total = dayMasses[day];
             if (total <= 0)
             {
                 continue;
@@ -99,7 +100,7 @@ public static class SendTimePlanner
             // A day with a tiny share of the mass draws a gamma of a tiny shape, which can underflow to exactly 0; the
             // day's hours would then all tie at 0 and the send land at the window's first allowed hour. Its mean
             // share keeps the day's hours in their order.
-            var dayShare = dayShares[day] > 0 ? dayShares[day] : dayMasses[day] / dayMasses.Sum();
+            var dayShare = dayShares[day] > 0 ? dayShares[day] : total / weekMass;
             for (var hour = 0; hour < hoursPerDay; hour++)
             {
                 draw[(day * hoursPerDay) + hour] = dayShare * hours[hour];

@@ -65,7 +65,7 @@ public sealed class UserInterests : IDisposable
     public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var (userId, _) in _documents.ListAsync<UserInterestState>(EmbeddingNames.UsersCollection, cancellationToken))
+        await foreach (var (userId, _) in _documents.ListAsync(EmbeddingNames.UsersCollection, cancellationToken))
         {
             // Read again under the user's lock: an update that landed since the listing is what gets written.
             using var held = await _locks.AcquireAsync(userId, cancellationToken);

@@ -46,7 +46,7 @@ internal sealed class ContactBook(IDocumentStore documents, IProfileCache profil
     public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var (userId, _) in documents.ListAsync<ContactRecord>(IngestionStorage.ContactsCollection, cancellationToken))
+        await foreach (var (userId, _) in documents.ListAsync(IngestionStorage.ContactsCollection, cancellationToken))
         {
             // Read again under the user's lock: a change since the listing is what gets written, and a user erased
             // since then is skipped instead of brought back.

@@ -54,12 +54,19 @@ public static class LearnedSendTime
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(serving);
         var posteriors = new PosteriorCache(serving, servingStrengths);
+        var features = new Dictionary<(string, string?), HourFeatures>();
         var predictions = new Dictionary<(string, int), int>();
         return new SendTimePredictor(Name, true, (user, country, weekday) =>
         {
             if (!predictions.TryGetValue((user, weekday), out var best))
             {
-                var scores = model.ScoreDay(Features(serving, posteriors, user, country), weekday);
+                // Folded once per user (and country, which a user never seen is judged by), whatever the weekday.
+                if (!features.TryGetValue((user, country), out var userFeatures))
+                {
+                    features[(user, country)] = userFeatures = Features(serving, posteriors, user, country);
+                }
+
+                var scores = model.ScoreDay(userFeatures, weekday);
                 best = Array.IndexOf(scores, scores.Max());
                 predictions[(user, weekday)] = best;
             }

@@ -39,7 +39,7 @@ public sealed class SendTimeRefresh(
     public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
     {
         var userIds = new List<string>();
-        await foreach (var (userId, _) in documents.Store.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
+        await foreach (var (userId, _) in documents.Store.ListAsync(SendTimeNames.UsersCollection, cancellationToken))
         {
             userIds.Add(userId);
         }
