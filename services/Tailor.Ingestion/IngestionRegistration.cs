@@ -59,6 +59,7 @@ public static class IngestionRegistration
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
+            bus.AddConsumer<UserGroupedConsumer, UserGroupedConsumerDefinition>();
         });
         return builder;
     }

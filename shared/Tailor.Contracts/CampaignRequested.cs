@@ -4,6 +4,7 @@ namespace Tailor.Contracts;
 /// <param name="UserIds">The audience; null means every known user.</param>
 /// <param name="DominantTopic">When set, only the users of the audience whose dominant topic has this label (Topic's <c>DominantLabel</c>, compared without regard to case).</param>
 /// <param name="CampaignType">Which frequency cap the campaign's emails count against (see <see cref="CampaignTypes"/>); null for ContentGeneration's default type.</param>
+/// <param name="GroupIds">When set, only the users of the audience who belong to at least one of these groups (Segment <c>group</c>, see <see cref="UserGrouped"/>).</param>
 public record CampaignRequested(
     Guid EventId,
     string CampaignId,
@@ -14,4 +15,5 @@ public record CampaignRequested(
     DateTimeOffset SendWindowStart,
     DateTimeOffset SendWindowEnd,
     string? DominantTopic = null,
-    string? CampaignType = null);
+    string? CampaignType = null,
+    IReadOnlyList<string>? GroupIds = null);

@@ -4,6 +4,7 @@ namespace Tailor.Profiles;
 
 /// <summary>Written by Ingestion: how to reach the user and whether we may.</summary>
 /// <param name="Suppressed">The address is on the suppression list (unsubscribed, complained or hard-bounced, from any user id).</param>
+/// <param name="GroupIds">The groups (accounts) the user belongs to, from Segment <c>group</c> calls; null when none.</param>
 public sealed record ContactSlice(
     string? Email,
     string? FirstName,
@@ -11,7 +12,8 @@ public sealed record ContactSlice(
     string? TimeZone,
     bool EmailConsent,
     DateTimeOffset UpdatedAt,
-    bool Suppressed = false) : IProfileSlice
+    bool Suppressed = false,
+    IReadOnlyList<string>? GroupIds = null) : IProfileSlice
 {
     public static string SliceName => "contact";
 }

@@ -73,6 +73,58 @@ public sealed class CampaignRequestedConsumerTests
     }
 
     [Fact]
+    public async Task Consume_campaign_for_a_group_writes_emails_only_for_its_members()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(2), groupIds: ["acme"]);
+        await TestProfiles.WriteAsync(host.Profiles, "13047", items: OnlineRetailProducts.First(2), groupIds: ["globex"]);
+        await TestProfiles.WriteAsync(host.Profiles, "12583", items: OnlineRetailProducts.First(2), groupIds: ["globex", "acme"]);
+        await TestProfiles.WriteAsync(host.Profiles, "13748", items: OnlineRetailProducts.First(2));
+        await TestProfiles.WriteAsync(host.Profiles, "15100", items: OnlineRetailProducts.First(2), groupIds: ["ACME"]);
+
+        await host.Harness.Bus.Publish(Campaign("acme-renewal", userIds: null) with { GroupIds = ["acme"] }, ct);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (host.Published<EmailReady>().Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, ct);
+        }
+
+        Assert.Equal(["12583", "17850"], host.Published<EmailReady>().Select(email => email.UserId).Order());
+        Assert.Equal(["12583", "17850"], host.Published<PersonalizeEmail>().Select(command => command.UserId).Order());
+        var stored = await host.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, "acme-renewal", ct);
+        Assert.Equal(2, stored?.AudienceSize);
+        Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
+    }
+
+    [Fact]
+    public async Task Consume_campaign_for_named_users_and_a_group_keeps_only_the_named_members()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await TestProfiles.WriteAsync(host.Profiles, "17850", groupIds: ["acme"]);
+        await TestProfiles.WriteAsync(host.Profiles, "12583", groupIds: ["acme"]);
+        await TestProfiles.WriteAsync(host.Profiles, "13047", groupIds: ["globex"]);
+
+        await host.Harness.Bus.Publish(Campaign("acme-named", ["17850", "13047", "unknown-user"]) with { GroupIds = ["acme", "initech"] }, ct);
+        await host.WaitForConsumedAsync<CampaignRequested>(1);
+
+        Assert.Equal(["17850"], host.Published<PersonalizeEmail>().Select(command => command.UserId));
+    }
+
+    [Fact]
+    public async Task Consume_campaign_with_a_blank_group_id_faults()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+
+        await host.Harness.Bus.Publish(Campaign("blank-group", userIds: null) with { GroupIds = ["acme", " "] }, TestContext.Current.CancellationToken);
+
+        Assert.True(await host.FaultPublishedAsync<CampaignRequested>());
+        Assert.Empty(host.Published<PersonalizeEmail>());
+    }
+
+    [Fact]
     public async Task Consume_redelivered_campaign_has_one_effect_per_user()
     {
         await using var host = await ContentGenerationTestHost.StartAsync();

@@ -17,10 +17,11 @@ internal static class TestProfiles
         IReadOnlyList<RecommendedItem>? items = null,
         string? topicLabel = "heart, holder, light",
         SendTimeSlice? sendTime = null,
-        bool suppressed = false)
+        bool suppressed = false,
+        IReadOnlyList<string>? groupIds = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        await profiles.WriteSliceAsync(userId, new ContactSlice(email ?? $"customer-{userId}@example.com", firstName, "United Kingdom", null, consent, Now, suppressed), ct);
+        await profiles.WriteSliceAsync(userId, new ContactSlice(email ?? $"customer-{userId}@example.com", firstName, "United Kingdom", null, consent, Now, suppressed, groupIds), ct);
         if (items is not null)
         {
             await profiles.WriteSliceAsync(userId, new RecommendationsSlice("als-1", items, Now), ct);

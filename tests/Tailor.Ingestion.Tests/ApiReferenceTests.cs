@@ -17,6 +17,8 @@ public sealed class ApiReferenceTests
         var paths = document.GetProperty("paths");
         Assert.Equal("events", ScopeOf(paths, "/v1/track"));
         Assert.Equal("events", ScopeOf(paths, "/v1/batch"));
+        Assert.Equal("events", ScopeOf(paths, "/v1/group"));
+        Assert.Equal("events", ScopeOf(paths, "/v1/screen"));
         Assert.Equal("catalog", ScopeOf(paths, "/v1/catalog"));
         Assert.Equal("campaigns", ScopeOf(paths, "/v1/campaigns"));
         Assert.Equal("admin", ScopeOf(paths, "/v1/admin/api-keys"));
@@ -49,6 +51,8 @@ public sealed class ApiReferenceTests
     [InlineData("/v1/track", "event")]
     [InlineData("/v1/identify", "userId")]
     [InlineData("/v1/page", null)]
+    [InlineData("/v1/screen", null)]
+    [InlineData("/v1/group", "groupId")]
     [InlineData("/v1/alias", "previousId")]
     [InlineData("/v1/batch", "batch")]
     [InlineData("/v1/catalog", "items")]

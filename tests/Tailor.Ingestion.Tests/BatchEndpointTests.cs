@@ -60,6 +60,36 @@ public sealed class BatchEndpointTests
     }
 
     [Fact]
+    public async Task Batch_with_group_and_screen_calls_accepts_them_in_order()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        // The shape Segment's libraries send: calls of every type, a batch-level sentAt and context.
+        using var response = await app.PostRawAsync("/v1/batch", """
+            {"batch":[
+              {"type":"identify","userId":"12583","traits":{"email":"ada@example.com","email_consent":true}},
+              {"type":"group","userId":"12583","groupId":"acme","traits":{"name":"Acme","plan":"gold"}},
+              {"type":"screen","userId":"12583","name":"Dashboard","properties":{"tab":"billing"}},
+              {"type":"group","userId":"12583","groupId":"globex"},
+              {"type":"group","userId":"12583"}
+            ],"sentAt":"2024-03-05T10:00:00Z","context":{"library":{"name":"analytics-node","version":"3.1.0"}}}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal(4, body.GetProperty("accepted").GetInt32());
+        var rejected = Assert.Single(body.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(4, rejected.GetProperty("index").GetInt32());
+        Assert.Equal(["batch[4].groupId"], rejected.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        Assert.Equal(["acme", "globex"], app.Published<UserGrouped>().Select(grouped => grouped.GroupId));
+        Assert.Equal("Dashboard", Assert.Single(app.Published<UserActivityTracked>(), activity => activity.Activity == "page").Properties["name"]);
+        var contact = (await app.Profiles.ReadAsync("12583", TestContext.Current.CancellationToken))!.Contact!;
+        Assert.True(contact.EmailConsent);
+        Assert.Equal(["acme", "globex"], contact.GroupIds!);
+        Assert.False(await app.AnyFaultPublishedAsync());
+    }
+
+    [Fact]
     public async Task Batch_with_only_invalid_items_is_a_validation_problem_listing_every_item()
     {
         await using var app = await IngestionApp.StartAsync();

@@ -67,6 +67,22 @@ public sealed class CampaignEndpointTests
         Assert.Equal(("heart, holder, light", null), (requested.DominantTopic, requested.UserIds));
     }
 
+    [Fact]
+    public async Task Campaign_for_groups_carries_their_ids_with_the_other_filters()
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync("/v1/campaigns", """
+            {"name":"Renewals","goal":"Renew gold accounts","audience":{"groupIds":["acme","globex","acme"],"dominantTopic":"heart, holder, light"},
+             "sendWindow":{"start":"2024-03-06T00:00:00Z","end":"2024-03-08T00:00:00Z"}}
+            """);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var requested = Assert.Single(app.Published<CampaignRequested>());
+        Assert.Equal(["acme", "globex"], requested.GroupIds!);
+        Assert.Equal(("heart, holder, light", null), (requested.DominantTopic, requested.UserIds));
+    }
+
     [Theory]
     [InlineData("""{}""", "audience")]
     [InlineData("""{"dominantTopic":""}""", "audience.dominantTopic")]

@@ -92,6 +92,7 @@ internal sealed class IngestionApp : IAsyncDisposable
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
+            bus.AddConsumer<UserGroupedConsumer, UserGroupedConsumerDefinition>();
         });
         replace?.Invoke(builder.Services);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Tailor.Contracts;
 using Tailor.Ingestion.Tests.Webhooks;
+using Tailor.Storage;
 
 namespace Tailor.Ingestion.Tests;
 
@@ -37,12 +38,46 @@ public sealed class UserDataEndpointTests
         Assert.Equal(HttpStatusCode.Accepted, erased.StatusCode);
         Assert.Equal("12583", Assert.Single(app.Published<UserErased>()).UserId);
         Assert.Null(await app.Profiles.ReadAsync("12583", TestContext.Current.CancellationToken));
-        Assert.Empty(await app.Events.ReadAsync(new Storage.EventQuery("ingestion") { UserId = "12583" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
-        Assert.Empty(await app.Events.ReadAsync(new Storage.EventQuery("ingestion.anonymous") { UserId = "device-7" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Events.ReadAsync(new EventQuery("ingestion") { UserId = "12583" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Events.ReadAsync(new EventQuery("ingestion.anonymous") { UserId = "device-7" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await app.Documents.ListAsync("ingestion.emails", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await app.Documents.ListAsync("ingestion.identity-links", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         using var export = await app.Client.GetAsync("/v1/users/12583/export", TestContext.Current.CancellationToken);
         await Problems.TitleAsync(export, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Export_shows_the_users_groups_with_their_traits()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await SeedAsync(app);
+        (await app.PostRawAsync("/v1/group", """{"userId":"12583","groupId":"acme","traits":{"name":"Acme","plan":"gold"}}""")).EnsureSuccessStatusCode();
+        (await app.PostRawAsync("/v1/group", """{"userId":"12583","groupId":"globex"}""")).EnsureSuccessStatusCode();
+
+        var export = await IngestionApp.ReadJsonAsync(await app.Client.GetAsync("/v1/users/12583/export", TestContext.Current.CancellationToken));
+
+        var groups = export.GetProperty("contact").GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["acme", "globex"], groups.Select(group => group.GetProperty("groupId").GetString()));
+        Assert.Equal("gold", groups[0].GetProperty("traits").GetProperty("plan").GetString());
+        Assert.Equal(
+            ["acme", "globex"],
+            export.GetProperty("profile").GetProperty("contact").GetProperty("groupIds").EnumerateArray().Select(id => id.GetString()));
+        Assert.Equal(2, export.GetProperty("events").EnumerateArray().Count(item => item.GetProperty("type").GetString() == "UserGrouped"));
+    }
+
+    [Fact]
+    public async Task Erasure_forgets_the_users_groups_so_a_returning_user_belongs_to_none()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await SeedAsync(app);
+        (await app.PostRawAsync("/v1/group", """{"userId":"12583","groupId":"acme","traits":{"name":"Acme"}}""")).EnsureSuccessStatusCode();
+
+        (await app.Client.DeleteAsync("/v1/users/12583", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        Assert.Null(await app.Documents.FindAsync<Contacts.ContactRecord>(Accepting.IngestionStorage.ContactsCollection, "12583", TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Events.ReadAsync(new EventQuery("ingestion") { UserId = "12583" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        (await app.PostRawAsync("/v1/identify", """{"userId":"12583","traits":{"email":"ada@example.com"}}""")).EnsureSuccessStatusCode();
+        Assert.Null((await app.Profiles.ReadAsync("12583", TestContext.Current.CancellationToken))!.Contact!.GroupIds);
     }
 
     [Fact]

@@ -73,18 +73,23 @@ public sealed class CampaignFanOut(
     private async IAsyncEnumerable<string> Audience(CampaignRequested request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var users = request.UserIds is { } userIds ? userIds.ToAsyncEnumerable() : profiles.ListUserIdsAsync(cancellationToken);
+        var filtered = request.DominantTopic is not null || request.GroupIds is not null;
         await foreach (var userId in users.WithCancellation(cancellationToken))
         {
-            if (request.DominantTopic is not { } topic || await HasDominantTopicAsync(userId, topic, cancellationToken))
+            if (!filtered || Matches(request, await profiles.ReadAsync(userId, cancellationToken)))
             {
                 yield return userId;
             }
         }
     }
 
-    // The label as Topic wrote it into the user's profile: a user the topic model has not seen yet is not in the audience.
-    private async Task<bool> HasDominantTopicAsync(string userId, string topic, CancellationToken cancellationToken) =>
-        string.Equals((await profiles.ReadAsync(userId, cancellationToken))?.Topics?.DominantLabel?.Trim(), topic.Trim(), StringComparison.OrdinalIgnoreCase);
+    // Read from the user's profile as Topic and Ingestion wrote it: a user the topic model has not seen yet, or who no
+    // group call named, is not in an audience that asks for one.
+    private static bool Matches(CampaignRequested request, UserProfile? profile) =>
+        (request.DominantTopic is not { } topic
+            || string.Equals(profile?.Topics?.DominantLabel?.Trim(), topic.Trim(), StringComparison.OrdinalIgnoreCase))
+        && (request.GroupIds is not { } groups
+            || profile?.Contact?.GroupIds?.Any(groupId => groups.Contains(groupId, StringComparer.Ordinal)) == true);
 
     private PersonalizeEmail Command(CampaignRequested request, string userId) =>
         new(

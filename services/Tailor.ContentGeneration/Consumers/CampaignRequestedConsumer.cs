@@ -52,5 +52,10 @@ public sealed class CampaignRequestedConsumer(
         {
             throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has a blank user id in its audience.");
         }
+
+        if (campaign.GroupIds?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has a blank group id in its audience.");
+        }
     }
 }

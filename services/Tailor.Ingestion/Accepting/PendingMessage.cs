@@ -18,6 +18,9 @@ internal abstract class PendingMessage
     public static PendingMessage Of(UserIdentified message) =>
         new Typed<UserIdentified>(message, message.EventId, message.UserId, message.OccurredAt);
 
+    public static PendingMessage Of(UserGrouped message) =>
+        new Typed<UserGrouped>(message, message.EventId, message.UserId, message.OccurredAt);
+
     public static PendingMessage Of(EmailEngaged message) =>
         new Typed<EmailEngaged>(message, message.EventId, message.UserId, message.OccurredAt);
 

@@ -8,7 +8,7 @@ namespace Tailor.Ingestion.Accepting;
 
 /// <summary>
 /// Validated Segment calls in, in call order: activity stored and published as its user's (or held for an anonymous id),
-/// identities linked, then contact details and consent updated.
+/// identities linked, then contact details, consent and group memberships updated.
 /// </summary>
 internal sealed class SegmentIngestor(AcceptedMessageLog log, AnonymousIdentities identities, ContactBook contacts, TimeProvider time)
 {
@@ -44,6 +44,9 @@ internal sealed class SegmentIngestor(AcceptedMessageLog log, AnonymousIdentitie
                 case IdentifyCall identify:
                     await IdentifyAsync(IdentifyMapper.Map(identify, receivedAt), identify.Identity.AnonymousId, cancellationToken);
                     break;
+                case GroupCall group:
+                    await GroupAsync(GroupMapper.Map(group, receivedAt), cancellationToken);
+                    break;
                 case AliasCall alias:
                     await identities.LinkAsync(alias.PreviousId, alias.Identity.UserId!, cancellationToken);
                     break;
@@ -65,5 +68,13 @@ internal sealed class SegmentIngestor(AcceptedMessageLog log, AnonymousIdentitie
 
         // Applied for duplicates too: a retry must repair contact state whose first write failed (the merge is idempotent).
         await contacts.ApplyAsync(user, cancellationToken);
+    }
+
+    private async Task GroupAsync(UserGrouped grouped, CancellationToken cancellationToken)
+    {
+        await log.AcceptAsync([PendingMessage.Of(grouped)], cancellationToken);
+
+        // Applied for duplicates too, for the same reason as an identify's.
+        await contacts.ApplyAsync(grouped, cancellationToken);
     }
 }

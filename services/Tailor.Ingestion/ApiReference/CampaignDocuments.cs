@@ -8,7 +8,7 @@ namespace Tailor.Ingestion.ApiReference;
 internal sealed record CampaignDocument(
     [property: Required] string Name,
     [property: Required, Description("What the campaign's emails should achieve, in words.")] string Goal,
-    [property: Required, Description("\"all\", or {\"userIds\": [...]} and/or {\"dominantTopic\": \"<topic label>\"}.")] JsonElement Audience,
+    [property: Required, Description("\"all\", or an object with any of {\"userIds\": [...]}, {\"dominantTopic\": \"<topic label>\"} and {\"groupIds\": [...]} (members of any of these groups, from Segment group calls); each filter given must hold.")] JsonElement Audience,
     [property: Required] SendWindowDocument SendWindow,
     [property: Description("The campaign type, whose frequency cap its emails count against: \"promotional\" (the default), \"newsletter\", \"transactional\" (never capped) or another configured type; lowercase letters, digits and '-', at most 40 characters.")]
     string? Type = null);

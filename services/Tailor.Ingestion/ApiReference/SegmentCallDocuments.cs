@@ -41,6 +41,28 @@ internal sealed record PageDocument(
     DateTimeOffset? SentAt,
     JsonObject? Context);
 
+/// <summary>Body of <c>POST /v1/screen</c>: a mobile app's page view, accepted as a <c>page</c> (activity <c>page</c>).</summary>
+internal sealed record ScreenDocument(
+    [property: Description("The user; userId or anonymousId is required.")] string? UserId,
+    string? AnonymousId,
+    [property: Description("The screen's name, kept as the page's name.")] string? Name,
+    JsonObject? Properties,
+    string? MessageId,
+    DateTimeOffset? Timestamp,
+    DateTimeOffset? SentAt,
+    JsonObject? Context);
+
+/// <summary>Body of <c>POST /v1/group</c>.</summary>
+internal sealed record GroupDocument(
+    [property: Required, Description("The member; memberships are kept with users, so an anonymousId alone is refused.")] string UserId,
+    [property: Required, Description("The group (account, company, team); same rules as a user id. A user can be in several groups.")] string GroupId,
+    [property: Description("The group's traits (name, industry, plan, employees ...), flattened into at most MaxPropertiesPerCall leaves; a later call for the same group updates them field by field.")] JsonObject? Traits,
+    string? AnonymousId,
+    string? MessageId,
+    DateTimeOffset? Timestamp,
+    DateTimeOffset? SentAt,
+    JsonObject? Context);
+
 /// <summary>Body of <c>POST /v1/alias</c>.</summary>
 internal sealed record AliasDocument(
     [property: Required, Description("The user the previous id becomes.")] string UserId,
@@ -52,20 +74,21 @@ internal sealed record AliasDocument(
 
 /// <summary>Body of <c>POST /v1/batch</c>: each call stands alone, and the answer lists those refused with their errors.</summary>
 internal sealed record BatchDocument(
-    [property: Required, Description("At most MaxBatchItems calls, each a track, identify, page or alias body with its 'type'.")] IReadOnlyList<BatchCallDocument> Batch,
+    [property: Required, Description("At most MaxBatchItems calls, each a track, identify, page, screen, group or alias body with its 'type'.")] IReadOnlyList<BatchCallDocument> Batch,
     [property: Description("Applies to every call that has no sentAt of its own.")] DateTimeOffset? SentAt,
     JsonObject? Context);
 
 /// <summary>One call of a batch: the body of its own endpoint plus <c>type</c>.</summary>
 internal sealed record BatchCallDocument(
-    [property: Required, Description("track, identify, page or alias.")] string Type,
+    [property: Required, Description("track, identify, page, screen, group or alias.")] string Type,
     string? UserId,
     string? AnonymousId,
     [property: Description("track only.")] string? Event,
-    [property: Description("page only.")] string? Name,
+    [property: Description("page and screen only.")] string? Name,
+    [property: Description("group only.")] string? GroupId,
     [property: Description("alias only.")] string? PreviousId,
     JsonObject? Properties,
-    [property: Description("identify only.")] JsonObject? Traits,
+    [property: Description("identify (the user's) and group (the group's) only.")] JsonObject? Traits,
     string? MessageId,
     DateTimeOffset? Timestamp,
     DateTimeOffset? SentAt,

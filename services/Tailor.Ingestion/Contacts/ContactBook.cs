@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Messaging;
@@ -8,15 +9,25 @@ using Tailor.Storage;
 namespace Tailor.Ingestion.Contacts;
 
 /// <summary>
-/// Ingestion owns contact details, consent and the suppression list: it keeps them in its own store (the truth) and
-/// projects them into the profile's contact slice (the cache ContentGeneration reads before it writes an email).
+/// Ingestion owns contact details, consent, group memberships and the suppression list: it keeps them in its own store
+/// (the truth) and projects them into the profile's contact slice (the cache ContentGeneration reads before it writes an
+/// email, and picks a campaign's audience by).
 /// </summary>
-internal sealed class ContactBook(IDocumentStore documents, IProfileCache profiles, SuppressionList suppressions, ILogger<ContactBook> logger)
+internal sealed class ContactBook(
+    IDocumentStore documents,
+    IProfileCache profiles,
+    SuppressionList suppressions,
+    IOptions<IngestionOptions> options,
+    ILogger<ContactBook> logger)
 {
     private readonly KeyedLocks _locks = new();
 
     public async Task ApplyAsync(UserIdentified identified, CancellationToken cancellationToken) =>
         await UpdateAsync(identified.UserId, contact => contact.With(identified), cancellationToken);
+
+    /// <summary>Adds the user to the group or updates its traits; a group keeps at most as many trait fields as one call may carry.</summary>
+    public async Task ApplyAsync(UserGrouped grouped, CancellationToken cancellationToken) =>
+        await UpdateAsync(grouped.UserId, contact => contact.With(grouped, options.Value.MaxPropertiesPerCall), cancellationToken);
 
     /// <summary>Applies what an email provider reported; engagement that says nothing about consent changes nothing.</summary>
     public async Task ApplyAsync(EmailEngaged engaged, CancellationToken cancellationToken)

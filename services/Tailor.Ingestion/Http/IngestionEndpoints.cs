@@ -21,6 +21,10 @@ internal sealed class IngestionEndpoints : IEndpointModule
             .Accepts<IdentifyDocument>(Json).Produces<AcceptedDocument>();
         events.MapPost("/page", SegmentEndpoints.PageAsync).WithSummary("Segment page: a page the user saw")
             .Accepts<PageDocument>(Json).Produces<AcceptedDocument>();
+        events.MapPost("/screen", SegmentEndpoints.ScreenAsync).WithSummary("Segment screen: a screen of a mobile app the user saw, taken as a page view")
+            .Accepts<ScreenDocument>(Json).Produces<AcceptedDocument>();
+        events.MapPost("/group", SegmentEndpoints.GroupAsync).WithSummary("Segment group: the user belongs to a group (an account), with the group's traits")
+            .Accepts<GroupDocument>(Json).Produces<AcceptedDocument>();
         events.MapPost("/alias", SegmentEndpoints.AliasAsync).WithSummary("Segment alias: an anonymous id is this user; their earlier activity becomes the user's")
             .Accepts<AliasDocument>(Json).Produces<AcceptedDocument>();
         events.MapPost("/batch", SegmentEndpoints.BatchAsync).WithSummary("Segment batch: many calls in one request")

@@ -7,7 +7,7 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Http;
 
-/// <summary><c>POST /v1/track</c>, <c>/identify</c>, <c>/page</c>, <c>/alias</c> and <c>/batch</c>: the Segment HTTP tracking API.</summary>
+/// <summary><c>POST /v1/track</c>, <c>/identify</c>, <c>/page</c>, <c>/screen</c>, <c>/group</c>, <c>/alias</c> and <c>/batch</c>: the Segment HTTP tracking API.</summary>
 internal static class SegmentEndpoints
 {
     public static Task<IResult> TrackAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Track, http, services);
@@ -15,6 +15,10 @@ internal static class SegmentEndpoints
     public static Task<IResult> IdentifyAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Identify, http, services);
 
     public static Task<IResult> PageAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Page, http, services);
+
+    public static Task<IResult> ScreenAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Screen, http, services);
+
+    public static Task<IResult> GroupAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Group, http, services);
 
     public static Task<IResult> AliasAsync(HttpContext http, SegmentRequestServices services) => SingleAsync(SegmentCallTypes.Alias, http, services);
 

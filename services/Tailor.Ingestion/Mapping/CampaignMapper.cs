@@ -15,10 +15,11 @@ internal static class CampaignMapper
             receivedAt,
             campaign.Name,
             campaign.Goal,
-            campaign.UserIds,
+            campaign.Audience.UserIds,
             campaign.SendWindowStart,
             campaign.SendWindowEnd,
-            campaign.DominantTopic,
-            campaign.CampaignType);
+            campaign.Audience.DominantTopic,
+            campaign.CampaignType,
+            campaign.Audience.GroupIds);
     }
 }

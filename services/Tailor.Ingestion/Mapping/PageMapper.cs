@@ -3,7 +3,7 @@ using Tailor.Ingestion.Requests;
 
 namespace Tailor.Ingestion.Mapping;
 
-/// <summary>A <c>page</c> call as an activity named <c>page</c>, its properties (url, title, name ...) kept.</summary>
+/// <summary>A <c>page</c> or <c>screen</c> call as an activity named <c>page</c>, its properties (url, title, name ...) kept.</summary>
 internal static class PageMapper
 {
     public const string Activity = "page";

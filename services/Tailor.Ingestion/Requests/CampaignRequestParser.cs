@@ -4,10 +4,14 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "..."}, sendWindow: {start, end}}</c>.</summary>
+/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "...", groupIds?: [...]}, sendWindow: {start, end}}</c>.</summary>
 internal static class CampaignRequestParser
 {
     private const string Everyone = "all";
+    private const string UserIds = "userIds";
+    private const string DominantTopic = "dominantTopic";
+    private const string GroupIds = "groupIds";
+    private const string AudienceShape = """{"userIds": [...], "dominantTopic": "...", "groupIds": [...]}""";
 
     public static CampaignInput? Parse(JsonElement body, ValidationErrors errors)
     {
@@ -19,7 +23,7 @@ internal static class CampaignRequestParser
         var name = campaign.String("name", FieldLimits.Name, required: true);
         var goal = campaign.String("goal", FieldLimits.Goal, required: true);
         var typeValid = TryParseType(campaign, out var type);
-        var audienceValid = TryParseAudience(campaign, out var userIds, out var dominantTopic);
+        var audienceValid = TryParseAudience(campaign, out var audience);
         var window = campaign.Object("sendWindow", required: true);
         var start = window?.Timestamp("start", required: true);
         var end = window?.Timestamp("end", required: true);
@@ -32,7 +36,7 @@ internal static class CampaignRequestParser
         // The hash covers the whole body, type included: two campaigns that differ only in type are two campaigns.
         return name is null || goal is null || !typeValid || !audienceValid || start is null || end is null
             ? null
-            : new CampaignInput(name, goal, userIds, start.Value, end.Value, dominantTopic, type, ContentHash.Of(body));
+            : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body));
     }
 
     // The type picks a frequency cap by name, so it is held to the token form the caps are configured with rather
@@ -61,71 +65,80 @@ internal static class CampaignRequestParser
         return true;
     }
 
-    private static bool TryParseAudience(ObjectReader campaign, out IReadOnlyList<string>? userIds, out string? dominantTopic)
+    private static bool TryParseAudience(ObjectReader campaign, out CampaignAudience audience)
     {
-        userIds = null;
-        dominantTopic = null;
+        audience = CampaignAudience.Everyone;
         const string audienceField = "audience";
         switch (campaign.Value(audienceField))
         {
             case null:
-                campaign.Error(audienceField, $"Is required: \"{Everyone}\" or {{\"userIds\": [...], \"dominantTopic\": \"...\"}}.");
+                campaign.Error(audienceField, $"Is required: \"{Everyone}\" or {AudienceShape}.");
                 return false;
             case { ValueKind: JsonValueKind.String } all when all.GetString() == Everyone:
                 return true;
-            case { ValueKind: JsonValueKind.Object } audience:
-                var reader = ObjectReader.Of(audience, campaign.PathOf(audienceField), campaign.Errors)!;
-                dominantTopic = reader.PlainText("dominantTopic", FieldLimits.Name);
-                if (reader.Value("userIds") is null && reader.Value("dominantTopic") is null)
+            case { ValueKind: JsonValueKind.Object } filters:
+                var reader = ObjectReader.Of(filters, campaign.PathOf(audienceField), campaign.Errors)!;
+                if (reader.Value(UserIds) is null && reader.Value(DominantTopic) is null && reader.Value(GroupIds) is null)
                 {
-                    campaign.Error(audienceField, "Must name userIds, a dominantTopic, or both.");
+                    campaign.Error(audienceField, "Must name userIds, a dominantTopic, groupIds, or several of them.");
                     return false;
                 }
 
-                var topicValid = reader.Value("dominantTopic") is null || !string.IsNullOrWhiteSpace(dominantTopic);
+                var dominantTopic = reader.PlainText(DominantTopic, FieldLimits.Name);
+                var topicValid = reader.Value(DominantTopic) is null || !string.IsNullOrWhiteSpace(dominantTopic);
                 if (!topicValid)
                 {
-                    reader.Error("dominantTopic", "Must be a topic label, as Topic names it.");
+                    reader.Error(DominantTopic, "Must be a topic label, as Topic names it.");
                 }
 
-                return (reader.Value("userIds") is null || TryParseUserIds(reader, out userIds)) && topicValid;
+                // Both lists are read whatever the other holds, so every wrong field is named in one answer.
+                var usersValid = TryParseIds(reader, UserIds, "user", out var userIds);
+                var groupsValid = TryParseIds(reader, GroupIds, "group", out var groupIds);
+                audience = new CampaignAudience(userIds, dominantTopic, groupIds);
+                return usersValid && groupsValid && topicValid;
             default:
-                campaign.Error(audienceField, $"Must be \"{Everyone}\" or {{\"userIds\": [...], \"dominantTopic\": \"...\"}}.");
+                campaign.Error(audienceField, $"Must be \"{Everyone}\" or {AudienceShape}.");
                 return false;
         }
     }
 
-    private static bool TryParseUserIds(ObjectReader audience, out IReadOnlyList<string>? userIds)
+    /// <returns>False when the field is present but not a non-empty list of ids (each error is recorded); true and null when absent.</returns>
+    private static bool TryParseIds(ObjectReader audience, string field, string noun, out IReadOnlyList<string>? ids)
     {
-        userIds = null;
-        if (audience.Array("userIds", required: true) is not { } list)
+        ids = null;
+        if (audience.Value(field) is null)
+        {
+            return true;
+        }
+
+        if (audience.Array(field, required: true) is not { } list)
         {
             return false;
         }
 
         if (list.GetArrayLength() == 0)
         {
-            audience.Error("userIds", "Must name at least one user.");
+            audience.Error(field, $"Must name at least one {noun}.");
             return false;
         }
 
-        var ids = new List<string>(list.GetArrayLength());
-        var valid = true;
+        var valid = new List<string>(list.GetArrayLength());
+        var allValid = true;
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            var path = JsonPaths.Item(audience.PathOf("userIds"), index++);
+            var path = JsonPaths.Item(audience.PathOf(field), index++);
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()) || item.GetString()!.Length > FieldLimits.Id)
             {
                 audience.Errors.Add(path, $"Must be a non-empty string of at most {FieldLimits.Id} characters.");
-                valid = false;
+                allValid = false;
                 continue;
             }
 
-            ids.Add(item.GetString()!);
+            valid.Add(item.GetString()!);
         }
 
-        userIds = [.. ids.Distinct(StringComparer.Ordinal)];
-        return valid;
+        ids = [.. valid.Distinct(StringComparer.Ordinal)];
+        return allValid;
     }
 }

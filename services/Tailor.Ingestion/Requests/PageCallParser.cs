@@ -2,12 +2,13 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates a <c>page</c> call.</summary>
+/// <summary>Validates a <c>page</c> call, or a <c>screen</c> call (a mobile app's page view, which Segment gives the same fields).</summary>
 internal static class PageCallParser
 {
-    public static PageCall? Parse(ObjectReader call, CallContext context)
+    /// <param name="callType"><see cref="SegmentCallTypes.Page"/> or <see cref="SegmentCallTypes.Screen"/>: a page and a screen with the same messageId are two calls.</param>
+    public static PageCall? Parse(ObjectReader call, string callType, CallContext context)
     {
-        var identity = CallIdentityParser.Parse(call, SegmentCallTypes.Page, context);
+        var identity = CallIdentityParser.Parse(call, callType, context);
         var name = call.String("name", FieldLimits.Title);
         var category = call.String("category", FieldLimits.Category);
         var properties = PropertyLimits.Flatten(call.Object("properties"), context);

@@ -31,7 +31,9 @@ internal static class SegmentCallParser
         {
             SegmentCallTypes.Track => TrackCallParser.Parse(call, context),
             SegmentCallTypes.Identify => IdentifyCallParser.Parse(call, context),
-            SegmentCallTypes.Page => PageCallParser.Parse(call, context),
+            SegmentCallTypes.Page => PageCallParser.Parse(call, SegmentCallTypes.Page, context),
+            SegmentCallTypes.Screen => PageCallParser.Parse(call, SegmentCallTypes.Screen, context),
+            SegmentCallTypes.Group => GroupCallParser.Parse(call, context),
             SegmentCallTypes.Alias => AliasCallParser.Parse(call, context),
             _ => null,
         };

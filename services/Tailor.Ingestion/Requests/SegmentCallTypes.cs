@@ -8,5 +8,11 @@ internal static class SegmentCallTypes
     public const string Page = "page";
     public const string Alias = "alias";
 
-    public static IReadOnlyList<string> All { get; } = [Track, Identify, Page, Alias];
+    /// <summary>Account membership: the user belongs to a group, with the group's traits.</summary>
+    public const string Group = "group";
+
+    /// <summary>The mobile app's page view: accepted as a <see cref="Page"/>.</summary>
+    public const string Screen = "screen";
+
+    public static IReadOnlyList<string> All { get; } = [Track, Identify, Page, Screen, Group, Alias];
 }

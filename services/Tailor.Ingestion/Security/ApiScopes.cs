@@ -3,7 +3,7 @@ namespace Tailor.Ingestion.Security;
 /// <summary>What an API key may do. Each scope is also the name of the authorization policy that requires it.</summary>
 public static class ApiScopes
 {
-    /// <summary>Segment calls: track, identify, page, alias, batch.</summary>
+    /// <summary>Segment calls: track, identify, page, screen, group, alias, batch.</summary>
     public const string Events = "events";
 
     /// <summary>Catalog uploads.</summary>

@@ -1,0 +1,21 @@
+using MassTransit;
+using Tailor.Messaging;
+
+namespace Tailor.Ingestion.Consumers;
+
+/// <summary>Retries store and cache hiccups; a message naming no user goes to the error queue with a Fault.</summary>
+internal sealed class UserGroupedConsumerDefinition : ConsumerDefinition<UserGroupedConsumer>
+{
+    public UserGroupedConsumerDefinition()
+    {
+        ConcurrentMessageLimit = 16;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<UserGroupedConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        ConsumerRetry.Apply(endpointConfigurator);
+    }
+}
