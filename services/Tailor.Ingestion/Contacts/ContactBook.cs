@@ -33,7 +33,7 @@ internal sealed class ContactBook(IDocumentStore documents, IProfileCache profil
         }
 
         // Every user id with this address gets its slice redrawn, outside this user's lock (the locks are not reentrant).
-        if (updated.Email is { } address && await suppressions.ApplyAsync(address, engaged.Kind, engaged.OccurredAt, cancellationToken))
+        if (updated.Email is { } address && await suppressions.ApplyAsync(address, engaged.Kind, engaged.OccurredAt, engaged.Source, cancellationToken))
         {
             foreach (var holder in await suppressions.HoldersAsync(address, cancellationToken))
             {

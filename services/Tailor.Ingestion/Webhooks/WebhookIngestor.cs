@@ -36,7 +36,8 @@ internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageL
                 providerEvent.Kind,
                 providerEvent.Url,
                 ShownItem(email, providerEvent.Url),
-                providerEvent.IsMachineOpen)));
+                providerEvent.IsMachineOpen,
+                providerEvent.Source)));
             engagements.Add((providerEvent.Kind, email, providerEvent.IsMachineOpen));
         }
 
