@@ -42,6 +42,22 @@ internal sealed class ContactBook(IDocumentStore documents, IProfileCache profil
         }
     }
 
+    /// <summary>
+    /// Applies a provider report that names an address but no email Tailor wrote (Postmark suppresses and reactivates
+    /// addresses that way): the suppression list changes and every user id with the address gets its slice redrawn.
+    /// Consent does not change: the report says what the provider will send, not what any one user chose.
+    /// </summary>
+    public async Task ApplyToAddressAsync(string address, EngagementKind kind, DateTimeOffset at, string? source, CancellationToken cancellationToken)
+    {
+        if (await suppressions.ApplyAsync(address, kind, at, source, cancellationToken))
+        {
+            foreach (var holder in await suppressions.HoldersAsync(address, cancellationToken))
+            {
+                await UpdateAsync(holder, contact => contact, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Writes every contact's profile slice again (the profile cache lost them); returns how many.</summary>
     public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
     {

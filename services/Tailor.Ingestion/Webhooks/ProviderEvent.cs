@@ -9,6 +9,10 @@ namespace Tailor.Ingestion.Webhooks;
 /// The provider's own event behind <paramref name="Kind"/> (<c>provider:event[:reason]</c>), passed on as
 /// <see cref="EmailEngaged.Source"/>; set for the kinds that change consent, so a suppression says where it came from.
 /// </param>
+/// <param name="Address">
+/// The one address the event is about, read only where the provider documents events that name no email (Postmark's
+/// suppressions made by the sender and its reactivations): such an event changes the suppression list by address.
+/// </param>
 internal sealed record ProviderEvent(
     string EventKey,
     Guid? EmailId,
@@ -16,4 +20,5 @@ internal sealed record ProviderEvent(
     DateTimeOffset OccurredAt,
     string? Url,
     bool IsMachineOpen,
-    string? Source = null);
+    string? Source = null,
+    string? Address = null);

@@ -217,6 +217,39 @@ public sealed class PostmarkWebhookTests
         Assert.Equal((expected, $"postmark:subscription-change:{suppressionReason}"), await ReasonAndSourceAsync(app));
     }
 
+    [Fact]
+    public async Task A_suppression_and_a_reactivation_that_name_no_message_change_the_address_by_its_recipient()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        using var counts = new WebhookEventCounts(app);
+        await Recipient.IdentifyAsync(app);
+        // As Postmark documents them: no MessageID for a suppression made by the sender, nor for a reactivation, whose
+        // SuppressionReason and Tag are null and Metadata empty.
+        const string suppressed = """
+            {"RecordType": "SubscriptionChange", "MessageID": null, "ServerID": 123456, "MessageStream": "broadcast", "ChangedAt": "2024-03-05T09:30:00Z",
+             "Recipient": "Ada@Example.com", "Origin": "Customer", "SuppressSending": true, "SuppressionReason": "ManualSuppression", "Tag": null, "Metadata": {}}
+            """;
+        const string reactivated = """
+            {"RecordType": "SubscriptionChange", "MessageID": null, "ServerID": 123456, "MessageStream": "broadcast", "ChangedAt": "2024-03-05T09:45:00Z",
+             "Recipient": "ada@example.com", "Origin": "Customer", "SuppressSending": false, "SuppressionReason": null, "Tag": null, "Metadata": {}}
+            """;
+
+        using var suppressing = await SendAsync(app, ProviderSigner.Postmark(suppressed));
+
+        Assert.Equal(HttpStatusCode.OK, suppressing.StatusCode);
+        Assert.Equal(1, (await IngestionApp.ReadJsonAsync(suppressing)).GetProperty("byAddress").GetInt32());
+        Assert.True(await Recipient.SuppressedInProfileAsync(app));
+        Assert.Equal((EngagementKind.Unsubscribe, "postmark:subscription-change:ManualSuppression"), await ReasonAndSourceAsync(app));
+
+        using var reactivating = await SendAsync(app, ProviderSigner.Postmark(reactivated));
+
+        Assert.Equal(HttpStatusCode.OK, reactivating.StatusCode);
+        Assert.False(await Recipient.SuppressedInProfileAsync(app));
+        Assert.True((await Recipient.SuppressionAsync(app))!.Lifted);
+        Assert.Equal((2, 0, 0), (counts["by_address"], counts["accepted"], counts["unknown_email"]));
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
     /// <summary>A Bounce record shaped as Postmark documents its bounce webhook; <paramref name="bouncedAt"/> null leaves the field out.</summary>
     private static string DocumentedBounce(Guid emailId, string type, int typeCode, string name, bool inactive, string? bouncedAt) => $$"""
         {"Metadata": {"tailor_email_id": "{{emailId:D}}"}, "RecordType": "Bounce", "ID": 4323372036854775807, "Type": "{{type}}", "TypeCode": {{typeCode}},

@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -66,9 +67,15 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
         var emailId = TailorEmailIds.Parse(record.Object("Metadata")?.String(TailorEmailIds.CustomArgument, FieldLimits.Id))
             ?? TailorEmailIds.FromLink(url).EmailId;
         var machineOpen = kind == EngagementKind.Open && machines.IsMachine(record.String("UserAgent", FieldLimits.Text));
-        batch.Events.Add(new ProviderEvent(ContentKey(payload), emailId, kind, occurredAt.Value, url, machineOpen, source));
+        var address = recordType == SubscriptionChange ? Address(record.String("Recipient", FieldLimits.Email)) : null;
+        batch.Events.Add(new ProviderEvent(ContentKey(payload), emailId, kind, occurredAt.Value, url, machineOpen, source, address));
         return batch;
     }
+
+    // A SubscriptionChange made by the sender or an admin, and every reactivation, comes without the message's Metadata:
+    // its Recipient is all that says whom it is about.
+    private static string? Address(string? recipient) =>
+        MailAddress.TryCreate(recipient?.Trim(), out var address) && address.DisplayName.Length == 0 ? address.Address : null;
 
     // Records that say "stop" are never refused for a missing time (Postmark's Unsubscribe bounces can come without
     // BouncedAt): they take the time they arrived. Engagement records keep theirs required, as the send-time models learn from it.
