@@ -77,8 +77,8 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
     private static string? Address(string? recipient) =>
         MailAddress.TryCreate(recipient?.Trim(), out var address) && address.DisplayName.Length == 0 ? address.Address : null;
 
-    // Records that say "stop" are never refused for a missing time (Postmark's Unsubscribe bounces can come without
-    // BouncedAt): they take the time they arrived. Engagement records keep theirs required, as the send-time models learn from it.
+    // A record that says "stop" is never refused for a missing time (a refused stop is a person emailed again): it takes
+    // the time it arrived. Engagement records keep theirs required, as the send-time models learn from it.
     private DateTimeOffset? OccurredAt(string? recordType, ObjectReader record)
     {
         var field = recordType switch
@@ -97,33 +97,33 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
         return record.Timestamp(field, required: true);
     }
 
-    private static (EngagementKind? Kind, string? Source) Kind(string recordType, ObjectReader record) => recordType switch
+    private (EngagementKind? Kind, string? Source) Kind(string recordType, ObjectReader record) => recordType switch
     {
         "Delivery" => (EngagementKind.Delivered, null),
         "Open" => (EngagementKind.Open, null),
         "Click" => (EngagementKind.Click, null),
         Bounce => BounceKind(record),
-        SpamComplaint => (EngagementKind.Complaint, "postmark:spam-complaint"),
+        SpamComplaint => (EngagementKind.Complaint, EventSources.Of(Name, "spam-complaint")),
         SubscriptionChange => SubscriptionChangeKind(record),
         _ => (null, null),
     };
 
-    private static (EngagementKind?, string?) BounceKind(ObjectReader record)
+    private (EngagementKind?, string?) BounceKind(ObjectReader record)
     {
         var typeCode = record.Value("TypeCode") is { ValueKind: JsonValueKind.Number } code && code.TryGetInt32(out var number) ? number : (int?)null;
         var type = PostmarkBounceKinds.TypeName(record.String("Type", FieldLimits.Name), typeCode);
         var inactive = record.Value("Inactive") is { ValueKind: JsonValueKind.True };
         var kind = PostmarkBounceKinds.Of(type, inactive);
-        return (kind, EventSources.Of("postmark", "bounce", type, inactive ? "inactive" : null));
+        return (kind, EventSources.Of(Name, "bounce", type, inactive ? "inactive" : null));
     }
 
     // SuppressSending says whether Postmark suppressed the address (SuppressionReason HardBounce, SpamComplaint or
     // ManualSuppression, which is also what an unsubscribe is) or reactivated it. Without it, the safe reading is a stop.
-    private static (EngagementKind?, string?) SubscriptionChangeKind(ObjectReader record)
+    private (EngagementKind?, string?) SubscriptionChangeKind(ObjectReader record)
     {
         if (record.Boolean("SuppressSending") == false)
         {
-            return (EngagementKind.Resubscribe, "postmark:subscription-change:reactivated");
+            return (EngagementKind.Resubscribe, EventSources.Of(Name, "subscription-change", "reactivated"));
         }
 
         var reason = record.String("SuppressionReason", FieldLimits.Name);
@@ -133,7 +133,7 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
             "SpamComplaint" => EngagementKind.Complaint,
             _ => EngagementKind.Unsubscribe,
         };
-        return (kind, EventSources.Of("postmark", "subscription-change", reason ?? "suppressed"));
+        return (kind, EventSources.Of(Name, "subscription-change", reason ?? "suppressed"));
     }
 
     private static string ContentKey(JsonElement payload) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload.GetRawText())));

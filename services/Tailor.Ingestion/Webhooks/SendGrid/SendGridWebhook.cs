@@ -110,7 +110,7 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
         if (reported is not { } kind)
         {
             batch.Skipped.Add(new SkippedEvent(index, eventName == Dropped
-                ? $"'dropped' for '{item.String("reason", FieldLimits.Text)}' is about the message, not the address: nothing to suppress."
+                ? $"'{source}' is about the message, not the address: nothing to suppress."
                 : $"'{eventName}' is not an engagement Tailor learns from."));
             return;
         }
