@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
 
 namespace Tailor.Ingestion.Tests;
 
-/// <summary>Unsubscribes, complaints and hard bounces suppress the address for every user id holding it; a newer resubscribe lifts it.</summary>
+/// <summary>Unsubscribes, complaints and hard bounces suppress the address for every user id holding it, keeping the provider's report; a newer resubscribe lifts it.</summary>
 public sealed class SuppressionListTests
 {
     private static readonly DateTimeOffset Reported = new(2024, 3, 5, 9, 0, 0, TimeSpan.Zero);
@@ -53,15 +54,37 @@ public sealed class SuppressionListTests
         Assert.DoesNotContain(listed, entry => entry.Key.Contains("example", StringComparison.Ordinal) || entry.Value.Contains("example", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_providers_report_is_kept_with_the_suppression_and_a_newer_report_replaces_it()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await IdentifyAsync(app, "12583", "ada@example.com");
+
+        await EngageAsync(app, "12583", EngagementKind.Unsubscribe, Reported, "postmark:bounce:Unsubscribe");
+        var first = await FindAsync(app, "ada@example.com");
+        await EngageAsync(app, "12583", EngagementKind.HardBounce, Reported.AddHours(-1), "sendgrid:dropped:Bounced Address");
+        var afterOlder = await FindAsync(app, "ada@example.com");
+        await EngageAsync(app, "12583", EngagementKind.HardBounce, Reported.AddHours(1), "sendgrid:dropped:Bounced Address");
+
+        Assert.Equal(new Contacts.Suppression(EngagementKind.Unsubscribe, Reported, false, "postmark:bounce:Unsubscribe"), first);
+        Assert.Equal(first, afterOlder);
+        Assert.Equal(
+            new Contacts.Suppression(EngagementKind.HardBounce, Reported.AddHours(1), false, "sendgrid:dropped:Bounced Address"),
+            await FindAsync(app, "ada@example.com"));
+    }
+
+    private static Task<Contacts.Suppression?> FindAsync(IngestionApp app, string address) =>
+        app.Services.GetRequiredService<Contacts.SuppressionList>().FindAsync(address, TestContext.Current.CancellationToken);
+
     private static async Task IdentifyAsync(IngestionApp app, string userId, string email)
     {
         using var response = await app.PostAsync("/v1/identify", new { userId, traits = new { email = email.Trim(), email_consent = true } });
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task EngageAsync(IngestionApp app, string userId, EngagementKind kind, DateTimeOffset at)
+    private static async Task EngageAsync(IngestionApp app, string userId, EngagementKind kind, DateTimeOffset at, string? source = null)
     {
-        var engaged = new EmailEngaged(Guid.NewGuid(), userId, at, Guid.NewGuid(), "december-picks", kind, null, null, false);
+        var engaged = new EmailEngaged(Guid.NewGuid(), userId, at, Guid.NewGuid(), "december-picks", kind, null, null, false, source);
         await app.Harness.Bus.Publish(engaged, TestContext.Current.CancellationToken);
         Assert.True(await app.ConsumedAsync<EmailEngaged>(message => message.EventId == engaged.EventId));
     }

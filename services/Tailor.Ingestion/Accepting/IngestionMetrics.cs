@@ -21,7 +21,7 @@ internal sealed class IngestionMetrics
         _rejected = meter.CreateCounter<long>("tailor.ingestion.requests.rejected", description: "Requests answered with a 4xx.");
         _webhookEvents = meter.CreateCounter<long>(
             "tailor.ingestion.webhook.events",
-            description: "Provider events by outcome: accepted, unknown_email (not an email Tailor wrote), skipped (a kind Tailor does not learn from).");
+            description: "Provider events by outcome: accepted, unknown_email (not an email Tailor wrote), by_address (no email named, the address's suppression changed), skipped (nothing Tailor acts on).");
         _engagements = meter.CreateCounter<long>(
             EngagementsName,
             "{event}",

@@ -44,7 +44,23 @@ internal sealed class ContactBook(
         }
 
         // Every user id with this address gets its slice redrawn, outside this user's lock (the locks are not reentrant).
-        if (updated.Email is { } address && await suppressions.ApplyAsync(address, engaged.Kind, engaged.OccurredAt, cancellationToken))
+        if (updated.Email is { } address && await suppressions.ApplyAsync(address, engaged.Kind, engaged.OccurredAt, engaged.Source, cancellationToken))
+        {
+            foreach (var holder in await suppressions.HoldersAsync(address, cancellationToken))
+            {
+                await UpdateAsync(holder, contact => contact, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies a provider report that names an address but no email Tailor wrote (Postmark suppresses and reactivates
+    /// addresses that way): the suppression list changes and every user id with the address gets its slice redrawn.
+    /// Consent does not change: the report says what the provider will send, not what any one user chose.
+    /// </summary>
+    public async Task ApplyToAddressAsync(string address, EngagementKind kind, DateTimeOffset at, string? source, CancellationToken cancellationToken)
+    {
+        if (await suppressions.ApplyAsync(address, kind, at, source, cancellationToken))
         {
             foreach (var holder in await suppressions.HoldersAsync(address, cancellationToken))
             {

@@ -14,11 +14,15 @@ internal sealed class SuppressionList(IDocumentStore documents)
     public const string HoldersCollection = "ingestion.address-holders";
 
     public async Task<bool> IsSuppressedAsync(string? address, CancellationToken cancellationToken) =>
-        address is not null &&
-        await documents.FindAsync<Suppression>(Collection, AddressKeys.Of(address), cancellationToken) is { Lifted: false };
+        await FindAsync(address, cancellationToken) is { Lifted: false };
 
+    /// <summary>The address's entry, lifted or not; null when it was never suppressed.</summary>
+    public async Task<Suppression?> FindAsync(string? address, CancellationToken cancellationToken) =>
+        address is null ? null : await documents.FindAsync<Suppression>(Collection, AddressKeys.Of(address), cancellationToken);
+
+    /// <param name="source">The provider's report behind <paramref name="kind"/>, kept with the entry (see <see cref="Suppression.Source"/>).</param>
     /// <returns>True when the list changed.</returns>
-    public async Task<bool> ApplyAsync(string address, EngagementKind kind, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> ApplyAsync(string address, EngagementKind kind, DateTimeOffset at, string? source, CancellationToken cancellationToken)
     {
         var key = AddressKeys.Of(address);
         var known = await documents.FindAsync<Suppression>(Collection, key, cancellationToken);
@@ -29,7 +33,7 @@ internal sealed class SuppressionList(IDocumentStore documents)
 
         Suppression? updated = kind switch
         {
-            EngagementKind.Unsubscribe or EngagementKind.Complaint or EngagementKind.HardBounce => new Suppression(kind, at, Lifted: false),
+            EngagementKind.Unsubscribe or EngagementKind.Complaint or EngagementKind.HardBounce => new Suppression(kind, at, Lifted: false, source),
             EngagementKind.Resubscribe when known is { Lifted: false } => known with { At = at, Lifted = true },
             _ => null,
         };

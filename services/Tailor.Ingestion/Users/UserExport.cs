@@ -22,10 +22,12 @@ internal sealed class UserExport(IEventStore events, IDocumentStore documents, I
             return null;
         }
 
+        var suppression = await suppressions.FindAsync(contact?.Email, cancellationToken);
         return new UserExportDocument(
             userId,
             contact,
-            await suppressions.IsSuppressedAsync(contact?.Email, cancellationToken),
+            suppression is { Lifted: false },
+            suppression is null ? null : new ExportedSuppression(suppression.Reason.ToString(), suppression.Source, suppression.At, suppression.Lifted),
             profile,
             EventsAsync(query, cancellationToken));
     }
@@ -41,7 +43,13 @@ internal sealed class UserExport(IEventStore events, IDocumentStore documents, I
     }
 }
 
+/// <param name="Suppression">The user's address's entry on the suppression list, lifted or not; null when it was never on it.</param>
 internal sealed record UserExportDocument(
-    string UserId, ContactRecord? Contact, bool Suppressed, UserProfile? Profile, IAsyncEnumerable<ExportedEvent> Events);
+    string UserId, ContactRecord? Contact, bool Suppressed, ExportedSuppression? Suppression, UserProfile? Profile, IAsyncEnumerable<ExportedEvent> Events);
+
+/// <param name="Reason">What suppressed the address: <c>Unsubscribe</c>, <c>Complaint</c> or <c>HardBounce</c>.</param>
+/// <param name="Source">The provider's report behind it, such as <c>sendgrid:dropped:Bounced Address</c>; null when none was named.</param>
+/// <param name="At">When it was suppressed, or lifted when <paramref name="Lifted"/>.</param>
+internal sealed record ExportedSuppression(string Reason, string? Source, DateTimeOffset At, bool Lifted);
 
 internal sealed record ExportedEvent(Guid EventId, string Type, DateTimeOffset OccurredAt, JsonElement Payload);

@@ -1,5 +1,6 @@
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Mapping;
 using Tailor.Messaging;
 using Tailor.Storage;
@@ -10,16 +11,26 @@ namespace Tailor.Ingestion.Webhooks;
 /// Correlates provider events to the emails Tailor produced and accepts them as <c>EmailEngaged</c> (stored, then
 /// published). Event ids come from the provider's event id, so a retried webhook has one effect.
 /// </summary>
-internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageLog log, LinkSignature signature, IngestionMetrics metrics)
+internal sealed class WebhookIngestor(
+    IDocumentStore documents, AcceptedMessageLog log, LinkSignature signature, ContactBook contacts, IngestionMetrics metrics)
 {
     public async Task<WebhookOutcome> IngestAsync(string provider, IReadOnlyList<ProviderEvent> events, CancellationToken cancellationToken)
     {
         var messages = new List<PendingMessage>(events.Count);
         var engagements = new List<(EngagementKind Kind, SentEmail Email, bool IsMachineOpen)>(events.Count);
         var unknown = 0;
+        var byAddress = 0;
         foreach (var providerEvent in events)
         {
-            if (await FindEmailAsync(providerEvent.EmailId, cancellationToken) is not { } email)
+            var email = await FindEmailAsync(providerEvent.EmailId, cancellationToken);
+            if (email is null && providerEvent.Address is { } address && ConsentChanges.From(providerEvent.Kind) is not null)
+            {
+                await contacts.ApplyToAddressAsync(address, providerEvent.Kind, providerEvent.OccurredAt, providerEvent.Source, cancellationToken);
+                byAddress++;
+                continue;
+            }
+
+            if (email is null)
             {
                 // Not an email Tailor wrote (or sent without tailor_email_id): acknowledged, because the provider would
                 // retry forever, but nothing to learn from.
@@ -36,7 +47,8 @@ internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageL
                 providerEvent.Kind,
                 providerEvent.Url,
                 ShownItem(email, providerEvent.Url),
-                providerEvent.IsMachineOpen)));
+                providerEvent.IsMachineOpen,
+                providerEvent.Source)));
             engagements.Add((providerEvent.Kind, email, providerEvent.IsMachineOpen));
         }
 
@@ -46,7 +58,7 @@ internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageL
             metrics.Engaged(kind, email.CampaignId, email.SubjectVariant, isMachineOpen);
         }
 
-        return new WebhookOutcome(messages.Count, unknown);
+        return new WebhookOutcome(messages.Count, unknown, byAddress);
     }
 
     private async Task<SentEmail?> FindEmailAsync(Guid? emailId, CancellationToken cancellationToken) =>
@@ -65,4 +77,5 @@ internal sealed class WebhookIngestor(IDocumentStore documents, AcceptedMessageL
 
 /// <param name="Accepted">Events about Tailor's emails, stored and published (a retried event counts again, with one effect).</param>
 /// <param name="UnknownEmail">Events about emails Tailor did not write or cannot name.</param>
-internal sealed record WebhookOutcome(int Accepted, int UnknownEmail);
+/// <param name="ByAddress">Events that named no email but one address, applied to the suppression list by address.</param>
+internal sealed record WebhookOutcome(int Accepted, int UnknownEmail, int ByAddress);

@@ -56,15 +56,17 @@ internal sealed class WebhookReceiver(
         {
             var outcome = await ingestor.IngestAsync(provider.Name, batch.Events, cancellationToken);
             await provider.AcceptedAsync(payload, cancellationToken);
-            Log.WebhookAccepted(logger, provider.Name, outcome.Accepted, outcome.UnknownEmail, batch.Skipped.Count);
+            Log.WebhookAccepted(logger, provider.Name, outcome.Accepted, outcome.UnknownEmail, outcome.ByAddress, batch.Skipped.Count);
             metrics.WebhookEvents(provider.Name, "accepted", outcome.Accepted);
             metrics.WebhookEvents(provider.Name, "unknown_email", outcome.UnknownEmail);
+            metrics.WebhookEvents(provider.Name, "by_address", outcome.ByAddress);
             metrics.WebhookEvents(provider.Name, "skipped", batch.Skipped.Count);
             return Results.Ok(new
             {
                 success = true,
                 accepted = outcome.Accepted,
                 unknownEmail = outcome.UnknownEmail,
+                byAddress = outcome.ByAddress,
                 skipped = batch.Skipped.Select(skipped => new { index = skipped.Index, reason = skipped.Reason }),
                 rejected = batch.Errors.ToDictionary(),
             });

@@ -136,6 +136,61 @@ public sealed class SendGridWebhookTests
         Assert.True(body.GetProperty("rejected").TryGetProperty("$[1].sg_event_id", out _));
     }
 
+    [Theory]
+    [InlineData("Unsubscribed Address", EngagementKind.Unsubscribe)]
+    [InlineData("Bounced Address", EngagementKind.HardBounce)]
+    [InlineData("Invalid", EngagementKind.HardBounce)]
+    [InlineData("Spam Reporting Address", EngagementKind.Complaint)]
+    public async Task A_drop_for_the_address_suppresses_it_and_keeps_the_reason(string reason, EngagementKind expected)
+    {
+        using var signer = new ProviderSigner();
+        await using var app = await IngestionApp.StartAsync(configure: signer.Configuration);
+        using var counts = new WebhookEventCounts(app);
+        await Recipient.IdentifyAsync(app);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await SendAsync(app.AnonymousClient(), signer.SendGrid($"[{Dropped("e-drop", emailId, reason)}]", IngestionApp.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, (await Recipient.AppliedAsync(app, $"sendgrid:dropped:{reason}")).Kind);
+        Assert.True(await Recipient.SuppressedInProfileAsync(app));
+        Assert.Equal((1, 0), (counts["accepted"], counts["skipped"]));
+        var suppression = (await IngestionApp.ReadJsonAsync(await app.Client.GetAsync($"/v1/users/{SentEmails.UserId}/export", TestContext.Current.CancellationToken)))
+            .GetProperty("suppression");
+        Assert.Equal(
+            (expected.ToString(), $"sendgrid:dropped:{reason}", false),
+            (suppression.GetProperty("reason").GetString(), suppression.GetProperty("source").GetString(), suppression.GetProperty("lifted").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("Spam Content")]
+    [InlineData("Invalid SMTPAPI header")]
+    [InlineData("Duplicate message")]
+    public async Task A_drop_for_the_message_suppresses_nothing_and_is_counted_as_skipped(string reason)
+    {
+        using var signer = new ProviderSigner();
+        await using var app = await IngestionApp.StartAsync(configure: signer.Configuration);
+        using var counts = new WebhookEventCounts(app);
+        await Recipient.IdentifyAsync(app);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await SendAsync(app.AnonymousClient(), signer.SendGrid($"[{Dropped("e-drop", emailId, reason)}]", IngestionApp.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(reason, (await IngestionApp.ReadJsonAsync(response)).GetProperty("skipped")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal((0, 1), (counts["accepted"], counts["skipped"]));
+        Assert.Empty(app.Published<EmailEngaged>());
+        Assert.Null(await Recipient.SuppressionAsync(app));
+        Assert.False(await Recipient.SuppressedInProfileAsync(app));
+    }
+
+    /// <summary>A <c>dropped</c> event shaped as SendGrid's Event Webhook reference shows it, with Tailor's custom argument.</summary>
+    private static string Dropped(string id, Guid emailId, string reason) => $$"""
+        {"email": "ada@example.com", "timestamp": 1709629200, "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>", "event": "dropped",
+         "category": ["december-picks"], "sg_event_id": "{{id}}", "sg_message_id": "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+         "reason": "{{reason}}", "status": "5.0.0", "tailor_email_id": "{{emailId:D}}"}
+        """;
+
     private static string Event(string id, string kind, Guid emailId, string extra = "") =>
         $$"""{"email":"ada@example.com","timestamp":1733900000,"event":"{{kind}}","sg_event_id":"{{id}}","sg_message_id":"m-1.filter","tailor_email_id":"{{emailId:D}}"{{(extra.Length > 0 ? "," + extra : "")}}}""";
 

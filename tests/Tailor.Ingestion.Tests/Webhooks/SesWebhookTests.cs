@@ -17,7 +17,7 @@ public sealed class SesWebhookTests : IDisposable
     [InlineData("Bounce", """ "bounce": {"bounceType": "Transient", "timestamp": "2024-03-05T09:00:00Z"} """, EngagementKind.SoftBounce)]
     [InlineData("Complaint", """ "complaint": {"timestamp": "2024-03-05T09:00:00Z"} """, EngagementKind.Complaint)]
     [InlineData("Subscription", """ "subscription": {"contactList": "news", "timestamp": "2024-03-05T09:00:00Z", "source": "UnsubscribeHeader", "newTopicPreferences": {"unsubscribeAll": true} } """, EngagementKind.Unsubscribe)]
-    [InlineData("Subscription", """ "subscription": {"contactList": "news", "timestamp": "2024-03-05T09:00:00Z", "source": "UnsubscribeHeader", "newTopicPreferences": {"unsubscribeAll": false} } """, EngagementKind.Resubscribe)]
+    [InlineData("Subscription", """ "subscription": {"contactList": "news", "timestamp": "2024-03-05T09:00:00Z", "source": "UnsubscribeHeader", "newTopicPreferences": {"unsubscribeAll": false}, "oldTopicPreferences": {"unsubscribeAll": true} } """, EngagementKind.Resubscribe)]
     public async Task Signed_notifications_map_to_their_kind(string eventType, string detail, EngagementKind expected)
     {
         await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
@@ -127,7 +127,102 @@ public sealed class SesWebhookTests : IDisposable
         Assert.Single(visits.Visited);
     }
 
+    [Fact]
+    public async Task The_event_publishing_setup_notification_is_acknowledged_counted_as_skipped_and_records_nothing()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        using var counts = new WebhookEventCounts(app);
+        const string setup = "Successfully validated SNS topic for Amazon SES event publishing.";
+
+        using var response = await SendAsync(app, _signer.SnsNotification("5a3c1f0e-setup", setup));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal(0, body.GetProperty("accepted").GetInt32());
+        Assert.Contains("set up", Assert.Single(body.GetProperty("skipped").EnumerateArray()).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal((1, 0, 0), (counts["skipped"], counts["accepted"], counts["unknown_email"]));
+        Assert.Empty(app.Published<EmailEngaged>());
+        Assert.Empty(await app.RecordedAsync<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task The_setup_notification_is_still_verified_first()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        var forged = ProviderSigner.Altered(
+            _signer.SnsNotification("5a3c1f0e-setup", "Successfully validated SNS topic for Amazon SES event publishing."), "5a3c1f0e", "00000000");
+
+        using var response = await SendAsync(app, forged);
+
+        await Problems.TitleAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_topic_opt_out_never_lifts_an_all_topics_unsubscribe_and_only_opting_back_in_to_everything_does()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        await Recipient.IdentifyAsync(app);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var unsubscribedAll = await SendAsync(app, _signer.SnsNotification("sub-1", Subscription(
+            emailId, "2024-03-05T09:00:00Z", now: """{"unsubscribeAll": true, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptIn"}]}""",
+            before: """{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptIn"}]}""")));
+        await Recipient.AppliedAsync(app, "ses:subscription:unsubscribeAll");
+        using var optedOutOfOneTopic = await SendAsync(app, _signer.SnsNotification("sub-2", Subscription(
+            emailId, "2024-03-05T09:05:00Z", now: """{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptOut"}]}""",
+            before: """{"unsubscribeAll": true, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptIn"}]}""")));
+        var topicOptOut = await Recipient.AppliedAsync(app, "ses:subscription:OptOut:Weekly");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (unsubscribedAll.StatusCode, optedOutOfOneTopic.StatusCode));
+        Assert.Equal(EngagementKind.Unsubscribe, topicOptOut.Kind);
+        Assert.True(await Recipient.SuppressedInProfileAsync(app));
+        Assert.Equal(("ses:subscription:OptOut:Weekly", false), await SourceAndLiftedAsync(app));
+
+        using var optedBackIn = await SendAsync(app, _signer.SnsNotification("sub-3", Subscription(
+            emailId, "2024-03-05T09:10:00Z", now: """{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptIn"}]}""",
+            before: """{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptOut"}]}""")));
+        await Recipient.AppliedAsync(app, "ses:subscription:resubscribed");
+
+        Assert.False(await Recipient.SuppressedInProfileAsync(app));
+        Assert.Equal(("ses:subscription:OptOut:Weekly", true), await SourceAndLiftedAsync(app));
+    }
+
+    // Each row: the preferences after and before the change; null expected means acknowledged as skipped, nothing recorded.
+    [Theory]
+    [InlineData("""{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptIn"}, {"topicName": "Offers", "subscriptionStatus": "OptIn"}]}""",
+        """{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptIn"}]}""", null)]
+    [InlineData("""{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "OptIn"}]}""", null, null)]
+    [InlineData("""{"unsubscribeAll": false, "topicSubscriptionStatus": [], "topicDefaultSubscriptionStatus": "OptOut"}""", """{"unsubscribeAll": true, "topicSubscriptionStatus": []}""", null)]
+    [InlineData("""{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Weekly", "subscriptionStatus": "Maybe"}]}""", """{"unsubscribeAll": true, "topicSubscriptionStatus": []}""", null)]
+    [InlineData("""{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Offers", "subscriptionStatus": "OptOut"}]}""", """{"unsubscribeAll": false, "topicSubscriptionStatus": []}""", EngagementKind.Unsubscribe)]
+    [InlineData("""{"unsubscribeAll": false, "topicSubscriptionStatus": [{"topicName": "Offers", "subscriptionStatus": "OptIn"}]}""", """{"unsubscribeAll": true, "topicSubscriptionStatus": []}""", EngagementKind.Resubscribe)]
+    public async Task Subscription_changes_lift_a_suppression_only_when_everything_is_opted_in_again(string now, string? before, EngagementKind? expected)
+    {
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await SendAsync(app, _signer.SnsNotification("sub-1", Subscription(emailId, "2024-03-05T09:00:00Z", now, before)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, app.Published<EmailEngaged>().SingleOrDefault()?.Kind);
+        var skipped = (await IngestionApp.ReadJsonAsync(response)).GetProperty("skipped").GetArrayLength();
+        Assert.Equal(expected is null ? 1 : 0, skipped);
+    }
+
     public void Dispose() => _signer.Dispose();
+
+    /// <summary>A <c>Subscription</c> event shaped as SES documents it for event publishing to SNS.</summary>
+    private static string Subscription(Guid emailId, string changedAt, string now, string? before) => $$"""
+        {"eventType": "Subscription",
+         "mail": {"timestamp": "2024-03-05T08:59:00.000Z", "source": "Shop <news@shop.example>", "sendingAccountId": "123456789012",
+                  "destination": ["ada@example.com"], "messageId": "0100017e4bccb684-EXAMPLE", "headersTruncated": false,
+                  "tags": {"ses:configuration-set": ["tailor"], "tailor_email_id": ["{{emailId:D}}"]} },
+         "subscription": {"contactList": "Newsletter", "timestamp": "{{changedAt}}", "source": "UnsubscribeHeader",
+                          "newTopicPreferences": {{now}}{{(before is null ? "" : $", \"oldTopicPreferences\": {before}")}} } }
+        """;
+
+    private static async Task<(string? Source, bool Lifted)> SourceAndLiftedAsync(IngestionApp app) =>
+        await Recipient.SuppressionAsync(app) is { } suppression ? (suppression.Source, suppression.Lifted) : (null, false);
 
     private static async Task<HttpResponseMessage> SendAsync(IngestionApp app, HttpRequestMessage request)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Tailor.Contracts;
+using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Webhooks.Mailgun;
 
 namespace Tailor.Ingestion.Tests.Webhooks;
@@ -7,7 +8,8 @@ namespace Tailor.Ingestion.Tests.Webhooks;
 /// <summary>
 /// Requests that pass, or nearly pass, a provider's authentication and are still wrong: malformed but correctly signed,
 /// signed long ago, signed for something else, or pointing the confirmation at a private address. Each is a 4xx
-/// problem, never a 5xx, and leaves nothing on the bus or in the store, though every one names an email Tailor wrote.
+/// problem, never a 5xx, and leaves nothing on the bus, in the store or on the suppression list, though every one names
+/// an email Tailor wrote.
 /// </summary>
 public sealed class SignedHostileWebhookTests : IDisposable
 {
@@ -21,6 +23,8 @@ public sealed class SignedHostileWebhookTests : IDisposable
         ["sendgrid: body altered after signing"] = (signer, email) => ProviderSigner.Altered(signer.SendGrid(SendGridOpen(email), Now), "\"open\"", "\"click\""),
         ["sendgrid: signed an hour ago"] = (signer, email) => signer.SendGrid(SendGridOpen(email), Now.AddHours(-1)),
         ["sendgrid: signed an hour ahead"] = (signer, email) => signer.SendGrid(SendGridOpen(email), Now.AddHours(1)),
+        ["sendgrid: signed drop without sg_event_id"] = (signer, email) => signer.SendGrid(SendGridDrop(email).Replace("\"sg_event_id\"", "\"id\"", StringComparison.Ordinal), Now),
+        ["sendgrid: signed drop whose reason is not text"] = (signer, email) => signer.SendGrid(SendGridDrop(email).Replace("\"Bounced Address\"", "[\"Bounced Address\"]", StringComparison.Ordinal), Now),
         ["mailgun: signed without event-data"] = (_, _) => ProviderSigner.Mailgun("t-1", Now, "null"),
         ["mailgun: signed event-data of wrong types"] = (_, _) => ProviderSigner.Mailgun("t-2", Now, """{"event": 7, "id": ["e"], "timestamp": "soon"}"""),
         ["mailgun: signed a day ago"] = (_, email) => ProviderSigner.Mailgun("t-3", Now.AddDays(-1), MailgunOpen(email)),
@@ -30,11 +34,14 @@ public sealed class SignedHostileWebhookTests : IDisposable
         ["ses: signed event with a blank eventType"] = (signer, email) => signer.SnsNotification("n-3", SesOpen(email).Replace("\"Open\"", "\"\"", StringComparison.Ordinal)),
         ["ses: signed for a topic not allowed"] = (signer, email) => signer.SnsNotification("n-4", SesOpen(email), topicArn: "arn:aws:sns:eu-west-1:999999999999:elsewhere"),
         ["ses: SHA1 signature claimed as version 2"] = (signer, email) => ProviderSigner.Altered(signer.SnsNotification("n-5", SesOpen(email), signatureVersion: "1"), "\"SignatureVersion\":\"1\"", "\"SignatureVersion\":\"2\""),
+        ["ses: signed text that only starts like the setup notice"] = (signer, _) => signer.SnsNotification("n-6", "Successfully validated SNS topic for Amazon SES event publishing. Also: unsubscribe everyone"),
         ["ses: confirmation to the cloud metadata address"] = (signer, _) => signer.SnsConfirmation("http://169.254.169.254/latest/meta-data/"),
         ["ses: confirmation to a look-alike host"] = (signer, _) => signer.SnsConfirmation("https://sns.eu-west-1.amazonaws.com.attacker.example/confirm"),
         ["ses: confirmation hiding a host behind user info"] = (signer, _) => signer.SnsConfirmation("https://sns.eu-west-1.amazonaws.com@10.0.0.1/confirm"),
         ["postmark: wrong password"] = (_, email) => ProviderSigner.Postmark(PostmarkDelivery(email), password: "guess"),
         ["postmark: no RecordType"] = (_, email) => ProviderSigner.Postmark(PostmarkDelivery(email).Replace("\"RecordType\"", "\"Kind\"", StringComparison.Ordinal)),
+        ["postmark: unsubscribe bounce time not a date"] = (_, email) => ProviderSigner.Postmark(PostmarkUnsubscribeBounce(email).Replace("2024-03-05T09:00:00Z", "yesterday", StringComparison.Ordinal)),
+        ["postmark: subscription change time not a date"] = (_, _) => ProviderSigner.Postmark("""{"RecordType": "SubscriptionChange", "MessageID": null, "ChangedAt": 1709629200, "Recipient": "ada@example.com", "SuppressSending": true}"""),
         ["postmark: delivery time not a date"] = (_, email) => ProviderSigner.Postmark(PostmarkDelivery(email).Replace("2024-03-05T09:00:00Z", "yesterday", StringComparison.Ordinal)),
     };
 
@@ -43,6 +50,11 @@ public sealed class SignedHostileWebhookTests : IDisposable
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
 
     private static string SendGridOpen(Guid email) => $$"""[{"email":"ada@example.com","timestamp":1733900000,"event":"open","sg_event_id":"e-1","tailor_email_id":"{{email}}"}]""";
+
+    private static string SendGridDrop(Guid email) => $$"""[{"email":"ada@example.com","timestamp":1733900000,"event":"dropped","reason":"Bounced Address","status":"5.0.0","sg_event_id":"e-2","tailor_email_id":"{{email}}"}]""";
+
+    private static string PostmarkUnsubscribeBounce(Guid email) =>
+        $$"""{"RecordType":"Bounce","Type":"Unsubscribe","TypeCode":16,"MessageID":"m1","Email":"ada@example.com","BouncedAt":"2024-03-05T09:00:00Z","Inactive":false,"Metadata":{"tailor_email_id":"{{email}}"} }""";
 
     private static string MailgunOpen(Guid email) => $$"""{"event": "opened", "id": "ev-1", "timestamp": 1733900000.1, "user-variables": {"tailor_email_id": "{{email}}"} }""";
 
@@ -66,6 +78,7 @@ public sealed class SignedHostileWebhookTests : IDisposable
         Assert.Empty(app.Published<EmailEngaged>());
         Assert.Empty(await app.RecordedAsync<EmailEngaged>());
         Assert.Empty(await app.Documents.ListAsync(MailgunWebhook.TokensCollection, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Documents.ListAsync(SuppressionList.Collection, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -83,7 +83,9 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
             return batch;
         }
 
-        if (Kind(eventName, data.String("severity", FieldLimits.Name)) is not { } kind)
+        var severity = data.String("severity", FieldLimits.Name);
+        var reason = data.String("reason", FieldLimits.Name);
+        if (Kind(eventName, severity, reason) is not { } kind)
         {
             batch.Skipped.Add(new SkippedEvent(0, $"'{eventName}' is not an engagement Tailor learns from."));
             return batch;
@@ -91,16 +93,21 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
 
         var emailId = TailorEmailIds.Parse(variables?.String(TailorEmailIds.CustomArgument, FieldLimits.Id)) ?? TailorEmailIds.FromLink(url).EmailId;
         var occurredAt = DateTimeOffset.UnixEpoch.AddSeconds(Math.Min(timestamp.Value, 253_402_300_799));
-        batch.Events.Add(new ProviderEvent(id, emailId, kind, occurredAt, url, kind == EngagementKind.Open && machines.IsMachine(userAgent)));
+        var source = kind is EngagementKind.Delivered or EngagementKind.Open or EngagementKind.Click ? null : EventSources.Of(Name, eventName, severity, reason);
+        batch.Events.Add(new ProviderEvent(id, emailId, kind, occurredAt, url, kind == EngagementKind.Open && machines.IsMachine(userAgent), source));
         return batch;
     }
 
-    // "failed" is a bounce: permanent is hard, temporary soft. accepted, rejected and stored say nothing about the reader.
-    private static EngagementKind? Kind(string eventName, string? severity) => eventName switch
+    // "failed" is a bounce: permanent is hard, temporary soft, except when Mailgun did not send because the address is
+    // on its unsubscribe or complaint list (reason suppress-unsubscribe, suppress-complaint), which keeps that kind.
+    // accepted, rejected and stored say nothing about the reader.
+    private static EngagementKind? Kind(string eventName, string? severity, string? reason) => eventName switch
     {
         "delivered" => EngagementKind.Delivered,
         "opened" => EngagementKind.Open,
         "clicked" => EngagementKind.Click,
+        "failed" when reason == "suppress-unsubscribe" => EngagementKind.Unsubscribe,
+        "failed" when reason == "suppress-complaint" => EngagementKind.Complaint,
         "failed" => severity == "temporary" ? EngagementKind.SoftBounce : EngagementKind.HardBounce,
         "complained" => EngagementKind.Complaint,
         "unsubscribed" => EngagementKind.Unsubscribe,

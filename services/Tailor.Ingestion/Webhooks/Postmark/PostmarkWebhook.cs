@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,8 +14,12 @@ namespace Tailor.Ingestion.Webhooks.Postmark;
 /// Postmark's webhooks: one record per request, <c>RecordType</c> naming it, HTTP Basic credentials set in the webhook
 /// URL. Records carry no event id, so the record's content names it; Tailor's email id is <c>Metadata.tailor_email_id</c>.
 /// </summary>
-internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineOpens machines) : IWebhookProvider
+internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineOpens machines, TimeProvider time) : IWebhookProvider
 {
+    private const string Bounce = "Bounce";
+    private const string SpamComplaint = "SpamComplaint";
+    private const string SubscriptionChange = "SubscriptionChange";
+
     public string Name => "postmark";
 
     public bool IsConfigured => !string.IsNullOrEmpty(options.Value.PostmarkUsername) && !string.IsNullOrEmpty(options.Value.PostmarkPassword);
@@ -44,15 +49,16 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
         }
 
         var recordType = record.String("RecordType", FieldLimits.Name, required: true);
-        record.String("MessageID", FieldLimits.Id, required: true);
+        // Postmark sends no MessageID for suppressions made by the sender or an admin, and for reactivations.
+        record.String("MessageID", FieldLimits.Id, required: recordType != SubscriptionChange);
         var url = record.String("OriginalLink", FieldLimits.Text);
-        var occurredAt = record.Timestamp(TimeField(recordType), required: true);
+        var occurredAt = OccurredAt(recordType, record);
         if (recordType is null || occurredAt is null || !batch.Errors.IsEmpty)
         {
             return batch;
         }
 
-        if (Kind(recordType, record) is not { } kind)
+        if (Kind(recordType, record) is not ({ } kind, var source))
         {
             batch.Skipped.Add(new SkippedEvent(0, $"'{recordType}' is not an engagement Tailor learns from."));
             return batch;
@@ -61,30 +67,74 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
         var emailId = TailorEmailIds.Parse(record.Object("Metadata")?.String(TailorEmailIds.CustomArgument, FieldLimits.Id))
             ?? TailorEmailIds.FromLink(url).EmailId;
         var machineOpen = kind == EngagementKind.Open && machines.IsMachine(record.String("UserAgent", FieldLimits.Text));
-        batch.Events.Add(new ProviderEvent(ContentKey(payload), emailId, kind, occurredAt.Value, url, machineOpen));
+        var address = recordType == SubscriptionChange ? Address(record.String("Recipient", FieldLimits.Email)) : null;
+        batch.Events.Add(new ProviderEvent(ContentKey(payload), emailId, kind, occurredAt.Value, url, machineOpen, source, address));
         return batch;
     }
 
-    private static string TimeField(string? recordType) => recordType switch
+    // A SubscriptionChange made by the sender or an admin, and every reactivation, comes without the message's Metadata:
+    // its Recipient is all that says whom it is about.
+    private static string? Address(string? recipient) =>
+        MailAddress.TryCreate(recipient?.Trim(), out var address) && address.DisplayName.Length == 0 ? address.Address : null;
+
+    // A record that says "stop" is never refused for a missing time (a refused stop is a person emailed again): it takes
+    // the time it arrived. Engagement records keep theirs required, as the send-time models learn from it.
+    private DateTimeOffset? OccurredAt(string? recordType, ObjectReader record)
     {
-        "Delivery" => "DeliveredAt",
-        "Bounce" => "BouncedAt",
-        "SpamComplaint" => "BouncedAt",
-        "SubscriptionChange" => "ChangedAt",
-        _ => "ReceivedAt",
+        var field = recordType switch
+        {
+            "Delivery" => "DeliveredAt",
+            Bounce or SpamComplaint => "BouncedAt",
+            SubscriptionChange => "ChangedAt",
+            _ => "ReceivedAt",
+        };
+        var saysStop = recordType is Bounce or SpamComplaint or SubscriptionChange;
+        if (saysStop && record.Value(field) is null)
+        {
+            return time.GetUtcNow();
+        }
+
+        return record.Timestamp(field, required: true);
+    }
+
+    private (EngagementKind? Kind, string? Source) Kind(string recordType, ObjectReader record) => recordType switch
+    {
+        "Delivery" => (EngagementKind.Delivered, null),
+        "Open" => (EngagementKind.Open, null),
+        "Click" => (EngagementKind.Click, null),
+        Bounce => BounceKind(record),
+        SpamComplaint => (EngagementKind.Complaint, EventSources.Of(Name, "spam-complaint")),
+        SubscriptionChange => SubscriptionChangeKind(record),
+        _ => (null, null),
     };
 
-    // Postmark's bounce Type: HardBounce and BadEmailAddress are permanent; the rest (SoftBounce, Transient ...) may pass later.
-    private static EngagementKind? Kind(string recordType, ObjectReader record) => recordType switch
+    private (EngagementKind?, string?) BounceKind(ObjectReader record)
     {
-        "Delivery" => EngagementKind.Delivered,
-        "Open" => EngagementKind.Open,
-        "Click" => EngagementKind.Click,
-        "Bounce" => record.String("Type", FieldLimits.Name) is "HardBounce" or "BadEmailAddress" ? EngagementKind.HardBounce : EngagementKind.SoftBounce,
-        "SpamComplaint" => EngagementKind.Complaint,
-        "SubscriptionChange" => record.Boolean("SuppressSending") == false ? EngagementKind.Resubscribe : EngagementKind.Unsubscribe,
-        _ => null,
-    };
+        var typeCode = record.Value("TypeCode") is { ValueKind: JsonValueKind.Number } code && code.TryGetInt32(out var number) ? number : (int?)null;
+        var type = PostmarkBounceKinds.TypeName(record.String("Type", FieldLimits.Name), typeCode);
+        var inactive = record.Value("Inactive") is { ValueKind: JsonValueKind.True };
+        var kind = PostmarkBounceKinds.Of(type, inactive);
+        return (kind, EventSources.Of(Name, "bounce", type, inactive ? "inactive" : null));
+    }
+
+    // SuppressSending says whether Postmark suppressed the address (SuppressionReason HardBounce, SpamComplaint or
+    // ManualSuppression, which is also what an unsubscribe is) or reactivated it. Without it, the safe reading is a stop.
+    private (EngagementKind?, string?) SubscriptionChangeKind(ObjectReader record)
+    {
+        if (record.Boolean("SuppressSending") == false)
+        {
+            return (EngagementKind.Resubscribe, EventSources.Of(Name, "subscription-change", "reactivated"));
+        }
+
+        var reason = record.String("SuppressionReason", FieldLimits.Name);
+        var kind = reason switch
+        {
+            "HardBounce" => EngagementKind.HardBounce,
+            "SpamComplaint" => EngagementKind.Complaint,
+            _ => EngagementKind.Unsubscribe,
+        };
+        return (kind, EventSources.Of(Name, "subscription-change", reason ?? "suppressed"));
+    }
 
     private static string ContentKey(JsonElement payload) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload.GetRawText())));
 

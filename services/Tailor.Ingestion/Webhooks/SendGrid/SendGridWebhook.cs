@@ -17,6 +17,20 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
     public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
     public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
 
+    private const string Dropped = "dropped";
+
+    // A "dropped" event's reason when SendGrid did not send because of the address: it is on one of SendGrid's lists
+    // (unsubscribes, bounces, spam reports, invalid addresses) and every later email to it will be dropped too, so
+    // Tailor suppresses it the same way. Other reasons ("Spam Content", "Invalid SMTPAPI header", ...) are about one
+    // message and suppress nothing.
+    private static readonly Dictionary<string, EngagementKind> DroppedAddresses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Unsubscribed Address"] = EngagementKind.Unsubscribe,
+        ["Bounced Address"] = EngagementKind.HardBounce,
+        ["Invalid"] = EngagementKind.HardBounce,
+        ["Spam Reporting Address"] = EngagementKind.Complaint,
+    };
+
     public string Name => "sendgrid";
 
     // The rule: verified when a public key is configured. Unsigned acceptance is logged at start.
@@ -92,30 +106,53 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
             return;
         }
 
-        if (Kind(eventName, item.String("type", FieldLimits.Name)) is not { } kind)
+        var (reported, source) = Kind(eventName, item);
+        if (reported is not { } kind)
         {
-            batch.Skipped.Add(new SkippedEvent(index, $"'{eventName}' is not an engagement Tailor learns from."));
+            batch.Skipped.Add(new SkippedEvent(index, eventName == Dropped
+                ? $"'{source}' is about the message, not the address: nothing to suppress."
+                : $"'{eventName}' is not an engagement Tailor learns from."));
             return;
         }
 
         var emailId = TailorEmailIds.Parse(item.String(TailorEmailIds.CustomArgument, FieldLimits.Id)) ?? TailorEmailIds.FromLink(url).EmailId;
         var machineOpen = kind == EngagementKind.Open &&
             (item.Boolean("sg_machine_open") == true || machines.IsMachine(item.String("useragent", FieldLimits.Text)));
-        batch.Events.Add(new ProviderEvent(eventId, emailId, kind, DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(timestamp.Value, 0, 253_402_300_799)), url, machineOpen));
+        var occurredAt = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(timestamp.Value, 0, 253_402_300_799));
+        batch.Events.Add(new ProviderEvent(eventId, emailId, kind, occurredAt, url, machineOpen, source));
     }
 
-    // "bounce" with type "blocked" is a temporary refusal; a plain bounce is permanent. processed, dropped and deferred say nothing about the reader.
-    private static EngagementKind? Kind(string eventName, string? bounceType) => eventName switch
+    // processed and deferred say nothing about the reader.
+    private (EngagementKind? Kind, string? Source) Kind(string eventName, ObjectReader item) => eventName switch
     {
-        "delivered" => EngagementKind.Delivered,
-        "open" => EngagementKind.Open,
-        "click" => EngagementKind.Click,
-        "bounce" => bounceType == "blocked" ? EngagementKind.SoftBounce : EngagementKind.HardBounce,
-        "spamreport" => EngagementKind.Complaint,
-        "unsubscribe" or "group_unsubscribe" => EngagementKind.Unsubscribe,
-        "group_resubscribe" => EngagementKind.Resubscribe,
-        _ => null,
+        "delivered" => (EngagementKind.Delivered, null),
+        "open" => (EngagementKind.Open, null),
+        "click" => (EngagementKind.Click, null),
+        "bounce" => Bounce(item),
+        "spamreport" => (EngagementKind.Complaint, EventSources.Of(Name, eventName)),
+        "unsubscribe" => (EngagementKind.Unsubscribe, EventSources.Of(Name, eventName)),
+        "group_unsubscribe" => (EngagementKind.Unsubscribe, EventSources.Of(Name, eventName, GroupId(item))),
+        "group_resubscribe" => (EngagementKind.Resubscribe, EventSources.Of(Name, eventName, GroupId(item))),
+        Dropped => DroppedKind(item),
+        _ => (null, null),
     };
+
+    // A bounce of type "blocked" is a temporary refusal; a plain bounce is permanent.
+    private (EngagementKind?, string?) Bounce(ObjectReader item)
+    {
+        var type = item.String("type", FieldLimits.Name);
+        return (type == "blocked" ? EngagementKind.SoftBounce : EngagementKind.HardBounce, EventSources.Of(Name, "bounce", type));
+    }
+
+    private (EngagementKind?, string?) DroppedKind(ObjectReader item)
+    {
+        var reason = item.String("reason", FieldLimits.Text);
+        var kind = reason is not null && DroppedAddresses.TryGetValue(reason.Trim(), out var dropped) ? dropped : (EngagementKind?)null;
+        return (kind, EventSources.Of(Name, Dropped, reason));
+    }
+
+    private static string? GroupId(ObjectReader item) =>
+        item.Value("asm_group_id") is { ValueKind: JsonValueKind.Number } group ? group.GetRawText() : null;
 
     private static bool Verify(string publicKey, string timestamp, ReadOnlySpan<byte> body, string signature)
     {

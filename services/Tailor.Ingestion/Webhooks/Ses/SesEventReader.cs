@@ -9,8 +9,18 @@ internal static class SesEventReader
 {
     private const string MessagePath = "Message";
 
+    // What SES publishes once, as plain text, when an SNS event destination is added to a configuration set.
+    private const string SetupNotification = "Successfully validated SNS topic for Amazon SES event publishing.";
+
     public static void Read(string eventKey, string message, MachineOpens machines, WebhookBatch batch)
     {
+        if (string.Equals(message.Trim(), SetupNotification, StringComparison.Ordinal))
+        {
+            // Acknowledged so SNS stops retrying it; there is nothing to record.
+            batch.Skipped.Add(new SkippedEvent(0, "SES's notice that event publishing to this topic is set up; nothing to record."));
+            return;
+        }
+
         JsonDocument document;
         try
         {
@@ -48,9 +58,12 @@ internal static class SesEventReader
         }
 
         var detail = sesEvent.Object(char.ToLowerInvariant(type[0]) + type[1..]);
-        if (Kind(type, detail) is not { } kind)
+        var (reported, source) = Kind(type, detail);
+        if (reported is not { } kind)
         {
-            batch.Skipped.Add(new SkippedEvent(0, $"'{type}' is not an engagement Tailor learns from."));
+            batch.Skipped.Add(new SkippedEvent(0, type == "Subscription"
+                ? "A subscription change that neither opts out nor lifts an earlier opt-out changes nothing for Tailor."
+                : $"'{type}' is not an engagement Tailor learns from."));
             return;
         }
 
@@ -63,22 +76,27 @@ internal static class SesEventReader
 
         var emailId = EmailId(mail) ?? TailorEmailIds.FromLink(url).EmailId;
         var machineOpen = kind == EngagementKind.Open && machines.IsMachine(detail?.String("userAgent", FieldLimits.Text));
-        batch.Events.Add(new ProviderEvent(eventKey, emailId, kind, occurredAt.Value, url, machineOpen));
+        batch.Events.Add(new ProviderEvent(eventKey, emailId, kind, occurredAt.Value, url, machineOpen, source));
     }
 
     // A permanent bounce is hard; transient and undetermined ones may pass later. Send, Reject and DeliveryDelay say nothing about the reader.
-    private static EngagementKind? Kind(string type, ObjectReader? detail) => type switch
+    private static (EngagementKind? Kind, string? Source) Kind(string type, ObjectReader? detail) => type switch
     {
-        "Delivery" => EngagementKind.Delivered,
-        "Open" => EngagementKind.Open,
-        "Click" => EngagementKind.Click,
-        "Bounce" => detail?.String("bounceType", FieldLimits.Name) == "Permanent" ? EngagementKind.HardBounce : EngagementKind.SoftBounce,
-        "Complaint" => EngagementKind.Complaint,
-        "Subscription" => detail?.Object("newTopicPreferences")?.Boolean("unsubscribeAll") == false
-            ? EngagementKind.Resubscribe
-            : EngagementKind.Unsubscribe,
-        _ => null,
+        "Delivery" => (EngagementKind.Delivered, null),
+        "Open" => (EngagementKind.Open, null),
+        "Click" => (EngagementKind.Click, null),
+        "Bounce" => Bounce(detail),
+        "Complaint" => (EngagementKind.Complaint, EventSources.Of("ses", "complaint", detail?.String("complaintFeedbackType", FieldLimits.Name))),
+        "Subscription" => SesSubscriptionChange.Read(detail),
+        _ => (null, null),
     };
+
+    private static (EngagementKind? Kind, string? Source) Bounce(ObjectReader? detail)
+    {
+        var bounceType = detail?.String("bounceType", FieldLimits.Name);
+        var source = EventSources.Of("ses", "bounce", bounceType, detail?.String("bounceSubType", FieldLimits.Name));
+        return (bounceType == "Permanent" ? EngagementKind.HardBounce : EngagementKind.SoftBounce, source);
+    }
 
     // Senders tag the message (tags: {"tailor_email_id": ["…"]}) or set the X-Tailor-Email-Id header.
     private static Guid? EmailId(ObjectReader mail)
