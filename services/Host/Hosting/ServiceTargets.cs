@@ -42,9 +42,6 @@ public static class ServiceTargets
     /// <summary>The services <c>all</c> runs.</summary>
     public static IReadOnlyCollection<string> Names => Registrations.Keys;
 
-    /// <summary>Targets that run only when named (<c>--target all,sender</c>).</summary>
-    public static IReadOnlyCollection<string> OptInNames => OptInRegistrations.Keys;
-
     /// <summary>Parses a target value; unknown names fail with the list of valid ones.</summary>
     public static IReadOnlyList<string> Parse(string? target)
     {
