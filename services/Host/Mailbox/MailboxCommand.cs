@@ -14,10 +14,10 @@ public static class MailboxCommand
         ArgumentNullException.ThrowIfNull(errors);
         // Messages arrive on the SMTP server's threads; one line each, never interleaved.
         var console = TextWriter.Synchronized(output);
-        var folder = new MailboxFolder(options.Output);
         var received = 0;
         try
         {
+            var folder = new MailboxFolder(options.Output);
             await using var server = await MailboxServer.StartAsync(
                 options.Port,
                 folder,
@@ -37,13 +37,14 @@ public static class MailboxCommand
         {
             // Stopped while starting: nothing to report but the stop.
         }
-        catch (IOException failure)
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
-            await errors.WriteLineAsync($"error: {failure.Message}");
+            // A folder that cannot be made or written, or a socket error other than a taken port: say so, no stack trace.
+            await errors.WriteLineAsync($"error: mailbox: {failure.Message}");
             return 1;
         }
 
-        console.WriteLine($"Mailbox stopped: {received} message{(received == 1 ? "" : "s")} received, in {folder.Directory.FullName}");
+        console.WriteLine($"Mailbox stopped: {received} message{(received == 1 ? "" : "s")} received, in {options.Output.FullName}");
         return 0;
     }
 

@@ -107,7 +107,7 @@ public sealed class MailboxServer : IAsyncDisposable
             $"mailbox: port {port} on 127.0.0.1 is already in use (another mailbox or SMTP server?). Choose another with --port.", exception),
         SocketError.AccessDenied => new ArgumentException(
             $"mailbox: not allowed to listen on port {port} (ports below 1024 need privileges). Choose another with --port.", exception),
-        _ => new IOException($"mailbox: could not listen on 127.0.0.1:{port}: {exception.Message}", exception),
+        _ => new IOException($"could not listen on 127.0.0.1:{port}: {exception.Message}", exception),
     };
 
     private sealed class FolderStore(MailboxFolder folder, Action<MailboxMessage> delivered, Action<Exception> failed) : MessageStore

@@ -36,6 +36,23 @@ public sealed class MailboxCommandTests : IDisposable
         Assert.Equal(["1-ada@example.com.eml", "1-ada@example.com.html"], _folder.GetFiles().Select(file => file.Name).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task An_out_folder_it_cannot_make_is_an_error_naming_it_with_exit_code_1()
+    {
+        var blocker = Path.Combine(_folder.FullName, "a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder", TestContext.Current.CancellationToken);
+        var output = new SharedWriter();
+        var errors = new SharedWriter();
+
+        var exitCode = await MailboxCommand.RunAsync(
+            new MailboxOptions(0, new DirectoryInfo(Path.Combine(blocker, "mail"))), output, errors, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: mailbox: ", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains(blocker, errors.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     /// <summary>Written by the mailbox's SMTP threads while the test reads it.</summary>
