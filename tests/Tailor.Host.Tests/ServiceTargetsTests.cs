@@ -1,4 +1,6 @@
 using Tailor.Host.Hosting;
+using Tailor.Host.Tests.Deployment;
+using Tailor.SampleSender;
 
 namespace Tailor.Host.Tests;
 
@@ -27,5 +29,40 @@ public class ServiceTargetsTests
 
         Assert.Contains("'mailer'", error.Message, StringComparison.Ordinal);
         Assert.Contains("recommendation", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_all_leaves_the_sample_sender_out()
+    {
+        Assert.DoesNotContain(ServiceTargets.Sender, ServiceTargets.Parse("all"));
+        Assert.DoesNotContain(ServiceTargets.Sender, ServiceTargets.Names);
+    }
+
+    [Theory]
+    [InlineData("all,sender")]
+    [InlineData("sender, ALL")]
+    [InlineData("all,sender,ingestion,all")]
+    public void Parse_all_with_sender_selects_every_service_and_the_sender_once(string target) =>
+        Assert.Equal(ServiceTargets.Names.Append(ServiceTargets.Sender).Order(), ServiceTargets.Parse(target).Order());
+
+    [Fact]
+    public void Parse_sender_alone_selects_only_the_sender_for_a_process_of_its_own() =>
+        Assert.Equal([ServiceTargets.Sender], ServiceTargets.Parse("sender"));
+
+    [Fact]
+    public void Parse_unknown_name_mentions_the_opt_in_sender()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServiceTargets.Parse("all,mailbox"));
+
+        Assert.Contains("'mailbox'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'sender'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sender_target_registers_the_sample_sender_on_its_own_queue_and_all_does_not()
+    {
+        Assert.Equal([SampleSenderNames.Queue], ConsumerQueues.Of(ServiceTargets.Sender));
+        Assert.DoesNotContain(SampleSenderNames.Queue, ConsumerQueues.Of(ServiceTargets.All));
+        Assert.Contains(SampleSenderNames.Queue, ConsumerQueues.Of("all,sender"));
     }
 }

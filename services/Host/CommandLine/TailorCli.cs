@@ -2,10 +2,11 @@ using Microsoft.Extensions.Options;
 using Tailor.Host.Demo;
 using Tailor.Host.Evaluation;
 using Tailor.Host.Hosting;
+using Tailor.Host.Mailbox;
 
 namespace Tailor.Host.CommandLine;
 
-/// <summary>The host's command line: <c>serve</c> (default), <c>demo</c>, <c>eval</c>, <c>api-key</c>, <c>help</c>.</summary>
+/// <summary>The host's command line: <c>serve</c> (default), <c>demo</c>, <c>mailbox</c>, <c>eval</c>, <c>api-key</c>, <c>help</c>.</summary>
 public static class TailorCli
 {
     public static async Task<int> RunAsync(string[] args)
@@ -22,6 +23,13 @@ public static class TailorCli
                     var options = DemoOptions.Parse(rest);
                     NativeOutputSilencer.Apply();
                     return await DemoCommand.RunAsync(options);
+                case "mailbox":
+                    var mailbox = MailboxOptions.Parse(rest);
+                    using (var stop = new ConsoleStop())
+                    {
+                        return await MailboxCommand.RunAsync(mailbox, Console.Out, Console.Error, stop.Token);
+                    }
+
                 case "api-key":
                     return ApiKeyCommand.Run(rest, Console.Out);
                 case "eval":
@@ -60,10 +68,15 @@ public static class TailorCli
 
         Commands:
           serve   Run services (the default). Options: --target all|<name>[,<name>...]
-                  (ingestion, embedding, topic, recommendation, sendtime, contentgeneration),
+                  (ingestion, embedding, topic, recommendation, sendtime, contentgeneration;
+                  add sender, the sample SMTP sender, with e.g. --target all,sender),
                   plus any configuration key, e.g. --ConnectionStrings:rabbitmq=amqp://guest:guest@localhost:5672
           demo    Replay the bundled Online Retail sample through every service on the embedded
                   defaults and write the emails. Options: --data FILE (csv or csv.gz), --out DIR
+          mailbox [--port 2525] [--out DIR]
+                  A local SMTP server on 127.0.0.1 for trying the sender: writes each message it
+                  receives as {n}-{to}.eml and its HTML part as {n}-{to}.html (default ./tailor-mailbox)
+                  and prints one line per message. Ctrl+C stops it.
           eval recommend --train FILE --test FILE [--json] [--until DATE] [--from DATE] [--no-content] [--tune]
                   Train every recommender on one file (Online Retail CSV, or user,item,timestamp[,weight])
                   and print NDCG@10, HR@10, Recall@10 and coverage on the other, for all items and

@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Tailor.ContentGeneration.Personalization;
+using Tailor.Contracts;
+using Tailor.Host.Demo;
+using Tailor.Host.Hosting;
+using Tailor.Host.Mailbox;
+using Tailor.Messaging;
+using Tailor.SampleSender;
+using Tailor.Storage;
+using Tailor.Testing;
+
+namespace Tailor.EndToEnd.Tests;
+
+/// <summary>
+/// The README's "your first delivered email": <c>tailor serve --target all,sender</c> with the sample sender pointed at
+/// <c>tailor mailbox</c>, from HTTP events to an email that arrives over SMTP; and the sender as a process of its own
+/// on RabbitMQ.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class SampleSenderTargetTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("tailor-e2e-sender-");
+    private readonly DirectoryInfo _mailboxFolder;
+    private readonly ConcurrentQueue<MailboxMessage> _delivered = new();
+    private readonly ConcurrentQueue<Exception> _mailboxFailures = new();
+
+    public SampleSenderTargetTests() => _mailboxFolder = _state.CreateSubdirectory("mailbox");
+
+    [Fact]
+    public async Task All_with_sender_delivers_each_campaign_email_over_SMTP_with_its_unsubscribe_headers_and_both_bodies()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var mailbox = await StartMailboxAsync();
+        // The walkthrough's settings: links point at this process's own Ingestion, quiet hours off so any hour delivers.
+        var ingestionUrl = $"http://127.0.0.1:{FreePorts.Next()}";
+        var apiKey = DemoApiKey.Create();
+        var collector = new MessageCollector();
+        string[] arguments =
+        [
+            "--Tailor:Target=all,sender",
+            $"--urls={ingestionUrl}",
+            "--ConnectionStrings:rabbitmq=",
+            "--ConnectionStrings:mongodb=",
+            "--ConnectionStrings:redis=",
+            $"--Tailor:Sqlite:Path={Path.Combine(_state.FullName, "tailor.db")}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Tailor:SampleSender:Host=127.0.0.1",
+            $"--Tailor:SampleSender:Port={mailbox.Port}",
+            "--Tailor:SampleSender:Security=None",
+            $"--Tailor:ContentGeneration:TrackingBaseUrl={ingestionUrl}",
+            $"--Tailor:ContentGeneration:UnsubscribeBaseUrl={ingestionUrl}",
+            "--Tailor:ContentGeneration:SendSchedule:QuietHoursStart=",
+            "--Tailor:ContentGeneration:SendSchedule:QuietHoursEnd=",
+            .. apiKey.HostArguments(),
+        ];
+
+        var emails = await PipelineRun.Isolated(async () =>
+        {
+            await using var app = TailorHost.Build(arguments, builder =>
+            {
+                builder.Services.AddSingleton(collector);
+                builder.AddTailorConsumers(bus => bus.AddConsumer<CollectingConsumer>());
+            });
+            var monitor = new BusActivityMonitor();
+            app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);
+            await app.StartAsync(ct);
+            // Blank quiet hours are none (as the README sets them), not the defaults: the walkthrough works at any hour.
+            var schedule = app.Services.GetRequiredService<IOptions<SendScheduleOptions>>().Value;
+            Assert.Null(schedule.QuietHoursStart);
+            Assert.Null(schedule.QuietHoursEnd);
+            using var http = new HttpClient { BaseAddress = new Uri(ingestionUrl) };
+            var ingestion = new IngestionClient(http, apiKey.Key);
+
+            await ingestion.SendCatalogAsync(Walkthrough.Catalog, _ => { }, ct);
+            await monitor.WaitForQuietAsync(TimeSpan.FromSeconds(1), Patience, ct);
+            await ingestion.SendEventsAsync([.. Walkthrough.Identifies, .. Walkthrough.Orders], _ => { }, ct);
+            await collector.WaitForAsync<RecommendationsUpdated>(
+                updates => Walkthrough.UserIds.All(user => updates.Any(update => update.UserId == user)), Patience, "recommendations for each user");
+            await monitor.WaitForQuietAsync(TimeSpan.FromSeconds(1), Patience, ct);
+
+            // A window shorter than one whole hour places each email at its start: the sender delivers at once.
+            var now = DateTimeOffset.UtcNow;
+            await ingestion.RequestCampaignAsync("First delivered email", "Show the walkthrough", now, now.AddMinutes(30), ct);
+            var ready = await collector.WaitForAsync<EmailReady>(written => written.Count >= Walkthrough.UserIds.Length, Patience, "an email per user");
+            await WaitForDeliveriesAsync(ready.Count);
+
+            // The sender recorded each email as sent, so a redelivered EmailReady is not mailed twice.
+            var sent = app.Services.GetRequiredService<IEventStore>();
+            foreach (var email in ready)
+            {
+                Assert.True(await sent.ContainsAsync(SampleSenderNames.Stream, email.EmailId, ct), $"email {email.EmailId} is not recorded as sent");
+            }
+
+            await app.StopAsync(ct);
+            return ready;
+        });
+
+        Assert.Empty(_mailboxFailures);
+        Assert.Empty(collector.All<EmailSuppressed>());
+        Assert.Equal(Walkthrough.Addresses.Order(), _delivered.SelectMany(message => message.To).Order());
+        foreach (var delivered in _delivered)
+        {
+            var message = await MimeMessage.LoadAsync(delivered.EmlFile.FullName, ct);
+            var email = Assert.Single(emails, email => email.To == delivered.To.Single());
+            var emailId = email.EmailId.ToString("D");
+
+            Assert.Equal("Tailor Shop", message.From.Mailboxes.Single().Name);
+            Assert.Equal(email.Subject, message.Subject);
+            Assert.Equal($"{emailId}@example.com", message.MessageId);
+            Assert.Equal(emailId, message.Headers["X-Tailor-Email-Id"]);
+            Assert.Contains($"<{ingestionUrl}/u/{emailId}", message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+            Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+            Assert.Contains(emailId, message.Headers[SampleSenderNames.ArgsHeader], StringComparison.Ordinal);
+
+            // Both bodies, as written; the HTML's product links lead to this Ingestion's click route, and the .html opens in a browser.
+            Assert.Equal(email.TextBody.ReplaceLineEndings(), message.TextBody?.ReplaceLineEndings());
+            Assert.Equal(email.HtmlBody.ReplaceLineEndings(), message.HtmlBody?.ReplaceLineEndings());
+            Assert.Contains($"{ingestionUrl}/c/{emailId}/", message.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains($"{ingestionUrl}/u/{emailId}", message.HtmlBody, StringComparison.Ordinal);
+            Assert.Equal(message.HtmlBody, await File.ReadAllTextAsync(delivered.HtmlFile!.FullName, ct));
+        }
+    }
+
+    [Fact]
+    public async Task The_sender_as_its_own_process_on_RabbitMQ_delivers_what_is_published_and_what_is_sent_to_its_queue()
+    {
+        await using var virtualHost = await RabbitMqVirtualHost.CreateAsync(TestInfrastructure.RequireRabbitMq());
+        var ct = TestContext.Current.CancellationToken;
+        await using var mailbox = await StartMailboxAsync();
+        var published = Email("ada@example.com");
+        var queued = Email("grace@example.com");
+
+        await PipelineRun.Isolated(async () =>
+        {
+            await using var sender = TailorHost.Build(
+            [
+                .. ServiceHostArguments.For(ServiceTargets.Sender, virtualHost.AmqpUri, redis: string.Empty, mongoDb: null, _state, $"e2e-{Guid.NewGuid():N}"),
+                "--Tailor:SampleSender:Host=127.0.0.1",
+                $"--Tailor:SampleSender:Port={mailbox.Port}",
+                "--Tailor:SampleSender:Security=None",
+            ]);
+            // Another process (ContentGeneration) publishing EmailReady, as in a distributed deployment.
+            var publisher = Bus.Factory.CreateUsingRabbitMq(bus => bus.Host(new Uri(virtualHost.AmqpUri)));
+            await sender.StartAsync(ct);
+            await publisher.StartAsync(ct);
+            try
+            {
+                await publisher.Publish(published, ct);
+                await (await publisher.GetSendEndpoint(new Uri($"queue:{SampleSenderNames.Queue}"))).Send(queued, ct);
+                await WaitForDeliveriesAsync(2);
+            }
+            finally
+            {
+                await publisher.StopAsync(CancellationToken.None);
+                await sender.StopAsync(CancellationToken.None);
+            }
+
+            return true;
+        });
+
+        Assert.Equal(["ada@example.com", "grace@example.com"], _delivered.SelectMany(message => message.To).Order());
+        Assert.All(_delivered, delivered => Assert.NotNull(delivered.HtmlFile));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _state.Delete(recursive: true);
+    }
+
+    private Task<MailboxServer> StartMailboxAsync() =>
+        MailboxServer.StartAsync(0, new MailboxFolder(_mailboxFolder), _delivered.Enqueue, _mailboxFailures.Enqueue, TestContext.Current.CancellationToken);
+
+    private async Task WaitForDeliveriesAsync(int count)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (_delivered.Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The mailbox received {_delivered.Count} of {count} emails.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static EmailReady Email(string to)
+    {
+        var id = Guid.NewGuid();
+        return new EmailReady(
+            Guid.NewGuid(), "u1", DateTimeOffset.UtcNow, id, "c1", to, "Picks for you", "Two picks", "<p>Hello</p>", "Hello",
+            new Dictionary<string, string> { ["List-Unsubscribe"] = $"<http://127.0.0.1:5000/u/{id:D}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
+            DateTimeOffset.UtcNow.AddMinutes(-1), "template-composer/1", ["85123A"], From: "\"Tailor Shop\" <shop@example.com>", MessageId: $"<{id:D}@example.com>");
+    }
+}
