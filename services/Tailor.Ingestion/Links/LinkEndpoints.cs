@@ -28,9 +28,9 @@ internal sealed class LinkEndpoints : IEndpointModule
 
         Anonymous(endpoints.MapGet("/u/{emailId}", UnsubscribeEndpoints.PageAsync))
             .WithSummary("The unsubscribe link in an email: a confirmation page with one button; opening it changes nothing")
-            .Produces(StatusCodes.Status200OK, contentType: Html)
-            .Produces(StatusCodes.Status404NotFound, contentType: Html)
-            .Produces(StatusCodes.Status503ServiceUnavailable, contentType: Html);
+            .Produces<string>(StatusCodes.Status200OK, Html)
+            .Produces<string>(StatusCodes.Status404NotFound, Html)
+            .Produces<string>(StatusCodes.Status503ServiceUnavailable, Html);
 
         Anonymous(endpoints.MapPost("/u/{emailId}", UnsubscribeEndpoints.UnsubscribeAsync))
             .WithSummary("One-click unsubscribe (RFC 8058): suppresses the address for every user holding it, then answers 200")
@@ -38,7 +38,7 @@ internal sealed class LinkEndpoints : IEndpointModule
                 "Body List-Unsubscribe=One-Click (URL-encoded or multipart). No API key, no redirect. Every user id with the email's " +
                 "address is suppressed before the answer; an EmailEngaged Unsubscribe is stored and published. Repeating it has one effect.")
             .Accepts<OneClickForm>(Form, Multipart)
-            .Produces(StatusCodes.Status200OK, contentType: Html)
+            .Produces<string>(StatusCodes.Status200OK, Html)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -47,7 +47,7 @@ internal sealed class LinkEndpoints : IEndpointModule
 
         Anonymous(endpoints.MapPost("/u/{emailId}/resubscribe", UnsubscribeEndpoints.ResubscribeAsync))
             .WithSummary("Undo an unsubscribe made through the same link (the page's second button)")
-            .Produces(StatusCodes.Status200OK, contentType: Html)
+            .Produces<string>(StatusCodes.Status200OK, Html)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
