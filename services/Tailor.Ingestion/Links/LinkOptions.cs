@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.Messaging;
 
 namespace Tailor.Ingestion.Links;
 
@@ -16,12 +17,12 @@ public sealed class LinkOptions : IValidatableObject
 
     /// <summary>
     /// The shop's name on the unsubscribe page. Not a setting of its own: it is read from
-    /// <c>Tailor:ContentGeneration:BrandName</c> (<see cref="Messaging.EmailBrand"/>), the name the emails carry, so the
+    /// <c>Tailor:ContentGeneration:BrandName</c> (<see cref="EmailBrand"/>), the name the emails carry, so the
     /// page always names the shop the reader heard from. A value under this section is overwritten.
     /// </summary>
     [Required]
-    [StringLength(Messaging.EmailBrand.MaxLength, MinimumLength = 1)]
-    public string BrandName { get; set; } = Messaging.EmailBrand.DefaultName;
+    [StringLength(EmailBrand.MaxLength, MinimumLength = 1)]
+    public string BrandName { get; set; } = EmailBrand.DefaultName;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -33,7 +34,7 @@ public sealed class LinkOptions : IValidatableObject
 
         if (BrandName.Any(char.IsControl))
         {
-            yield return new ValidationResult($"{Messaging.EmailBrand.ConfigurationKey} must not contain control characters.", [nameof(BrandName)]);
+            yield return new ValidationResult($"{EmailBrand.ConfigurationKey} must not contain control characters.", [nameof(BrandName)]);
         }
     }
 }

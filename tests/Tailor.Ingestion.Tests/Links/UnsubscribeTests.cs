@@ -2,9 +2,11 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tailor.Contracts;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Tests.Webhooks;
+using Tailor.Storage;
 
 namespace Tailor.Ingestion.Tests.Links;
 
@@ -214,6 +216,22 @@ public sealed class UnsubscribeTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Store_down_is_a_503_never_a_500()
+    {
+        await using var app = await IngestionApp.StartAsync(
+            services => services.Replace(ServiceDescriptor.Singleton<IDocumentStore, ClickRedirectTests.UnreachableDocumentStore>()), TailorLinks.Settings);
+        var emailId = Guid.NewGuid();
+
+        using var page = await app.AnonymousClient().GetAsync(TailorLinks.Unsubscribe(emailId), TestContext.Current.CancellationToken);
+        using var post = await OneClickAsync(app, emailId);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Equal("Please try again in a minute", (await ParseAsync(page)).QuerySelector("h1")?.TextContent);
+        Assert.Equal("Ingestion is unavailable", await Problems.TitleAsync(post, HttpStatusCode.ServiceUnavailable));
+        Assert.NotNull(post.Headers.RetryAfter);
     }
 
     [Fact]
