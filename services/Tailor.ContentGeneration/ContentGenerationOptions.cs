@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.Contracts;
+using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration;
 
@@ -11,9 +12,10 @@ public sealed class ContentGenerationOptions : IValidatableObject
     public const string Section = "Tailor:ContentGeneration";
 
     /// <summary>Who the email is from, as the reader knows the shop.</summary>
+    /// <remarks>Ingestion's unsubscribe page shows the same setting (<see cref="EmailBrand"/>).</remarks>
     [Required]
-    [StringLength(40, MinimumLength = 1)]
-    public string BrandName { get; set; } = "Tailor Shop";
+    [StringLength(EmailBrand.MaxLength, MinimumLength = 1)]
+    public string BrandName { get; set; } = EmailBrand.DefaultName;
 
     /// <summary>The sending address (From), shown as <see cref="BrandName"/>; also the domain of each Message-ID.</summary>
     [Required]
@@ -24,16 +26,25 @@ public sealed class ContentGenerationOptions : IValidatableObject
     [EmailAddress]
     public string? ReplyTo { get; set; }
 
-    /// <summary>Base of the one-click unsubscribe link <c>{UnsubscribeBaseUrl}/u/{emailId}</c>.</summary>
+    /// <summary>
+    /// Base of the signed one-click unsubscribe link <c>{UnsubscribeBaseUrl}/u/{emailId}?s={signature}</c>, which
+    /// Ingestion serves: point this host's DNS at Ingestion.
+    /// </summary>
     [Required]
     public string UnsubscribeBaseUrl { get; set; } = "https://email.example.com";
 
-    /// <summary>Mailbox of the <c>mailto:</c> unsubscribe address (subject <c>unsubscribe-{emailId}</c>).</summary>
-    [Required]
+    /// <summary>
+    /// A mailbox someone processes (a person or a program that honours each request), offered in <c>List-Unsubscribe</c>
+    /// as <c>mailto:{UnsubscribeMailbox}?subject=unsubscribe-{emailId}</c> next to the https link. Unset (the default),
+    /// the header carries the https link alone: an address nobody reads would be a way to say stop that is never honoured.
+    /// </summary>
     [EmailAddress]
-    public string UnsubscribeMailbox { get; set; } = "unsubscribe@example.com";
+    public string? UnsubscribeMailbox { get; set; }
 
-    /// <summary>Base of every product link <c>{TrackingBaseUrl}/c/{emailId}/{itemId}</c>, so clicks come back as engagement.</summary>
+    /// <summary>
+    /// Base of every signed product link <c>{TrackingBaseUrl}/c/{emailId}/{itemId}?s={signature}</c>, which Ingestion
+    /// serves (it records the click and redirects to the item's page): point this host's DNS at Ingestion.
+    /// </summary>
     [Required]
     public string TrackingBaseUrl { get; set; } = "https://email.example.com";
 
@@ -90,7 +101,7 @@ public sealed class ContentGenerationOptions : IValidatableObject
 
         // The mailbox and the brand go into headers and copy as they are: characters that could end a header or
         // the List-Unsubscribe entry are refused here rather than escaped later.
-        foreach (var (address, name) in new[] { (UnsubscribeMailbox, nameof(UnsubscribeMailbox)), (FromAddress, nameof(FromAddress)), (ReplyTo ?? "", nameof(ReplyTo)) })
+        foreach (var (address, name) in new[] { (UnsubscribeMailbox ?? "", nameof(UnsubscribeMailbox)), (FromAddress, nameof(FromAddress)), (ReplyTo ?? "", nameof(ReplyTo)) })
         {
             if (address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or '?' or '&' or '"'))
             {

@@ -9,6 +9,7 @@ using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Http;
 using Tailor.Ingestion.Identities;
+using Tailor.Ingestion.Links;
 using Tailor.Ingestion.Security;
 using Tailor.Ingestion.Users;
 using Tailor.Ingestion.Webhooks;
@@ -53,6 +54,7 @@ public static class IngestionRegistration
         builder.Services.AddIngestionSecurity();
         builder.Services.AddIngestionApiReference();
         builder.Services.AddIngestionWebhooks();
+        builder.Services.AddIngestionLinks();
 
         builder.AddTailorConsumers(bus =>
         {

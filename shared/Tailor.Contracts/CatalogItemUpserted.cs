@@ -1,6 +1,7 @@
 namespace Tailor.Contracts;
 
 /// <summary>A catalog item was created or changed. Catalog items belong to no user.</summary>
+/// <param name="Url">The item's page (absolute http or https), where a click on it in an email leads; null when the shop gave none.</param>
 public record CatalogItemUpserted(
     Guid EventId,
     string ItemId,
@@ -8,4 +9,5 @@ public record CatalogItemUpserted(
     string Title,
     string? Description,
     decimal Price,
-    string? Category);
+    string? Category,
+    string? Url = null);

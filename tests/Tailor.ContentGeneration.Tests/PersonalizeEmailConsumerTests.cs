@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Personalization;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Storage;
 
@@ -39,7 +40,8 @@ public sealed class PersonalizeEmailConsumerTests
         Assert.Equal(items.Take(4).Select(item => item.ItemId), email.ItemIds);
         Assert.Equal("Anna, new heart, holder, light picks for you", email.Subject);
         Assert.Equal(
-            $"<mailto:{ContentGenerationTestHost.UnsubscribeMailbox}?subject=unsubscribe-{emailId}>, <https://unsubscribe.shop.test/u/{emailId}>",
+            $"<mailto:{ContentGenerationTestHost.UnsubscribeMailbox}?subject=unsubscribe-{emailId}>, " +
+            $"<https://unsubscribe.shop.test/u/{emailId}?s={new LinkSignature(LinkSigningOptions.DevelopmentKey).SignUnsubscribe(emailId)}>",
             email.Headers[UnsubscribeHeaders.ListUnsubscribe]);
         Assert.Equal("List-Unsubscribe=One-Click", email.Headers[UnsubscribeHeaders.ListUnsubscribePost]);
         Assert.Equal(emailId.ToString("D"), email.Headers[EmailHeaders.EmailId]);

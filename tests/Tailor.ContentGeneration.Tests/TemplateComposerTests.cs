@@ -129,8 +129,9 @@ public sealed partial class TemplateComposerTests
             Assert.Contains(link, email.TextBody, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"href=\"https://unsubscribe.shop.test/u/{EmailId}\"", email.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains($"Unsubscribe: https://unsubscribe.shop.test/u/{EmailId}", email.TextBody, StringComparison.Ordinal);
+        var unsubscribe = $"https://unsubscribe.shop.test/u/{EmailId}?s={new LinkSignature(LinkSigningOptions.DevelopmentKey).SignUnsubscribe(EmailId)}";
+        Assert.Contains($"href=\"{unsubscribe}\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"Unsubscribe: {unsubscribe}\n", email.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class HostileInputTests
         { "screen with an object for a name", "/v1/screen", Utf8("""{"userId":"1","name":{"en":"Home"}}""") },
         { "campaign window backwards", "/v1/campaigns", Utf8("""{"name":"n","goal":"g","audience":"all","sendWindow":{"start":"2024-03-06T00:00:00Z","end":"2024-03-05T00:00:00Z"}}""") },
         { "api key with no scope", "/v1/admin/api-keys", Utf8("""{"client":"x","scopes":[]}""") },
+        { "JSON to the one-click unsubscribe, forged link", "/u/5b107ef2-7c35-4e4f-a7f4-0d8a3c1d2e90?s=forged", Utf8("""{"List-Unsubscribe":"One-Click"}""") },
         { "forged SendGrid signature", "/v1/webhooks/sendgrid", Utf8("""[{"sg_event_id":"e1","event":"open","timestamp":1733900000}]""") },
         { "forged Mailgun signature", "/v1/webhooks/mailgun", Utf8("""{"signature":{"timestamp":"1709632800","token":"t","signature":"00"},"event-data":{"event":"opened","id":"e","timestamp":1}}""") },
         { "Mailgun without signature", "/v1/webhooks/mailgun", Utf8("""{"event-data":{"event":"opened","id":"e","timestamp":1}}""") },

@@ -8,12 +8,14 @@ public static class UnsubscribeHeaders
     public const string ListUnsubscribe = "List-Unsubscribe";
     public const string ListUnsubscribePost = "List-Unsubscribe-Post";
 
+    /// <summary>The https link always; a <c>mailto:</c> before it only when a mailbox that someone processes is configured.</summary>
     public static IReadOnlyDictionary<string, string> For(EmailLinks links, Guid emailId)
     {
         ArgumentNullException.ThrowIfNull(links);
+        var https = $"<{links.Unsubscribe(emailId)}>";
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            [ListUnsubscribe] = $"<{links.UnsubscribeMailto(emailId)}>, <{links.Unsubscribe(emailId)}>",
+            [ListUnsubscribe] = links.UnsubscribeMailto(emailId) is { } mailto ? $"<{mailto}>, {https}" : https,
             [ListUnsubscribePost] = "List-Unsubscribe=One-Click",
         };
     }

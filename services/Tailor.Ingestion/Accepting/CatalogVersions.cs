@@ -28,19 +28,23 @@ internal sealed class CatalogVersions(IDocumentStore documents)
             var eventId = last is null ? EventIds.From($"catalog:content:{item.ContentHash}", 0)
                 : last.ContentHash == item.ContentHash ? last.EventId
                 : EventIds.From($"catalog:{item.Id}:content:{item.ContentHash}:after:{last.EventId:N}", 0);
-            latest[item.Id] = new CatalogVersion(eventId, item.ContentHash);
+            latest[item.Id] = new CatalogVersion(eventId, item.ContentHash, item.Url);
             mapped.Add((CatalogItemMapper.Map(item, eventId, receivedAt), item.ContentHash));
         }
 
         return mapped;
     }
 
+    /// <summary>The page of <paramref name="itemId"/> as last accepted, or null when it has none or is unknown.</summary>
+    public async Task<string?> UrlAsync(string itemId, CancellationToken cancellationToken) =>
+        (await documents.FindAsync<CatalogVersion>(IngestionStorage.CatalogCollection, itemId, cancellationToken))?.Url;
+
     /// <summary>Called once the changes are accepted (stored and published), so a failed request leaves the last version as it was.</summary>
     public async Task RememberAsync(IEnumerable<(CatalogItemUpserted Upserted, string ContentHash)> accepted, CancellationToken cancellationToken)
     {
         foreach (var (upserted, contentHash) in accepted)
         {
-            await documents.PutAsync(IngestionStorage.CatalogCollection, upserted.ItemId, new CatalogVersion(upserted.EventId, contentHash), cancellationToken);
+            await documents.PutAsync(IngestionStorage.CatalogCollection, upserted.ItemId, new CatalogVersion(upserted.EventId, contentHash, upserted.Url), cancellationToken);
         }
     }
 }

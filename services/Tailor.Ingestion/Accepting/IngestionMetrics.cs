@@ -25,7 +25,7 @@ internal sealed class IngestionMetrics
         _engagements = meter.CreateCounter<long>(
             EngagementsName,
             "{event}",
-            "Opens, clicks, bounces and unsubscribes of Tailor's emails accepted from webhooks, by kind, campaign, subject variant and machine open (a webhook the provider retries counts again).");
+            "Opens, clicks, bounces and unsubscribes of Tailor's emails accepted from webhooks and from the links in emails, by kind, campaign, subject variant and machine open (a retried webhook or a repeated click counts again).");
     }
 
     public const string EngagementsName = "tailor.ingestion.engagements";

@@ -12,4 +12,5 @@ internal sealed record CatalogItemDocument(
     [property: Required] string Title,
     string? Description,
     [property: Required, Range(0, double.MaxValue)] decimal Price,
-    string? Category);
+    string? Category,
+    [property: Description("The item's page, absolute http or https: a click on the item in an email is redirected there.")] string? Url);

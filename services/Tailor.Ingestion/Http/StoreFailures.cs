@@ -14,7 +14,9 @@ internal static class StoreFailures
 {
     private const string RetryAfterSeconds = "5";
 
-    public static async Task<IResult> AnswerAsync(HttpContext http, ILogger logger, Func<CancellationToken, Task<IResult>> accept)
+    /// <param name="unavailable">The 503 answer, when not problem details (a page for a browser); its <c>Retry-After</c> is set here.</param>
+    public static async Task<IResult> AnswerAsync(
+        HttpContext http, ILogger logger, Func<CancellationToken, Task<IResult>> accept, Func<IResult>? unavailable = null)
     {
         var timeout = http.RequestServices.GetRequiredService<IOptions<IngestionOptions>>().Value.AcceptTimeout;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
@@ -27,7 +29,7 @@ internal static class StoreFailures
         {
             Log.AcceptFailed(logger, http.Request.Path.ToString(), failure);
             http.Response.Headers.RetryAfter = RetryAfterSeconds;
-            return IngestionResults.Unavailable();
+            return unavailable?.Invoke() ?? IngestionResults.Unavailable();
         }
     }
 }

@@ -14,5 +14,6 @@ internal static class CatalogItemMapper
             item.Title,
             item.Description,
             item.Price,
-            item.Category);
+            item.Category,
+            item.Url);
 }

@@ -3,7 +3,7 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{"items": [{id, title, description?, price, category?}, ...]}</c>.</summary>
+/// <summary>Validates <c>{"items": [{id, title, description?, price, category?, url?}, ...]}</c>.</summary>
 internal static class CatalogRequestParser
 {
     private const string Items = "items";
@@ -42,8 +42,9 @@ internal static class CatalogRequestParser
         var description = item.String("description", FieldLimits.Description);
         var price = item.Decimal("price", minimum: 0, required: true);
         var category = item.String("category", FieldLimits.Category);
+        var url = item.WebUrl("url");
         return id is null || title is null || price is null
             ? null
-            : new CatalogItemInput(id, title, description, price.Value, category, ContentHash.Of(item.Element));
+            : new CatalogItemInput(id, title, description, price.Value, category, ContentHash.Of(item.Element), url);
     }
 }

@@ -51,6 +51,7 @@ internal sealed class UserErasure(
         foreach (var emailId in theirs)
         {
             await documents.DeleteAsync(EmailReadyConsumer.Collection, emailId, cancellationToken);
+            await documents.DeleteAsync(Links.SubscriptionChanges.Collection, emailId, cancellationToken);
         }
     }
 }

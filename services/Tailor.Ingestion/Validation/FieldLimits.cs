@@ -11,4 +11,5 @@ internal static class FieldLimits
     public const int Description = 5_000;
     public const int Goal = 2_000;
     public const int Text = 10_000;
+    public const int Url = 2_048;
 }

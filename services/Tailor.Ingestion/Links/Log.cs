@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tailor.Ingestion.Links;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "A signed link of email {EmailId} was followed, but the email is not known: nothing recorded")]
+    public static partial void ClickOnUnknownEmail(ILogger logger, Guid emailId);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "Could not record a click on email {EmailId}; the reader was redirected all the same")]
+    public static partial void ClickNotRecorded(ILogger logger, Guid emailId, Exception exception);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "{Kind} through the link of email {EmailId} (user {UserId})")]
+    public static partial void SubscriptionChanged(ILogger logger, Contracts.EngagementKind kind, Guid emailId, string userId);
+}

@@ -1,0 +1,288 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tailor.Contracts;
+using Tailor.Ingestion.Contacts;
+using Tailor.Ingestion.Tests.Webhooks;
+using Tailor.Storage;
+
+namespace Tailor.Ingestion.Tests.Links;
+
+/// <summary>
+/// <c>/u/{emailId}?s=…</c>: the page never unsubscribes by itself; the one-click POST (RFC 8058) suppresses the address
+/// for every user id holding it before it answers; the page's second button undoes it.
+/// </summary>
+public sealed class UnsubscribeTests
+{
+    private const string Address = "ada@example.com";
+    private const string OtherHolder = "crm-77";
+
+    [Fact]
+    public async Task Page_is_valid_html_with_one_form_that_posts_and_opening_it_changes_nothing()
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await app.AnonymousClient().GetAsync(TailorLinks.Unsubscribe(emailId), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var page = await ParseAsync(response);
+        var form = Assert.Single(page.Forms);
+        Assert.Equal("post", form.Method, ignoreCase: true);
+        Assert.Equal(TailorLinks.Unsubscribe(emailId), form.GetAttribute("action"));
+        Assert.Equal("heading", form.GetAttribute("aria-labelledby"));
+        Assert.Equal("Unsubscribe from Hearth & Home emails?", page.GetElementById("heading")?.TextContent);
+        Assert.Equal("Unsubscribe", Assert.Single(page.QuerySelectorAll("button")).TextContent);
+        var oneClick = (IHtmlInputElement)Assert.Single(form.QuerySelectorAll("input"));
+        Assert.Equal(("hidden", "List-Unsubscribe", "One-Click"), (oneClick.Type, oneClick.Name, oneClick.Value));
+        Assert.False(await SuppressedAsync(app));
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task One_click_post_suppresses_every_user_holding_the_address_before_it_answers()
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await OneClickAsync(app, emailId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.True(await SuppressedAsync(app));
+        Assert.True(await SliceSuppressedAsync(app, SentEmails.UserId));
+        Assert.True(await SliceSuppressedAsync(app, OtherHolder));
+        var unsubscribe = Assert.Single(app.Published<EmailEngaged>());
+        Assert.Equal(
+            (EngagementKind.Unsubscribe, SentEmails.UserId, emailId, SentEmails.CampaignId, false),
+            (unsubscribe.Kind, unsubscribe.UserId, unsubscribe.EmailId, unsubscribe.CampaignId, unsubscribe.IsMachineOpen));
+        Assert.Equal(unsubscribe.EventId, Assert.Single(await app.RecordedAsync<EmailEngaged>()).EventId);
+    }
+
+    [Fact]
+    public async Task One_click_post_as_multipart_form_data_unsubscribes_too()
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+        using var body = new MultipartFormDataContent { { new StringContent("One-Click"), "List-Unsubscribe" } };
+
+        using var response = await app.AnonymousClient().PostAsync(TailorLinks.Unsubscribe(emailId), body, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await SuppressedAsync(app));
+    }
+
+    [Fact]
+    public async Task Pressing_again_is_harmless_and_has_one_effect()
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var first = await OneClickAsync(app, emailId);
+        using var second = await OneClickAsync(app, emailId);
+        using var third = await OneClickAsync(app, emailId);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], [first.StatusCode, second.StatusCode, third.StatusCode]);
+        Assert.True(await SuppressedAsync(app));
+        Assert.Single(app.Published<EmailEngaged>());
+        Assert.Single(await app.RecordedAsync<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task Done_page_says_no_more_emails_and_offers_to_resubscribe()
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await OneClickAsync(app, emailId);
+
+        var page = await ParseAsync(response);
+        Assert.Contains("You will get no more emails from Hearth & Home.", page.Body!.TextContent, StringComparison.Ordinal);
+        var form = Assert.Single(page.Forms);
+        Assert.Equal(("post", TailorLinks.Resubscribe(emailId)), (form.Method.ToLowerInvariant(), form.GetAttribute("action")));
+        Assert.Equal("Resubscribe", Assert.Single(page.QuerySelectorAll("button")).TextContent);
+    }
+
+    [Fact]
+    public async Task Resubscribe_lifts_the_suppression_and_unsubscribing_again_restores_it()
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+        using var unsubscribed = await OneClickAsync(app, emailId);
+
+        using var resubscribed = await app.AnonymousClient().PostAsync(TailorLinks.Resubscribe(emailId), new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, resubscribed.StatusCode);
+        Assert.False(await SuppressedAsync(app));
+        Assert.False(await SliceSuppressedAsync(app, OtherHolder));
+        var page = await ParseAsync(resubscribed);
+        Assert.Contains("You will get emails from Hearth & Home again.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(TailorLinks.Unsubscribe(emailId), Assert.Single(page.Forms).GetAttribute("action"));
+
+        using var again = await OneClickAsync(app, emailId);
+
+        Assert.True(await SuppressedAsync(app));
+        var changes = app.Published<EmailEngaged>();
+        Assert.Equal([EngagementKind.Unsubscribe, EngagementKind.Resubscribe, EngagementKind.Unsubscribe], changes.Select(change => change.Kind));
+        Assert.Equal(3, changes.Select(change => change.EventId).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("forged")]
+    [InlineData("a product link's")]
+    [InlineData("another email's")]
+    public async Task Link_without_its_signature_is_a_404_and_touches_nothing(string signature)
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+        var path = $"/u/{emailId:D}" + signature switch
+        {
+            "missing" => "",
+            "forged" => "?s=AAAAAAAAAAAAAAAAAAAAAA",
+            "a product link's" => $"?s={TailorLinks.Signature.Sign(emailId, SentEmails.ShownItem)}",
+            _ => $"?s={TailorLinks.Signature.SignUnsubscribe(Guid.NewGuid())}",
+        };
+        using var client = app.AnonymousClient();
+
+        using var page = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        using var post = await client.PostAsync(path, OneClick(), TestContext.Current.CancellationToken);
+        using var resubscribe = await client.PostAsync(path.Replace($"{emailId:D}", $"{emailId:D}/resubscribe", StringComparison.Ordinal), OneClick(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("This link does not work", (await ParseAsync(page)).QuerySelector("h1")?.TextContent);
+        Assert.Equal("Unknown unsubscribe link", await Problems.TitleAsync(post, HttpStatusCode.NotFound));
+        Assert.Equal("Unknown unsubscribe link", await Problems.TitleAsync(resubscribe, HttpStatusCode.NotFound));
+        Assert.False(await SuppressedAsync(app));
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task Signed_link_of_an_email_tailor_does_not_know_is_a_404()
+    {
+        await using var app = await StartAsync();
+        var unknown = Guid.NewGuid();
+
+        using var page = await app.AnonymousClient().GetAsync(TailorLinks.Unsubscribe(unknown), TestContext.Current.CancellationToken);
+        using var post = await OneClickAsync(app, unknown);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("Unknown unsubscribe link", await Problems.TitleAsync(post, HttpStatusCode.NotFound));
+    }
+
+    [Theory]
+    [InlineData("List-Unsubscribe=Yes")]
+    [InlineData("unsubscribe=One-Click")]
+    [InlineData("List-Unsubscribe=One-Click&List-Unsubscribe=One-Click")]
+    [InlineData("")]
+    public async Task Post_without_the_one_click_field_is_a_400_naming_it(string body)
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await app.AnonymousClient().PostAsync(
+            TailorLinks.Unsubscribe(emailId), new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["List-Unsubscribe"], (await Problems.ValidationErrorsAsync(response)).Keys);
+        Assert.False(await SuppressedAsync(app));
+    }
+
+    [Fact]
+    public async Task Post_that_is_not_a_form_is_a_415()
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await app.AnonymousClient().PostAsync(
+            TailorLinks.Unsubscribe(emailId), new StringContent("""{"List-Unsubscribe":"One-Click"}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Unsupported Media Type", await Problems.TitleAsync(response, HttpStatusCode.UnsupportedMediaType));
+        Assert.False(await SuppressedAsync(app));
+    }
+
+    [Fact]
+    public async Task A_browser_posting_a_bad_link_gets_a_page_not_json()
+    {
+        await using var app = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/u/{Guid.NewGuid():D}?s=forged") { Content = OneClick() };
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        using var response = await app.AnonymousClient().SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Store_down_is_a_503_never_a_500()
+    {
+        await using var app = await IngestionApp.StartAsync(
+            services => services.Replace(ServiceDescriptor.Singleton<IDocumentStore, ClickRedirectTests.UnreachableDocumentStore>()), TailorLinks.Settings);
+        var emailId = Guid.NewGuid();
+
+        using var page = await app.AnonymousClient().GetAsync(TailorLinks.Unsubscribe(emailId), TestContext.Current.CancellationToken);
+        using var post = await OneClickAsync(app, emailId);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Equal("Please try again in a minute", (await ParseAsync(page)).QuerySelector("h1")?.TextContent);
+        Assert.Equal("Ingestion is unavailable", await Problems.TitleAsync(post, HttpStatusCode.ServiceUnavailable));
+        Assert.NotNull(post.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Brand_on_the_page_is_the_one_the_emails_carry_by_default()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await app.AnonymousClient().GetAsync(TailorLinks.Unsubscribe(emailId), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Unsubscribe from Tailor Shop", (await ParseAsync(response)).Title);
+    }
+
+    /// <summary>Ingestion with the email's user and a second user id holding the same address, both consenting.</summary>
+    private static async Task<IngestionApp> StartAsync()
+    {
+        var app = await IngestionApp.StartAsync(configure: TailorLinks.Settings);
+        foreach (var (userId, email) in new[] { (SentEmails.UserId, Address), (OtherHolder, "Ada@Example.com ") })
+        {
+            using var response = await app.PostAsync("/v1/identify", new { userId, traits = new { email = email.Trim(), email_consent = true } });
+            response.EnsureSuccessStatusCode();
+        }
+
+        return app;
+    }
+
+    private static FormUrlEncodedContent OneClick() => new([new("List-Unsubscribe", "One-Click")]);
+
+    private static Task<HttpResponseMessage> OneClickAsync(IngestionApp app, Guid emailId) =>
+        app.AnonymousClient().PostAsync(TailorLinks.Unsubscribe(emailId), OneClick(), TestContext.Current.CancellationToken);
+
+    // Read straight from the suppression list, not through the bus: the answer must come after the suppression.
+    private static Task<bool> SuppressedAsync(IngestionApp app) =>
+        app.Services.GetRequiredService<SuppressionList>().IsSuppressedAsync(Address, TestContext.Current.CancellationToken);
+
+    private static async Task<bool> SliceSuppressedAsync(IngestionApp app, string userId) =>
+        (await app.Profiles.ReadAsync(userId, TestContext.Current.CancellationToken))!.Contact!.Suppressed;
+
+    /// <summary>Parses the page with an HTML5 parser in strict mode: any parse error (a stray tag, a bad attribute) fails the test.</summary>
+    internal static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        var page = new HtmlParser(new HtmlParserOptions { IsStrictMode = true }).ParseDocument(html);
+        Assert.Equal("html", page.Doctype?.Name);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.False(string.IsNullOrWhiteSpace(page.Title));
+        Assert.Equal("utf-8", page.QuerySelector("meta[charset]")?.GetAttribute("charset"));
+        Assert.Empty(page.QuerySelectorAll("script, link, img, iframe, [onclick], [onload]"));
+        Assert.All(page.Forms, form => Assert.Single(form.QuerySelectorAll("button[type=submit]")));
+        return page;
+    }
+}
