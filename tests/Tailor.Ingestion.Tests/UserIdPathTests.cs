@@ -109,6 +109,25 @@ public sealed class UserIdPathTests
         Assert.Contains("userId", (await Problems.ValidationErrorsAsync(response)).Keys);
     }
 
+    [Fact]
+    public async Task Openapi_document_describes_the_id_of_export_and_erasure_once()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        using var client = app.AnonymousClient();
+
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement.GetProperty("paths");
+
+        Assert.Equal(
+            ["/v1/users/{userId}", "/v1/users/{userId}/export"],
+            paths.EnumerateObject().Select(path => path.Name).Where(path => path.StartsWith("/v1/users", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        foreach (var (path, method) in new[] { ("/v1/users/{userId}", "delete"), ("/v1/users/{userId}/export", "get") })
+        {
+            var parameter = Assert.Single(paths.GetProperty(path).GetProperty(method).GetProperty("parameters").EnumerateArray());
+            Assert.Equal(("userId", "path", true), (parameter.GetProperty("name").GetString(), parameter.GetProperty("in").GetString(), parameter.GetProperty("required").GetBoolean()));
+            Assert.Contains("%2F", parameter.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+    }
+
     private static async Task SeedAsync(IngestionApp app, string userId, string email = "ada@example.com")
     {
         using var identified = await app.PostAsync("/v1/identify", new { userId, traits = new { email, email_consent = true } });

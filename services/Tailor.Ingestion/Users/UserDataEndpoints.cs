@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi;
 using Tailor.Ingestion.Http;
 using Tailor.Ingestion.Security;
 using Tailor.ServiceDefaults;
@@ -26,12 +28,29 @@ internal sealed class UserDataEndpoints : IEndpointModule
         // route takes the whole rest of the path, export has a second, undocumented catch-all route for the latter.
         users.MapDelete("/{**userId}", EraseAsync)
             .WithSummary("Erase a user from the event log, the profile cache and every service's outputs")
+            .AddOpenApiOperationTransformer(DescribeUserIdAsync)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         users.MapGet("/{userId}/" + UserIdPath.ExportSegment, ExportAsync)
             .WithSummary("Everything Tailor holds about a user")
+            .AddOpenApiOperationTransformer(DescribeUserIdAsync)
             .ProducesProblem(StatusCodes.Status404NotFound);
         users.MapGet("/{**userPath}", ExportAsync).ExcludeFromDescription();
+    }
+
+    // The handlers bind no route value, so the document learns of the id from here.
+    private static Task DescribeUserIdAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "userId",
+            In = ParameterLocation.Path,
+            Required = true,
+            Description = "The user id as track and identify received it, percent-encoded as UTF-8 (a slash is %2F, a % is %25, a space %20; + is a plus). Slashes sent as slashes work too.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Validation.FieldLimits.Id },
+        });
+        return Task.CompletedTask;
     }
 
     private static async Task<IResult> EraseAsync(HttpContext http, UserErasure erasure, ILogger<UserDataEndpoints> logger)
