@@ -65,6 +65,25 @@ public sealed class UserIdPathTests
     }
 
     [Theory]
+    [InlineData("/v1/users/a+b/export", "a+b")]
+    [InlineData("/v1/users/100%25/export", "100%")]
+    [InlineData("/v1/users/with%20space/export", "with space")]
+    [InlineData("/v1/users/tenant%2f42/export", "tenant/42")]
+    [InlineData("/v1/users/%C3%BCn%C3%AFc%C3%B8d%C3%A9/%E7%94%A8%E6%88%B7/export", "ünïcødé/用户")]
+    [InlineData("/V1/Users/a+b/EXPORT", "a+b")]
+    public async Task Target_as_written_names_the_user(string target, string userId)
+    {
+        // Byte for byte, as a client that builds its own URLs might write them: '+' is a plus, %2f as good as %2F.
+        await using var app = await IngestionApp.StartAsync(kestrel: true);
+        await SeedAsync(app, userId);
+
+        var response = await RawHttp.SendAsync(app, $"GET {target} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {IngestionApp.AllScopesKey}\r\nConnection: close\r\n\r\n");
+
+        Assert.True(response.Status == 200, $"{response.Status}: {response.Body}");
+        Assert.Equal("ada@example.com", JsonDocument.Parse(response.Body).RootElement.GetProperty("contact").GetProperty("email").GetString());
+    }
+
+    [Theory]
     [InlineData("/v1/users/100%/export", "percent-encoded")]
     [InlineData("/v1/users/%FF%FE/export", "percent-encoded")]
     [InlineData("/v1/users/a/%2E%2E/12583/export", "'.' or '..'")]
