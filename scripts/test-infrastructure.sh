@@ -58,7 +58,24 @@ start_rabbitmq() {
   export TAILOR_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/$TAILOR_TEST_VHOST"
 }
 
+# Test clients written in Node (Segment's official library): installed from their package-lock.json, once per lock
+# change; without npm their tests report themselves skipped.
+install_node_clients() {
+  command -v npm >/dev/null 2>&1 || { log "npm is not installed: the Node client tests will be skipped"; return 0; }
+  local root lock folder
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  for lock in "$root"/tests/*/*/package-lock.json; do
+    [ -f "$lock" ] || continue
+    folder="$(dirname "$lock")"
+    if [ ! -f "$folder/node_modules/.package-lock.json" ] || [ "$lock" -nt "$folder/node_modules/.package-lock.json" ]; then
+      log "npm ci in ${folder#"$root"/}"
+      (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || log "npm ci failed in ${folder#"$root"/}: its tests will be skipped"
+    fi
+  done
+}
+
 install_missing_servers
+install_node_clients
 start_redis
 start_rabbitmq
 log "RabbitMQ: ${TAILOR_TEST_RABBITMQ:-not available}; Redis: ${TAILOR_TEST_REDIS:-not available}; MongoDB: ${MONGODB_URI:-not set (Testcontainers when Docker is reachable, else skipped)}"

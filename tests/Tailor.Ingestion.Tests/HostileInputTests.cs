@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -58,6 +59,27 @@ public sealed class HostileInputTests
         { "forged SNS message", "/v1/webhooks/ses", Utf8("""{"Type":"Notification","MessageId":"m","TopicArn":"t","Message":"{}","Timestamp":"2024-03-05T10:00:00Z","SignatureVersion":"1","Signature":"Zm9yZ2Vk"}""") },
         { "SNS with an unknown signature version", "/v1/webhooks/ses", Utf8("""{"Type":"SubscriptionConfirmation","MessageId":"m","TopicArn":"t","Message":"x","Timestamp":"t","SignatureVersion":"9","Signature":"x","SubscribeURL":"http://169.254.169.254/"}""") },
         { "Postmark without credentials", "/v1/webhooks/postmark", Utf8("""{"RecordType":"Delivery","MessageID":"m","DeliveredAt":"2024-03-05T09:00:00Z"}""") },
+        { "duplicate userId", "/v1/track", Utf8("""{"userId":"a","userId":"b","event":"x"}""") },
+        { "duplicate event", "/v1/track", Utf8("""{"userId":"a","event":"Cart Viewed","event":"Order Completed"}""") },
+        { "duplicate trait email", "/v1/identify", Utf8("""{"userId":"a","traits":{"email":"a@example.com","email":"b@example.com"}}""") },
+        { "duplicate type in a batch item", "/v1/batch", Utf8("""{"batch":[{"type":"track","type":"identify","userId":"a","event":"x"}]}""") },
+        { "duplicate key spelled with an escape", "/v1/track", Utf8("""{"userId":"a","\u0075serId":"b","event":"x"}""") },
+        { "duplicate key deep in properties", "/v1/track", Utf8("""{"userId":"a","event":"x","properties":{"a":[{"b":{"c":1,"c":2}}]}}""") },
+    };
+
+    /// <summary>Bodies in a <c>Content-Encoding</c>: a bomb, corrupt streams, codings Tailor does not undo.</summary>
+    public static TheoryData<string, string, byte[]> EncodedCorpus => new()
+    {
+        { "gzip bomb past the call limit", "gzip", Gzip(Utf8("""{"userId":"1","event":"x","properties":{"pad":" """ + new string(' ', 8 * 1024 * 1024) + "\"}}")) },
+        { "gzip bomb in a batch", "gzip", Gzip(Utf8($$"""{"batch":[{{string.Join(',', Enumerable.Repeat("""{"type":"track","userId":"u","event":"x"}""", 200_000))}}]}""")) },
+        { "corrupt gzip", "gzip", Utf8("""{"userId":"1","event":"x"}""") },
+        { "gzip cut short", "gzip", Gzip(Utf8("""{"userId":"1","event":"x"}"""))[..20] },
+        { "gzip of a duplicate key", "gzip", Gzip(Utf8("""{"userId":"a","userId":"b","event":"x"}""")) },
+        { "corrupt deflate", "deflate", Utf8("""{"userId":"1","event":"x"}""") },
+        { "brotli", "br", Utf8("""{"userId":"1","event":"x"}""") },
+        { "compress", "compress", Utf8("""{"userId":"1","event":"x"}""") },
+        { "gzip twice", "gzip, gzip", Gzip(Gzip(Utf8("""{"userId":"1","event":"x"}"""))) },
+        { "unknown coding", "x-tailor", Utf8("""{"userId":"1","event":"x"}""") },
     };
 
     [Theory]
@@ -67,6 +89,21 @@ public sealed class HostileInputTests
         await using var app = await IngestionApp.StartAsync(configure: AllWebhooksConfigured);
 
         using var response = await app.Client.PostAsync(path, Content(body), TestContext.Current.CancellationToken);
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{name}: {(int)response.StatusCode}");
+        Assert.Equal(Problems.ContentType, response.Content.Headers.ContentType?.MediaType);
+        await AssertNothingKeptAsync(app);
+    }
+
+    [Theory]
+    [MemberData(nameof(EncodedCorpus))]
+    public async Task Hostile_encoded_body_is_a_4xx_problem_and_keeps_nothing(string name, string encoding, byte[] body)
+    {
+        await using var app = await IngestionApp.StartAsync();
+        using var content = Content(body);
+        content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
+
+        using var response = await app.Client.PostAsync(name.Contains("batch", StringComparison.Ordinal) ? "/v1/batch" : "/v1/track", content, TestContext.Current.CancellationToken);
 
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{name}: {(int)response.StatusCode}");
         Assert.Equal(Problems.ContentType, response.Content.Headers.ContentType?.MediaType);
@@ -127,6 +164,17 @@ public sealed class HostileInputTests
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return compressed.ToArray();
+    }
 
     private static string SelfSignedPem()
     {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Configuration;
 using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Security;
@@ -22,7 +23,8 @@ using Tailor.Storage.Sqlite;
 namespace Tailor.Ingestion.Tests;
 
 /// <summary>
-/// Ingestion as the host runs it, on a test server: a real SQLite file, the in-process profile cache and
+/// Ingestion as the host runs it, on a test server (or, where a test needs what only a real server does with the bytes
+/// on the wire, on Kestrel at 127.0.0.1 on a free port): a real SQLite file, the in-process profile cache and
 /// MassTransit's test harness as the bus. One per test, so no test sees another's events.
 /// </summary>
 internal sealed class IngestionApp : IAsyncDisposable
@@ -36,19 +38,27 @@ internal sealed class IngestionApp : IAsyncDisposable
     private readonly SqliteDatabase _database;
     private readonly string _directory;
 
-    private IngestionApp(WebApplication app, SqliteDatabase database, string directory)
+    private IngestionApp(WebApplication app, SqliteDatabase database, string directory, FakeLogCollector logs, Uri? kestrel)
     {
         _app = app;
         _database = database;
         _directory = directory;
-        Client = app.GetTestClient();
+        Logs = logs;
+        Address = kestrel;
+        Client = AnonymousClient();
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AllScopesKey);
     }
 
     public HttpClient Client { get; }
 
+    /// <summary>Where Kestrel listens (for a raw socket); null on the test server.</summary>
+    public Uri? Address { get; }
+
+    /// <summary>Everything the app logged.</summary>
+    public FakeLogCollector Logs { get; }
+
     /// <summary>A client that sends no API key (webhooks, authentication tests).</summary>
-    public HttpClient AnonymousClient() => _app.GetTestClient();
+    public HttpClient AnonymousClient() => Address is null ? _app.GetTestClient() : new HttpClient { BaseAddress = Address };
 
     public IServiceProvider Services => _app.Services;
 
@@ -62,15 +72,26 @@ internal sealed class IngestionApp : IAsyncDisposable
 
     /// <param name="replace">Swaps in other services (a failing store) after the defaults are registered.</param>
     /// <param name="configure">Sets configuration keys (under <c>Tailor:Ingestion</c> and elsewhere) before Ingestion reads them.</param>
+    /// <param name="kestrel">Listens with Kestrel on a free port of 127.0.0.1 instead of the test server.</param>
     public static async Task<IngestionApp> StartAsync(
-        Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? configure = null)
+        Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? configure = null, bool kestrel = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "tailor-ingestion-tests", Guid.NewGuid().ToString("N"));
         var database = new SqliteDatabase(Path.Combine(directory, "tailor.db"));
 
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        var logs = new FakeLogCollector();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         builder.Configuration["Tailor:Ingestion:MaxBatchItems"] = "300";
         builder.Configuration["Tailor:Ingestion:ApiKeys:0:Client"] = "tests";
         builder.Configuration["Tailor:Ingestion:ApiKeys:0:KeyHash"] = ApiKeys.Hash(AllScopesKey);
@@ -100,7 +121,7 @@ internal sealed class IngestionApp : IAsyncDisposable
         app.UseServiceDefaults();
         app.MapServiceEndpoints();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new IngestionApp(app, database, directory);
+        return new IngestionApp(app, database, directory, logs, kestrel ? new Uri(app.Urls.First()) : null);
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, object body) =>
@@ -146,6 +167,7 @@ internal sealed class IngestionApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Client.Dispose();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _database.Dispose();

@@ -18,7 +18,7 @@ internal sealed class IngestionMetrics
         var meter = meterFactory.Create(MeterName);
         _published = meter.CreateCounter<long>("tailor.ingestion.messages.published", description: "Messages stored and published.");
         _duplicates = meter.CreateCounter<long>("tailor.ingestion.messages.duplicates", description: "Messages already stored and published (retries).");
-        _rejected = meter.CreateCounter<long>("tailor.ingestion.requests.rejected", description: "Requests answered with a 4xx.");
+        _rejected = meter.CreateCounter<long>(RejectedName, description: "Requests answered with a 4xx.");
         _webhookEvents = meter.CreateCounter<long>(
             "tailor.ingestion.webhook.events",
             description: "Provider events by outcome: accepted, unknown_email (not an email Tailor wrote), by_address (no email named, the address's suppression changed), skipped (nothing Tailor acts on).");
@@ -29,6 +29,8 @@ internal sealed class IngestionMetrics
     }
 
     public const string EngagementsName = "tailor.ingestion.engagements";
+
+    public const string RejectedName = "tailor.ingestion.requests.rejected";
 
     public void Engaged(Tailor.Contracts.EngagementKind kind, string campaignId, string? variant, bool isMachineOpen) =>
         _engagements.Add(

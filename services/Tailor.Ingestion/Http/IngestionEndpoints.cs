@@ -38,12 +38,14 @@ internal sealed class IngestionEndpoints : IEndpointModule
             .Accepts<CampaignDocument>(Json).Produces<CampaignAcceptedDocument>(StatusCodes.Status202Accepted);
     }
 
-    // Every body is validated field by field (400 naming each), size-capped (413), and stored then published (503 when that fails).
+    // Every body is validated field by field (400 naming each), size-capped (413, after decompression too), read only in
+    // the codings RequestBody undoes (415 otherwise), and stored then published (503 when that fails).
     private static RouteGroupBuilder Scoped(IEndpointRouteBuilder endpoints, string scope, string tag) =>
         endpoints.MapGroup("/v1")
             .WithTags(tag)
             .RequireApiScope(scope)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

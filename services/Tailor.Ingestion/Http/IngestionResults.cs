@@ -22,6 +22,17 @@ internal static class IngestionResults
         title: "Request body too large",
         detail: $"The body must be at most {maxBytes} bytes; split it into smaller calls.");
 
+    public static IResult UnsupportedEncoding(string contentEncoding, string supported) => Results.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported Content-Encoding",
+        detail: $"The body is sent with Content-Encoding '{contentEncoding}'; send it uncompressed or with one of: {supported}.");
+
+    /// <summary>A body that could not be read to its end: a broken transfer or a corrupt compressed stream.</summary>
+    public static IResult Unreadable(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Unreadable request body",
+        detail: detail);
+
     public static IResult Malformed(string detail) => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest,
         title: "Malformed JSON",

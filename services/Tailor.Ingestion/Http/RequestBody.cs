@@ -1,12 +1,16 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Http;
 
 /// <summary>
-/// Reads a JSON body of at most a given size. Read by hand rather than bound to a type, so a body of the wrong
-/// shape still reaches validation and every bad field is named, and malformed JSON gets problem details.
+/// Reads a JSON body of at most a given size: every endpoint that takes a body reads it here. Read by hand rather than
+/// bound to a type, so a body of the wrong shape still reaches validation and every bad field is named, and anything
+/// that is not one unambiguous JSON text gets problem details: a 413 past the limit, a 415 for a coding Tailor cannot
+/// undo, a 400 for the rest (a broken transfer, a corrupt gzip stream, malformed JSON, invalid text, a repeated key).
 /// </summary>
 internal static class RequestBody
 {
@@ -14,38 +18,57 @@ internal static class RequestBody
 
     public static async Task<RequestBodyResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        // The limit holds for the body as sent and again once decoded: a small gzip stream can expand a thousandfold.
         if (request.ContentLength > maxBytes)
         {
             return RequestBodyResult.Rejected(IngestionResults.TooLarge(maxBytes), "too-large");
         }
 
-        // Chunked bodies carry no Content-Length, so the limit is enforced again while reading.
-        var body = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        LimitBodyAsSent(request, maxBytes);
+        if (ContentCodings.Decoded(request, out var unsupported) is not { } decoded)
+        {
+            return RequestBodyResult.Rejected(IngestionResults.UnsupportedEncoding(unsupported!, ContentCodings.Supported), "unsupported-encoding");
+        }
+
+        byte[] raw;
         try
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
+            await using var owned = decoded == request.Body ? null : decoded;
+            if (await ReadAtMostAsync(decoded, maxBytes, cancellationToken) is not { } read)
             {
-                if (body.Length + read > maxBytes)
-                {
-                    return RequestBodyResult.Rejected(IngestionResults.TooLarge(maxBytes), "too-large");
-                }
-
-                body.Write(chunk, 0, read);
+                return RequestBodyResult.Rejected(IngestionResults.TooLarge(maxBytes), "too-large");
             }
+
+            raw = read;
         }
-        finally
+        catch (BadHttpRequestException unreadable) when (unreadable.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            return RequestBodyResult.Rejected(IngestionResults.TooLarge(maxBytes), "too-large");
+        }
+        catch (IOException unreadable)
+        {
+            // The transfer itself is broken (a chunk size that is not hex, a body shorter than its Content-Length): the
+            // client's fault, so a 400, never the 500 an unhandled exception would be. Kestrel says so with a
+            // BadHttpRequestException, or with a bare IOException for a chunk size past 2^31. If the client has gone,
+            // nobody reads the answer, and nothing is logged as a server error either.
+            return RequestBodyResult.Rejected(IngestionResults.Unreadable(unreadable.Message), "unreadable");
+        }
+        catch (InvalidDataException corrupt)
+        {
+            return RequestBodyResult.Rejected(
+                IngestionResults.Unreadable($"The body is not valid {request.Headers.ContentEncoding} data: {corrupt.Message}"), "unreadable");
         }
 
-        if (body.Length == 0)
+        return Parse(raw);
+    }
+
+    private static RequestBodyResult Parse(byte[] raw)
+    {
+        if (raw.Length == 0)
         {
             return RequestBodyResult.Rejected(IngestionResults.Malformed("The request body is empty; send a JSON object."), "malformed");
         }
 
-        var raw = body.ToArray();
         if (!System.Text.Unicode.Utf8.IsValid(raw))
         {
             return RequestBodyResult.Rejected(IngestionResults.Malformed("The body is not valid UTF-8."), "malformed");
@@ -61,12 +84,56 @@ internal static class RequestBody
             return RequestBodyResult.Rejected(IngestionResults.Malformed(malformed.Message), "malformed");
         }
 
-        if (JsonText.FindInvalid(document.RootElement) is { } invalid)
+        switch (JsonText.FindFault(document.RootElement))
         {
-            document.Dispose();
-            return RequestBodyResult.Rejected(IngestionResults.Malformed($"The text at {invalid} is not valid Unicode (a lone surrogate escape?)."), "malformed");
+            case null:
+                return RequestBodyResult.Parsed(document, raw);
+            case { Kind: JsonTextFaultKind.DuplicateKey } duplicate:
+                document.Dispose();
+                var errors = new ValidationErrors();
+                errors.Add(duplicate.Path, "Appears more than once in its object; send each key once.");
+                return RequestBodyResult.Rejected(IngestionResults.Invalid(errors), "duplicate-key");
+            case { } invalid:
+                document.Dispose();
+                return RequestBodyResult.Rejected(IngestionResults.Malformed($"The text at {invalid.Path} is not valid Unicode (a lone surrogate escape?)."), "malformed");
         }
+    }
 
-        return RequestBodyResult.Parsed(document, raw);
+    /// <summary>
+    /// Has the server refuse more than the limit of the body as sent (Kestrel answers a longer chunked body with a
+    /// <see cref="BadHttpRequestException"/> of status 413), so a compressed body that expands to little cannot keep a
+    /// request reading either. A server without the feature (the test server) relies on the checks here alone.
+    /// </summary>
+    private static void LimitBodyAsSent(HttpRequest request, int maxBytes)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+    }
+
+    /// <returns>The bytes, or null as soon as there are more than <paramref name="maxBytes"/>: nothing past the limit is read.</returns>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk.AsMemory(0, Math.Min(ChunkBytes, maxBytes + 1 - (int)buffer.Length)), cancellationToken)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > maxBytes)
+                {
+                    return null;
+                }
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }

@@ -24,7 +24,8 @@ internal sealed class ApiKeyAdminEndpoints : IEndpointModule
             .Accepts<ApiKeyRequestDocument>("application/json")
             .Produces<CreatedApiKeyDocument>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         keys.MapGet("/", ListAsync).WithSummary("List the keys created through this API, without their secrets")
             .Produces<IReadOnlyList<ApiKeyListingDocument>>();
         keys.MapDelete("/{keyId}", RevokeAsync)

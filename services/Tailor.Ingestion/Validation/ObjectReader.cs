@@ -63,7 +63,9 @@ internal sealed class ObjectReader
 
     /// <summary>
     /// An identifier: a non-empty string of at most <see cref="FieldLimits.Id"/> characters without control characters,
-    /// which would make ids that look the same in logs and tools but differ.
+    /// which would make ids that look the same in logs and tools but differ, and not <c>.</c> or <c>..</c>, which no
+    /// URL path can name (servers resolve them as dot segments, percent-encoded or not), so such a user could be
+    /// neither exported nor erased.
     /// </summary>
     public string? Id(string name, bool required = false)
     {
@@ -75,6 +77,11 @@ internal sealed class ObjectReader
         if (string.IsNullOrWhiteSpace(id))
         {
             return Invalid<string>(name, "Must not be empty; leave it out instead.");
+        }
+
+        if (id is "." or "..")
+        {
+            return Invalid<string>(name, "Must not be '.' or '..': no URL can name it.");
         }
 
         return id.Any(char.IsControl) ? Invalid<string>(name, "Must not contain control characters.") : id;

@@ -22,7 +22,9 @@ internal sealed class WebhookEndpoints : IEndpointModule
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         webhooks.MapPost("/sendgrid", (HttpContext http, SendGridWebhook provider, WebhookReceiver receiver) => receiver.ReceiveAsync(http, provider))
             .WithSummary("SendGrid Event Webhook (signed when a verification key is configured)");
         webhooks.MapPost("/mailgun", (HttpContext http, MailgunWebhook provider, WebhookReceiver receiver) => receiver.ReceiveAsync(http, provider))

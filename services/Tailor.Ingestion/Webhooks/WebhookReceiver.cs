@@ -24,6 +24,9 @@ internal sealed class WebhookReceiver(
             return WebhookProblems.NotConfigured(provider.Name);
         }
 
+        // Provider payloads are read as strictly as any other body, signed or not: a signature proves who sent the
+        // bytes, not which of two values for a repeated key they meant, so a payload with a duplicate key is a 400 too
+        // (no provider documents sending one; a proxy or logger in between could read it differently from Tailor).
         var body = await RequestBody.ReadAsync(http.Request, options.Value.MaxBatchBytes, http.RequestAborted);
         if (body.Document is null)
         {

@@ -7,9 +7,10 @@ namespace Tailor.Ingestion.Tests.Webhooks;
 
 /// <summary>
 /// Requests that pass, or nearly pass, a provider's authentication and are still wrong: malformed but correctly signed,
-/// signed long ago, signed for something else, or pointing the confirmation at a private address. Each is a 4xx
-/// problem, never a 5xx, and leaves nothing on the bus, in the store or on the suppression list, though every one names
-/// an email Tailor wrote.
+/// signed long ago, signed for something else, pointing the confirmation at a private address, or holding a key twice
+/// (the last value of each is a valid event, which a reader taking the first would see as another). Each is a 4xx
+/// problem, never a 5xx, and leaves nothing on the bus, in the store or on the suppression list, though every one
+/// names an email Tailor wrote.
 /// </summary>
 public sealed class SignedHostileWebhookTests : IDisposable
 {
@@ -42,6 +43,10 @@ public sealed class SignedHostileWebhookTests : IDisposable
         ["postmark: no RecordType"] = (_, email) => ProviderSigner.Postmark(PostmarkDelivery(email).Replace("\"RecordType\"", "\"Kind\"", StringComparison.Ordinal)),
         ["postmark: unsubscribe bounce time not a date"] = (_, email) => ProviderSigner.Postmark(PostmarkUnsubscribeBounce(email).Replace("2024-03-05T09:00:00Z", "yesterday", StringComparison.Ordinal)),
         ["postmark: subscription change time not a date"] = (_, _) => ProviderSigner.Postmark("""{"RecordType": "SubscriptionChange", "MessageID": null, "ChangedAt": 1709629200, "Recipient": "ada@example.com", "SuppressSending": true}"""),
+        ["sendgrid: signed event with its event twice"] = (signer, email) => signer.SendGrid(SendGridOpen(email).Replace("\"event\":\"open\"", "\"event\":\"bounce\",\"event\":\"open\"", StringComparison.Ordinal), Now),
+        ["mailgun: signed event-data with its event twice"] = (_, email) => ProviderSigner.Mailgun("t-5", Now, MailgunOpen(email).Replace("\"event\": \"opened\"", "\"event\": \"failed\", \"event\": \"opened\"", StringComparison.Ordinal)),
+        ["ses: signed event with its eventType twice"] = (signer, email) => signer.SnsNotification("n-6", SesOpen(email).Replace("\"eventType\": \"Open\"", "\"eventType\": \"Bounce\", \"eventType\": \"Open\"", StringComparison.Ordinal)),
+        ["postmark: record with its RecordType twice"] = (_, email) => ProviderSigner.Postmark(PostmarkDelivery(email).Replace("\"RecordType\":\"Delivery\"", "\"RecordType\":\"SpamComplaint\",\"RecordType\":\"Delivery\"", StringComparison.Ordinal)),
         ["postmark: delivery time not a date"] = (_, email) => ProviderSigner.Postmark(PostmarkDelivery(email).Replace("2024-03-05T09:00:00Z", "yesterday", StringComparison.Ordinal)),
     };
 

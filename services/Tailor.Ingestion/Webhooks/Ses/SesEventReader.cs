@@ -34,6 +34,15 @@ internal static class SesEventReader
 
         using (document)
         {
+            // The event is a JSON text inside the notification, held to the same rules as a request body.
+            if (Http.JsonText.FindFault(document.RootElement) is { } fault)
+            {
+                batch.Errors.Add(MessagePath, fault.Kind == Http.JsonTextFaultKind.DuplicateKey
+                    ? $"Holds the key {fault.Path} more than once."
+                    : $"Holds text at {fault.Path} that is not valid Unicode.");
+                return;
+            }
+
             if (ObjectReader.Of(document.RootElement, MessagePath, batch.Errors) is { } sesEvent)
             {
                 ReadEvent(eventKey, sesEvent, machines, batch);
