@@ -49,6 +49,29 @@ public sealed class EmailReadyConsumerTests
     }
 
     [Fact]
+    public async Task Consume_email_ready_sends_list_unsubscribe_and_the_provider_args_over_smtp_as_they_are()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        await using var host = await SampleSenderTestHost.StartAsync(
+            smtp.Port, new Dictionary<string, string?> { ["Tailor:SampleSender:ProviderArgsHeader"] = nameof(ProviderArgsHeader.SendGrid) });
+        var email = EmailMessageWireTests.LongEmail();
+
+        await host.PublishAsync(email);
+
+        // The bytes the SMTP server was handed: what SendGrid, Gmail and Yahoo read.
+        var wire = WireHeaders.Of(Assert.Single(await smtp.WaitForMessagesAsync(1)).Raw);
+        wire.AssertWritableAsIs("List-Unsubscribe", "List-Unsubscribe-Post", SampleSenderNames.ArgsHeader, "X-SMTPAPI");
+        Assert.Equal(email.Headers["List-Unsubscribe"], wire.Single("List-Unsubscribe"));
+        Assert.Contains($"<{EmailMessageWireTests.UnsubscribeUrl(email.EmailId)}>", wire.Single("List-Unsubscribe"), StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", wire.Single("List-Unsubscribe-Post"));
+        var args = JsonSerializer.Deserialize<Dictionary<string, string>>(wire.Single(SampleSenderNames.ArgsHeader));
+        Assert.Equal(email.CustomArgs!.OrderBy(arg => arg.Key), args!.OrderBy(arg => arg.Key));
+        using var smtpApi = JsonDocument.Parse(wire.Single("X-SMTPAPI"));
+        Assert.Equal("tenant/42/user/Zoë 7", smtpApi.RootElement.GetProperty("unique_args").GetProperty("tailor_user_id").GetString());
+        Assert.False(await host.FaultPublishedAsync());
+    }
+
+    [Fact]
     public async Task Consume_email_ready_due_within_max_hold_is_not_delivered_before_its_send_time()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();

@@ -119,8 +119,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    /// <summary>One accepted message: the SMTP envelope and the parsed MIME message.</summary>
-    public sealed record Received(string MailFrom, IReadOnlyList<string> RcptTo, MimeMessage Message);
+    /// <summary>One accepted message: the SMTP envelope, the parsed MIME message and the bytes as they came over DATA.</summary>
+    public sealed record Received(string MailFrom, IReadOnlyList<string> RcptTo, MimeMessage Message, byte[] Raw);
 
     private sealed class Store(TestSmtpServer owner) : MessageStore
     {
@@ -133,10 +133,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 return new SmtpResponse((SmtpReplyCode)451, "4.3.0 Try again later (a failure the test asked for)");
             }
 
-            using var stream = new MemoryStream(buffer.ToArray());
+            var raw = buffer.ToArray();
+            using var stream = new MemoryStream(raw);
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             owner._received.Enqueue(new Received(
-                transaction.From.AsAddress(), [.. transaction.To.Select(to => to.AsAddress())], message));
+                transaction.From.AsAddress(), [.. transaction.To.Select(to => to.AsAddress())], message, raw));
             return SmtpResponse.Ok;
         }
     }

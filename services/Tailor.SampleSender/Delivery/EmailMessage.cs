@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using MimeKit;
 using Tailor.Contracts;
 using Tailor.Messaging;
@@ -11,6 +9,11 @@ namespace Tailor.SampleSender.Delivery;
 /// Message-ID, every header of <see cref="EmailReady.Headers"/> as it is, the custom arguments as <c>X-Tailor-Args</c>
 /// (and a provider's header when configured), and a multipart/alternative body (text, then HTML).
 /// </summary>
+/// <remarks>
+/// <c>List-Unsubscribe</c>, <c>List-Unsubscribe-Post</c>, the argument headers and every ASCII header go out byte for
+/// byte as written (<see cref="RawHeader"/>), never as RFC 2047 encoded-words: mailbox providers and SMTP relays read
+/// them without decoding.
+/// </remarks>
 public static class EmailMessage
 {
     /// <summary>Headers the sender sets itself; an <c>EmailReady</c> that lists one among its extra headers is refused.</summary>
@@ -20,7 +23,11 @@ public static class EmailMessage
         "Content-Type", "Content-Transfer-Encoding", "Return-Path", SampleSenderNames.ArgsHeader,
     };
 
-    private static readonly JsonSerializerOptions ArgsJson = new() { WriteIndented = false };
+    /// <summary>Headers mail clients read as they are: the unsubscribe URLs (RFC 2369) and the one-click flag (RFC 8058).</summary>
+    private static readonly HashSet<string> ListUnsubscribeHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "List-Unsubscribe", "List-Unsubscribe-Post",
+    };
 
     /// <summary>Builds the message; an <c>EmailReady</c> that cannot be sent as it is throws <see cref="InvalidMessageException"/>.</summary>
     public static MimeMessage Build(EmailReady email, SampleSenderOptions options, DateTimeOffset now)
@@ -58,14 +65,14 @@ public static class EmailMessage
                 throw new InvalidMessageException($"{nameof(EmailReady)} {email.EventId} asks for the header '{name}', which the sender cannot set.");
             }
 
-            message.Headers.Add(name, Single(value, email, name));
+            AddExtra(message, email, name, Single(value, email, name));
         }
 
         var args = email.CustomArgs ?? new Dictionary<string, string>();
         if (args.Count > 0)
         {
-            message.Headers.Add(SampleSenderNames.ArgsHeader, JsonSerializer.Serialize(args, ArgsJson));
-            AddProviderHeaders(message, args, options.ProviderArgsHeader);
+            AddAsIs(message, email, SampleSenderNames.ArgsHeader, HeaderJson.Object(args));
+            ProviderArgsHeaders.Add(message, email, args, options.ProviderArgsHeader);
         }
 
         var body = new BodyBuilder
@@ -99,43 +106,41 @@ public static class EmailMessage
         return id;
     }
 
-    private static void AddProviderHeaders(MimeMessage message, IReadOnlyDictionary<string, string> args, ProviderArgsHeader provider)
-    {
-        switch (provider)
-        {
-            case ProviderArgsHeader.SendGrid:
-                message.Headers.Add("X-SMTPAPI", JsonSerializer.Serialize(new Dictionary<string, object> { ["unique_args"] = args }, ArgsJson));
-                break;
-            case ProviderArgsHeader.Mailgun:
-                message.Headers.Add("X-Mailgun-Variables", JsonSerializer.Serialize(args, ArgsJson));
-                break;
-            case ProviderArgsHeader.Ses:
-                // SES tag values allow letters, digits, '_', '-', '.', '@'; anything else would make SES refuse the email.
-                message.Headers.Add("X-SES-MESSAGE-TAGS", string.Join(", ", args.Select(arg => $"{arg.Key}={SesTagValue(arg.Value)}")));
-                break;
-            case ProviderArgsHeader.Postmark:
-                foreach (var (name, value) in args)
-                {
-                    message.Headers.Add($"X-PM-Metadata-{name}", value);
-                }
+    /// <summary>
+    /// Adds the header written as it is (<see cref="RawHeader"/>); one that cannot be (a character beyond printable
+    /// ASCII, or a word longer than a line) makes the email invalid.
+    /// </summary>
+    internal static void AddAsIs(MimeMessage message, EmailReady email, string name, IReadOnlyList<string> pieces) =>
+        message.Headers.Add(RawHeader.TryCreate(name, pieces) ?? throw new InvalidMessageException(
+            $"{nameof(EmailReady)} {email.EventId} has a {name} header that cannot be sent as it is: only printable ASCII, " +
+            $"and no word over {RawHeader.MaxLineLength} octets with its header name."));
 
-                break;
-            case ProviderArgsHeader.None:
-            default:
-                break;
+    // RFC 5322: printable US-ASCII except the colon.
+    internal static bool IsHeaderName(string name) =>
+        !string.IsNullOrEmpty(name) && name.All(c => c is > ' ' and <= '~' and not ':');
+
+    // ASCII values go out as they are, folded only at their spaces. Mail clients read the List-Unsubscribe URLs as they
+    // are (RFC 2369, RFC 8058), so those fold only between the <…> entries and never fall back to RFC 2047; other
+    // text beyond ASCII keeps MimeKit's RFC 2047 encoding, the one way a header carries it.
+    private static void AddExtra(MimeMessage message, EmailReady email, string name, string value)
+    {
+        if (ListUnsubscribeHeaders.Contains(name))
+        {
+            AddAsIs(message, email, name, RawHeader.SplitAt(value, BetweenEntries));
+        }
+        else if (RawHeader.IsPrintableAscii(value))
+        {
+            AddAsIs(message, email, name, RawHeader.SplitAt(value, (_, _) => true));
+        }
+        else
+        {
+            message.Headers.Add(name, value);
         }
     }
 
-    private static string SesTagValue(string value)
-    {
-        var text = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            text.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '@' ? c : '_');
-        }
-
-        return text.ToString();
-    }
+    // "<mailto:…>, <https://…>": the space after a comma that ends one entry and before the next.
+    private static bool BetweenEntries(string value, int space) =>
+        space >= 2 && value[space - 2] == '>' && value[space - 1] == ',' && value[space + 1] == '<';
 
     private static MailboxAddress Address(string? value, EmailReady email, string field)
     {
@@ -157,8 +162,4 @@ public static class EmailMessage
         value is null || value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal)
             ? throw new InvalidMessageException($"{nameof(EmailReady)} {email.EventId} has no {field}, or one with a line break.")
             : value;
-
-    // RFC 5322: printable US-ASCII except the colon.
-    private static bool IsHeaderName(string name) =>
-        !string.IsNullOrEmpty(name) && name.All(c => c is > ' ' and <= '~' and not ':');
 }
