@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +36,7 @@ public sealed class SampleSenderTargetTests : IDisposable
     public SampleSenderTargetTests() => _mailboxFolder = _state.CreateSubdirectory("mailbox");
 
     [Fact]
-    public async Task All_with_sender_delivers_each_campaign_email_over_SMTP_with_its_unsubscribe_headers_and_both_bodies()
+    public async Task All_with_sender_delivers_each_email_over_SMTP_whose_links_click_through_and_unsubscribe()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var mailbox = await StartMailboxAsync();
@@ -61,6 +63,7 @@ public sealed class SampleSenderTargetTests : IDisposable
             .. apiKey.HostArguments(),
         ];
 
+        MailboxMessage[] firstDeliveries = [];
         var emails = await PipelineRun.Isolated(async () =>
         {
             await using var app = TailorHost.Build(arguments, builder =>
@@ -90,6 +93,7 @@ public sealed class SampleSenderTargetTests : IDisposable
             await ingestion.RequestCampaignAsync("First delivered email", "Show the walkthrough", now, now.AddMinutes(30), ct);
             var ready = await collector.WaitForAsync<EmailReady>(written => written.Count >= Walkthrough.UserIds.Length, Patience, "an email per user");
             await WaitForDeliveriesAsync(ready.Count);
+            firstDeliveries = [.. _delivered];
 
             // The sender recorded each email as sent, so a redelivered EmailReady is not mailed twice.
             var sent = app.Services.GetRequiredService<IEventStore>();
@@ -98,14 +102,15 @@ public sealed class SampleSenderTargetTests : IDisposable
                 Assert.True(await sent.ContainsAsync(SampleSenderNames.Stream, email.EmailId, ct), $"email {email.EmailId} is not recorded as sent");
             }
 
+            await FollowLinksAndUnsubscribeAsync(http, ingestion, apiKey.Key, collector, ready, ct);
             await app.StopAsync(ct);
             return ready;
         });
 
         Assert.Empty(_mailboxFailures);
-        Assert.Empty(collector.All<EmailSuppressed>());
-        Assert.Equal(Walkthrough.Addresses.Order(), _delivered.SelectMany(message => message.To).Order());
-        foreach (var delivered in _delivered)
+        Assert.DoesNotContain(collector.All<EmailSuppressed>(), suppressed => suppressed.CampaignId == emails[0].CampaignId);
+        Assert.Equal(Walkthrough.Addresses.Order(), firstDeliveries.SelectMany(message => message.To).Order());
+        foreach (var delivered in firstDeliveries)
         {
             var message = await MimeMessage.LoadAsync(delivered.EmlFile.FullName, ct);
             var email = Assert.Single(emails, email => email.To == delivered.To.Single());
@@ -127,6 +132,76 @@ public sealed class SampleSenderTargetTests : IDisposable
             Assert.Equal(message.HtmlBody, await File.ReadAllTextAsync(delivered.HtmlFile!.FullName, ct));
         }
     }
+
+    /// <summary>
+    /// The walkthrough's steps 6 to 9 on ada's delivered email: her product link answers 302 to the item's page and is
+    /// recorded as a click, the footer link opens the unsubscribe page, the List-Unsubscribe one-click POST suppresses
+    /// her before it answers, her export shows both, and the next campaign writes an email for grace only.
+    /// </summary>
+    private async Task FollowLinksAndUnsubscribeAsync(
+        HttpClient browser, IngestionClient ingestion, string apiKey, MessageCollector collector, IReadOnlyList<EmailReady> first, CancellationToken ct)
+    {
+        var adaEmail = Assert.Single(first, email => email.UserId == "ada");
+        var delivered = await MimeMessage.LoadAsync(_delivered.Single(message => message.To.Single() == adaEmail.To).EmlFile.FullName, ct);
+        var productLink = LinkTo(delivered.HtmlBody!, "/c/");
+        var footerLink = LinkTo(delivered.HtmlBody!, "/u/");
+        var oneClick = delivered.Headers["List-Unsubscribe"]!.Split(',').Select(part => part.Trim(' ', '<', '>')).Single(part => part.StartsWith("http", StringComparison.Ordinal));
+
+        // 6. A click leads to the item's page (after Ingestion learned of the email, so the click is recorded).
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = browser.BaseAddress };
+        await Polling.UntilAsync(
+            async () =>
+            {
+                using var redirect = await noRedirects.GetAsync(productLink, ct);
+                Assert.Equal(System.Net.HttpStatusCode.Found, redirect.StatusCode);
+                Assert.StartsWith("https://shop.example.com/products/", redirect.Headers.Location!.ToString(), StringComparison.Ordinal);
+                return (await ExportAsync(browser, apiKey, "ada", ct)).GetProperty("events").EnumerateArray().Any(IsClick);
+            },
+            Patience,
+            ct);
+
+        // 7. The footer link shows the page with its one button, and changes nothing by itself.
+        using var page = await browser.GetAsync(footerLink, ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form", await page.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.False((await ExportAsync(browser, apiKey, "ada", ct)).GetProperty("suppressed").GetBoolean());
+
+        //    A mail client's one-click unsubscribe (RFC 8058): suppressed before the answer.
+        using var unsubscribed = await browser.PostAsync(oneClick, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]), ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, unsubscribed.StatusCode);
+
+        // 8. The export shows the click on the item and the suppression.
+        var export = await ExportAsync(browser, apiKey, "ada", ct);
+        Assert.True(export.GetProperty("suppressed").GetBoolean());
+        Assert.Equal("Unsubscribe", export.GetProperty("suppression").GetProperty("reason").GetString());
+        Assert.Contains(export.GetProperty("events").EnumerateArray(), IsClick);
+
+        // 9. The next campaign writes grace's email only; ada's is suppressed.
+        var now = DateTimeOffset.UtcNow;
+        var campaignId = await ingestion.RequestCampaignAsync("Second email", "Show the walkthrough", now, now.AddMinutes(30), ct);
+        await collector.WaitForAsync<EmailSuppressed>(suppressed => suppressed.Any(email => email.CampaignId == campaignId && email.UserId == "ada"), Patience, "ada suppressed");
+        var second = await collector.WaitForAsync<EmailReady>(written => written.Any(email => email.CampaignId == campaignId), Patience, "grace's second email");
+        Assert.Equal(["grace"], second.Where(email => email.CampaignId == campaignId).Select(email => email.UserId));
+        await WaitForDeliveriesAsync(first.Count + 1);
+        Assert.Equal("grace@example.com", _delivered.Skip(first.Count).Single().To.Single());
+
+        static bool IsClick(JsonElement stored) =>
+            stored.GetProperty("type").GetString() == nameof(EmailEngaged)
+            && stored.GetProperty("payload").GetProperty("kind").GetInt32() == (int)EngagementKind.Click
+            && stored.GetProperty("payload").GetProperty("itemId").GetString() == "85123A";
+    }
+
+    private static async Task<JsonElement> ExportAsync(HttpClient http, string apiKey, string userId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{Uri.EscapeDataString(userId)}/export");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        using var response = await http.SendAsync(request, ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+    }
+
+    private static string LinkTo(string html, string route) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, $"href=\"([^\"]*{route}[^\"]*)\"").Groups[1].Value);
 
     [Fact]
     public async Task The_sender_as_its_own_process_on_RabbitMQ_delivers_what_is_published_and_what_is_sent_to_its_queue()
