@@ -48,7 +48,7 @@ public static class GalleryPage
             .Append("<title>").Append(E($"{campaign.Name}: {summary.Emails:N0} emails and why")).Append("</title>\n")
             .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
             .Append("<a class=\"skip\" href=\"#emails\">Skip to the emails</a>\n");
-        Header(html, campaign, summary, topics.Select(t => (t.Id, t.Label, t.Cards.Count)).ToList(), cards.Count);
+        Header(html, campaign, summary, topics.Select(t => (t.Id, t.Label, t.Cards.Count)).ToList(), cards);
         html.Append("<main id=\"emails\">\n");
         foreach (var (id, label, topicCards) in topics)
         {
@@ -66,8 +66,18 @@ public static class GalleryPage
         return html.ToString();
     }
 
-    private static void Header(StringBuilder html, GalleryCampaign campaign, DemoSummary summary, List<(string Id, string Label, int Count)> topics, int totalCards)
+    private static readonly Dictionary<SendTimeChoice, string> ChoiceWords = new()
     {
+        [SendTimeChoice.BestHour] = "at their best hour",
+        [SendTimeChoice.BestOutsideQuietHours] = "at their best hour outside quiet hours",
+        [SendTimeChoice.BestInsideWindow] = "at their best hour inside the window",
+        [SendTimeChoice.Trial] = "at a trial hour, to learn",
+        [SendTimeChoice.NoHabit] = "at the first allowed hour (no habit known)",
+    };
+
+    private static void Header(StringBuilder html, GalleryCampaign campaign, DemoSummary summary, List<(string Id, string Label, int Count)> topics, IReadOnlyList<GalleryCard> cards)
+    {
+        var totalCards = cards.Count;
         html.Append("<header>\n<h1>").Append(E(campaign.Name)).Append(": why each customer got their email</h1>\n")
             .Append("<p class=\"goal\">").Append(E(campaign.Goal)).Append(". Each card shows the email on the left and, on the right, ")
             .Append("what Tailor knew about the customer when it wrote it: their recent orders, their taste, why each product is in it and why it goes out at that hour.</p>\n")
@@ -82,6 +92,7 @@ public static class GalleryPage
         }
 
         html.Append("</dd></div>\n")
+            .Append("<div><dt>Send hours</dt><dd class=\"list\">").Append(E(SendHours(cards))).Append("</dd></div>\n")
             .Append("<div><dt>Customers</dt><dd>").Append(E(summary.Users.ToString("N0", English))).Append("</dd></div>\n")
             .Append("<div><dt>Send window</dt><dd>").Append(E($"{Day(campaign.WindowStart)} to {Day(campaign.WindowEnd)} (UTC)")).Append("</dd></div>\n")
             .Append("<div><dt>Run time</dt><dd>").Append(E($"{summary.Elapsed.TotalSeconds.ToString("0", English)} s for {summary.Events.ToString("N0", English)} events")).Append("</dd></div>\n")
@@ -106,6 +117,13 @@ public static class GalleryPage
         html.Append("</ul>\n</nav>\n</header>\n");
     }
 
+    private static string SendHours(IReadOnlyList<GalleryCard> cards)
+    {
+        var byChoice = cards.GroupBy(card => card.SendTime.Choice).OrderBy(choice => choice.Key)
+            .Select(choice => $"{choice.Count().ToString("N0", English)} {ChoiceWords[choice.Key]}");
+        return cards.Count == 0 ? "none" : string.Join("; ", byChoice);
+    }
+
     private static void Card(StringBuilder html, GalleryCard card)
     {
         var email = card.Email;
@@ -125,7 +143,7 @@ public static class GalleryPage
             .Append("<dl class=\"facts\">\n");
         Fact(html, "Subject", E(email.Subject));
         Fact(html, "Preheader", email.Preheader.Length > 0 ? E(email.Preheader) : "<em>none</em>");
-        Fact(html, "Their taste", facts.Topic is { } topic ? E(topic) : "<em>not learned yet</em>");
+        Fact(html, "Their taste (topic)", facts.Topic is { } topic ? E(topic) : "<em>not learned yet</em>");
         Fact(html, "Recent orders", Orders(facts));
         Fact(html, "What the email shows, and why", Items(email, facts));
         Fact(html, "Send time", SendTime(card.SendTime));
@@ -146,17 +164,17 @@ public static class GalleryPage
         var html = new StringBuilder("<ul class=\"orders\">");
         foreach (var order in facts.RecentOrders)
         {
-            var lines = order.Lines.Take(linesShown).Select(line => $"{line.Quantity.ToString("0.##", English)} × {line.Name}");
+            // Quantity after the name: catalog names often start with a number of their own ("60 CAKE CASES").
+            var lines = order.Lines.Take(linesShown).Select(line => $"{line.Name} (×{line.Quantity.ToString("0.##", English)})");
             var more = order.Lines.Count > linesShown ? $" and {Count(order.Lines.Count - linesShown, "more item")}" : string.Empty;
             html.Append("<li><time datetime=\"").Append(E(order.PlacedAt.ToString("yyyy-MM-dd", English))).Append("\">")
                 .Append(E(Day(order.PlacedAt))).Append("</time>: ").Append(E(string.Join(", ", lines) + more)).Append("</li>");
         }
 
-        html.Append("</ul>");
-        if (facts.OrderCount > facts.RecentOrders.Count)
-        {
-            html.Append("<p class=\"detail\">").Append(E($"{Count(facts.OrderCount, "order")} in all; the latest {facts.RecentOrders.Count} shown.")).Append("</p>");
-        }
+        html.Append("</ul><p class=\"detail\">");
+        html.Append(E(facts.OrderCount > facts.RecentOrders.Count
+            ? $"{Count(facts.OrderCount, "order")} in all; the latest {facts.RecentOrders.Count} shown."
+            : $"{Count(facts.OrderCount, "order")} in all.")).Append("</p>");
 
         return html.ToString();
     }
@@ -201,6 +219,7 @@ public static class GalleryPage
         .summary { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 .75rem; }
         .summary div { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: .5rem .9rem; }
         .summary dt { font-size: .8rem; color: #57606a; } .summary dd { margin: 0; font-size: 1.25rem; font-weight: 600; }
+        .summary dd.list { max-width: 32rem; font-size: .95rem; font-weight: 400; }
         .summary .detail { font-size: .85rem; font-weight: 400; color: #57606a; }
         .campaign, .cap, .detail { font-size: .85rem; color: #57606a; }
         nav { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: .25rem 1rem .75rem; }

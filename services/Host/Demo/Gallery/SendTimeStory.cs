@@ -8,7 +8,8 @@ namespace Tailor.Host.Demo.Gallery;
 /// <param name="Clock">The customer's time zone, or a note that Tailor used UTC.</param>
 /// <param name="Habit">Their busiest hours of the week and what that rests on; null when SendTime knows nothing of them.</param>
 /// <param name="Why">Why this hour, in a marketer's words.</param>
-public sealed record SendTimeStory(string When, string Clock, string? Habit, string Why)
+/// <param name="Choice">Which rule placed the send, for the page's tally.</param>
+public sealed record SendTimeStory(string When, string Clock, string? Habit, string Why, SendTimeChoice Choice)
 {
     private const int FavouriteHours = 3;
     private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -24,7 +25,8 @@ public sealed record SendTimeStory(string When, string Clock, string? Habit, str
         if (slice?.HourOfWeekWeights is not { Length: SendTimeSlice.HoursPerWeek } weights)
         {
             return new SendTimeStory(when, "UTC (no time zone known)", null,
-                $"Tailor knows no times of day for this customer yet, so it chose the first hour the campaign window allows{quiet}.");
+                $"Tailor knows no times of day for this customer yet, so it chose the first hour the campaign window allows{quiet}.",
+                SendTimeChoice.NoHabit);
         }
 
         var clock = slice.Zone == TimeZoneInfo.Utc ? "UTC" : slice.Zone.Id;
@@ -32,30 +34,34 @@ public sealed record SendTimeStory(string When, string Clock, string? Habit, str
             .OrderByDescending(entry => entry.weight).ThenBy(entry => entry.hour)
             .Take(FavouriteHours)
             .Select(entry => HourOfWeek(entry.hour));
-        var habit = $"Most active {JoinWords(favourites)} on their clock (learned from {slice.EvidenceCount:N0} of their purchases and visits).";
-        return new SendTimeStory(when, clock, habit, Reason(slice, sendAt, local, windowStart, windowEnd, schedule, quiet));
+        var habit = $"Shops most at {JoinWords(favourites)} their time (learned from {slice.EvidenceCount:N0} of their purchases and visits).";
+        var (why, choice) = Reason(slice, sendAt, local, windowStart, windowEnd, schedule, quiet);
+        return new SendTimeStory(when, clock, habit, why, choice);
     }
 
-    private static string Reason(
+    private static (string Why, SendTimeChoice Choice) Reason(
         SendTimeSlice slice, DateTimeOffset sendAt, DateTimeOffset local, DateTimeOffset windowStart, DateTimeOffset windowEnd, SendSchedule schedule, string quiet)
     {
         // The plan without exploration is the hour their habit alone picks; a different send is a Thompson-sampling trial.
         var habitual = SendTimePlanner.Plan(slice, windowStart, windowEnd, schedule with { Explore = false }, seed: 0);
         if (habitual != sendAt)
         {
-            return $"A trial hour{quiet}: Tailor is still learning when this customer shops, so now and then it tries another "
-                + $"likely hour instead of their usual best ({HabitualWhen(habitual, slice.Zone)}). How they respond teaches it.";
+            return ($"A trial hour{quiet}: Tailor is still learning when this customer shops, so now and then it tries another "
+                + $"likely hour instead of the best one the rules allow ({HabitualWhen(habitual, slice.Zone)}). How they respond teaches it.",
+                SendTimeChoice.Trial);
         }
 
         var best = HourOfWeek(slice.BestHourOfWeek);
         if (SendTimeSlice.HourOfWeek(local.DateTime) == slice.BestHourOfWeek)
         {
-            return $"Their best hour of the week ({best}): inside the campaign window{quiet}.";
+            return ($"Their best hour of the week ({best}): inside the campaign window{quiet}.", SendTimeChoice.BestHour);
         }
 
         return schedule.IsQuiet(slice.BestHourOfWeek % 24)
-            ? $"Their best hour ({best}) falls in quiet hours ({QuietRange(schedule)} their time), so Tailor chose their best hour outside them."
-            : $"Their best hour ({best}) is outside the campaign window, so Tailor chose their best hour inside it{quiet}.";
+            ? ($"Their best hour ({best}) falls in quiet hours ({QuietRange(schedule)} their time), so Tailor chose their best hour outside them.",
+                SendTimeChoice.BestOutsideQuietHours)
+            : ($"Their best hour ({best}) is outside the campaign window, so Tailor chose their best hour inside it{quiet}.",
+                SendTimeChoice.BestInsideWindow);
     }
 
     private static string HabitualWhen(DateTimeOffset? habitual, TimeZoneInfo zone) =>
@@ -76,4 +82,23 @@ public sealed record SendTimeStory(string When, string Clock, string? Habit, str
         var list = words.ToList();
         return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} and {list[^1]}";
     }
+}
+
+/// <summary>Which rule placed a send, from the most to the least informed.</summary>
+public enum SendTimeChoice
+{
+    /// <summary>The customer's best hour of the week.</summary>
+    BestHour,
+
+    /// <summary>Their best hour outside quiet hours: the best one fell in them.</summary>
+    BestOutsideQuietHours,
+
+    /// <summary>Their best hour inside the campaign window: the best one fell outside it.</summary>
+    BestInsideWindow,
+
+    /// <summary>A Thompson-sampling trial of another likely hour, to learn.</summary>
+    Trial,
+
+    /// <summary>SendTime knows no times for them: the first hour allowed.</summary>
+    NoHabit,
 }
