@@ -1,6 +1,9 @@
+using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Tailor.Contracts;
 using Tailor.Host.Demo;
+using Tailor.Host.Demo.Gallery;
 
 namespace Tailor.EndToEnd.Tests;
 
@@ -37,6 +40,24 @@ public class DemoCommandTests
             Assert.True(email.Headers.ContainsKey("List-Unsubscribe"), "List-Unsubscribe header missing");
             Assert.False(string.IsNullOrWhiteSpace(email.Generator));
             Assert.True(File.Exists(Path.Combine(output.FullName, "previews", $"{email.UserId}.html")));
+        });
+
+        // The gallery lists every email beside its customer's facts, read back from what Tailor holds.
+        var gallery = File.ReadAllText(Path.Combine(output.FullName, DemoGallery.FileName));
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", gallery, StringComparison.Ordinal);
+        var cards = Regex.Matches(gallery, "<article class=\"card\".*?</article>", RegexOptions.Singleline).Select(m => m.Value).ToList();
+        Assert.Equal(emails.Count, cards.Count);
+        Assert.All(emails, email =>
+        {
+            var card = Assert.Single(cards, c => c.Contains($"id=\"email-{email.EmailId:N}\"", StringComparison.Ordinal));
+            Assert.Contains($"Customer {WebUtility.HtmlEncode(email.UserId)}", card, StringComparison.Ordinal);
+            Assert.Contains($"<dt>Subject</dt><dd>{WebUtility.HtmlEncode(email.Subject)}</dd>", card, StringComparison.Ordinal);
+            Assert.Contains($"<iframe src=\"{DemoOutputWriter.PreviewPath(email.UserId)}\" loading=\"lazy\"", card, StringComparison.Ordinal);
+            Assert.Matches("<dt>Recent orders</dt><dd><ul class=\"orders\"><li><time datetime=\"20[0-9]{2}-", card);
+            Assert.Matches("<dt>Their taste \\(topic\\)</dt><dd>[^<]+</dd>", card);
+            Assert.Equal(email.ItemIds.Count, Regex.Matches(card, "<span class=\"reason\">").Count);
+            Assert.DoesNotContain("reason not recorded", card, StringComparison.Ordinal);
+            Assert.Contains("their time (", card, StringComparison.Ordinal);
         });
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "summary.json")));

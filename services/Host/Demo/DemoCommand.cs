@@ -2,7 +2,10 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tailor.ContentGeneration.Personalization;
 using Tailor.Contracts;
+using Tailor.Host.Demo.Gallery;
 using Tailor.Host.Hosting;
 using Tailor.Messaging;
 using Tailor.Profiles;
@@ -11,12 +14,15 @@ namespace Tailor.Host.Demo;
 
 /// <summary>
 /// Tailor's main job on the embedded default: replay Online Retail purchases through Ingestion's HTTP API, let every
-/// service learn, ask for one campaign to every known customer, and write the emails senders would receive.
+/// service learn, ask for one campaign to every known customer, and write the emails senders would receive, with a
+/// gallery (<c>index.html</c>) that shows each email beside what Tailor knew about its customer.
 /// </summary>
 public static class DemoCommand
 {
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(750);
+    private const string CampaignName = "Tailor demo";
+    private const string CampaignGoal = "Bring customers back with products picked for them";
 
     public static async Task<int> RunAsync(DemoOptions options, CancellationToken cancellationToken = default)
     {
@@ -75,14 +81,23 @@ public static class DemoCommand
         var audience = await CountKnownUsersAsync(app.Services.GetRequiredService<IProfileCache>(), cancellationToken);
         progress.Start("Personalising the campaign");
         var windowStart = DateTimeOffset.UtcNow;
-        var campaignId = await ingestion.RequestCampaignAsync(
-            "Tailor demo", "Bring customers back with products picked for them", windowStart, windowStart.AddDays(7), cancellationToken);
+        var windowEnd = windowStart.AddDays(7);
+        var campaignId = await ingestion.RequestCampaignAsync(CampaignName, CampaignGoal, windowStart, windowEnd, cancellationToken);
         await WaitForEmailsAsync(writer, audience, progress, cancellationToken);
         await monitor.WaitForQuietAsync(QuietPeriod, PhaseTimeout, cancellationToken);
         progress.Complete($"campaign {campaignId}");
 
+        progress.Start("Reading back what Tailor holds about each customer");
+        var emails = writer.Emails.ToList();
+        var facts = await new CustomerFactsReader(ingestion).ReadAsync(
+            [.. emails.Select(email => email.UserId)], done => progress.Report(done, emails.Count), cancellationToken);
+        progress.Complete($"{facts.Count:N0} customers");
+        var schedule = app.Services.GetRequiredService<IOptions<SendScheduleOptions>>().Value.Schedule;
+
         await app.StopAsync(cancellationToken);
         var summary = new DemoSummary(plan.EventCount, audience, writer.EmailCount, writer.SuppressedByReason, monitor.Faults, clock.Elapsed, options.Output);
+        var campaign = new GalleryCampaign(campaignId, CampaignName, CampaignGoal, windowStart, windowEnd);
+        await DemoGallery.WriteAsync(campaign, summary, DemoGallery.Cards(emails, facts, campaign, schedule), cancellationToken);
         summary.Print(Console.Out);
         await summary.WriteJsonAsync(cancellationToken);
         return monitor.Faults == 0 ? 0 : 1;

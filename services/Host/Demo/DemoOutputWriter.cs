@@ -17,15 +17,17 @@ public sealed class DemoOutputWriter : IDisposable
     private readonly Lock _gate = new();
     private readonly StreamWriter _emails;
     private readonly StreamWriter _suppressed;
-    private readonly DirectoryInfo _previews;
+    private readonly DirectoryInfo _output;
     private readonly ConcurrentDictionary<string, int> _suppressedByReason = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, bool> _written = new();
+    private readonly ConcurrentQueue<EmailReady> _emailsWritten = new();
     private int _emailCount;
 
     public DemoOutputWriter(DirectoryInfo output)
     {
         output.Create();
-        _previews = output.CreateSubdirectory("previews");
+        _output = output;
+        output.CreateSubdirectory("previews");
         _emails = new StreamWriter(Path.Combine(output.FullName, "emails.jsonl"));
         _suppressed = new StreamWriter(Path.Combine(output.FullName, "suppressed.jsonl"));
     }
@@ -36,6 +38,12 @@ public sealed class DemoOutputWriter : IDisposable
 
     public IReadOnlyDictionary<string, int> SuppressedByReason => _suppressedByReason;
 
+    /// <summary>The emails written so far, for the gallery; their bodies are left out (they are in the previews).</summary>
+    public IReadOnlyCollection<EmailReady> Emails => _emailsWritten;
+
+    /// <summary>Where an email's HTML preview is, relative to the output folder (and so to <c>index.html</c>).</summary>
+    public static string PreviewPath(string userId) => $"previews/{SafeFileName(userId)}.html";
+
     /// <summary>Writes the email once: a redelivered message (same <c>EventId</c>) adds no second line.</summary>
     public async Task WriteAsync(EmailReady email, CancellationToken cancellationToken)
     {
@@ -44,13 +52,14 @@ public sealed class DemoOutputWriter : IDisposable
             return;
         }
 
-        var preview = Path.Combine(_previews.FullName, $"{SafeFileName(email.UserId)}.html");
+        var preview = Path.Combine(_output.FullName, PreviewPath(email.UserId));
         await File.WriteAllTextAsync(preview, email.HtmlBody, cancellationToken);
         lock (_gate)
         {
             _emails.WriteLine(JsonSerializer.Serialize(email, Json));
         }
 
+        _emailsWritten.Enqueue(email with { HtmlBody = string.Empty, TextBody = string.Empty });
         Interlocked.Increment(ref _emailCount);
     }
 

@@ -29,7 +29,7 @@ public sealed record DemoSummary(
         console.WriteLine($"  suppressed {Suppressed:N0}{reasons}");
         console.WriteLine($"  failed     {FailedMessages:N0} messages");
         console.WriteLine($"  time       {Elapsed.TotalSeconds:0.0} s");
-        console.WriteLine($"  output     {Output.FullName} (emails.jsonl, suppressed.jsonl, previews/)");
+        console.WriteLine($"  output     {Output.FullName} (index.html, emails.jsonl, suppressed.jsonl, previews/)");
     }
 
     public Task WriteJsonAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -47,6 +48,24 @@ public sealed class IngestionClient
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return accepted.GetProperty("campaignId").GetString()
             ?? throw new InvalidOperationException("Ingestion accepted the campaign but returned no campaignId.");
+    }
+
+    /// <summary>What Tailor holds about a user (<c>GET /v1/users/{id}/export</c>), or null when it holds nothing.</summary>
+    public async Task<JsonElement?> ExportUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var path = $"/v1/users/{Uri.EscapeDataString(userId)}/export";
+        using var response = await _http.GetAsync(path, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken cancellationToken)
