@@ -37,9 +37,13 @@ public sealed class EmailPersonalizer(
             return Suppress(command, SuppressionReasons.NoAddress);
         }
 
-        // Items without a title or with a negative price would print nothing true, so they are not shown.
+        // Items without a title or with a negative price would print nothing true, so they are not shown; nor are items
+        // of a section the campaign leaves out, nor an item listed twice.
+        var sections = command.Sections ?? EmailSections.All;
         var items = (profile.Recommendations?.Items ?? [])
             .Where(item => !string.IsNullOrWhiteSpace(item.ItemId) && !string.IsNullOrWhiteSpace(item.Title) && item.Price >= 0)
+            .Where(item => sections.Contains(EmailFacts.SectionOf(item), StringComparer.Ordinal))
+            .DistinctBy(item => item.ItemId, StringComparer.Ordinal)
             .Take(options.Value.MaxItems)
             .ToList();
         if (items.Count == 0)
@@ -55,7 +59,7 @@ public sealed class EmailPersonalizer(
         }
 
         var written = await writer.WriteAsync(
-            command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal), cancellationToken);
+            command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections), cancellationToken);
         var email = written.Email;
         var variant = written.Subject?.Name;
         return PersonalizationResult.Ready(new EmailReady(
