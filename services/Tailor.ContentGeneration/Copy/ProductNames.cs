@@ -18,7 +18,7 @@ public static partial class ProductNames
         "Christmas", "Xmas", "Easter", "Valentine", "Valentine's", "Halloween", "Santa", "Rudolph", "Noel",
         "Retrospot", "Regency", "Victorian", "Edwardian", "Georgian", "Babushka", "Spaceboy", "Bakelike",
         "Paris", "Parisienne", "London", "English", "French", "Swiss", "Scandinavian", "Nordic", "Moroccan", "Indian",
-        "Japanese", "Chinese", "Danish", "Dutch", "Union", "Jack", "Mr", "Mrs", "Alice", "Wonderland", "Monsieur", "Madame",
+        "Japanese", "Chinese", "Danish", "Dutch", "Union", "Jack", "Mr", "Mrs", "Alice", "Wonderland", "Monsieur", "Madame", "I",
     }.ToDictionary(word => word.ToLowerInvariant(), word => word, StringComparer.Ordinal);
 
     // Abbreviations written in capitals.
@@ -77,15 +77,15 @@ public static partial class ProductNames
 
     private static string CaseWord(string word)
     {
-        if (Abbreviations.Contains(word) || Code().IsMatch(word))
-        {
-            return word;
-        }
-
         var lower = word.ToLowerInvariant();
         if (Measurement().IsMatch(lower))
         {
             return lower;
+        }
+
+        if (Abbreviations.Contains(word) || Code().IsMatch(word))
+        {
+            return word;
         }
 
         if (Proper.TryGetValue(lower, out var proper))

@@ -34,13 +34,15 @@ public static class TemplateCopyWriter
     private static (string Subject, RecommendedItem? About) Subject(
         IReadOnlyList<RecommendedItem> items, string? firstName, string? topic, string brand, uint seed)
     {
-        foreach (var (about, templates) in Situations(items, firstName, topic))
+        // Every situation the reader's signals support competes; the email id picks one, then one of its templates.
+        var situations = Situations(items, firstName, topic)
+            .Select(situation => (situation.About, Fitting: situation.Templates.OfType<string>().Where(line => line.Length <= MaxSubjectLength).ToList()))
+            .Where(situation => situation.Fitting.Count > 0)
+            .ToList();
+        if (situations.Count > 0)
         {
-            var fitting = templates.OfType<string>().Where(line => line.Length <= MaxSubjectLength).ToList();
-            if (fitting.Count > 0)
-            {
-                return (fitting[(int)(seed % (uint)fitting.Count)], about);
-            }
+            var (about, fitting) = situations[(int)(seed % (uint)situations.Count)];
+            return (fitting[(int)(seed / (uint)situations.Count % (uint)fitting.Count)], about);
         }
 
         string[] plain = firstName is not null && $"{firstName}, we picked these for you".Length <= MaxSubjectLength
@@ -52,7 +54,8 @@ public static class TemplateCopyWriter
     // Null entries are templates that need a fact this email does not have.
     private static IEnumerable<(RecommendedItem? About, string?[] Templates)> Situations(IReadOnlyList<RecommendedItem> items, string? firstName, string? topic)
     {
-        if (items.FirstOrDefault(ReasonWords.IsReorder) is { } regular)
+        // The re-order most often due comes first: the shortest rhythm, then the one ordered most.
+        if (items.Where(ReasonWords.IsReorder).OrderBy(item => item.ReorderInterval ?? TimeSpan.MaxValue).ThenByDescending(item => item.TimesBought ?? 0).FirstOrDefault() is { } regular)
         {
             var name = Name(regular);
             yield return (regular,
@@ -95,7 +98,8 @@ public static class TemplateCopyWriter
             ]);
         }
 
-        if (topic is not null)
+        // The topic alone only when no item gave the subject something to say.
+        if (topic is not null && items.Count == 0)
         {
             yield return (null,
             [
@@ -117,7 +121,7 @@ public static class TemplateCopyWriter
         {
             text = about is null
                 ? $"{lead}Picked for you at {brand}"
-                : $"{lead}{CopyText.SingleLine(about.Title) is { } title && title.Length > 0 ? ProductNames.Natural(title) : about.ItemId}, {price(about.Price)}, picked for you at {brand}";
+                : $"{lead}{price(about.Price)} at {brand}, picked for you";
         }
         else
         {

@@ -37,15 +37,7 @@ public sealed class EmailPersonalizer(
             return Suppress(command, SuppressionReasons.NoAddress);
         }
 
-        // Items without a title or with a negative price would print nothing true, so they are not shown; nor are items
-        // of a section the campaign leaves out, nor an item listed twice.
-        var sections = command.Sections ?? EmailSections.All;
-        var items = (profile.Recommendations?.Items ?? [])
-            .Where(item => !string.IsNullOrWhiteSpace(item.ItemId) && !string.IsNullOrWhiteSpace(item.Title) && item.Price >= 0)
-            .Where(item => sections.Contains(EmailFacts.SectionOf(item), StringComparer.Ordinal))
-            .DistinctBy(item => item.ItemId, StringComparer.Ordinal)
-            .Take(options.Value.MaxItems)
-            .ToList();
+        var items = EmailItems.Choose(profile.Recommendations?.Items ?? [], command.Sections, options.Value.MaxItems);
         if (items.Count == 0)
         {
             return Suppress(command, SuppressionReasons.NoContent);

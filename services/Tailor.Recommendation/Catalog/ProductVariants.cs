@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Tailor.Recommendation.Catalog;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Tailor.Recommendation.Catalog;
 /// measurements are set aside ("PACK OF 60 PINK PAISLEY CAKE CASES" and "PACK OF 72 BLUE PAISLEY CAKE CASES", "REGENCY
 /// CAKESTAND 3 TIER" and "REGENCY CAKESTAND 2 TIER"). A list that shows two of them shows one product twice.
 /// </summary>
-public static class ProductVariants
+public static partial class ProductVariants
 {
     private static readonly HashSet<string> VariantWords = new(StringComparer.Ordinal)
     {
@@ -34,9 +36,12 @@ public static class ProductVariants
     public static bool AreVariants(string first, string second) =>
         string.Equals(Key(first), Key(second), StringComparison.Ordinal);
 
-    // A count or a measurement ("72", "12cm", "s/3", "2m", "3x", "set/4") varies the pack or the size.
-    private static bool IsVariantWord(string word) =>
-        VariantWords.Contains(word) || word.Any(char.IsAsciiDigit) || word is "s/2" or "s/3" or "s/4" or "s/6" or "s/8" or "s/10" or "s/12";
+    // A count or a measurement ("72", "12cm", "s/3", "2m", "3x", "set/4", "20x30cm") varies the pack or the size; a
+    // code such as "a1" or "3d" names the product and stays.
+    private static bool IsVariantWord(string word) => VariantWords.Contains(word) || Measure().IsMatch(word);
+
+    [GeneratedRegex(@"^(?:\d+(?:[.,/x]\d+)*(?:cm|mm|m|ml|cl|l|g|kg|oz|in|x|pc|pcs|""|'s|s)?|s(?:et)?/\d+)$")]
+    private static partial Regex Measure();
 }
 
 /// <summary>The items of one model numbered by product family (<see cref="ProductVariants.Key"/>), so a ranking can keep one variant of each.</summary>
