@@ -201,7 +201,7 @@ public sealed partial class TemplateComposerTests
         var style = Assert.Single(Regex.Matches(html, "<style>(.*?)</style>", RegexOptions.Singleline));
         Assert.True(style.Index < html.IndexOf("</head>", StringComparison.Ordinal));
         Assert.Contains("@media (prefers-color-scheme: dark)", style.Value, StringComparison.Ordinal);
-        Assert.Contains("@media only screen and (max-width: 620px)", style.Value, StringComparison.Ordinal);
+        Assert.Contains("@media only screen and (max-width: 480px)", style.Value, StringComparison.Ordinal);
         // Every element the body styles is styled inline too, so a client that strips <style> keeps the layout.
         Assert.All(Regex.Matches(html, "<(td|a|h1|h2|div)( [^>]*)?>").Where(tag => tag.Index > html.IndexOf("<body", StringComparison.Ordinal)),
             tag => Assert.Contains("style=\"", tag.Value, StringComparison.Ordinal));

@@ -35,7 +35,10 @@ public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, Emai
         @media only screen and (max-width: 620px) {
           .container { width: 100% !important; }
           .pad { padding-left: 16px !important; padding-right: 16px !important; }
-          .stack { display: block !important; width: 100% !important; text-align: left !important; padding-top: 0 !important; }
+        }
+        @media only screen and (max-width: 480px) {
+          .stack { display: block !important; width: auto !important; text-align: left !important; }
+          .stack-after { padding-top: 0 !important; }
         }
         @media (prefers-color-scheme: dark) {
           .page { background-color: #111827 !important; }
@@ -152,7 +155,7 @@ public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, Emai
         }
 
         html.Append("<div class=\"ink\" style=\"margin:6px 0 0;font-size:16px;line-height:22px;font-weight:bold;color:").Append(Ink).Append(";\">").Append(Html.Encode(item.Price)).Append("</div>")
-            .Append("</td>\n<td class=\"stack\" align=\"right\" valign=\"middle\" width=\"140\" style=\"padding:14px 16px;").Append(Font).Append("\">")
+            .Append("</td>\n<td class=\"stack stack-after\" align=\"right\" valign=\"middle\" width=\"140\" style=\"padding:14px 16px;").Append(Font).Append("\">")
             // A link styled as a button: padding on the link itself, which every major client renders as a block.
             .Append("<a href=\"").Append(link).Append("\" style=\"display:inline-block;padding:10px 16px;border-radius:4px;background-color:").Append(Accent)
             .Append(";color:#ffffff;font-size:14px;line-height:18px;font-weight:bold;text-decoration:none;\">").Append(Html.Encode(item.CallToAction)).Append("</a>")

@@ -55,7 +55,9 @@ public static partial class ProductNames
     {
         ArgumentNullException.ThrowIfNull(name);
         var trimmed = name.Trim();
-        if (trimmed.Any(char.IsLower))
+        // Written by a person when a good share of its letters are lower-case; "BAG 500g SWIRLY MARBLES" was not.
+        var letters = trimmed.Count(char.IsLetter);
+        if (letters > 0 && trimmed.Count(char.IsLower) * 10 >= letters * 3)
         {
             return sentenceStart ? Capitalise(trimmed) : trimmed;
         }

@@ -35,7 +35,7 @@ public static class TemplateCopyWriter
         IReadOnlyList<RecommendedItem> items, string? firstName, string? topic, string brand, uint seed)
     {
         // Every situation the reader's signals support competes; the email id picks one, then one of its templates.
-        var situations = Situations(items, firstName, topic)
+        var situations = Situations(items, firstName, topic, seed)
             .Select(situation => (situation.About, Fitting: situation.Templates.OfType<string>().Where(line => line.Length <= MaxSubjectLength).ToList()))
             .Where(situation => situation.Fitting.Count > 0)
             .ToList();
@@ -52,10 +52,12 @@ public static class TemplateCopyWriter
     }
 
     // Null entries are templates that need a fact this email does not have.
-    private static IEnumerable<(RecommendedItem? About, string?[] Templates)> Situations(IReadOnlyList<RecommendedItem> items, string? firstName, string? topic)
+    private static IEnumerable<(RecommendedItem? About, string?[] Templates)> Situations(IReadOnlyList<RecommendedItem> items, string? firstName, string? topic, uint seed)
     {
-        // The re-order most often due comes first: the shortest rhythm, then the one ordered most.
-        if (items.Where(ReasonWords.IsReorder).OrderBy(item => item.ReorderInterval ?? TimeSpan.MaxValue).ThenByDescending(item => item.TimesBought ?? 0).FirstOrDefault() is { } regular)
+        // The re-order most often due is named; when none has a rhythm, any of the reader's re-orders may be.
+        var reorders = items.Where(ReasonWords.IsReorder).ToList();
+        var due = reorders.Where(item => item.ReorderInterval is not null).MinBy(item => item.ReorderInterval);
+        if ((due ?? (reorders.Count > 0 ? reorders[(int)(seed / 11 % (uint)reorders.Count)] : null)) is { } regular)
         {
             var name = Name(regular);
             yield return (regular,
@@ -66,6 +68,8 @@ public static class TemplateCopyWriter
                 $"Ready for more {name}?",
                 firstName is null ? null : $"{firstName}, time for more {name}?",
                 ReasonWords.Rhythm(regular.ReorderInterval) is null ? null : $"Your usual {name} is waiting",
+                items.FirstOrDefault(item => !ReferenceEquals(item, regular)) is { } other ? $"Your {name} and {Name(other)}, ready" : null,
+                items.FirstOrDefault(item => !ReferenceEquals(item, regular)) is { } next ? $"Restock your {name}, plus {Name(next)}" : null,
             ]);
         }
 
@@ -95,6 +99,7 @@ public static class TemplateCopyWriter
                 $"Picked for you: {name}",
                 firstName is null ? null : $"{firstName}, we picked {name} for you",
                 topic is null ? null : $"For {topic} fans: {name}",
+                newItems.Count > 1 ? $"{ProductNames.Natural(CopyText.SingleLine(pick.Title)!)} and {Name(newItems[1])} for you" : null,
             ]);
         }
 
