@@ -16,7 +16,9 @@ MEASURE = re.compile(r"""^(?:\d+(?:[.,/x]\d+)*(?:cm|mm|m|ml|cl|l|g|kg|oz|in|x|pc
 
 def key(title):
     words = [w for w in re.split(r"[ ,().\t]+", title.lower()) if w]
-    kept = [w for w in words if w not in VARIANT_WORDS and not MEASURE.match(w)]
+    def name(i):
+        return i == len(words) - 1 and i > 0 and words[i].isdigit() and words[i - 1] not in VARIANT_WORDS
+    kept = [w for i, w in enumerate(words) if (w not in VARIANT_WORDS and not MEASURE.match(w)) or name(i)]
     return " ".join(kept or words)
 
 out = sys.argv[1]

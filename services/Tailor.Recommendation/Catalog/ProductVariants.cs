@@ -28,13 +28,17 @@ public static partial class ProductVariants
     {
         ArgumentNullException.ThrowIfNull(title);
         var words = title.ToLowerInvariant().Split([' ', ',', '(', ')', '.', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var kept = words.Where(word => !IsVariantWord(word)).ToArray();
+        // A bare number that ends the title names the product ("PRODUCT 2", "NUMBER 5") unless a pack word leads it in ("PACK 24").
+        var kept = words.Where((word, i) => !IsVariantWord(word) || IsName(words, i)).ToArray();
         // A title made only of variant words ("SET OF 3") keeps them all, so it is no variant of every other such title.
         return string.Join(' ', kept.Length > 0 ? kept : words);
     }
 
     public static bool AreVariants(string first, string second) =>
         string.Equals(Key(first), Key(second), StringComparison.Ordinal);
+
+    private static bool IsName(string[] words, int i) =>
+        i == words.Length - 1 && i > 0 && words[i].All(char.IsAsciiDigit) && !VariantWords.Contains(words[i - 1]);
 
     // A count or a measurement ("72", "12cm", "s/3", "2m", "3x", "set/4", "20x30cm") varies the pack or the size; a
     // code such as "a1" or "3d" names the product and stays.
