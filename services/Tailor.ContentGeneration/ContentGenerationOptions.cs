@@ -52,10 +52,20 @@ public sealed class ContentGenerationOptions : IValidatableObject
     [Range(1, 20)]
     public int MaxItems { get; set; } = 4;
 
-    /// <summary>Written before every price; recommendations carry prices in the shop's one currency (GBP for the sample).</summary>
+    /// <summary>The shop's one currency (ISO 4217): recommendations carry prices in it (GBP for the sample).</summary>
     [Required]
+    public string CurrencyCode { get; set; } = "GBP";
+
+    /// <summary>The culture prices are written in: where the symbol goes, the separators ("en-GB": £1,234.50; "de-DE": 1.234,50 €).</summary>
+    [Required]
+    public string PriceCulture { get; set; } = "en-GB";
+
+    /// <summary>When set, written as the currency's symbol instead of the one <see cref="CurrencyCode"/> has in <see cref="PriceCulture"/>.</summary>
     [StringLength(5, MinimumLength = 1)]
-    public string CurrencySymbol { get; set; } = "£";
+    public string? CurrencySymbol { get; set; }
+
+    /// <summary>When set, an image shown above the greeting (an absolute https URL), described by <see cref="BrandName"/> for readers who block images.</summary>
+    public string? LogoUrl { get; set; }
 
     /// <summary>How many <c>PersonalizeEmail</c> commands a campaign publishes at once.</summary>
     [Range(1, 10_000)]
@@ -109,9 +119,24 @@ public sealed class ContentGenerationOptions : IValidatableObject
             }
         }
 
-        if (BrandName.Any(char.IsControl) || CurrencySymbol.Any(char.IsControl))
+        if (BrandName.Any(char.IsControl) || (CurrencySymbol ?? string.Empty).Any(char.IsControl))
         {
             yield return new ValidationResult("BrandName and CurrencySymbol must not contain control characters.", [nameof(BrandName), nameof(CurrencySymbol)]);
+        }
+
+        if (!Composition.PriceFormat.IsKnownCurrency(CurrencyCode))
+        {
+            yield return new ValidationResult($"{nameof(CurrencyCode)} '{CurrencyCode}' must be an ISO 4217 code such as GBP, EUR or USD.", [nameof(CurrencyCode)]);
+        }
+
+        if (!Composition.PriceFormat.IsKnownCulture(PriceCulture))
+        {
+            yield return new ValidationResult($"{nameof(PriceCulture)} '{PriceCulture}' must be a specific culture such as en-GB or de-DE.", [nameof(PriceCulture)]);
+        }
+
+        if (LogoUrl is not null && (!Uri.TryCreate(LogoUrl, UriKind.Absolute, out var logo) || logo.Scheme != Uri.UriSchemeHttps))
+        {
+            yield return new ValidationResult($"{nameof(LogoUrl)} must be an absolute https URL.", [nameof(LogoUrl)]);
         }
 
         foreach (var failure in ValidateFrequencyCaps())

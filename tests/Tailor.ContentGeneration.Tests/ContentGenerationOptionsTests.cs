@@ -14,7 +14,7 @@ public sealed class ContentGenerationOptionsTests
         var options = Resolve([]);
 
         Assert.Equal("Tailor Shop", options.BrandName);
-        Assert.Equal("£", options.CurrencySymbol);
+        Assert.Equal(("GBP", "en-GB", null), (options.CurrencyCode, options.PriceCulture, options.CurrencySymbol));
         Assert.Equal(4, options.MaxItems);
         Assert.Equal(CampaignTypes.Promotional, options.DefaultCampaignType);
         Assert.Equal((3, TimeSpan.FromDays(7)), (options.FrequencyCaps[CampaignTypes.Promotional].MaxEmails, options.FrequencyCaps[CampaignTypes.Promotional].Period));
@@ -53,6 +53,13 @@ public sealed class ContentGenerationOptionsTests
     [InlineData("FatigueUnengagedSends", "0")]
     [InlineData("FatigueLookback", "00:10:00")]
     [InlineData("SaturatedCapDivisor", "0")]
+    [InlineData("CurrencyCode", "gbp")]
+    [InlineData("CurrencyCode", "XYZ")]
+    [InlineData("CurrencyCode", "£")]
+    [InlineData("PriceCulture", "en")]
+    [InlineData("PriceCulture", "xx-NOWHERE")]
+    [InlineData("CurrencySymbol", "pounds sterling")]
+    [InlineData("LogoUrl", "http://shop.test/logo.png")]
     public void AddContentGeneration_rejects_invalid_settings(string key, string value)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [$"Tailor:ContentGeneration:{key}"] = value }));

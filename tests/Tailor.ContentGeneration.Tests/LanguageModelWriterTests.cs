@@ -33,7 +33,7 @@ public sealed class LanguageModelWriterTests
         Assert.Equal(GoodDraft(Items).Subjects, written.Subject?.Subjects);
         Assert.Contains("Hi Anna,", written.Email.TextBody, StringComparison.Ordinal);
         Assert.Contains("We picked these with you in mind.", written.Email.TextBody, StringComparison.Ordinal);
-        Assert.All(Items, item => Assert.Contains($"£{item.Price:N2}", written.Email.TextBody, StringComparison.Ordinal));
+        Assert.All(Items, item => Assert.Contains($"£{item.Price.ToString("N2", System.Globalization.CultureInfo.InvariantCulture)}", written.Email.TextBody, StringComparison.Ordinal));
         Assert.Equal(Items.Select(item => item.ItemId), written.Email.ItemIds);
 
         // One request: JSON schema response format, the rules as the system message, the facts as quoted data, no name.

@@ -38,7 +38,8 @@ public sealed class PersonalizeEmailConsumerTests
         Assert.InRange(email.SendAt, WindowStart, WindowEnd);
         Assert.Equal(ContentGenerationNames.TemplateGenerator, email.Generator);
         Assert.Equal(items.Take(4).Select(item => item.ItemId), email.ItemIds);
-        Assert.Equal("Anna, new heart, holder, light picks for you", email.Subject);
+        Assert.InRange(email.Subject.Length, 1, 60);
+        Assert.StartsWith("Hi Anna,\n\n", email.TextBody, StringComparison.Ordinal);
         Assert.Equal(
             $"<mailto:{ContentGenerationTestHost.UnsubscribeMailbox}?subject=unsubscribe-{emailId}>, " +
             $"<https://unsubscribe.shop.test/u/{emailId}?s={new LinkSignature(LinkSigningOptions.DevelopmentKey).SignUnsubscribe(emailId)}>",
@@ -84,7 +85,8 @@ public sealed class PersonalizeEmailConsumerTests
         // The window opens at 00:30 UTC; quiet hours (21:00–08:00 by default) hold the send until 08:00 on a UTC clock.
         var email = Assert.Single(host.Published<EmailReady>());
         Assert.Equal(WindowStart.Date.AddHours(8), email.SendAt.UtcDateTime);
-        Assert.Equal("New picks for you from Tailor Shop", email.Subject);
+        Assert.InRange(email.Subject.Length, 1, 60);
+        Assert.StartsWith("Hello,\n\n", email.TextBody, StringComparison.Ordinal);
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
     }
 
@@ -227,6 +229,37 @@ public sealed class PersonalizeEmailConsumerTests
             [SuppressionReasons.NoContent, SuppressionReasons.NoContent],
             host.Published<EmailSuppressed>().Select(suppressed => suppressed.Reason));
         Assert.Empty(host.Published<EmailReady>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
+    public async Task Consume_personalize_email_shows_only_the_campaigns_sections_and_suppresses_an_email_left_empty()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var products = OnlineRetailProducts.First(4);
+        RecommendedItem[] items =
+        [
+            products[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 3, ReorderInterval = TimeSpan.FromDays(20) },
+            products[1] with { ReasonKind = ReasonKinds.Popular },
+            products[2] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 1 },
+            products[3] with { ReasonKind = ReasonKinds.BecauseYouBought, ReasonItemTitle = products[0].Title },
+        ];
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: items);
+        await TestProfiles.WriteAsync(host.Profiles, "13047", items: [items[1], items[3]]);
+
+        await host.Harness.Bus.Publish(Command("new-in", "17850") with { Sections = [EmailSections.NewForYou] }, TestContext.Current.CancellationToken);
+        await host.Harness.Bus.Publish(Command("both", "17850") with { Sections = [EmailSections.NewForYou, EmailSections.BuyAgain] }, TestContext.Current.CancellationToken);
+        await host.Harness.Bus.Publish(Command("restock", "13047") with { Sections = [EmailSections.BuyAgain] }, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(3);
+
+        var emails = host.Published<EmailReady>().ToDictionary(email => email.CampaignId);
+        Assert.Equal([items[1].ItemId, items[3].ItemId], emails["new-in"].ItemIds);
+        Assert.DoesNotContain("Buy again", emails["new-in"].TextBody, StringComparison.Ordinal);
+        // Sections in the campaign's order, each best first.
+        Assert.Equal([items[1].ItemId, items[3].ItemId, items[0].ItemId, items[2].ItemId], emails["both"].ItemIds);
+        Assert.True(
+            emails["both"].TextBody.IndexOf("New for you\n", StringComparison.Ordinal) < emails["both"].TextBody.IndexOf("Buy again\n", StringComparison.Ordinal));
+        Assert.Equal(SuppressionReasons.NoContent, Assert.Single(host.Published<EmailSuppressed>()).Reason);
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Composition;
+using Tailor.ContentGeneration.Copy;
 using Tailor.Contracts;
 using Tailor.Messaging;
 
@@ -30,14 +31,14 @@ public sealed partial class TemplateComposerTests
         Assert.Equal(shown.Select(item => item.ItemId), email.ItemIds);
         foreach (var item in shown)
         {
-            Assert.Contains(item.Title, email.HtmlBody, StringComparison.Ordinal);
-            Assert.Contains(item.Title, email.TextBody, StringComparison.Ordinal);
+            Assert.Contains(Html(ProductNames.Natural(item.Title)), email.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains(ProductNames.Natural(item.Title), email.TextBody, StringComparison.Ordinal);
         }
 
         foreach (var item in notShown)
         {
-            Assert.DoesNotContain(item.Title, email.HtmlBody, StringComparison.Ordinal);
-            Assert.DoesNotContain(item.Title, email.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(ProductNames.Natural(item.Title), email.HtmlBody, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(ProductNames.Natural(item.Title), email.TextBody, StringComparison.OrdinalIgnoreCase);
         }
 
         // Every price the copy states is a shown item's price, and every shown item's price is stated.
@@ -47,13 +48,15 @@ public sealed partial class TemplateComposerTests
     }
 
     [Fact]
-    public void Compose_uses_the_profile_facts_in_subject_greeting_and_intro()
+    public void Compose_greets_by_first_name_when_known_and_neutrally_otherwise()
     {
-        var email = Composer.Compose(Facts(OnlineRetailProducts.First(2)));
+        var named = Composer.Compose(Facts(OnlineRetailProducts.First(2)));
+        var anonymous = Composer.Compose(Facts(OnlineRetailProducts.First(2)) with { FirstName = " \r\n" });
 
-        Assert.Equal("Anna, new heart, holder, light picks for you", email.Subject);
-        Assert.StartsWith("Hi Anna,\n\nAutumn favourites: new heart, holder, light picks we chose for you.", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains("<h1 style=\"font-size:22px;margin:0 0 16px;\">Hi Anna,</h1>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.StartsWith("Hi Anna,\n\n", named.TextBody, StringComparison.Ordinal);
+        Assert.Contains(">Hi Anna,</h1>", named.HtmlBody, StringComparison.Ordinal);
+        Assert.StartsWith("Hello,\n\n", anonymous.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Autumn favourites", named.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,21 +73,183 @@ public sealed partial class TemplateComposerTests
     }
 
     [Theory]
-    [InlineData("Anna", "heart, holder, light", "Anna, new heart, holder, light picks for you")]
-    [InlineData("Maximiliana-Konstantina", "christmas, paper, decoration", "Maximiliana-Konstantina, new christmas picks for you")]
-    [InlineData("Wolfeschlegelsteinhausenbergerdorff-Alexandrina", "christmas, paper, decoration", "New christmas, paper, decoration picks for you")]
-    [InlineData(null, "heart, holder, light", "New heart, holder, light picks for you")]
-    [InlineData("Anna", "hot water bottle & hand warmer", "Anna, new hot water bottle & hand warmer picks for you")]
-    [InlineData("Maximiliana-Konstantina", "hot water bottle & hand warmer", "Maximiliana-Konstantina, new hot water bottle picks for you")]
-    [InlineData("Anna", null, "Anna, new picks for you")]
-    [InlineData(null, null, "New picks for you from Tailor Shop")]
-    [InlineData("  \r\n ", " ", "New picks for you from Tailor Shop")]
-    public void Compose_subject_falls_back_to_fewer_facts_and_never_exceeds_sixty_characters(string? firstName, string? topic, string expected)
+    [InlineData("Anna", "heart, holder, light")]
+    [InlineData("Maximiliana-Konstantina", "christmas, paper, decoration")]
+    [InlineData("Wolfeschlegelsteinhausenbergerdorff-Alexandrina", "christmas, paper, decoration")]
+    [InlineData(null, "hot water bottle & hand warmer")]
+    [InlineData("Anna", null)]
+    [InlineData(null, null)]
+    [InlineData("  \r\n ", " ")]
+    public void Compose_subject_is_a_sentence_within_sixty_characters_for_every_email(string? firstName, string? topic)
     {
-        var email = Composer.Compose(Facts(OnlineRetailProducts.First(1)) with { FirstName = firstName, TopicLabel = topic });
+        var items = OnlineRetailProducts.First(40);
+        for (var i = 0; i < 200; i++)
+        {
+            var shown = items.Skip(i % 36).Take(4).ToList();
+            var email = Composer.Compose(Facts(shown) with { EmailId = EmailIdNumber(i), FirstName = firstName, TopicLabel = topic });
 
-        Assert.Equal(expected, email.Subject);
-        Assert.InRange(email.Subject.Length, 1, TemplateComposer.MaxSubjectLength);
+            Assert.InRange(email.Subject.Length, 1, TemplateComposer.MaxSubjectLength);
+            Assert.True(char.IsUpper(email.Subject[0]), email.Subject);
+            Assert.DoesNotContain(",,", email.Subject, StringComparison.Ordinal);
+            Assert.All(email.Subject.Split(' '), word => Assert.True(!IsShouting(word), $"'{word}' shouts in \"{email.Subject}\""));
+            Assert.InRange(email.Preheader.Length, 1, TemplateComposer.MaxPreheaderLength);
+            Assert.NotEqual(email.Subject, email.Preheader);
+        }
+    }
+
+    [Fact]
+    public void Compose_subjects_vary_between_emails_and_stay_the_same_for_one_email()
+    {
+        var items = OnlineRetailProducts.First(40);
+        var subjects = Enumerable.Range(0, 100)
+            .Select(i => Composer.Compose(Facts([.. items.Skip(i % 37).Take(3)]) with { EmailId = EmailIdNumber(i) }).Subject)
+            .ToList();
+        var again = Enumerable.Range(0, 100)
+            .Select(i => Composer.Compose(Facts([.. items.Skip(i % 37).Take(3)]) with { EmailId = EmailIdNumber(i) }).Subject);
+
+        Assert.Equal(subjects, again);
+        Assert.True(subjects.Distinct().Count() >= 50, $"{subjects.Distinct().Count()} distinct subjects of 100");
+    }
+
+    [Fact]
+    public void Compose_subject_names_what_the_reader_reorders_and_the_preheader_adds_the_rhythm_and_the_rest()
+    {
+        var products = OnlineRetailProducts.First(3);
+        RecommendedItem[] items =
+        [
+            products[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 1 },
+            products[1] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 4, ReorderInterval = TimeSpan.FromDays(25) },
+        ];
+
+        var email = Composer.Compose(Facts(items));
+
+        // The re-order most often due is the one the subject names.
+        Assert.Contains(ProductNames.InSentence(products[1].Title), email.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("You order it every few weeks. ", email.Preheader, StringComparison.Ordinal);
+        Assert.DoesNotContain(ProductNames.InSentence(products[1].Title), email.Preheader, StringComparison.Ordinal);
+        Assert.Contains(ProductNames.InSentence(products[0].Title), email.Preheader, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_subject_for_a_match_names_what_the_reader_bought()
+    {
+        var products = OnlineRetailProducts.First(2);
+        RecommendedItem[] items = [products[0] with { ReasonKind = ReasonKinds.BecauseYouBought, ReasonItemTitle = "PACK OF 72 RETROSPOT CAKE CASES" }, products[1]];
+
+        var subjects = Enumerable.Range(0, 20).Select(i => Composer.Compose(Facts(items) with { EmailId = EmailIdNumber(i) }).Subject).ToList();
+
+        Assert.Contains(subjects, subject => subject.Contains("your pack of 72 Retrospot cake cases", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_splits_reorders_from_new_items_and_words_each_reason()
+    {
+        var products = OnlineRetailProducts.First(5);
+        RecommendedItem[] items =
+        [
+            products[0] with { ReasonKind = ReasonKinds.BecauseYouBought, ReasonItemTitle = "RED RETROSPOT CAKE CASES" },
+            products[1] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 3, ReorderInterval = TimeSpan.FromDays(16) },
+            products[2] with { ReasonKind = ReasonKinds.PopularInTopic, Reason = "popular in your topic hot water bottle & hand warmer" },
+            products[3] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 2 },
+            products[4] with { Reason = "because you bought WHITE HANGING HEART T-LIGHT HOLDER" },
+        ];
+
+        var email = Composer.Compose(Facts(items) with { TopicLabel = "hot water bottle & hand warmer" });
+
+        // Buy again first (the default order), each section best first.
+        Assert.Equal([products[1].ItemId, products[3].ItemId, products[0].ItemId, products[2].ItemId, products[4].ItemId], email.ItemIds);
+        var text = email.TextBody;
+        Assert.True(text.IndexOf("Buy again\n---------\n", StringComparison.Ordinal) < text.IndexOf("New for you\n-----------\n", StringComparison.Ordinal));
+        Assert.Contains("You order this every couple of weeks", text, StringComparison.Ordinal);
+        Assert.Contains("You have ordered this twice", text, StringComparison.Ordinal);
+        Assert.Contains("Because you bought red Retrospot cake cases", text, StringComparison.Ordinal);
+        Assert.Contains("A favourite with hot water bottle fans", text, StringComparison.Ordinal);
+        Assert.Contains("Because you bought white hanging heart T-light holder", text, StringComparison.Ordinal);
+        Assert.Contains(">Buy again</h2>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(">New for you</h2>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(">You order this every couple of weeks</div>", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_shows_only_the_sections_a_campaign_names_in_its_order()
+    {
+        var products = OnlineRetailProducts.First(2);
+        RecommendedItem[] items = [products[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 1 }, products[1]];
+
+        var newFirst = Composer.Compose(Facts(items) with { Sections = [EmailSections.NewForYou, EmailSections.BuyAgain] });
+        var newOnly = Composer.Compose(Facts(items) with { Sections = [EmailSections.NewForYou] });
+
+        Assert.Equal([products[1].ItemId, products[0].ItemId], newFirst.ItemIds);
+        Assert.Equal([products[1].ItemId], newOnly.ItemIds);
+        Assert.DoesNotContain("Buy again", newOnly.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_html_is_table_based_with_inline_styles_dark_mode_and_no_script()
+    {
+        var email = Composer.Compose(Facts(OnlineRetailProducts.First(4)));
+        var html = email.HtmlBody;
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"color-scheme\" content=\"light dark\">", html, StringComparison.Ordinal);
+        Assert.Contains("<table role=\"presentation\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<div style=\"max-width", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<ul", html, StringComparison.Ordinal);
+        // One <style>, in the head, holding only media queries and the colour scheme.
+        var style = Assert.Single(Regex.Matches(html, "<style>(.*?)</style>", RegexOptions.Singleline));
+        Assert.True(style.Index < html.IndexOf("</head>", StringComparison.Ordinal));
+        Assert.Contains("@media (prefers-color-scheme: dark)", style.Value, StringComparison.Ordinal);
+        Assert.Contains("@media only screen and (max-width: 480px)", style.Value, StringComparison.Ordinal);
+        // Every element the body styles is styled inline too, so a client that strips <style> keeps the layout.
+        Assert.All(Regex.Matches(html, "<(td|a|h1|h2|div)( [^>]*)?>").Where(tag => tag.Index > html.IndexOf("<body", StringComparison.Ordinal)),
+            tag => Assert.Contains("style=\"", tag.Value, StringComparison.Ordinal));
+        Assert.Equal(Tags(html, "<table"), Tags(html, "</table>"));
+        Assert.Equal(Tags(html, "<tr"), Tags(html, "</tr>"));
+        Assert.Equal(Tags(html, "<td"), Tags(html, "</td>"));
+    }
+
+    [Fact]
+    public void Compose_html_describes_every_image_for_readers_who_block_images()
+    {
+        var settings = new ContentGenerationOptions { LogoUrl = "https://cdn.shop.test/logo.png?v=\"2\"", BrandName = "Ada & Co" };
+        var composer = new TemplateComposer(Options.Create(settings), new EmailLayout(Options.Create(settings), new EmailLinks(Options.Create(settings), new LinkSignature(LinkSigningOptions.DevelopmentKey))));
+
+        var html = composer.Compose(Facts(OnlineRetailProducts.First(1))).HtmlBody;
+
+        var images = Regex.Matches(html, "<img [^>]*>");
+        Assert.NotEmpty(images);
+        Assert.All(images, image => Assert.Matches("alt=\"[^\"]+\"", image.Value));
+        Assert.Contains("alt=\"Ada &amp; Co\"", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"https://cdn.shop.test/logo.png?v=&quot;2&quot;\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_text_part_carries_every_item_with_its_price_reason_and_link()
+    {
+        var items = OnlineRetailProducts.First(4).Select((item, i) => item with { ReasonKind = ReasonKinds.BecauseYouBought, ReasonItemTitle = $"JUMBO BAG {i}" }).ToList();
+
+        var email = Composer.Compose(Facts(items));
+
+        foreach (var (item, i) in items.Select((item, i) => (item, i)))
+        {
+            var link = $"https://click.shop.test/c/{EmailId}/{item.ItemId}?s={new LinkSignature(LinkSigningOptions.DevelopmentKey).Sign(EmailId, item.ItemId)}";
+            var block = $"{ProductNames.Natural(item.Title)} - £{item.Price.ToString("N2", CultureInfo.InvariantCulture)}\nBecause you bought jumbo bag {i}\nTake a look: {link}\n";
+            Assert.Contains(block, email.TextBody, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("GBP", "en-GB", null, 1234.5, "£1,234.50")]
+    [InlineData("EUR", "de-DE", null, 1234.5, "1.234,50 €")]
+    [InlineData("EUR", "en-IE", null, 3, "€3.00")]
+    [InlineData("USD", "en-US", null, 0.85, "$0.85")]
+    [InlineData("JPY", "ja-JP", null, 1200, "￥1,200")]
+    [InlineData("GBP", "en-GB", "GBP ", 2.55, "GBP 2.55")]
+    public void Price_is_written_in_the_currency_and_culture_configured(string code, string culture, string? symbol, double price, string expected)
+    {
+        Assert.Equal(expected, new PriceFormat(code, culture, symbol).Format((decimal)price));
     }
 
     [Fact]
@@ -101,7 +266,7 @@ public sealed partial class TemplateComposerTests
     }
 
     [Fact]
-    public void Compose_preheader_names_the_first_pick_and_never_exceeds_a_hundred_characters()
+    public void Compose_preheader_names_the_lowest_price_and_never_exceeds_a_hundred_characters()
     {
         var items = OnlineRetailProducts.First(4);
         RecommendedItem[] longTitle = [items[0] with { Title = string.Join(' ', Enumerable.Repeat("VERY LONG VINTAGE CHRISTMAS", 8)) }, .. items.Skip(1)];
@@ -109,10 +274,9 @@ public sealed partial class TemplateComposerTests
         var email = Composer.Compose(Facts(items));
         var truncated = Composer.Compose(Facts(longTitle));
 
-        Assert.StartsWith(items[0].Title + " and 3 more picks for you at Tailor Shop, from £", email.Preheader, StringComparison.Ordinal);
         Assert.InRange(email.Preheader.Length, 1, TemplateComposer.MaxPreheaderLength);
         Assert.InRange(truncated.Preheader.Length, 1, TemplateComposer.MaxPreheaderLength);
-        Assert.Contains("… and 3 more picks for you at Tailor Shop, from £", truncated.Preheader, StringComparison.Ordinal);
+        Assert.Matches(@" and [0-9] more, from £[0-9]+\.[0-9]{2}$", email.Preheader);
     }
 
     [Fact]
@@ -168,6 +332,18 @@ public sealed partial class TemplateComposerTests
 
     private static EmailFacts Facts(IReadOnlyList<RecommendedItem> items) =>
         new(EmailId, "Anna", "heart, holder, light", items, "Autumn favourites");
+
+    private static Guid EmailIdNumber(int i) => new(i, 7, 11, [1, 2, 3, 4, 5, 6, 7, (byte)i]);
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text).Replace("&#39;", "&#x27;", StringComparison.Ordinal);
+
+    private static int Tags(string html, string tag) => Regex.Matches(html, Regex.Escape(tag) + (tag.EndsWith('>') ? string.Empty : "[ >]")).Count;
+
+    private static bool IsShouting(string word)
+    {
+        var letters = word.Where(char.IsLetter).ToArray();
+        return letters.Length > 1 && letters.All(char.IsUpper) && !ProductNames.MayBeCapitals(word.Trim(',', '.', '?', ':', '!'));
+    }
 
     [GeneratedRegex(@"£[0-9,]+\.[0-9]{2}")]
     private static partial Regex Prices();

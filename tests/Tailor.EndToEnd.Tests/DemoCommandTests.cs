@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Tailor.ContentGeneration.Copy;
 using Tailor.Contracts;
 using Tailor.Host.Demo;
 using Tailor.Host.Demo.Gallery;
@@ -13,11 +14,15 @@ public class DemoCommandTests
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // As the email layout encodes: everything HTML needs, letters of every script left as they are.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     [Fact]
     public async Task RunAsync_bundled_sample_writes_one_grounded_email_or_suppression_per_customer()
     {
         var output = new DirectoryInfo(Path.Combine(Path.GetTempPath(), $"tailor-demo-{Guid.NewGuid():N}"));
-        var customers = ReplayPlan.From(OnlineRetailReader.Read(DemoOptions.BundledSample)).Identifies.Count;
+        var lines = OnlineRetailReader.Read(DemoOptions.BundledSample).ToList();
+        var customers = ReplayPlan.From(lines).Identifies.Count;
         var started = DateTimeOffset.UtcNow;
 
         var exitCode = await DemoCommand.RunAsync(new DemoOptions(DemoOptions.BundledSample, output), TestContext.Current.CancellationToken);
@@ -59,9 +64,40 @@ public class DemoCommandTests
             Assert.DoesNotContain("reason not recorded", card, StringComparison.Ordinal);
             Assert.Contains("their time (", card, StringComparison.Ordinal);
         });
+        AssertCopyReadsAsWritten(emails, lines);
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "summary.json")));
         Assert.Equal(emails.Count, summary.RootElement.GetProperty("emails").GetInt32());
         Assert.Equal(0, summary.RootElement.GetProperty("failedMessages").GetInt32());
+    }
+
+    /// <summary>The copy properties of docs/email-copy.md, over every email of the demo.</summary>
+    private static void AssertCopyReadsAsWritten(IReadOnlyList<EmailReady> emails, IReadOnlyList<RetailLine> lines)
+    {
+        var (titles, prices) = DemoEmailCopy.Catalog(lines);
+        Assert.All(emails, email =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(email.Subject));
+            Assert.InRange(email.Subject.Length, 1, 60);
+            Assert.NotEqual(email.Subject, email.Preheader);
+            Assert.Equal(email.ItemIds.Count, email.ItemIds.Distinct(StringComparer.Ordinal).Count());
+            Assert.Empty(DemoEmailCopy.ShoutingWords(email));
+
+            // Grounding: the text shows exactly the email's items, each under its catalog name at a price it sold for.
+            var shown = DemoEmailCopy.TextItems(email);
+            Assert.Equal(email.ItemIds, shown.Select(item => item.ItemId));
+            Assert.All(shown, item =>
+            {
+                Assert.Equal(ProductNames.Natural(Tailor.ContentGeneration.Composition.CopyText.SingleLine(titles[item.ItemId])!), item.Name);
+                Assert.Contains(item.Price, prices[item.ItemId]);
+                Assert.False(string.IsNullOrWhiteSpace(item.Reason), $"{item.Name} has no reason");
+                Assert.Contains(Html.Encode(item.Name), email.HtmlBody, StringComparison.Ordinal);
+            });
+        });
+
+        var unique = DemoEmailCopy.UniqueSubjectShare(emails);
+        Assert.True(unique >= 0.5, $"only {unique:P0} of the emails have a subject no other email has");
+        var variants = DemoEmailCopy.VariantPairShare(emails, titles);
+        Assert.True(variants < 0.05, $"{variants:P1} of the emails show two variants of one product");
     }
 }

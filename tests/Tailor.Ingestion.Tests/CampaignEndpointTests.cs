@@ -136,6 +136,44 @@ public sealed class CampaignEndpointTests
     }
 
     [Fact]
+    public async Task Campaign_sections_are_carried_in_the_order_given_and_default_to_none_named()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var window = new { start = WindowStart, end = WindowStart.AddDays(1) };
+
+        using var discoveries = await app.PostAsync("/v1/campaigns", new { name = "New in", goal = "Show new things", audience = "all", sendWindow = window, sections = new[] { "newForYou" } });
+        using var both = await app.PostAsync("/v1/campaigns", new { name = "New in", goal = "Show new things", audience = "all", sendWindow = window, sections = new[] { "newForYou", "buyAgain" } });
+        using var unnamed = await app.PostAsync("/v1/campaigns", new { name = "New in", goal = "Show new things", audience = "all", sendWindow = window });
+
+        Assert.All([discoveries, both, unnamed], response => Assert.Equal(HttpStatusCode.Accepted, response.StatusCode));
+        var published = app.Published<CampaignRequested>();
+        Assert.Equal(3, published.Count);
+        Assert.Equal(["newForYou"], published[0].Sections);
+        Assert.Equal(["newForYou", "buyAgain"], published[1].Sections);
+        Assert.Null(published[2].Sections);
+        Assert.Equal(3, published.Select(campaign => campaign.CampaignId).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("[]", "sections")]
+    [InlineData("\"buyAgain\"", "sections")]
+    [InlineData("[\"bestsellers\"]", "sections[0]")]
+    [InlineData("[\"BuyAgain\"]", "sections[0]")]
+    [InlineData("[\"buyAgain\",\"buyAgain\"]", "sections[1]")]
+    [InlineData("[\"newForYou\",3]", "sections[1]")]
+    public async Task Campaign_sections_that_are_not_distinct_known_names_are_refused(string sections, string field)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync(
+            "/v1/campaigns", $$"""{"name":"n","goal":"g","audience":"all","sections":{{sections}},"sendWindow":{"start":"2024-03-06T00:00:00Z","end":"2024-03-08T00:00:00Z"} }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([field], (await Problems.ValidationErrorsAsync(response)).Keys);
+        Assert.Empty(app.Published<CampaignRequested>());
+    }
+
+    [Fact]
     public async Task Campaign_retried_names_the_same_campaign_and_is_published_once()
     {
         await using var app = await IngestionApp.StartAsync();

@@ -50,6 +50,7 @@ public class RecommenderTests
             var because = Assert.Single(ClusterItems("a"), bought =>
                 interactions.HasPurchased("u4", bought) && item.Reason == Reasons.BecauseYouBought($"Item {bought}"));
             Assert.StartsWith("a", because, StringComparison.Ordinal);
+            Assert.Equal((ReasonKinds.BecauseYouBought, $"Item {because}", null), (item.ReasonKind, item.ReasonItemTitle, item.TimesBought));
         });
     }
 
@@ -67,6 +68,8 @@ public class RecommenderTests
         {
             Assert.True(interactions.HasPurchased("u4", item.ItemId));
             Assert.Equal(Reasons.BuyAgain, item.Reason);
+            Assert.Equal(ReasonKinds.BuyAgain, item.ReasonKind);
+            Assert.True(item.TimesBought >= 1, "a re-order says how often it was ordered");
         });
     }
 

@@ -103,8 +103,15 @@ public static class DemoCommand
         return monitor.Faults == 0 ? 0 : 1;
     }
 
+    // Online Retail's customers are shops that restock the same lines, so the demo lets the recommender offer what a
+    // customer bought before (the emails' "Buy again" section), and lists more items per customer so there are new
+    // ones for "New for you" beside the re-orders (docs/email-copy.md).
     private static string[] HostArguments(DemoOptions options) =>
-        EmbeddedRun.HostArguments(Path.Combine(options.Output.FullName, ".state", "tailor.db"));
+    [
+        .. EmbeddedRun.HostArguments(Path.Combine(options.Output.FullName, ".state", "tailor.db")),
+        "--Tailor:Recommendation:ExcludePurchased=false",
+        "--Tailor:Recommendation:TopN=12",
+    ];
 
     /// <summary>Each run starts from nothing, so replayed events are new events rather than duplicates of the last run.</summary>
     private static void PrepareOutput(DirectoryInfo output)

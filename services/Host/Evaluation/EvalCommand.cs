@@ -45,7 +45,7 @@ public static class EvalCommand
         }
 
         var settings = options.Diversity is { } lambda ? new EvaluationSettings { Diversity = lambda } : new EvaluationSettings();
-        var report = RecommendationEvaluation.Run(trainInteractions, testInteractions, vectors, settings, progress, tune: options.Tune);
+        var report = RecommendationEvaluation.Run(trainInteractions, testInteractions, vectors, settings, progress, tune: options.Tune, itemTitles: titles);
         progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Done in {clock.Elapsed.TotalSeconds:F1} s: {report.TrainUsers:N0} users x {report.TrainItems:N0} items. Served blend weights ({string.Join(", ", report.Served.Components.Select(c => c.Name))}):"));

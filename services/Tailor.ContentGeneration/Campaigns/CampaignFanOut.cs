@@ -101,7 +101,8 @@ public sealed class CampaignFanOut(
             request.Goal,
             request.SendWindowStart,
             request.SendWindowEnd,
-            request.CampaignType)
+            request.CampaignType,
+            request.Sections)
         {
             CampaignRequestedAt = request.OccurredAt,
         };

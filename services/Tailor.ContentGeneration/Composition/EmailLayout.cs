@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
+using Tailor.ContentGeneration.Copy;
 using Tailor.Contracts;
 
 namespace Tailor.ContentGeneration.Composition;
@@ -10,104 +10,188 @@ namespace Tailor.ContentGeneration.Composition;
 /// <summary>
 /// Builds an email's HTML and text from its parts, whoever wrote them (templates or a language model): every value is
 /// HTML-encoded here, one by one, so no profile, catalog or generated text is ever inserted raw, and every product
-/// line (title, price, link) comes from the catalog facts, not from the writer.
+/// line (name, reason, price, link) comes from the catalog facts, not from the writer. Items are shown by section
+/// ("Buy again", "New for you"), each with its reason.
 /// </summary>
+/// <remarks>
+/// The HTML is what the major clients agree on: nested tables for layout, every style inline, widths in attributes
+/// too (Outlook on Windows reads those), no scripts, no external CSS, no web fonts. The one <c>&lt;style&gt;</c> in the
+/// head holds only a narrow-screen rule and dark-mode colours; Gmail and others that drop it still show the inline
+/// light layout, whose colours read on a dark background too (no transparent images, no white text on nothing).
+/// </remarks>
 public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, EmailLinks links)
 {
     // Encodes what HTML needs encoded and leaves letters of every script (and "£") readable in the source.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private readonly string _brand = options.Value.BrandName;
-    private readonly string _currency = options.Value.CurrencySymbol;
+    private const string Font = "font-family:Arial,Helvetica,sans-serif;";
+    private const string Ink = "#1f2937";
+    private const string Muted = "#4b5563";
+    private const string Accent = "#1d4ed8";
 
-    public string Price(decimal price) => _currency + price.ToString("N2", CultureInfo.InvariantCulture);
+    private static readonly string Style = """
+        <style>
+        :root { color-scheme: light dark; supported-color-schemes: light dark; }
+        @media only screen and (max-width: 620px) {
+          .container { width: 100% !important; }
+          .pad { padding-left: 16px !important; padding-right: 16px !important; }
+        }
+        @media only screen and (max-width: 480px) {
+          .stack { display: block !important; width: auto !important; text-align: left !important; }
+          .stack-after { padding-top: 0 !important; }
+        }
+        @media (prefers-color-scheme: dark) {
+          .page { background-color: #111827 !important; }
+          .card { background-color: #1f2937 !important; }
+          .item { background-color: #111827 !important; border-color: #374151 !important; }
+          .ink { color: #f3f4f6 !important; }
+          .muted { color: #d1d5db !important; }
+          .link { color: #93c5fd !important; }
+        }
+        </style>
+        """.ReplaceLineEndings("\n");
 
-    /// <param name="callsToAction">Link text per item id; an item without one links its title.</param>
+    private readonly ContentGenerationOptions _options = options.Value;
+    private readonly PriceFormat _prices = PriceFormat.From(options.Value);
+
+    public string Price(decimal price) => _prices.Format(price);
+
+    /// <param name="callsToAction">Link text per item id; an item without one gets the section's ("Order again", "Take a look").</param>
     public ComposedEmail Render(
         EmailFacts facts, string subject, string preheader, string greeting, IReadOnlyList<string> paragraphs, IReadOnlyDictionary<string, string>? callsToAction = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(paragraphs);
-        var items = facts.Items
-            .Select(item => new ShownItem(
+        var topic = facts.TopicLabel;
+        var sections = facts.Grouped()
+            .Select(section => new ShownSection(section.Heading, [.. section.Items.Select(item => new ShownItem(
                 item.ItemId,
-                CopyText.SingleLine(item.Title) ?? item.ItemId,
+                ProductNames.Natural(CopyText.SingleLine(item.Title) ?? item.ItemId),
+                ReasonWords.For(item, topic),
                 Price(item.Price),
                 links.Product(facts.EmailId, item.ItemId),
-                callsToAction?.GetValueOrDefault(item.ItemId)))
+                CopyText.SingleLine(callsToAction?.GetValueOrDefault(item.ItemId)) ?? (section.Name == EmailSections.BuyAgain ? "Order again" : "Take a look")))]))
             .ToList();
         var unsubscribe = links.Unsubscribe(facts.EmailId);
         return new ComposedEmail(
             subject,
             preheader,
-            HtmlBody(subject, preheader, greeting, paragraphs, items, unsubscribe),
-            TextBody(greeting, paragraphs, items, unsubscribe),
-            [.. items.Select(item => item.ItemId)]);
+            HtmlBody(subject, preheader, greeting, paragraphs, sections, unsubscribe),
+            TextBody(greeting, paragraphs, sections, unsubscribe),
+            [.. sections.SelectMany(section => section.Items).Select(item => item.ItemId)]);
     }
 
-    private string HtmlBody(string subject, string preheader, string greeting, IReadOnlyList<string> paragraphs, IReadOnlyList<ShownItem> items, string unsubscribe)
+    private string HtmlBody(string subject, string preheader, string greeting, IReadOnlyList<string> paragraphs, IReadOnlyList<ShownSection> sections, string unsubscribe)
     {
-        var html = new StringBuilder(2_048);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        var html = new StringBuilder(8_192);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Html.Encode(subject)).Append("</title>\n</head>\n")
-            .Append("<body style=\"margin:0;padding:0;background:#f6f6f6;font-family:Arial,Helvetica,sans-serif;color:#222222;\">\n")
-            // The preheader is the inbox preview line: present for mail clients, hidden in the opened email.
-            .Append("<div style=\"display:none;max-height:0;overflow:hidden;\">").Append(Html.Encode(preheader)).Append("</div>\n")
-            .Append("<div style=\"max-width:600px;margin:0 auto;padding:24px;background:#ffffff;\">\n")
-            .Append("<h1 style=\"font-size:22px;margin:0 0 16px;\">").Append(Html.Encode(greeting)).Append("</h1>\n");
+            .Append("<meta name=\"x-apple-disable-message-reformatting\">\n")
+            .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"supported-color-schemes\" content=\"light dark\">\n")
+            .Append("<title>").Append(Html.Encode(subject)).Append("</title>\n")
+            .Append(Style).Append("\n</head>\n")
+            .Append("<body class=\"page\" style=\"margin:0;padding:0;background-color:#f3f4f6;\">\n")
+            // The preheader is the inbox preview line: present for mail clients, hidden in the opened email; the
+            // spacers after it keep clients from filling the preview with the body's first words.
+            .Append("<div style=\"display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;\">")
+            .Append(Html.Encode(preheader)).Append(string.Concat(Enumerable.Repeat("&#8199;&#847; ", 12))).Append("</div>\n")
+            .Append("<table role=\"presentation\" class=\"page\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:#f3f4f6;\">\n")
+            .Append("<tr><td align=\"center\" style=\"padding:24px 8px;\">\n")
+            .Append("<table role=\"presentation\" class=\"container card\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:600px;max-width:600px;background-color:#ffffff;border-radius:8px;\">\n");
+        Header(html);
+        html.Append("<tr><td class=\"pad\" style=\"padding:8px 32px 0;\"><h1 class=\"ink\" style=\"margin:0;").Append(Font)
+            .Append("font-size:24px;line-height:32px;font-weight:bold;color:").Append(Ink).Append(";\">").Append(Html.Encode(greeting)).Append("</h1></td></tr>\n");
         foreach (var paragraph in paragraphs)
         {
-            html.Append("<p style=\"font-size:16px;line-height:1.5;\">").Append(Html.Encode(paragraph)).Append("</p>\n");
+            html.Append("<tr><td class=\"pad ink\" style=\"padding:12px 32px 0;").Append(Font).Append("font-size:16px;line-height:24px;color:").Append(Ink).Append(";\">")
+                .Append(Html.Encode(paragraph)).Append("</td></tr>\n");
         }
 
-        html.Append("<ul style=\"list-style:none;padding:0;margin:0;\">\n");
-        foreach (var item in items)
+        foreach (var section in sections)
         {
-            html.Append("<li style=\"margin:0 0 16px;\"><a href=\"").Append(Html.Encode(item.Link))
-                .Append("\" style=\"color:#0b5cad;font-weight:bold;text-decoration:none;\">").Append(Html.Encode(item.Title))
-                .Append("</a><br><span style=\"font-size:15px;\">").Append(Html.Encode(item.Price)).Append("</span>");
-            if (item.CallToAction is { } callToAction)
+            html.Append("<tr><td class=\"pad\" style=\"padding:28px 32px 4px;\"><h2 class=\"ink\" style=\"margin:0;").Append(Font)
+                .Append("font-size:18px;line-height:24px;font-weight:bold;color:").Append(Ink).Append(";\">").Append(Html.Encode(section.Heading)).Append("</h2></td></tr>\n");
+            foreach (var item in section.Items)
             {
-                html.Append("<br><a href=\"").Append(Html.Encode(item.Link)).Append("\" style=\"color:#0b5cad;font-size:15px;\">")
-                    .Append(Html.Encode(callToAction)).Append("</a>");
+                Item(html, item);
             }
-
-            html.Append("</li>\n");
         }
 
-        html.Append("</ul>\n")
-            .Append("<p style=\"font-size:12px;color:#666666;\">You receive this email from ").Append(Html.Encode(_brand))
-            .Append(" because you agreed to hear from us. <a href=\"").Append(Html.Encode(unsubscribe))
-            .Append("\" style=\"color:#666666;\">Unsubscribe</a></p>\n")
-            .Append("</div>\n</body>\n</html>\n");
+        html.Append("<tr><td class=\"pad muted\" style=\"padding:32px 32px 28px;").Append(Font).Append("font-size:12px;line-height:18px;color:").Append(Muted).Append(";\">")
+            .Append("You receive this email from ").Append(Html.Encode(_options.BrandName))
+            .Append(" because you agreed to hear from us.<br>")
+            .Append("<a class=\"link\" href=\"").Append(Html.Encode(unsubscribe)).Append("\" style=\"color:").Append(Muted).Append(";text-decoration:underline;\">Unsubscribe</a>")
+            .Append("</td></tr>\n</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private string TextBody(string greeting, IReadOnlyList<string> paragraphs, IReadOnlyList<ShownItem> items, string unsubscribe)
+    private void Header(StringBuilder html)
     {
-        var text = new StringBuilder(1_024);
+        html.Append("<tr><td class=\"pad\" style=\"padding:24px 32px 8px;").Append(Font).Append("font-size:15px;line-height:20px;font-weight:bold;color:").Append(Accent).Append(";\">");
+        if (_options.LogoUrl is { } logo)
+        {
+            html.Append("<img src=\"").Append(Html.Encode(logo)).Append("\" alt=\"").Append(Html.Encode(_options.BrandName))
+                .Append("\" height=\"32\" style=\"display:block;height:32px;width:auto;border:0;outline:none;text-decoration:none;\">");
+        }
+        else
+        {
+            html.Append("<span class=\"link\" style=\"color:").Append(Accent).Append(";\">").Append(Html.Encode(_options.BrandName)).Append("</span>");
+        }
+
+        html.Append("</td></tr>\n");
+    }
+
+    private static void Item(StringBuilder html, ShownItem item)
+    {
+        var link = Html.Encode(item.Link);
+        html.Append("<tr><td class=\"pad\" style=\"padding:8px 32px;\">\n")
+            .Append("<table role=\"presentation\" class=\"item\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"border:1px solid #e5e7eb;border-radius:6px;background-color:#f9fafb;\">\n<tr>\n")
+            .Append("<td class=\"stack\" valign=\"top\" style=\"padding:14px 16px;").Append(Font).Append("\">")
+            .Append("<a class=\"link\" href=\"").Append(link).Append("\" style=\"font-size:16px;line-height:22px;font-weight:bold;color:").Append(Accent).Append(";text-decoration:none;\">")
+            .Append(Html.Encode(item.Title)).Append("</a>");
+        if (item.Reason is { } reason)
+        {
+            html.Append("<div class=\"muted\" style=\"margin:4px 0 0;font-size:14px;line-height:20px;color:").Append(Muted).Append(";\">").Append(Html.Encode(reason)).Append("</div>");
+        }
+
+        html.Append("<div class=\"ink\" style=\"margin:6px 0 0;font-size:16px;line-height:22px;font-weight:bold;color:").Append(Ink).Append(";\">").Append(Html.Encode(item.Price)).Append("</div>")
+            .Append("</td>\n<td class=\"stack stack-after\" align=\"right\" valign=\"middle\" width=\"140\" style=\"padding:14px 16px;").Append(Font).Append("\">")
+            // A link styled as a button: padding on the link itself, which every major client renders as a block.
+            .Append("<a href=\"").Append(link).Append("\" style=\"display:inline-block;padding:10px 16px;border-radius:4px;background-color:").Append(Accent)
+            .Append(";color:#ffffff;font-size:14px;line-height:18px;font-weight:bold;text-decoration:none;\">").Append(Html.Encode(item.CallToAction)).Append("</a>")
+            .Append("</td>\n</tr>\n</table>\n</td></tr>\n");
+    }
+
+    private string TextBody(string greeting, IReadOnlyList<string> paragraphs, IReadOnlyList<ShownSection> sections, string unsubscribe)
+    {
+        var text = new StringBuilder(2_048);
         text.Append(greeting).Append("\n\n");
         foreach (var paragraph in paragraphs)
         {
             text.Append(paragraph).Append("\n\n");
         }
 
-        foreach (var item in items)
+        foreach (var section in sections)
         {
-            text.Append(item.Title).Append(" - ").Append(item.Price).Append('\n');
-            if (item.CallToAction is { } callToAction)
+            text.Append(section.Heading).Append('\n').Append('-', section.Heading.Length).Append("\n\n");
+            foreach (var item in section.Items)
             {
-                text.Append(callToAction).Append(": ");
-            }
+                text.Append(item.Title).Append(" - ").Append(item.Price).Append('\n');
+                if (item.Reason is { } reason)
+                {
+                    text.Append(reason).Append('\n');
+                }
 
-            text.Append(item.Link).Append("\n\n");
+                text.Append(item.CallToAction).Append(": ").Append(item.Link).Append("\n\n");
+            }
         }
 
-        text.Append("--\nYou receive this email from ").Append(_brand).Append(" because you agreed to hear from us.\n")
+        text.Append("--\nYou receive this email from ").Append(_options.BrandName).Append(" because you agreed to hear from us.\n")
             .Append("Unsubscribe: ").Append(unsubscribe).Append('\n');
         return text.ToString();
     }
 
-    private sealed record ShownItem(string ItemId, string Title, string Price, string Link, string? CallToAction);
+    private sealed record ShownSection(string Heading, IReadOnlyList<ShownItem> Items);
+
+    private sealed record ShownItem(string ItemId, string Title, string? Reason, string Price, string Link, string CallToAction);
 }

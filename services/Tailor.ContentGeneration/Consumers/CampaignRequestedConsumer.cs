@@ -48,6 +48,7 @@ public sealed class CampaignRequestedConsumer(
 
         ConsumerRules.RequireWindow(campaign.SendWindowStart, campaign.SendWindowEnd, nameof(CampaignRequested), campaign.EventId);
         ConsumerRules.RequireCampaignType(campaign.CampaignType, nameof(CampaignRequested), campaign.EventId);
+        ConsumerRules.RequireSections(campaign.Sections, nameof(CampaignRequested), campaign.EventId);
         if (campaign.UserIds?.Any(string.IsNullOrWhiteSpace) == true)
         {
             throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has a blank user id in its audience.");

@@ -31,4 +31,14 @@ internal static class ConsumerRules
                 $"{messageType} {eventId} has campaign type '{campaignType}': a type is a lowercase token of letters, digits and '-', at most {CampaignTypes.MaxLength} characters.");
         }
     }
+
+    /// <summary>Sections published straight onto the bus skip Ingestion's checks: an unknown or empty list is refused here.</summary>
+    public static void RequireSections(IReadOnlyList<string>? sections, string messageType, Guid eventId)
+    {
+        if (sections is not null && (sections.Count == 0 || !sections.All(EmailSections.IsKnown) || sections.Distinct(StringComparer.Ordinal).Count() != sections.Count))
+        {
+            throw new InvalidMessageException(
+                $"{messageType} {eventId} has sections [{string.Join(", ", sections)}]: name one or more of {string.Join(", ", EmailSections.All)}, each once.");
+        }
+    }
 }

@@ -112,5 +112,6 @@ public sealed class PersonalizeEmailConsumer(
 
         ConsumerRules.RequireWindow(command.SendWindowStart, command.SendWindowEnd, nameof(PersonalizeEmail), command.EventId);
         ConsumerRules.RequireCampaignType(command.CampaignType, nameof(PersonalizeEmail), command.EventId);
+        ConsumerRules.RequireSections(command.Sections, nameof(PersonalizeEmail), command.EventId);
     }
 }

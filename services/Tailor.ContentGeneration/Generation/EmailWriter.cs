@@ -34,12 +34,11 @@ public sealed class EmailWriter(
 
     private WrittenEmail Render(EmailFacts facts, GeneratedCopy copy, SubjectChoice subject)
     {
-        var firstName = CopyText.SingleLine(facts.FirstName);
         var email = layout.Render(
             facts,
             subject.Subjects[subject.Variant],
             copy.Draft.Preheader,
-            firstName is null ? "Hello," : $"Hi {firstName},",
+            TemplateComposer.Greeting(facts.FirstName),
             copy.Draft.Paragraphs,
             copy.Draft.CallsToAction.ToDictionary(call => call.ItemId, call => call.Text, StringComparer.Ordinal));
         return new WrittenEmail(email, ContentGenerationNames.LanguageModelGenerator, copy.ModelVersion, copy.Draft.Subjects.Count > 1 ? subject : null);

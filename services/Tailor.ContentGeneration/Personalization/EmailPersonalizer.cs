@@ -37,11 +37,7 @@ public sealed class EmailPersonalizer(
             return Suppress(command, SuppressionReasons.NoAddress);
         }
 
-        // Items without a title or with a negative price would print nothing true, so they are not shown.
-        var items = (profile.Recommendations?.Items ?? [])
-            .Where(item => !string.IsNullOrWhiteSpace(item.ItemId) && !string.IsNullOrWhiteSpace(item.Title) && item.Price >= 0)
-            .Take(options.Value.MaxItems)
-            .ToList();
+        var items = EmailItems.Choose(profile.Recommendations?.Items ?? [], command.Sections, options.Value.MaxItems);
         if (items.Count == 0)
         {
             return Suppress(command, SuppressionReasons.NoContent);
@@ -55,7 +51,7 @@ public sealed class EmailPersonalizer(
         }
 
         var written = await writer.WriteAsync(
-            command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal), cancellationToken);
+            command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections), cancellationToken);
         var email = written.Email;
         var variant = written.Subject?.Name;
         return PersonalizationResult.Ready(new EmailReady(

@@ -3,6 +3,7 @@ namespace Tailor.Ingestion.Requests;
 /// <summary>A validated campaign request.</summary>
 /// <param name="Audience">Who it goes to; every filter null means every known user.</param>
 /// <param name="CampaignType">Which frequency cap the emails count against; null for ContentGeneration's default type.</param>
+/// <param name="Sections">Which email sections the campaign shows, in order; null for every section.</param>
 /// <param name="ContentHash">Names this exact request (type included), so a retried one asks for one campaign.</param>
 internal sealed record CampaignInput(
     string Name,
@@ -11,4 +12,5 @@ internal sealed record CampaignInput(
     DateTimeOffset SendWindowStart,
     DateTimeOffset SendWindowEnd,
     string? CampaignType,
-    string ContentHash);
+    string ContentHash,
+    IReadOnlyList<string>? Sections = null);

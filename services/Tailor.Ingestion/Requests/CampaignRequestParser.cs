@@ -4,7 +4,7 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "...", groupIds?: [...]}, sendWindow: {start, end}}</c>.</summary>
+/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "...", groupIds?: [...]}, sendWindow: {start, end}, sections?: ["buyAgain", "newForYou"]}</c>.</summary>
 internal static class CampaignRequestParser
 {
     private const string Everyone = "all";
@@ -24,6 +24,7 @@ internal static class CampaignRequestParser
         var goal = campaign.String("goal", FieldLimits.Goal, required: true);
         var typeValid = TryParseType(campaign, out var type);
         var audienceValid = TryParseAudience(campaign, out var audience);
+        var sectionsValid = TryParseSections(campaign, out var sections);
         var window = campaign.Object("sendWindow", required: true);
         var start = window?.Timestamp("start", required: true);
         var end = window?.Timestamp("end", required: true);
@@ -34,9 +35,9 @@ internal static class CampaignRequestParser
         }
 
         // The hash covers the whole body, type included: two campaigns that differ only in type are two campaigns.
-        return name is null || goal is null || !typeValid || !audienceValid || start is null || end is null
+        return name is null || goal is null || !typeValid || !audienceValid || !sectionsValid || start is null || end is null
             ? null
-            : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body));
+            : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body), sections);
     }
 
     // The type picks a frequency cap by name, so it is held to the token form the caps are configured with rather
@@ -63,6 +64,55 @@ internal static class CampaignRequestParser
 
         type = text;
         return true;
+    }
+
+    /// <summary>The email sections, in the order given: a non-empty list of distinct known names; absent means all of them.</summary>
+    private static bool TryParseSections(ObjectReader campaign, out IReadOnlyList<string>? sections)
+    {
+        const string sectionsField = "sections";
+        sections = null;
+        if (campaign.Value(sectionsField) is null)
+        {
+            return true;
+        }
+
+        if (campaign.Array(sectionsField, required: true) is not { } list)
+        {
+            return false;
+        }
+
+        var known = string.Join(", ", EmailSections.All.Select(section => $"\"{section}\""));
+        if (list.GetArrayLength() == 0)
+        {
+            campaign.Error(sectionsField, $"Must name at least one section: {known}.");
+            return false;
+        }
+
+        var named = new List<string>(list.GetArrayLength());
+        var valid = true;
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var path = JsonPaths.Item(campaign.PathOf(sectionsField), index++);
+            var section = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            if (!EmailSections.IsKnown(section))
+            {
+                campaign.Errors.Add(path, $"Must be one of {known}.");
+                valid = false;
+            }
+            else if (named.Contains(section!, StringComparer.Ordinal))
+            {
+                campaign.Errors.Add(path, "Names a section already named.");
+                valid = false;
+            }
+            else
+            {
+                named.Add(section!);
+            }
+        }
+
+        sections = named;
+        return valid;
     }
 
     private static bool TryParseAudience(ObjectReader campaign, out CampaignAudience audience)

@@ -25,15 +25,17 @@ public sealed class ContentRecommendations(ItemVectorIndex index, IDocumentStore
         var topN = options.Value.TopN;
         var nearest = await index.NearestAsync(model, modelVersion, interests, topN * Oversampling, cancellationToken);
         var chosen = new List<RecommendedItem>(topN);
+        var products = new HashSet<string>(StringComparer.Ordinal);
         foreach (var candidate in nearest)
         {
             var entry = await documents.FindAsync<CatalogEntry>(RecommendationStore.CatalogCollection, candidate.ItemId, cancellationToken);
-            if (entry is null || !ProductRule.IsProduct(entry.ItemId, entry.Price))
+            // A variant (colour, size, pack count) of an item already chosen would show one product twice.
+            if (entry is null || !ProductRule.IsProduct(entry.ItemId, entry.Price) || !products.Add(ProductVariants.Key(entry.Title)))
             {
                 continue;
             }
 
-            chosen.Add(new RecommendedItem(entry.ItemId, entry.Title, entry.Price, candidate.Score, Reasons.CloseToYourInterests));
+            chosen.Add(new RecommendedItem(entry.ItemId, entry.Title, entry.Price, candidate.Score, Reasons.CloseToYourInterests, ReasonKinds.CloseToInterests));
             if (chosen.Count == topN)
             {
                 break;

@@ -1,3 +1,5 @@
+using Tailor.Recommendation.Catalog;
+
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>
@@ -6,8 +8,12 @@ namespace Tailor.Recommendation.Evaluation;
 /// diversity (<see cref="DiversityReranking"/>) when <paramref name="diversity"/> is below 1.
 /// </summary>
 /// <param name="diversity">MMR's λ: 1 ranks by score alone; lower trades relevance for variety.</param>
+/// <param name="variants">
+/// The items' product families: a list keeps one variant of each product (colour, size, pack count). The same filter
+/// serves and is evaluated, so the offline numbers score the lists customers see.
+/// </param>
 public sealed class BlendScorer(
-    TrainingSet set, IReadOnlyList<IItemScorer> components, IReadOnlyDictionary<UserSegment, double[]> weights, double diversity = 1)
+    TrainingSet set, IReadOnlyList<IItemScorer> components, IReadOnlyDictionary<UserSegment, double[]> weights, double diversity = 1, ProductFamilies? variants = null)
     : IItemRanker
 {
     // MMR chooses among this many times the list's length of the best-scored items.
@@ -21,6 +27,9 @@ public sealed class BlendScorer(
     public TrainingSet Set => set;
 
     public IReadOnlyDictionary<UserSegment, double[]> Weights => weights;
+
+    /// <summary>The product families a ranking keeps one variant of; null when the titles were not known.</summary>
+    public ProductFamilies? Variants => variants;
 
     public void Score(int user, Span<float> scores) => Score(user, scores, parts: null);
 
@@ -76,13 +85,13 @@ public sealed class BlendScorer(
     /// <summary>Ranks scores this blend produced (and a caller may have adjusted), with the same diversity.</summary>
     public int[] Rank(float[] scores, int count, Func<int, bool>? exclude)
     {
-        if (diversity >= 1)
+        if (diversity >= 1 && variants is null)
         {
             return TopItems.Of(scores, count, exclude);
         }
 
         var candidates = TopItems.Of(scores, count * CandidatesPerSlot, exclude);
-        return DiversityReranking.Select(candidates, scores, Similarity, count, diversity);
+        return DiversityReranking.Select(candidates, scores, Similarity, count, diversity, variants);
     }
 
     /// <summary>How alike two items are: their text vectors' cosine when the content model has them, else their ALS factors'.</summary>

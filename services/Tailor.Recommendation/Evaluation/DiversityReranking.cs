@@ -1,3 +1,5 @@
+using Tailor.Recommendation.Catalog;
+
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>
@@ -9,13 +11,18 @@ public static class DiversityReranking
 {
     /// <param name="candidates">Items best first; relevance is their score scaled to [0, 1] over the candidates.</param>
     /// <param name="similarity">Cosine similarity of two items, in [-1, 1].</param>
-    public static int[] Select(IReadOnlyList<int> candidates, IReadOnlyList<float> scores, Func<int, int, float> similarity, int count, double lambda)
+    /// <param name="variants">
+    /// Whether two items are variants of one product (a colour, size or pack count apart): once one is picked the
+    /// others are out, whatever λ, since a list showing both shows one product twice.
+    /// </param>
+    public static int[] Select(
+        IReadOnlyList<int> candidates, IReadOnlyList<float> scores, Func<int, int, float> similarity, int count, double lambda, ProductFamilies? variants = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(similarity);
         if (lambda >= 1 || candidates.Count <= 1)
         {
-            return [.. candidates.Take(count)];
+            return variants is null ? [.. candidates.Take(count)] : variants.KeepOnePerProduct(candidates, count);
         }
 
         var max = candidates.Max(item => scores[item]);
@@ -41,6 +48,11 @@ public static class DiversityReranking
 
             picked.Add(best);
             remaining.Remove(best);
+            if (variants is not null)
+            {
+                remaining.RemoveAll(item => variants.AreVariants(item, best));
+            }
+
             foreach (var item in remaining)
             {
                 closest[item] = Math.Max(closest[item], similarity(item, best));

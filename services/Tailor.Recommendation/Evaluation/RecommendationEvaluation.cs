@@ -1,3 +1,5 @@
+using Tailor.Recommendation.Catalog;
+
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>What <see cref="RecommendationEvaluation.Run"/> found: a row per model and protocol, and the blend it would serve.</summary>
@@ -7,7 +9,8 @@ public sealed record EvaluationReport(IReadOnlyList<EvaluationRow> Rows, BlendSc
 /// The offline evaluation behind <c>eval recommend</c>: on the last <c>ValidationDays</c> of the training data (models
 /// trained on what came before), optionally tune the hyperparameters (<see cref="HyperparameterSearch"/>) and fit the
 /// blend's weights; then train every model on all of it, and score each, and the blend Tailor would serve, on the test
-/// data under both protocols.
+/// data under both protocols. Given the items' titles, the served blend keeps one variant of each product, as it does
+/// when it serves (<see cref="ProductFamilies"/>).
 /// </summary>
 public static class RecommendationEvaluation
 {
@@ -20,7 +23,8 @@ public static class RecommendationEvaluation
         EvaluationSettings settings,
         TextWriter progress,
         CancellationToken cancellationToken = default,
-        bool tune = false)
+        bool tune = false,
+        IReadOnlyDictionary<string, string>? itemTitles = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
@@ -55,13 +59,13 @@ public static class RecommendationEvaluation
         if (tune)
         {
             // Diversity is a business rule, not a knob for accuracy: its cost on the validation split is shown, not chosen.
-            ShowDiversityCost(validationSet, validation, validationModels, weights, progress);
+            ShowDiversityCost(validationSet, validation, validationModels, weights, Families(validationSet, itemTitles), progress);
         }
 
         progress.WriteLine($"Training every model on {train.Count:N0} interactions");
         var set = TrainingSet.From(train);
         var models = RecommenderSuite.Train(set, itemVectors, settings, cancellationToken);
-        var served = new BlendScorer(set, models, weights, settings.Diversity);
+        var served = new BlendScorer(set, models, weights, settings.Diversity, Families(set, itemTitles));
 
         var rows = new List<EvaluationRow>();
         foreach (var protocol in Enum.GetValues<EvaluationProtocol>())
@@ -81,14 +85,22 @@ public static class RecommendationEvaluation
 
     /// <summary>The blend's validation NDCG@10 (summed over both protocols) at several values of MMR's λ.</summary>
     private static void ShowDiversityCost(
-        TrainingSet validationSet, IReadOnlyList<Interaction> validation, IReadOnlyList<IItemScorer> models, Dictionary<UserSegment, double[]> weights, TextWriter progress)
+        TrainingSet validationSet,
+        IReadOnlyList<Interaction> validation,
+        IReadOnlyList<IItemScorer> models,
+        Dictionary<UserSegment, double[]> weights,
+        ProductFamilies? variants,
+        TextWriter progress)
     {
         var targets = Enum.GetValues<EvaluationProtocol>().Select(protocol => (protocol, TestTargets.For(validationSet, validation, protocol))).ToList();
         foreach (var lambda in new[] { 1.0, 0.9, 0.8, 0.7, 0.5 })
         {
-            var blend = new BlendScorer(validationSet, models, weights, lambda);
+            var blend = new BlendScorer(validationSet, models, weights, lambda, variants);
             var score = targets.Sum(target => OfflineEvaluation.Evaluate(validationSet, blend, target.Item2, target.protocol).NdcgAt10);
             progress.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  blend diversity lambda = {lambda}: validation NDCG@10 (all + new) {score:F4}"));
         }
     }
+
+    private static ProductFamilies? Families(TrainingSet set, IReadOnlyDictionary<string, string>? titles) =>
+        titles is null ? null : new ProductFamilies([.. set.Items.Select(item => titles.GetValueOrDefault(item))]);
 }

@@ -56,7 +56,7 @@ public sealed class TrainingSet
             .OrderBy(user => user.Key)
             .Select(user => user
                 .GroupBy(interaction => itemIndex[interaction.ItemId])
-                .Select(item => new UserItem(item.Key, item.Sum(i => i.Weight), item.Count(), item.Max(i => i.At)))
+                .Select(item => new UserItem(item.Key, item.Sum(i => i.Weight), item.Count(), item.Max(i => i.At), item.Min(i => i.At)))
                 .OrderBy(item => item.Item)
                 .ToArray())
             .ToArray();

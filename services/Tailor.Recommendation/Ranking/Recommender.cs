@@ -1,4 +1,5 @@
 using Tailor.Contracts;
+using Tailor.Recommendation.Catalog;
 using Tailor.Recommendation.Als;
 using Tailor.Recommendation.Evaluation;
 using Tailor.Training.Catalog;
@@ -82,11 +83,12 @@ public sealed class Recommender
     /// <summary>The most popular items the user has not bought: the fallback, and the baseline ALS must beat.</summary>
     public IReadOnlyList<RecommendedItem> Popular(string userId)
     {
-        var purchased = _userIndex.TryGetValue(userId, out var user) && _excludePurchased ? _purchased[user] : [];
-        return [.. _popular
-            .Where(entry => !purchased.Contains(entry.Item))
-            .Take(_topN)
-            .Select(entry => ToRecommendation(entry.Item, entry.Audience, Reasons.Popular))];
+        var known = _userIndex.TryGetValue(userId, out var user);
+        var purchased = known && _excludePurchased ? _purchased[user] : [];
+        var audience = _popular.ToDictionary(entry => entry.Item, entry => entry.Audience);
+        var ranked = _blend.Variants?.KeepOnePerProduct(_popular.Select(entry => entry.Item).Where(item => !purchased.Contains(item)), _topN)
+            ?? [.. _popular.Select(entry => entry.Item).Where(item => !purchased.Contains(item)).Take(_topN)];
+        return [.. ranked.Select(item => ToRecommendation(known ? user : -1, item, audience[item], new Why(Reasons.Popular, ReasonKinds.Popular)))];
     }
 
     private List<RecommendedItem> Personal(int user)
@@ -99,7 +101,7 @@ public sealed class Recommender
 
         var ranked = _blend.Rank(scores, _topN, excluded.Count == 0 ? null : excluded.Contains);
         var strongest = StrongestModels(user, ranked, parts);
-        return [.. ranked.Select((item, position) => ToRecommendation(item, scores[item], Explain(user, item, strongest[position])))];
+        return [.. ranked.Select((item, position) => ToRecommendation(user, item, scores[item], Explain(user, item, strongest[position])))];
     }
 
     /// <summary>Multiplies the score of each item the emails' feedback names by the factor for how often it happened.</summary>
@@ -139,13 +141,13 @@ public sealed class Recommender
         return [.. best.Select(entry => entry.Model ?? "popularity")];
     }
 
-    private string Explain(int user, int item, string model) => model switch
+    private Why Explain(int user, int item, string model) => model switch
     {
         "popularity" => _userTopics.TryGetValue(_users[user], out var topic) && _popularByTopic.TryGetValue(topic, out var popular) && popular.Contains(item)
-            ? Reasons.PopularInYourTopic(topic)
-            : Reasons.Popular,
-        "buy-again" => Reasons.BuyAgain,
-        "content" => Reasons.CloseToYourInterests,
+            ? new Why(Reasons.PopularInYourTopic(topic), ReasonKinds.PopularInTopic)
+            : new Why(Reasons.Popular, ReasonKinds.Popular),
+        "buy-again" => new Why(Reasons.BuyAgain, ReasonKinds.BuyAgain),
+        "content" => new Why(Reasons.CloseToYourInterests, ReasonKinds.CloseToInterests),
         _ => BecauseOf(user, item),
     };
 
@@ -179,18 +181,38 @@ public sealed class Recommender
     }
 
     /// <summary>Names the item the user bought (or else touched) whose factors are closest to the recommended one.</summary>
-    private string BecauseOf(int user, int recommended)
+    private Why BecauseOf(int user, int recommended)
     {
         var bought = _purchased[user];
         var evidence = bought.Count > 0 ? bought : (IEnumerable<int>)_interacted[user];
         var closest = evidence.MaxBy(item => _factors.ItemSimilarity(item, recommended));
         var title = _items[closest].Title;
-        return bought.Count > 0 ? Reasons.BecauseYouBought(title) : Reasons.BecauseYouViewed(title);
+        return bought.Count > 0
+            ? new Why(Reasons.BecauseYouBought(title), ReasonKinds.BecauseYouBought, title)
+            : new Why(Reasons.BecauseYouViewed(title), ReasonKinds.BecauseYouViewed, title);
     }
 
-    private RecommendedItem ToRecommendation(int item, double score, string reason)
+    /// <param name="user">The user's number, or -1 for a user the model does not know (who has bought nothing it knows).</param>
+    private RecommendedItem ToRecommendation(int user, int item, double score, Why why)
     {
         var entry = _items[item];
-        return new RecommendedItem(entry.ItemId, entry.Title, entry.Price, score, reason);
+        var (timesBought, interval) = user >= 0 && _purchased[user].Contains(item) ? OrderHistory(user, item) : (null, null);
+        return new RecommendedItem(entry.ItemId, entry.Title, entry.Price, score, why.Reason, why.Kind, why.ItemTitle, timesBought, interval);
     }
+
+    /// <summary>How many times the user ordered the item, and their usual time between two orders of it (from two orders on).</summary>
+    private (int? Times, TimeSpan? Interval) OrderHistory(int user, int item)
+    {
+        var history = Array.Find(_blend.Set.ByUser[user], entry => entry.Item == item);
+        if (history.Occasions == 0)
+        {
+            return (null, null);
+        }
+
+        var interval = history.Occasions > 1 && history.Last > history.First ? (history.Last - history.First) / (history.Occasions - 1) : (TimeSpan?)null;
+        return (history.Occasions, interval);
+    }
+
+    /// <summary>Why an item was picked: the sentence, its kind, and the item it names, if any.</summary>
+    private readonly record struct Why(string Reason, string Kind, string? ItemTitle = null);
 }

@@ -44,7 +44,8 @@ public static class RecommenderBuilder
         var settings = options.ToEvaluationSettings();
         var vectors = itemVectors is { Count: > 0 } ? itemVectors : null;
         var components = RecommenderSuite.Train(set, vectors, settings, cancellationToken);
-        var blend = new BlendScorer(set, components, FitWeights(productInteractions, vectors, settings, components, cancellationToken), settings.Diversity);
+        var weights = FitWeights(productInteractions, vectors, settings, components, cancellationToken);
+        var blend = new BlendScorer(set, components, weights, settings.Diversity, new ProductFamilies([.. items.Select(entry => entry.Title)]));
         var popular = interactions.RecentAudience(options.PopularityWindow)
             .Where(audience => itemIndex.ContainsKey(audience.Key))
             .OrderByDescending(audience => audience.Value)
