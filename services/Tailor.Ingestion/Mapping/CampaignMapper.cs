@@ -20,6 +20,7 @@ internal static class CampaignMapper
             campaign.SendWindowEnd,
             campaign.Audience.DominantTopic,
             campaign.CampaignType,
-            campaign.Audience.GroupIds);
+            campaign.Audience.GroupIds,
+            campaign.ControlShare);
     }
 }

@@ -4,6 +4,7 @@ namespace Tailor.Ingestion.Requests;
 /// <param name="Audience">Who it goes to; every filter null means every known user.</param>
 /// <param name="CampaignType">Which frequency cap the emails count against; null for ContentGeneration's default type.</param>
 /// <param name="ContentHash">Names this exact request (type included), so a retried one asks for one campaign.</param>
+/// <param name="ControlShare">The share of the audience held out as the control group, 0 for none.</param>
 internal sealed record CampaignInput(
     string Name,
     string Goal,
@@ -11,4 +12,5 @@ internal sealed record CampaignInput(
     DateTimeOffset SendWindowStart,
     DateTimeOffset SendWindowEnd,
     string? CampaignType,
-    string ContentHash);
+    string ContentHash,
+    double ControlShare = Contracts.CampaignArms.DefaultControlShare);

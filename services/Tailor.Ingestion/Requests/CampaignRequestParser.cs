@@ -4,7 +4,7 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "...", groupIds?: [...]}, sendWindow: {start, end}}</c>.</summary>
+/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "...", groupIds?: [...]}, sendWindow: {start, end}, controlShare?}</c>.</summary>
 internal static class CampaignRequestParser
 {
     private const string Everyone = "all";
@@ -24,6 +24,7 @@ internal static class CampaignRequestParser
         var goal = campaign.String("goal", FieldLimits.Goal, required: true);
         var typeValid = TryParseType(campaign, out var type);
         var audienceValid = TryParseAudience(campaign, out var audience);
+        var controlShareValid = ControlShareParser.TryParse(campaign, out var controlShare);
         var window = campaign.Object("sendWindow", required: true);
         var start = window?.Timestamp("start", required: true);
         var end = window?.Timestamp("end", required: true);
@@ -35,8 +36,9 @@ internal static class CampaignRequestParser
 
         // The hash covers the whole body, type included: two campaigns that differ only in type are two campaigns.
         return name is null || goal is null || !typeValid || !audienceValid || start is null || end is null
+            || !controlShareValid
             ? null
-            : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body));
+            : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body), controlShare);
     }
 
     // The type picks a frequency cap by name, so it is held to the token form the caps are configured with rather
