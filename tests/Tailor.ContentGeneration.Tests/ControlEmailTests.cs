@@ -82,6 +82,25 @@ public sealed class ControlEmailTests
     }
 
     [Fact]
+    public async Task A_control_email_counts_against_the_frequency_cap_like_any_other()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        await TrainAsync(host, OnlineRetailProducts.First(4), trainedAt: DateTimeOffset.UtcNow);
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(6));
+
+        // Newsletters are capped at one a week: the control email of the first takes the user's place.
+        await host.Harness.Bus.Publish(Command("news-1", "17850", CampaignArms.Control) with { CampaignType = CampaignTypes.Newsletter }, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.Harness.Bus.Publish(Command("news-2", "17850", CampaignArms.Personalised) with { CampaignType = CampaignTypes.Newsletter }, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+
+        var email = Assert.Single(host.Published<EmailReady>());
+        var suppressed = Assert.Single(host.Published<EmailSuppressed>());
+        Assert.Equal(("news-1", CampaignArms.Control), (email.CampaignId, email.Arm));
+        Assert.Equal(("news-2", SuppressionReasons.FrequencyCap), (suppressed.CampaignId, suppressed.Reason));
+    }
+
+    [Fact]
     public async Task Without_a_bestseller_list_the_control_group_gets_nothing_rather_than_the_personalised_email()
     {
         await using var host = await ContentGenerationTestHost.StartAsync();
