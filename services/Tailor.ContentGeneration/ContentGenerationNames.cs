@@ -21,6 +21,12 @@ public static class ContentGenerationNames
     /// <summary>Subject tests (variants, results, winner), keyed by campaign and copy.</summary>
     public const string SubjectTestsCollection = "contentgeneration.subject-tests";
 
+    /// <summary>The control groups' email: the bestsellers under a fixed subject (see <see cref="Control.ControlEmailComposer"/>).</summary>
+    public const string ControlGenerator = "control-bestsellers/1";
+
+    /// <summary>The bestseller list control groups are shown (<see cref="Control.BestsellerList"/>), one document.</summary>
+    public const string BestsellersCollection = "contentgeneration.bestsellers";
+
     /// <summary>Which subject variant each email carried and whether its open and click were counted, keyed by email id.</summary>
     public const string EmailSubjectsCollection = "contentgeneration.email-subjects";
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Campaigns;
 using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Consumers;
+using Tailor.ContentGeneration.Control;
 using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Generation;
@@ -53,6 +54,8 @@ public static class ContentGenerationRegistration
             .ValidateOnStart();
         services.AddSingleton<SubjectBandit>();
         services.AddSingleton<EmailWriter>();
+        services.AddSingleton<Bestsellers>();
+        services.AddSingleton<ControlEmailComposer>();
         services.AddSingleton<EmailPersonalizer>();
         services.AddSingleton<CampaignFanOut>();
         services.AddSingleton(provider => new FrequencyPolicy(provider.GetRequiredService<IOptions<ContentGenerationOptions>>().Value));
@@ -64,6 +67,7 @@ public static class ContentGenerationRegistration
             bus.AddConsumer<PersonalizeEmailConsumer, PersonalizeEmailConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
+            bus.AddConsumer<RecommenderTrainedConsumer, RecommenderTrainedConsumerDefinition>();
         });
         return builder;
     }

@@ -10,6 +10,7 @@ using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Http;
 using Tailor.Ingestion.Identities;
 using Tailor.Ingestion.Links;
+using Tailor.Ingestion.Reports;
 using Tailor.Ingestion.Security;
 using Tailor.Ingestion.Users;
 using Tailor.Ingestion.Webhooks;
@@ -51,6 +52,8 @@ public static class IngestionRegistration
         builder.Services.AddScoped<UserExport>();
         builder.Services.AddSingleton<IEndpointModule, UserDataEndpoints>();
         builder.Services.AddSingleton<IEndpointModule, ModelAdminEndpoints>();
+        builder.Services.AddSingleton<CampaignEmailFacts>();
+        builder.Services.AddSingleton<IEndpointModule, CampaignReportEndpoints>();
         builder.Services.AddIngestionSecurity();
         builder.Services.AddIngestionApiReference();
         builder.Services.AddIngestionWebhooks();

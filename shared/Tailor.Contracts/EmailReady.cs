@@ -14,10 +14,14 @@ namespace Tailor.Contracts;
 /// <param name="CustomArgs">
 /// Values to hand the email provider as its custom arguments (SendGrid <c>custom_args</c>, Mailgun <c>v:</c> variables,
 /// SES message tags, Postmark metadata), which it echoes in every webhook: <c>tailor_email_id</c>, <c>tailor_user_id</c>,
-/// <c>tailor_campaign_id</c> and, when the subject was one of several, <c>tailor_variant</c>.
+/// <c>tailor_campaign_id</c>, <c>tailor_arm</c> and, when the subject was one of several, <c>tailor_variant</c>.
 /// </param>
 /// <param name="SubjectVariant">Which of the campaign's subject variants this email carries, when it has several.</param>
 /// <param name="ModelVersion">The language model that wrote the copy (provider and model id); null for the template composer.</param>
+/// <param name="Arm">
+/// Which arm of the campaign's control test the reader is in (<see cref="CampaignArms"/>): <c>personalised</c>, or
+/// <c>control</c> for the non-personalised email; null from senders before control groups (personalised).
+/// </param>
 public record EmailReady(
     Guid EventId,
     string UserId,
@@ -38,4 +42,5 @@ public record EmailReady(
     string? MessageId = null,
     IReadOnlyDictionary<string, string>? CustomArgs = null,
     string? SubjectVariant = null,
-    string? ModelVersion = null);
+    string? ModelVersion = null,
+    string? Arm = null);

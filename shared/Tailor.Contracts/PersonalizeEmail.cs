@@ -17,4 +17,7 @@ public record PersonalizeEmail(
 {
     /// <summary>When the campaign was requested (its <see cref="CampaignRequested.OccurredAt"/>): where campaign-to-email latency starts. Null from older senders.</summary>
     public DateTimeOffset? CampaignRequestedAt { get; init; }
+
+    /// <summary>Which arm of the campaign's control test the user is in (<see cref="CampaignArms"/>); null from older senders (personalised).</summary>
+    public string? Arm { get; init; }
 }

@@ -8,6 +8,10 @@ namespace Tailor.Contracts;
 /// <param name="NdcgAt10">The new model's NDCG on the held-out slice (the interactions after the serving model's data); null without a serving model to compare with.</param>
 /// <param name="PreviousNdcgAt10">The serving model's NDCG on the same slice, from the lists it served.</param>
 /// <param name="EvaluatedUsers">Users in the held-out slice.</param>
+/// <param name="Bestsellers">
+/// The model's popularity list (the items most users bought in its popularity window, best first), the same for
+/// everyone: what a campaign's control group is shown. Null from trainers before it was published.
+/// </param>
 public record RecommenderTrained(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -20,4 +24,5 @@ public record RecommenderTrained(
     bool Promoted = true,
     double? NdcgAt10 = null,
     double? PreviousNdcgAt10 = null,
-    int EvaluatedUsers = 0);
+    int EvaluatedUsers = 0,
+    IReadOnlyList<RecommendedItem>? Bestsellers = null);

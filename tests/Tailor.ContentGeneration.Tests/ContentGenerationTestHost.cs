@@ -68,6 +68,7 @@ public sealed class ContentGenerationTestHost : IAsyncDisposable
             bus.AddConsumer<PersonalizeEmailConsumer, PersonalizeEmailConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
+            bus.AddConsumer<RecommenderTrainedConsumer, RecommenderTrainedConsumerDefinition>();
         });
 
         var host = builder.Build();

@@ -49,8 +49,12 @@ public sealed class PersonalizeEmailConsumerTests
         Assert.Contains($"{ContentGenerationTestHost.TrackingBaseUrl}/c/{emailId}/{items[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(("\"Tailor Shop\" <shop@example.com>", $"<{emailId}@example.com>"), (email.From, email.MessageId));
         Assert.Equal(
-            new Dictionary<string, string> { ["tailor_email_id"] = emailId.ToString("D"), ["tailor_user_id"] = "17850", ["tailor_campaign_id"] = "autumn-1" },
+            new Dictionary<string, string>
+            {
+                ["tailor_email_id"] = emailId.ToString("D"), ["tailor_user_id"] = "17850", ["tailor_campaign_id"] = "autumn-1", ["tailor_arm"] = CampaignArms.Personalised,
+            },
             email.CustomArgs);
+        Assert.Equal(CampaignArms.Personalised, email.Arm);
         Assert.Empty(host.Published<EmailSuppressed>());
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
     }

@@ -19,7 +19,7 @@ public sealed class IngestionRegistrationTests
         Assert.Equal(262_144, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxBatchBytes);
         Assert.Equal(32 * 1024, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxCallBytes);
         Assert.Equal(
-            ["ApiKeyAdminEndpoints", "ApiReferenceEndpoints", "IngestionEndpoints", "LinkEndpoints", "ModelAdminEndpoints", "UserDataEndpoints", "WebhookEndpoints"],
+            ["ApiKeyAdminEndpoints", "ApiReferenceEndpoints", "CampaignReportEndpoints", "IngestionEndpoints", "LinkEndpoints", "ModelAdminEndpoints", "UserDataEndpoints", "WebhookEndpoints"],
             host.Services.GetServices<IEndpointModule>().Select(module => module.GetType().Name).Order());
     }
 

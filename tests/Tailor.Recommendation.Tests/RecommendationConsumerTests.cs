@@ -30,6 +30,8 @@ public class RecommendationConsumerTests
         Assert.Equal(["lurker", "u0", "u1", "u2", "u3", "u4", "u5"], updates.Select(u => u.UserId).Order(StringComparer.Ordinal));
         Assert.All(updates, update => Assert.Equal(trained.ModelVersion, update.ModelVersion));
         Assert.All(updates.Single(u => u.UserId == "lurker").Items, item => Assert.Equal(Reasons.Popular, item.Reason));
+        // The bestsellers campaigns' control groups are shown: the popularity list a user without history gets.
+        Assert.Equal(updates.Single(u => u.UserId == "lurker").Items, trained.Bestsellers);
         Assert.All(updates.Single(u => u.UserId == "u0").Items, item => Assert.StartsWith("because you bought ", item.Reason, StringComparison.Ordinal));
 
         var profile = await harness.Profiles.ReadAsync("u0", TestContext.Current.CancellationToken);

@@ -49,7 +49,7 @@ public sealed partial class EmailReadySchemaTests
     {
         var email = TestEmails.Ready(TestEmails.Now) with
         {
-            From = null, ReplyTo = null, MessageId = null, CustomArgs = null, SubjectVariant = null, ModelVersion = null,
+            From = null, ReplyTo = null, MessageId = null, CustomArgs = null, SubjectVariant = null, ModelVersion = null, Arm = null,
         };
 
         var json = Serialize(email);
@@ -64,7 +64,7 @@ public sealed partial class EmailReadySchemaTests
     public void Evaluate_schema_on_a_message_from_before_the_optional_fields_or_with_a_new_field_is_valid()
     {
         var json = Serialize(TestEmails.Ready(TestEmails.Now)).AsObject();
-        foreach (var optional in new[] { "from", "replyTo", "messageId", "customArgs", "subjectVariant", "modelVersion" })
+        foreach (var optional in new[] { "from", "replyTo", "messageId", "customArgs", "subjectVariant", "modelVersion", "arm" })
         {
             json.Remove(optional);
         }

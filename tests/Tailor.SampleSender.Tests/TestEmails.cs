@@ -40,8 +40,10 @@ internal static class TestEmails
                 ["tailor_user_id"] = "16556",
                 ["tailor_campaign_id"] = "6caf2c6fcaf45065987dbf75fed19422",
                 ["tailor_variant"] = "b",
+                ["tailor_arm"] = "personalised",
             },
             SubjectVariant: "b",
-            ModelVersion: null);
+            ModelVersion: null,
+            Arm: "personalised");
     }
 }

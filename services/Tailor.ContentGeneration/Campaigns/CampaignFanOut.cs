@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Tailor.ContentGeneration.Control;
 using Tailor.ContentGeneration.Diagnostics;
 using Tailor.Contracts;
 using Tailor.Profiles;
@@ -7,7 +8,10 @@ using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Campaigns;
 
-/// <summary>Turns a campaign into one <see cref="PersonalizeEmail"/> per user of its audience.</summary>
+/// <summary>
+/// Turns a campaign into one <see cref="PersonalizeEmail"/> per user of its audience, each naming the user's arm of the
+/// campaign's control test (<see cref="ControlGroup"/>).
+/// </summary>
 /// <remarks>
 /// Each command's EventId derives from campaign id and user id. A fan-out that failed halfway is simply run again
 /// (the users it already reached get the same commands, which their consumer skips as duplicates), and a campaign
@@ -20,8 +24,8 @@ public sealed class CampaignFanOut(
     ContentGenerationMetrics metrics,
     TimeProvider clock)
 {
-    /// <summary>Returns how many users the campaign went to, or null when an earlier delivery already fanned it out.</summary>
-    public async Task<int?> FanOutAsync(CampaignRequested campaign, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    /// <summary>Returns the finished campaign (how many users it went to, how many are held out), or null when an earlier delivery already fanned it out.</summary>
+    public async Task<CampaignRecord?> FanOutAsync(CampaignRequested campaign, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(publisher);
@@ -41,6 +45,7 @@ public sealed class CampaignFanOut(
         var chunkSize = options.Value.FanOutChunkSize;
         var chunk = new List<PersonalizeEmail>(chunkSize);
         var audience = new HashSet<string>(StringComparer.Ordinal);
+        var control = 0;
         await foreach (var userId in Audience(request, cancellationToken))
         {
             if (!audience.Add(userId))
@@ -48,7 +53,9 @@ public sealed class CampaignFanOut(
                 continue;
             }
 
-            chunk.Add(Command(request, userId));
+            var command = Command(request, userId);
+            control += command.Arm == CampaignArms.Control ? 1 : 0;
+            chunk.Add(command);
             if (chunk.Count == chunkSize)
             {
                 await publisher.PublishBatch(chunk, cancellationToken);
@@ -61,13 +68,10 @@ public sealed class CampaignFanOut(
             await publisher.PublishBatch(chunk, cancellationToken);
         }
 
-        await documents.PutAsync(
-            ContentGenerationNames.CampaignsCollection,
-            request.CampaignId,
-            new CampaignRecord(request, audience.Count, clock.GetUtcNow()),
-            cancellationToken);
+        var finished = new CampaignRecord(request, audience.Count, clock.GetUtcNow(), control);
+        await documents.PutAsync(ContentGenerationNames.CampaignsCollection, request.CampaignId, finished, cancellationToken);
         metrics.FannedOut(audience.Count);
-        return audience.Count;
+        return finished;
     }
 
     private async IAsyncEnumerable<string> Audience(CampaignRequested request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -105,5 +109,6 @@ public sealed class CampaignFanOut(
             request.Sections)
         {
             CampaignRequestedAt = request.OccurredAt,
+            Arm = ControlGroup.Arm(request.CampaignId, userId, request.ControlShare),
         };
 }

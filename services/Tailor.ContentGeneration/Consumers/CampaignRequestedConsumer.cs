@@ -23,7 +23,7 @@ public sealed class CampaignRequestedConsumer(
         // A duplicate is not skipped here: if the first delivery failed halfway through the fan-out, this one finishes
         // it. The campaign record says when there is nothing left to do.
         await events.RecordAsync(ContentGenerationNames.Stream, campaign.EventId, null, campaign.OccurredAt, campaign, context.CancellationToken);
-        if (await fanOut.FanOutAsync(campaign, context, context.CancellationToken) is { } users)
+        if (await fanOut.FanOutAsync(campaign, context, context.CancellationToken) is { } finished)
         {
             // Said once per campaign here rather than once per user in PersonalizeEmail: most likely a typo in the request.
             if (campaign.CampaignType is { } type && !frequency.HasCap(type))
@@ -31,7 +31,7 @@ public sealed class CampaignRequestedConsumer(
                 Log.UnknownCampaignType(logger, campaign.CampaignId, type, frequency.DefaultType);
             }
 
-            Log.FannedOut(logger, campaign.CampaignId, users);
+            Log.FannedOut(logger, campaign.CampaignId, finished.AudienceSize ?? 0, finished.ControlSize ?? 0);
         }
         else
         {
@@ -49,6 +49,12 @@ public sealed class CampaignRequestedConsumer(
         ConsumerRules.RequireWindow(campaign.SendWindowStart, campaign.SendWindowEnd, nameof(CampaignRequested), campaign.EventId);
         ConsumerRules.RequireCampaignType(campaign.CampaignType, nameof(CampaignRequested), campaign.EventId);
         ConsumerRules.RequireSections(campaign.Sections, nameof(CampaignRequested), campaign.EventId);
+        if (campaign.ControlShare is { } share && !(share >= 0 && share <= CampaignArms.MaxControlShare))
+        {
+            throw new InvalidMessageException(
+                $"{nameof(CampaignRequested)} {campaign.EventId} has a control share of {share}; it must be from 0 to {CampaignArms.MaxControlShare}.");
+        }
+
         if (campaign.UserIds?.Any(string.IsNullOrWhiteSpace) == true)
         {
             throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has a blank user id in its audience.");

@@ -8,8 +8,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 6101, Level = LogLevel.Debug, Message = "Skipped {MessageType} {EventId}: already recorded")]
     public static partial void Duplicate(ILogger logger, string messageType, Guid eventId);
 
-    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Campaign {CampaignId} fanned out to {Users} users")]
-    public static partial void FannedOut(ILogger logger, string campaignId, int users);
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Campaign {CampaignId} fanned out to {Users} users, {ControlUsers} of them in its control group")]
+    public static partial void FannedOut(ILogger logger, string campaignId, int users, int controlUsers);
 
     [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Campaign {CampaignId} was already fanned out; request {EventId} ignored")]
     public static partial void AlreadyFannedOut(ILogger logger, string campaignId, Guid eventId);
@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 6107, Level = LogLevel.Warning,
         Message = "Campaign {CampaignId} has type {CampaignType}, which has no frequency cap configured; its emails are capped as {DefaultType}")]
     public static partial void UnknownCampaignType(ILogger logger, string campaignId, string campaignType, string defaultType);
+
+    [LoggerMessage(EventId = 6109, Level = LogLevel.Information, Message = "Bestseller list of recommender {ModelVersion} kept for control groups: {Items} items")]
+    public static partial void BestsellersKept(ILogger logger, string modelVersion, int items);
 
     [LoggerMessage(EventId = 6108, Level = LogLevel.Debug, Message = "Email {EmailId} for user {UserId} was let through by an earlier attempt; published again, counted once")]
     public static partial void AlreadyAdmitted(ILogger logger, Guid emailId, string userId);

@@ -9,6 +9,7 @@ public sealed class EmailEnvelope(IOptions<ContentGenerationOptions> options)
     public const string UserIdArg = "tailor_user_id";
     public const string CampaignIdArg = "tailor_campaign_id";
     public const string VariantArg = "tailor_variant";
+    public const string ArmArg = "tailor_arm";
 
     private readonly ContentGenerationOptions _options = options.Value;
 
@@ -20,13 +21,14 @@ public sealed class EmailEnvelope(IOptions<ContentGenerationOptions> options)
     /// <summary>The Message-ID derives from the email id, so a resent <c>EmailReady</c> is recognisably the same message.</summary>
     public string MessageId(Guid emailId) => $"<{emailId:D}@{_options.FromAddress[(_options.FromAddress.LastIndexOf('@') + 1)..]}>";
 
-    public static IReadOnlyDictionary<string, string> CustomArgs(Guid emailId, string userId, string campaignId, string? variant)
+    public static IReadOnlyDictionary<string, string> CustomArgs(Guid emailId, string userId, string campaignId, string? variant, string arm)
     {
         var args = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [EmailIdArg] = emailId.ToString("D"),
             [UserIdArg] = userId,
             [CampaignIdArg] = campaignId,
+            [ArmArg] = arm,
         };
         if (variant is not null)
         {

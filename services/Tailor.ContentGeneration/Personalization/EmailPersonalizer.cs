@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Composition;
+using Tailor.ContentGeneration.Control;
 using Tailor.ContentGeneration.Generation;
 using Tailor.Contracts;
 using Tailor.Profiles;
@@ -9,10 +10,14 @@ namespace Tailor.ContentGeneration.Personalization;
 /// <summary>
 /// Decides whether a user gets this campaign's email and, if so, writes it from their profile: consent first,
 /// then an address, then something to show, then a send time inside the campaign's window and outside the user's quiet
-/// hours, placed by <see cref="SendTimePlanner"/> from the user's SendTime slice.
+/// hours, placed by <see cref="SendTimePlanner"/> from the user's SendTime slice. A user in the campaign's control group
+/// (<see cref="PersonalizeEmail.Arm"/>) passes the same checks and gets the non-personalised email instead: the
+/// bestsellers, at the window's first allowed hour, under <see cref="ControlEmailComposer.Subject"/>.
 /// </summary>
 public sealed class EmailPersonalizer(
     EmailWriter writer,
+    ControlEmailComposer control,
+    Bestsellers bestsellers,
     EmailLinks links,
     EmailEnvelope envelope,
     IOptions<ContentGenerationOptions> options,
@@ -37,21 +42,32 @@ public sealed class EmailPersonalizer(
             return Suppress(command, SuppressionReasons.NoAddress);
         }
 
-        var items = EmailItems.Choose(profile.Recommendations?.Items ?? [], command.Sections, options.Value.MaxItems);
+        var isControl = command.Arm == CampaignArms.Control;
+        // The control group sees the bestsellers in both sections' places; the personalised arm its own recommendations.
+        var items = isControl
+            ? EmailItems.Choose((await bestsellers.ReadAsync(cancellationToken))?.Items ?? [], sections: null, options.Value.MaxItems)
+            : EmailItems.Choose(profile.Recommendations?.Items ?? [], command.Sections, options.Value.MaxItems);
         if (items.Count == 0)
         {
             return Suppress(command, SuppressionReasons.NoContent);
         }
 
         var emailId = MessageIds.Email(command.CampaignId, command.UserId);
-        // Seeded by the email id, so a retried command explores the same way and places the same send.
-        if (SendTimePlanner.Plan(profile.SendTime, command.SendWindowStart, command.SendWindowEnd, schedule.Value.Schedule, emailId.GetHashCode()) is not { } sendAt)
+        // Seeded by the email id, so a retried command explores the same way and places the same send. The control group
+        // is sent at the campaign's default hour: the window's first hour outside the user's quiet hours, on their clock.
+        var (sendTime, sendSchedule) = isControl
+            ? (DefaultHour(profile.SendTime), schedule.Value.Schedule with { Explore = false })
+            : (profile.SendTime, schedule.Value.Schedule);
+        if (SendTimePlanner.Plan(sendTime, command.SendWindowStart, command.SendWindowEnd, sendSchedule, emailId.GetHashCode()) is not { } sendAt)
         {
             return Suppress(command, SuppressionReasons.QuietHours);
         }
 
-        var written = await writer.WriteAsync(
-            command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections), cancellationToken);
+        var written = isControl
+            ? new WrittenEmail(control.Compose(emailId, command.CampaignName, items), ContentGenerationNames.ControlGenerator, null, null)
+            : await writer.WriteAsync(
+                command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections), cancellationToken);
+        var arm = isControl ? CampaignArms.Control : CampaignArms.Personalised;
         var email = written.Email;
         var variant = written.Subject?.Name;
         return PersonalizationResult.Ready(new EmailReady(
@@ -72,11 +88,17 @@ public sealed class EmailPersonalizer(
             envelope.From,
             envelope.ReplyTo,
             envelope.MessageId(emailId),
-            EmailEnvelope.CustomArgs(emailId, command.UserId, command.CampaignId, variant),
+            EmailEnvelope.CustomArgs(emailId, command.UserId, command.CampaignId, variant, arm),
             variant,
-            written.ModelVersion),
+            written.ModelVersion,
+            arm),
             written.Subject);
     }
+
+    // Items without a title or with a negative price would print nothing true, so they are not shown.
+    // The user's clock without their preference: the planner then takes the earliest slot quiet hours allow.
+    private static SendTimeSlice? DefaultHour(SendTimeSlice? slice) =>
+        slice is null ? null : new SendTimeSlice([], 0, 0, slice.UpdatedAt, slice.TimeZone);
 
     // An address that would break the To header (spaces, line breaks) is as good as none.
     private static bool IsUsableAddress(string? email) =>

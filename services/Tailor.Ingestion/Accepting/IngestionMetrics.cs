@@ -12,6 +12,7 @@ internal sealed class IngestionMetrics
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _webhookEvents;
     private readonly Counter<long> _engagements;
+    private readonly Counter<long> _campaignEmails;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -25,20 +26,41 @@ internal sealed class IngestionMetrics
         _engagements = meter.CreateCounter<long>(
             EngagementsName,
             "{event}",
-            "Opens, clicks, bounces and unsubscribes of Tailor's emails accepted from webhooks and from the links in emails, by kind, campaign, subject variant and machine open (a retried webhook or a repeated click counts again).");
+            "Opens, clicks, bounces and unsubscribes of Tailor's emails accepted from webhooks and from the links in emails, by kind, campaign, arm, subject variant and machine open (a retried webhook or a repeated click counts again).");
+        _campaignEmails = meter.CreateCounter<long>(
+            CampaignEmailsName,
+            "{email}",
+            "Emails of a campaign by outcome (sent, delivered, open, machine_open, click, machine_click, unsubscribe, complaint, bounce), arm and subject variant, each email counted once per outcome: the numbers of GET /v1/campaigns/{id}/report.");
     }
+
+    public const string CampaignEmailsName = "tailor.ingestion.campaign.emails";
 
     public const string EngagementsName = "tailor.ingestion.engagements";
 
     public const string RejectedName = "tailor.ingestion.requests.rejected";
 
-    public void Engaged(Tailor.Contracts.EngagementKind kind, string campaignId, string? variant, bool isMachineOpen) =>
+    public void Engaged(Tailor.Contracts.EngagementKind kind, Webhooks.SentEmail email, bool isMachineOpen) =>
         _engagements.Add(
             1,
             new KeyValuePair<string, object?>("tailor.engagement.kind", kind.ToString().ToLowerInvariant()),
-            new KeyValuePair<string, object?>("tailor.campaign.id", campaignId),
-            new KeyValuePair<string, object?>("tailor.subject.variant", variant ?? "none"),
+            new KeyValuePair<string, object?>(CampaignTag, email.CampaignId),
+            new KeyValuePair<string, object?>(ArmTag, email.CountedArm),
+            new KeyValuePair<string, object?>(VariantTag, email.SubjectVariant ?? NoVariant),
             new KeyValuePair<string, object?>("tailor.engagement.machine_open", isMachineOpen));
+
+    /// <summary>One email of a campaign reached <paramref name="outcome"/> for the first time.</summary>
+    public void CampaignEmail(string outcome, string campaignId, string arm, string? variant) =>
+        _campaignEmails.Add(
+            1,
+            new KeyValuePair<string, object?>("tailor.campaign.outcome", outcome),
+            new KeyValuePair<string, object?>(CampaignTag, campaignId),
+            new KeyValuePair<string, object?>(ArmTag, arm),
+            new KeyValuePair<string, object?>(VariantTag, variant ?? NoVariant));
+
+    private const string CampaignTag = "tailor.campaign.id";
+    private const string ArmTag = "tailor.campaign.arm";
+    private const string VariantTag = "tailor.subject.variant";
+    private const string NoVariant = "none";
 
     public void Published(int count) => _published.Add(count);
 

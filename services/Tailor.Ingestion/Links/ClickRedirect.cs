@@ -52,7 +52,7 @@ internal sealed class ClickRedirect(
 
             var isMachine = machines.IsMachine(userAgent);
             await log.AcceptAsync([PendingMessage.Of(Click(sent, itemId, destination, isMachine))], bounded.Token);
-            metrics.Engaged(EngagementKind.Click, sent.CampaignId, sent.SubjectVariant, isMachine);
+            metrics.Engaged(EngagementKind.Click, sent, isMachine);
             return destination;
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)

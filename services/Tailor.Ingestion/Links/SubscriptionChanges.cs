@@ -48,7 +48,7 @@ internal sealed class SubscriptionChanges(
             request.EventId, email.UserId, request.At, email.EmailId, email.CampaignId, kind, Url: null, ItemId: null, IsMachineOpen: false);
         await contacts.ApplyAsync(engaged, cancellationToken);
         await log.AcceptAsync([PendingMessage.Of(engaged)], cancellationToken);
-        metrics.Engaged(kind, email.CampaignId, email.SubjectVariant, isMachineOpen: false);
+        metrics.Engaged(kind, email, isMachineOpen: false);
         Log.SubscriptionChanged(logger, kind, email.EmailId, email.UserId);
     }
 

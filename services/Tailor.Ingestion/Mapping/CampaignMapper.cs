@@ -21,6 +21,7 @@ internal static class CampaignMapper
             campaign.Audience.DominantTopic,
             campaign.CampaignType,
             campaign.Audience.GroupIds,
-            campaign.Sections);
+            campaign.Sections,
+            campaign.ControlShare);
     }
 }

@@ -4,7 +4,7 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "...", groupIds?: [...]}, sendWindow: {start, end}, sections?: ["buyAgain", "newForYou"]}</c>.</summary>
+/// <summary>Validates <c>{name, goal, type?, audience: "all" | {userIds?: [...], dominantTopic?: "...", groupIds?: [...]}, sendWindow: {start, end}, sections?: ["buyAgain", "newForYou"], controlShare?}</c>.</summary>
 internal static class CampaignRequestParser
 {
     private const string Everyone = "all";
@@ -25,6 +25,7 @@ internal static class CampaignRequestParser
         var typeValid = TryParseType(campaign, out var type);
         var audienceValid = TryParseAudience(campaign, out var audience);
         var sectionsValid = TryParseSections(campaign, out var sections);
+        var controlShareValid = ControlShareParser.TryParse(campaign, out var controlShare);
         var window = campaign.Object("sendWindow", required: true);
         var start = window?.Timestamp("start", required: true);
         var end = window?.Timestamp("end", required: true);
@@ -35,9 +36,9 @@ internal static class CampaignRequestParser
         }
 
         // The hash covers the whole body, type included: two campaigns that differ only in type are two campaigns.
-        return name is null || goal is null || !typeValid || !audienceValid || !sectionsValid || start is null || end is null
+        return name is null || goal is null || !typeValid || !audienceValid || !sectionsValid || !controlShareValid || start is null || end is null
             ? null
-            : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body), sections);
+            : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body), sections, controlShare);
     }
 
     // The type picks a frequency cap by name, so it is held to the token form the caps are configured with rather

@@ -2,6 +2,7 @@ using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Identities;
+using Tailor.Ingestion.Reports;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Profiles;
 using Tailor.Storage;
@@ -9,7 +10,7 @@ using Tailor.Storage;
 namespace Tailor.Ingestion.Users;
 
 /// <summary>
-/// Erases a user from what Ingestion holds (event log, contact record, anonymous ids, email ledger), from the profile
+/// Erases a user from what Ingestion holds (event log, contact record, anonymous ids, email ledger and its campaign counts), from the profile
 /// cache, and then asks every other service to do the same with a <c>UserErased</c>. Every step is a delete, so an
 /// erasure interrupted half way is finished by sending it again.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class UserErasure(
     ContactBook contacts,
     AnonymousIdentities identities,
     AcceptedMessageLog log,
+    CampaignEmailFacts campaignFacts,
     TimeProvider time)
 {
     public async Task<UserErased> EraseAsync(string userId, CancellationToken cancellationToken)
@@ -39,17 +41,19 @@ internal sealed class UserErasure(
 
     private async Task ForgetEmailsAsync(string userId, CancellationToken cancellationToken)
     {
-        var theirs = new List<string>();
+        var theirs = new List<(string Id, SentEmail Email)>();
         await foreach (var (emailId, email) in documents.ListAsync<SentEmail>(EmailReadyConsumer.Collection, cancellationToken))
         {
             if (email.UserId == userId)
             {
-                theirs.Add(emailId);
+                theirs.Add((emailId, email));
             }
         }
 
-        foreach (var emailId in theirs)
+        // The campaign counts go before the email: an erasure interrupted after them finds the email and forgets again.
+        foreach (var (emailId, email) in theirs)
         {
+            await campaignFacts.ForgetAsync(email, cancellationToken);
             await documents.DeleteAsync(EmailReadyConsumer.Collection, emailId, cancellationToken);
             await documents.DeleteAsync(Links.SubscriptionChanges.Collection, emailId, cancellationToken);
         }

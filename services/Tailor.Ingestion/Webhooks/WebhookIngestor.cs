@@ -55,7 +55,7 @@ internal sealed class WebhookIngestor(
         await log.AcceptAsync(messages, cancellationToken);
         foreach (var (kind, email, isMachineOpen) in engagements)
         {
-            metrics.Engaged(kind, email.CampaignId, email.SubjectVariant, isMachineOpen);
+            metrics.Engaged(kind, email, isMachineOpen);
         }
 
         return new WebhookOutcome(messages.Count, unknown, byAddress);

@@ -139,7 +139,7 @@ public sealed class RecommendationTrainer(
         await bus.Publish(
             new RecommenderTrained(
                 StableIds.From("tailor.recommendation.trained", version), time.GetUtcNow(), version, users, recommender.ItemCount, recommender.InteractionCount,
-                clock.Elapsed, requestId, Promoted: true, scores?.CandidateNdcg, scores?.ServingNdcg, scores?.Users ?? 0),
+                clock.Elapsed, requestId, Promoted: true, scores?.CandidateNdcg, scores?.ServingNdcg, scores?.Users ?? 0, serving.Popular),
             cancellationToken);
         RecommendationTelemetry.Candidates.Add(1, new KeyValuePair<string, object?>("outcome", "promoted"));
 

@@ -1,0 +1,34 @@
+using Tailor.Contracts;
+using Tailor.Storage;
+
+namespace Tailor.ContentGeneration.Control;
+
+/// <summary>
+/// Keeps the latest bestseller list Recommendation published. ContentGeneration records no purchases of its own, and
+/// Recommendation already ranks items by how many users bought them (the list a new user is given), so control groups
+/// are shown that list rather than a second count of the same purchases.
+/// </summary>
+public sealed class Bestsellers(IDocumentStore documents)
+{
+    private const string CurrentId = "current";
+
+    public Task<BestsellerList?> ReadAsync(CancellationToken cancellationToken) =>
+        documents.FindAsync<BestsellerList>(ContentGenerationNames.BestsellersCollection, CurrentId, cancellationToken);
+
+    /// <summary>Keeps <paramref name="list"/> unless a list from a later training is already kept; true when kept.</summary>
+    /// <remarks>
+    /// Read then written: two trainings finishing within the same moment could race, which trainings hours apart do
+    /// not, and the next training sets the list right again.
+    /// </remarks>
+    public async Task<bool> KeepAsync(BestsellerList list, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        if (await ReadAsync(cancellationToken) is { } kept && kept.TrainedAt > list.TrainedAt)
+        {
+            return false;
+        }
+
+        await documents.PutAsync(ContentGenerationNames.BestsellersCollection, CurrentId, list, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+using Tailor.Contracts;
+using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Webhooks;
+using Tailor.Storage;
+
+namespace Tailor.Ingestion.Reports;
+
+/// <summary>
+/// What each email of a campaign came to, as one document per email and outcome in the campaign's own collection
+/// (<c>ingestion.campaign-emails:{campaignId}</c>): a campaign's report reads its emails only, never the event log.
+/// </summary>
+/// <remarks>
+/// A fact is a put under an id made of the email and the outcome, never a counter that is read and increased: a
+/// redelivered <c>EmailReady</c>, a retried webhook, a second open of the same email or two replicas at once all write
+/// the same document, so nothing counts twice and nothing is lost. The metric is counted when the fact is new, so two
+/// replicas recording the very same fact at the very same moment can count it twice there; the report cannot.
+/// </remarks>
+internal sealed class CampaignEmailFacts(IDocumentStore documents, IngestionMetrics metrics)
+{
+    private const string CollectionPrefix = "ingestion.campaign-emails:";
+
+    public static string Collection(string campaignId) => CollectionPrefix + campaignId;
+
+    public async Task RecordAsync(SentEmail email, CampaignOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var collection = Collection(email.CampaignId);
+        var id = Id(email.EmailId, outcome);
+        if (await documents.GetAsync(collection, id, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        await documents.PutAsync(collection, id, new CampaignEmailFact(email.EmailId, outcome, email.CountedArm, email.SubjectVariant), cancellationToken);
+        metrics.CampaignEmail(CampaignOutcomes.Name(outcome), email.CampaignId, email.CountedArm, email.SubjectVariant);
+    }
+
+    /// <summary>Records what an engagement shows about its email; a resubscribe shows nothing the report counts.</summary>
+    public Task RecordAsync(SentEmail email, EmailEngaged engaged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engaged);
+        return CampaignOutcomes.Of(engaged.Kind, engaged.IsMachineOpen) is { } outcome
+            ? RecordAsync(email, outcome, cancellationToken)
+            : Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<CampaignEmailFact> ListAsync(
+        string campaignId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (_, fact) in documents.ListAsync<CampaignEmailFact>(Collection(campaignId), cancellationToken))
+        {
+            yield return fact;
+        }
+    }
+
+    /// <summary>Removes what an erased user's email came to: the email id is derived from the user id, so it goes too.</summary>
+    public async Task ForgetAsync(SentEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        foreach (var outcome in Enum.GetValues<CampaignOutcome>())
+        {
+            await documents.DeleteAsync(Collection(email.CampaignId), Id(email.EmailId, outcome), cancellationToken);
+        }
+    }
+
+    private static string Id(Guid emailId, CampaignOutcome outcome) => $"{emailId:N}.{CampaignOutcomes.Name(outcome)}";
+}

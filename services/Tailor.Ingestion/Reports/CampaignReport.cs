@@ -1,0 +1,136 @@
+using Tailor.Contracts;
+
+namespace Tailor.Ingestion.Reports;
+
+/// <summary>Adds up a campaign's <see cref="CampaignEmailFact"/>s, email by email, into its report.</summary>
+internal sealed class CampaignReport
+{
+    public const string NoVariant = "none";
+    public const string DeliveredBase = "delivered";
+    public const string SentBase = "sent";
+
+    private const string Method =
+        "Rates count emails with a human open or click over the rate base. Difference: Newcombe's hybrid score interval " +
+        "(method 10) from each arm's Wilson score interval. Ratio: log risk-ratio interval exp(ln(p1/p2) ± 1.96·√(1/x1 − 1/n1 + 1/x2 − 1/n2)).";
+
+    private const int Delivery = (1 << (int)CampaignOutcome.Delivered) | (1 << (int)CampaignOutcome.Open) | (1 << (int)CampaignOutcome.MachineOpen)
+        | (1 << (int)CampaignOutcome.Click) | (1 << (int)CampaignOutcome.MachineClick);
+
+    // Per email, the outcomes it reached (one bit each) and its group; a campaign's emails fit in memory a few dozen bytes each.
+    private readonly Dictionary<Guid, (int Outcomes, (string Arm, string Variant) Group)> _emails = [];
+    private bool _deliveryEvents;
+
+    public int Emails => _emails.Count;
+
+    public void Add(CampaignEmailFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var group = _emails.TryGetValue(fact.EmailId, out var known) ? known.Group : (fact.Arm, fact.Variant ?? NoVariant);
+        _emails[fact.EmailId] = (known.Outcomes | (1 << (int)fact.Outcome), group);
+        _deliveryEvents |= fact.Outcome == CampaignOutcome.Delivered;
+    }
+
+    public CampaignReportDocument ToDocument(string campaignId)
+    {
+        var rateBase = _deliveryEvents ? DeliveredBase : SentBase;
+        var byVariant = new SortedDictionary<(string Arm, string Variant), Counts>(Comparer<(string Arm, string Variant)>.Create(CompareGroups));
+        var byArm = new SortedDictionary<(string Arm, string Variant), Counts>(Comparer<(string Arm, string Variant)>.Create(CompareGroups));
+        var total = new Counts();
+        foreach (var (outcomes, group) in _emails.Values)
+        {
+            total.Add(outcomes);
+            Of(byArm, (group.Arm, "")).Add(outcomes);
+            Of(byVariant, group).Add(outcomes);
+        }
+
+        return new CampaignReportDocument(
+            campaignId,
+            rateBase,
+            total.ToDocument(null, null, _deliveryEvents),
+            [.. byArm.Select(arm => arm.Value.ToDocument(arm.Key.Arm, null, _deliveryEvents))],
+            [.. byVariant.Select(variant => variant.Value.ToDocument(variant.Key.Arm, variant.Key.Variant, _deliveryEvents))],
+            Lift(byArm.GetValueOrDefault((CampaignArms.Personalised, "")), byArm.GetValueOrDefault((CampaignArms.Control, ""))));
+    }
+
+    private CampaignLiftDocument? Lift(Counts? personalised, Counts? control)
+    {
+        if (personalised is null || control is null || personalised.Base(_deliveryEvents) == 0 || control.Base(_deliveryEvents) == 0)
+        {
+            return null;
+        }
+
+        var (n1, n2) = (personalised.Base(_deliveryEvents), control.Base(_deliveryEvents));
+        return new CampaignLiftDocument(0.95, Method, Rate(personalised.Opens, n1, control.Opens, n2), Rate(personalised.Clicks, n1, control.Clicks, n2));
+    }
+
+    private static RateLiftDocument Rate(long x1, long n1, long x2, long n2) =>
+        new((double)x1 / n1, (double)x2 / n2, ProportionIntervals.Difference(x1, n1, x2, n2), ProportionIntervals.Ratio(x1, n1, x2, n2));
+
+    private static Counts Of(SortedDictionary<(string Arm, string Variant), Counts> groups, (string Arm, string Variant) key)
+    {
+        if (!groups.TryGetValue(key, out var counts))
+        {
+            counts = new Counts();
+            groups[key] = counts;
+        }
+
+        return counts;
+    }
+
+    // Personalised first, then control, then any other arm; variants in name order.
+    private static int CompareGroups((string Arm, string Variant) left, (string Arm, string Variant) right)
+    {
+        var byArm = ArmOrder(left.Arm).CompareTo(ArmOrder(right.Arm));
+        byArm = byArm != 0 ? byArm : string.CompareOrdinal(left.Arm, right.Arm);
+        return byArm != 0 ? byArm : string.CompareOrdinal(left.Variant, right.Variant);
+    }
+
+    private static int ArmOrder(string arm) => arm switch
+    {
+        CampaignArms.Personalised => 0,
+        CampaignArms.Control => 1,
+        _ => 2,
+    };
+
+    private sealed class Counts
+    {
+        private long _sent;
+        private long _delivered;
+        private long _machineOpens;
+        private long _machineClicks;
+        private long _unsubscribes;
+        private long _complaints;
+        private long _bounces;
+
+        public long Opens { get; private set; }
+
+        public long Clicks { get; private set; }
+
+        public void Add(int outcomes)
+        {
+            // Every email with any fact was written by Tailor, whether or not its Sent fact predates it.
+            _sent++;
+            _delivered += (outcomes & Delivery) != 0 ? 1 : 0;
+            Opens += Has(outcomes, CampaignOutcome.Open);
+            _machineOpens += Has(outcomes, CampaignOutcome.MachineOpen);
+            Clicks += Has(outcomes, CampaignOutcome.Click);
+            _machineClicks += Has(outcomes, CampaignOutcome.MachineClick);
+            _unsubscribes += Has(outcomes, CampaignOutcome.Unsubscribe);
+            _complaints += Has(outcomes, CampaignOutcome.Complaint);
+            _bounces += Has(outcomes, CampaignOutcome.Bounce);
+        }
+
+        public long Base(bool overDelivered) => overDelivered ? _delivered : _sent;
+
+        public CampaignGroupDocument ToDocument(string? arm, string? variant, bool overDelivered)
+        {
+            var rateBase = Base(overDelivered);
+            return new CampaignGroupDocument(
+                arm, variant, _sent, _delivered, Opens, _machineOpens, Clicks, _machineClicks, _unsubscribes, _complaints, _bounces,
+                rateBase == 0 ? null : (double)Opens / rateBase,
+                rateBase == 0 ? null : (double)Clicks / rateBase);
+        }
+
+        private static long Has(int outcomes, CampaignOutcome outcome) => (outcomes >> (int)outcome) & 1;
+    }
+}
