@@ -51,7 +51,7 @@ public sealed class EmailPersonalizer(
         }
 
         var written = await writer.WriteAsync(
-            command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections), cancellationToken);
+            command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections, sendAt), cancellationToken);
         var email = written.Email;
         var variant = written.Subject?.Name;
         return PersonalizationResult.Ready(new EmailReady(
