@@ -22,7 +22,7 @@ public sealed class EmailWriter(
         ArgumentNullException.ThrowIfNull(facts);
         if (model.IsConfigured)
         {
-            var copyFacts = CopyFacts.From(facts, options.Value.BrandName, modelOptions.Value.BrandVoice, layout.Price);
+            var copyFacts = CopyFacts.From(facts, options.Value.BrandName, modelOptions.Value.BrandVoice, layout.Price, modelOptions.Value.ShareFirstName);
             if (await model.WriteAsync(campaignId, copyFacts, cancellationToken) is { } copy)
             {
                 var variant = await subjects.ChooseAsync(campaignId, copy.Draft.Subjects, facts.EmailId, cancellationToken);
