@@ -36,7 +36,8 @@ public sealed class LanguageModelWriterTests
         Assert.All(Items, item => Assert.Contains($"£{item.Price.ToString("N2", System.Globalization.CultureInfo.InvariantCulture)}", written.Email.TextBody, StringComparison.Ordinal));
         Assert.Equal(Items.Select(item => item.ItemId), written.Email.ItemIds);
 
-        // One request: JSON schema response format, the rules as the system message, the facts as quoted data, no name.
+        // One request: JSON schema response format, the rules as the system message, the facts as quoted data: the
+        // reader's first name and history, the sections, and each product's name as printed, section and reason.
         var request = Assert.Single(server.Requests);
         Assert.Equal("json_schema", request["response_format"]?["type"]?.GetValue<string>());
         var messages = request["messages"]!.AsArray();
@@ -44,7 +45,15 @@ public sealed class LanguageModelWriterTests
         var data = messages[1]!["content"]!.ToString();
         Assert.StartsWith("<data>", data, StringComparison.Ordinal);
         Assert.Contains(Items[0].ItemId, data, StringComparison.Ordinal);
-        Assert.DoesNotContain("Anna", request.ToJsonString(), StringComparison.Ordinal);
+        var facts = JsonNode.Parse(data["<data>".Length..data.LastIndexOf("</data>", StringComparison.Ordinal)])!;
+        Assert.Equal("Anna", facts["customer"]?["firstName"]?.GetValue<string>());
+        Assert.Equal("Has not ordered any of these products before.", facts["customer"]?["history"]?.GetValue<string>());
+        Assert.Equal("New for you", facts["sections"]?[0]?.GetValue<string>());
+        var product = facts["products"]![0]!;
+        Assert.Equal(Copy.ProductNames.Natural(Items[0].Title), product["name"]?.GetValue<string>());
+        Assert.Equal("New for you", product["section"]?.GetValue<string>());
+        Assert.Equal(Copy.ReasonWords.For(Items[0], "heart & t-light holder"), product["reason"]?.GetValue<string>());
+        Assert.NotNull(product["reason"]);
         Assert.Equal((1, 420), model.SpentBy("autumn-1"));
     }
 
@@ -74,6 +83,20 @@ public sealed class LanguageModelWriterTests
         Assert.Null(written.ModelVersion);
         Assert.Equal(2, server.Requests.Count);
         Assert.Contains("99999Z", LastUserMessage(server), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("You have bought this 7 times")]
+    [InlineData("{first_name}, your picks are here")]
+    [InlineData("[Name], your picks are here")]
+    [InlineData("Chosen from what you love")]
+    [InlineData("Fresh picks for your home")]
+    public void Checks_reject_order_counts_placeholders_and_repeated_subjects_the_facts_do_not_back(string subject)
+    {
+        // The facts know no order count; the last two repeat the preheader or the other subject.
+        var problems = DraftChecks.Problems(GoodDraft(Items) with { Subjects = [subject, "Fresh picks for your home"] }, CopyFacts());
+
+        Assert.NotEmpty(problems);
     }
 
     [Theory]
@@ -122,7 +145,8 @@ public sealed class LanguageModelWriterTests
         var ct = TestContext.Current.CancellationToken;
 
         var first = await EmailWriter(model).WriteAsync("autumn-1", Facts("Anna"), ct);
-        var second = await EmailWriter(model).WriteAsync("autumn-1", Facts("Ben") with { EmailId = Guid.NewGuid() }, ct);
+        // The first name is one of the facts (LanguageModelOptions.ShareFirstName), so the same facts means the same name.
+        var second = await EmailWriter(model).WriteAsync("autumn-1", Facts("Anna") with { EmailId = Guid.NewGuid() }, ct);
         var otherSegment = await model.WriteAsync("autumn-1", CopyFacts() with { Segment = "candles" }, ct);
 
         Assert.Equal(ContentGenerationNames.LanguageModelGenerator, second.Generator);

@@ -48,10 +48,12 @@ public sealed class PersonalizeEmailConsumerTests
         Assert.Equal(emailId.ToString("D"), email.Headers[EmailHeaders.EmailId]);
         Assert.Contains($"{ContentGenerationTestHost.TrackingBaseUrl}/c/{emailId}/{items[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(("\"Tailor Shop\" <shop@example.com>", $"<{emailId}@example.com>"), (email.From, email.MessageId));
+        // Without a model the template composer's angles compete: the chosen one is the email's variant.
+        Assert.Contains(email.SubjectVariant, Copy.SubjectAngles.All);
         Assert.Equal(
             new Dictionary<string, string>
             {
-                ["tailor_email_id"] = emailId.ToString("D"), ["tailor_user_id"] = "17850", ["tailor_campaign_id"] = "autumn-1", ["tailor_arm"] = CampaignArms.Personalised,
+                ["tailor_email_id"] = emailId.ToString("D"), ["tailor_user_id"] = "17850", ["tailor_campaign_id"] = "autumn-1", ["tailor_arm"] = CampaignArms.Personalised, ["tailor_variant"] = email.SubjectVariant!,
             },
             email.CustomArgs);
         Assert.Equal(CampaignArms.Personalised, email.Arm);

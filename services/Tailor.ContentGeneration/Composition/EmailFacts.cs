@@ -9,6 +9,7 @@ namespace Tailor.ContentGeneration.Composition;
 /// <param name="Items">The recommended items to show, best first; at least one.</param>
 /// <param name="CampaignGoal">What the marketer wants the campaign to do, in their words.</param>
 /// <param name="Sections">The campaign's sections in order (<see cref="EmailSections"/>); null for all of them.</param>
+/// <param name="SendAt">When the email is planned to go out, for copy about the time of year; null when not known.</param>
 public sealed record EmailFacts(
     Guid EmailId,
     string? FirstName,
@@ -16,7 +17,8 @@ public sealed record EmailFacts(
     IReadOnlyList<RecommendedItem> Items,
     string CampaignName,
     string? CampaignGoal = null,
-    IReadOnlyList<string>? Sections = null)
+    IReadOnlyList<string>? Sections = null,
+    DateTimeOffset? SendAt = null)
 {
     /// <summary>The items by section, in the campaign's order of sections, each section best first; empty sections left out.</summary>
     public IReadOnlyList<EmailSection> Grouped()

@@ -15,7 +15,11 @@ public sealed class TemplateComposer(IOptions<ContentGenerationOptions> options,
 
     private readonly string _brand = options.Value.BrandName;
 
-    public ComposedEmail Compose(EmailFacts facts)
+    /// <summary>The email with its item-angle subject.</summary>
+    public ComposedEmail Compose(EmailFacts facts) => Compose(facts, Write(facts), variant: 0);
+
+    /// <summary>The email's words: its subject variants (one per angle its facts support) and intro.</summary>
+    public TemplateCopy Write(EmailFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         if (facts.Items.Count == 0)
@@ -23,8 +27,16 @@ public sealed class TemplateComposer(IOptions<ContentGenerationOptions> options,
             throw new ArgumentException("An email needs at least one item to show.", nameof(facts));
         }
 
-        var copy = TemplateCopyWriter.Write(facts, _brand, layout.Price);
-        return layout.Render(facts, copy.Subject, copy.Preheader, Greeting(facts.FirstName), [copy.Intro]);
+        return TemplateCopyWriter.Write(facts, _brand, layout.Price);
+    }
+
+    /// <summary>The email with the subject variant a test chose (index into <see cref="TemplateCopy.Variants"/>) and its preheader.</summary>
+    public ComposedEmail Compose(EmailFacts facts, TemplateCopy copy, int variant)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(copy);
+        var chosen = copy.Variants[variant];
+        return layout.Render(facts, chosen.Subject, chosen.Preheader, Greeting(facts.FirstName), [copy.Intro]);
     }
 
     /// <summary>"Hi Ada," when the first name is known, else a greeting that suits anyone.</summary>

@@ -54,7 +54,7 @@ public sealed class PersonalizeEmailConsumer(
             // Counted as shown before it is published, once per email: a retry after a failed publish counts nothing twice.
             if (result.Subject is { } subject)
             {
-                await subjects.RecordShownAsync(command.CampaignId, subject.Subjects, subject.Variant, email.EmailId, cancellationToken);
+                await subjects.RecordShownAsync(command.CampaignId, subject, email.EmailId, cancellationToken);
             }
 
             await context.Publish(email, cancellationToken);

@@ -3,8 +3,20 @@ using Tailor.Contracts;
 
 namespace Tailor.ContentGeneration.Copy;
 
-/// <summary>The template composer's words for one email: subject, preheader and opening paragraph.</summary>
-public sealed record TemplateCopy(string Subject, string Preheader, string Intro);
+/// <summary>
+/// The template composer's words for one email: the subject variants it offers (the item angle first), each with the
+/// preheader that goes with it, and the opening paragraph.
+/// </summary>
+public sealed record TemplateCopy(IReadOnlyList<SubjectVariant> Variants, string Intro)
+{
+    /// <summary>The item angle's subject: what the email says when no test chooses another.</summary>
+    public string Subject => Variants[0].Subject;
+
+    public string Preheader => Variants[0].Preheader;
+}
+
+/// <summary>One subject the composer offers, under its angle's stable id (<see cref="SubjectAngles"/>), with its preheader.</summary>
+public sealed record SubjectVariant(string Id, string Subject, string Preheader);
 
 /// <summary>
 /// Writes a subject from the reader's own signals, most personal first: something they re-order, something like what
@@ -27,7 +39,17 @@ public static class TemplateCopyWriter
         var topic = TopicPhrase.Short(facts.TopicLabel);
         var shown = facts.Grouped().SelectMany(section => section.Items).ToList();
         var (subject, about) = Subject(shown, firstName, topic, brand, seed);
-        return new TemplateCopy(subject, Preheader(shown, about, brand, price, seed), Intro(facts.Grouped(), topic, seed));
+        var variants = new List<SubjectVariant> { new(SubjectAngles.Item, subject, Preheader(shown, about, brand, price, seed, priceSaid: false)) };
+        foreach (var angle in SubjectAngles.Others(shown, topic, facts.SendAt, price, seed))
+        {
+            // Two angles that happen to read the same are one variant.
+            if (variants.TrueForAll(variant => !string.Equals(variant.Subject, angle.Subject, StringComparison.OrdinalIgnoreCase)))
+            {
+                variants.Add(new SubjectVariant(angle.Id, angle.Subject, Preheader(shown, angle.About, brand, price, seed, angle.PriceSaid)));
+            }
+        }
+
+        return new TemplateCopy(variants, Intro(facts.Grouped(), topic, seed));
     }
 
     /// <summary>The subject and the item it names, if any (the preheader then talks about the others).</summary>
@@ -115,7 +137,8 @@ public static class TemplateCopyWriter
         }
     }
 
-    private static string Preheader(IReadOnlyList<RecommendedItem> items, RecommendedItem? about, string brand, Func<decimal, string> price, uint seed)
+    /// <param name="priceSaid">The subject already gave the lowest price, so the preheader does not repeat it.</param>
+    private static string Preheader(IReadOnlyList<RecommendedItem> items, RecommendedItem? about, string brand, Func<decimal, string> price, uint seed, bool priceSaid)
     {
         var lead = about is not null && ReasonWords.IsReorder(about) && ReasonWords.Rhythm(about.ReorderInterval) is { } rhythm
             ? $"You order it {rhythm}. "
@@ -124,7 +147,7 @@ public static class TemplateCopyWriter
         string text;
         if (others.Count == 0)
         {
-            text = about is null
+            text = about is null || priceSaid
                 ? $"{lead}Picked for you at {brand}"
                 : $"{lead}{price(about.Price)} at {brand}, picked for you";
         }
@@ -132,9 +155,13 @@ public static class TemplateCopyWriter
         {
             var next = Name(others[0]);
             var rest = others.Count - 1;
-            var tail = rest == 0
-                ? $", {price(others[0].Price)}"
-                : $" and {rest} more, from {price(others.Min(item => item.Price))}";
+            var tail = (rest, priceSaid) switch
+            {
+                (0, true) => string.Empty,
+                (0, false) => $", {price(others[0].Price)}",
+                (_, true) => $" and {rest} more",
+                _ => $" and {rest} more, from {price(others.Min(item => item.Price))}",
+            };
             string[] openers = about is null ? ["Inside: ", "Starting with "] : ["Also inside: ", "Plus "];
             var opener = lead + openers[seed / 7 % 2];
             var room = Math.Max(MaxPreheaderLength - opener.Length - tail.Length, 12);
@@ -174,8 +201,8 @@ public static class TemplateCopyWriter
         return lines[seed / 3 % (uint)lines.Length];
     }
 
-    private static string Name(RecommendedItem item) => ProductNames.InSentence(CopyText.SingleLine(item.Title) ?? item.ItemId);
+    internal static string Name(RecommendedItem item) => ProductNames.InSentence(CopyText.SingleLine(item.Title) ?? item.ItemId);
 
     // The email id's first bytes: stable across processes and redeliveries, unlike string hashes.
-    private static uint Seed(Guid emailId) => BitConverter.ToUInt32(emailId.ToByteArray(), 0);
+    internal static uint Seed(Guid emailId) => BitConverter.ToUInt32(emailId.ToByteArray(), 0);
 }

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Tailor.ContentGeneration.Generation;
 
 /// <summary>
-/// Everything a model's draft must pass before Tailor sends it: shape and lengths, grounding (only the given products,
-/// only the given prices, no claims the facts do not support) and safety (no links, HTML, addresses or spam phrases).
+/// Everything a model's draft must pass before Tailor sends it: shape and lengths, distinct subjects and a preheader
+/// that adds to them, grounding (only the given products, only the given prices, only the given order counts, no
+/// placeholder for a name, no claims the facts do not support) and safety (no links, HTML, addresses or spam phrases).
 /// Returns the problems in words the model can act on when asked again.
 /// </summary>
 public static partial class DraftChecks
@@ -40,6 +41,16 @@ public static partial class DraftChecks
         foreach (var subject in subjects)
         {
             Length(problems, "subject", subject, MaxSubjectLength);
+        }
+
+        if (subjects.Count != subjects.Distinct(StringComparer.OrdinalIgnoreCase).Count())
+        {
+            problems.Add("two subjects are the same; give different alternatives");
+        }
+
+        if (draft.Preheader is { } preheader && subjects.Contains(preheader.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add("the preheader repeats a subject; make it add something the subject does not say");
         }
 
         Length(problems, "preheader", draft.Preheader, MaxPreheaderLength);
@@ -117,6 +128,20 @@ public static partial class DraftChecks
             }
         }
 
+        var counts = facts.Products.Select(product => product.TimesBought).OfType<int>().ToHashSet();
+        foreach (Match count in OrderCount().Matches(text))
+        {
+            if (!counts.Contains(int.Parse(count.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                problems.Add($"\"{text}\" says {count.Value}, which is not how often the reader ordered any given product");
+            }
+        }
+
+        if (Placeholder().IsMatch(text))
+        {
+            problems.Add($"\"{text}\" contains a placeholder; use the customer's first name only when given, else none");
+        }
+
         if (Percentage().IsMatch(text))
         {
             problems.Add($"\"{text}\" claims a percentage (a discount or a statistic) that no fact supports");
@@ -155,6 +180,14 @@ public static partial class DraftChecks
 
     [GeneratedRegex(@"\b\d{5}[A-Z]?\b")]
     private static partial Regex ProductCode();
+
+    // "5 times", "12 orders": a number of orders the facts must back.
+    [GeneratedRegex(@"\b(\d{1,6})\s+(?:times|orders)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderCount();
+
+    // Template placeholders a model sometimes leaves: {first_name}, {{name}}, [Name], [First name].
+    [GeneratedRegex(@"\{\{?\s*\w+\s*\}?\}|\[\s*(?:first\s*name|name|customer(?:\s*name)?)\s*\]", RegexOptions.IgnoreCase)]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+", RegexOptions.IgnoreCase)]
     private static partial Regex Link();

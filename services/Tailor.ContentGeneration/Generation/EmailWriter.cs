@@ -6,7 +6,8 @@ namespace Tailor.ContentGeneration.Generation;
 
 /// <summary>
 /// Writes one email: with the language model's checked copy when one is configured and delivers, with the template
-/// composer otherwise. Either way Tailor lays the email out (greeting, product names, prices, links, escaping).
+/// composer otherwise. Either way Tailor lays the email out (greeting, product names, prices, links, escaping), and the
+/// subject bandit chooses among the copy's subject variants.
 /// </summary>
 public sealed class EmailWriter(
     TemplateComposer templates,
@@ -21,7 +22,7 @@ public sealed class EmailWriter(
         ArgumentNullException.ThrowIfNull(facts);
         if (model.IsConfigured)
         {
-            var copyFacts = CopyFacts.From(facts, options.Value.BrandName, modelOptions.Value.BrandVoice, layout.Price);
+            var copyFacts = CopyFacts.From(facts, options.Value.BrandName, modelOptions.Value.BrandVoice, layout.Price, modelOptions.Value.ShareFirstName);
             if (await model.WriteAsync(campaignId, copyFacts, cancellationToken) is { } copy)
             {
                 var variant = await subjects.ChooseAsync(campaignId, copy.Draft.Subjects, facts.EmailId, cancellationToken);
@@ -29,7 +30,21 @@ public sealed class EmailWriter(
             }
         }
 
-        return new WrittenEmail(templates.Compose(facts), ContentGenerationNames.TemplateGenerator, null, null);
+        return await WriteFromTemplatesAsync(campaignId, facts, cancellationToken);
+    }
+
+    // The template composer offers one subject per angle; the bandit picks one by angle id, so tests run without a model.
+    private async Task<WrittenEmail> WriteFromTemplatesAsync(string campaignId, EmailFacts facts, CancellationToken cancellationToken)
+    {
+        var copy = templates.Write(facts);
+        IReadOnlyList<string> offered = [.. copy.Variants.Select(variant => variant.Subject)];
+        IReadOnlyList<string> ids = [.. copy.Variants.Select(variant => variant.Id)];
+        var chosen = await subjects.ChooseAsync(campaignId, offered, ids, facts.EmailId, cancellationToken);
+        return new WrittenEmail(
+            templates.Compose(facts, copy, chosen),
+            ContentGenerationNames.TemplateGenerator,
+            null,
+            offered.Count > 1 ? new SubjectChoice(offered, chosen, ids) : null);
     }
 
     private WrittenEmail Render(EmailFacts facts, GeneratedCopy copy, SubjectChoice subject)

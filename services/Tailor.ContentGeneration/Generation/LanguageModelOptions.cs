@@ -29,6 +29,12 @@ public sealed class LanguageModelOptions : IValidatableObject
     [StringLength(300)]
     public string BrandVoice { get; set; } = "warm, concise and plain-spoken; British English";
 
+    /// <summary>
+    /// Whether the model is told the reader's first name (so a subject may use it). Off keeps every personal datum but
+    /// the products and their reasons away from the model's provider; copy is then cached for all readers alike.
+    /// </summary>
+    public bool ShareFirstName { get; set; } = true;
+
     /// <summary>Longest one call may take before it is abandoned (and retried).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -66,7 +66,7 @@ public sealed class EmailPersonalizer(
         var written = isControl
             ? new WrittenEmail(control.Compose(emailId, command.CampaignName, items), ContentGenerationNames.ControlGenerator, null, null)
             : await writer.WriteAsync(
-                command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections), cancellationToken);
+                command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections, sendAt), cancellationToken);
         var arm = isControl ? CampaignArms.Control : CampaignArms.Personalised;
         var email = written.Email;
         var variant = written.Subject?.Name;

@@ -21,7 +21,15 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
     private readonly KeyedLocks _locks = new();
 
     /// <summary>The variant this email gets. Seeded by the email id, so the same posteriors give a retried email the same subject.</summary>
-    public async Task<int> ChooseAsync(string campaignId, IReadOnlyList<string> subjects, Guid emailId, CancellationToken cancellationToken)
+    public Task<int> ChooseAsync(string campaignId, IReadOnlyList<string> subjects, Guid emailId, CancellationToken cancellationToken) =>
+        ChooseAsync(campaignId, subjects, null, emailId, cancellationToken);
+
+    /// <summary>
+    /// The variant (index into <paramref name="subjects"/>) this email gets. With <paramref name="variantIds"/> the
+    /// variants compete by id in the campaign's angle test, whatever their text, so what one email's angle teaches
+    /// counts for the same angle in every other email.
+    /// </summary>
+    public async Task<int> ChooseAsync(string campaignId, IReadOnlyList<string> subjects, IReadOnlyList<string>? variantIds, Guid emailId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subjects);
         if (subjects.Count < 2)
@@ -29,29 +37,39 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
             return 0;
         }
 
-        var test = await FindAsync(TestKey(campaignId, subjects), cancellationToken) ?? New(campaignId, subjects);
-        return test.Choose(options.Value.ClickWeight, new Random(emailId.GetHashCode()));
+        var key = KeyOf(campaignId, subjects, variantIds);
+        var test = WithArms(await FindAsync(key, cancellationToken) ?? New(key, campaignId, subjects, variantIds), variantIds);
+        var offered = Offered(test, subjects, variantIds);
+        var chosen = test.Choose(options.Value.ClickWeight, new Random(emailId.GetHashCode()), offered);
+        return offered.IndexOf(chosen);
     }
 
     /// <summary>Counts the email as shown with its variant, once (a republished email is not counted again).</summary>
-    public async Task RecordShownAsync(string campaignId, IReadOnlyList<string> subjects, int variant, Guid emailId, CancellationToken cancellationToken)
+    public Task RecordShownAsync(string campaignId, IReadOnlyList<string> subjects, int variant, Guid emailId, CancellationToken cancellationToken) =>
+        RecordShownAsync(campaignId, new SubjectChoice(subjects, variant), emailId, cancellationToken);
+
+    /// <summary>Counts the email as shown with the variant it carries (by id when it has one), once.</summary>
+    public async Task RecordShownAsync(string campaignId, SubjectChoice choice, Guid emailId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subjects);
-        if (subjects.Count < 2)
+        ArgumentNullException.ThrowIfNull(choice);
+        if (choice.Subjects.Count < 2)
         {
             return;
         }
 
-        var key = TestKey(campaignId, subjects);
+        var key = KeyOf(campaignId, choice.Subjects, choice.VariantIds);
         using var held = await _locks.AcquireAsync(key, cancellationToken);
         if (await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, emailId.ToString("D"), cancellationToken) is not null)
         {
             return;
         }
 
-        var test = await FindAsync(key, cancellationToken) ?? New(campaignId, subjects);
-        await SaveAsync(Update(test, variant, shown: 1, opens: 0, clicks: 0), cancellationToken);
-        await documents.PutAsync(ContentGenerationNames.EmailSubjectsCollection, emailId.ToString("D"), new EmailSubject(key, variant, false, false), cancellationToken);
+        var test = WithArms(await FindAsync(key, cancellationToken) ?? New(key, campaignId, choice.Subjects, choice.VariantIds), choice.VariantIds);
+        var index = choice.VariantIds is null || choice.Variant < 0 || choice.Variant >= choice.VariantIds.Count
+            ? choice.Variant
+            : Offered(test, choice.Subjects, choice.VariantIds)[choice.Variant];
+        await SaveAsync(Update(test, index, shown: 1, opens: 0, clicks: 0), cancellationToken);
+        await documents.PutAsync(ContentGenerationNames.EmailSubjectsCollection, emailId.ToString("D"), new EmailSubject(key, index, false, false), cancellationToken);
     }
 
     /// <summary>Learns from a human open or click of an email that carried a variant; returns whether anything changed.</summary>
@@ -96,10 +114,39 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         return $"{campaignId}:{Convert.ToHexString(hash, 0, 8)}";
     }
 
+    /// <summary>Names a campaign's angle test: one per campaign, so every email's angles feed the same counts.</summary>
+    public static string AngleTestKey(string campaignId) => $"{campaignId}:angles";
+
     public void Dispose() => _locks.Dispose();
 
-    private static SubjectTest New(string campaignId, IReadOnlyList<string> subjects) =>
-        new(TestKey(campaignId, subjects), campaignId, [.. subjects.Select(subject => new SubjectVariantStats(subject, 0, 0, 0))], null);
+    private static string KeyOf(string campaignId, IReadOnlyList<string> subjects, IReadOnlyList<string>? variantIds) =>
+        variantIds is null ? TestKey(campaignId, subjects) : AngleTestKey(campaignId);
+
+    private static SubjectTest New(string key, string campaignId, IReadOnlyList<string> subjects, IReadOnlyList<string>? variantIds) =>
+        new(key, campaignId, [.. (variantIds?.Distinct(StringComparer.Ordinal) ?? subjects).Select(arm => new SubjectVariantStats(arm, 0, 0, 0))], null);
+
+    // An angle test meets angles as emails offer them; new ones join at the end, so stored indices stay valid.
+    private static SubjectTest WithArms(SubjectTest test, IReadOnlyList<string>? variantIds)
+    {
+        var missing = (variantIds ?? []).Where(id => !test.Variants.Any(variant => variant.Subject == id)).Distinct(StringComparer.Ordinal).ToList();
+        return missing.Count == 0 ? test : test with { Variants = [.. test.Variants, .. missing.Select(id => new SubjectVariantStats(id, 0, 0, 0))] };
+    }
+
+    // The test's indices of the email's variants: by position for literal subjects, by id for angles.
+    private static List<int> Offered(SubjectTest test, IReadOnlyList<string> subjects, IReadOnlyList<string>? variantIds)
+    {
+        if (variantIds is null)
+        {
+            return [.. Enumerable.Range(0, subjects.Count)];
+        }
+
+        if (variantIds.Count != subjects.Count)
+        {
+            throw new ArgumentException($"{variantIds.Count} variant ids for {subjects.Count} subjects.", nameof(variantIds));
+        }
+
+        return [.. variantIds.Select(id => test.Variants.ToList().FindIndex(variant => variant.Subject == id))];
+    }
 
     private static SubjectTest Update(SubjectTest test, int variant, long shown, long opens, long clicks)
     {

@@ -4,7 +4,8 @@ namespace Tailor.ContentGeneration.Subjects;
 
 /// <summary>
 /// One set of competing subject lines (<c>contentgeneration.subject-tests</c>): the variants one copy of one campaign
-/// offers, their results, and the winner once exploration stopped.
+/// offers, their results, and the winner once exploration stopped. In a campaign's angle test (the template composer's
+/// variants) each variant is an angle id and emails offer the angles their facts support, a subset of them all.
 /// </summary>
 /// <param name="Winner">The variant every later email gets; null while the test runs.</param>
 public sealed record SubjectTest(string Key, string CampaignId, IReadOnlyList<SubjectVariantStats> Variants, int? Winner)
@@ -14,6 +15,22 @@ public sealed record SubjectTest(string Key, string CampaignId, IReadOnlyList<Su
     {
         ArgumentNullException.ThrowIfNull(random);
         return Winner ?? BestDraw([.. Variants.Select(variant => variant.Posterior(clickWeight))], random);
+    }
+
+    /// <summary>
+    /// Thompson sampling among the variants this email offers (indices into <see cref="Variants"/>): the winner when it
+    /// is offered, else the highest draw among them. Returns the chosen index into <see cref="Variants"/>.
+    /// </summary>
+    public int Choose(double clickWeight, Random random, IReadOnlyList<int> offered)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(offered);
+        if (Winner is { } winner && offered.Contains(winner))
+        {
+            return winner;
+        }
+
+        return offered[BestDraw([.. offered.Select(index => Variants[index].Posterior(clickWeight))], random)];
     }
 
     /// <summary>How often each variant is the best among <paramref name="draws"/> joint draws from the posteriors.</summary>
