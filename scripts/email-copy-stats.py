@@ -22,7 +22,11 @@ def key(title):
     return " ".join(kept or words)
 
 out = sys.argv[1]
-emails = [json.loads(line) for line in open(f"{out}/emails.jsonl")]
+everyone = [json.loads(line) for line in open(f"{out}/emails.jsonl")]
+# The control group's email is the same for everyone on purpose; the copy is measured over the personalised emails.
+control = [e for e in everyone if e.get("arm") == "control"]
+emails = [e for e in everyone if e.get("arm") != "control"]
+print(f"control group {len(control)} of {len(everyone)} emails ({len(control) / len(everyone):.1%}); personalised {len(emails)}")
 titles = {}
 for row in csv.DictReader(gzip.open("services/Host/SampleData/online-retail-2010-12.csv.gz", "rt")):
     if row["Description"] and float(row["UnitPrice"]) > 0:

@@ -141,12 +141,20 @@ public static class GalleryPage
             .Append(E($"The email to customer {email.UserId}")).Append("\"></iframe></div>\n")
             .Append("<a href=\"").Append(E(card.PreviewHref)).Append("\">Open the email full size</a>\n</div>\n")
             .Append("<dl class=\"facts\">\n");
+        var isControl = email.Arm == CampaignArms.Control;
+        if (isControl)
+        {
+            // Held out at random to measure what personalisation adds: its email is deliberately not about the customer.
+            Fact(html, "Control group", E("Held out at random to measure the lift of personalisation: this week's bestsellers, "
+                + "the same subject for everyone, at the window's first hour outside quiet hours."));
+        }
+
         Fact(html, "Subject", E(email.Subject));
         Fact(html, "Preheader", email.Preheader.Length > 0 ? E(email.Preheader) : "<em>none</em>");
         Fact(html, "Their taste (topic)", facts.Topic is { } topic ? E(topic) : "<em>not learned yet</em>");
         Fact(html, "Recent orders", Orders(facts));
-        Fact(html, "What the email shows, and why", Items(email, facts));
-        Fact(html, "Send time", SendTime(card.SendTime));
+        Fact(html, "What the email shows, and why", Items(email, facts, isControl));
+        Fact(html, "Send time", SendTime(card.SendTime, isControl));
         html.Append("</dl>\n</article>\n");
     }
 
@@ -179,19 +187,20 @@ public static class GalleryPage
         return html.ToString();
     }
 
-    private static string Items(EmailReady email, CustomerFacts facts)
+    private static string Items(EmailReady email, CustomerFacts facts, bool isControl)
     {
         var html = new StringBuilder("<ol class=\"items\">");
         foreach (var itemId in email.ItemIds)
         {
             html.Append("<li><span class=\"item\">").Append(E(facts.TitleOf(itemId) ?? itemId)).Append("</span> <span class=\"reason\">")
-                .Append(E(facts.ReasonFor(itemId) ?? "reason not recorded")).Append("</span></li>");
+                .Append(E(isControl ? "a bestseller, shown to everyone in the control group" : facts.ReasonFor(itemId) ?? "reason not recorded"))
+                .Append("</span></li>");
         }
 
         return html.Append("</ol>").ToString();
     }
 
-    private static string SendTime(SendTimeStory story)
+    private static string SendTime(SendTimeStory story, bool isControl)
     {
         var html = new StringBuilder("<p><strong>").Append(E(story.When)).Append("</strong> their time (").Append(E(story.Clock)).Append(").</p>");
         if (story.Habit is { } habit)
@@ -199,7 +208,8 @@ public static class GalleryPage
             html.Append("<p>").Append(E(habit)).Append("</p>");
         }
 
-        return html.Append("<p>").Append(E(story.Why)).Append("</p>").ToString();
+        var why = isControl ? "The control group's default hour: the first hour of the window outside their quiet hours, not their best one." : story.Why;
+        return html.Append("<p>").Append(E(why)).Append("</p>").ToString();
     }
 
     private static string Day(DateTimeOffset at) => at.ToString("d MMM yyyy", English);
