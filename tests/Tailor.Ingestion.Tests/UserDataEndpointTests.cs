@@ -71,6 +71,8 @@ public sealed class UserDataEndpointTests
         await using var app = await IngestionApp.StartAsync();
         await SeedAsync(app);
         (await app.PostRawAsync("/v1/group", """{"userId":"12583","groupId":"acme","traits":{"name":"Acme"}}""")).EnsureSuccessStatusCode();
+        // Erasure after the published call is consumed: one still in flight would be applied again afterwards.
+        Assert.True(await app.ConsumedAsync<UserGrouped>());
 
         (await app.Client.DeleteAsync("/v1/users/12583", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 

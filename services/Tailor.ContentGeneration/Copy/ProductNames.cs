@@ -54,7 +54,8 @@ public static partial class ProductNames
     private static string Cased(string name, bool sentenceStart)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var trimmed = name.Trim();
+        // A catalog line's stray full stop ("RED WOOLLY HOTTIE WHITE HEART.") would end the copy's sentence mid-way.
+        var trimmed = name.Trim().TrimEnd('.', ',', ';', ':').TrimEnd() is { Length: > 0 } bare ? bare : name.Trim();
         // Written by a person when a good share of its letters are lower-case; "BAG 500g SWIRLY MARBLES" was not.
         var letters = trimmed.Count(char.IsLetter);
         if (letters > 0 && trimmed.Count(char.IsLower) * 10 >= letters * 3)
