@@ -40,7 +40,9 @@ public class CustomerFactsReaderTests
         Assert.Equal(2, facts.OrderCount);
         Assert.Equal(["542237", "537626"], facts.RecentOrders.Select(order => order.OrderId));
         Assert.Equal(["AIRLINE BAG VINTAGE JET SET BROWN", "ALARM CLOCK BAKELIKE RED"], facts.RecentOrders[1].Lines.Select(line => line.Name));
-        Assert.Equal("because you bought PACK OF 60 PINK PAISLEY CAKE CASES", facts.ReasonFor("21212"));
+        Assert.Equal("because you bought PACK OF 60 PINK PAISLEY CAKE CASES", facts.Recommendations.Single(item => item.ItemId == "21212").Reason);
+        // Shown as the email words it, not as the recommender's raw note.
+        Assert.StartsWith("Because you bought pack of 60 pink paisley cake cases", facts.ReasonFor("21212"), StringComparison.Ordinal);
         Assert.Null(facts.ReasonFor("unknown"));
         Assert.Equal("Europe/Helsinki", facts.SendTime?.TimeZone);
         Assert.Equal(60, facts.SendTime?.BestHourOfWeek);

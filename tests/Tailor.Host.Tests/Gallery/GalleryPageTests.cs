@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using Tailor.ContentGeneration.Copy;
 using Tailor.Contracts;
 using Tailor.Host.Demo;
 using Tailor.Host.Demo.Gallery;
@@ -40,9 +42,12 @@ public class GalleryPageTests
             var article = Regex.Match(html, $"<article[^>]*>\\s*<h3[^>]*>Customer {card.Email.UserId}.*?</article>", RegexOptions.Singleline).Value;
             Assert.Contains("<dt>Subject</dt><dd>Picks for you</dd>", article, StringComparison.Ordinal);
             Assert.Contains($"<dt>Their taste (topic)</dt><dd>{card.Facts.Topic!.Replace("&", "&amp;", StringComparison.Ordinal)}</dd>", article, StringComparison.Ordinal);
-            Assert.Contains("WHITE HANGING HEART T-LIGHT HOLDER (&#215;6)", article, StringComparison.Ordinal);
+            Assert.Contains("White hanging heart T-light holder (&#215;6)", article, StringComparison.Ordinal);
             Assert.Contains("1 order in all.", article, StringComparison.Ordinal);
-            Assert.Contains($"<span class=\"reason\">{card.Facts.Recommendations[0].Reason}</span>", article, StringComparison.Ordinal);
+            // The item and its reason as the email words them, not the catalog's capitals or the recommender's raw note.
+            var item = card.Facts.Recommendations[0];
+            Assert.Contains($"<span class=\"item\">{WebUtility.HtmlEncode(ProductNames.Natural(item.Title))}</span>", article, StringComparison.Ordinal);
+            Assert.Contains($"<span class=\"reason\">{WebUtility.HtmlEncode(ReasonWords.For(item, card.Facts.Topic))}</span>", article, StringComparison.Ordinal);
             Assert.Contains("<strong>Wed 7 Jan, 12:00</strong> their time (UTC)", article, StringComparison.Ordinal);
             Assert.Contains("Their best hour of the week (Wed 12:00)", article, StringComparison.Ordinal);
         }
@@ -62,7 +67,8 @@ public class GalleryPageTests
         Assert.DoesNotContain("<i>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<odd", html, StringComparison.Ordinal);
         Assert.Contains("Customer &lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("MUG &quot;HOME&quot; &amp; &lt;GARDEN&gt;", html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(ProductNames.Natural("MUG \"HOME\" & <GARDEN>")), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<GARDEN>", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;i&gt;Hi&lt;/i&gt; &amp; welcome", html, StringComparison.Ordinal);
         Assert.Contains("&quot;quoted&quot; &#39;single&#39;", html, StringComparison.Ordinal);
         // The preview's file name is made safe by the writer, and the attribute is escaped all the same.

@@ -1,3 +1,4 @@
+using Tailor.ContentGeneration.Copy;
 using Tailor.Contracts;
 using Tailor.Profiles;
 
@@ -19,12 +20,19 @@ public sealed record CustomerFacts(
     /// <summary>A customer Tailor could not read back: the card says so instead of showing nothing.</summary>
     public static CustomerFacts Unknown(string userId) => new(userId, null, null, [], 0, [], null);
 
-    /// <summary>Why the recommender picked this item, or null when the profile no longer lists it.</summary>
+    /// <summary>
+    /// Why the recommender picked this item, in the words the email uses for it (so the marketer reads what the customer
+    /// read); null when the profile no longer lists it.
+    /// </summary>
     public string? ReasonFor(string itemId) =>
-        Recommendations.FirstOrDefault(item => string.Equals(item.ItemId, itemId, StringComparison.Ordinal))?.Reason;
+        Recommended(itemId) is { } item ? ReasonWords.For(item, Topic) ?? item.Reason : null;
 
+    /// <summary>The item's name as the email writes it.</summary>
     public string? TitleOf(string itemId) =>
-        Recommendations.FirstOrDefault(item => string.Equals(item.ItemId, itemId, StringComparison.Ordinal))?.Title;
+        Recommended(itemId) is { Title.Length: > 0 } item ? ProductNames.Natural(item.Title) : null;
+
+    private RecommendedItem? Recommended(string itemId) =>
+        Recommendations.FirstOrDefault(item => string.Equals(item.ItemId, itemId, StringComparison.Ordinal));
 }
 
 /// <summary>One order: the purchased lines that share an order id.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Tailor.ContentGeneration.Copy;
 using Tailor.Contracts;
 
 namespace Tailor.Host.Demo.Gallery;
@@ -173,7 +174,7 @@ public static class GalleryPage
         foreach (var order in facts.RecentOrders)
         {
             // Quantity after the name: catalog names often start with a number of their own ("60 CAKE CASES").
-            var lines = order.Lines.Take(linesShown).Select(line => $"{line.Name} (×{line.Quantity.ToString("0.##", English)})");
+            var lines = order.Lines.Take(linesShown).Select(line => $"{ProductNames.Natural(line.Name)} (×{line.Quantity.ToString("0.##", English)})");
             var more = order.Lines.Count > linesShown ? $" and {Count(order.Lines.Count - linesShown, "more item")}" : string.Empty;
             html.Append("<li><time datetime=\"").Append(E(order.PlacedAt.ToString("yyyy-MM-dd", English))).Append("\">")
                 .Append(E(Day(order.PlacedAt))).Append("</time>: ").Append(E(string.Join(", ", lines) + more)).Append("</li>");
