@@ -88,9 +88,10 @@ public sealed class SampleSenderTargetTests : IDisposable
                 updates => Walkthrough.UserIds.All(user => updates.Any(update => update.UserId == user)), Patience, "recommendations for each user");
             await monitor.WaitForQuietAsync(TimeSpan.FromSeconds(1), Patience, ct);
 
-            // A window shorter than one whole hour places each email at its start: the sender delivers at once.
+            // A window shorter than one whole hour places each email at its start: the sender delivers at once. No control
+            // group (as the README's walkthrough asks): with two customers, one held out would get the bestsellers instead.
             var now = DateTimeOffset.UtcNow;
-            await ingestion.RequestCampaignAsync("First delivered email", "Show the walkthrough", now, now.AddMinutes(30), ct);
+            await ingestion.RequestCampaignAsync("First delivered email", "Show the walkthrough", now, now.AddMinutes(30), ct, controlShare: 0);
             var ready = await collector.WaitForAsync<EmailReady>(written => written.Count >= Walkthrough.UserIds.Length, Patience, "an email per user");
             await WaitForDeliveriesAsync(ready.Count);
             firstDeliveries = [.. _delivered];
@@ -178,7 +179,7 @@ public sealed class SampleSenderTargetTests : IDisposable
 
         // 9. The next campaign writes grace's email only; ada's is suppressed.
         var now = DateTimeOffset.UtcNow;
-        var campaignId = await ingestion.RequestCampaignAsync("Second email", "Show the walkthrough", now, now.AddMinutes(30), ct);
+        var campaignId = await ingestion.RequestCampaignAsync("Second email", "Show the walkthrough", now, now.AddMinutes(30), ct, controlShare: 0);
         await collector.WaitForAsync<EmailSuppressed>(suppressed => suppressed.Any(email => email.CampaignId == campaignId && email.UserId == "ada"), Patience, "ada suppressed");
         var second = await collector.WaitForAsync<EmailReady>(written => written.Any(email => email.CampaignId == campaignId), Patience, "grace's second email");
         Assert.Equal(["grace"], second.Where(email => email.CampaignId == campaignId).Select(email => email.UserId));

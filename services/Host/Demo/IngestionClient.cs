@@ -41,9 +41,11 @@ public sealed class IngestionClient
         }
     }
 
-    public async Task<string> RequestCampaignAsync(string name, string goal, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    /// <param name="controlShare">The share held out as the control group; null for Ingestion's default.</param>
+    public async Task<string> RequestCampaignAsync(
+        string name, string goal, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken, double? controlShare = null)
     {
-        var body = new { name, goal, audience = "all", sendWindow = new { start = windowStart, end = windowEnd } };
+        var body = new { name, goal, audience = "all", sendWindow = new { start = windowStart, end = windowEnd }, controlShare };
         using var response = await PostAsync("/v1/campaigns", body, cancellationToken);
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return accepted.GetProperty("campaignId").GetString()
