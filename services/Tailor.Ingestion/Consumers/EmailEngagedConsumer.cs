@@ -31,7 +31,7 @@ internal sealed class EmailEngagedConsumer(IEventStore events, IDocumentStore do
         await contacts.ApplyAsync(engaged, context.CancellationToken);
 
         // The arm and the variant are the email's; an email no longer stored (its user was erased) is not counted.
-        if (await documents.FindAsync<SentEmail>(EmailReadyConsumer.Collection, engaged.EmailId.ToString("D"), context.CancellationToken) is { } email)
+        if (await documents.FindSentEmailAsync(engaged.EmailId, context.CancellationToken) is { } email)
         {
             await facts.RecordAsync(email, engaged, context.CancellationToken);
         }

@@ -42,7 +42,7 @@ internal sealed class ClickRedirect(
         try
         {
             destination = await catalog.UrlAsync(itemId, bounded.Token) ?? fallback;
-            if (await documents.FindAsync<SentEmail>(EmailReadyConsumer.Collection, email.ToString("D"), bounded.Token) is not { } sent)
+            if (await documents.FindSentEmailAsync(email, bounded.Token) is not { } sent)
             {
                 // Signed, so Tailor wrote it, but its email is gone (its user was erased) or not yet known: lead the
                 // reader to the item all the same, and learn nothing.

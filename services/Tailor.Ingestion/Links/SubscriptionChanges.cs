@@ -25,7 +25,7 @@ internal sealed class SubscriptionChanges(
     public const string Collection = "ingestion.subscription-requests";
 
     public Task<SentEmail?> FindEmailAsync(Guid emailId, CancellationToken cancellationToken) =>
-        documents.FindAsync<SentEmail>(EmailReadyConsumer.Collection, emailId.ToString("D"), cancellationToken);
+        documents.FindSentEmailAsync(emailId, cancellationToken);
 
     /// <param name="kind"><see cref="EngagementKind.Unsubscribe"/> or <see cref="EngagementKind.Resubscribe"/>.</param>
     public async Task ApplyAsync(SentEmail email, EngagementKind kind, CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ internal sealed class WebhookIngestor(
     }
 
     private async Task<SentEmail?> FindEmailAsync(Guid? emailId, CancellationToken cancellationToken) =>
-        emailId is { } id ? await documents.FindAsync<SentEmail>(EmailReadyConsumer.Collection, id.ToString("D"), cancellationToken) : null;
+        emailId is { } id ? await documents.FindSentEmailAsync(id, cancellationToken) : null;
 
     // Only an item the email showed, through a link Tailor signed, counts as a click on it; a hand-edited or forged link
     // must not teach the models anything (the click itself still counts as engagement with the email).
