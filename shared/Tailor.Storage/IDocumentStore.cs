@@ -1,8 +1,14 @@
 namespace Tailor.Storage;
 
-/// <summary>Latest-state documents (model snapshots, catalog copies, per-user model state) keyed by collection and id.</summary>
+/// <summary>
+/// Latest-state documents (model snapshots, catalog copies, per-user model state) keyed by collection and id. Every
+/// write gives the document a new <see cref="VersionedDocument.Version"/>, and the conditional writes
+/// (<see cref="TryInsertAsync"/>, <see cref="TryReplaceAsync"/>) are what let several replicas of a service update one
+/// user's state without a lock: see <see cref="DocumentUpdates.UpdateAsync{TDocument}"/>.
+/// </summary>
 public interface IDocumentStore
 {
+    /// <summary>Writes the document whatever is there (last writer wins); for state no two writers compute from each other.</summary>
     Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default);
 
     /// <summary>Upserts the documents of one collection; one transaction where the adapter can (see <see cref="IEventStore.AppendManyAsync"/>).</summary>
@@ -16,6 +22,18 @@ public interface IDocumentStore
     }
 
     Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The document with its version, the token a later <see cref="TryReplaceAsync"/> compares against.</summary>
+    Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the document only if the id is free; false (and nothing written) when a document is there.</summary>
+    Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the document only if the stored one still has <paramref name="expectedVersion"/>; false (and nothing
+    /// written) when another writer got there first or the document was deleted.
+    /// </summary>
+    Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default);
 

@@ -139,6 +139,80 @@ public abstract class DocumentStoreContractTests
         Assert.All(items, item => Assert.Equal(item.Price + 1, listed[item.ItemId].Price));
     }
 
+    [Fact]
+    public async Task Insert_writes_only_when_the_id_is_free()
+    {
+        var store = CreateStore();
+
+        Assert.True(await store.TryInsertAsync(Models, "current", "{\"v\":1}", Token));
+        Assert.False(await store.TryInsertAsync(Models, "current", "{\"v\":2}", Token));
+
+        Assert.Equal(new VersionedDocument("{\"v\":1}", 1), await store.GetVersionedAsync(Models, "current", Token));
+    }
+
+    [Fact]
+    public async Task Every_write_gives_the_document_a_new_version()
+    {
+        var store = CreateStore();
+
+        await store.UpsertAsync(Models, "current", "{\"v\":1}", Token);
+        Assert.Equal(1, (await store.GetVersionedAsync(Models, "current", Token))!.Version);
+        await store.UpsertAsync(Models, "current", "{\"v\":2}", Token);
+        Assert.Equal(2, (await store.GetVersionedAsync(Models, "current", Token))!.Version);
+        Assert.True(await store.TryReplaceAsync(Models, "current", "{\"v\":3}", expectedVersion: 2, Token));
+
+        Assert.Equal(new VersionedDocument("{\"v\":3}", 3), await store.GetVersionedAsync(Models, "current", Token));
+        Assert.Null(await store.GetVersionedAsync(Models, "missing", Token));
+    }
+
+    [Fact]
+    public async Task Replace_refuses_a_stale_version_and_a_deleted_document()
+    {
+        var store = CreateStore();
+        await store.UpsertAsync(Models, "current", "{\"v\":1}", Token);
+        Assert.True(await store.TryReplaceAsync(Models, "current", "{\"v\":2}", expectedVersion: 1, Token));
+
+        // A writer that read version 1 lost the race: its write is refused and the winner's stays.
+        Assert.False(await store.TryReplaceAsync(Models, "current", "{\"v\":\"stale\"}", expectedVersion: 1, Token));
+        Assert.Equal("{\"v\":2}", await store.GetAsync(Models, "current", Token));
+
+        await store.DeleteAsync(Models, "current", Token);
+        Assert.False(await store.TryReplaceAsync(Models, "current", "{\"v\":3}", expectedVersion: 2, Token));
+        Assert.Null(await store.GetAsync(Models, "current", Token));
+    }
+
+    [Fact]
+    public async Task Updates_racing_on_one_document_lose_no_increment()
+    {
+        var store = CreateStore();
+
+        // 8 writers adding 25 each to one counter, as 8 consumers of one user's events would: 200 exactly.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                await store.UpdateAsync<Counter>(Models, "opens", counter => new Counter((counter?.Count ?? 0) + 1), Token);
+            }
+        }, Token)));
+
+        Assert.Equal(200, (await store.FindAsync<Counter>(Models, "opens", Token))!.Count);
+    }
+
+    [Fact]
+    public async Task An_update_that_changes_nothing_writes_nothing()
+    {
+        var store = CreateStore();
+        await store.PutAsync(Models, "opens", new Counter(3), Token);
+
+        var kept = await store.UpdateAsync<Counter>(Models, "opens", counter => counter, Token);
+        var absent = await store.UpdateAsync<Counter>(Models, "clicks", _ => null, Token);
+
+        Assert.Equal(new Counter(3), kept);
+        Assert.Equal(1, (await store.GetVersionedAsync(Models, "opens", Token))!.Version);
+        Assert.Null(absent);
+        Assert.Null(await store.GetAsync(Models, "clicks", Token));
+    }
+
     /// <summary>Distinct products of the retail sample, as Ingestion keeps its catalogue copy.</summary>
     private static List<CatalogItem> CatalogItems(int count) => RetailSample.Purchases(2000)
         .DistinctBy(purchase => purchase.ItemId)
@@ -147,4 +221,6 @@ public abstract class DocumentStoreContractTests
         .ToList();
 
     private sealed record CatalogItem(string ItemId, string Title, decimal Price);
+
+    private sealed record Counter(int Count);
 }

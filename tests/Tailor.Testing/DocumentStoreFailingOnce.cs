@@ -3,7 +3,7 @@ using Tailor.Storage;
 namespace Tailor.Testing;
 
 /// <summary>
-/// A document store whose first upsert (or, with <paramref name="onDelete"/>, first delete) in
+/// A document store whose first write (upsert, insert or replace; or, with <paramref name="onDelete"/>, first delete) in
 /// <paramref name="failingCollection"/> fails, as a busy database would.
 /// </summary>
 public sealed class DocumentStoreFailingOnce(IDocumentStore inner, string failingCollection, bool onDelete = false) : IDocumentStore
@@ -19,6 +19,19 @@ public sealed class DocumentStoreFailingOnce(IDocumentStore inner, string failin
 
     public Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         inner.GetAsync(collection, id, cancellationToken);
+
+    public Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+        inner.GetVersionedAsync(collection, id, cancellationToken);
+
+    public Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+        !onDelete && FailsNow(collection)
+            ? Task.FromException<bool>(new InjectedFailure("document store"))
+            : inner.TryInsertAsync(collection, id, json, cancellationToken);
+
+    public Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
+        !onDelete && FailsNow(collection)
+            ? Task.FromException<bool>(new InjectedFailure("document store"))
+            : inner.TryReplaceAsync(collection, id, json, expectedVersion, cancellationToken);
 
     public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
         inner.ListAsync(collection, cancellationToken);

@@ -10,10 +10,10 @@ namespace Tailor.Ingestion.Reports;
 /// (<c>ingestion.campaign-emails:{campaignId}</c>): a campaign's report reads its emails only, never the event log.
 /// </summary>
 /// <remarks>
-/// A fact is a put under an id made of the email and the outcome, never a counter that is read and increased: a
-/// redelivered <c>EmailReady</c>, a retried webhook, a second open of the same email or two replicas at once all write
-/// the same document, so nothing counts twice and nothing is lost. The metric is counted when the fact is new, so two
-/// replicas recording the very same fact at the very same moment can count it twice there; the report cannot.
+/// A fact is an insert under an id made of the email and the outcome, never a counter that is read and increased: a
+/// redelivered <c>EmailReady</c>, a retried webhook, a second open of the same email or two replicas at once all try to
+/// insert the same document and one of them does, so nothing counts twice and nothing is lost. The metric is counted by
+/// the one insert that succeeded, so it agrees with the report.
 /// </remarks>
 internal sealed class CampaignEmailFacts(IDocumentStore documents, IngestionMetrics metrics)
 {
@@ -25,13 +25,12 @@ internal sealed class CampaignEmailFacts(IDocumentStore documents, IngestionMetr
     {
         ArgumentNullException.ThrowIfNull(email);
         var collection = Collection(email.CampaignId);
-        var id = Id(email.EmailId, outcome);
-        if (await documents.GetAsync(collection, id, cancellationToken) is not null)
+        var fact = new CampaignEmailFact(email.EmailId, outcome, email.CountedArm, email.SubjectVariant);
+        if (!await documents.TryAddAsync(collection, Id(email.EmailId, outcome), fact, cancellationToken))
         {
             return;
         }
 
-        await documents.PutAsync(collection, id, new CampaignEmailFact(email.EmailId, outcome, email.CountedArm, email.SubjectVariant), cancellationToken);
         metrics.CampaignEmail(CampaignOutcomes.Name(outcome), email.CampaignId, email.CountedArm, email.SubjectVariant);
     }
 

@@ -27,6 +27,24 @@ public sealed class InstrumentedDocumentStore(IDocumentStore inner, string syste
         return await activity.Traced(inner.GetAsync(collection, id, cancellationToken));
     }
 
+    public async Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start(system, "get", collection);
+        return await activity.Traced(inner.GetVersionedAsync(collection, id, cancellationToken));
+    }
+
+    public async Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start(system, "insert", collection);
+        return await activity.Traced(inner.TryInsertAsync(collection, id, json, cancellationToken));
+    }
+
+    public async Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start(system, "replace", collection);
+        return await activity.Traced(inner.TryReplaceAsync(collection, id, json, expectedVersion, cancellationToken));
+    }
+
     // Not traced: the caller consumes the documents at its own pace, so a span would time the caller, not the store.
     public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
         inner.ListAsync(collection, cancellationToken);

@@ -23,6 +23,19 @@ public static class MongoDocumentDefinitions
     public static FilterDefinition<BsonDocument> One(string collection, string id) =>
         Filter.Eq(MongoDocumentMapping.Id, MongoDocumentMapping.Key(collection, id));
 
+    /// <summary>
+    /// The document while it still has <paramref name="version"/>; version 0 matches a document written before versions
+    /// existed (an equality on null matches a missing field).
+    /// </summary>
+    public static FilterDefinition<BsonDocument> OneAt(string collection, string id, long version) =>
+        Filter.And(
+            One(collection, id),
+            version == 0 ? Filter.Eq(MongoDocumentMapping.Version, BsonNull.Value) : Filter.Eq(MongoDocumentMapping.Version, version));
+
+    /// <summary>The unconditional write: the new value and one more version, inserting at version 1.</summary>
+    public static UpdateDefinition<BsonDocument> Overwrite(string json) =>
+        Builders<BsonDocument>.Update.Set(MongoDocumentMapping.Value, MongoJson.Parse(json)).Inc(MongoDocumentMapping.Version, 1L);
+
     public static FilterDefinition<BsonDocument> InCollection(string collection) =>
         Filter.Eq(MongoDocumentMapping.CollectionPath, collection);
 }

@@ -8,7 +8,7 @@ namespace Tailor.Storage.MongoDb;
 public sealed class MongoDocumentStore : IDocumentStore
 {
     // An upsert that matches on the whole _id is retried by the server when two writers race to insert it.
-    private static readonly ReplaceOptions Upsert = new() { IsUpsert = true };
+    private static readonly UpdateOptions Upsert = new() { IsUpsert = true };
 
     private readonly IMongoCollection<BsonDocument> _documents;
     private readonly RetryableOnce _indexes;
@@ -26,20 +26,51 @@ public sealed class MongoDocumentStore : IDocumentStore
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(json);
         await _indexes.RunAsync(cancellationToken);
-        await _documents.ReplaceOneAsync(
-            MongoDocumentDefinitions.One(collection, id),
-            MongoDocumentMapping.ToBsonDocument(collection, id, json),
-            Upsert,
-            cancellationToken);
+        await _documents.UpdateOneAsync(
+            MongoDocumentDefinitions.One(collection, id), MongoDocumentDefinitions.Overwrite(json), Upsert, cancellationToken);
     }
 
-    public async Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
+    public async Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+        (await GetVersionedAsync(collection, id, cancellationToken))?.Json;
+
+    public async Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         await _indexes.RunAsync(cancellationToken);
         var document = await _documents.Find(MongoDocumentDefinitions.One(collection, id)).FirstOrDefaultAsync(cancellationToken);
-        return document is null ? null : MongoDocumentMapping.FromBsonDocument(document).Value;
+        return document is null ? null : MongoDocumentMapping.ToVersionedDocument(document);
+    }
+
+    public async Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(json);
+        await _indexes.RunAsync(cancellationToken);
+        try
+        {
+            await _documents.InsertOneAsync(MongoDocumentMapping.ToBsonDocument(collection, id, json), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException failure) when (failure.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+    }
+
+    // The version is part of the filter, so the server checks it and writes in one atomic step on one document.
+    public async Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(json);
+        await _indexes.RunAsync(cancellationToken);
+        var result = await _documents.ReplaceOneAsync(
+            MongoDocumentDefinitions.OneAt(collection, id, expectedVersion),
+            MongoDocumentMapping.ToBsonDocument(collection, id, json, expectedVersion + 1),
+            cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
     }
 
     public async IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(

@@ -95,5 +95,19 @@ public sealed class SqliteDatabase : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = SqliteSchema.Create;
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        command.CommandText = SqliteSchema.HasVersion;
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            try
+            {
+                command.CommandText = SqliteSchema.AddVersion;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException failure) when (failure.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process sharing the file added it first.
+            }
+        }
     }
 }

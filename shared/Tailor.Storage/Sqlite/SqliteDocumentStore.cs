@@ -27,8 +27,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = """
-                    INSERT INTO documents (collection, id, json) VALUES ($collection, $id, $json)
-                    ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json
+                    INSERT INTO documents (collection, id, json, version) VALUES ($collection, $id, $json, 1)
+                    ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, version = documents.version + 1
                     """;
                 foreach (var (id, json) in documents)
                 {
@@ -45,17 +45,46 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
             cancellationToken);
     }
 
-    public async Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
+    public async Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+        (await GetVersionedAsync(collection, id, cancellationToken))?.Json;
+
+    public async Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM documents WHERE collection = $collection AND id = $id";
+        command.CommandText = "SELECT json, version FROM documents WHERE collection = $collection AND id = $id";
         command.Parameters.AddWithValue("$collection", collection);
         command.Parameters.AddWithValue("$id", id);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new VersionedDocument(reader.GetString(0), reader.GetInt64(1)) : null;
     }
+
+    public Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+        WriteOneAsync(
+            """
+            INSERT INTO documents (collection, id, json, version) VALUES ($collection, $id, $json, 1)
+            ON CONFLICT (collection, id) DO NOTHING
+            """,
+            collection,
+            id,
+            json,
+            expectedVersion: null,
+            cancellationToken);
+
+    // The version check and the write are one statement, so no other writer (thread or process) comes in between.
+    public Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
+        WriteOneAsync(
+            """
+            UPDATE documents SET json = $json, version = version + 1
+            WHERE collection = $collection AND id = $id AND version = $version
+            """,
+            collection,
+            id,
+            json,
+            expectedVersion,
+            cancellationToken);
 
     public async IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(
         string collection, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -87,5 +116,30 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
             },
             cancellationToken);
         return deleted == 1;
+    }
+
+    private async Task<bool> WriteOneAsync(
+        string sql, string collection, string id, string json, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(json);
+        var written = await database.WriteAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$collection", collection);
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$json", json);
+                if (expectedVersion is { } version)
+                {
+                    command.Parameters.AddWithValue("$version", version);
+                }
+
+                return await command.ExecuteNonQueryAsync(token);
+            },
+            cancellationToken);
+        return written == 1;
     }
 }

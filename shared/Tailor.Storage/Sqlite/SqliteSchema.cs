@@ -24,7 +24,13 @@ internal static class SqliteSchema
             collection TEXT NOT NULL,
             id         TEXT NOT NULL,
             json       TEXT NOT NULL,
+            version    INTEGER NOT NULL DEFAULT 1,
             PRIMARY KEY (collection, id)
         );
         """;
+
+    /// <summary>Whether a file made before documents had versions still lacks the column.</summary>
+    public const string HasVersion = "SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = 'version'";
+
+    public const string AddVersion = "ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1";
 }

@@ -219,6 +219,14 @@ public sealed class ClickRedirectTests
 
         public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) => Fail<bool>();
 
+        public Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+            Fail<VersionedDocument?>();
+
+        public Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) => Fail<bool>();
+
+        public Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
+            Fail<bool>();
+
         public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
             throw new IOException("the document store is unreachable");
 

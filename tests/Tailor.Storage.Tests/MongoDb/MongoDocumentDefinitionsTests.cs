@@ -48,4 +48,35 @@ public sealed class MongoDocumentDefinitionsTests
         Assert.Equal("collection_id", index.Options.Name);
         Assert.Equal(new BsonDocument { { "_id.collection", 1 }, { "_id.id", 1 } }, Render(index.Keys));
     }
+
+    [Fact]
+    public void OneAt_adds_the_version_and_version_0_matches_a_document_written_before_versions()
+    {
+        var current = Render(MongoDocumentDefinitions.OneAt("sendtime.users", "u1", 7));
+        var unversioned = Render(MongoDocumentDefinitions.OneAt("sendtime.users", "u1", 0));
+
+        Assert.Equal(new BsonInt64(7), current["version"]);
+        Assert.Equal(Render(MongoDocumentDefinitions.One("sendtime.users", "u1"))["_id"], current["_id"]);
+        Assert.Equal(BsonNull.Value, unversioned["version"]);
+    }
+
+    [Fact]
+    public void Overwrite_sets_the_value_and_counts_the_version_up()
+    {
+        var rendered = Render(MongoDocumentDefinitions.Overwrite("""{"title":"Heart holder"}"""));
+
+        Assert.Equal(new BsonDocument("value", new BsonDocument("title", "Heart holder")), rendered["$set"]);
+        Assert.Equal(new BsonDocument("version", new BsonInt64(1)), rendered["$inc"]);
+    }
+
+    [Fact]
+    public void A_document_reads_back_with_its_version_and_one_without_reads_as_version_0()
+    {
+        var written = MongoDocumentMapping.ToBsonDocument("sendtime.users", "u1", "[1,2]", version: 4);
+        var unversioned = new BsonDocument(written);
+        unversioned.Remove("version");
+
+        Assert.Equal(new VersionedDocument("[1,2]", 4), MongoDocumentMapping.ToVersionedDocument(written));
+        Assert.Equal(0, MongoDocumentMapping.ToVersionedDocument(unversioned).Version);
+    }
 }

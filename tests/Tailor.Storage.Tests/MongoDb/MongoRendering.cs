@@ -14,5 +14,7 @@ internal static class MongoRendering
 
     public static BsonDocument Render(SortDefinition<BsonDocument> sort) => sort.Render(Args);
 
+    public static BsonDocument Render(UpdateDefinition<BsonDocument> update) => update.Render(Args).AsBsonDocument;
+
     public static BsonDocument Render(IndexKeysDefinition<BsonDocument> keys) => keys.Render(Args);
 }
