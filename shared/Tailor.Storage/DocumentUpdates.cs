@@ -19,9 +19,9 @@ public static class DocumentUpdates
     /// <paramref name="change"/> must be a pure function of the document (and whatever it captures, set afresh on each
     /// call). Returning the document it was given (the same instance) or null writes nothing.
     /// </summary>
-    /// <returns>The document as stored afterwards (null when none is).</returns>
+    /// <returns>The document as stored afterwards with its version (null when none is).</returns>
     /// <exception cref="DocumentConflictException">Another writer won <see cref="MaxAttempts"/> times in a row.</exception>
-    public static async Task<TDocument?> UpdateAsync<TDocument>(
+    public static async Task<Versioned<TDocument>?> UpdateAsync<TDocument>(
         this IDocumentStore store, string collection, string id, Func<TDocument?, TDocument?> change, CancellationToken cancellationToken = default)
         where TDocument : class
     {
@@ -34,7 +34,7 @@ public static class DocumentUpdates
             var changed = change(current);
             if (changed is null || ReferenceEquals(changed, current))
             {
-                return current;
+                return current is null ? null : new Versioned<TDocument>(current, stored!.Version);
             }
 
             var json = JsonSerializer.Serialize(changed, StoreJson.Options);
@@ -43,7 +43,7 @@ public static class DocumentUpdates
                 : await store.TryReplaceAsync(collection, id, json, stored.Version, cancellationToken);
             if (written)
             {
-                return changed;
+                return new Versioned<TDocument>(changed, stored is null ? 1 : stored.Version + 1);
             }
 
             if (attempt == MaxAttempts)
@@ -53,6 +53,18 @@ public static class DocumentUpdates
 
             await Task.Delay(Backoff(attempt), cancellationToken);
         }
+    }
+
+    /// <summary>The document as stored now and its version (see <see cref="VersionedDocument"/>).</summary>
+    public static async Task<Versioned<TDocument>?> FindVersionedAsync<TDocument>(
+        this IDocumentStore store, string collection, string id, CancellationToken cancellationToken = default)
+        where TDocument : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var stored = await store.GetVersionedAsync(collection, id, cancellationToken);
+        return stored is null || JsonSerializer.Deserialize<TDocument>(stored.Json, StoreJson.Options) is not { } document
+            ? null
+            : new Versioned<TDocument>(document, stored.Version);
     }
 
     /// <summary>Stores the document only if the id is free: true for the one writer that stored it.</summary>

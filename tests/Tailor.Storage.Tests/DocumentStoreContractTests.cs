@@ -195,7 +195,7 @@ public abstract class DocumentStoreContractTests
             }
         }, Token)));
 
-        Assert.Equal(200, (await store.FindAsync<Counter>(Models, "opens", Token))!.Count);
+        Assert.Equal(new Versioned<Counter>(new Counter(200), 200), await store.FindVersionedAsync<Counter>(Models, "opens", Token));
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public abstract class DocumentStoreContractTests
         var kept = await store.UpdateAsync<Counter>(Models, "opens", counter => counter, Token);
         var absent = await store.UpdateAsync<Counter>(Models, "clicks", _ => null, Token);
 
-        Assert.Equal(new Counter(3), kept);
+        Assert.Equal(new Versioned<Counter>(new Counter(3), 1), kept);
         Assert.Equal(1, (await store.GetVersionedAsync(Models, "opens", Token))!.Version);
         Assert.Null(absent);
         Assert.Null(await store.GetAsync(Models, "clicks", Token));
