@@ -25,13 +25,9 @@ internal sealed class SuppressionList(IDocumentStore documents)
         address is null ? null : await documents.FindVersionedAsync<Suppression>(Collection, AddressKeys.Of(address), cancellationToken);
 
     /// <param name="source">The provider's report behind <paramref name="kind"/>, kept with the entry (see <see cref="Suppression.Source"/>).</param>
-    /// <returns>True when this call changed the list (of replicas applying one report at once, only one does).</returns>
-    public async Task<bool> ApplyAsync(string address, EngagementKind kind, DateTimeOffset at, string? source, CancellationToken cancellationToken)
-    {
-        var changed = false;
+    public async Task ApplyAsync(string address, EngagementKind kind, DateTimeOffset at, string? source, CancellationToken cancellationToken) =>
         await documents.UpdateAsync<Suppression>(Collection, AddressKeys.Of(address), known =>
         {
-            changed = false;
             if (known is not null && at < known.At)
             {
                 return known; // an older report never undoes a newer one
@@ -43,14 +39,8 @@ internal sealed class SuppressionList(IDocumentStore documents)
                 EngagementKind.Resubscribe when known is { Lifted: false } => known with { At = at, Lifted = true },
                 _ => null,
             };
-            if (updated is null || updated == known)
-            {
-                return known;
-            }
 
-            changed = true;
-            return updated;
+            // Null or equal: nothing to write (a resubscribe of an address never suppressed, the same report again).
+            return updated is null || updated == known ? known : updated;
         }, cancellationToken);
-        return changed;
-    }
 }
