@@ -21,7 +21,8 @@ public sealed class LearnerReplicas : IDisposable
     private readonly List<SqliteDatabase> _databases = [];
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public LearnerReplicas(int count)
+    /// <param name="wrap">Wraps each replica's store, e.g. in one that fails a write.</param>
+    public LearnerReplicas(int count, Func<IDocumentStore, IDocumentStore>? wrap = null)
     {
         var options = Options.Create(new SendTimeOptions());
         var metrics = new SendTimeMetrics(_metrics.GetRequiredService<IMeterFactory>());
@@ -29,7 +30,7 @@ public sealed class LearnerReplicas : IDisposable
         {
             var database = new SqliteDatabase(_path);
             _databases.Add(database);
-            var store = new SqliteDocumentStore(database);
+            var store = wrap?.Invoke(new SqliteDocumentStore(database)) ?? new SqliteDocumentStore(database);
             var documents = new SendTimeDocuments(store);
             var slices = new SendTimeSliceWriter(Profiles, store, ServedPreference.Load(null), options, TimeProvider.System);
             Learners.Add(new SendTimeLearner(documents, new UserEvidenceFold(options), slices, options, metrics, TimeProvider.System));

@@ -6,6 +6,7 @@ using Tailor.Profiles;
 using Tailor.Profiles.InMemory;
 using Tailor.SendTime.Learning;
 using Tailor.Storage;
+using Tailor.Testing;
 
 namespace Tailor.SendTime.Tests;
 
@@ -101,6 +102,31 @@ public sealed class SendTimeReplicaTests
     }
 
     [Fact]
+    public async Task Batch_whose_third_user_write_fails_adds_the_first_two_users_to_the_priors_and_its_retry_adds_the_rest_once()
+    {
+        using var replicas = new LearnerReplicas(1, store => new UserWriteFailingOnce(store, "u-3"));
+        var ct = TestContext.Current.CancellationToken;
+        SendTimeEvidence[] batch =
+        [
+            .. Enumerable.Range(0, 3).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-1", TestMessages.Monday.AddHours(9).AddMinutes(i), 1)),
+            .. Enumerable.Range(0, 2).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-2", TestMessages.Monday.AddHours(10).AddMinutes(i), 1)),
+            new SendTimeEvidence(Guid.NewGuid(), "u-3", TestMessages.Monday.AddHours(11), 1),
+        ];
+
+        await Assert.ThrowsAsync<InjectedFailure>(() => LearnAsync(replicas.Learners[0], batch, ct));
+        var population = await replicas.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
+        Assert.Equal(5, population?.Events);
+
+        await LearnAsync(replicas.Learners[0], batch, ct);
+        population = await replicas.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
+        Assert.Equal((6L, 3.0, 2.0, 1.0), (population!.Events, population.Weights[9], population.Weights[10], population.Weights[11]));
+        foreach (var (user, events) in new[] { ("u-1", 3), ("u-2", 2), ("u-3", 1) })
+        {
+            Assert.Equal(events, (await replicas.Profiles.ReadAsync(user, ct))?.SendTime?.EvidenceCount);
+        }
+    }
+
+    [Fact]
     public async Task Two_hosts_on_one_store_consuming_copies_of_every_message_record_learn_and_write_each_once()
     {
         var file = Path.Combine(Path.GetTempPath(), $"tailor-sendtime-two-hosts-{Guid.NewGuid():N}.db");
@@ -163,6 +189,40 @@ public sealed class SendTimeReplicaTests
         Assert.Equal(expectedSlice.HourOfWeekWeights, slice.HourOfWeekWeights);
         Assert.Equal(expectedSlice.BestHourOfWeek, slice.BestHourOfWeek);
         Assert.Equal(9, slice.BestHourOfWeek % 24);
+    }
+
+    /// <summary>A store whose first write of one user's send-time state fails, as a busy database would.</summary>
+    private sealed class UserWriteFailingOnce(IDocumentStore inner, string userId) : IDocumentStore
+    {
+        private int _writes;
+
+        public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+            inner.UpsertAsync(collection, id, json, cancellationToken);
+
+        public Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+            inner.GetAsync(collection, id, cancellationToken);
+
+        public Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+            inner.GetVersionedAsync(collection, id, cancellationToken);
+
+        public Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+            FailsNow(collection, id)
+                ? Task.FromException<bool>(new InjectedFailure("document store"))
+                : inner.TryInsertAsync(collection, id, json, cancellationToken);
+
+        public Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
+            FailsNow(collection, id)
+                ? Task.FromException<bool>(new InjectedFailure("document store"))
+                : inner.TryReplaceAsync(collection, id, json, expectedVersion, cancellationToken);
+
+        public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
+            inner.ListAsync(collection, cancellationToken);
+
+        public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(collection, id, cancellationToken);
+
+        private bool FailsNow(string collection, string id) =>
+            collection == SendTimeNames.UsersCollection && id == userId && Interlocked.Increment(ref _writes) == 1;
     }
 
     private static async Task LearnInOrderAsync(SendTimeLearner learner, IReadOnlyList<SendTimeEvidence> evidence, int batchSize, CancellationToken cancellationToken)

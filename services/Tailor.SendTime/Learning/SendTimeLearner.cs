@@ -24,12 +24,15 @@ namespace Tailor.SendTime.Learning;
 /// counted).
 /// </para>
 /// <para>
-/// <b>The shared priors</b> (population, cohorts, open latency) are added to by conditional updates too, and only with
-/// the evidence the user update that succeeded found new, so a copy, a retry or a redelivery adds nothing to them
-/// either. They cannot be counted twice; a crash between a batch's user writes and its prior writes (a few
-/// milliseconds) leaves that batch out of the priors, which hold millions of events and move slowly. The prior
-/// strengths are written only by training (<see cref="SendTimeRefresh"/>); training and rebuilds update users the same
-/// conditional way, so they run alongside the consumers.
+/// <b>The shared priors</b> (population, cohorts, open latency) are one document each (a cohort per country), added to
+/// by conditional updates too, and only with the evidence that a user update found new and wrote, so a copy, a retry
+/// or a redelivery adds nothing to them either: nothing is counted twice there. The users' evidence goes to the priors
+/// right after the users' writes, also when a later user's write failed; only a process dying in between, or a
+/// failed prior write, leaves some of it out of the priors (never out of the user's state). The priors hold every
+/// user's evidence and move slowly, which is why no replica-wide record of applied batches (a hot spot that would
+/// grow with the traffic) is kept for them. The prior strengths are written only by training
+/// (<see cref="SendTimeRefresh"/>); training and rebuilds update users the same conditional way, so they run alongside
+/// the consumers.
 /// </para>
 /// <para>
 /// A user's estimate is computed against the priors as read when the batch started, plus the user's own new
@@ -66,14 +69,20 @@ public sealed class SendTimeLearner(
             var latency = await documents.LatencyAsync(cancellationToken);
             var priors = await documents.PriorsAsync([], options.Value.DefaultPriorStrengths, cancellationToken);
             var learned = new List<LearnedUser>();
-            foreach (var userEvidence in evidence.GroupBy(item => item.UserId, StringComparer.Ordinal))
+            try
             {
-                learned.Add(await LearnUserAsync(userEvidence.Key, [.. userEvidence], batchId, latency, priors, cancellationToken));
-                priors = learned[^1].Priors;
+                foreach (var userEvidence in evidence.GroupBy(item => item.UserId, StringComparer.Ordinal))
+                {
+                    learned.Add(await LearnUserAsync(userEvidence.Key, [.. userEvidence], batchId, latency, priors, cancellationToken));
+                    priors = learned[^1].Priors;
+                }
             }
-
-            var folded = learned.Where(user => user.Folded is not null).Select(user => user.Folded!).ToList();
-            await AddToPriorsAsync(folded, cancellationToken);
+            finally
+            {
+                // Also when a later user's update failed: the batch's retry finds these users' events counted and
+                // would add nothing for them.
+                await AddToPriorsAsync([.. learned.Where(user => user.Folded is not null).Select(user => user.Folded!)], cancellationToken);
+            }
 
             var updates = new List<SendTimeUpdated>();
             foreach (var user in learned.Where(user => user.Stored is not null))
@@ -88,7 +97,7 @@ public sealed class SendTimeLearner(
                 }
             }
 
-            metrics.Learned(folded.Sum(user => user.Learned), updates.Count);
+            metrics.Learned(learned.Sum(user => user.Folded?.Learned ?? 0), updates.Count);
             activity?.SetTag("tailor.sendtime.best_hour_changes", updates.Count);
             return updates;
         }
