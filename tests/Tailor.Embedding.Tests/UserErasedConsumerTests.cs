@@ -11,7 +11,7 @@ public sealed class UserErasedConsumerTests(ModelFixture model)
     public async Task Consume_user_erased_removes_the_interest_state_and_the_interests_slice()
     {
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
-        var evidence = new InterestEvidence(TestMessages.Start, model.Embed("JUMBO BAG RED RETROSPOT"), EvidenceWeights.Purchase);
+        var evidence = new InterestEvidence(TestMessages.Start, model.Embed("JUMBO BAG RED RETROSPOT"), EvidenceWeights.Purchase, Guid.NewGuid());
         await host.Services.GetRequiredService<UserInterests>().AddAsync("17850", Guid.NewGuid(), [evidence], TestContext.Current.CancellationToken);
         Assert.NotNull((await host.Profiles.ReadAsync("17850", TestContext.Current.CancellationToken))?.Interests);
 
