@@ -55,6 +55,66 @@ public static class DocumentUpdates
         }
     }
 
+    /// <summary>
+    /// <see cref="UpdateAsync{TDocument}"/> for many documents of one collection at once (a batch's users): one read of
+    /// them all (<see cref="IDocumentStore.GetManyVersionedAsync"/>), <paramref name="change"/> applied to each, and one
+    /// <see cref="IDocumentStore.TryWriteManyAsync"/> of those that changed; the ones another writer got to first are then
+    /// updated one by one by <see cref="UpdateAsync{TDocument}"/>, which reads them again and retries. So the result is
+    /// what updating each id alone would give, at two round trips for the batch when nobody else writes. The same rules
+    /// for <paramref name="change"/> hold (pure, may run several times for an id; returning its input or null writes
+    /// nothing); it is called for one id at a time, never concurrently.
+    /// </summary>
+    /// <returns>For each id, the document as stored afterwards with its version (null when none is).</returns>
+    /// <exception cref="DocumentConflictException">Another writer won <see cref="MaxAttempts"/> times in a row on one of them.</exception>
+    public static async Task<IReadOnlyDictionary<string, Versioned<TDocument>?>> UpdateManyAsync<TDocument>(
+        this IDocumentStore store,
+        string collection,
+        IReadOnlyCollection<string> ids,
+        Func<string, TDocument?, TDocument?> change,
+        CancellationToken cancellationToken = default)
+        where TDocument : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(change);
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        var results = new Dictionary<string, Versioned<TDocument>?>(StringComparer.Ordinal);
+        if (distinct.Count == 0)
+        {
+            return results;
+        }
+
+        var stored = await store.GetManyVersionedAsync(collection, distinct, cancellationToken);
+        var writes = new List<ConditionalWrite>();
+        var changes = new List<TDocument>();
+        foreach (var id in distinct)
+        {
+            var found = stored.GetValueOrDefault(id);
+            var current = found is null ? null : JsonSerializer.Deserialize<TDocument>(found.Json, StoreJson.Options);
+            var changed = change(id, current);
+            if (changed is null || ReferenceEquals(changed, current))
+            {
+                results[id] = current is null ? null : new Versioned<TDocument>(current, found!.Version);
+                continue;
+            }
+
+            writes.Add(new ConditionalWrite(id, JsonSerializer.Serialize(changed, StoreJson.Options), found?.Version));
+            changes.Add(changed);
+        }
+
+        var written = writes.Count == 0 ? [] : await store.TryWriteManyAsync(collection, writes, cancellationToken);
+        for (var index = 0; index < writes.Count; index++)
+        {
+            var write = writes[index];
+            // A lost race: read that document again and apply the change to what the other writer stored.
+            results[write.Id] = written[index]
+                ? new Versioned<TDocument>(changes[index], (write.ExpectedVersion ?? 0) + 1)
+                : await store.UpdateAsync<TDocument>(collection, write.Id, current => change(write.Id, current), cancellationToken);
+        }
+
+        return results;
+    }
+
     /// <summary>The document as stored now and its version (see <see cref="VersionedDocument"/>).</summary>
     public static async Task<Versioned<TDocument>?> FindVersionedAsync<TDocument>(
         this IDocumentStore store, string collection, string id, CancellationToken cancellationToken = default)
