@@ -270,7 +270,7 @@ public abstract class DocumentStoreContractTests
         {
             for (var i = 0; i < 25; i++)
             {
-                await store.UpdateManyAsync<Counter>(Models, counters, (_, counter) => new Counter((counter?.Count ?? 0) + 1), Token);
+                await store.UpdateManyAsync<Counter>(Models, counters, (_, counter) => new Counter((counter?.Count ?? 0) + 1), cancellationToken: Token);
             }
         }, Token)));
 
@@ -287,6 +287,8 @@ public abstract class DocumentStoreContractTests
         await store.PutAsync(Models, "kept", new Counter(3), Token);
         await store.PutAsync(Models, "raised", new Counter(5), Token);
 
+        var told = new Dictionary<string, Versioned<Counter>?>();
+
         var results = await store.UpdateManyAsync<Counter>(
             Models,
             ["kept", "raised", "added", "absent", "raised"],
@@ -296,9 +298,11 @@ public abstract class DocumentStoreContractTests
                 "absent" => null,
                 _ => new Counter((counter?.Count ?? 0) + 1),
             },
+            (id, result) => told.Add(id, result),
             Token);
 
         Assert.Equal(4, results.Count);
+        Assert.Equal(results.OrderBy(result => result.Key), told.OrderBy(result => result.Key));
         Assert.Equal(new Versioned<Counter>(new Counter(3), 1), results["kept"]);
         Assert.Equal(new Versioned<Counter>(new Counter(6), 2), results["raised"]);
         Assert.Equal(new Versioned<Counter>(new Counter(1), 1), results["added"]);

@@ -13,6 +13,12 @@ namespace Tailor.Embedding.Interests;
 /// </summary>
 public sealed class UserInterests
 {
+    /// <summary>
+    /// How many users' slices are written at once: their Redis writes are pipelined on one connection and their
+    /// re-reads of the state overlap, instead of a batch paying one round trip after another per user.
+    /// </summary>
+    private const int ConcurrentSliceWrites = 32;
+
     private readonly IDocumentStore _documents;
     private readonly IProfileCache _profiles;
     private readonly TimeProvider _time;
@@ -35,29 +41,52 @@ public sealed class UserInterests
     /// event another replica took at the same moment) is not counted again; the event is then returned all the same.
     /// </summary>
     public async Task<UserInterestsUpdated> AddAsync(
-        string userId, Guid updateId, IReadOnlyCollection<InterestEvidence> evidence, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        ArgumentNullException.ThrowIfNull(evidence);
-        ArgumentOutOfRangeException.ThrowIfZero(evidence.Count);
+        string userId, Guid updateId, IReadOnlyCollection<InterestEvidence> evidence, CancellationToken cancellationToken) =>
+        (await AddManyAsync([new InterestUpdate(userId, updateId, evidence)], cancellationToken))[0];
 
-        var written = await _documents.UpdateAsync<UserInterestState>(
+    /// <summary>
+    /// <see cref="AddAsync"/> for a batch's users (each at most once): their states are read in one query and written in
+    /// one conditional bulk write (<see cref="DocumentUpdates.UpdateManyAsync{TDocument}"/>; a user another replica
+    /// wrote meanwhile is recomputed and written alone), then their slices are written concurrently. Returns one event
+    /// per update, in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<UserInterestsUpdated>> AddManyAsync(IReadOnlyList<InterestUpdate> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var byUser = new Dictionary<string, InterestUpdate>(StringComparer.Ordinal);
+        foreach (var update in updates)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(update.UserId, nameof(updates));
+            ArgumentNullException.ThrowIfNull(update.Evidence, nameof(updates));
+            ArgumentOutOfRangeException.ThrowIfZero(update.Evidence.Count, nameof(updates));
+            if (!byUser.TryAdd(update.UserId, update))
+            {
+                throw new ArgumentException($"User {update.UserId} has more than one update in the batch.", nameof(updates));
+            }
+        }
+
+        var written = await _documents.UpdateManyAsync<UserInterestState>(
             EmbeddingNames.UsersCollection,
-            userId,
-            stored =>
+            byUser.Keys,
+            (userId, stored) =>
             {
                 // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
+                var update = byUser[userId];
                 var state = stored is not null && _model.Made(stored.Model, stored.ModelVersion) ? stored : UserInterestState.Empty(_model);
-                var updated = state.Apply(updateId, evidence, _halfLife);
+                var updated = state.Apply(update.UpdateId, update.Evidence, _halfLife);
                 return ReferenceEquals(updated, state) ? stored : updated;
             },
-            cancellationToken);
+            cancellationToken: cancellationToken);
+
+        var now = _time.GetUtcNow();
+        await Parallel.ForEachAsync(
+            written,
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentSliceWrites, CancellationToken = cancellationToken },
+            async (user, token) => await _profiles.WriteLatestSliceAsync(
+                _documents, EmbeddingNames.UsersCollection, user.Key, user.Value!, newest => Slice(newest, now), token));
 
         // Never null: with evidence to fold in, the change always leaves a state behind.
-        var state = written!.Document;
-        var now = _time.GetUtcNow();
-        await _profiles.WriteLatestSliceAsync(_documents, EmbeddingNames.UsersCollection, userId, written, newest => Slice(newest, now), cancellationToken);
-        return new UserInterestsUpdated(updateId, userId, now, state.Model, state.ModelVersion, state.Direction(), state.EvidenceCount);
+        return [.. updates.Select(update => Updated(update, written[update.UserId]!.Document, now))];
     }
 
     /// <summary>
@@ -95,6 +124,9 @@ public sealed class UserInterests
         await _documents.DeleteAsync(EmbeddingNames.UsersCollection, userId, cancellationToken);
         await _profiles.RemoveSliceAsync(userId, InterestsSlice.SliceName, cancellationToken);
     }
+
+    private static UserInterestsUpdated Updated(InterestUpdate update, UserInterestState state, DateTimeOffset now) =>
+        new(update.UpdateId, update.UserId, now, state.Model, state.ModelVersion, state.Direction(), state.EvidenceCount);
 
     // Named by the model the state was summed from, which is this replica's unless an older replica wrote it meanwhile.
     private static InterestsSlice Slice(UserInterestState state, DateTimeOffset now) =>
