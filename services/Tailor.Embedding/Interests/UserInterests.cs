@@ -41,8 +41,21 @@ public sealed class UserInterests
     /// event another replica took at the same moment) is not counted again; the event is then returned all the same.
     /// </summary>
     public async Task<UserInterestsUpdated> AddAsync(
-        string userId, Guid updateId, IReadOnlyCollection<InterestEvidence> evidence, CancellationToken cancellationToken) =>
-        (await AddManyAsync([new InterestUpdate(userId, updateId, evidence)], cancellationToken))[0];
+        string userId, Guid updateId, IReadOnlyCollection<InterestEvidence> evidence, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentOutOfRangeException.ThrowIfZero(evidence.Count);
+
+        var update = new InterestUpdate(userId, updateId, evidence);
+        var written = await _documents.UpdateAsync<UserInterestState>(
+            EmbeddingNames.UsersCollection, userId, stored => Apply(update, stored), cancellationToken);
+
+        // Never null: with evidence to fold in, the change always leaves a state behind.
+        var now = _time.GetUtcNow();
+        await _profiles.WriteLatestSliceAsync(_documents, EmbeddingNames.UsersCollection, userId, written!, newest => Slice(newest, now), cancellationToken);
+        return Updated(update, written!.Document, now);
+    }
 
     /// <summary>
     /// <see cref="AddAsync"/> for a batch's users (each at most once): their states are read in one query and written in
@@ -68,14 +81,7 @@ public sealed class UserInterests
         var written = await _documents.UpdateManyAsync<UserInterestState>(
             EmbeddingNames.UsersCollection,
             byUser.Keys,
-            (userId, stored) =>
-            {
-                // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
-                var update = byUser[userId];
-                var state = stored is not null && _model.Made(stored.Model, stored.ModelVersion) ? stored : UserInterestState.Empty(_model);
-                var updated = state.Apply(update.UpdateId, update.Evidence, _halfLife);
-                return ReferenceEquals(updated, state) ? stored : updated;
-            },
+            (userId, stored) => Apply(byUser[userId], stored),
             cancellationToken: cancellationToken);
 
         var now = _time.GetUtcNow();
@@ -123,6 +129,15 @@ public sealed class UserInterests
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         await _documents.DeleteAsync(EmbeddingNames.UsersCollection, userId, cancellationToken);
         await _profiles.RemoveSliceAsync(userId, InterestsSlice.SliceName, cancellationToken);
+    }
+
+    // The change of a conditional update: pure, so it can run again when another replica wrote first.
+    private UserInterestState? Apply(InterestUpdate update, UserInterestState? stored)
+    {
+        // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
+        var state = stored is not null && _model.Made(stored.Model, stored.ModelVersion) ? stored : UserInterestState.Empty(_model);
+        var updated = state.Apply(update.UpdateId, update.Evidence, _halfLife);
+        return ReferenceEquals(updated, state) ? stored : updated;
     }
 
     private static UserInterestsUpdated Updated(InterestUpdate update, UserInterestState state, DateTimeOffset now) =>
