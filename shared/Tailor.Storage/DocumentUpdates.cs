@@ -55,6 +55,92 @@ public static class DocumentUpdates
         }
     }
 
+    /// <summary>
+    /// <see cref="UpdateAsync{TDocument}"/> for many documents of one collection at once (a batch's users): one read of
+    /// them all (<see cref="IDocumentStore.GetManyVersionedAsync"/>), <paramref name="change"/> applied to each, and one
+    /// <see cref="IDocumentStore.TryWriteManyAsync"/> of those that changed; the ones another writer got to first are then
+    /// updated one by one by <see cref="UpdateAsync{TDocument}"/>, which reads them again and retries. So the result is
+    /// what updating each id alone would give, at two round trips for the batch when nobody else writes. The same rules
+    /// for <paramref name="change"/> hold (pure, may run several times for an id; returning its input or null writes
+    /// nothing); it is called for one id at a time, never concurrently.
+    /// </summary>
+    /// <param name="stored">
+    /// Told each id's outcome as soon as it is known (written, or left as it was), before any later failure: a caller
+    /// that must act on every write that landed learns of them even when the update of another id then fails. When the
+    /// bulk write itself fails, SQLite has written none of it (one transaction); other adapters may have written some.
+    /// </param>
+    /// <returns>For each id, the document as stored afterwards with its version (null when none is).</returns>
+    /// <exception cref="DocumentConflictException">Another writer won <see cref="MaxAttempts"/> times in a row on one of them.</exception>
+    public static async Task<IReadOnlyDictionary<string, Versioned<TDocument>?>> UpdateManyAsync<TDocument>(
+        this IDocumentStore store,
+        string collection,
+        IReadOnlyCollection<string> ids,
+        Func<string, TDocument?, TDocument?> change,
+        Action<string, Versioned<TDocument>?>? stored = null,
+        CancellationToken cancellationToken = default)
+        where TDocument : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(change);
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        var results = new Dictionary<string, Versioned<TDocument>?>(StringComparer.Ordinal);
+        if (distinct.Count == 0)
+        {
+            return results;
+        }
+
+        var found = await store.GetManyVersionedAsync(collection, distinct, cancellationToken);
+        var writes = new List<ConditionalWrite>();
+        var changes = new List<TDocument>();
+        foreach (var id in distinct)
+        {
+            var before = found.GetValueOrDefault(id);
+            var current = before is null ? null : JsonSerializer.Deserialize<TDocument>(before.Json, StoreJson.Options);
+            var changed = change(id, current);
+            if (changed is null || ReferenceEquals(changed, current))
+            {
+                results[id] = current is null ? null : new Versioned<TDocument>(current, before!.Version);
+                continue;
+            }
+
+            writes.Add(new ConditionalWrite(id, JsonSerializer.Serialize(changed, StoreJson.Options), before?.Version));
+            changes.Add(changed);
+        }
+
+        var written = writes.Count == 0 ? [] : await store.TryWriteManyAsync(collection, writes, cancellationToken);
+        var lost = new List<ConditionalWrite>();
+        for (var index = 0; index < writes.Count; index++)
+        {
+            if (written[index])
+            {
+                results[writes[index].Id] = new Versioned<TDocument>(changes[index], (writes[index].ExpectedVersion ?? 0) + 1);
+            }
+            else
+            {
+                lost.Add(writes[index]);
+            }
+        }
+
+        if (stored is not null)
+        {
+            foreach (var (id, result) in results)
+            {
+                stored(id, result);
+            }
+        }
+
+        // A lost race: read that document again and apply the change to what the other writer stored.
+        foreach (var write in lost)
+        {
+            var result = await store.UpdateAsync<TDocument>(collection, write.Id, current => change(write.Id, current), cancellationToken);
+            results[write.Id] = result;
+            stored?.Invoke(write.Id, result);
+        }
+
+        return results;
+    }
+
     /// <summary>The document as stored now and its version (see <see cref="VersionedDocument"/>).</summary>
     public static async Task<Versioned<TDocument>?> FindVersionedAsync<TDocument>(
         this IDocumentStore store, string collection, string id, CancellationToken cancellationToken = default)

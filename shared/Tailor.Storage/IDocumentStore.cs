@@ -35,6 +35,48 @@ public interface IDocumentStore
     /// </summary>
     Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The documents of <paramref name="ids"/> that exist, with their versions (a missing id is absent from the
+    /// answer): one query for a batch's users instead of one each. The default reads one at a time.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, VersionedDocument>> GetManyVersionedAsync(
+        string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<string, VersionedDocument>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!found.ContainsKey(id) && await GetVersionedAsync(collection, id, cancellationToken) is { } document)
+            {
+                found[id] = document;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Conditional writes to one collection, each exactly as <see cref="TryInsertAsync"/> or <see cref="TryReplaceAsync"/>
+    /// would make it; for each, whether it was written. Each succeeds or fails on its own (one lost race leaves the
+    /// others written). An adapter that can runs them in one transaction, which is what makes a batch's user updates
+    /// one commit; the default writes one at a time.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> TryWriteManyAsync(
+        string collection, IReadOnlyList<ConditionalWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var written = new bool[writes.Count];
+        for (var index = 0; index < writes.Count; index++)
+        {
+            var write = writes[index];
+            written[index] = write.ExpectedVersion is { } version
+                ? await TryReplaceAsync(collection, write.Id, write.Json, version, cancellationToken)
+                : await TryInsertAsync(collection, write.Id, write.Json, cancellationToken);
+        }
+
+        return written;
+    }
+
     IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default);
 
     Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default);

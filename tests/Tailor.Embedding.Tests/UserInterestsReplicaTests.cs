@@ -73,6 +73,43 @@ public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
     }
 
     [Fact]
+    public async Task AddManyAsync_batches_of_many_users_racing_on_two_replicas_count_each_purchase_once()
+    {
+        var replicas = Replicas();
+        var evidence = Purchases();
+        string[] users = [.. Enumerable.Range(0, 10).Select(user => $"u-{user}")];
+        string UserOf(int index) => users[index % users.Length];
+
+        // Every purchase reaches both replicas, in batches of different make-up (20 on one, 15 on the other), each batch
+        // one update per user in it: users' bulk writes collide with the other replica's, and copies must count once.
+        List<List<InterestUpdate>> Batches(int size) =>
+        [
+            .. evidence
+                .Select((item, index) => (User: UserOf(index), Item: item))
+                .Chunk(size)
+                .Select(chunk => chunk
+                    .GroupBy(entry => entry.User)
+                    .Select(user => new InterestUpdate(user.Key, Guid.NewGuid(), [.. user.Select(entry => entry.Item)]))
+                    .ToList()),
+        ];
+        await Task.WhenAll(new[] { (Replica: replicas[0], Batches: Batches(20)), (Replica: replicas[1], Batches: Batches(15)) }.Select(consumer => Task.Run(
+            async () =>
+            {
+                foreach (var batch in consumer.Batches)
+                {
+                    var updated = await consumer.Replica.AddManyAsync(batch, TestContext.Current.CancellationToken);
+                    Assert.Equal(batch.Select(update => (update.UserId, update.UpdateId)), updated.Select(update => (update.UserId, update.EventId)));
+                }
+            },
+            TestContext.Current.CancellationToken)));
+
+        foreach (var user in users)
+        {
+            await AssertStateOfAsync([.. evidence.Where((_, index) => UserOf(index) == user)], user);
+        }
+    }
+
+    [Fact]
     public async Task RewriteSlicesAsync_racing_updates_leaves_the_newest_state_in_the_cache()
     {
         var replicas = Replicas();
@@ -108,15 +145,15 @@ public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
     }
 
     // Exactly the evidence given, each piece once: the count, and the direction a single process folding it in gets.
-    private async Task AssertStateOfAsync(List<InterestEvidence> evidence)
+    private async Task AssertStateOfAsync(List<InterestEvidence> evidence, string userId = UserId)
     {
         var expected = UserInterestState.Empty(EmbeddingModels.MiniLm).Add(evidence, HalfLife);
-        var state = await _stores.Documents[1].FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, UserId, TestContext.Current.CancellationToken);
+        var state = await _stores.Documents[1].FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, TestContext.Current.CancellationToken);
         Assert.NotNull(state);
         Assert.Equal(evidence.Count, state.EvidenceCount);
         VectorAssert.Close(expected.Direction(), state.Direction(), 1e-4f);
 
-        var slice = (await _profiles.ReadAsync(UserId, TestContext.Current.CancellationToken))?.Interests;
+        var slice = (await _profiles.ReadAsync(userId, TestContext.Current.CancellationToken))?.Interests;
         Assert.NotNull(slice);
         Assert.Equal(evidence.Count, slice.EvidenceCount);
         VectorAssert.Close(state.Direction(), slice.Vector, 1e-6f);

@@ -102,9 +102,33 @@ public sealed class SendTimeReplicaTests
     }
 
     [Fact]
-    public async Task Batch_whose_third_user_write_fails_adds_the_first_two_users_to_the_priors_and_its_retry_adds_the_rest_once()
+    public async Task Batch_whose_bulk_user_write_fails_adds_nothing_to_the_priors_and_its_retry_adds_every_user_once()
     {
-        using var replicas = new LearnerReplicas(1, store => new UserWriteFailingOnce(store, "u-3"));
+        using var replicas = new LearnerReplicas(1, store => new UserWriteFailingOnce(store, "u-3", failBulkWrite: true));
+        var ct = TestContext.Current.CancellationToken;
+        SendTimeEvidence[] batch =
+        [
+            .. Enumerable.Range(0, 3).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-1", TestMessages.Monday.AddHours(9).AddMinutes(i), 1)),
+            new SendTimeEvidence(Guid.NewGuid(), "u-3", TestMessages.Monday.AddHours(11), 1),
+        ];
+
+        // The batch's user writes are one SQLite transaction: when it fails, no user and nothing of the priors changed.
+        await Assert.ThrowsAsync<InjectedFailure>(() => LearnAsync(replicas.Learners[0], batch, ct));
+        Assert.Null(await replicas.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct));
+        Assert.Null(await replicas.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
+
+        await LearnAsync(replicas.Learners[0], batch, ct);
+        var population = await replicas.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
+        Assert.Equal((4L, 3.0, 1.0), (population!.Events, population.Weights[9], population.Weights[11]));
+        Assert.Equal(3, (await replicas.Profiles.ReadAsync("u-1", ct))?.SendTime?.EvidenceCount);
+        Assert.Equal(1, (await replicas.Profiles.ReadAsync("u-3", ct))?.SendTime?.EvidenceCount);
+    }
+
+    [Fact]
+    public async Task Batch_whose_third_user_loses_a_race_and_then_fails_adds_the_first_two_users_to_the_priors_and_its_retry_adds_the_rest_once()
+    {
+        // The bulk write finds u-3 written by another replica; its own write, retried alone, then fails.
+        using var replicas = new LearnerReplicas(1, store => new UserWriteFailingOnce(store, "u-3", failBulkWrite: false));
         var ct = TestContext.Current.CancellationToken;
         SendTimeEvidence[] batch =
         [
@@ -191,10 +215,40 @@ public sealed class SendTimeReplicaTests
         Assert.Equal(9, slice.BestHourOfWeek % 24);
     }
 
-    /// <summary>A store whose first write of one user's send-time state fails, as a busy database would.</summary>
-    private sealed class UserWriteFailingOnce(IDocumentStore inner, string userId) : IDocumentStore
+    /// <summary>
+    /// A store whose first write of one user's send-time state fails, as a busy database would: with
+    /// <paramref name="failBulkWrite"/>, the first bulk write holding it fails whole (nothing written, as a SQLite
+    /// transaction); otherwise the first bulk write makes the others' writes and reports that user's as lost to another
+    /// writer, and the user's first write alone then fails.
+    /// </summary>
+    private sealed class UserWriteFailingOnce(IDocumentStore inner, string userId, bool failBulkWrite) : IDocumentStore
     {
         private int _writes;
+        private int _bulkWrites;
+
+        public Task<IReadOnlyDictionary<string, VersionedDocument>> GetManyVersionedAsync(
+            string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+            inner.GetManyVersionedAsync(collection, ids, cancellationToken);
+
+        public async Task<IReadOnlyList<bool>> TryWriteManyAsync(
+            string collection, IReadOnlyList<ConditionalWrite> writes, CancellationToken cancellationToken = default)
+        {
+            var holdsUser = collection == SendTimeNames.UsersCollection && writes.Any(write => write.Id == userId);
+            if (!holdsUser || Interlocked.Increment(ref _bulkWrites) > 1)
+            {
+                return await inner.TryWriteManyAsync(collection, writes, cancellationToken);
+            }
+
+            if (failBulkWrite)
+            {
+                throw new InjectedFailure("document store");
+            }
+
+            var others = writes.Where(write => write.Id != userId).ToList();
+            var written = await inner.TryWriteManyAsync(collection, others, cancellationToken);
+            var index = 0;
+            return [.. writes.Select(write => write.Id != userId && written[index++])];
+        }
 
         public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
             inner.UpsertAsync(collection, id, json, cancellationToken);

@@ -213,6 +213,104 @@ public abstract class DocumentStoreContractTests
         Assert.Null(await store.GetAsync(Models, "clicks", Token));
     }
 
+    [Fact]
+    public async Task Get_many_versioned_returns_the_documents_there_with_their_versions()
+    {
+        var store = CreateStore();
+        await store.UpsertAsync(Models, "a", "{\"v\":1}", Token);
+        await store.UpsertAsync(Models, "b", "{\"v\":1}", Token);
+        await store.UpsertAsync(Models, "b", "{\"v\":2}", Token);
+        await store.UpsertAsync(Catalog, "c", "{\"v\":1}", Token);
+
+        var found = await store.GetManyVersionedAsync(Models, ["a", "b", "c", "missing", "a"], Token);
+
+        Assert.Equal(2, found.Count);
+        Assert.Equal(new VersionedDocument("{\"v\":1}", 1), found["a"]);
+        Assert.Equal(new VersionedDocument("{\"v\":2}", 2), found["b"]);
+        Assert.Empty(await store.GetManyVersionedAsync(Models, [], Token));
+    }
+
+    [Fact]
+    public async Task Try_write_many_makes_each_write_whose_condition_holds_and_refuses_the_others()
+    {
+        var store = CreateStore();
+        await store.UpsertAsync(Models, "current", "{\"v\":1}", Token);
+        await store.UpsertAsync(Models, "taken", "{\"v\":1}", Token);
+        await store.UpsertAsync(Models, "stale", "{\"v\":1}", Token);
+        await store.UpsertAsync(Models, "stale", "{\"v\":2}", Token);
+
+        var written = await store.TryWriteManyAsync(
+            Models,
+            [
+                new ConditionalWrite("current", "{\"v\":\"next\"}", ExpectedVersion: 1),
+                new ConditionalWrite("taken", "{\"v\":\"lost\"}", ExpectedVersion: null),
+                new ConditionalWrite("new", "{\"v\":\"first\"}", ExpectedVersion: null),
+                new ConditionalWrite("stale", "{\"v\":\"lost\"}", ExpectedVersion: 1),
+                new ConditionalWrite("deleted", "{\"v\":\"lost\"}", ExpectedVersion: 4),
+            ],
+            Token);
+
+        Assert.Equal([true, false, true, false, false], written);
+        Assert.Equal(new VersionedDocument("{\"v\":\"next\"}", 2), await store.GetVersionedAsync(Models, "current", Token));
+        Assert.Equal(new VersionedDocument("{\"v\":1}", 1), await store.GetVersionedAsync(Models, "taken", Token));
+        Assert.Equal(new VersionedDocument("{\"v\":\"first\"}", 1), await store.GetVersionedAsync(Models, "new", Token));
+        Assert.Equal(new VersionedDocument("{\"v\":2}", 2), await store.GetVersionedAsync(Models, "stale", Token));
+        Assert.Null(await store.GetVersionedAsync(Models, "deleted", Token));
+    }
+
+    [Fact]
+    public async Task Update_many_racing_on_the_same_documents_loses_no_increment()
+    {
+        var store = CreateStore();
+        string[] counters = ["opens", "clicks", "views"];
+
+        // 8 writers adding 25 batches of one to each of three counters, as 8 batch consumers of the same users' events
+        // would (another replica's batch wins some writes, and the loser's retry must add on top of it): 200 each.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                await store.UpdateManyAsync<Counter>(Models, counters, (_, counter) => new Counter((counter?.Count ?? 0) + 1), cancellationToken: Token);
+            }
+        }, Token)));
+
+        foreach (var counter in counters)
+        {
+            Assert.Equal(new Versioned<Counter>(new Counter(200), 200), await store.FindVersionedAsync<Counter>(Models, counter, Token));
+        }
+    }
+
+    [Fact]
+    public async Task Update_many_returns_each_document_as_stored_and_writes_only_what_changed()
+    {
+        var store = CreateStore();
+        await store.PutAsync(Models, "kept", new Counter(3), Token);
+        await store.PutAsync(Models, "raised", new Counter(5), Token);
+
+        var told = new Dictionary<string, Versioned<Counter>?>();
+
+        var results = await store.UpdateManyAsync<Counter>(
+            Models,
+            ["kept", "raised", "added", "absent", "raised"],
+            (id, counter) => id switch
+            {
+                "kept" => counter,
+                "absent" => null,
+                _ => new Counter((counter?.Count ?? 0) + 1),
+            },
+            (id, result) => told.Add(id, result),
+            Token);
+
+        Assert.Equal(4, results.Count);
+        Assert.Equal(results.OrderBy(result => result.Key), told.OrderBy(result => result.Key));
+        Assert.Equal(new Versioned<Counter>(new Counter(3), 1), results["kept"]);
+        Assert.Equal(new Versioned<Counter>(new Counter(6), 2), results["raised"]);
+        Assert.Equal(new Versioned<Counter>(new Counter(1), 1), results["added"]);
+        Assert.Null(results["absent"]);
+        Assert.Equal(new Versioned<Counter>(new Counter(6), 2), await store.FindVersionedAsync<Counter>(Models, "raised", Token));
+        Assert.Null(await store.GetAsync(Models, "absent", Token));
+    }
+
     /// <summary>Distinct products of the retail sample, as Ingestion keeps its catalogue copy.</summary>
     private static List<CatalogItem> CatalogItems(int count) => RetailSample.Purchases(2000)
         .DistinctBy(purchase => purchase.ItemId)

@@ -8,8 +8,10 @@ using Tailor.Storage;
 namespace Tailor.Embedding.Consumers;
 
 /// <summary>
-/// Folds what users bought, viewed and wrote into their interest vectors, a batch at a time: one model run for the
-/// batch's new texts, one state update and one <see cref="UserInterestsUpdated"/> per user of the batch.
+/// Folds what users bought, viewed and wrote into their interest vectors, a batch at a time: one query for the batch's
+/// duplicates and one for its stored item vectors, one model run for its new texts, one read and one conditional bulk
+/// write of its users' states, their slices written concurrently, one <see cref="UserInterestsUpdated"/> per user and
+/// one transaction recording the batch's activities. Nothing is paid per message in sequence.
 /// </summary>
 public sealed class UserActivityTrackedConsumer(
     ActivityEvidenceResolver resolver,
@@ -57,23 +59,15 @@ public sealed class UserActivityTrackedConsumer(
             }
         }
 
-        var updates = new List<UserInterestsUpdated>(evidenceByUser.Count);
-        foreach (var (userId, userEvidence) in evidenceByUser)
-        {
-            var updateId = UpdateId(userId, userEvidence.Select(evidence => evidence.EventId));
-            updates.Add(await interests.AddAsync(userId, updateId, userEvidence, cancellationToken));
-        }
-
+        var updates = await interests.AddManyAsync(
+            [.. evidenceByUser.Select(user => new InterestUpdate(user.Key, UpdateId(user.Key, user.Value.Select(evidence => evidence.EventId)), user.Value))],
+            cancellationToken);
         if (updates.Count > 0)
         {
             await context.PublishBatch(updates, cancellationToken);
         }
 
-        foreach (var activity in handled)
-        {
-            await events.RecordAsync(EmbeddingNames.Stream, activity.EventId, activity.UserId, activity.OccurredAt, activity, cancellationToken);
-        }
-
+        await events.RecordManyAsync(EmbeddingNames.Stream, handled, activity => (activity.EventId, activity.UserId, activity.OccurredAt), cancellationToken);
         Log.InterestsUpdated(logger, updates.Count, context.Message.Length);
         InvalidMessageException.ThrowIfAny(nameof(UserActivityTracked), rejected);
     }

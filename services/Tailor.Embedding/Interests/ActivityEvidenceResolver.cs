@@ -6,7 +6,8 @@ namespace Tailor.Embedding.Interests;
 
 /// <summary>
 /// Turns activities into interest evidence: a purchased or viewed item's stored vector, or the vector of its name when
-/// the catalog has not been embedded yet; the vector of a text the user wrote. All texts of a batch are embedded at once.
+/// the catalog has not been embedded yet; the vector of a text the user wrote. All stored vectors of a batch are looked
+/// up at once, and all its texts are embedded at once.
 /// </summary>
 public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors texts, ILogger<ActivityEvidenceResolver> logger)
 {
@@ -15,6 +16,9 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
     {
         ArgumentNullException.ThrowIfNull(activities);
         var resolved = new ResolvedActivity[activities.Count];
+        var stored = await items.FindManyAsync(
+            activities.Where(activity => activity.Activity is ActivityKinds.Purchase or ActivityKinds.View && !string.IsNullOrWhiteSpace(activity.ItemId)).Select(activity => activity.ItemId!),
+            cancellationToken);
         var toEmbed = new List<(int Index, string Text, double Weight)>();
         for (var i = 0; i < activities.Count; i++)
         {
@@ -36,12 +40,9 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
                     }
 
                     var weight = activity.Activity == ActivityKinds.Purchase ? EvidenceWeights.Purchase : EvidenceWeights.View;
-                    var stored = string.IsNullOrWhiteSpace(activity.ItemId)
-                        ? null
-                        : await items.FindAsync(activity.ItemId, cancellationToken);
-                    if (stored is not null)
+                    if (!string.IsNullOrWhiteSpace(activity.ItemId) && stored.TryGetValue(activity.ItemId, out var item))
                     {
-                        resolved[i] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, stored.Vector, weight, activity.EventId), null);
+                        resolved[i] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, item.Vector, weight, activity.EventId), null);
                     }
                     else if (!string.IsNullOrWhiteSpace(activity.ItemName))
                     {

@@ -13,6 +13,12 @@ namespace Tailor.Embedding.Interests;
 /// </summary>
 public sealed class UserInterests
 {
+    /// <summary>
+    /// How many users' slices are written at once: their Redis writes are pipelined on one connection and their
+    /// re-reads of the state overlap, instead of a batch paying one round trip after another per user.
+    /// </summary>
+    private const int ConcurrentSliceWrites = 32;
+
     private readonly IDocumentStore _documents;
     private readonly IProfileCache _profiles;
     private readonly TimeProvider _time;
@@ -41,23 +47,52 @@ public sealed class UserInterests
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentOutOfRangeException.ThrowIfZero(evidence.Count);
 
+        var update = new InterestUpdate(userId, updateId, evidence);
         var written = await _documents.UpdateAsync<UserInterestState>(
-            EmbeddingNames.UsersCollection,
-            userId,
-            stored =>
-            {
-                // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
-                var state = stored is not null && _model.Made(stored.Model, stored.ModelVersion) ? stored : UserInterestState.Empty(_model);
-                var updated = state.Apply(updateId, evidence, _halfLife);
-                return ReferenceEquals(updated, state) ? stored : updated;
-            },
-            cancellationToken);
+            EmbeddingNames.UsersCollection, userId, stored => Apply(update, stored), cancellationToken);
 
         // Never null: with evidence to fold in, the change always leaves a state behind.
-        var state = written!.Document;
         var now = _time.GetUtcNow();
-        await _profiles.WriteLatestSliceAsync(_documents, EmbeddingNames.UsersCollection, userId, written, newest => Slice(newest, now), cancellationToken);
-        return new UserInterestsUpdated(updateId, userId, now, state.Model, state.ModelVersion, state.Direction(), state.EvidenceCount);
+        await _profiles.WriteLatestSliceAsync(_documents, EmbeddingNames.UsersCollection, userId, written!, newest => Slice(newest, now), cancellationToken);
+        return Updated(update, written!.Document, now);
+    }
+
+    /// <summary>
+    /// <see cref="AddAsync"/> for a batch's users (each at most once): their states are read in one query and written in
+    /// one conditional bulk write (<see cref="DocumentUpdates.UpdateManyAsync{TDocument}"/>; a user another replica
+    /// wrote meanwhile is recomputed and written alone), then their slices are written concurrently. Returns one event
+    /// per update, in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<UserInterestsUpdated>> AddManyAsync(IReadOnlyList<InterestUpdate> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var byUser = new Dictionary<string, InterestUpdate>(StringComparer.Ordinal);
+        foreach (var update in updates)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(update.UserId, nameof(updates));
+            ArgumentNullException.ThrowIfNull(update.Evidence, nameof(updates));
+            ArgumentOutOfRangeException.ThrowIfZero(update.Evidence.Count, nameof(updates));
+            if (!byUser.TryAdd(update.UserId, update))
+            {
+                throw new ArgumentException($"User {update.UserId} has more than one update in the batch.", nameof(updates));
+            }
+        }
+
+        var written = await _documents.UpdateManyAsync<UserInterestState>(
+            EmbeddingNames.UsersCollection,
+            byUser.Keys,
+            (userId, stored) => Apply(byUser[userId], stored),
+            cancellationToken: cancellationToken);
+
+        var now = _time.GetUtcNow();
+        await Parallel.ForEachAsync(
+            written,
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentSliceWrites, CancellationToken = cancellationToken },
+            async (user, token) => await _profiles.WriteLatestSliceAsync(
+                _documents, EmbeddingNames.UsersCollection, user.Key, user.Value!, newest => Slice(newest, now), token));
+
+        // Never null: with evidence to fold in, the change always leaves a state behind.
+        return [.. updates.Select(update => Updated(update, written[update.UserId]!.Document, now))];
     }
 
     /// <summary>
@@ -95,6 +130,18 @@ public sealed class UserInterests
         await _documents.DeleteAsync(EmbeddingNames.UsersCollection, userId, cancellationToken);
         await _profiles.RemoveSliceAsync(userId, InterestsSlice.SliceName, cancellationToken);
     }
+
+    // The change of a conditional update: pure, so it can run again when another replica wrote first.
+    private UserInterestState? Apply(InterestUpdate update, UserInterestState? stored)
+    {
+        // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
+        var state = stored is not null && _model.Made(stored.Model, stored.ModelVersion) ? stored : UserInterestState.Empty(_model);
+        var updated = state.Apply(update.UpdateId, update.Evidence, _halfLife);
+        return ReferenceEquals(updated, state) ? stored : updated;
+    }
+
+    private static UserInterestsUpdated Updated(InterestUpdate update, UserInterestState state, DateTimeOffset now) =>
+        new(update.UpdateId, update.UserId, now, state.Model, state.ModelVersion, state.Direction(), state.EvidenceCount);
 
     // Named by the model the state was summed from, which is this replica's unless an older replica wrote it meanwhile.
     private static InterestsSlice Slice(UserInterestState state, DateTimeOffset now) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Tailor.Embedding.Model;
@@ -43,6 +44,45 @@ public sealed class ItemVectorStore : IDisposable
 
         Remember(stored);
         return stored;
+    }
+
+    /// <summary>
+    /// The vectors under the current model of those of <paramref name="itemIds"/> that have one: from memory, and the
+    /// rest in one store query (a batch's purchases of items not embedded yet would otherwise ask one at a time).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ItemVector>> FindManyAsync(IEnumerable<string> itemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var found = new Dictionary<string, ItemVector>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var itemId in itemIds.Distinct(StringComparer.Ordinal))
+        {
+            if (_cache.TryGetValue(itemId, out ItemVector? cached) && cached is not null)
+            {
+                found[itemId] = cached;
+            }
+            else
+            {
+                missing.Add(itemId);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var (itemId, document) in await _documents.GetManyVersionedAsync(EmbeddingNames.ItemsCollection, missing, cancellationToken))
+        {
+            var stored = JsonSerializer.Deserialize<ItemVector>(document.Json, StoreJson.Options);
+            if (stored is not null && _model.Made(stored.Model, stored.ModelVersion))
+            {
+                Remember(stored);
+                found[itemId] = stored;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -44,11 +44,8 @@ public sealed class EvidenceBatch(IEventStore events, SendTimeLearner learner, I
             await context.PublishBatch(updates, cancellationToken);
         }
 
-        foreach (var message in unhandled)
-        {
-            var (eventId, userId, occurredAt) = identify(message);
-            await events.RecordAsync(SendTimeNames.Stream, eventId, userId, occurredAt, message, cancellationToken);
-        }
+        // One transaction for the batch's records, not one commit per message.
+        await events.RecordManyAsync(SendTimeNames.Stream, unhandled, identify, cancellationToken);
 
         Log.Learned(logger, evidence.Count, context.Message.Length, typeof(TMessage).Name, updates.Count);
         InvalidMessageException.ThrowIfAny(typeof(TMessage).Name, rejected);

@@ -16,8 +16,9 @@ namespace Tailor.SendTime.Learning;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Each user's state</b> is changed by a conditional update (<see cref="DocumentUpdates.UpdateAsync{TDocument}"/>):
-/// read, fold, write only if nobody wrote in between, else read and fold again. The state keeps the ids of the user's
+/// <b>Each user's state</b> is changed by a conditional update (<see cref="DocumentUpdates.UpdateManyAsync{TDocument}"/>
+/// for a batch's users: one read of them all and one bulk write of those that changed, so a batch costs two store round
+/// trips, not two per user): read, fold, write only if nobody wrote in between, else read and fold again. The state keeps the ids of the user's
 /// recent events (<see cref="UserSendTimeState.AppliedEvents"/>) and the fold skips those, so an event is counted in
 /// the user's state exactly once: when two replicas take copies of one message at once, when a batch is retried, and
 /// when a crash falls between the state write and the stream's record of the message (its redelivery finds the events
@@ -27,7 +28,8 @@ namespace Tailor.SendTime.Learning;
 /// <b>The shared priors</b> (population, cohorts, open latency) are one document each (a cohort per country), added to
 /// by conditional updates too, and only with the evidence that a user update found new and wrote, so a copy, a retry
 /// or a redelivery adds nothing to them either: nothing is counted twice there. The users' evidence goes to the priors
-/// right after the users' writes, also when a later user's write failed; only a process dying in between, or a
+/// right after the users' writes, also when a later user's write failed (in SQLite the bulk write is one transaction:
+/// either all of it landed or none); only a process dying in between, or a
 /// failed prior write, leaves some of it out of the priors (never out of the user's state). The priors hold every
 /// user's evidence and move slowly, which is why no replica-wide record of applied batches (a hot spot that would
 /// grow with the traffic) is kept for them. The prior strengths are written only by training
@@ -48,6 +50,12 @@ public sealed class SendTimeLearner(
     SendTimeMetrics metrics,
     TimeProvider clock)
 {
+    /// <summary>
+    /// How many users' slices are written at once: their Redis writes are pipelined on one connection and their
+    /// re-reads of the state overlap, instead of a batch paying one round trip after another per user.
+    /// </summary>
+    private const int ConcurrentSliceWrites = 32;
+
     /// <summary>
     /// Returns one <see cref="SendTimeUpdated"/> per user of the batch whose best hour changed. <paramref name="batchId"/>
     /// identifies the batch (the caller derives it from the events), so a retry announces the same changes under the
@@ -71,11 +79,7 @@ public sealed class SendTimeLearner(
             var learned = new List<LearnedUser>();
             try
             {
-                foreach (var userEvidence in evidence.GroupBy(item => item.UserId, StringComparer.Ordinal))
-                {
-                    learned.Add(await LearnUserAsync(userEvidence.Key, [.. userEvidence], batchId, latency, priors, cancellationToken));
-                    priors = learned[^1].Priors;
-                }
+                await LearnUsersAsync(evidence, batchId, latency, priors, learned, cancellationToken);
             }
             finally
             {
@@ -84,13 +88,18 @@ public sealed class SendTimeLearner(
                 await AddToPriorsAsync([.. learned.Where(user => user.Folded is not null).Select(user => user.Folded!)], cancellationToken);
             }
 
-            var updates = new List<SendTimeUpdated>();
-            foreach (var user in learned.Where(user => user.Stored is not null))
-            {
-                var stored = user.Stored!.Document;
-                await slices.WriteLatestAsync(user.UserId, user.Stored, user.Priors.With(stored.Country, user.Folded?.Hours ?? []), cancellationToken);
+            var written = learned.Where(user => user.Stored is not null).ToList();
+            await Parallel.ForEachAsync(
+                written,
+                new ParallelOptions { MaxDegreeOfParallelism = ConcurrentSliceWrites, CancellationToken = cancellationToken },
+                async (user, token) => await slices.WriteLatestAsync(
+                    user.UserId, user.Stored!, user.Priors.With(user.Stored!.Document.Country, user.Folded?.Hours ?? []), token));
 
+            var updates = new List<SendTimeUpdated>();
+            foreach (var user in written)
+            {
                 // The batch that added the evidence (this one, or an earlier attempt of it) announces the move it made.
+                var stored = user.Stored!.Document;
                 if (stored.Counts.LastBatch == batchId && stored.BestHourOfWeek is { } hour && hour != stored.BestHourBeforeLastBatch)
                 {
                     updates.Add(slices.Announce(StableIds.From("tailor.sendtime.best-hour", batchId.ToString("D"), user.UserId), user.UserId, stored, hour));
@@ -164,46 +173,73 @@ public sealed class SendTimeLearner(
     }
 
     /// <summary>
-    /// Folds the user's evidence into their stored state by a conditional update. The fold needs the user's cohort, whose
-    /// country is only known once the state is read: when it is one not read yet, the update writes nothing, the
-    /// cohort is read, and the update runs again. Returns the priors with every cohort read so far.
+    /// Folds each user's evidence into their stored state: the batch's users are read in one query and written in one
+    /// conditional bulk write (<see cref="DocumentUpdates.UpdateManyAsync{TDocument}"/>; a user another replica wrote
+    /// meanwhile is folded again and written alone). The fold needs the user's cohort, whose country is only known once
+    /// the state is read: a user whose cohort was not read yet is left unwritten, the cohorts missing are read, and
+    /// those users go through another round. Each user is added to <paramref name="learned"/> (with the priors it was
+    /// computed against) as soon as its write landed, so a failure further on leaves the ones written before it there.
     /// </summary>
-    private async Task<LearnedUser> LearnUserAsync(
-        string userId, IReadOnlyList<SendTimeEvidence> evidence, Guid batchId, OpenLatency latency, SendTimePriors priors, CancellationToken cancellationToken)
+    private async Task LearnUsersAsync(
+        IReadOnlyCollection<SendTimeEvidence> evidence,
+        Guid batchId,
+        OpenLatency latency,
+        SendTimePriors priors,
+        List<LearnedUser> learned,
+        CancellationToken cancellationToken)
     {
-        while (true)
+        var evidenceByUser = evidence
+            .GroupBy(item => item.UserId, StringComparer.Ordinal)
+            .ToDictionary(user => user.Key, user => user.ToList(), StringComparer.Ordinal);
+        var pending = evidenceByUser.Keys.ToList();
+        while (pending.Count > 0)
         {
-            FoldedEvidence? folded = null;
-            string? unreadCohort = null;
-            var stored = await documents.Store.UpdateAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, current =>
-            {
-                (folded, unreadCohort) = (null, null);
-                if (current?.Country is { } country && !priors.Cohorts.ContainsKey(SendTimeDocuments.CohortKey(country)))
+            var roundPriors = priors;
+            var folds = new Dictionary<string, FoldedEvidence?>(StringComparer.Ordinal);
+            var unreadCohorts = new Dictionary<string, string>(StringComparer.Ordinal);
+            await documents.Store.UpdateManyAsync<UserSendTimeState>(
+                SendTimeNames.UsersCollection,
+                pending,
+                (userId, current) =>
                 {
-                    unreadCohort = country;
-                    return null;
+                    folds[userId] = null;
+                    unreadCohorts.Remove(userId);
+                    if (current?.Country is { } country && !roundPriors.Cohorts.ContainsKey(SendTimeDocuments.CohortKey(country)))
+                    {
+                        unreadCohorts[userId] = country;
+                        return null;
+                    }
+
+                    var folded = fold.Fold(current, userId, evidenceByUser[userId], batchId, latency);
+                    folds[userId] = folded;
+                    if (folded is null)
+                    {
+                        return current;
+                    }
+
+                    var next = folded.State;
+                    return next with { BestHourOfWeek = slices.BestHour(next, roundPriors.With(next.Country, folded.Hours)) ?? next.BestHourOfWeek };
+                },
+                (userId, stored) =>
+                {
+                    if (!unreadCohorts.ContainsKey(userId))
+                    {
+                        learned.Add(new LearnedUser(userId, stored, folds[userId] is { } folded ? folded with { State = stored!.Document } : null, roundPriors));
+                    }
+                },
+                cancellationToken);
+
+            pending = [.. unreadCohorts.Keys];
+            if (pending.Count > 0)
+            {
+                var cohorts = new Dictionary<string, HourOfWeekCounts>(priors.Cohorts, StringComparer.Ordinal);
+                foreach (var country in unreadCohorts.Values.Distinct(StringComparer.Ordinal))
+                {
+                    cohorts[SendTimeDocuments.CohortKey(country)] = await documents.CohortAsync(country, cancellationToken);
                 }
 
-                folded = fold.Fold(current, userId, evidence, batchId, latency);
-                if (folded is null)
-                {
-                    return current;
-                }
-
-                var next = folded.State;
-                return next with { BestHourOfWeek = slices.BestHour(next, priors.With(next.Country, folded.Hours)) ?? next.BestHourOfWeek };
-            }, cancellationToken);
-
-            if (unreadCohort is null)
-            {
-                return new LearnedUser(userId, stored, folded is null ? null : folded with { State = stored!.Document }, priors);
+                priors = priors with { Cohorts = cohorts };
             }
-
-            var cohorts = new Dictionary<string, HourOfWeekCounts>(priors.Cohorts, StringComparer.Ordinal)
-            {
-                [SendTimeDocuments.CohortKey(unreadCohort)] = await documents.CohortAsync(unreadCohort, cancellationToken),
-            };
-            priors = priors with { Cohorts = cohorts };
         }
     }
 

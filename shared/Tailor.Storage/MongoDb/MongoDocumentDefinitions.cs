@@ -23,6 +23,10 @@ public static class MongoDocumentDefinitions
     public static FilterDefinition<BsonDocument> One(string collection, string id) =>
         Filter.Eq(MongoDocumentMapping.Id, MongoDocumentMapping.Key(collection, id));
 
+    /// <summary>The documents of <paramref name="ids"/>: one <c>$in</c> on the whole <c>_id</c>, served by the built-in index.</summary>
+    public static FilterDefinition<BsonDocument> Many(string collection, IEnumerable<string> ids) =>
+        Filter.In(MongoDocumentMapping.Id, ids.Distinct(StringComparer.Ordinal).Select(id => MongoDocumentMapping.Key(collection, id)));
+
     /// <summary>
     /// The document while it still has <paramref name="version"/>; version 0 matches a document written before versions
     /// existed (an equality on null matches a missing field).

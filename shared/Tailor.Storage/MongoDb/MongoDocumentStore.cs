@@ -42,6 +42,35 @@ public sealed class MongoDocumentStore : IDocumentStore
         return document is null ? null : MongoDocumentMapping.ToVersionedDocument(document);
     }
 
+    public async Task<IReadOnlyDictionary<string, VersionedDocument>> GetManyVersionedAsync(
+        string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<string, VersionedDocument>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var id in ids)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(id, nameof(ids));
+        }
+
+        await _indexes.RunAsync(cancellationToken);
+        using var cursor = await _documents.Find(MongoDocumentDefinitions.Many(collection, ids)).ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var document in cursor.Current)
+            {
+                found[MongoDocumentMapping.FromBsonDocument(document).Key] = MongoDocumentMapping.ToVersionedDocument(document);
+            }
+        }
+
+        return found;
+    }
+
     public async Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
@@ -71,6 +100,19 @@ public sealed class MongoDocumentStore : IDocumentStore
             MongoDocumentMapping.ToBsonDocument(collection, id, json, expectedVersion + 1),
             cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
+    }
+
+    /// <summary>
+    /// Sent concurrently, one conditional write each: a bulk write reports how many matched, not which, and a batch
+    /// needs to know which of its users lost a race. The driver pipelines them over its pooled connections.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> TryWriteManyAsync(
+        string collection, IReadOnlyList<ConditionalWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return await Task.WhenAll(writes.Select(write => write.ExpectedVersion is { } version
+            ? TryReplaceAsync(collection, write.Id, write.Json, version, cancellationToken)
+            : TryInsertAsync(collection, write.Id, write.Json, cancellationToken)));
     }
 
     public async IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(

@@ -27,6 +27,19 @@ public sealed class MongoDocumentDefinitionsTests
     }
 
     [Fact]
+    public void Many_matches_each_whole_compound_id_once()
+    {
+        var rendered = Render(MongoDocumentDefinitions.Many("sendtime.users", ["u1", "u2", "u1"]));
+
+        BsonArray expected =
+        [
+            new BsonDocument { { "collection", "sendtime.users" }, { "id", "u1" } },
+            new BsonDocument { { "collection", "sendtime.users" }, { "id", "u2" } },
+        ];
+        Assert.Equal(new BsonDocument("_id", new BsonDocument("$in", expected)), rendered);
+    }
+
+    [Fact]
     public void InCollection_filters_on_the_collection_part_of_the_id()
     {
         var rendered = Render(MongoDocumentDefinitions.InCollection("ingestion.catalog"));
