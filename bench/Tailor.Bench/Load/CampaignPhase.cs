@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tailor.Profiles;
@@ -19,8 +18,8 @@ internal static class CampaignPhase
     public static async Task<CampaignResult> RunAsync(
         LoadOptions options, LoadHosts hosts, LoadEvents events, QueueDrain drain, string run, TextWriter progress, CancellationToken cancellationToken)
     {
-        var contacts = hosts.Profiles("ingestion");
-        var recommendations = hosts.Profiles("recommendation");
+        var contacts = hosts.Profiles;
+        var recommendations = hosts.Profiles;
         var seeded = 0;
         var now = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(
@@ -44,8 +43,7 @@ internal static class CampaignPhase
         var consumer = await counter.StartAsync(options.RabbitMq, cancellationToken);
         try
         {
-            using var http = new HttpClient { BaseAddress = hosts.IngestionAddress() };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hosts.ApiKey.Key);
+            var http = hosts.Ingestion(0);
             drain.BeginPhase();
             var started = Stopwatch.GetTimestamp();
             var window = DateTimeOffset.UtcNow;
@@ -76,7 +74,7 @@ internal static class CampaignPhase
 
             var elapsed = Stopwatch.GetElapsedTime(started);
             await drain.WaitAsync(cancellationToken);
-            return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, counter.EmailBytes);
+            return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, counter.EmailBytes, counter.Check(audience));
         }
         finally
         {
@@ -86,7 +84,8 @@ internal static class CampaignPhase
 }
 
 /// <param name="Elapsed">From the campaign request to the last outcome (email or suppression) of its audience.</param>
-internal sealed record CampaignResult(int Audience, int Emails, int Suppressed, TimeSpan Elapsed, int EmailBytes)
+/// <param name="Check">One email per user, none doubled, and the digest a run with another number of replicas must match.</param>
+internal sealed record CampaignResult(int Audience, int Emails, int Suppressed, TimeSpan Elapsed, int EmailBytes, Consistency Check)
 {
     public double EmailsPerSecond => Emails / Elapsed.TotalSeconds;
 }
