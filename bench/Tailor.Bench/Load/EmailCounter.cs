@@ -29,9 +29,9 @@ internal sealed class EmailCounter(string run)
     public Task All => _all.Task;
 
     /// <summary>
-    /// One email per user of <paramref name="audience"/> users, none twice, and a digest of who got which items under
-    /// which subject (a subject the bandit drew depends on the order emails were written in, so it is left out; so is
-    /// the send time, which depends on when the campaign ran).
+    /// One outcome (an email or a suppression) per user of <paramref name="audience"/> users, none twice, and a digest
+    /// of who got which items under which subject, or was suppressed why (a subject the bandit drew depends on the
+    /// order emails were written in, so it is left out; so is the send time, which depends on when the campaign ran).
     /// </summary>
     public Consistency Check(int audience) =>
         new(audience, audience - _emails.Count, Volatile.Read(ref _duplicates), ReplicaCheck.Digest(_emails));
@@ -71,8 +71,14 @@ internal sealed class EmailCounter(string run)
                     Check();
                     return Task.CompletedTask;
                 });
-                endpoint.Handler<EmailSuppressed>(_ =>
+                endpoint.Handler<EmailSuppressed>(context =>
                 {
+                    // An outcome too: the user is accounted for, and why belongs in the digest.
+                    if (!_emails.TryAdd(context.Message.UserId, $"suppressed: {context.Message.Reason}"))
+                    {
+                        Interlocked.Increment(ref _duplicates);
+                    }
+
                     Interlocked.Increment(ref _suppressed);
                     Check();
                     return Task.CompletedTask;

@@ -41,7 +41,7 @@ internal static class LoadReport
         text.AppendLine(Invariant, $"Campaign: {campaign.Elapsed.TotalSeconds:F1} s, {campaign.Suppressed:N0} suppressed.");
         AppendCpu(text, results);
         text.AppendLine();
-        text.AppendLine(Invariant, $"Replicas check: the profiles of the {results.Profiles.Users:N0} events-phase users (digest `{results.Profiles.Digest}`; {results.Profiles.Missing} without both slices, {results.Profiles.Wrong} with an evidence count other than their one event) and the campaign's emails (digest `{campaign.Check.Digest}`; {campaign.Check.Missing} users without one, {campaign.Check.Wrong} doubled). Runs of the same sizes with any `--replicas` must print the same digests.");
+        text.AppendLine(Invariant, $"Replicas check: the profiles of the {results.Profiles.Users:N0} events-phase users (digest `{results.Profiles.Digest}`; {results.Profiles.Missing} without both slices, {results.Profiles.Wrong} with an evidence count other than their one event) and the campaign's outcomes, emails and suppressions (digest `{campaign.Check.Digest}`; {campaign.Check.Missing} users without one, {campaign.Check.Wrong} with two). Runs of the same sizes with any `--replicas` must print the same digests.");
         for (var phase = 0; phase < results.Events.Count; phase++)
         {
             AppendLoad(text, $"Where the events phase went, {results.Events[phase].Name} ({results.Events[phase].Profiled.TotalSeconds:F1} s to the last profile)", results.EventsLoad[phase]);

@@ -61,7 +61,7 @@ internal static class LoadRun
         var campaign = await CampaignPhase.RunAsync(options, hosts, events, drain, run, progress, cancellationToken);
         var campaignLoad = drain.Snapshot();
         progress.WriteLine($"  {campaign.EmailsPerSecond:N0} emails/s");
-        progress.WriteLine($"Replicas check ({options.Replicas} per service): profiles {learnt.Digest}, {learnt.Missing} missing, {learnt.Wrong} miscounted; emails {campaign.Check.Digest}, {campaign.Check.Missing} missing, {campaign.Check.Wrong} doubled");
+        progress.WriteLine($"Replicas check ({options.Replicas} per service): profiles {learnt.Digest}, {learnt.Missing} missing, {learnt.Wrong} miscounted; emails {campaign.Check.Digest}, {campaign.Check.Missing} missing, {campaign.Check.Wrong} doubled, {campaign.Suppressed} suppressed");
         await hosts.StopAsync();
 
         progress.WriteLine("Phase 4: the raw broker at the same message sizes (Tailor's processes stopped)");
