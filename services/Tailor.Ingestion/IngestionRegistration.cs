@@ -37,13 +37,14 @@ public static class IngestionRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<SuppressionList>();
+        builder.Services.AddSingleton<AddressHolders>();
+        builder.Services.AddSingleton<ContactSlices>();
         builder.Services.AddSingleton<ContactBook>();
         builder.Services.AddProfileSliceRebuilder<Profiles.ContactSlice, ContactBook>((contacts, token) => contacts.RewriteSlicesAsync(token));
 
         // Scoped: it publishes through the request's (or consume context's) IPublishEndpoint.
         builder.Services.AddScoped<AcceptedMessageLog>();
         builder.Services.AddScoped<CatalogVersions>();
-        builder.Services.AddSingleton<IdentityLinkLocks>();
         builder.Services.AddScoped<AnonymousIdentities>();
         builder.Services.AddScoped<SegmentIngestor>();
         builder.Services.AddScoped<SegmentRequestServices>();

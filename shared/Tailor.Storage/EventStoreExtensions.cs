@@ -21,6 +21,27 @@ public static class EventStoreExtensions
         return store.AppendAsync(StoredEvent.Of(stream, eventId, userId, occurredAt, message), cancellationToken);
     }
 
+    /// <summary>Records a batch's messages in one transaction where the adapter can (see <see cref="IEventStore.AppendManyAsync"/>).</summary>
+    public static Task<IReadOnlyList<bool>> RecordManyAsync<TMessage>(
+        this IEventStore store,
+        string stream,
+        IEnumerable<TMessage> messages,
+        Func<TMessage, (Guid EventId, string? UserId, DateTimeOffset OccurredAt)> describe,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(describe);
+        var stored = messages
+            .Select(message =>
+            {
+                var (eventId, userId, occurredAt) = describe(message);
+                return StoredEvent.Of(stream, eventId, userId, occurredAt, message);
+            })
+            .ToList();
+        return store.AppendManyAsync(stored, cancellationToken);
+    }
+
     /// <summary>Reads a stream's events of one message type, deserialised.</summary>
     public static async IAsyncEnumerable<TMessage> ReadMessagesAsync<TMessage>(
         this IEventStore store,

@@ -30,7 +30,10 @@ public static class HandleOnceExtensions
         return true;
     }
 
-    /// <summary>The messages of a batch this stream has not handled yet, in their order; record each after the work.</summary>
+    /// <summary>
+    /// The messages of a batch this stream has not handled yet, in their order (one query for the batch); record them
+    /// after the work with <see cref="EventStoreExtensions.RecordManyAsync"/>.
+    /// </summary>
     public static async Task<IReadOnlyList<TMessage>> UnhandledAsync<TMessage>(
         this IEventStore store,
         string stream,
@@ -39,12 +42,15 @@ public static class HandleOnceExtensions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(eventId);
+        var all = messages.ToList();
+        var handled = await store.ContainsManyAsync(stream, [.. all.Select(eventId)], cancellationToken);
         var unhandled = new List<TMessage>();
         var seen = new HashSet<Guid>();
-        foreach (var message in messages)
+        foreach (var message in all)
         {
             var id = eventId(message);
-            if (seen.Add(id) && !await store.ContainsAsync(stream, id, cancellationToken))
+            if (seen.Add(id) && !handled.Contains(id))
             {
                 unhandled.Add(message);
             }

@@ -25,6 +25,25 @@ public interface IEventStore
     /// <summary>Whether the stream already holds this event: how a consumer knows it has handled a message before.</summary>
     Task<bool> ContainsAsync(string stream, Guid eventId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Which of <paramref name="eventIds"/> the stream already holds: how a batch consumer finds its duplicates in one
+    /// query instead of one per message. The default asks one at a time.
+    /// </summary>
+    async Task<IReadOnlySet<Guid>> ContainsManyAsync(string stream, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var held = new HashSet<Guid>();
+        foreach (var eventId in eventIds)
+        {
+            if (await ContainsAsync(stream, eventId, cancellationToken))
+            {
+                held.Add(eventId);
+            }
+        }
+
+        return held;
+    }
+
     IAsyncEnumerable<StoredEvent> ReadAsync(EventQuery query, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(string stream, CancellationToken cancellationToken = default);

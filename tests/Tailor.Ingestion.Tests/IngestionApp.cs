@@ -36,9 +36,9 @@ internal sealed class IngestionApp : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly SqliteDatabase _database;
-    private readonly string _directory;
+    private readonly string? _directory;
 
-    private IngestionApp(WebApplication app, SqliteDatabase database, string directory, FakeLogCollector logs, Uri? kestrel)
+    private IngestionApp(WebApplication app, SqliteDatabase database, string? directory, FakeLogCollector logs, Uri? kestrel)
     {
         _app = app;
         _database = database;
@@ -73,11 +73,21 @@ internal sealed class IngestionApp : IAsyncDisposable
     /// <param name="replace">Swaps in other services (a failing store) after the defaults are registered.</param>
     /// <param name="configure">Sets configuration keys (under <c>Tailor:Ingestion</c> and elsewhere) before Ingestion reads them.</param>
     /// <param name="kestrel">Listens with Kestrel on a free port of 127.0.0.1 instead of the test server.</param>
+    /// <param name="replicaOf">
+    /// Starts a second replica of that app, as a second process would be: its own host, bus and
+    /// <see cref="SqliteDatabase"/> (so its own write gate) on the other's file, and the other's profile cache (the Redis
+    /// replicas share). Dispose it before the app it replicates, which owns the file.
+    /// </param>
+    /// <param name="now">The replica's clock; two machines' clocks differ.</param>
     public static async Task<IngestionApp> StartAsync(
-        Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? configure = null, bool kestrel = false)
+        Action<IServiceCollection>? replace = null,
+        IReadOnlyDictionary<string, string?>? configure = null,
+        bool kestrel = false,
+        IngestionApp? replicaOf = null,
+        DateTimeOffset? now = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "tailor-ingestion-tests", Guid.NewGuid().ToString("N"));
-        var database = new SqliteDatabase(Path.Combine(directory, "tailor.db"));
+        var directory = replicaOf is null ? Path.Combine(Path.GetTempPath(), "tailor-ingestion-tests", Guid.NewGuid().ToString("N")) : null;
+        var database = new SqliteDatabase(replicaOf?._database.FilePath ?? Path.Combine(directory!, "tailor.db"));
 
         var builder = WebApplication.CreateBuilder();
         if (kestrel)
@@ -101,11 +111,18 @@ internal sealed class IngestionApp : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(configure ?? new Dictionary<string, string?>());
-        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(now ?? Now));
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IEventStore, SqliteEventStore>();
         builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
-        builder.Services.AddSingleton<IProfileCache, InMemoryProfileCache>();
+        if (replicaOf is null)
+        {
+            builder.Services.AddSingleton<IProfileCache, InMemoryProfileCache>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(replicaOf.Profiles);
+        }
         builder.AddIngestion();
         builder.Services.AddMassTransitTestHarness(bus =>
         {
@@ -171,7 +188,10 @@ internal sealed class IngestionApp : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _database.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
+using Tailor.Storage;
 
 namespace Tailor.Ingestion.Tests;
 
@@ -71,6 +72,28 @@ public sealed class SuppressionListTests
         Assert.Equal(
             new Contacts.Suppression(EngagementKind.HardBounce, Reported.AddHours(1), false, "sendgrid:dropped:Bounced Address"),
             await FindAsync(app, "ada@example.com"));
+    }
+
+    [Fact]
+    public async Task Holders_kept_in_the_list_of_an_earlier_version_are_still_suppressed_and_the_list_goes_with_its_last_holder()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await IdentifyAsync(app, "12583", "ada@example.com");
+
+        // crm-77 as a version that kept one list of holders per address left it: filed only in that list.
+        var token = TestContext.Current.CancellationToken;
+        var legacyKey = Contacts.AddressKeys.Of("ada@example.com");
+        await app.Documents.PutAsync(
+            Accepting.IngestionStorage.ContactsCollection, "crm-77", Contacts.ContactRecord.Empty with { Email = "ada@example.com", EmailConsent = true }, token);
+        await app.Documents.PutAsync(Contacts.AddressHolders.ListsCollection, legacyKey, new[] { "crm-77" }, token);
+
+        await EngageAsync(app, "12583", EngagementKind.Complaint, Reported);
+        Assert.True(await SuppressedAsync(app, "crm-77"));
+
+        using var erased = await app.Client.DeleteAsync("/v1/users/crm-77", token);
+        erased.EnsureSuccessStatusCode();
+        Assert.Null(await app.Documents.GetAsync(Contacts.AddressHolders.ListsCollection, legacyKey, token));
+        Assert.Equal(["12583"], await app.Services.GetRequiredService<Contacts.AddressHolders>().OfAsync("ada@example.com", token));
     }
 
     private static Task<Contacts.Suppression?> FindAsync(IngestionApp app, string address) =>

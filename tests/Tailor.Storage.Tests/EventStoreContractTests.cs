@@ -60,6 +60,34 @@ public abstract class EventStoreContractTests
     }
 
     [Fact]
+    public async Task Contains_many_names_exactly_the_ids_recorded_in_that_stream_across_chunks()
+    {
+        var store = CreateStore();
+        var purchases = RetailSample.Purchases(1200);
+        await store.RecordManyAsync(Ingestion, purchases.Where((_, index) => index % 3 == 0), purchase => (purchase.EventId, purchase.UserId, purchase.OccurredAt), Token);
+        await Record(store, Recommendation, purchases[1]);
+
+        // More ids than one query takes at once, some twice: the answer is the recorded third, and only in its stream.
+        var asked = purchases.Select(purchase => purchase.EventId).Append(purchases[0].EventId).ToList();
+        var held = await store.ContainsManyAsync(Ingestion, asked, Token);
+
+        Assert.Equal(purchases.Where((_, index) => index % 3 == 0).Select(purchase => purchase.EventId).ToHashSet(), held.ToHashSet());
+        Assert.Empty(await store.ContainsManyAsync(Ingestion, [], Token));
+    }
+
+    [Fact]
+    public async Task Unhandled_keeps_the_batch_order_and_drops_recorded_and_repeated_messages()
+    {
+        var store = CreateStore();
+        var purchases = RetailSample.Purchases(4);
+        await Record(store, Ingestion, purchases[1]);
+
+        var unhandled = await store.UnhandledAsync(Ingestion, [purchases[3], purchases[1], purchases[0], purchases[3], purchases[2]], purchase => purchase.EventId, Token);
+
+        Assert.Equal([purchases[3], purchases[0], purchases[2]], unhandled);
+    }
+
+    [Fact]
     public async Task Append_same_event_id_in_another_stream_records_it_there_too()
     {
         var store = CreateStore();

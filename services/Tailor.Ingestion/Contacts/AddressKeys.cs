@@ -11,4 +11,7 @@ internal static class AddressKeys
 {
     public static string Of(string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address.Trim().ToLowerInvariant())));
+
+    /// <summary>Whether the two are one address as far as suppression goes (case and surrounding spaces aside).</summary>
+    public static bool Same(string first, string? second) => second is not null && Of(first) == Of(second);
 }

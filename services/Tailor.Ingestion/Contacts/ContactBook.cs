@@ -1,9 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
-using Tailor.Messaging;
-using Tailor.Profiles;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Contacts;
@@ -13,15 +12,20 @@ namespace Tailor.Ingestion.Contacts;
 /// (the truth) and projects them into the profile's contact slice (the cache ContentGeneration reads before it writes an
 /// email, and picks a campaign's audience by).
 /// </summary>
+/// <remarks>
+/// Every change is a conditional update of the user's record (<see cref="DocumentUpdates.UpdateAsync{TDocument}"/>),
+/// so any number of replicas may change one user at once: a change that lost the race is applied again to the record
+/// that won. The merges are idempotent (each field keeps its "as of" time, groups are a set), so two copies of one
+/// message, on two replicas, have one effect.
+/// </remarks>
 internal sealed class ContactBook(
     IDocumentStore documents,
-    IProfileCache profiles,
+    ContactSlices slices,
     SuppressionList suppressions,
+    AddressHolders holders,
     IOptions<IngestionOptions> options,
     ILogger<ContactBook> logger)
 {
-    private readonly KeyedLocks _locks = new();
-
     public async Task ApplyAsync(UserIdentified identified, CancellationToken cancellationToken) =>
         await UpdateAsync(identified.UserId, contact => contact.With(identified), cancellationToken);
 
@@ -38,18 +42,14 @@ internal sealed class ContactBook(
         }
 
         var (known, updated) = await UpdateAsync(engaged.UserId, contact => contact.WithConsent(consent, engaged.OccurredAt), cancellationToken);
-        if (known.EmailConsent != updated.EmailConsent)
+        if (known?.EmailConsent != updated.EmailConsent)
         {
             Log.ConsentChanged(logger, engaged.UserId, engaged.Kind, consent);
         }
 
-        // Every user id with this address gets its slice redrawn, outside this user's lock (the locks are not reentrant).
-        if (updated.Email is { } address && await suppressions.ApplyAsync(address, engaged.Kind, engaged.OccurredAt, engaged.Source, cancellationToken))
+        if (updated.Email is { } address)
         {
-            foreach (var holder in await suppressions.HoldersAsync(address, cancellationToken))
-            {
-                await UpdateAsync(holder, contact => contact, cancellationToken);
-            }
+            await ApplyToAddressAsync(address, engaged.Kind, engaged.OccurredAt, engaged.Source, cancellationToken);
         }
     }
 
@@ -60,12 +60,13 @@ internal sealed class ContactBook(
     /// </summary>
     public async Task ApplyToAddressAsync(string address, EngagementKind kind, DateTimeOffset at, string? source, CancellationToken cancellationToken)
     {
-        if (await suppressions.ApplyAsync(address, kind, at, source, cancellationToken))
+        await suppressions.ApplyAsync(address, kind, at, source, cancellationToken);
+
+        // Redrawn even when this call changed nothing: the replica (or the earlier attempt) that changed the entry may
+        // have stopped before redrawing, and only a retry of the same report comes to finish it.
+        foreach (var holder in await holders.OfAsync(address, cancellationToken))
         {
-            foreach (var holder in await suppressions.HoldersAsync(address, cancellationToken))
-            {
-                await UpdateAsync(holder, contact => contact, cancellationToken);
-            }
+            await slices.RedrawAsync(holder, cancellationToken);
         }
     }
 
@@ -75,43 +76,66 @@ internal sealed class ContactBook(
         var count = 0;
         await foreach (var (userId, _) in documents.ListAsync(IngestionStorage.ContactsCollection, cancellationToken))
         {
-            // Read again under the user's lock: a change since the listing is what gets written, and a user erased
-            // since then is skipped instead of brought back.
-            using var held = await _locks.AcquireAsync(userId, cancellationToken);
-            if (await documents.FindAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, cancellationToken) is not { } contact)
+            // Read again: a change since the listing is what gets written, and a user erased since then is skipped
+            // instead of brought back.
+            if (await slices.RedrawAsync(userId, cancellationToken))
             {
-                continue;
+                count++;
             }
-
-            var suppressed = await suppressions.IsSuppressedAsync(contact.Email, cancellationToken);
-            await profiles.WriteSliceAsync(userId, contact.ToSlice(suppressed), cancellationToken);
-            count++;
         }
 
         return count;
     }
 
-    /// <summary>Erasure: removes the contact record and files the user out of its address.</summary>
+    /// <summary>Erasure: files the user out of its address, then removes the contact record (so a retry still finds the address).</summary>
     public async Task<ContactRecord?> ForgetAsync(string userId, CancellationToken cancellationToken)
     {
-        using var held = await _locks.AcquireAsync(userId, cancellationToken);
         var known = await documents.FindAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, cancellationToken);
-        await suppressions.MoveHolderAsync(userId, known?.Email, current: null, cancellationToken);
+        if (known?.Email is { } address)
+        {
+            await holders.RemoveAsync(address, userId, cancellationToken);
+        }
+
         await documents.DeleteAsync(IngestionStorage.ContactsCollection, userId, cancellationToken);
         return known;
     }
 
-    // Always written, even when nothing changed: a retry must repair a slice whose first write failed.
-    private async Task<(ContactRecord Known, ContactRecord Updated)> UpdateAsync(
+    // The slice is written even when nothing changed: a retry must repair a slice whose first write failed.
+    private async Task<(ContactRecord? Known, ContactRecord Updated)> UpdateAsync(
         string userId, Func<ContactRecord, ContactRecord> change, CancellationToken cancellationToken)
     {
-        using var held = await _locks.AcquireAsync(userId, cancellationToken);
-        var known = await documents.FindAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, cancellationToken) ?? ContactRecord.Empty;
-        var updated = change(known);
-        await documents.PutAsync(IngestionStorage.ContactsCollection, userId, updated, cancellationToken);
-        await suppressions.MoveHolderAsync(userId, known.Email, updated.Email, cancellationToken);
-        var suppressed = await suppressions.IsSuppressedAsync(updated.Email, cancellationToken);
-        await profiles.WriteSliceAsync(userId, updated.ToSlice(suppressed), cancellationToken);
-        return (known, updated);
+        // Set by the attempt that wins: the record this change was applied to.
+        ContactRecord? known = null;
+        var stored = await documents.UpdateAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, current =>
+        {
+            known = current;
+            var updated = change(current ?? ContactRecord.Empty);
+            return updated == current ? current : updated;
+        }, cancellationToken) ?? throw new UnreachableException("A change to a contact always leaves a record.");
+
+        await RefileAsync(userId, known?.Email, stored.Document.Email, cancellationToken);
+        await slices.WriteAsync(userId, stored, cancellationToken);
+        return (known, stored.Document);
+    }
+
+    private async Task RefileAsync(string userId, string? previous, string? current, CancellationToken cancellationToken)
+    {
+        if (previous is not null && !AddressKeys.Same(previous, current))
+        {
+            await holders.RemoveAsync(previous, userId, cancellationToken);
+
+            // Another replica may have moved the user back to the previous address, and filed them there, just before
+            // this removal: it wrote the record before filing, so reading the record now shows it.
+            if ((await documents.FindAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, cancellationToken))?.Email is { } now
+                && AddressKeys.Same(previous, now))
+            {
+                await holders.AddAsync(previous, userId, cancellationToken);
+            }
+        }
+
+        if (current is not null)
+        {
+            await holders.AddAsync(current, userId, cancellationToken);
+        }
     }
 }

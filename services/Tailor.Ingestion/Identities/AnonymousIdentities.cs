@@ -11,7 +11,13 @@ namespace Tailor.Ingestion.Identities;
 /// nothing twice and a link interrupted half way is finished by the next one. Later anonymous calls with a linked id go
 /// straight to the user.
 /// </summary>
-internal sealed class AnonymousIdentities(IEventStore events, IDocumentStore documents, AcceptedMessageLog log, IdentityLinkLocks locks, TimeProvider time)
+/// <remarks>
+/// Holding a call and linking its id may run at once, on one replica or two, with no lock between them. Each writes
+/// its own document first and reads the other's after: a call holds its activity, then looks for a link; a link is
+/// written, then the held activity is read (again). Whichever of the two comes second sees the other's write, so no
+/// held activity waits for a link that already happened.
+/// </remarks>
+internal sealed class AnonymousIdentities(IEventStore events, IDocumentStore documents, AcceptedMessageLog log, TimeProvider time)
 {
     /// <summary>Activity of anonymous ids not yet linked, stored under the anonymous id.</summary>
     public const string HeldStream = "ingestion.anonymous";
@@ -25,7 +31,6 @@ internal sealed class AnonymousIdentities(IEventStore events, IDocumentStore doc
     /// <summary>Accepts an anonymous id's activity as its user's when linked, else keeps it until it is.</summary>
     public async Task AcceptAsync(string anonymousId, IReadOnlyList<UserActivityTracked> activities, CancellationToken cancellationToken)
     {
-        using var held = await locks.Locks.AcquireAsync(anonymousId, cancellationToken);
         if (await UserOfAsync(anonymousId, cancellationToken) is { } userId)
         {
             await log.AcceptAsync([.. activities.Select(activity => AsUsers(activity, userId))], cancellationToken);
@@ -36,21 +41,37 @@ internal sealed class AnonymousIdentities(IEventStore events, IDocumentStore doc
         {
             await events.RecordAsync(HeldStream, activity.EventId, anonymousId, activity.OccurredAt, activity, cancellationToken);
         }
+
+        // A link written since the read above may have read the held activity before this was in it: publish it here.
+        if (await UserOfAsync(anonymousId, cancellationToken) is { } linkedMeanwhile)
+        {
+            await log.AcceptAsync([.. activities.Select(activity => AsUsers(activity, linkedMeanwhile))], cancellationToken);
+        }
     }
 
     /// <summary>Links the ids and publishes everything the anonymous id did as the user's, oldest first.</summary>
     public async Task LinkAsync(string anonymousId, string userId, CancellationToken cancellationToken)
     {
-        using var held = await locks.Locks.AcquireAsync(anonymousId, cancellationToken);
+        var published = await PublishHeldAsync(anonymousId, userId, alreadyPublished: [], cancellationToken);
+
+        // Written after the held activity is published: until it is, a retried identify or alias finishes the merge.
+        var linkedAt = time.GetUtcNow();
+        await documents.UpdateAsync<IdentityLink>(
+            LinksCollection, anonymousId, link => link?.UserId == userId ? link : new IdentityLink(userId, linkedAt), cancellationToken);
+
+        // Activity held between the first read and the link (by any replica) did not see the link: publish it now.
+        await PublishHeldAsync(anonymousId, userId, published, cancellationToken);
+    }
+
+    /// <returns>The ids of the held events, published now or before.</returns>
+    private async Task<HashSet<Guid>> PublishHeldAsync(string anonymousId, string userId, HashSet<Guid> alreadyPublished, CancellationToken cancellationToken)
+    {
         var waiting = await events.ReadMessagesAsync<UserActivityTracked>(new EventQuery(HeldStream) { UserId = anonymousId }, cancellationToken)
             .ToListAsync(cancellationToken);
-        await log.AcceptAsync([.. waiting.Select(activity => AsUsers(activity, userId))], cancellationToken);
-
-        // Written last: until it is, a retried identify or alias finishes the merge.
-        if (await UserOfAsync(anonymousId, cancellationToken) != userId)
-        {
-            await documents.PutAsync(LinksCollection, anonymousId, new IdentityLink(userId, time.GetUtcNow()), cancellationToken);
-        }
+        await log.AcceptAsync(
+            [.. waiting.Where(activity => !alreadyPublished.Contains(activity.EventId)).Select(activity => AsUsers(activity, userId))],
+            cancellationToken);
+        return [.. waiting.Select(activity => activity.EventId)];
     }
 
     // The same id whether the activity was held first or arrived after the link, so a retried call is always a duplicate.

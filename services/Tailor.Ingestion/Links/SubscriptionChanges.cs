@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
@@ -35,14 +36,16 @@ internal sealed class SubscriptionChanges(
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only unsubscribe and resubscribe come through an email's link.");
         }
 
-        // Written before anything else: a retry after a failure below finds it and repeats the same event at the same time.
-        var key = email.EmailId.ToString("D");
-        var last = await documents.FindAsync<SubscriptionRequest>(Collection, key, cancellationToken);
-        var request = last is not null && last.Kind == kind ? last : Next(email.EmailId, kind, last);
-        if (request != last)
-        {
-            await documents.PutAsync(Collection, key, request, cancellationToken);
-        }
+        // Written before anything else: a retry after a failure below finds it and repeats the same event at the same
+        // time. A conditional update, so two presses at once (the reader's and the mailbox provider's one-click POST,
+        // on two replicas) agree on one request and publish one event, as they would one after the other.
+        var requestedAt = time.GetUtcNow();
+        var stored = await documents.UpdateAsync<SubscriptionRequest>(
+            Collection,
+            email.EmailId.ToString("D"),
+            last => last is not null && last.Kind == kind ? last : Next(email.EmailId, kind, last, requestedAt),
+            cancellationToken);
+        var request = stored?.Document ?? throw new UnreachableException("A subscription change always leaves a request.");
 
         var engaged = new EmailEngaged(
             request.EventId, email.UserId, request.At, email.EmailId, email.CampaignId, kind, Url: null, ItemId: null, IsMachineOpen: false);
@@ -52,10 +55,10 @@ internal sealed class SubscriptionChanges(
         Log.SubscriptionChanged(logger, kind, email.EmailId, email.UserId);
     }
 
-    private SubscriptionRequest Next(Guid emailId, EngagementKind kind, SubscriptionRequest? last)
+    private static SubscriptionRequest Next(Guid emailId, EngagementKind kind, SubscriptionRequest? last, DateTimeOffset at)
     {
         var name = kind == EngagementKind.Unsubscribe ? "unsubscribe" : "resubscribe";
         var after = last?.EventId.ToString("N") ?? "none";
-        return new SubscriptionRequest(kind, EventIds.From($"link:{name}:{emailId:D}:after:{after}", 0), time.GetUtcNow());
+        return new SubscriptionRequest(kind, EventIds.From($"link:{name}:{emailId:D}:after:{after}", 0), at);
     }
 }

@@ -53,10 +53,11 @@ internal sealed class ApiKeyRegistry(IOptions<IngestionOptions> options, IDocume
             return false;
         }
 
-        if (key.RevokedAt is null)
-        {
-            await documents.PutAsync(Collection, key.KeyHash, key with { RevokedAt = time.GetUtcNow() }, cancellationToken);
-        }
+        // Conditional: of two revocations at once (two replicas), the first time stands, and neither brings back a key
+        // the other deleted.
+        var revokedAt = time.GetUtcNow();
+        await documents.UpdateAsync<StoredApiKey>(
+            Collection, key.KeyHash, stored => stored is { RevokedAt: null } ? stored with { RevokedAt = revokedAt } : stored, cancellationToken);
 
         return true;
     }

@@ -28,6 +28,14 @@ public sealed class InstrumentedEventStore(IEventStore inner, string system) : I
         return await activity.Traced(inner.ContainsAsync(stream, eventId, cancellationToken));
     }
 
+    public async Task<IReadOnlySet<Guid>> ContainsManyAsync(string stream, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        using var activity = StorageTelemetry.Start(system, "contains_many", stream);
+        activity?.SetTag("db.operation.batch.size", eventIds.Count);
+        return await activity.Traced(inner.ContainsManyAsync(stream, eventIds, cancellationToken));
+    }
+
     // Not traced: the caller consumes the events at its own pace, so a span would time the caller, not the store.
     public IAsyncEnumerable<StoredEvent> ReadAsync(EventQuery query, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(query, cancellationToken);

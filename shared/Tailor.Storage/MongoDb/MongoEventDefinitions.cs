@@ -35,6 +35,13 @@ public static class MongoEventDefinitions
     public static FilterDefinition<BsonDocument> ById(string stream, Guid eventId) =>
         Filter.Eq(MongoEventMapping.Id, MongoEventMapping.IdOf(stream, eventId));
 
+    /// <summary>The events with these ids in this stream, by their whole <c>_id</c> (served by the primary key).</summary>
+    public static FilterDefinition<BsonDocument> ByIds(string stream, IEnumerable<Guid> eventIds) =>
+        Filter.In(MongoEventMapping.Id, eventIds.Distinct().Select(eventId => MongoEventMapping.IdOf(stream, eventId)));
+
+    /// <summary>Only the <c>_id</c> of each event: what a duplicate check needs.</summary>
+    public static ProjectionDefinition<BsonDocument> IdOnly { get; } = Builders<BsonDocument>.Projection.Include(MongoEventMapping.Id);
+
     public static FilterDefinition<BsonDocument> OfUser(string userId) => Filter.Eq(MongoEventMapping.UserId, userId);
 
     public static FilterDefinition<BsonDocument> Matching(EventQuery query)

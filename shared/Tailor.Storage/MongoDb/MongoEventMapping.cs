@@ -49,12 +49,19 @@ public static class MongoEventMapping
         var id = document[Id].AsBsonDocument;
         var userId = document.GetValue(UserId, BsonNull.Value);
         return new StoredEvent(
-            id[EventId].AsBsonBinaryData.ToGuid(GuidRepresentation.Standard),
+            EventIdOf(document),
             id[Stream].AsString,
             document[Type].AsString,
             userId.IsBsonNull ? null : userId.AsString,
             new DateTimeOffset(document[OccurredAtTicks].AsInt64, TimeSpan.Zero),
             MongoJson.Write(document[Payload]));
+    }
+
+    /// <summary>The event id of a stored event (or of its projection to <c>_id</c>).</summary>
+    public static Guid EventIdOf(BsonDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document[Id][EventId].AsBsonBinaryData.ToGuid(GuidRepresentation.Standard);
     }
 
     /// <summary>A standard (subtype 4) UUID, whose bytes compare in the same order as its text.</summary>

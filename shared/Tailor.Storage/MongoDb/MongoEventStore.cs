@@ -60,6 +60,32 @@ public sealed class MongoEventStore : IEventStore
         return await _events.Find(MongoEventDefinitions.ById(stream, eventId)).Limit(1).AnyAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlySet<Guid>> ContainsManyAsync(string stream, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var held = new HashSet<Guid>();
+        if (eventIds.Count == 0)
+        {
+            return held;
+        }
+
+        await _indexes.RunAsync(cancellationToken);
+        using var cursor = await _events
+            .Find(MongoEventDefinitions.ByIds(stream, eventIds))
+            .Project(MongoEventDefinitions.IdOnly)
+            .ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var document in cursor.Current)
+            {
+                held.Add(MongoEventMapping.EventIdOf(document));
+            }
+        }
+
+        return held;
+    }
+
     public async Task<long> CountAsync(string stream, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);

@@ -84,6 +84,41 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 
+    public async Task<IReadOnlySet<Guid>> ContainsManyAsync(string stream, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var held = new HashSet<Guid>();
+        if (eventIds.Count == 0)
+        {
+            return held;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Chunks well under SQLite's limit on bound parameters (32,766 since 3.32).
+        foreach (var chunk in eventIds.Distinct().Chunk(500))
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$stream", stream);
+            var names = new string[chunk.Length];
+            for (var index = 0; index < chunk.Length; index++)
+            {
+                names[index] = "$e" + index.ToString(CultureInfo.InvariantCulture);
+                command.Parameters.AddWithValue(names[index], FormatEventId(chunk[index]));
+            }
+
+            command.CommandText = $"SELECT event_id FROM events WHERE stream = $stream AND event_id IN ({string.Join(',', names)})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                held.Add(Guid.Parse(reader.GetString(0)));
+            }
+        }
+
+        return held;
+    }
+
     public async Task<long> CountAsync(string stream, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);

@@ -29,6 +29,18 @@ public sealed class MongoEventDefinitionsTests
     }
 
     [Fact]
+    public void ByIds_matches_whole_compound_ids_once_each()
+    {
+        var first = Guid.Parse("0b5e1a52-6f1c-4c36-a0f0-1b4f3f0c2d11");
+        var second = Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+
+        var rendered = Render(MongoEventDefinitions.ByIds("ingestion", [first, second, first]));
+
+        var ids = rendered["_id"]["$in"].AsBsonArray;
+        Assert.Equal([MongoEventMapping.IdOf("ingestion", first), MongoEventMapping.IdOf("ingestion", second)], ids.Select(id => id.AsBsonDocument));
+    }
+
+    [Fact]
     public void Matching_user_adds_an_equality_on_user_id()
     {
         var rendered = Render(MongoEventDefinitions.Matching(new EventQuery("ingestion") { UserId = "17850" }));
