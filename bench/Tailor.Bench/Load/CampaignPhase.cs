@@ -6,9 +6,10 @@ using Tailor.Profiles;
 namespace Tailor.Bench.Load;
 
 /// <summary>
-/// Phase 2: every user made known to ContentGeneration (a contact slice with an address and consent, written as
+/// Phase 3: every user made known to ContentGeneration (a contact slice with an address and consent, written as
 /// Ingestion writes it, and four recommended products, written as Recommendation writes them, straight into Redis
-/// through the services' own profile cache), then one campaign to everyone through <c>POST /v1/campaigns</c>,
+/// through the services' own profile cache), then one campaign to everyone through <c>POST /v1/campaigns</c> with no
+/// control group (which users a campaign holds out depends on its random id, so runs could not be compared),
 /// timed from the request to the last <c>EmailReady</c> on the benchmark's own queue.
 /// </summary>
 internal static class CampaignPhase
@@ -49,7 +50,7 @@ internal static class CampaignPhase
             var window = DateTimeOffset.UtcNow;
             using var response = await http.PostAsJsonAsync(
                 "/v1/campaigns",
-                new { name = $"load {run}", goal = "Measure the pipeline", audience = "all", sendWindow = new { start = window, end = window.AddDays(7) } },
+                new { name = $"load {run}", goal = "Measure the pipeline", audience = "all", controlShare = 0, sendWindow = new { start = window, end = window.AddDays(7) } },
                 cancellationToken);
             if (!response.IsSuccessStatusCode)
             {

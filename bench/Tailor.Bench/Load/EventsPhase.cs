@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 namespace Tailor.Bench.Load;
 
 /// <summary>
-/// Phase 1: Order Completed events through <c>POST /v1/batch</c> at full speed, each from a new user, and for each the
+/// Phases 1 and 2: Order Completed events through <c>POST /v1/batch</c> at full speed, each from a new user, and for each the
 /// time from its request being sent to both profile slices it leads to (interests by Embedding, send time by SendTime)
 /// being written to Redis.
 /// </summary>
