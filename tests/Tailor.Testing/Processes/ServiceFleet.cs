@@ -1,7 +1,7 @@
 namespace Tailor.Testing.Processes;
 
 /// <summary>
-/// Tailor's services as separate processes, as a deployment runs them: <see cref="Replicas"/> processes of each
+/// Tailor's services as separate processes, as a deployment runs them: a number of processes of each
 /// service, each started with the arguments the caller gives for its service (so every replica of a service shares
 /// that service's store, broker and Redis key prefix), all killed on dispose. Every process writes its console to
 /// <c>{logs}/{service}-{replica}.log</c>; <see cref="LogTails"/> is what a failing test prints.
@@ -12,41 +12,33 @@ public sealed class ServiceFleet : IAsyncDisposable
 
     private readonly IReadOnlyList<ServiceProcess> _processes;
 
-    private ServiceFleet(IReadOnlyList<ServiceProcess> processes, int replicas, DirectoryInfo logs)
+    private ServiceFleet(IReadOnlyList<ServiceProcess> processes, DirectoryInfo logs)
     {
         _processes = processes;
-        Replicas = replicas;
         Logs = logs;
     }
 
-    public int Replicas { get; }
-
     /// <summary>The folder of the processes' log files.</summary>
     public DirectoryInfo Logs { get; }
-
-    public IReadOnlyList<ServiceProcess> All => _processes;
 
     /// <summary>The host <c>tailor.dll</c> beside the calling assembly (a test or the benchmark referencing the host project).</summary>
     public static string BuiltHost => Path.Combine(AppContext.BaseDirectory, "tailor.dll");
 
     /// <summary>Starts every process at once and waits until all are ready; on failure, kills them and throws with their logs.</summary>
     /// <param name="arguments">The command-line settings of one service (the same for each of its replicas).</param>
-    /// <param name="environment">Variables for every process on top of this process's own.</param>
     public static async Task<ServiceFleet> StartAsync(
         IEnumerable<string> services,
         int replicas,
         Func<string, IEnumerable<string>> arguments,
         DirectoryInfo logs,
-        CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null,
-        string? hostDll = null)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(logs);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
         logs.Create();
         var processes = new List<ServiceProcess>();
-        var fleet = new ServiceFleet(processes, replicas, logs);
+        var fleet = new ServiceFleet(processes, logs);
         try
         {
             foreach (var service in services)
@@ -55,7 +47,7 @@ public sealed class ServiceFleet : IAsyncDisposable
                 for (var replica = 0; replica < replicas; replica++)
                 {
                     processes.Add(ServiceProcess.Start(
-                        hostDll ?? BuiltHost, service, replica, serviceArguments, Path.Combine(logs.FullName, $"{service}-{replica}.log"), environment));
+                        BuiltHost, service, replica, serviceArguments, Path.Combine(logs.FullName, $"{service}-{replica}.log")));
                 }
             }
 

@@ -33,8 +33,6 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public string LogFile { get; }
 
-    public int ProcessId => _process.Id;
-
     /// <summary>The address the host listens on; only known once <see cref="WaitUntilReadyAsync"/> returned.</summary>
     public Uri Address => _address.Task.IsCompletedSuccessfully
         ? _address.Task.Result
@@ -67,9 +65,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>dotnet {hostDll} serve {arguments}</c> on a port of its own.</summary>
-    /// <param name="environment">Variables to set for the process on top of this process's own.</param>
-    public static ServiceProcess Start(
-        string hostDll, string service, int replica, IEnumerable<string> arguments, string logFile, IReadOnlyDictionary<string, string>? environment = null)
+    public static ServiceProcess Start(string hostDll, string service, int replica, IEnumerable<string> arguments, string logFile)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         if (!File.Exists(hostDll))
@@ -87,11 +83,6 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         foreach (var argument in (string[])[hostDll, "serve", .. arguments, .. OwnArguments])
         {
             start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
