@@ -48,8 +48,11 @@ public class ReplicaPipelineTests
 
         // Every service recorded each message it handled once, however many replicas took copies of them.
         Assert.Equal(one.RecordedEvents, two.RecordedEvents);
-        AssertSame("profile", Fingerprints(one.Profiles, ProfileFingerprint.Of), Fingerprints(two.Profiles, ProfileFingerprint.Of));
-        AssertSame("email", Fingerprints(one.Emails.ToDictionary(email => email.UserId), ProfileFingerprint.Of), Fingerprints(two.Emails.ToDictionary(email => email.UserId), ProfileFingerprint.Of));
+        // Profiles and emails compared together, so a failure shows both.
+        var differences = string.Concat(
+            Differences("profile", Fingerprints(one.Profiles, ProfileFingerprint.Of), Fingerprints(two.Profiles, ProfileFingerprint.Of)),
+            Differences("email", Fingerprints(one.Emails.ToDictionary(email => email.UserId), ProfileFingerprint.Of), Fingerprints(two.Emails.ToDictionary(email => email.UserId), ProfileFingerprint.Of)));
+        Assert.True(differences.Length == 0, differences);
     }
 
     private static async Task<Outcome> RunAsync(string sharedRabbitMq, string redis, int replicas, ReplayPlan plan, DateTimeOffset windowStart, CancellationToken ct)
@@ -87,13 +90,13 @@ public class ReplicaPipelineTests
     private static SortedDictionary<string, string> Fingerprints<T>(IReadOnlyDictionary<string, T> byUser, Func<T, string> fingerprint) =>
         new(byUser.ToDictionary(entry => entry.Key, entry => fingerprint(entry.Value)), StringComparer.Ordinal);
 
-    private static void AssertSame(string what, SortedDictionary<string, string> one, SortedDictionary<string, string> two)
+    private static string Differences(string what, SortedDictionary<string, string> one, SortedDictionary<string, string> two)
     {
         Assert.Equal(one.Keys, two.Keys);
         var differences = one.Where(entry => two[entry.Key] != entry.Value)
             .Select(entry => $"{entry.Key}:\n  one replica:  {entry.Value}\n  two replicas: {two[entry.Key]}")
             .ToList();
-        Assert.True(differences.Count == 0, $"{differences.Count} of {one.Count} {what}s differ, e.g.\n{string.Join("\n", differences.Take(3))}");
+        return differences.Count == 0 ? string.Empty : $"{differences.Count} of {one.Count} {what}s differ, e.g.\n{string.Join("\n", differences.Take(3))}\n";
     }
 
     private sealed record Outcome(

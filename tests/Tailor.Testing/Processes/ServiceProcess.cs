@@ -123,7 +123,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
                 throw Exited();
             }
 
-            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
             while (true)
             {
                 if (HasExited)
@@ -142,6 +142,10 @@ public sealed partial class ServiceProcess : IAsyncDisposable
                 catch (HttpRequestException)
                 {
                     // Listening is logged just before requests are served.
+                }
+                catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+                {
+                    // One slow answer while a dozen processes start on a few cores: ask again.
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
