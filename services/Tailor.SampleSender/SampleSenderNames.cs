@@ -15,6 +15,12 @@ public static class SampleSenderNames
     /// <summary>Emails waiting for their send time or for the SMTP server to come back, keyed by email id.</summary>
     public const string ScheduledCollection = "samplesender.scheduled";
 
+    /// <summary>
+    /// Claims on emails being sent right now, keyed by email id (<see cref="Delivery.DeliveryClaim"/>): what keeps two
+    /// replicas from sending one email; removed once the email is recorded as sent.
+    /// </summary>
+    public const string DeliveriesCollection = "samplesender.deliveries";
+
     /// <summary>The transport header that counts how many SMTP outages an email has already been parked through.</summary>
     public const string OutageAttemptsHeader = "Tailor-Sender-Outage-Attempts";
 

@@ -70,6 +70,13 @@ public sealed class SendTimeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
     public TimeSpan MessageBatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// How many of a user's most recent event ids their state keeps (<c>UserSendTimeState.AppliedEvents</c>) to skip a
+    /// copy of an event it already counted. A copy that gets past the stream's record-once check races the first within
+    /// a batch or two, so twice the largest batch (and never fewer than 256) is kept.
+    /// </summary>
+    public int AppliedEventsKept => Math.Max(256, 2 * MessageBatchLimit);
+
     /// <summary>The configured strengths, used until the first fit.</summary>
     public PriorStrengths DefaultPriorStrengths => new(CohortPriorStrength, DayPriorStrength, WeekPriorStrength);
 

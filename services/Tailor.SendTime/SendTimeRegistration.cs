@@ -35,6 +35,7 @@ public static class SendTimeRegistration
         services.AddSingleton(provider => ServedPreference.Load(provider.GetRequiredService<IOptions<SendTimeOptions>>().Value.ModelDirectory));
         services.AddHostedService<ServedModelStartup>();
         services.AddSingleton<SendTimeSliceWriter>();
+        services.AddSingleton<UserEvidenceFold>();
         services.AddSingleton<SendTimeLearner>();
         services.AddSingleton<SendTimeRefresh>();
         services.AddProfileSliceRebuilder<Profiles.SendTimeSlice, SendTimeRefresh>((refresh, token) => refresh.RewriteSlicesAsync(token));

@@ -58,7 +58,7 @@ public sealed class SubjectAngleTests
     [Fact]
     public async Task Bandit_learns_per_angle_across_emails_whose_subjects_all_differ()
     {
-        using var bandit = new SubjectBandit(SubjectBanditTests.Store(), Options.Create(new SubjectBanditOptions { MinShown = 100 }), NullLogger<SubjectBandit>.Instance);
+        var bandit = new SubjectBandit(SubjectBanditTests.Store(), Options.Create(new SubjectBanditOptions { MinShown = 100 }), NullLogger<SubjectBandit>.Instance);
         var ct = TestContext.Current.CancellationToken;
         var random = new Random(3);
         var subjects = new HashSet<string>(StringComparer.Ordinal);

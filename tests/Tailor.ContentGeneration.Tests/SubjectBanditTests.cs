@@ -14,7 +14,7 @@ public sealed class SubjectBanditTests
     [Fact]
     public async Task Choose_explores_every_variant_before_anything_is_known()
     {
-        using var bandit = Bandit(Store());
+        var bandit = Bandit(Store());
         var ct = TestContext.Current.CancellationToken;
 
         var chosen = new List<int>();
@@ -32,22 +32,20 @@ public sealed class SubjectBanditTests
         var store = Store();
         var ct = TestContext.Current.CancellationToken;
         var random = new Random(5);
-        using (var bandit = Bandit(store))
+        var bandit = Bandit(store);
+        // Variant 1 is opened 40% of the time, variant 2 10%: shown as the bandit chooses, opened by that truth.
+        for (var email = 0; email < 600; email++)
         {
-            // Variant 1 is opened 40% of the time, variant 2 10%: shown as the bandit chooses, opened by that truth.
-            for (var email = 0; email < 600; email++)
+            var emailId = Guid.NewGuid();
+            var variant = await bandit.ChooseAsync("autumn-1", Subjects, emailId, ct);
+            await bandit.RecordShownAsync("autumn-1", Subjects, variant, emailId, ct);
+            if (random.NextDouble() < (variant == 0 ? 0.4 : 0.1))
             {
-                var emailId = Guid.NewGuid();
-                var variant = await bandit.ChooseAsync("autumn-1", Subjects, emailId, ct);
-                await bandit.RecordShownAsync("autumn-1", Subjects, variant, emailId, ct);
-                if (random.NextDouble() < (variant == 0 ? 0.4 : 0.1))
-                {
-                    await bandit.ObserveAsync(Engagement(emailId, EngagementKind.Open), ct);
-                }
+                await bandit.ObserveAsync(Engagement(emailId, EngagementKind.Open), ct);
             }
         }
 
-        using var restarted = Bandit(store);
+        var restarted = Bandit(store);
         var test = await restarted.FindAsync(SubjectBandit.TestKey("autumn-1", Subjects), ct);
         Assert.NotNull(test);
         Assert.Equal(600, test.Variants.Sum(variant => variant.Shown));
@@ -59,7 +57,7 @@ public sealed class SubjectBanditTests
     [Fact]
     public async Task Observe_counts_each_emails_open_and_click_once_and_ignores_machine_opens()
     {
-        using var bandit = Bandit(Store());
+        var bandit = Bandit(Store());
         var ct = TestContext.Current.CancellationToken;
         var emailId = Guid.NewGuid();
         await bandit.RecordShownAsync("autumn-1", Subjects, 1, emailId, ct);

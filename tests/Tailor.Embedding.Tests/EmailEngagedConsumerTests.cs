@@ -62,7 +62,7 @@ public sealed class EmailEngagedConsumerTests(ModelFixture model)
     private async Task<float[]> StoreItemAsync(EmbeddingTestHost host)
     {
         var vector = model.Embed(ItemTitle);
-        await host.Services.GetRequiredService<ItemVectorStore>().SaveAsync(
+        await host.Services.GetRequiredService<ItemVectorStore>().SaveUnlessStaleAsync(
             new ItemVector(ItemId, EmbeddingModels.MiniLm.Name, EmbeddingModels.MiniLm.Version, vector, TestMessages.Start), TestContext.Current.CancellationToken);
         return vector;
     }

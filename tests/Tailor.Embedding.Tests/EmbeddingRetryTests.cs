@@ -71,7 +71,7 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     {
         var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
-        await host.Services.GetRequiredService<ItemVectorStore>().SaveAsync(
+        await host.Services.GetRequiredService<ItemVectorStore>().SaveUnlessStaleAsync(
             new ItemVector("22423", EmbeddingModels.MiniLm.Name, EmbeddingModels.MiniLm.Version, model.Embed("REGENCY CAKESTAND 3 TIER"), TestMessages.Start),
             TestContext.Current.CancellationToken);
 
@@ -89,7 +89,7 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     {
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IDocumentStore>(provider =>
             new DocumentStoreFailingOnce(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), EmbeddingNames.UsersCollection, onDelete: true)));
-        var evidence = new InterestEvidence(TestMessages.Start, model.Embed("JUMBO BAG RED RETROSPOT"), EvidenceWeights.Purchase);
+        var evidence = new InterestEvidence(TestMessages.Start, model.Embed("JUMBO BAG RED RETROSPOT"), EvidenceWeights.Purchase, Guid.NewGuid());
         await host.Services.GetRequiredService<UserInterests>().AddAsync("17850", Guid.NewGuid(), [evidence], TestContext.Current.CancellationToken);
 
         await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestMessages.Start), TestContext.Current.CancellationToken);

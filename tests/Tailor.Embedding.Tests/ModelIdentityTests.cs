@@ -25,12 +25,12 @@ public sealed class ModelIdentityTests(ModelFixture model)
     {
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
         var arcticState = UserInterestState.Empty(EmbeddingModels.ArcticXs)
-            .Add([new InterestEvidence(TestMessages.Start, model.Embed("PARTY BUNTING"), 1)], TimeSpan.FromDays(30));
+            .Add([new InterestEvidence(TestMessages.Start, model.Embed("PARTY BUNTING"), 1, Guid.NewGuid())], TimeSpan.FromDays(30));
         await host.Documents.PutAsync(EmbeddingNames.UsersCollection, "17850", arcticState, TestContext.Current.CancellationToken);
         var vector = model.Embed("JUMBO BAG RED RETROSPOT");
 
         var updated = await host.Services.GetRequiredService<UserInterests>().AddAsync(
-            "17850", Guid.NewGuid(), [new InterestEvidence(TestMessages.Start.AddHours(1), vector, 1)], TestContext.Current.CancellationToken);
+            "17850", Guid.NewGuid(), [new InterestEvidence(TestMessages.Start.AddHours(1), vector, 1, Guid.NewGuid())], TestContext.Current.CancellationToken);
 
         Assert.Equal((EmbeddingModels.MiniLm.Name, EmbeddingModels.MiniLm.Version, 1), (updated.Model, updated.ModelVersion, updated.EvidenceCount));
         VectorAssert.Close(vector, updated.Vector, 1e-5f);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
 using Tailor.Embedding.Interests;
 using Tailor.Storage;
@@ -8,20 +7,33 @@ namespace Tailor.Embedding.Tests;
 public sealed class UserErasedConsumerTests(ModelFixture model)
 {
     [Fact]
-    public async Task Consume_user_erased_removes_the_interest_state_and_the_interests_slice()
+    public async Task Consume_user_erased_removes_the_interest_state_the_slice_and_every_event_Embedding_recorded_of_the_user()
     {
         await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
-        var evidence = new InterestEvidence(TestMessages.Start, model.Embed("JUMBO BAG RED RETROSPOT"), EvidenceWeights.Purchase);
-        await host.Services.GetRequiredService<UserInterests>().AddAsync("17850", Guid.NewGuid(), [evidence], TestContext.Current.CancellationToken);
-        Assert.NotNull((await host.Profiles.ReadAsync("17850", TestContext.Current.CancellationToken))?.Interests);
+        var ct = TestContext.Current.CancellationToken;
+        await host.Harness.Bus.Publish(TestMessages.Activity("17850", ActivityKinds.Purchase, "85123A", "WHITE HANGING HEART T-LIGHT HOLDER"), ct);
+        await host.Harness.Bus.Publish(TestMessages.Activity("13047", ActivityKinds.Purchase, "22752", "SET 7 BABUSHKA NESTING BOXES"), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(2);
+        await host.Harness.Bus.Publish(TestMessages.Click("17850", "85123A"), ct);
+        await host.WaitForConsumedAsync<EmailEngaged>(1);
+        Assert.Equal(2, await EventsOfAsync(host, "17850"));
+        Assert.NotNull((await host.Profiles.ReadAsync("17850", ct))?.Interests);
 
-        await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestMessages.Start), TestContext.Current.CancellationToken);
+        await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestMessages.Start), ct);
         await host.WaitForConsumedAsync<UserErased>(1);
 
-        Assert.Null(await host.Documents.FindAsync<UserInterestState>(
-            EmbeddingNames.UsersCollection, "17850", TestContext.Current.CancellationToken));
+        Assert.Null(await host.Documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, "17850", ct));
         // The slice too: one written after Ingestion removed the profile (a late event, a rebuild) must not outlive it.
-        Assert.Null((await host.Profiles.ReadAsync("17850", TestContext.Current.CancellationToken))?.Interests);
+        Assert.Null((await host.Profiles.ReadAsync("17850", ct))?.Interests);
+        // The purchase and the click Embedding recorded: nothing of the user stays in its store.
+        Assert.Equal(0, await EventsOfAsync(host, "17850"));
+
+        // Only that user.
+        Assert.Equal(1, await EventsOfAsync(host, "13047"));
+        Assert.NotNull(await host.Documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, "13047", ct));
         Assert.False(await host.FaultPublishedAsync<UserErased>());
     }
+
+    private static Task<int> EventsOfAsync(EmbeddingTestHost host, string userId) =>
+        host.Events.ReadAsync(new EventQuery(EmbeddingNames.Stream) { UserId = userId }, TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken).AsTask();
 }

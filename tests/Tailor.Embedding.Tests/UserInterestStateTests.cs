@@ -12,7 +12,7 @@ public sealed class UserInterestStateTests
     public void Add_evidence_one_half_life_older_counts_half()
     {
         var state = UserInterestState.Empty(EmbeddingModels.MiniLm).Add(
-            [new InterestEvidence(Start, Axis(0), 1), new InterestEvidence(Start + HalfLife, Axis(1), 1)], HalfLife);
+            [new InterestEvidence(Start, Axis(0), 1, Guid.NewGuid()), new InterestEvidence(Start + HalfLife, Axis(1), 1, Guid.NewGuid())], HalfLife);
 
         var direction = state.Direction();
         Assert.Equal(2.0, direction[1] / direction[0], 4);
@@ -24,7 +24,7 @@ public sealed class UserInterestStateTests
     public void Add_weights_a_purchase_twice_as_much_as_a_view()
     {
         var state = UserInterestState.Empty(EmbeddingModels.MiniLm).Add(
-            [new InterestEvidence(Start, Axis(0), EvidenceWeights.Purchase), new InterestEvidence(Start, Axis(1), EvidenceWeights.View)],
+            [new InterestEvidence(Start, Axis(0), EvidenceWeights.Purchase, Guid.NewGuid()), new InterestEvidence(Start, Axis(1), EvidenceWeights.View, Guid.NewGuid())],
             HalfLife);
 
         var direction = state.Direction();
@@ -36,10 +36,10 @@ public sealed class UserInterestStateTests
     {
         InterestEvidence[] evidence =
         [
-            new(Start, Axis(0), 1),
-            new(Start.AddDays(10), Axis(1), 0.5),
-            new(Start.AddDays(45), Axis(2), 1),
-            new(Start.AddDays(90), Axis(3), 1),
+            new(Start, Axis(0), 1, Guid.NewGuid()),
+            new(Start.AddDays(10), Axis(1), 0.5, Guid.NewGuid()),
+            new(Start.AddDays(45), Axis(2), 1, Guid.NewGuid()),
+            new(Start.AddDays(90), Axis(3), 1, Guid.NewGuid()),
         ];
 
         var inOrder = UserInterestState.Empty(EmbeddingModels.MiniLm).Add(evidence, HalfLife);
@@ -52,11 +52,63 @@ public sealed class UserInterestStateTests
 
     [Fact]
     public void Direction_is_unit_length() =>
-        VectorAssert.UnitLength(UserInterestState.Empty(EmbeddingModels.MiniLm).Add([new InterestEvidence(Start, Axis(5), 3)], HalfLife).Direction());
+        VectorAssert.UnitLength(UserInterestState.Empty(EmbeddingModels.MiniLm).Add([new InterestEvidence(Start, Axis(5), 3, Guid.NewGuid())], HalfLife).Direction());
 
     [Fact]
     public void Add_vector_of_another_length_throws() =>
-        Assert.Throws<ArgumentException>(() => UserInterestState.Empty(EmbeddingModels.MiniLm).Add([new InterestEvidence(Start, new float[10], 1)], HalfLife));
+        Assert.Throws<ArgumentException>(() => UserInterestState.Empty(EmbeddingModels.MiniLm).Add([new InterestEvidence(Start, new float[10], 1, Guid.NewGuid())], HalfLife));
+
+    [Fact]
+    public void Apply_evidence_of_an_event_already_folded_in_returns_the_same_state()
+    {
+        var purchase = new InterestEvidence(Start, Axis(0), EvidenceWeights.Purchase, Guid.NewGuid());
+        var state = UserInterestState.Empty(EmbeddingModels.MiniLm).Apply(Guid.NewGuid(), [purchase], HalfLife);
+
+        // Another update (another batch's make-up) carrying a copy of the same event.
+        Assert.Same(state, state.Apply(Guid.NewGuid(), [purchase with { }], HalfLife));
+        Assert.Equal(1, state.EvidenceCount);
+    }
+
+    [Fact]
+    public void Apply_counts_two_copies_of_one_event_in_one_update_once()
+    {
+        var purchase = new InterestEvidence(Start, Axis(0), EvidenceWeights.Purchase, Guid.NewGuid());
+
+        var state = UserInterestState.Empty(EmbeddingModels.MiniLm).Apply(Guid.NewGuid(), [purchase, purchase], HalfLife);
+
+        Assert.Equal(1, state.EvidenceCount);
+        Assert.Equal([purchase.EventId], state.RecentEventIds);
+    }
+
+    [Fact]
+    public void Apply_remembers_the_latest_events_up_to_the_limit_and_all_of_the_last_update()
+    {
+        var first = Views(UserInterestState.RecentEventLimit);
+        var second = Views(UserInterestState.RecentEventLimit + 10);
+
+        var state = UserInterestState.Empty(EmbeddingModels.MiniLm).Apply(Guid.NewGuid(), first, HalfLife).Apply(Guid.NewGuid(), second, HalfLife);
+
+        Assert.Equal(first.Count + second.Count, state.EvidenceCount);
+        Assert.Equal(second.Select(view => view.EventId), state.RecentEventIds);
+    }
+
+    [Fact]
+    public void A_state_stored_before_recent_event_ids_reads_and_a_retry_of_its_last_update_counts_nothing()
+    {
+        var lastUpdateId = Guid.NewGuid();
+        var json = $$"""
+            {"model":"{{EmbeddingModels.MiniLm.Name}}","modelVersion":"{{EmbeddingModels.MiniLm.Version}}","weightedSum":[{{string.Join(',', Axis(0))}}],"referenceTime":"2010-12-01T08:26:00+00:00","evidenceCount":1,"lastUpdateId":"{{lastUpdateId}}"}
+            """;
+
+        var stored = System.Text.Json.JsonSerializer.Deserialize<UserInterestState>(json, Tailor.Storage.StoreJson.Options)!;
+
+        Assert.Null(stored.RecentEventIds);
+        Assert.Same(stored, stored.Apply(lastUpdateId, [new InterestEvidence(Start, Axis(0), 1, Guid.NewGuid())], HalfLife));
+        Assert.Equal(2, stored.Apply(Guid.NewGuid(), [new InterestEvidence(Start, Axis(1), 1, Guid.NewGuid())], HalfLife).EvidenceCount);
+    }
+
+    private static List<InterestEvidence> Views(int count) =>
+        [.. Enumerable.Range(0, count).Select(index => new InterestEvidence(Start.AddMinutes(index), Axis(index % 8), EvidenceWeights.View, Guid.NewGuid()))];
 
     private static float[] Axis(int axis)
     {

@@ -195,6 +195,19 @@ public sealed class PipelineRun : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Sends one DELETE to Ingestion's HTTP API (an erasure), as a platform team would.</summary>
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = IngestionAddress() };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey.Key);
+        using var response = await http.DeleteAsync(path, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The services of the host that runs <paramref name="target"/>: its own (distributed), or the one host (embedded).</summary>
+    public IServiceProvider ServicesOf(string target) =>
+        (_hosts.Count == 1 ? _hosts[0] : _hosts[ServiceTargets.Names.ToList().IndexOf(target)]).Services;
+
     private Task PublishAsync<T>(T message, CancellationToken cancellationToken)
         where T : class =>
         (_observer as IPublishEndpoint ?? _hosts[0].Services.GetRequiredService<IPublishEndpoint>()).Publish(message, cancellationToken);
@@ -209,7 +222,6 @@ public sealed class PipelineRun : IAsyncDisposable
 
     private Uri IngestionAddress()
     {
-        var ingestion = _hosts.Count == 1 ? _hosts[0] : _hosts[ServiceTargets.Names.ToList().IndexOf("ingestion")];
-        return new Uri(ingestion.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        return new Uri(ServicesOf("ingestion").GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 }

@@ -16,9 +16,11 @@ public sealed class EvidenceWeightsTests
         var clickMessage = TestMessages.Engagement("u-1", WednesdayEvening, EngagementKind.Click);
         var openMessage = TestMessages.Engagement("u-1", WednesdayEvening, EngagementKind.Open);
 
-        Assert.Equal(new SendTimeEvidence("u-1", WednesdayEvening, 3, clickMessage.EmailId), Weights.Of(clickMessage));
-        Assert.Equal(new SendTimeEvidence("u-1", WednesdayEvening, 2, openMessage.EmailId), Weights.Of(openMessage));
-        Assert.Equal(new SendTimeEvidence("u-1", WednesdayEvening, 1), Weights.Of(TestMessages.Activity("u-1", WednesdayEvening)));
+        var activityMessage = TestMessages.Activity("u-1", WednesdayEvening);
+
+        Assert.Equal(new SendTimeEvidence(clickMessage.EventId, "u-1", WednesdayEvening, 3, clickMessage.EmailId), Weights.Of(clickMessage));
+        Assert.Equal(new SendTimeEvidence(openMessage.EventId, "u-1", WednesdayEvening, 2, openMessage.EmailId), Weights.Of(openMessage));
+        Assert.Equal(new SendTimeEvidence(activityMessage.EventId, "u-1", WednesdayEvening, 1), Weights.Of(activityMessage));
     }
 
     [Fact]
@@ -26,7 +28,7 @@ public sealed class EvidenceWeightsTests
     {
         var delivery = TestMessages.Engagement("u-1", WednesdayEvening, EngagementKind.Delivered);
 
-        Assert.Equal(new SendTimeEvidence("u-1", WednesdayEvening, 0, delivery.EmailId, IsDelivery: true), Weights.Of(delivery));
+        Assert.Equal(new SendTimeEvidence(delivery.EventId, "u-1", WednesdayEvening, 0, delivery.EmailId, IsDelivery: true), Weights.Of(delivery));
     }
 
     [Fact]

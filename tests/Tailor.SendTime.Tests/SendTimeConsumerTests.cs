@@ -140,14 +140,17 @@ public sealed class SendTimeConsumerTests
     }
 
     [Fact]
-    public async Task Consume_user_erased_forgets_the_users_counts_and_slice_and_leaves_other_services_streams_alone()
+    public async Task Consume_user_erased_forgets_the_users_counts_slice_and_every_event_SendTime_recorded_of_them()
     {
         await using var host = await SendTimeTestHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        var activity = TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10));
-        await host.Events.RecordAsync("ingestion", activity.EventId, activity.UserId, activity.OccurredAt, activity, ct);
-        await host.Harness.Bus.Publish(activity, ct);
-        await host.WaitForConsumedAsync<UserActivityTracked>(1);
+        await host.Harness.Bus.Publish(TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10)), ct);
+        await host.Harness.Bus.Publish(TestMessages.Activity("u-2", TestMessages.Monday.AddHours(11)), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(2);
+        // The address SendTime was told: the record of it is the most personal thing its store holds.
+        await host.Harness.Bus.Publish(new UserIdentified(Guid.NewGuid(), "u-1", TestMessages.Monday, "u-1@example.com", "Ada", "FR", null, true, new Dictionary<string, string>()), ct);
+        await host.WaitForConsumedAsync<UserIdentified>(1);
+        Assert.Equal(2, await EventsOfAsync(host, "u-1"));
         Assert.NotNull(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
         Assert.NotNull((await host.Profiles.ReadAsync("u-1", ct))?.SendTime);
 
@@ -156,7 +159,11 @@ public sealed class SendTimeConsumerTests
 
         Assert.Null(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-1", ct));
         Assert.Null((await host.Profiles.ReadAsync("u-1", ct))?.SendTime);
-        Assert.Equal(1, await host.Events.CountAsync("ingestion", ct));
+        Assert.Equal(0, await EventsOfAsync(host, "u-1"));
+
+        // Only that user.
+        Assert.Equal(1, await EventsOfAsync(host, "u-2"));
+        Assert.NotNull(await host.Documents.GetAsync(SendTimeNames.UsersCollection, "u-2", ct));
         Assert.False(await host.FaultPublishedAsync<UserErased>());
     }
 
@@ -191,4 +198,7 @@ public sealed class SendTimeConsumerTests
         Assert.Contains(host.Published<SendTimeUpdated>(), update => update.UserId == "early" && update.BestHourOfWeek == 20);
         Assert.False(await host.FaultPublishedAsync<ModelTrainingRequested>());
     }
+
+    private static Task<int> EventsOfAsync(SendTimeTestHost host, string userId) =>
+        host.Events.ReadAsync(new EventQuery(SendTimeNames.Stream) { UserId = userId }, TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken).AsTask();
 }

@@ -19,11 +19,13 @@ public sealed class SendTimeTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly SqliteDatabase _database;
+    private readonly bool _ownsFile;
 
-    private SendTimeTestHost(IHost host, SqliteDatabase database)
+    private SendTimeTestHost(IHost host, SqliteDatabase database, bool ownsFile)
     {
         _host = host;
         _database = database;
+        _ownsFile = ownsFile;
         Harness = host.Services.GetTestHarness();
     }
 
@@ -39,7 +41,12 @@ public sealed class SendTimeTestHost : IAsyncDisposable
 
     /// <param name="replace">Registrations that replace the real ones, e.g. a store that fails once.</param>
     /// <param name="settings">More <c>Tailor:SendTime</c> settings, as configuration keys and values.</param>
-    public static async Task<SendTimeTestHost> StartAsync(Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="databaseFile">
+    /// A SQLite file another host uses too, as a second replica's process would (this host opens its own connections to
+    /// it and leaves it in place); by default a file of this host's own, deleted with it.
+    /// </param>
+    public static async Task<SendTimeTestHost> StartAsync(
+        Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? settings = null, string? databaseFile = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         // A batch window long enough that a burst published together is consumed as one batch.
@@ -50,7 +57,7 @@ public sealed class SendTimeTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddSendTime();
 
-        var database = new SqliteDatabase(Path.Combine(Path.GetTempPath(), $"tailor-sendtime-tests-{Guid.NewGuid():N}.db"));
+        var database = new SqliteDatabase(databaseFile ?? Path.Combine(Path.GetTempPath(), $"tailor-sendtime-tests-{Guid.NewGuid():N}.db"));
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IEventStore, SqliteEventStore>();
         builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
@@ -67,7 +74,7 @@ public sealed class SendTimeTestHost : IAsyncDisposable
         });
 
         var host = builder.Build();
-        var testHost = new SendTimeTestHost(host, database);
+        var testHost = new SendTimeTestHost(host, database, ownsFile: databaseFile is null);
         await testHost.Harness.Start();
         return testHost;
     }
@@ -104,7 +111,7 @@ public sealed class SendTimeTestHost : IAsyncDisposable
         _host.Dispose();
         var path = _database.FilePath;
         _database.Dispose();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in _ownsFile ? [path, path + "-wal", path + "-shm"] : Array.Empty<string>())
         {
             File.Delete(file);
         }

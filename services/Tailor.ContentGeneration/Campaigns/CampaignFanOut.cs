@@ -15,7 +15,9 @@ namespace Tailor.ContentGeneration.Campaigns;
 /// <remarks>
 /// Each command's EventId derives from campaign id and user id. A fan-out that failed halfway is simply run again
 /// (the users it already reached get the same commands, which their consumer skips as duplicates), and a campaign
-/// whose fan-out finished is never fanned out twice, whatever EventId the repeated request carries.
+/// whose fan-out finished is never fanned out twice, whatever EventId the repeated request carries. Two replicas that
+/// take copies of one request at the same moment both fan it out (neither can tell the other from a fan-out that died
+/// halfway); their commands carry the same ids, and each user's email is admitted, counted and sent once by id.
 /// </remarks>
 public sealed class CampaignFanOut(
     IDocumentStore documents,
@@ -35,12 +37,19 @@ public sealed class CampaignFanOut(
             return null;
         }
 
+        // Stored once: when another replica stored a copy of the request first, its request is the campaign's.
+        if (existing is null
+            && !await documents.TryAddAsync(ContentGenerationNames.CampaignsCollection, campaign.CampaignId, new CampaignRecord(campaign, null, null), cancellationToken))
+        {
+            existing = await documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, campaign.CampaignId, cancellationToken);
+            if (existing?.FannedOutAt is not null)
+            {
+                return null;
+            }
+        }
+
         // Resuming keeps the request as first stored, so every user of one campaign gets the same window and copy.
         var request = existing?.Request ?? campaign;
-        if (existing is null)
-        {
-            await documents.PutAsync(ContentGenerationNames.CampaignsCollection, request.CampaignId, new CampaignRecord(request, null, null), cancellationToken);
-        }
 
         var chunkSize = options.Value.FanOutChunkSize;
         var chunk = new List<PersonalizeEmail>(chunkSize);

@@ -5,7 +5,11 @@ using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Consumers;
 
-/// <summary>Forgets a user: the personalisation commands and email feedback this service recorded about them, and their send ledger.</summary>
+/// <summary>
+/// Forgets a user: their send ledger, and every event this service recorded about them (personalisation commands and
+/// email feedback). Every step is a delete, so a redelivery, or two replicas taking copies of one erasure, changes
+/// nothing more.
+/// </summary>
 /// <remarks>Not recorded in the stream on purpose: the record would keep the id of the user we were asked to forget.</remarks>
 public sealed class UserErasedConsumer(IEventStore events, FrequencyGuard frequency) : IConsumer<UserErased>
 {
@@ -13,7 +17,11 @@ public sealed class UserErasedConsumer(IEventStore events, FrequencyGuard freque
     {
         var erased = context.Message;
         ConsumerRules.RequireUserId(erased.UserId, nameof(UserErased), erased.EventId);
-        await events.DeleteUserAsync(erased.UserId, context.CancellationToken);
         await frequency.ForgetAsync(erased.UserId, context.CancellationToken);
+
+        // After the ledger: until here the records still make a redelivered command or engagement a duplicate.
+        // Every stream of the store: the service's own when distributed; in the embedded mode's one shared store, the
+        // other services' too, which are erasing the same user.
+        await events.DeleteUserAsync(erased.UserId, context.CancellationToken);
     }
 }

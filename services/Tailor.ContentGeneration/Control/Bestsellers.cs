@@ -16,19 +16,20 @@ public sealed class Bestsellers(IDocumentStore documents)
         documents.FindAsync<BestsellerList>(ContentGenerationNames.BestsellersCollection, CurrentId, cancellationToken);
 
     /// <summary>Keeps <paramref name="list"/> unless a list from a later training is already kept; true when kept.</summary>
-    /// <remarks>
-    /// Read then written: two trainings finishing within the same moment could race, which trainings hours apart do
-    /// not, and the next training sets the list right again.
-    /// </remarks>
+    /// <remarks>A conditional write: of two trainings' lists stored at once by two replicas, the later training's stays.</remarks>
     public async Task<bool> KeepAsync(BestsellerList list, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(list);
-        if (await ReadAsync(cancellationToken) is { } kept && kept.TrainedAt > list.TrainedAt)
-        {
-            return false;
-        }
-
-        await documents.PutAsync(ContentGenerationNames.BestsellersCollection, CurrentId, list, cancellationToken);
-        return true;
+        var kept = false;
+        await documents.UpdateAsync<BestsellerList>(
+            ContentGenerationNames.BestsellersCollection,
+            CurrentId,
+            stored =>
+            {
+                kept = stored is null || stored.TrainedAt <= list.TrainedAt;
+                return kept ? list : stored;
+            },
+            cancellationToken);
+        return kept;
     }
 }

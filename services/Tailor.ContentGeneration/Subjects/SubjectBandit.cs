@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Subjects;
@@ -14,11 +13,17 @@ namespace Tailor.ContentGeneration.Subjects;
 /// <see cref="SubjectBanditOptions.WinnerConfidence"/> (as Braze's Intelligent Selection does). Everything is in the
 /// document store, so a restart resumes where it stopped.
 /// </summary>
-/// <remarks>Updates of one test are serialised inside this process only; run one ContentGeneration replica (see README).</remarks>
-public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<SubjectBanditOptions> options, ILogger<SubjectBandit> logger) : IDisposable
+/// <remarks>
+/// Safe with any number of replicas: a test's counts change only by conditional writes
+/// (<see cref="DocumentUpdates.UpdateAsync{TDocument}"/>), and each count carries the email it is for
+/// (<see cref="SubjectTest.RecentlyCounted"/>), so two copies of one email or engagement racing on two replicas count once.
+/// </remarks>
+public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<SubjectBanditOptions> options, ILogger<SubjectBandit> logger)
 {
     private const int ProbabilityDraws = 4_000;
-    private readonly KeyedLocks _locks = new();
+    private const string ShownCount = "shown";
+    private const string OpenCount = "open";
+    private const string ClickCount = "click";
 
     /// <summary>The variant this email gets. Seeded by the email id, so the same posteriors give a retried email the same subject.</summary>
     public Task<int> ChooseAsync(string campaignId, IReadOnlyList<string> subjects, Guid emailId, CancellationToken cancellationToken) =>
@@ -58,49 +63,108 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         }
 
         var key = KeyOf(campaignId, choice.Subjects, choice.VariantIds);
-        using var held = await _locks.AcquireAsync(key, cancellationToken);
-        if (await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, emailId.ToString("D"), cancellationToken) is not null)
+        var emailKey = emailId.ToString("D");
+        if (await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, emailKey, cancellationToken) is not null)
         {
             return;
         }
 
-        var test = WithArms(await FindAsync(key, cancellationToken) ?? New(key, campaignId, choice.Subjects, choice.VariantIds), choice.VariantIds);
-        var index = choice.VariantIds is null || choice.Variant < 0 || choice.Variant >= choice.VariantIds.Count
-            ? choice.Variant
-            : Offered(test, choice.Subjects, choice.VariantIds)[choice.Variant];
-        await SaveAsync(Update(test, index, shown: 1, opens: 0, clicks: 0), cancellationToken);
-        await documents.PutAsync(ContentGenerationNames.EmailSubjectsCollection, emailId.ToString("D"), new EmailSubject(key, index, false, false), cancellationToken);
+        // The count first, then the email's record: a retry after a failure in between finds the email among the test's
+        // recent counts and counts nothing again.
+        var index = -1;
+        await documents.UpdateAsync<SubjectTest>(
+            ContentGenerationNames.SubjectTestsCollection,
+            key,
+            stored =>
+            {
+                var test = WithArms(stored ?? New(key, campaignId, choice.Subjects, choice.VariantIds), choice.VariantIds);
+                index = choice.VariantIds is null || choice.Variant < 0 || choice.Variant >= choice.VariantIds.Count
+                    ? choice.Variant
+                    : Offered(test, choice.Subjects, choice.VariantIds)[choice.Variant];
+                return test.HasCounted(Count(emailId, ShownCount))
+                    ? stored
+                    : Update(test, index, shown: 1, opens: 0, clicks: 0).Counted([Count(emailId, ShownCount)]);
+            },
+            cancellationToken);
+        // Inserted once: a copy of this email racing behind must not reset flags an open has set meanwhile.
+        await documents.TryAddAsync(ContentGenerationNames.EmailSubjectsCollection, emailKey, new EmailSubject(key, index, false, false), cancellationToken);
     }
 
     /// <summary>Learns from a human open or click of an email that carried a variant; returns whether anything changed.</summary>
     public async Task<bool> ObserveAsync(EmailEngaged engagement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagement);
+        var emailKey = engagement.EmailId.ToString("D");
         if (engagement.IsMachineOpen || engagement.Kind is not (EngagementKind.Open or EngagementKind.Click)
-            || await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, engagement.EmailId.ToString("D"), cancellationToken) is not { } shown)
+            || await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, emailKey, cancellationToken) is not { } email)
         {
             return false;
         }
 
-        using var held = await _locks.AcquireAsync(shown.TestKey, cancellationToken);
-        var email = await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, engagement.EmailId.ToString("D"), cancellationToken) ?? shown;
-        // A click implies the email was opened, even when the open was not reported (images blocked).
-        var opens = email.Opened ? 0 : 1;
-        var clicks = engagement.Kind == EngagementKind.Click && !email.Clicked ? 1 : 0;
-        if (opens == 0 && clicks == 0 || await FindAsync(email.TestKey, cancellationToken) is not { } test)
+        // A click implies the email was opened, even when the open was not reported (images blocked). What the email's
+        // record says was counted long ago is skipped here; what another replica is counting at this moment is
+        // skipped inside the update, by the test's recent counts.
+        var clicked = engagement.Kind == EngagementKind.Click;
+        if (email.Opened && (email.Clicked || !clicked))
         {
             return false;
         }
 
-        var updated = Update(test, email.Variant, shown: 0, opens, clicks);
-        updated = DeclareWinner(updated);
-        await SaveAsync(updated, cancellationToken);
-        await documents.PutAsync(
-            ContentGenerationNames.EmailSubjectsCollection,
-            engagement.EmailId.ToString("D"),
-            email with { Opened = true, Clicked = email.Clicked || clicks > 0 },
+        var (counted, changed) = (false, false);
+        (int Variant, double Probability)? declared = null;
+        await documents.UpdateAsync<SubjectTest>(
+            ContentGenerationNames.SubjectTestsCollection,
+            email.TestKey,
+            stored =>
+            {
+                (counted, changed, declared) = (stored is not null, false, null);
+                if (stored is null)
+                {
+                    return null;
+                }
+
+                var counts = new List<string>(2);
+                if (!email.Opened && !stored.HasCounted(Count(engagement.EmailId, OpenCount)))
+                {
+                    counts.Add(Count(engagement.EmailId, OpenCount));
+                }
+
+                if (clicked && !email.Clicked && !stored.HasCounted(Count(engagement.EmailId, ClickCount)))
+                {
+                    counts.Add(Count(engagement.EmailId, ClickCount));
+                }
+
+                if (counts.Count == 0)
+                {
+                    return stored;
+                }
+
+                changed = true;
+                var opens = counts.Contains(Count(engagement.EmailId, OpenCount)) ? 1 : 0;
+                var updated = DeclareWinner(Update(stored, email.Variant, shown: 0, opens, clicks: counts.Count - opens).Counted(counts), out var confidence);
+                declared = stored.Winner is null && updated.Winner is { } winner ? (winner, confidence) : null;
+                return updated;
+            },
             cancellationToken);
-        return true;
+        if (declared is { } newWinner)
+        {
+            LogWinner(logger, email.TestKey, newWinner.Variant + 1, newWinner.Probability);
+        }
+
+        // Also when another replica (or this one, before a failure) counted it: the email's record catches up, so a
+        // repeat long after, when the test no longer remembers the count, is still recognised.
+        if (counted)
+        {
+            await documents.UpdateAsync<EmailSubject>(
+                ContentGenerationNames.EmailSubjectsCollection,
+                emailKey,
+                stored => stored is null || (stored.Opened && (stored.Clicked || !clicked))
+                    ? stored
+                    : stored with { Opened = true, Clicked = stored.Clicked || clicked },
+                cancellationToken);
+        }
+
+        return changed;
     }
 
     public Task<SubjectTest?> FindAsync(string key, CancellationToken cancellationToken) =>
@@ -116,8 +180,6 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
 
     /// <summary>Names a campaign's angle test: one per campaign, so every email's angles feed the same counts.</summary>
     public static string AngleTestKey(string campaignId) => $"{campaignId}:angles";
-
-    public void Dispose() => _locks.Dispose();
 
     private static string KeyOf(string campaignId, IReadOnlyList<string> subjects, IReadOnlyList<string>? variantIds) =>
         variantIds is null ? TestKey(campaignId, subjects) : AngleTestKey(campaignId);
@@ -163,9 +225,11 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         };
     }
 
-    // The stopping rule: enough emails per variant, and one variant best with the configured confidence.
-    private SubjectTest DeclareWinner(SubjectTest test)
+    // The stopping rule: enough emails per variant, and one variant best with the configured confidence. Pure (the draws
+    // are seeded by the test's key), as it runs inside a conditional update that may be tried again.
+    private SubjectTest DeclareWinner(SubjectTest test, out double confidence)
     {
+        confidence = 0;
         if (test.Winner is not null || test.Variants.Sum(variant => variant.Shown) < options.Value.MinShown)
         {
             return test;
@@ -173,17 +237,12 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
 
         var probabilities = test.ProbabilityBest(options.Value.ClickWeight, ProbabilityDraws, new Random(test.Key.GetHashCode(StringComparison.Ordinal)));
         var best = Array.IndexOf(probabilities, probabilities.Max());
-        if (probabilities[best] < options.Value.WinnerConfidence)
-        {
-            return test;
-        }
-
-        LogWinner(logger, test.Key, best + 1, probabilities[best]);
-        return test with { Winner = best };
+        confidence = probabilities[best];
+        return confidence < options.Value.WinnerConfidence ? test : test with { Winner = best };
     }
 
-    private Task SaveAsync(SubjectTest test, CancellationToken cancellationToken) =>
-        documents.PutAsync(ContentGenerationNames.SubjectTestsCollection, test.Key, test, cancellationToken);
+    // What the test remembers having counted for one email: "{emailId}:shown", ":open" or ":click".
+    private static string Count(Guid emailId, string kind) => $"{emailId:N}:{kind}";
 
     [LoggerMessage(EventId = 6130, Level = LogLevel.Information, Message = "Subject test {TestKey} stopped exploring: variant {Variant} is the best with probability {Probability:F3}")]
     private static partial void LogWinner(ILogger logger, string testKey, int variant, double probability);

@@ -8,8 +8,30 @@ namespace Tailor.ContentGeneration.Subjects;
 /// variants) each variant is an angle id and emails offer the angles their facts support, a subset of them all.
 /// </summary>
 /// <param name="Winner">The variant every later email gets; null while the test runs.</param>
-public sealed record SubjectTest(string Key, string CampaignId, IReadOnlyList<SubjectVariantStats> Variants, int? Winner)
+/// <param name="RecentlyCounted">
+/// The latest counts, as <c>{emailId}:shown</c>, <c>:open</c> or <c>:click</c>, oldest first (at most
+/// <see cref="RecentlyCountedLimit"/>): two copies of one email or engagement racing on two replicas find the first's
+/// count here and count nothing. Null in tests stored before it existed.
+/// </param>
+public sealed record SubjectTest(
+    string Key, string CampaignId, IReadOnlyList<SubjectVariantStats> Variants, int? Winner, IReadOnlyList<string>? RecentlyCounted = null)
 {
+    /// <summary>
+    /// How many counts a test remembers (about 10 kB of JSON). Copies race within moments; a copy that comes later
+    /// finds the email's own record (<see cref="EmailSubject"/>) first and never gets here.
+    /// </summary>
+    public const int RecentlyCountedLimit = 256;
+
+    public bool HasCounted(string count) => RecentlyCounted?.Contains(count, StringComparer.Ordinal) == true;
+
+    /// <summary>Remembers <paramref name="counts"/> as the latest, forgetting the oldest beyond the limit.</summary>
+    public SubjectTest Counted(IReadOnlyCollection<string> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var previous = RecentlyCounted ?? [];
+        return this with { RecentlyCounted = [.. previous.Skip(Math.Max(0, previous.Count + counts.Count - RecentlyCountedLimit)), .. counts] };
+    }
+
     /// <summary>Thompson sampling: one draw from each variant's Beta posterior, the highest wins this email.</summary>
     public int Choose(double clickWeight, Random random)
     {

@@ -49,14 +49,12 @@ public sealed class CatalogItemUpsertedConsumer(
         for (var i = 0; i < unhandled.Count; i++)
         {
             var change = unhandled[i];
-            var current = await items.FindAsync(change.ItemId, cancellationToken);
-            if (current is not null && current.SourceOccurredAt > change.OccurredAt)
+            if (!await items.SaveUnlessStaleAsync(new ItemVector(change.ItemId, model.Name, model.Version, vectors[i], change.OccurredAt), cancellationToken))
             {
                 Log.StaleCatalogChange(logger, change.EventId, change.ItemId);
                 continue;
             }
 
-            await items.SaveAsync(new ItemVector(change.ItemId, model.Name, model.Version, vectors[i], change.OccurredAt), cancellationToken);
             var now = time.GetUtcNow();
             embedded.Add(new ItemEmbedded(
                 StableIds.For(change.EventId, nameof(ItemEmbedded)), change.ItemId, now, model.Name, model.Version, vectors[i]));

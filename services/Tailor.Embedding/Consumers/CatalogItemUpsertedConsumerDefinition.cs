@@ -13,7 +13,8 @@ public sealed class CatalogItemUpsertedConsumerDefinition(IOptions<EmbeddingOpti
         IRegistrationContext context)
     {
         ConsumerRetry.Apply(endpointConfigurator);
-        // One batch at a time: "is the stored vector newer than this change?" is read, then written, without a lock.
+        // One batch at a time per replica, each one model run. Batches on other replicas may store vectors meanwhile:
+        // an older change never overwrites a newer one, as each vector is stored by a conditional write.
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.Value.MessageBatchLimit)
             .SetTimeLimit(options.Value.MessageBatchTimeLimit)

@@ -46,9 +46,10 @@ public sealed class EmailEngagedConsumer(
             return;
         }
 
-        var evidence = new InterestEvidence(engagement.OccurredAt, clicked.Vector, EvidenceWeights.View);
-        // An id of its own per click, so a retry after the state was written neither folds the click in twice nor
-        // publishes a second update.
+        // The click's event id goes into the user's state with it, so a retry after the state was written, or a copy of
+        // the event another replica takes at once, does not fold the click in twice; the update gets an id of its own
+        // per click, so whichever copy publishes it publishes one update.
+        var evidence = new InterestEvidence(engagement.OccurredAt, clicked.Vector, EvidenceWeights.View, engagement.EventId);
         var updateId = StableIds.For(engagement.EventId, nameof(UserInterestsUpdated));
         var update = await interests.AddAsync(engagement.UserId, updateId, [evidence], cancellationToken);
         await context.Publish(update, cancellationToken);

@@ -29,13 +29,13 @@ public sealed class UserActivityTrackedConsumer(
         }
 
         // Activities are recorded only after the interest vectors they feed are saved and published, so a failure is
-        // retried whole. A crash between saving and recording would count that evidence twice on redelivery: a rare,
-        // small bias towards those items, where the other order would lose the evidence outright.
+        // retried whole. The retry (or a copy of an activity another replica takes at the same moment) folds nothing in
+        // twice: each user's state remembers the events it last folded in (UserInterestState.RecentEventIds).
         var resolved = await resolver.ResolveAsync([.. unhandled], cancellationToken);
         var handled = new List<UserActivityTracked>(resolved.Count);
 
         var rejected = new List<(Guid EventId, string Problem)>();
-        var evidenceByUser = new Dictionary<string, List<(Guid EventId, InterestEvidence Evidence)>>(StringComparer.Ordinal);
+        var evidenceByUser = new Dictionary<string, List<InterestEvidence>>(StringComparer.Ordinal);
         foreach (var (activity, evidence, problem) in resolved)
         {
             if (problem is not null)
@@ -53,15 +53,15 @@ public sealed class UserActivityTrackedConsumer(
                     evidenceByUser[activity.UserId] = userEvidence;
                 }
 
-                userEvidence.Add((activity.EventId, evidence));
+                userEvidence.Add(evidence);
             }
         }
 
         var updates = new List<UserInterestsUpdated>(evidenceByUser.Count);
         foreach (var (userId, userEvidence) in evidenceByUser)
         {
-            var updateId = UpdateId(userId, userEvidence.Select(entry => entry.EventId));
-            updates.Add(await interests.AddAsync(userId, updateId, [.. userEvidence.Select(entry => entry.Evidence)], cancellationToken));
+            var updateId = UpdateId(userId, userEvidence.Select(evidence => evidence.EventId));
+            updates.Add(await interests.AddAsync(userId, updateId, userEvidence, cancellationToken));
         }
 
         if (updates.Count > 0)
@@ -80,7 +80,7 @@ public sealed class UserActivityTrackedConsumer(
 
     /// <summary>
     /// The id of a user's update from the activities it folds in, in a fixed order: a retry of the batch derives the
-    /// same id, so its evidence is not folded twice and its <see cref="UserInterestsUpdated"/> is published under one id.
+    /// same id, so its <see cref="UserInterestsUpdated"/> is published under one id.
     /// </summary>
     private static Guid UpdateId(string userId, IEnumerable<Guid> eventIds) =>
         StableIds.From("tailor.embedding.interests", [userId, .. eventIds.Order().Select(eventId => eventId.ToString("D"))]);

@@ -13,8 +13,9 @@ public sealed class UserActivityTrackedConsumerDefinition(IOptions<EmbeddingOpti
         IRegistrationContext context)
     {
         ConsumerRetry.Apply(endpointConfigurator);
-        // Two batches may run at once: a user's state is locked per user, and the decayed sum does not depend on the
-        // order evidence arrives in, so one batch's store round-trips overlap the other's model run.
+        // Two batches may run at once (as batches on other replicas do): a user's state changes by conditional writes,
+        // and the decayed sum does not depend on the order evidence arrives in, so one batch's store round-trips
+        // overlap the other's model run.
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.Value.MessageBatchLimit)
             .SetTimeLimit(options.Value.MessageBatchTimeLimit)

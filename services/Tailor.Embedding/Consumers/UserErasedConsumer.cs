@@ -3,12 +3,17 @@ using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Interests;
 using Tailor.Messaging;
+using Tailor.Storage;
 
 namespace Tailor.Embedding.Consumers;
 
-/// <summary>Forgets a user's interest state. Deleting twice is harmless, so a redelivery needs no bookkeeping.</summary>
+/// <summary>
+/// Forgets a user: their interest state and slice, and every event this service recorded about them (activities and
+/// email engagement). Every step is a delete, so a redelivery, or two replicas taking copies of one erasure, changes
+/// nothing more.
+/// </summary>
 /// <remarks>Not recorded in the stream on purpose: the record would keep the id of the user we were asked to forget.</remarks>
-public sealed class UserErasedConsumer(UserInterests interests, ILogger<UserErasedConsumer> logger) : IConsumer<UserErased>
+public sealed class UserErasedConsumer(UserInterests interests, IEventStore events, ILogger<UserErasedConsumer> logger) : IConsumer<UserErased>
 {
     public async Task Consume(ConsumeContext<UserErased> context)
     {
@@ -19,6 +24,11 @@ public sealed class UserErasedConsumer(UserInterests interests, ILogger<UserEras
         }
 
         await interests.ForgetAsync(erased.UserId, context.CancellationToken);
+
+        // After the state: until here the records still make a redelivered event a duplicate rather than new evidence.
+        // Every stream of the store: the service's own when distributed; in the embedded mode's one shared store, the
+        // other services' too, which are erasing the same user.
+        await events.DeleteUserAsync(erased.UserId, context.CancellationToken);
         Log.InterestsErased(logger, erased.UserId);
     }
 }

@@ -41,7 +41,7 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
                         : await items.FindAsync(activity.ItemId, cancellationToken);
                     if (stored is not null)
                     {
-                        resolved[i] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, stored.Vector, weight), null);
+                        resolved[i] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, stored.Vector, weight, activity.EventId), null);
                     }
                     else if (!string.IsNullOrWhiteSpace(activity.ItemName))
                     {
@@ -80,7 +80,7 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
         {
             var (index, _, weight) = toEmbed[j];
             var activity = activities[index];
-            resolved[index] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, vectors[j], weight), null);
+            resolved[index] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, vectors[j], weight, activity.EventId), null);
         }
 
         return resolved;

@@ -9,18 +9,63 @@ namespace Tailor.Embedding.Interests;
 /// to <paramref name="ReferenceTime"/> (the newest evidence), so new evidence folds in without re-reading their history.
 /// Its direction is the recency-weighted mean of the evidence.
 /// </summary>
-/// <param name="LastUpdateId">
-/// The id of the update last folded in, so a retry of that update (its state was written, a later step failed) does
-/// not count its evidence twice. Null before the first update.
+/// <param name="LastUpdateId">The id of the update last folded in; null before the first update.</param>
+/// <param name="RecentEventIds">
+/// The events whose evidence was folded in most recently (at least <see cref="RecentEventLimit"/> of them, all of the
+/// last update's), oldest first: two copies of one event racing on two replicas, or a retry after the state was
+/// written, find their event here and count nothing. Null in documents written before it existed.
 /// </param>
 public sealed record UserInterestState(
-    string Model, string ModelVersion, float[] WeightedSum, DateTimeOffset ReferenceTime, int EvidenceCount, Guid? LastUpdateId = null)
+    string Model,
+    string ModelVersion,
+    float[] WeightedSum,
+    DateTimeOffset ReferenceTime,
+    int EvidenceCount,
+    Guid? LastUpdateId = null,
+    IReadOnlyList<Guid>? RecentEventIds = null)
 {
+    /// <summary>
+    /// How many folded-in event ids a state remembers (about 10 kB of JSON at most). A copy of an event is recognised as
+    /// long as fewer newer events of the user were folded in between the two copies: copies race within moments (a
+    /// redelivery beside the original, a producer's retry), and a copy that comes after the original was recorded is
+    /// stopped by the event store before it gets here.
+    /// </summary>
+    public const int RecentEventLimit = 256;
+
     /// <summary>A user with no evidence yet, whose vectors will come from <paramref name="model"/>.</summary>
     public static UserInterestState Empty(EmbeddingModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return new(model.Name, model.Version, new float[model.Dimensions], DateTimeOffset.MinValue, 0);
+    }
+
+    /// <summary>
+    /// Folds in the evidence whose event is not among <see cref="RecentEventIds"/> (nor <paramref name="updateId"/>
+    /// the last update, for documents from before the list) and remembers those events. Returns this same instance when
+    /// nothing is new, so a caller inside <c>DocumentUpdates.UpdateAsync</c> writes nothing.
+    /// </summary>
+    public UserInterestState Apply(Guid updateId, IEnumerable<InterestEvidence> evidence, TimeSpan halfLife)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (LastUpdateId == updateId)
+        {
+            return this;
+        }
+
+        var seen = new HashSet<Guid>(RecentEventIds ?? []);
+        var fresh = evidence.Where(item => seen.Add(item.EventId)).OrderBy(item => item.OccurredAt).ToList();
+        if (fresh.Count == 0)
+        {
+            return this;
+        }
+
+        var previous = RecentEventIds ?? [];
+        var keptPrevious = previous.Skip(Math.Max(0, previous.Count + fresh.Count - RecentEventLimit));
+        return Add(fresh, halfLife) with
+        {
+            LastUpdateId = updateId,
+            RecentEventIds = [.. keptPrevious, .. fresh.Select(item => item.EventId)],
+        };
     }
 
     /// <summary>

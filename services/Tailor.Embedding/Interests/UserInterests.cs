@@ -1,21 +1,23 @@
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Embedding.Model;
-using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Storage;
 
 namespace Tailor.Embedding.Interests;
 
-/// <summary>Keeps each user's interest state, their profile's interests slice, and says what changed.</summary>
-public sealed class UserInterests : IDisposable
+/// <summary>
+/// Keeps each user's interest state, their profile's interests slice, and says what changed. Safe with any number of
+/// replicas: a state changes only by a conditional write (<see cref="DocumentUpdates.UpdateAsync{TDocument}"/>) that
+/// is recomputed when another replica wrote first, and the slice always ends as the newest state's.
+/// </summary>
+public sealed class UserInterests
 {
     private readonly IDocumentStore _documents;
     private readonly IProfileCache _profiles;
     private readonly TimeProvider _time;
     private readonly TimeSpan _halfLife;
     private readonly EmbeddingModel _model;
-    private readonly KeyedLocks _locks = new();
 
     public UserInterests(IDocumentStore documents, IProfileCache profiles, IOptions<EmbeddingOptions> options, TimeProvider time)
     {
@@ -29,33 +31,33 @@ public sealed class UserInterests : IDisposable
 
     /// <summary>
     /// Folds the user's new evidence in, writes the state and the profile slice, and returns the event to publish, whose
-    /// id is <paramref name="updateId"/>. The caller derives that id from the events the evidence came from, so a retry
-    /// passes the same id: evidence already folded in under it is not counted again, and the same event is returned.
+    /// id is <paramref name="updateId"/>. Evidence whose event the state already folded in (a retry, or a copy of the
+    /// event another replica took at the same moment) is not counted again; the event is then returned all the same.
     /// </summary>
     public async Task<UserInterestsUpdated> AddAsync(
         string userId, Guid updateId, IReadOnlyCollection<InterestEvidence> evidence, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(evidence);
-        using var held = await _locks.AcquireAsync(userId, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfZero(evidence.Count);
 
-        var stored = await _documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, cancellationToken);
-        // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
-        var state = stored is not null && _model.Made(stored.Model, stored.ModelVersion) ? stored : UserInterestState.Empty(_model);
-        var updated = state;
-        if (state.LastUpdateId != updateId)
-        {
-            // Only the latest update is remembered: if another update of this user lands between a failed attempt and
-            // its retry, the retry counts its evidence again. That needs a failure and a race on one user; accepted.
-            updated = state.Add(evidence.OrderBy(item => item.OccurredAt), _halfLife) with { LastUpdateId = updateId };
-            await _documents.PutAsync(EmbeddingNames.UsersCollection, userId, updated, cancellationToken);
-        }
+        var written = await _documents.UpdateAsync<UserInterestState>(
+            EmbeddingNames.UsersCollection,
+            userId,
+            stored =>
+            {
+                // State summed from another model's vectors cannot be mixed with this one's: such a user starts over.
+                var state = stored is not null && _model.Made(stored.Model, stored.ModelVersion) ? stored : UserInterestState.Empty(_model);
+                var updated = state.Apply(updateId, evidence, _halfLife);
+                return ReferenceEquals(updated, state) ? stored : updated;
+            },
+            cancellationToken);
 
-        var vector = updated.Direction();
+        // Never null: with evidence to fold in, the change always leaves a state behind.
+        var state = written!.Document;
         var now = _time.GetUtcNow();
-        await _profiles.WriteSliceAsync(
-            userId, new InterestsSlice(_model.Name, _model.Version, vector, updated.EvidenceCount, now), cancellationToken);
-        return new UserInterestsUpdated(updateId, userId, now, _model.Name, _model.Version, vector, updated.EvidenceCount);
+        await _profiles.WriteLatestSliceAsync(_documents, EmbeddingNames.UsersCollection, userId, written, newest => Slice(newest, now), cancellationToken);
+        return new UserInterestsUpdated(updateId, userId, now, state.Model, state.ModelVersion, state.Direction(), state.EvidenceCount);
     }
 
     /// <summary>
@@ -67,32 +69,34 @@ public sealed class UserInterests : IDisposable
         var count = 0;
         await foreach (var (userId, _) in _documents.ListAsync(EmbeddingNames.UsersCollection, cancellationToken))
         {
-            // Read again under the user's lock: an update that landed since the listing is what gets written.
-            using var held = await _locks.AcquireAsync(userId, cancellationToken);
-            var state = await _documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, cancellationToken);
-            if (state is null || !_model.Made(state.Model, state.ModelVersion))
+            // Read again with its version: an update another replica makes meanwhile is what the slice ends as.
+            var state = await _documents.FindVersionedAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, cancellationToken);
+            if (state is null || !_model.Made(state.Document.Model, state.Document.ModelVersion))
             {
                 continue;
             }
 
-            await _profiles.WriteSliceAsync(
-                userId, new InterestsSlice(_model.Name, _model.Version, state.Direction(), state.EvidenceCount, _time.GetUtcNow()), cancellationToken);
+            var now = _time.GetUtcNow();
+            await _profiles.WriteLatestSliceAsync(_documents, EmbeddingNames.UsersCollection, userId, state, newest => Slice(newest, now), cancellationToken);
             count++;
         }
 
         return count;
     }
 
-    /// <summary>Removes the user's interest state and their interests slice (erasure).</summary>
+    /// <summary>
+    /// Removes the user's interest state, then their interests slice (erasure). A slice another replica writes while
+    /// this runs does not outlive it: that writer reads the state again after its slice write, finds none and removes
+    /// the slice (<see cref="StoredSliceWrites.WriteLatestSliceAsync{TDocument, TSlice}"/>).
+    /// </summary>
     public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        using var held = await _locks.AcquireAsync(userId, cancellationToken);
         await _documents.DeleteAsync(EmbeddingNames.UsersCollection, userId, cancellationToken);
-
-        // After the state, under the lock: a slice written since Ingestion removed the profile does not outlive it.
         await _profiles.RemoveSliceAsync(userId, InterestsSlice.SliceName, cancellationToken);
     }
 
-    public void Dispose() => _locks.Dispose();
+    // Named by the model the state was summed from, which is this replica's unless an older replica wrote it meanwhile.
+    private static InterestsSlice Slice(UserInterestState state, DateTimeOffset now) =>
+        new(state.Model, state.ModelVersion, state.Direction(), state.EvidenceCount, now);
 }

@@ -45,11 +45,28 @@ public sealed class ItemVectorStore : IDisposable
         return stored;
     }
 
-    public async Task SaveAsync(ItemVector item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the vector unless the item already has one of this model embedded from a later catalog change (another
+    /// replica may embed two changes of one item at once, in either order); true when stored. A conditional write, so
+    /// the later change is what stays whichever replica writes last.
+    /// </summary>
+    public async Task<bool> SaveUnlessStaleAsync(ItemVector item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await _documents.PutAsync(EmbeddingNames.ItemsCollection, item.ItemId, item, cancellationToken);
-        Remember(item);
+        var stored = await _documents.UpdateAsync<ItemVector>(
+            EmbeddingNames.ItemsCollection,
+            item.ItemId,
+            current => current is not null && _model.Made(current.Model, current.ModelVersion) && current.SourceOccurredAt > item.SourceOccurredAt
+                ? current
+                : item,
+            cancellationToken);
+        var kept = stored!.Document;
+        if (_model.Made(kept.Model, kept.ModelVersion))
+        {
+            Remember(kept);
+        }
+
+        return ReferenceEquals(kept, item);
     }
 
     public void Dispose() => _cache.Dispose();

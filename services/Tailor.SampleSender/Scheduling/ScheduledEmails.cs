@@ -21,7 +21,8 @@ public sealed class ScheduledEmails(IDocumentStore documents, IBus bus)
 
     /// <summary>
     /// Sends every parked email whose hand-over time has come back to the queue, then forgets it; returns how many.
-    /// Sent before forgotten: a crash in between sends it twice, and the consumer sends one of the copies.
+    /// Sent before forgotten: a crash in between sends it twice, and the consumer sends one of the copies. With several
+    /// replicas, each one's dispatcher may hand the same email over; the same holds, as delivery claims each email once.
     /// </summary>
     public async Task<int> HandOverDueAsync(DateTimeOffset now, TimeSpan maxHold, CancellationToken cancellationToken)
     {

@@ -7,8 +7,9 @@ namespace Tailor.SendTime.Consumers;
 internal static class ConsumerRules
 {
     /// <summary>
-    /// One batch at a time per message type: the learner serialises the updates anyway, and in-order batches keep
-    /// a replay of thousands of purchases to one store round-trip per user per batch.
+    /// One batch at a time per message type and replica: full batches keep a replay of thousands of purchases to one
+    /// store round-trip per user per batch. Correctness does not depend on it: batches on other replicas (and of the
+    /// other message type) update the same users concurrently, by conditional updates.
     /// </summary>
     public static void Batch<TConsumer>(IConsumerConfigurator<TConsumer> configurator, IOptions<SendTimeOptions> options)
         where TConsumer : class =>

@@ -8,9 +8,9 @@ namespace Tailor.SendTime.Consumers;
 
 /// <summary>
 /// What both batch consumers do with their messages: skip those handled before, learn from the rest, publish the
-/// changed best hours, and only then record the messages, so a failure anywhere is retried whole. A retry of the
-/// same batch is recognised by its id and adds nothing twice; a crash between learning and recording, redelivered in
-/// another batch, counts that evidence twice: a small, rare bias, where the other order would lose the evidence outright.
+/// changed best hours, and only then record the messages, so a failure anywhere is retried whole. The skip is not
+/// what keeps evidence from being counted twice (a copy on another replica, or a redelivery after a crash before the
+/// record, gets past it): each user's state remembers the events it counted (<see cref="SendTimeLearner"/>).
 /// </summary>
 public sealed class EvidenceBatch(IEventStore events, SendTimeLearner learner, ILogger<EvidenceBatch> logger)
 {

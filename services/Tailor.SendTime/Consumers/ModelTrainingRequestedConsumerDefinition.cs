@@ -5,7 +5,7 @@ namespace Tailor.SendTime.Consumers;
 
 public sealed class ModelTrainingRequestedConsumerDefinition : ConsumerDefinition<ModelTrainingRequestedConsumer>
 {
-    // One refresh at a time; it holds the learner's gate for all users anyway.
+    // One refresh at a time per replica: each one reads every user, so two at once would only double the work.
     public ModelTrainingRequestedConsumerDefinition() => ConcurrentMessageLimit = 1;
 
     protected override void ConfigureConsumer(

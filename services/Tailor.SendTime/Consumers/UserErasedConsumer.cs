@@ -4,15 +4,17 @@ using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.SendTime.Learning;
+using Tailor.Storage;
 
 namespace Tailor.SendTime.Consumers;
 
 /// <summary>
-/// Forgets a user's send-time counts (idempotent). The event store has no per-stream erase yet, so the events SendTime
-/// recorded about the user stay until erasure is built across services.
+/// Forgets a user: their send-time counts and slice, and every event this service recorded about them (activities,
+/// email outcomes and <c>UserIdentified</c>, which holds their address). Every step is a delete, so a redelivery, or two
+/// replicas taking copies of one erasure, changes nothing more.
 /// </summary>
 /// <remarks>Not recorded in the stream on purpose: the record would keep the id of the user we were asked to forget.</remarks>
-public sealed class UserErasedConsumer(SendTimeLearner learner, IProfileCache profiles, ILogger<UserErasedConsumer> logger)
+public sealed class UserErasedConsumer(SendTimeLearner learner, IEventStore events, IProfileCache profiles, ILogger<UserErasedConsumer> logger)
     : IConsumer<UserErased>
 {
     public async Task Consume(ConsumeContext<UserErased> context)
@@ -23,8 +25,12 @@ public sealed class UserErasedConsumer(SendTimeLearner learner, IProfileCache pr
             throw new InvalidMessageException($"{nameof(UserErased)} {erased.EventId} has no UserId.");
         }
 
-        // Only this service's own state: the user's events in other services' streams are theirs to erase.
         await learner.ForgetAsync(erased.UserId, context.CancellationToken);
+
+        // After the state: until here the records still make a redelivered event a duplicate rather than new evidence.
+        // Every stream of the store: the service's own when distributed; in the embedded mode's one shared store, the
+        // other services' too, which are erasing the same user.
+        await events.DeleteUserAsync(erased.UserId, context.CancellationToken);
 
         // After the state: a rebuild or a late event that wrote the slice since Ingestion removed the profile found
         // the state still there; from here on nothing can write it again.

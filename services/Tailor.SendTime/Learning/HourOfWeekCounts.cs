@@ -7,39 +7,36 @@ public sealed class HourOfWeekCounts
 {
     public double[] Weights { get; init; } = new double[WeekHours.Count];
 
-    public long Events { get; set; }
+    public long Events { get; init; }
 
-    /// <summary>The batch of evidence last added, so a retry of that batch after a later step failed adds nothing twice.</summary>
-    public Guid? LastBatch { get; set; }
+    /// <summary>
+    /// In a user's counts: the batch that last added evidence, so a retry of that batch (which finds its events
+    /// already counted) announces the change the batch made. Unused in the population's and cohorts' counts.
+    /// </summary>
+    public Guid? LastBatch { get; init; }
 
     public double TotalWeight() => Weights.Sum();
 
-    public void Add(int hourOfWeek, double weight)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(hourOfWeek);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(hourOfWeek, WeekHours.Count);
-        ArgumentOutOfRangeException.ThrowIfNegative(weight);
-        Weights[hourOfWeek] += weight;
-        Events++;
-    }
-
-    /// <summary>Adds a batch's evidence once: false, and nothing added, when it is the batch added last.</summary>
-    public bool AddBatch(Guid batchId, IEnumerable<(int HourOfWeek, double Weight)> evidence)
+    /// <summary>These counts with <paramref name="evidence"/> added, as a new instance: this one is left as it is.</summary>
+    public HourOfWeekCounts Plus(IEnumerable<(int HourOfWeek, double Weight)> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        if (LastBatch == batchId)
-        {
-            return false;
-        }
-
+        var weights = (double[])Weights.Clone();
+        var events = Events;
         foreach (var (hourOfWeek, weight) in evidence)
         {
-            Add(hourOfWeek, weight);
+            ArgumentOutOfRangeException.ThrowIfNegative(hourOfWeek);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(hourOfWeek, WeekHours.Count);
+            ArgumentOutOfRangeException.ThrowIfNegative(weight);
+            weights[hourOfWeek] += weight;
+            events++;
         }
 
-        LastBatch = batchId;
-        return true;
+        return new HourOfWeekCounts { Weights = weights, Events = events, LastBatch = LastBatch };
     }
+
+    /// <summary>These counts, marked as last added to by <paramref name="batchId"/>.</summary>
+    public HourOfWeekCounts AddedBy(Guid batchId) => new() { Weights = Weights, Events = Events, LastBatch = batchId };
 
     /// <summary>Fails loudly on a stored document of another shape instead of learning from a truncated week.</summary>
     public HourOfWeekCounts EnsureValid(string documentId)

@@ -25,9 +25,6 @@ public sealed class OpenLatency
 
     public double[] Observed { get; init; } = new double[BinEdges.Length + 1];
 
-    /// <summary>The batch last added, so a retried batch adds nothing twice.</summary>
-    public Guid? LastBatch { get; set; }
-
     public double Opens => Observed.Sum();
 
     /// <summary>The weight an open or click keeps after <paramref name="latency"/>: the share of opens that take at least as long.</summary>
@@ -48,7 +45,18 @@ public sealed class OpenLatency
         return Math.Max(Floor, atLeast / total);
     }
 
-    public void Add(TimeSpan latency) => Observed[Bin(latency)]++;
+    /// <summary>This histogram with <paramref name="latencies"/> added, as a new instance: this one is left as it is.</summary>
+    public OpenLatency Plus(IEnumerable<TimeSpan> latencies)
+    {
+        ArgumentNullException.ThrowIfNull(latencies);
+        var observed = (double[])Observed.Clone();
+        foreach (var latency in latencies)
+        {
+            observed[Bin(latency)]++;
+        }
+
+        return new OpenLatency { Observed = observed };
+    }
 
     /// <summary>Fails loudly on a stored document of another shape.</summary>
     public OpenLatency EnsureValid()

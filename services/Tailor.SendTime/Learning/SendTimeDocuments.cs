@@ -3,7 +3,11 @@ using Tailor.Storage;
 
 namespace Tailor.SendTime.Learning;
 
-/// <summary>Reads SendTime's shared documents (population, cohorts, open latency, fitted prior strengths), checked for shape.</summary>
+/// <summary>
+/// SendTime's shared documents (population, cohorts, open latency, fitted prior strengths): read checked for shape, and
+/// added to by conditional updates (<see cref="DocumentUpdates.UpdateAsync{TDocument}"/>), so replicas adding at once
+/// lose nothing.
+/// </summary>
 public sealed class SendTimeDocuments(IDocumentStore documents)
 {
     public IDocumentStore Store => documents;
@@ -25,6 +29,51 @@ public sealed class SendTimeDocuments(IDocumentStore documents)
         (await documents.FindAsync<PriorStrengths>(SendTimeNames.PopulationCollection, SendTimeNames.PriorStrengthsId, cancellationToken))
             ?.EnsureValid() ?? fallback;
 
+    /// <summary>The population and strengths as stored now, with the cohorts of <paramref name="countries"/>.</summary>
+    public async Task<SendTimePriors> PriorsAsync(IEnumerable<string> countries, PriorStrengths fallback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(countries);
+        var cohorts = new Dictionary<string, HourOfWeekCounts>(StringComparer.Ordinal);
+        foreach (var key in countries.Select(CohortKey).Distinct(StringComparer.Ordinal))
+        {
+            cohorts[key] = await CohortAsync(key, cancellationToken);
+        }
+
+        return new SendTimePriors(await PopulationAsync(cancellationToken), cohorts, await StrengthsAsync(fallback, cancellationToken));
+    }
+
+    /// <summary>Adds evidence to everyone's counts.</summary>
+    public Task AddToPopulationAsync(IReadOnlyCollection<(int HourOfWeek, double Weight)> evidence, CancellationToken cancellationToken) =>
+        AddAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, evidence, cancellationToken);
+
+    /// <summary>Adds evidence to a country's counts.</summary>
+    public Task AddToCohortAsync(string country, IReadOnlyCollection<(int HourOfWeek, double Weight)> evidence, CancellationToken cancellationToken) =>
+        AddAsync(SendTimeNames.CohortsCollection, CohortKey(country), evidence, cancellationToken);
+
+    /// <summary>Adds delays from delivery to open to the open-latency histogram.</summary>
+    public async Task AddLatenciesAsync(IReadOnlyCollection<TimeSpan> latencies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(latencies);
+        if (latencies.Count > 0)
+        {
+            await documents.UpdateAsync<OpenLatency>(
+                SendTimeNames.PopulationCollection, SendTimeNames.LatencyId, latency => (latency?.EnsureValid() ?? new OpenLatency()).Plus(latencies), cancellationToken);
+        }
+    }
+
     /// <summary>Countries as platforms write them differ in case and spacing; one cohort per country regardless.</summary>
-    public static string CohortKey(string country) => country.Trim().ToUpperInvariant();
+    public static string CohortKey(string country)
+    {
+        ArgumentNullException.ThrowIfNull(country);
+        return country.Trim().ToUpperInvariant();
+    }
+
+    private async Task AddAsync(string collection, string id, IReadOnlyCollection<(int HourOfWeek, double Weight)> evidence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.Count > 0)
+        {
+            await documents.UpdateAsync<HourOfWeekCounts>(collection, id, counts => (counts?.EnsureValid(id) ?? new HourOfWeekCounts()).Plus(evidence), cancellationToken);
+        }
+    }
 }

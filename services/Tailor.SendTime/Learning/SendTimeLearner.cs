@@ -10,32 +10,48 @@ using Tailor.Storage;
 namespace Tailor.SendTime.Learning;
 
 /// <summary>
-/// Folds a batch of evidence into the population's, each cohort's and each user's counts (in the user's local time,
-/// opens weighed by their delay after delivery), writes each touched user's <see cref="SendTimeSlice"/>, and says
-/// whose best hour changed.
+/// Folds a batch of evidence into each user's counts (in the user's local time, opens weighed by their delay after
+/// delivery), adds it to the population's and cohorts' counts and the open latency, writes each touched user's
+/// <see cref="SendTimeSlice"/>, and says whose best hour changed. Correct with any number of replicas, and no lock:
 /// </summary>
 /// <remarks>
-/// Every update is a read-modify-write of shared documents and of user documents, so one gate serialises all of them
-/// in this process (activity batches, engagement batches, identities, erasures, refreshes): nothing is updated
-/// concurrently. Users outside the batch keep the slice computed with the priors of their last update; the priors
-/// move slowly, and their next event (or a refresh) updates it.
-/// A retried batch (same id) is not added twice to a document that already holds it. Only the batch last added is
-/// remembered, so if a batch of the other consumer lands between a failed attempt and its retry, the retry adds its
-/// evidence to the shared counts again: a failure and a race together, and a small bias of a slow-moving prior; accepted.
+/// <para>
+/// <b>Each user's state</b> is changed by a conditional update (<see cref="DocumentUpdates.UpdateAsync{TDocument}"/>):
+/// read, fold, write only if nobody wrote in between, else read and fold again. The state keeps the ids of the user's
+/// recent events (<see cref="UserSendTimeState.AppliedEvents"/>) and the fold skips those, so an event is counted in
+/// the user's state exactly once: when two replicas take copies of one message at once, when a batch is retried, and
+/// when a crash falls between the state write and the stream's record of the message (its redelivery finds the events
+/// counted).
+/// </para>
+/// <para>
+/// <b>The shared priors</b> (population, cohorts, open latency) are one document each (a cohort per country), added to
+/// by conditional updates too, and only with the evidence that a user update found new and wrote, so a copy, a retry
+/// or a redelivery adds nothing to them either: nothing is counted twice there. The users' evidence goes to the priors
+/// right after the users' writes, also when a later user's write failed; only a process dying in between, or a
+/// failed prior write, leaves some of it out of the priors (never out of the user's state). The priors hold every
+/// user's evidence and move slowly, which is why no replica-wide record of applied batches (a hot spot that would
+/// grow with the traffic) is kept for them. The prior strengths are written only by training
+/// (<see cref="SendTimeRefresh"/>); training and rebuilds update users the same conditional way, so they run alongside
+/// the consumers.
+/// </para>
+/// <para>
+/// A user's estimate is computed against the priors as read when the batch started, plus the user's own new
+/// evidence. Users outside the batch keep the slice computed with the priors of their last update; the priors move
+/// slowly, and their next event (or a training) updates it.
+/// </para>
 /// </remarks>
 public sealed class SendTimeLearner(
     SendTimeDocuments documents,
+    UserEvidenceFold fold,
     SendTimeSliceWriter slices,
     IOptions<SendTimeOptions> options,
     SendTimeMetrics metrics,
-    TimeProvider clock) : IDisposable
+    TimeProvider clock)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
     /// <summary>
     /// Returns one <see cref="SendTimeUpdated"/> per user of the batch whose best hour changed. <paramref name="batchId"/>
-    /// identifies the batch (the caller derives it from the events), so a retry adds nothing twice and announces the
-    /// same changes under the same ids.
+    /// identifies the batch (the caller derives it from the events), so a retry announces the same changes under the
+    /// same ids.
     /// </summary>
     public async Task<IReadOnlyList<SendTimeUpdated>> LearnAsync(
         Guid batchId, IReadOnlyCollection<SendTimeEvidence> evidence, CancellationToken cancellationToken)
@@ -48,70 +64,40 @@ public sealed class SendTimeLearner(
 
         using var activity = SendTimeTelemetry.Source.StartActivity("sendtime learn");
         activity?.SetTag("tailor.sendtime.evidence", evidence.Count);
-        await _gate.WaitAsync(cancellationToken);
         try
         {
-            var store = documents.Store;
             var latency = await documents.LatencyAsync(cancellationToken);
-            var latencies = new List<TimeSpan>();
-            var users = new List<(string UserId, UserSendTimeState? Stored, UserSendTimeState Next, List<(int HourOfWeek, double Weight)> Items)>();
-            foreach (var userEvidence in evidence.GroupBy(item => item.UserId, StringComparer.Ordinal))
+            var priors = await documents.PriorsAsync([], options.Value.DefaultPriorStrengths, cancellationToken);
+            var learned = new List<LearnedUser>();
+            try
             {
-                var stored = await store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userEvidence.Key, cancellationToken);
-                var (next, items) = Localise(stored, userEvidence, latency, latencies);
-                users.Add((userEvidence.Key, stored, next, items));
-            }
-
-            if (latency.LastBatch != batchId && latencies.Count > 0)
-            {
-                latencies.ForEach(latency.Add);
-                latency.LastBatch = batchId;
-                await store.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.LatencyId, latency, cancellationToken);
-                metrics.OpenLatencies(latencies);
-            }
-
-            var population = await documents.PopulationAsync(cancellationToken);
-            if (population.AddBatch(batchId, users.SelectMany(user => user.Items)))
-            {
-                await store.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, population, cancellationToken);
-            }
-
-            var cohorts = new Dictionary<string, HourOfWeekCounts>(StringComparer.Ordinal);
-            foreach (var cohort in users.Where(user => user.Next.Country is not null).GroupBy(user => SendTimeDocuments.CohortKey(user.Next.Country!), StringComparer.Ordinal))
-            {
-                var counts = await documents.CohortAsync(cohort.Key, cancellationToken);
-                if (counts.AddBatch(batchId, cohort.SelectMany(user => user.Items)))
+                foreach (var userEvidence in evidence.GroupBy(item => item.UserId, StringComparer.Ordinal))
                 {
-                    await store.PutAsync(SendTimeNames.CohortsCollection, cohort.Key, counts, cancellationToken);
+                    learned.Add(await LearnUserAsync(userEvidence.Key, [.. userEvidence], batchId, latency, priors, cancellationToken));
+                    priors = learned[^1].Priors;
                 }
-
-                cohorts[cohort.Key] = counts;
+            }
+            finally
+            {
+                // Also when a later user's update failed: the batch's retry finds these users' events counted and
+                // would add nothing for them.
+                await AddToPriorsAsync([.. learned.Where(user => user.Folded is not null).Select(user => user.Folded!)], cancellationToken);
             }
 
-            var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, cancellationToken);
             var updates = new List<SendTimeUpdated>();
-            foreach (var (userId, stored, learned, items) in users)
+            foreach (var user in learned.Where(user => user.Stored is not null))
             {
-                var next = learned;
-                // On a retry of this batch the counts already hold its evidence (and the stored deliveries and opens its
-                // outcomes), and the hour it changed from is the one kept.
-                var added = next.Counts.AddBatch(batchId, items);
-                var bestHourBefore = added ? stored?.BestHourOfWeek : stored?.BestHourBeforeLastBatch;
-                if (!added && stored is not null)
-                {
-                    next = next with { Deliveries = stored.Deliveries, Delivered = stored.Delivered, Engaged = stored.Engaged, EngagedEmails = stored.EngagedEmails };
-                }
+                var stored = user.Stored!.Document;
+                await slices.WriteLatestAsync(user.UserId, user.Stored, user.Priors.With(stored.Country, user.Folded?.Hours ?? []), cancellationToken);
 
-                var cohort = next.Country is { } country ? cohorts[SendTimeDocuments.CohortKey(country)] : null;
-                var bestHour = await slices.WriteAsync(userId, next, cohort, population, strengths, cancellationToken);
-                await store.PutAsync(SendTimeNames.UsersCollection, userId, next with { BestHourOfWeek = bestHour, BestHourBeforeLastBatch = bestHourBefore }, cancellationToken);
-                if (bestHour is { } hour && bestHourBefore != hour)
+                // The batch that added the evidence (this one, or an earlier attempt of it) announces the move it made.
+                if (stored.Counts.LastBatch == batchId && stored.BestHourOfWeek is { } hour && hour != stored.BestHourBeforeLastBatch)
                 {
-                    updates.Add(slices.Announce(StableIds.From("tailor.sendtime.best-hour", batchId.ToString("D"), userId), userId, next, hour));
+                    updates.Add(slices.Announce(StableIds.From("tailor.sendtime.best-hour", batchId.ToString("D"), user.UserId), user.UserId, stored, hour));
                 }
             }
 
-            metrics.Learned(evidence.Count(item => !item.IsDelivery), updates.Count);
+            metrics.Learned(learned.Sum(user => user.Folded?.Learned ?? 0), updates.Count);
             activity?.SetTag("tailor.sendtime.best_hour_changes", updates.Count);
             return updates;
         }
@@ -119,10 +105,6 @@ public sealed class SendTimeLearner(
         {
             activity.SetStatus(ActivityStatusCode.Error, exception.Message);
             throw;
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -134,127 +116,114 @@ public sealed class SendTimeLearner(
     public async Task<SendTimeUpdated?> IdentifyAsync(Guid eventId, string userId, string? timeZoneTrait, string? country, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var store = documents.Store;
+        var zone = TimeZoneResolver.Resolve(timeZoneTrait, country, options.Value.AccountTimeZone);
+        var cohortCountry = string.IsNullOrWhiteSpace(country)
+            ? (await store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken))?.Country
+            : country.Trim();
+        var priors = await documents.PriorsAsync(cohortCountry is null ? [] : [cohortCountry], options.Value.DefaultPriorStrengths, cancellationToken);
+        var now = clock.GetUtcNow();
+        int? bestHourBefore = null;
+        var moved = false;
+        var stored = await store.UpdateAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, current =>
         {
-            var store = documents.Store;
-            var stored = await store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken);
-            var zone = TimeZoneResolver.Resolve(timeZoneTrait, country, options.Value.AccountTimeZone);
-            var state = stored ?? new UserSendTimeState(new HourOfWeekCounts(), null);
+            moved = false;
+            var state = current ?? UserSendTimeState.Unknown;
             var knownCountry = string.IsNullOrWhiteSpace(country) ? state.Country : country.Trim();
-            if (stored is not null && stored.TimeZone == zone.Id && stored.Country == knownCountry)
+            if (current is not null && current.TimeZone == zone.Id && current.Country == knownCountry)
             {
-                return null;
+                return current;
             }
 
-            var oldZone = TimeZoneResolver.Find(state.TimeZone) ?? options.Value.AccountTimeZone;
             state.Counts.EnsureValid(userId);
-            var next = Shift(state, oldZone, zone) with { TimeZone = zone.Id, Country = knownCountry };
-            int? bestHour = null;
-            if (next.Counts.Events > 0)
-            {
-                var population = await documents.PopulationAsync(cancellationToken);
-                var cohort = knownCountry is null ? null : await documents.CohortAsync(knownCountry, cancellationToken);
-                var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, cancellationToken);
-                bestHour = await slices.WriteAsync(userId, next, cohort, population, strengths, cancellationToken);
-            }
+            var oldZone = TimeZoneResolver.Find(state.TimeZone) ?? options.Value.AccountTimeZone;
+            var next = Shift(state, oldZone, zone, now) with { TimeZone = zone.Id, Country = knownCountry };
+            (bestHourBefore, moved) = (state.BestHourOfWeek, true);
+            return next with { BestHourOfWeek = slices.BestHour(next, priors) ?? state.BestHourOfWeek };
+        }, cancellationToken);
 
-            await store.PutAsync(SendTimeNames.UsersCollection, userId, next with { BestHourOfWeek = bestHour ?? state.BestHourOfWeek }, cancellationToken);
-            return bestHour is { } hour && hour != state.BestHourOfWeek
-                ? slices.Announce(StableIds.From("tailor.sendtime.identified", eventId.ToString("D"), userId), userId, next, hour)
-                : null;
-        }
-        finally
+        if (!moved || stored is null)
         {
-            _gate.Release();
+            return null;
         }
+
+        await slices.WriteLatestAsync(userId, stored, priors, cancellationToken);
+        return stored.Document.BestHourOfWeek is { } hour && hour != bestHourBefore
+            ? slices.Announce(StableIds.From("tailor.sendtime.identified", eventId.ToString("D"), userId), userId, stored.Document, hour)
+            : null;
     }
 
-    /// <summary>Runs <paramref name="work"/> under the gate, so nothing else updates SendTime's documents meanwhile.</summary>
-    public async Task<T> ExclusiveAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await work(cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Forgets a user's counts. Their past evidence stays in the population and cohort, where it is no longer theirs.</summary>
+    /// <summary>
+    /// Forgets a user's counts. Their past evidence stays in the population and cohort, where it is no longer theirs.
+    /// A batch updating the user at the same moment finds the state gone when it writes the slice, and removes it.
+    /// </summary>
     public Task ForgetAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        return ExclusiveAsync(token => documents.Store.DeleteAsync(SendTimeNames.UsersCollection, userId, token), cancellationToken);
+        return documents.Store.DeleteAsync(SendTimeNames.UsersCollection, userId, cancellationToken);
     }
 
-    public void Dispose() => _gate.Dispose();
-
     /// <summary>
-    /// The user's next state and their evidence as (local hour, weight). A delivery counts as sent at its hour. The first
-    /// open or click of a delivered email counts as that hour's success (<see cref="SendOutcomes"/>), and is evidence of
-    /// activity only when it came an hour or more later (the reader's own session, weighed by
-    /// <see cref="OpenLatency.Factor"/>): an open right after delivery says the hour Tailor chose worked, which the
-    /// outcomes already say, and counting it as activity too would let Tailor's own choices feed its estimate.
+    /// Folds the user's evidence into their stored state by a conditional update. The fold needs the user's cohort, whose
+    /// country is only known once the state is read: when it is one not read yet, the update writes nothing, the
+    /// cohort is read, and the update runs again. Returns the priors with every cohort read so far.
     /// </summary>
-    private (UserSendTimeState Next, List<(int HourOfWeek, double Weight)> Items) Localise(
-        UserSendTimeState? stored, IEnumerable<SendTimeEvidence> evidence, OpenLatency latency, List<TimeSpan> latencies)
+    private async Task<LearnedUser> LearnUserAsync(
+        string userId, IReadOnlyList<SendTimeEvidence> evidence, Guid batchId, OpenLatency latency, SendTimePriors priors, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneResolver.Find(stored?.TimeZone) ?? options.Value.AccountTimeZone;
-        var deliveries = new Dictionary<Guid, DateTimeOffset>(stored?.Deliveries ?? []);
-        var delivered = (double[]?)stored?.Delivered?.Clone() ?? new double[WeekHours.Count];
-        var engaged = (double[]?)stored?.Engaged?.Clone() ?? new double[WeekHours.Count];
-        var engagedEmails = new List<Guid>(stored?.EngagedEmails ?? []);
-        var items = new List<(int, double)>();
-        foreach (var item in evidence.OrderBy(item => item.OccurredAt))
+        while (true)
         {
-            if (item.IsDelivery)
+            FoldedEvidence? folded = null;
+            string? unreadCohort = null;
+            var stored = await documents.Store.UpdateAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, current =>
             {
-                if (item.EmailId is { } deliveredEmail && deliveries.TryAdd(deliveredEmail, item.OccurredAt))
+                (folded, unreadCohort) = (null, null);
+                if (current?.Country is { } country && !priors.Cohorts.ContainsKey(SendTimeDocuments.CohortKey(country)))
                 {
-                    delivered[WeekHours.Of(item.OccurredAt, zone)]++;
+                    unreadCohort = country;
+                    return null;
                 }
 
-                continue;
+                folded = fold.Fold(current, userId, evidence, batchId, latency);
+                if (folded is null)
+                {
+                    return current;
+                }
+
+                var next = folded.State;
+                return next with { BestHourOfWeek = slices.BestHour(next, priors.With(next.Country, folded.Hours)) ?? next.BestHourOfWeek };
+            }, cancellationToken);
+
+            if (unreadCohort is null)
+            {
+                return new LearnedUser(userId, stored, folded is null ? null : folded with { State = stored!.Document }, priors);
             }
 
-            var weight = item.Weight;
-            if (item.EmailId is { } emailId && deliveries.TryGetValue(emailId, out var deliveredAt))
+            var cohorts = new Dictionary<string, HourOfWeekCounts>(priors.Cohorts, StringComparer.Ordinal)
             {
-                var delay = item.OccurredAt - deliveredAt;
-                if (!engagedEmails.Contains(emailId))
-                {
-                    engagedEmails.Add(emailId);
-                    engaged[WeekHours.Of(deliveredAt, zone)]++;
-                    latencies.Add(delay);
-                }
+                [SendTimeDocuments.CohortKey(unreadCohort)] = await documents.CohortAsync(unreadCohort, cancellationToken),
+            };
+            priors = priors with { Cohorts = cohorts };
+        }
+    }
 
-                if (options.Value.LearnFromSendOutcomes && delay < SendOutcomes.SameSession)
-                {
-                    continue;
-                }
-
-                weight *= latency.Factor(delay);
-            }
-
-            items.Add((WeekHours.Of(item.OccurredAt, zone), weight));
+    /// <summary>Adds what the users' updates found new to the population, their cohorts and the open latency.</summary>
+    private async Task AddToPriorsAsync(IReadOnlyList<FoldedEvidence> folded, CancellationToken cancellationToken)
+    {
+        await documents.AddToPopulationAsync([.. folded.SelectMany(user => user.Hours)], cancellationToken);
+        foreach (var cohort in folded.Where(user => user.State.Country is not null).GroupBy(user => SendTimeDocuments.CohortKey(user.State.Country!), StringComparer.Ordinal))
+        {
+            await documents.AddToCohortAsync(cohort.Key, [.. cohort.SelectMany(user => user.Hours)], cancellationToken);
         }
 
-        var kept = deliveries.OrderByDescending(delivery => delivery.Value).Take(UserSendTimeState.DeliveriesKept).ToDictionary();
-        var counts = stored?.Counts ?? new HourOfWeekCounts();
-        return (new UserSendTimeState(
-            counts, stored?.BestHourOfWeek, stored?.BestHourBeforeLastBatch, zone.Id, stored?.Country, kept,
-            delivered, engaged, [.. engagedEmails.TakeLast(UserSendTimeState.DeliveriesKept)]), items);
+        var latencies = folded.SelectMany(user => user.Latencies).ToList();
+        await documents.AddLatenciesAsync(latencies, cancellationToken);
+        metrics.OpenLatencies(latencies);
     }
 
     // Everything kept per local hour moves together: the evidence, and what Tailor's sends did at each hour.
-    private UserSendTimeState Shift(UserSendTimeState state, TimeZoneInfo from, TimeZoneInfo to)
+    private static UserSendTimeState Shift(UserSendTimeState state, TimeZoneInfo from, TimeZoneInfo to, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         var hours = (int)Math.Round((to.GetUtcOffset(now) - from.GetUtcOffset(now)).TotalHours);
         if (hours == 0)
         {
@@ -280,4 +249,7 @@ public sealed class SendTimeLearner(
 
         return rotated;
     }
+
+    /// <summary>One user of a batch: their state as stored afterwards (null when erased), what this update added (null when nothing was new), and the priors it was computed against.</summary>
+    private sealed record LearnedUser(string UserId, Versioned<UserSendTimeState>? Stored, FoldedEvidence? Folded, SendTimePriors Priors);
 }

@@ -13,70 +13,23 @@ namespace Tailor.SendTime.Learning;
 /// update, so two deployments that saw the same events in different batches can disagree slightly; after a refresh
 /// the slices depend only on the events.
 /// </summary>
+/// <remarks>
+/// It runs alongside the consumers, on any replica: each user's best hour is stored by a conditional update of the
+/// user's state as it is at that moment, and each slice is written from the newest state
+/// (<see cref="SendTimeSliceWriter.WriteLatestAsync"/>), so a batch that updates a user during a refresh is neither
+/// overwritten nor undone. The strengths are one document, written only here; two refreshes at once fit the same data.
+/// </remarks>
 public sealed class SendTimeRefresh(
-    SendTimeLearner learner,
     SendTimeDocuments documents,
     SendTimeSliceWriter slices,
     IOptions<SendTimeOptions> options,
     SendTimeMetrics metrics)
 {
-    // Users rewritten per hold of the learner: long enough to be efficient, short enough that consumers barely wait.
-    private const int RewritePageSize = 500;
-
     /// <summary>
     /// Announces the users whose best hour moved, under ids derived from <paramref name="requestId"/>. Returns how many
     /// users were refreshed and the strengths now in use.
     /// </summary>
-    public Task<(int Users, PriorStrengths Strengths, IReadOnlyList<SendTimeUpdated> Changes)> RefreshAsync(Guid requestId, CancellationToken cancellationToken) =>
-        learner.ExclusiveAsync(token => RefreshExclusiveAsync(requestId, token), cancellationToken);
-
-    /// <summary>
-    /// Writes every user's slice again with the strengths in use, fitting nothing: what the profile cache needs after it
-    /// lost its data (SendTime registers it as its profile-slice rebuilder). The learner is held one page of users at a time, so
-    /// consumers go on between pages; each user is read again under it. Nothing is announced: a best hour that moved
-    /// (the priors moved since the user's last update) is announced at the user's next update. Returns how many were written.
-    /// </summary>
-    public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
-    {
-        var userIds = new List<string>();
-        await foreach (var (userId, _) in documents.Store.ListAsync(SendTimeNames.UsersCollection, cancellationToken))
-        {
-            userIds.Add(userId);
-        }
-
-        var written = 0;
-        foreach (var page in userIds.Chunk(RewritePageSize))
-        {
-            written += await learner.ExclusiveAsync(token => RewritePageAsync(page, token), cancellationToken);
-        }
-
-        return written;
-    }
-
-    private async Task<int> RewritePageAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
-    {
-        var population = await documents.PopulationAsync(cancellationToken);
-        var cohorts = await CohortsAsync(cancellationToken);
-        var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, cancellationToken);
-        var written = 0;
-        foreach (var userId in userIds)
-        {
-            // Erased since the listing: skipped, not brought back.
-            if (await documents.Store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken) is not { } state)
-            {
-                continue;
-            }
-
-            state.Counts.EnsureValid(userId);
-            // The stored best hour is left as it is: the user's next update compares against it and announces a move.
-            await slices.WriteAsync(userId, state, Cohort(cohorts, state), population, strengths, cancellationToken);
-            written++;
-        }
-
-        return written;
-    }
-
-    private async Task<(int, PriorStrengths, IReadOnlyList<SendTimeUpdated>)> RefreshExclusiveAsync(Guid requestId, CancellationToken cancellationToken)
+    public async Task<(int Users, PriorStrengths Strengths, IReadOnlyList<SendTimeUpdated> Changes)> RefreshAsync(Guid requestId, CancellationToken cancellationToken)
     {
         using var activity = SendTimeTelemetry.Source.StartActivity("sendtime refresh");
         var population = await documents.PopulationAsync(cancellationToken);
@@ -85,37 +38,84 @@ public sealed class SendTimeRefresh(
         await documents.Store.PutAsync(SendTimeNames.PopulationCollection, SendTimeNames.PriorStrengthsId, strengths, cancellationToken);
         metrics.PriorStrengthsFitted(strengths);
 
-        var (users, moved) = await WriteEverySliceAsync(population, cohorts, strengths, cancellationToken);
+        var priors = new SendTimePriors(population, cohorts, strengths);
+        var users = 0;
         var changes = new List<SendTimeUpdated>();
-        foreach (var (userId, state, hour) in moved)
+        foreach (var userId in await UserIdsAsync(cancellationToken))
         {
-            await documents.Store.PutAsync(SendTimeNames.UsersCollection, userId, state with { BestHourOfWeek = hour }, cancellationToken);
-            changes.Add(slices.Announce(StableIds.From("tailor.sendtime.refresh", requestId.ToString("D"), userId), userId, state, hour));
+            int? before = null, after = null;
+            var stored = await documents.Store.UpdateAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, state =>
+            {
+                (before, after) = (state?.BestHourOfWeek, null);
+                if (state is null)
+                {
+                    return null;
+                }
+
+                state.Counts.EnsureValid(userId);
+                after = slices.BestHour(state, priors);
+                return after is null || after == before ? state : state with { BestHourOfWeek = after };
+            }, cancellationToken);
+
+            // Erased since the listing: skipped, not brought back.
+            if (stored is null)
+            {
+                continue;
+            }
+
+            users++;
+            await slices.WriteLatestAsync(userId, stored, priors, cancellationToken);
+            if (after is { } hour && hour != before)
+            {
+                changes.Add(slices.Announce(StableIds.From("tailor.sendtime.refresh", requestId.ToString("D"), userId), userId, stored.Document, hour));
+            }
         }
 
         activity?.SetTag("tailor.sendtime.users", users);
         return (users, strengths, changes);
     }
 
-    /// <summary>Writes every stored user's slice; returns how many users there are and those whose best hour moved.</summary>
-    private async Task<(int Users, List<(string UserId, UserSendTimeState State, int BestHour)> Moved)> WriteEverySliceAsync(
-        HourOfWeekCounts population, Dictionary<string, HourOfWeekCounts> cohorts, PriorStrengths strengths, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every user's slice again with the strengths in use, fitting nothing: what the profile cache needs after it
+    /// lost its data (SendTime registers it as its profile-slice rebuilder). Each user is read again just before their
+    /// slice is written, and a state that changed meanwhile has its newest slice written. Nothing is announced: a best
+    /// hour that moved (the priors moved since the user's last update) is announced at the user's next update. Returns
+    /// how many were written.
+    /// </summary>
+    public async Task<int> RewriteSlicesAsync(CancellationToken cancellationToken)
     {
-        var users = 0;
-        var moved = new List<(string, UserSendTimeState, int)>();
-        await foreach (var (userId, state) in documents.Store.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
+        var population = await documents.PopulationAsync(cancellationToken);
+        var cohorts = await CohortsAsync(cancellationToken);
+        var strengths = await documents.StrengthsAsync(options.Value.DefaultPriorStrengths, cancellationToken);
+        var priors = new SendTimePriors(population, cohorts, strengths);
+        var written = 0;
+        foreach (var userId in await UserIdsAsync(cancellationToken))
         {
-            state.Counts.EnsureValid(userId);
-            var bestHour = await slices.WriteAsync(userId, state, Cohort(cohorts, state), population, strengths, cancellationToken);
-            if (bestHour is { } hour && hour != state.BestHourOfWeek)
+            // Erased since the listing: skipped, not brought back.
+            if (await documents.Store.FindVersionedAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken) is not { } stored)
             {
-                moved.Add((userId, state, hour));
+                continue;
             }
 
-            users++;
+            stored.Document.Counts.EnsureValid(userId);
+            // The stored best hour is left as it is: the user's next update compares against it and announces a move.
+            await slices.WriteLatestAsync(userId, stored, priors, cancellationToken);
+            written++;
         }
 
-        return (users, moved);
+        return written;
+    }
+
+    // Listed first and updated after: no update runs while the store is being listed.
+    private async Task<List<string>> UserIdsAsync(CancellationToken cancellationToken)
+    {
+        var userIds = new List<string>();
+        await foreach (var (userId, _) in documents.Store.ListAsync(SendTimeNames.UsersCollection, cancellationToken))
+        {
+            userIds.Add(userId);
+        }
+
+        return userIds;
     }
 
     private async Task<Dictionary<string, HourOfWeekCounts>> CohortsAsync(CancellationToken cancellationToken)

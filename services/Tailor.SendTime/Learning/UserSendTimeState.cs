@@ -4,8 +4,8 @@ namespace Tailor.SendTime.Learning;
 /// <param name="Counts">Weighted evidence per local hour of the week, in <paramref name="TimeZone"/>.</param>
 /// <param name="BestHourOfWeek">The best local hour as of the last batch; announced in <c>SendTimeUpdated</c> when it changed.</param>
 /// <param name="BestHourBeforeLastBatch">
-/// The best hour before the batch last added (<see cref="HourOfWeekCounts.LastBatch"/>), so a retry of that batch
-/// announces the change it made, even though the stored best hour already reflects it.
+/// The best hour before the batch that last added evidence (<see cref="HourOfWeekCounts.LastBatch"/>), so a retry of
+/// that batch announces the change it made, even though the stored best hour already reflects it.
 /// </param>
 /// <param name="TimeZone">The IANA zone the counts are kept in (trait, else country, else the account default).</param>
 /// <param name="Country">The user's country as the platform sent it: their cohort.</param>
@@ -13,6 +13,11 @@ namespace Tailor.SendTime.Learning;
 /// <param name="Delivered">Emails delivered to the user per local hour of the week.</param>
 /// <param name="Engaged">Of those, how many the user opened or clicked (once per email), per hour of delivery.</param>
 /// <param name="EngagedEmails">The recent emails already counted in <paramref name="Engaged"/>.</param>
+/// <param name="AppliedEvents">
+/// The ids of the user's most recent events already counted here, oldest first (<see cref="SendTimeOptions.AppliedEventsKept"/>
+/// of them): a copy of one of them, taken by another replica at the same time or redelivered after a crash before the
+/// stream recorded it, adds nothing. Null in documents written before it was kept.
+/// </param>
 public sealed record UserSendTimeState(
     HourOfWeekCounts Counts,
     int? BestHourOfWeek,
@@ -22,8 +27,12 @@ public sealed record UserSendTimeState(
     Dictionary<Guid, DateTimeOffset>? Deliveries = null,
     double[]? Delivered = null,
     double[]? Engaged = null,
-    Guid[]? EngagedEmails = null)
+    Guid[]? EngagedEmails = null,
+    Guid[]? AppliedEvents = null)
 {
+    /// <summary>A user SendTime has heard nothing about yet.</summary>
+    public static UserSendTimeState Unknown => new(new HourOfWeekCounts(), null);
+
     /// <summary>How many deliveries are remembered; an open of an older email is weighed without its latency.</summary>
     public const int DeliveriesKept = 50;
 }

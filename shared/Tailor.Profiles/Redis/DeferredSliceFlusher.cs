@@ -3,17 +3,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tailor.Profiles.Diagnostics;
+using Tailor.Profiles.Rebuild;
 
 namespace Tailor.Profiles.Redis;
 
 /// <summary>
 /// Rebuilds the cache after a Redis outage: every <see cref="RedisProfileOptions.FlushInterval"/>, while writes are
 /// deferred (or deferred ones are left from an earlier run), it writes them to Redis once it answers, then ends the
-/// outage under the gate so new writes go straight to Redis again.
+/// outage under the gate so new writes go straight to Redis again. It writes only the slices this process owns (those it
+/// rebuilds: every slice owner registers a rebuilder) and those it deferred itself; another service's deferred writes
+/// in a shared store are that service's to write, in its own order.
 /// </summary>
 internal sealed partial class DeferredSliceFlusher(
     RedisProfileCache cache,
     DeferredSlices deferred,
+    IEnumerable<IProfileSliceRebuilder> ownedSlices,
     RedisOutage outage,
     ProfileMetrics metrics,
     IConnectionMultiplexer redis,
@@ -21,10 +25,12 @@ internal sealed partial class DeferredSliceFlusher(
     TimeProvider clock,
     ILogger<DeferredSliceFlusher> logger) : BackgroundService
 {
+    private readonly IReadOnlySet<string> _owned = ownedSlices.Select(rebuilder => rebuilder.SliceName).ToHashSet(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A process that stopped during an outage left its deferred writes in the store: they are flushed first.
-        if (await deferred.ListAsync(stoppingToken).AnyAsync(stoppingToken))
+        if (await deferred.ListAsync(_owned, stoppingToken).AnyAsync(stoppingToken))
         {
             outage.Begin(clock.GetUtcNow());
         }
@@ -72,7 +78,8 @@ internal sealed partial class DeferredSliceFlusher(
     private async Task<int> FlushAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var slice in deferred.ListAsync(cancellationToken))
+        var slices = _owned.Concat(deferred.DeferredHere).ToHashSet(StringComparer.Ordinal);
+        await foreach (var slice in deferred.ListAsync(slices, cancellationToken))
         {
             await cache.WriteJsonAsync(slice.UserId, slice.SliceName, slice.Json);
             await deferred.RemoveAsync(slice, cancellationToken);

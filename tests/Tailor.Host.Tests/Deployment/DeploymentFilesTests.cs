@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -187,6 +188,46 @@ public partial class DeploymentFilesTests
             var consumed = ConsumerQueues.Of(target).Order().ToList();
             Assert.NotEmpty(consumed);
             Assert.Equal(consumed, queues);
+        }
+    }
+
+    [Fact]
+    public void Every_service_keeps_its_own_MongoDB_database_in_compose_and_on_Kubernetes()
+    {
+        const string database = "Tailor__MongoDb__Database";
+        var compose = DeployFiles.Yaml(Compose);
+        Assert.False(compose.Map("x-tailor-service").Map("environment").ContainsKey(database), "compose gives every service one database");
+        var composeServices = compose.Map("services").Values.OfType<Dictionary<object, object?>>()
+            .Where(service => service.TryGetValue("command", out var command) && command is List<object?> words && words.Contains("serve"))
+            .ToDictionary(Target, service => service.Map("environment").Scalar(database));
+        Assert.Equal(ServiceTargets.Names.Order(), composeServices.Keys.Order());
+        Assert.All(composeServices, service => Assert.Equal($"tailor-{service.Key}", service.Value));
+
+        var documents = KubernetesDocuments();
+        Assert.False(Single(documents, "ConfigMap", "tailor-config").Map("data").ContainsKey(database), "the ConfigMap gives every service one database");
+        foreach (var target in ServiceTargets.Names)
+        {
+            var container = (Dictionary<object, object?>)Single(documents, "Deployment", $"tailor-{target}").At("spec", "template", "spec")!.List("containers").Single()!;
+            var variables = container.List("env").Cast<Dictionary<object, object?>>().ToDictionary(variable => variable.Scalar("name")!, variable => variable.Scalar("value"));
+            Assert.Equal($"tailor-{target}", variables.GetValueOrDefault(database));
+        }
+    }
+
+    [Fact]
+    public void Every_ScaledObject_allows_several_replicas_and_its_budget_moves_one_pod_at_a_time()
+    {
+        var documents = KubernetesDocuments();
+        foreach (var target in ServiceTargets.Names)
+        {
+            var name = $"tailor-{target}";
+            var scaling = Single(documents, "ScaledObject", name).Map("spec");
+            var least = int.Parse(scaling.Scalar("minReplicaCount")!, CultureInfo.InvariantCulture);
+            var most = int.Parse(scaling.Scalar("maxReplicaCount")!, CultureInfo.InvariantCulture);
+            Assert.True(least >= 1 && most > least, $"{name} scales from {least} to {most} replicas");
+
+            // The Deployment starts where KEDA would keep it, so applying the manifests does not scale it down first.
+            Assert.Equal(least.ToString(CultureInfo.InvariantCulture), Single(documents, "Deployment", name).Map("spec").Scalar("replicas"));
+            Assert.Equal("1", Single(documents, "PodDisruptionBudget", name).Map("spec").Scalar("maxUnavailable"));
         }
     }
 

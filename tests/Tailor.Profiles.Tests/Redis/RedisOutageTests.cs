@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 using Tailor.Messaging;
+using Tailor.Profiles.Rebuild;
 using Tailor.Profiles.Redis;
 using Tailor.Storage;
 using Tailor.Testing;
@@ -79,7 +80,8 @@ public sealed class RedisOutageTests
 
         Assert.Equal(1, await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token));
 
-        using var host = ProfilesHost(node, store);
+        // The next process of the service that owns the slice.
+        using var host = ProfilesHost(node, store, ContactSlice.SliceName);
         await host.StartAsync(Token);
         await Polling.UntilAsync(async () => await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token) == 0, Patience, Token);
 
@@ -87,7 +89,47 @@ public sealed class RedisOutageTests
         await host.StopAsync(Token);
     }
 
-    private static IHost ProfilesHost(RedisNode node, IDocumentStore store)
+    [Fact]
+    public async Task Each_service_writes_only_the_deferred_slices_it_owns_when_services_share_one_store()
+    {
+        await using var node = await RedisNode.StartAsync();
+        var store = RedisCaches.Store();
+        // Two services on one store, as in the embedded mode's file: one owns the contact slice, the other the topics.
+        using var contacts = ProfilesHost(node, store, ContactSlice.SliceName);
+        var topics = ProfilesHost(node, store, TopicsSlice.SliceName);
+        await contacts.StartAsync(Token);
+        await topics.StartAsync(Token);
+
+        await node.StopAsync();
+        await contacts.Services.GetRequiredService<IProfileCache>().WriteSliceAsync("17850", Contact("France"), Token);
+        await topics.Services.GetRequiredService<IProfileCache>().WriteSliceAsync("17850", Topics("v1"), Token);
+        Assert.Equal(2, await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token));
+
+        // The topics service is down when Redis comes back: its write waits for it, the contact service writes only its own.
+        await topics.StopAsync(Token);
+        topics.Dispose();
+        await node.StartAgainAsync();
+        var outage = contacts.Services.GetRequiredService<RedisOutage>();
+        await Polling.UntilAsync(() => !outage.IsDeferring, Patience, Token);
+
+        var profile = await contacts.Services.GetRequiredService<IProfileCache>().ReadAsync("17850", Token);
+        Assert.Equal("France", profile!.Contact!.Country);
+        Assert.Null(profile.Topics);
+        var waiting = await store.ListAsync(DeferredSlices.Collection, Token).Select(entry => entry.Key).ToListAsync(Token);
+        Assert.Equal([$"{TopicsSlice.SliceName} 17850"], waiting);
+
+        // The topics service's next process writes it.
+        using var topicsAgain = ProfilesHost(node, store, TopicsSlice.SliceName);
+        await topicsAgain.StartAsync(Token);
+        await Polling.UntilAsync(async () => await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token) == 0, Patience, Token);
+        Assert.Equal("v1", (await topicsAgain.Services.GetRequiredService<IProfileCache>().ReadAsync("17850", Token))!.Topics!.ModelVersion);
+        Assert.Equal("France", (await topicsAgain.Services.GetRequiredService<IProfileCache>().ReadAsync("17850", Token))!.Contact!.Country);
+        await topicsAgain.StopAsync(Token);
+        await contacts.StopAsync(Token);
+    }
+
+    /// <param name="ownedSlices">The slices the host's service owns, as its rebuilders say (every slice owner registers one).</param>
+    private static IHost ProfilesHost(RedisNode node, IDocumentStore store, params string[] ownedSlices)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -96,8 +138,23 @@ public sealed class RedisOutageTests
             ["Tailor:Redis:FlushInterval"] = "00:00:00.200",
         });
         builder.Services.AddSingleton<IDocumentStore>(store);
+        foreach (var slice in ownedSlices)
+        {
+            builder.Services.AddSingleton<IProfileSliceRebuilder>(new NothingToRebuild(slice));
+        }
+
         builder.AddTailorProfiles();
         return builder.Build();
+    }
+
+    private static TopicsSlice Topics(string modelVersion) => new(modelVersion, [0.7, 0.3], 0, "christmas lights", DateTimeOffset.UnixEpoch);
+
+    /// <summary>A slice owner whose store holds nothing to write back: the test is about the deferred writes alone.</summary>
+    private sealed class NothingToRebuild(string sliceName) : IProfileSliceRebuilder
+    {
+        public string SliceName => sliceName;
+
+        public Task<int> RebuildAsync(CancellationToken cancellationToken) => Task.FromResult(0);
     }
 
     private static ContactSlice Contact(string country) => new(null, "Ada", country, null, true, DateTimeOffset.UnixEpoch);

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using Tailor.SendTime.Model;
+
+namespace Tailor.SendTime.Learning;
+
+/// <summary>A user's state with a batch's new evidence folded in, and what that evidence adds to the shared priors.</summary>
+/// <param name="State">The user's next state (best hour not yet recomputed).</param>
+/// <param name="Hours">The new evidence as (local hour of the week, weight): what the population and cohort gain.</param>
+/// <param name="Latencies">Delays from delivery to the first open or click of an email: what the open-latency histogram gains.</param>
+/// <param name="Learned">How many of the events were opens, clicks or activities (not deliveries).</param>
+public sealed record FoldedEvidence(
+    UserSendTimeState State, IReadOnlyList<(int HourOfWeek, double Weight)> Hours, IReadOnlyList<TimeSpan> Latencies, int Learned);
+
+/// <summary>
+/// Folds evidence into one user's state as a pure function of the state read and the evidence, so it can run inside a
+/// conditional update (<see cref="Storage.DocumentUpdates.UpdateAsync{TDocument}"/>) as often as the update is retried.
+/// Events the state already counted (<see cref="UserSendTimeState.AppliedEvents"/>) are skipped: whichever replica
+/// takes a copy of an event, and however often a batch is retried, the user's state counts it once.
+/// </summary>
+public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
+{
+    /// <summary>The next state, or null when every event was counted already (nothing to write).</summary>
+    public FoldedEvidence? Fold(UserSendTimeState? stored, string userId, IEnumerable<SendTimeEvidence> evidence, Guid batchId, OpenLatency latency)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(latency);
+        var state = stored ?? UserSendTimeState.Unknown;
+        state.Counts.EnsureValid(userId);
+        var applied = new HashSet<Guid>(state.AppliedEvents ?? []);
+        var fresh = evidence.Where(item => applied.Add(item.EventId)).ToList();
+        if (fresh.Count == 0)
+        {
+            return null;
+        }
+
+        var (next, hours, latencies) = Localise(state, fresh, latency);
+        next = next with
+        {
+            Counts = state.Counts.Plus(hours).AddedBy(batchId),
+            BestHourBeforeLastBatch = state.BestHourOfWeek,
+            AppliedEvents = [.. (state.AppliedEvents ?? []).Concat(fresh.Select(item => item.EventId)).TakeLast(options.Value.AppliedEventsKept)],
+        };
+        return new FoldedEvidence(next, hours, latencies, fresh.Count(item => !item.IsDelivery));
+    }
+
+    /// <summary>
+    /// The user's next state and their evidence as (local hour, weight). A delivery counts as sent at its hour. The first
+    /// open or click of a delivered email counts as that hour's success (<see cref="SendOutcomes"/>), and is evidence of
+    /// activity only when it came an hour or more later (the reader's own session, weighed by
+    /// <see cref="OpenLatency.Factor"/>): an open right after delivery says the hour Tailor chose worked, which the
+    /// outcomes already say, and counting it as activity too would let Tailor's own choices feed its estimate.
+    /// </summary>
+    private (UserSendTimeState Next, List<(int HourOfWeek, double Weight)> Hours, List<TimeSpan> Latencies) Localise(
+        UserSendTimeState state, IEnumerable<SendTimeEvidence> evidence, OpenLatency latency)
+    {
+        var zone = TimeZoneResolver.Find(state.TimeZone) ?? options.Value.AccountTimeZone;
+        var deliveries = new Dictionary<Guid, DateTimeOffset>(state.Deliveries ?? []);
+        var delivered = (double[]?)state.Delivered?.Clone() ?? new double[WeekHours.Count];
+        var engaged = (double[]?)state.Engaged?.Clone() ?? new double[WeekHours.Count];
+        var engagedEmails = new List<Guid>(state.EngagedEmails ?? []);
+        var hours = new List<(int, double)>();
+        var latencies = new List<TimeSpan>();
+        foreach (var item in evidence.OrderBy(item => item.OccurredAt))
+        {
+            if (item.IsDelivery)
+            {
+                if (item.EmailId is { } deliveredEmail && deliveries.TryAdd(deliveredEmail, item.OccurredAt))
+                {
+                    delivered[WeekHours.Of(item.OccurredAt, zone)]++;
+                }
+
+                continue;
+            }
+
+            var weight = item.Weight;
+            if (item.EmailId is { } emailId && deliveries.TryGetValue(emailId, out var deliveredAt))
+            {
+                var delay = item.OccurredAt - deliveredAt;
+                if (!engagedEmails.Contains(emailId))
+                {
+                    engagedEmails.Add(emailId);
+                    engaged[WeekHours.Of(deliveredAt, zone)]++;
+                    latencies.Add(delay);
+                }
+
+                if (options.Value.LearnFromSendOutcomes && delay < SendOutcomes.SameSession)
+                {
+                    continue;
+                }
+
+                weight *= latency.Factor(delay);
+            }
+
+            hours.Add((WeekHours.Of(item.OccurredAt, zone), weight));
+        }
+
+        var kept = deliveries.OrderByDescending(delivery => delivery.Value).Take(UserSendTimeState.DeliveriesKept).ToDictionary();
+        var next = state with
+        {
+            TimeZone = zone.Id,
+            Deliveries = kept,
+            Delivered = delivered,
+            Engaged = engaged,
+            EngagedEmails = [.. engagedEmails.TakeLast(UserSendTimeState.DeliveriesKept)],
+        };
+        return (next, hours, latencies);
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+using Tailor.Embedding.Interests;
+using Tailor.Embedding.Model;
+using Tailor.Profiles.InMemory;
+using Tailor.Storage;
+using Tailor.Testing;
+
+namespace Tailor.Embedding.Tests;
+
+/// <summary>
+/// Two replicas of <see cref="UserInterests"/>, each with its own connection to one SQLite file (as two processes
+/// sharing the service's database) and one profile cache (as one Redis), updating one user at once.
+/// </summary>
+public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
+{
+    private const string UserId = "17850";
+    private static readonly TimeSpan HalfLife = new EmbeddingOptions().InterestHalfLife;
+
+    private readonly SqliteReplicas _stores = new();
+    private readonly InMemoryProfileCache _profiles = new();
+
+    public void Dispose() => _stores.Dispose();
+
+    [Fact]
+    public async Task AddAsync_from_two_replicas_at_once_counts_every_purchase_of_one_user_once()
+    {
+        var replicas = Replicas();
+        var evidence = Purchases();
+
+        // Eight consumers, four per replica, each folding in every eighth purchase one at a time.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(
+            async () =>
+            {
+                for (var i = worker; i < evidence.Count; i += 8)
+                {
+                    await replicas[worker % 2].AddAsync(UserId, Guid.NewGuid(), [evidence[i]], TestContext.Current.CancellationToken);
+                }
+            },
+            TestContext.Current.CancellationToken)));
+
+        await AssertStateOfAsync(evidence);
+    }
+
+    [Fact]
+    public async Task AddAsync_copies_of_each_purchase_racing_on_two_replicas_count_once()
+    {
+        var replicas = Replicas();
+        var evidence = Purchases();
+
+        // Every purchase reaches both replicas at about the same time, in batches of different make-up (as two replicas'
+        // batches would be after a redelivery), so the update ids differ and only the events' own ids say they are copies.
+        var inFives = evidence.Chunk(5).ToList();
+        var inThrees = evidence.Chunk(3).ToList();
+        // Two consumers per replica, each taking every other batch of its replica's stream.
+        (UserInterests Replica, IEnumerable<InterestEvidence[]> Batches)[] consumers =
+        [
+            (replicas[0], inFives.Where((_, index) => index % 2 == 0)),
+            (replicas[0], inFives.Where((_, index) => index % 2 == 1)),
+            (replicas[1], inThrees.Where((_, index) => index % 2 == 0)),
+            (replicas[1], inThrees.Where((_, index) => index % 2 == 1)),
+        ];
+        await Task.WhenAll(consumers.Select(consumer => Task.Run(
+            async () =>
+            {
+                foreach (var batch in consumer.Batches)
+                {
+                    await consumer.Replica.AddAsync(UserId, Guid.NewGuid(), batch, TestContext.Current.CancellationToken);
+                }
+            },
+            TestContext.Current.CancellationToken)));
+
+        await AssertStateOfAsync(evidence);
+    }
+
+    [Fact]
+    public async Task RewriteSlicesAsync_racing_updates_leaves_the_newest_state_in_the_cache()
+    {
+        var replicas = Replicas();
+        var evidence = Purchases();
+
+        var updating = Task.Run(
+            async () =>
+            {
+                foreach (var item in evidence)
+                {
+                    await replicas[0].AddAsync(UserId, Guid.NewGuid(), [item], TestContext.Current.CancellationToken);
+                }
+            },
+            TestContext.Current.CancellationToken);
+        while (!updating.IsCompleted)
+        {
+            await replicas[1].RewriteSlicesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await updating;
+        await AssertStateOfAsync(evidence);
+    }
+
+    private UserInterests[] Replicas() =>
+        [.. _stores.Documents.Select(documents => new UserInterests(documents, _profiles, Options.Create(new EmbeddingOptions()), TimeProvider.System))];
+
+    // The sample's purchase lines as one customer's history: one event each, the item's real embedding as its vector.
+    private List<InterestEvidence> Purchases()
+    {
+        var lines = OnlineRetailSample.Lines.Where(line => line.Quantity > 0).Take(200).ToList();
+        var vectors = model.Embedder.Embed([.. lines.Select(line => line.Description)]);
+        return [.. lines.Select((line, index) => new InterestEvidence(line.InvoiceDate, vectors[index], EvidenceWeights.Purchase, Guid.NewGuid()))];
+    }
+
+    // Exactly the evidence given, each piece once: the count, and the direction a single process folding it in gets.
+    private async Task AssertStateOfAsync(List<InterestEvidence> evidence)
+    {
+        var expected = UserInterestState.Empty(EmbeddingModels.MiniLm).Add(evidence, HalfLife);
+        var state = await _stores.Documents[1].FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, UserId, TestContext.Current.CancellationToken);
+        Assert.NotNull(state);
+        Assert.Equal(evidence.Count, state.EvidenceCount);
+        VectorAssert.Close(expected.Direction(), state.Direction(), 1e-4f);
+
+        var slice = (await _profiles.ReadAsync(UserId, TestContext.Current.CancellationToken))?.Interests;
+        Assert.NotNull(slice);
+        Assert.Equal(evidence.Count, slice.EvidenceCount);
+        VectorAssert.Close(state.Direction(), slice.Vector, 1e-6f);
+    }
+}
