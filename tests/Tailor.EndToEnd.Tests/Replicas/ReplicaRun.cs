@@ -83,7 +83,7 @@ public sealed class ReplicaRun : IAsyncDisposable
     }
 
     /// <summary>
-    /// The journey of <see cref="PipelineRun.RunAsync"/>: catalog and events in over HTTP, every customer's interests
+    /// The journey of <see cref="PipelineRun.RunAsync"/>: the catalog, then events in over HTTP, every customer's interests
     /// and send time learnt, both models trained on request, then one campaign; returns its emails once every customer
     /// has one and every queue is idle again (so a late duplicate would have been counted).
     /// </summary>
@@ -93,6 +93,10 @@ public sealed class ReplicaRun : IAsyncDisposable
         int Covered(IEnumerable<string> userIds) => userIds.Where(customerIds.Contains).Distinct(StringComparer.Ordinal).Count();
 
         await WithIngestionAsync(ingestion => ingestion.SendCatalogAsync(plan.CatalogItems, _ => { }, cancellationToken));
+
+        // The catalog embedded before the first order, as a shop sends it: otherwise whether an order's evidence is its
+        // item's catalog vector or its name's depends on which consumer ran first, in one process as in two.
+        await WaitUntilIdleAsync(cancellationToken);
         await SendEventsAsync([.. plan.Identifies, .. plan.Orders], cancellationToken);
         await Collector.WaitForAsync<UserInterestsUpdated>(m => Covered(m.Select(u => u.UserId)) == customerIds.Count, Patience, "an interest vector per customer");
         await Collector.WaitForAsync<SendTimeUpdated>(m => Covered(m.Select(u => u.UserId)) == customerIds.Count, Patience, "a send time per customer");
