@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tailor.Profiles;
@@ -7,9 +6,10 @@ using Tailor.Profiles;
 namespace Tailor.Bench.Load;
 
 /// <summary>
-/// Phase 2: every user made known to ContentGeneration (a contact slice with an address and consent, written as
+/// Phase 3: every user made known to ContentGeneration (a contact slice with an address and consent, written as
 /// Ingestion writes it, and four recommended products, written as Recommendation writes them, straight into Redis
-/// through the services' own profile cache), then one campaign to everyone through <c>POST /v1/campaigns</c>,
+/// through the services' own profile cache), then one campaign to everyone through <c>POST /v1/campaigns</c> with no
+/// control group (which users a campaign holds out depends on its random id, so runs could not be compared),
 /// timed from the request to the last <c>EmailReady</c> on the benchmark's own queue.
 /// </summary>
 internal static class CampaignPhase
@@ -19,8 +19,8 @@ internal static class CampaignPhase
     public static async Task<CampaignResult> RunAsync(
         LoadOptions options, LoadHosts hosts, LoadEvents events, QueueDrain drain, string run, TextWriter progress, CancellationToken cancellationToken)
     {
-        var contacts = hosts.Profiles("ingestion");
-        var recommendations = hosts.Profiles("recommendation");
+        var contacts = hosts.Profiles;
+        var recommendations = hosts.Profiles;
         var seeded = 0;
         var now = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(
@@ -44,14 +44,13 @@ internal static class CampaignPhase
         var consumer = await counter.StartAsync(options.RabbitMq, cancellationToken);
         try
         {
-            using var http = new HttpClient { BaseAddress = hosts.IngestionAddress() };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hosts.ApiKey.Key);
+            var http = hosts.Ingestion(0);
             drain.BeginPhase();
             var started = Stopwatch.GetTimestamp();
             var window = DateTimeOffset.UtcNow;
             using var response = await http.PostAsJsonAsync(
                 "/v1/campaigns",
-                new { name = $"load {run}", goal = "Measure the pipeline", audience = "all", sendWindow = new { start = window, end = window.AddDays(7) } },
+                new { name = $"load {run}", goal = "Measure the pipeline", audience = "all", controlShare = 0, sendWindow = new { start = window, end = window.AddDays(7) } },
                 cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
@@ -76,7 +75,7 @@ internal static class CampaignPhase
 
             var elapsed = Stopwatch.GetElapsedTime(started);
             await drain.WaitAsync(cancellationToken);
-            return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, counter.EmailBytes);
+            return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, counter.EmailBytes, counter.Check(audience));
         }
         finally
         {
@@ -86,7 +85,8 @@ internal static class CampaignPhase
 }
 
 /// <param name="Elapsed">From the campaign request to the last outcome (email or suppression) of its audience.</param>
-internal sealed record CampaignResult(int Audience, int Emails, int Suppressed, TimeSpan Elapsed, int EmailBytes)
+/// <param name="Check">One email per user, none doubled, and the digest a run with another number of replicas must match.</param>
+internal sealed record CampaignResult(int Audience, int Emails, int Suppressed, TimeSpan Elapsed, int EmailBytes, Consistency Check)
 {
     public double EmailsPerSecond => Emails / Elapsed.TotalSeconds;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using MassTransit;
 using Tailor.Contracts;
@@ -11,6 +12,8 @@ namespace Tailor.Bench.Load;
 internal sealed class EmailCounter(string run)
 {
     private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, string> _emails = new(StringComparer.Ordinal);
+    private int _duplicates;
     private int _ready;
     private int _suppressed;
     private int _expected = int.MaxValue;
@@ -24,6 +27,14 @@ internal sealed class EmailCounter(string run)
     public int EmailBytes { get; private set; }
 
     public Task All => _all.Task;
+
+    /// <summary>
+    /// One outcome (an email or a suppression) per user of <paramref name="audience"/> users, none twice, and a digest
+    /// of who got which items under which subject, or was suppressed why (a subject the bandit drew depends on the
+    /// order emails were written in, so it is left out; so is the send time, which depends on when the campaign ran).
+    /// </summary>
+    public Consistency Check(int audience) =>
+        new(audience, audience - _emails.Count, Volatile.Read(ref _duplicates), ReplicaCheck.Digest(_emails));
 
     public void Expect(string campaignId, int audience)
     {
@@ -49,12 +60,25 @@ internal sealed class EmailCounter(string run)
                         EmailBytes = JsonSerializer.SerializeToUtf8Bytes(context.Message).Length;
                     }
 
+                    var email = context.Message;
+                    var fingerprint = $"{string.Join(",", email.ItemIds)} | {(email.SubjectVariant is null ? email.Subject : "a subject drawn by the bandit")}";
+                    if (!_emails.TryAdd(email.UserId, fingerprint))
+                    {
+                        Interlocked.Increment(ref _duplicates);
+                    }
+
                     Interlocked.Increment(ref _ready);
                     Check();
                     return Task.CompletedTask;
                 });
-                endpoint.Handler<EmailSuppressed>(_ =>
+                endpoint.Handler<EmailSuppressed>(context =>
                 {
+                    // An outcome too: the user is accounted for, and why belongs in the digest.
+                    if (!_emails.TryAdd(context.Message.UserId, $"suppressed: {context.Message.Reason}"))
+                    {
+                        Interlocked.Increment(ref _duplicates);
+                    }
+
                     Interlocked.Increment(ref _suppressed);
                     Check();
                     return Task.CompletedTask;

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 namespace Tailor.Bench.Load;
 
 /// <summary>
-/// Phase 1: Order Completed events through <c>POST /v1/batch</c> at full speed, each from a new user, and for each the
+/// Phases 1 and 2: Order Completed events through <c>POST /v1/batch</c> at full speed, each from a new user, and for each the
 /// time from its request being sent to both profile slices it leads to (interests by Embedding, send time by SendTime)
 /// being written to Redis.
 /// </summary>
@@ -13,19 +13,25 @@ internal static class EventsPhase
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
+    /// <param name="firstUser">The phase's users are this one and the next <c>--events - 1</c>; user k of the phase buys product k.</param>
+    /// <param name="warmUp">Sends one warm-up batch first, of users past the measured ones.</param>
     public static async Task<EventsResult> RunAsync(
-        LoadOptions options, LoadHosts hosts, LoadEvents events, ProfileWriteClock profiles, QueueDrain drain, string run, TextWriter progress, CancellationToken cancellationToken)
+        string name, int firstUser, bool warmUp, LoadOptions options, LoadHosts hosts, LoadEvents events, ProfileWriteClock profiles, QueueDrain drain, string run,
+        TextWriter progress, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = hosts.IngestionAddress(), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hosts.ApiKey.Key);
-
         // Warm-up: users past the measured ones (they get a contact slice later like every other user of the campaign).
-        var warmUp = Enumerable.Range(options.Users - options.Batch, options.Batch).Select(n => events.Call($"{run}-warmup", n)).ToArray();
-        await PostBatchAsync(http, warmUp, cancellationToken);
-        await WaitForProfilesAsync(profiles, options.Users - options.Batch, options.Users, progress, "warm-up", cancellationToken);
-        await drain.WaitAsync(cancellationToken);
-        progress.WriteLine("  warm-up done");
+        if (warmUp)
+        {
+            var warmUpUsers = Enumerable.Range(options.Users - options.Batch, options.Batch).ToList();
+            profiles.Expect(warmUpUsers.Select(LoadEvents.UserId));
+            await PostBatchAsync(hosts.Ingestion(0), [.. warmUpUsers.Select(n => events.Call($"{run}-warmup", n, n))], cancellationToken);
+            await WaitForProfilesAsync(profiles, warmUpUsers[0], options.Users, progress, "warm-up", cancellationToken);
+            await drain.WaitAsync(cancellationToken);
+            progress.WriteLine("  warm-up done");
+        }
 
+        var users = Enumerable.Range(firstUser, options.Events).ToList();
+        profiles.Expect(users.Select(LoadEvents.UserId));
         drain.BeginPhase();
         var sentAt = new long[options.Events];
         var started = Stopwatch.GetTimestamp();
@@ -36,16 +42,17 @@ internal static class EventsPhase
             async (batch, token) =>
             {
                 var first = batch * options.Batch;
-                var calls = Enumerable.Range(first, options.Batch).Select(n => events.Call(run, n)).ToArray();
+                var calls = Enumerable.Range(first, options.Batch).Select(k => events.Call(run, firstUser + k, k)).ToArray();
                 var sent = Stopwatch.GetTimestamp();
                 Array.Fill(sentAt, sent, first, options.Batch);
-                await PostBatchAsync(http, calls, token);
+                // Requests alternate between the Ingestion replicas, as a load balancer would spread them.
+                await PostBatchAsync(hosts.Ingestion(batch), calls, token);
                 Progress.Report(progress, "events accepted", Interlocked.Add(ref done, options.Batch), options.Events, options.Batch);
             });
         var accepted = Stopwatch.GetElapsedTime(started);
 
-        await WaitForProfilesAsync(profiles, 0, options.Events, progress, "profiles", cancellationToken);
-        var lastWrite = Enumerable.Range(0, options.Events).Max(n => profiles.ProfileWritten(LoadEvents.UserId(n))!.Value);
+        await WaitForProfilesAsync(profiles, firstUser, firstUser + options.Events, progress, "profiles", cancellationToken);
+        var lastWrite = users.Max(n => profiles.ProfileWritten(LoadEvents.UserId(n))!.Value);
         var profiled = Stopwatch.GetElapsedTime(started, lastWrite);
         await drain.WaitAsync(cancellationToken);
         var drained = Stopwatch.GetElapsedTime(started);
@@ -55,13 +62,13 @@ internal static class EventsPhase
         var sendTime = new Latencies();
         for (var n = 0; n < options.Events; n++)
         {
-            var user = LoadEvents.UserId(n);
+            var user = LoadEvents.UserId(firstUser + n);
             whole.Add(Stopwatch.GetElapsedTime(sentAt[n], profiles.ProfileWritten(user)!.Value));
             interests.Add(Stopwatch.GetElapsedTime(sentAt[n], profiles.Written(Tailor.Profiles.InterestsSlice.SliceName, user)!.Value));
             sendTime.Add(Stopwatch.GetElapsedTime(sentAt[n], profiles.Written(Tailor.Profiles.SendTimeSlice.SliceName, user)!.Value));
         }
 
-        return new EventsResult(options.Events, accepted, profiled, drained, whole, interests, sendTime);
+        return new EventsResult(name, options.Events, accepted, profiled, drained, whole, interests, sendTime);
     }
 
     private static async Task WaitForProfilesAsync(ProfileWriteClock profiles, int from, int to, TextWriter progress, string what, CancellationToken cancellationToken)
@@ -109,7 +116,9 @@ internal static class EventsPhase
 /// <param name="Accepted">Until the last request was answered 200.</param>
 /// <param name="Profiled">Until the last event's user had both slices in Redis.</param>
 /// <param name="Drained">Until every service queue was empty again (Topic's and Recommendation's logging included).</param>
+/// <param name="Name">Which events phase: products new to Embedding, or the catalog embedded beforehand.</param>
 internal sealed record EventsResult(
+    string Name,
     int Events, TimeSpan Accepted, TimeSpan Profiled, TimeSpan Drained, Latencies ToProfile, Latencies ToInterests, Latencies ToSendTime)
 {
     public double AcceptedPerSecond => Events / Accepted.TotalSeconds;

@@ -24,28 +24,41 @@ internal sealed class LoadEvents
         return products.Count > 0 ? new LoadEvents(products) : throw new InvalidOperationException($"No products in {file.FullName}.");
     }
 
+    private const int MinutesPerWeek = 7 * 24 * 60;
+
+    // A Monday, 00:00 UTC.
+    private static readonly DateTimeOffset FirstWeek = new(2025, 1, 6, 0, 0, 0, TimeSpan.Zero);
+
     public int ProductCount => _products.Count;
 
     public static string UserId(int n) => $"load-user-{n.ToString(CultureInfo.InvariantCulture)}";
 
     public RetailLine Product(int n) => _products[n % _products.Count];
 
-    public object Call(string run, int n)
+    /// <summary>
+    /// User <paramref name="user"/>'s one order, of product <paramref name="product"/>. Its time depends on the user
+    /// only (spread over the hours of one week), never on when the run happens, so two runs learn the same profiles.
+    /// </summary>
+    public object Call(string run, int user, int product)
     {
-        var product = Product(n);
+        var bought = Product(product);
         return new
         {
             type = "track",
-            userId = UserId(n),
+            userId = UserId(user),
             @event = "Order Completed",
-            messageId = $"{run}-{n}",
-            timestamp = DateTimeOffset.UtcNow,
+            messageId = $"{run}-{user}",
+            timestamp = FirstWeek.AddMinutes(user * 37 % MinutesPerWeek),
             properties = new
             {
-                products = new[] { new { product_id = product.StockCode, name = product.Description, price = product.UnitPrice, quantity = product.Quantity } },
+                products = new[] { new { product_id = bought.StockCode, name = bought.Description, price = bought.UnitPrice, quantity = bought.Quantity } },
             },
         };
     }
+
+    /// <summary>Every product as a catalog item of <c>POST /v1/catalog</c>, as a shop sends its catalog before its orders.</summary>
+    public IReadOnlyList<object> Catalog() =>
+        [.. _products.Select(product => (object)new { id = product.StockCode, title = product.Description, price = product.UnitPrice })];
 
     /// <summary>The message Ingestion publishes for one call: the size the raw broker run copies.</summary>
     public UserActivityTracked Activity(int n)

@@ -1,100 +1,111 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Tailor.Host.Demo;
 using Tailor.Host.Hosting;
 using Tailor.Profiles;
+using Tailor.Testing.Processes;
 
 namespace Tailor.Bench.Load;
 
 /// <summary>
-/// The distributed mode in one process: one host per service, as <c>tailor serve --target NAME</c> builds it, each with
-/// its own SQLite store, all on the given RabbitMQ virtual host and Redis under a key prefix of this run's own.
+/// The distributed mode as a deployment runs it: <c>--replicas</c> processes of every service, each started as
+/// <c>tailor serve --target NAME</c> from the host built beside the benchmark, every replica of a service sharing
+/// that service's SQLite file, all on the given RabbitMQ virtual host and on Redis under a key prefix of this run's
+/// own. Being processes, each service's CPU time can be read on its own (<see cref="ProcessorTimes"/>).
 /// </summary>
 internal sealed class LoadHosts : IAsyncDisposable
 {
-    private readonly Dictionary<string, WebApplication> _hosts;
     private readonly DirectoryInfo _state;
+    private readonly RedisProfileReader _profiles;
+    private readonly HttpClient[] _ingestion;
+    private ServiceFleet? _fleet;
 
-    private LoadHosts(Dictionary<string, WebApplication> hosts, DirectoryInfo state, string keyPrefix, DemoApiKey key)
+    private LoadHosts(ServiceFleet fleet, DirectoryInfo state, RedisProfileReader profiles, string keyPrefix, DemoApiKey key)
     {
-        _hosts = hosts;
+        _fleet = fleet;
         _state = state;
+        _profiles = profiles;
         KeyPrefix = keyPrefix;
         ApiKey = key;
+        _ingestion = [.. fleet.Of("ingestion").Select(process => new HttpClient { BaseAddress = process.Address, Timeout = TimeSpan.FromMinutes(5) })];
+        foreach (var http in _ingestion)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Key);
+        }
     }
 
     public string KeyPrefix { get; }
 
     public DemoApiKey ApiKey { get; }
 
-    public IReadOnlyCollection<string> Services => _hosts.Keys;
+    /// <summary>The profile cache the services write, opened by the benchmark with the services' own registration.</summary>
+    public IProfileCache Profiles => _profiles.Profiles;
 
-    /// <summary>Builds the hosts; call it inside a flow that does not carry another bus's ambient state.</summary>
-    public static LoadHosts Build(LoadOptions options, string run, ProfileWriteClock clock, int maxBatchItems)
+    public IConnectionMultiplexer Redis => _profiles.Redis;
+
+    /// <summary>Where the processes' console logs are while the run lasts.</summary>
+    public DirectoryInfo Logs => Fleet.Logs;
+
+    private ServiceFleet Fleet => _fleet ?? throw new InvalidOperationException("The services were stopped.");
+
+    public static async Task<LoadHosts> StartAsync(LoadOptions options, string run, TextWriter progress, CancellationToken cancellationToken)
     {
         var state = Directory.CreateTempSubdirectory($"tailor-load-{run}-");
         var key = DemoApiKey.Create();
         var keyPrefix = ServiceHostArguments.KeyPrefix($"load-{run}");
-        var hosts = ServiceTargets.Names.ToDictionary(target => target, target => TailorHost.Build(
-        [
-            .. ServiceHostArguments.For(target, options.RabbitMq, options.Redis, mongoDb: null, state, $"load-{run}"),
-            $"--Tailor:Ingestion:MaxBatchItems={maxBatchItems}",
-            // The benchmark measures the pipeline, not the per-key limit a production client would meet.
-            "--Tailor:Ingestion:RateLimitPerSecond=1000000",
-            "--Tailor:Ingestion:RateLimitBurst=1000000",
-            .. key.HostArguments(),
-        ], builder => clock.Decorate(builder.Services)), StringComparer.Ordinal);
-        return new LoadHosts(hosts, state, keyPrefix, key);
-    }
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        foreach (var host in _hosts.Values)
+        progress.WriteLine($"Starting {options.Replicas} process(es) of each of {ServiceTargets.Names.Count} services (logs in {state.FullName}/logs)");
+        try
         {
-            await host.StartAsync(cancellationToken);
+            var fleet = await ServiceFleet.StartAsync(
+                ServiceTargets.Names,
+                options.Replicas,
+                target =>
+                [
+                    .. ServiceHostArguments.For(target, options.RabbitMq, options.Redis, mongoDb: null, state, $"load-{run}"),
+                    $"--Tailor:Ingestion:MaxBatchItems={Math.Max(options.Batch, 1000)}",
+                    // The benchmark measures the pipeline, not the per-key limit a production client would meet.
+                    "--Tailor:Ingestion:RateLimitPerSecond=1000000",
+                    "--Tailor:Ingestion:RateLimitBurst=1000000",
+                    .. key.HostArguments(),
+                ],
+                state.CreateSubdirectory("logs"),
+                cancellationToken);
+            return new LoadHosts(fleet, state, RedisProfileReader.Open(options.Redis, keyPrefix), keyPrefix, key);
         }
-
-        // The bus starts in the background; its queues are known (and consuming) once it reports healthy.
-        foreach (var host in _hosts.Values)
+        catch
         {
-            var bus = host.Services.GetRequiredService<MassTransit.IBusControl>();
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (bus.CheckHealth().Status != MassTransit.BusHealthStatus.Healthy)
-            {
-                if (waited.Elapsed > TimeSpan.FromMinutes(2))
-                {
-                    throw new InvalidOperationException($"A service's bus is {bus.CheckHealth().Status} after two minutes: is RabbitMQ reachable at --rabbitmq?");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
+            state.Delete(recursive: true);
+            throw;
         }
     }
 
-    public IServiceProvider ServicesOf(string target) => _hosts[target].Services;
+    /// <summary>An HTTP client of Ingestion with the run's key; the n-th request goes to replica n mod replicas.</summary>
+    public HttpClient Ingestion(int n) => _ingestion[n % _ingestion.Length];
 
-    public Uri IngestionAddress() =>
-        new(_hosts["ingestion"].Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    /// <summary>CPU time used so far by each service's processes together.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> ProcessorTimes() =>
+        ServiceTargets.Names.ToDictionary(service => service, Fleet.ProcessorTime, StringComparer.Ordinal);
 
-    public IProfileCache Profiles(string target) => _hosts[target].Services.GetRequiredService<IProfileCache>();
+    /// <summary>Fails with the processes' logs when one has ended: a crashed replica would otherwise look like a slow one.</summary>
+    public void ThrowIfAnyExited() => Fleet.ThrowIfAnyExited();
 
+    public string LogTails() => _fleet?.LogTails() ?? string.Empty;
+
+    /// <summary>Kills every process.</summary>
     public async Task StopAsync()
     {
-        foreach (var host in _hosts.Values)
+        if (_fleet is not null)
         {
-            await host.StopAsync(CancellationToken.None);
+            await _fleet.DisposeAsync();
+            _fleet = null;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
+
         // The profiles of this run are the benchmark's litter in a Redis others share.
-        var redis = _hosts["ingestion"].Services.GetRequiredService<IConnectionMultiplexer>();
-        foreach (var server in redis.GetServers())
+        foreach (var server in Redis.GetServers())
         {
             var batch = new List<RedisKey>(1000);
             await foreach (var key in server.KeysAsync(pattern: KeyPrefix + "*", pageSize: 1000))
@@ -102,22 +113,23 @@ internal sealed class LoadHosts : IAsyncDisposable
                 batch.Add(key);
                 if (batch.Count == 1000)
                 {
-                    await redis.GetDatabase().KeyDeleteAsync([.. batch]);
+                    await Redis.GetDatabase().KeyDeleteAsync([.. batch]);
                     batch.Clear();
                 }
             }
 
             if (batch.Count > 0)
             {
-                await redis.GetDatabase().KeyDeleteAsync([.. batch]);
+                await Redis.GetDatabase().KeyDeleteAsync([.. batch]);
             }
         }
 
-        foreach (var host in _hosts.Values)
+        foreach (var http in _ingestion)
         {
-            await host.DisposeAsync();
+            http.Dispose();
         }
 
+        await _profiles.DisposeAsync();
         _state.Delete(recursive: true);
     }
 }

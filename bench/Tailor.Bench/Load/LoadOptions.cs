@@ -2,15 +2,16 @@ using System.Globalization;
 
 namespace Tailor.Bench.Load;
 
-/// <summary><c>load [--events N] [--users N] [--batch N] [--concurrency N] [--rabbitmq URI] [--redis CONFIG] [--out FILE]</c>.</summary>
-internal sealed record LoadOptions(int Events, int Users, int Batch, int Concurrency, string RabbitMq, string Redis, string? Out)
+/// <summary><c>load [--events N] [--users N] [--batch N] [--concurrency N] [--replicas N] [--rabbitmq URI] [--redis CONFIG] [--out FILE]</c>.</summary>
+/// <param name="Replicas">Processes of every service (1: one each).</param>
+internal sealed record LoadOptions(int Events, int Users, int Batch, int Concurrency, string RabbitMq, string Redis, string? Out, int Replicas = 1)
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project bench/Tailor.Bench -- load [--events 10000] [--users 100000] [--batch 100] [--concurrency 8] " +
+        "Usage: dotnet run -c Release --project bench/Tailor.Bench -- load [--events 10000] [--users 100000] [--batch 100] [--concurrency 8] [--replicas 1] " +
         "[--rabbitmq amqp://guest:guest@127.0.0.1:5672/tailor-load] [--redis 127.0.0.1:6379] [--out docs/benchmarks.md]" + "\n" +
-        "  --rabbitmq must name a virtual host of its own: the six services declare their usual queue names there.";
+        "  --rabbitmq must name a virtual host of its own on the local broker (rabbitmqctl reads its queues): the six services declare their usual queue names there.";
 
-    private static readonly string[] Names = ["events", "users", "batch", "concurrency", "rabbitmq", "redis", "out"];
+    private static readonly string[] Names = ["events", "users", "batch", "concurrency", "replicas", "rabbitmq", "redis", "out"];
 
     public static LoadOptions Parse(string[] args, Func<string, string?>? environment = null)
     {
@@ -39,16 +40,18 @@ internal sealed record LoadOptions(int Events, int Users, int Batch, int Concurr
             Number(values, "concurrency", 8),
             values.GetValueOrDefault("rabbitmq") ?? environment("TAILOR_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672/tailor-load",
             values.GetValueOrDefault("redis") ?? environment("TAILOR_TEST_REDIS") ?? "127.0.0.1:6379",
-            values.GetValueOrDefault("out"));
+            values.GetValueOrDefault("out"),
+            Number(values, "replicas", 1));
         if (parsed.Events % parsed.Batch != 0)
         {
             throw new ArgumentException("--events must be a multiple of --batch.");
         }
 
-        // Each event's latency is measured to its own user's first profile write, so the events need as many users.
-        if (parsed.Events + parsed.Batch > parsed.Users)
+        // Each event's latency is measured to its own user's first profile write, so the events need as many users:
+        // --events for each of the two events phases, and one warm-up batch.
+        if ((2 * parsed.Events) + parsed.Batch > parsed.Users)
         {
-            throw new ArgumentException("--events plus one warm-up --batch must not exceed --users: every event is a different user's first purchase.");
+            throw new ArgumentException("Twice --events plus one warm-up --batch must not exceed --users: every event of both events phases is a different user's first purchase.");
         }
 
         if (!Uri.TryCreate(parsed.RabbitMq, UriKind.Absolute, out var broker) || broker.Scheme is not ("amqp" or "amqps") || broker.AbsolutePath.Trim('/').Length == 0)

@@ -1,48 +1,42 @@
+using Tailor.Testing.Processes;
+
 namespace Tailor.Bench.Load;
 
-/// <summary>Where the work of a phase went (per-queue depth and consumer time), and a wait for the pipeline to be idle.</summary>
-internal sealed class QueueDrain(QueueSampler sampler, ConsumerMeter meter)
+/// <summary>
+/// Where the work of a phase went (per-queue depth, and the CPU time of each service's processes), and a wait for
+/// the pipeline to be idle: every queue of the virtual host empty with nothing unacknowledged, read with rabbitmqctl
+/// (a passive declare sees only ready messages, not those a consumer in another process is still handling).
+/// </summary>
+internal sealed class QueueDrain(string rabbitMq, QueueSampler sampler, LoadHosts hosts)
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
+
+    private IReadOnlyDictionary<string, TimeSpan> _cpuAtStart = new Dictionary<string, TimeSpan>();
 
     public void BeginPhase()
     {
         sampler.BeginPhase();
-        meter.BeginPhase();
+        _cpuAtStart = hosts.ProcessorTimes();
     }
 
-    /// <summary>Every service queue empty and no consumer finished a message for <see cref="Quiet"/>.</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Patience);
-        while (true)
-        {
-            var depths = await sampler.ReadNowAsync(timeout.Token);
-            if (depths.Values.All(depth => depth == 0) && meter.SinceLastActivity > Quiet)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
-        }
+        hosts.ThrowIfAnyExited();
+        await RabbitMqQueues.WaitUntilIdleAsync(rabbitMq, Patience, cancellationToken);
     }
 
-    /// <summary>The phase so far, one row per service queue that received anything.</summary>
-    public IReadOnlyList<QueueLoad> Snapshot()
+    /// <summary>The phase so far: one row per service queue that held messages, and each service's CPU seconds.</summary>
+    public PhaseLoad Snapshot()
     {
-        var totals = meter.Totals;
-        var depths = sampler.Depths;
-        return [.. meter.ServiceQueues
-            .Select(queue => new QueueLoad(
-                Owner(queue),
-                queue,
-                totals.GetValueOrDefault(queue),
-                depths.GetValueOrDefault(queue)))
-            .Where(load => load.Consumed is { Messages: > 0 })
+        var cpu = hosts.ProcessorTimes().ToDictionary(
+            service => service.Key, service => (service.Value - _cpuAtStart.GetValueOrDefault(service.Key)).TotalSeconds, StringComparer.Ordinal);
+        var queues = sampler.Depths
+            .Where(queue => queue.Value.Max > 0)
+            .Select(queue => new QueueLoad(Owner(queue.Key), queue.Key, queue.Value))
             .OrderBy(load => load.Service, StringComparer.Ordinal)
-            .ThenBy(load => load.Queue, StringComparer.Ordinal)];
+            .ThenBy(load => load.Queue, StringComparer.Ordinal)
+            .ToList();
+        return new PhaseLoad(queues, cpu);
     }
 
     // Tailor's queues are named tailor-{service}-...: tailor-send-time-consumers-..., tailor-ingestion-webhooks-...
@@ -50,4 +44,7 @@ internal sealed class QueueDrain(QueueSampler sampler, ConsumerMeter meter)
         Tailor.Host.Hosting.ServiceTargets.Names.FirstOrDefault(name => queue.Replace("-", string.Empty, StringComparison.Ordinal).StartsWith("tailor" + name, StringComparison.OrdinalIgnoreCase)) ?? "?";
 }
 
-internal sealed record QueueLoad(string Service, string Queue, ConsumerTotals? Consumed, QueueDepth? Depth);
+internal sealed record QueueLoad(string Service, string Queue, QueueDepth Depth);
+
+/// <param name="CpuSeconds">CPU seconds each service's processes used during the phase, by service.</param>
+internal sealed record PhaseLoad(IReadOnlyList<QueueLoad> Queues, IReadOnlyDictionary<string, double> CpuSeconds);

@@ -27,20 +27,6 @@ internal sealed class QueueSampler(Uri broker, Func<IReadOnlyCollection<string>>
 
     public IReadOnlyDictionary<string, QueueDepth> Depths => new Dictionary<string, QueueDepth>(_depths, StringComparer.Ordinal);
 
-    /// <summary>The current depth of every queue, answered now.</summary>
-    public async Task<IReadOnlyDictionary<string, uint>> ReadNowAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "tailor-load-bench" }.CreateConnectionAsync(cancellationToken);
-        var depths = new Dictionary<string, uint>(StringComparer.Ordinal);
-        foreach (var queue in queues())
-        {
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            depths[queue] = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
-        }
-
-        return depths;
-    }
-
     private async Task LoopAsync(CancellationToken cancellationToken)
     {
         await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "tailor-load-bench-sampler" }.CreateConnectionAsync(cancellationToken);
