@@ -52,6 +52,10 @@ internal sealed class ProfileWriteClock
 
         public Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default) => inner.ReadAsync(userId, cancellationToken);
 
+        // Passed through, or the wrapper would turn ContentGeneration's one batched read into a read per user.
+        public Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default) =>
+            inner.ReadManyAsync(userIds, cancellationToken);
+
         public IAsyncEnumerable<string> ListUserIdsAsync(CancellationToken cancellationToken = default) => inner.ListUserIdsAsync(cancellationToken);
 
         public Task RemoveAsync(string userId, CancellationToken cancellationToken = default) => inner.RemoveAsync(userId, cancellationToken);
