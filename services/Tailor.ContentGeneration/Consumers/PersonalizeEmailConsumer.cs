@@ -73,12 +73,13 @@ public sealed class PersonalizeEmailConsumer(
 
         // Every user of the batch at once: each decision is a conditional write of that user's own ledger, so they do
         // not wait on each other (two commands of one user in a batch simply retry one of the writes).
-        var results = await Task.WhenAll(commands.Select((command, index) => WriteEmailAsync(command, userProfiles[index], shared, cancellationToken)));
+        var written = await Task.WhenAll(commands.Select((command, index) => WriteEmailAsync(command, userProfiles[index], shared, cancellationToken)));
+        var results = written.Select(entry => entry.Result).ToList();
 
         // Counted as shown before they are published, once per email: a retry after a failed publish counts nothing twice.
         await subjects.RecordShownAsync(
-            [.. results.Where(result => result.Email is not null && result.Subject is not null)
-                .Select(result => new ShownSubject(result.Email!.CampaignId, result.Subject!, result.Email.EmailId))],
+            [.. written.Where(entry => entry.Result.Email is not null && entry.Result.Subject is not null)
+                .Select(entry => new ShownSubject(entry.Result.Email!.CampaignId, entry.Result.Subject!, entry.Result.Email.EmailId, entry.AdmittedBefore))],
             cancellationToken);
 
         var emails = results.Select(result => result.Email).OfType<EmailReady>().ToList();
@@ -101,20 +102,26 @@ public sealed class PersonalizeEmailConsumer(
         }
     }
 
-    private async Task<PersonalizationResult> WriteEmailAsync(
+    /// <returns>
+    /// The outcome, and whether the email may have been counted as shown already: an earlier attempt or a copy let it
+    /// through before (or the ledger would not remember if one had).
+    /// </returns>
+    private async Task<(PersonalizationResult Result, bool AdmittedBefore)> WriteEmailAsync(
         PersonalizeEmail command, UserProfile? profile, PersonalizationReads shared, CancellationToken cancellationToken)
     {
         using var activity = ContentGenerationTelemetry.Source.StartActivity("contentgeneration personalize", ActivityKind.Internal);
         activity?.SetTag(ContentGenerationTelemetry.CampaignTag, command.CampaignId);
         var result = await personalizer.PersonalizeAsync(command, profile, shared, cancellationToken);
+        var admittedBefore = false;
         if (result.Email is { } candidate)
         {
-            result = await ApplyFrequencyCapAsync(command, candidate, activity, cancellationToken) with { Subject = result.Subject };
+            (var capped, admittedBefore) = await ApplyFrequencyCapAsync(command, candidate, activity, cancellationToken);
+            result = capped with { Subject = result.Subject };
         }
 
         activity?.SetTag(ContentGenerationTelemetry.GeneratorTag, result.Email?.Generator);
         activity?.SetTag(ContentGenerationTelemetry.ReasonTag, result.Suppression?.Reason);
-        return result;
+        return (result, admittedBefore);
     }
 
     // The ledger is written before EmailReady is published (inside the guard), not after: a publish that fails is
@@ -122,7 +129,7 @@ public sealed class PersonalizeEmailConsumer(
     // published first and counted second could go out uncounted, or be followed by a suppression if another campaign
     // took the place in between. What a command that never succeeds leaves behind is a counted email that was never
     // sent, which errs towards fewer emails, the side a frequency cap is for.
-    private async Task<PersonalizationResult> ApplyFrequencyCapAsync(
+    private async Task<(PersonalizationResult Result, bool AdmittedBefore)> ApplyFrequencyCapAsync(
         PersonalizeEmail command, EmailReady email, Activity? activity, CancellationToken cancellationToken)
     {
         var decision = await frequency.AdmitAsync(email, command.CampaignType, cancellationToken);
@@ -139,13 +146,13 @@ public sealed class PersonalizeEmailConsumer(
 
         if (decision.SuppressionReason is not { } reason)
         {
-            return PersonalizationResult.Ready(email);
+            return (PersonalizationResult.Ready(email), decision.IsRepeat || !frequency.Remembers(email.SendAt));
         }
 
         Log.HeldBack(
             logger, email.EmailId, email.UserId, reason, decision.SendsInWindow, decision.CapType, decision.EffectiveCap, decision.Cap, decision.State, decision.Fatigue.Score);
-        return PersonalizationResult.Suppressed(new EmailSuppressed(
-            MessageIds.EmailSuppressed(command.CampaignId, command.UserId), command.UserId, email.OccurredAt, command.CampaignId, reason));
+        return (PersonalizationResult.Suppressed(new EmailSuppressed(
+            MessageIds.EmailSuppressed(command.CampaignId, command.UserId), command.UserId, email.OccurredAt, command.CampaignId, reason)), decision.IsRepeat);
     }
 
     private static void Validate(PersonalizeEmail command)

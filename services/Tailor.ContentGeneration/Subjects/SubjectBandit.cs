@@ -82,8 +82,9 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         }
 
         // An email with a record of its own was counted long ago (a republished email): not counted again.
-        var recorded = await Task.WhenAll(competing.Select(email =>
-            documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, email.EmailId.ToString("D"), cancellationToken)));
+        var recorded = await Task.WhenAll(competing.Select(email => email.MayBeCounted
+            ? documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, email.EmailId.ToString("D"), cancellationToken)
+            : Task.FromResult<EmailSubject?>(null)));
         var uncounted = competing.Where((_, index) => recorded[index] is null);
         foreach (var test in uncounted.GroupBy(email => KeyOf(email.CampaignId, email.Choice.Subjects, email.Choice.VariantIds), StringComparer.Ordinal))
         {
