@@ -72,6 +72,18 @@ public sealed class ContentGenerationOptions : IValidatableObject
     public int FanOutChunkSize { get; set; } = 500;
 
     /// <summary>
+    /// Most <c>PersonalizeEmail</c> commands one consumer takes as a batch: one duplicate check, one profile read, one
+    /// subject-test update and one record for all of them. At most a quarter of what a subject test remembers
+    /// (<see cref="Subjects.SubjectTest.RecentlyCountedLimit"/>), so copies of a batch racing on two replicas still count once.
+    /// </summary>
+    [Range(1, Subjects.SubjectTest.RecentlyCountedLimit / 4)]
+    public int PersonalizeBatchLimit { get; set; } = 100;
+
+    /// <summary>How long the consumer waits for a batch of <c>PersonalizeEmail</c> to fill before it takes what has arrived.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan PersonalizeBatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
     /// Per campaign type (<see cref="CampaignTypes"/>), the most emails of that type one user gets in a rolling period.
     /// Configured keys are merged into these defaults, so setting one type leaves the others as they are.
     /// </summary>

@@ -8,6 +8,23 @@ public interface IProfileCache
 
     Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The profiles of <paramref name="userIds"/>, in their order (null where a user has none): how a batch consumer
+    /// reads a whole batch's profiles in one round trip instead of one per user. The default reads one at a time; an
+    /// adapter that can pipeline the reads does.
+    /// </summary>
+    async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var profiles = new UserProfile?[userIds.Count];
+        for (var index = 0; index < userIds.Count; index++)
+        {
+            profiles[index] = await ReadAsync(userIds[index], cancellationToken);
+        }
+
+        return profiles;
+    }
+
     /// <summary>Every user with at least one slice, for campaigns whose audience is everyone.</summary>
     IAsyncEnumerable<string> ListUserIdsAsync(CancellationToken cancellationToken = default);
 

@@ -287,6 +287,39 @@ public sealed class PersonalizeEmailConsumerTests
     }
 
     [Fact]
+    public async Task Consume_a_burst_with_two_copies_of_each_command_writes_and_counts_each_email_once_and_faults_on_the_bad_one()
+    {
+        await using var host = await ContentGenerationTestHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        string[] audience = ["17850", "13047", "12583", "13748", "15100", "15291", "14688", "17809"];
+        foreach (var userId in audience)
+        {
+            await TestProfiles.WriteAsync(host.Profiles, userId, items: OnlineRetailProducts.First(5));
+        }
+
+        // Published at once, so the consumer takes them as batches: each batch holds copies of commands it also holds,
+        // or that another batch running at the same time holds, and one command that can never be handled.
+        var commands = audience.Select(userId => Command("autumn-1", userId)).ToList();
+        var bad = Command("autumn-1", "18041") with { CampaignId = " " };
+        await host.Harness.Bus.PublishBatch([.. commands, bad, .. commands], ct);
+        await host.WaitForConsumedAsync<PersonalizeEmail>((2 * audience.Length) + 1);
+
+        var emails = host.Published<EmailReady>();
+        Assert.Equal(audience.Order(), emails.Select(email => email.UserId).Distinct().Order());
+        Assert.Equal(audience.Length, emails.Select(email => email.EmailId).Distinct().Count());
+        var test = await host.Services.GetRequiredService<Subjects.SubjectBandit>().FindAsync(Subjects.SubjectBandit.AngleTestKey("autumn-1"), ct);
+        Assert.Equal(audience.Length, test!.Variants.Sum(variant => variant.Shown));
+        foreach (var userId in audience)
+        {
+            var ledger = await host.Services.GetRequiredService<Frequency.FrequencyGuard>().FindAsync(userId, ct);
+            Assert.Equal(MessageIds.Email("autumn-1", userId), Assert.Single(ledger!.Sends).EmailId);
+        }
+
+        Assert.Equal(audience.Length, await host.Events.CountAsync(ContentGenerationNames.Stream, ct));
+        Assert.True(await host.FaultPublishedAsync<PersonalizeEmail>());
+    }
+
+    [Fact]
     public async Task Consume_campaign_for_an_audience_ends_in_one_email_ready_per_user()
     {
         await using var host = await ContentGenerationTestHost.StartAsync();

@@ -98,6 +98,28 @@ public sealed class ReplicaRaceTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordShownAsync_of_batches_taken_by_both_replicas_at_once_counts_each_email_once()
+    {
+        var bandits = Bandits();
+        var emails = Enumerable.Range(0, 600).Select(index => new ShownSubject("autumn-1", new SubjectChoice(Subjects, index % 2), Guid.NewGuid())).ToList();
+
+        // Batches of 100 as the consumer takes them; every batch is taken by both replicas, four batches in flight at once.
+        var batches = emails.Chunk(100).ToList();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(
+            async () =>
+            {
+                foreach (var batch in batches.Where((_, index) => index % 2 == worker / 2))
+                {
+                    await bandits[worker % 2].RecordShownAsync(batch, TestContext.Current.CancellationToken);
+                }
+            },
+            TestContext.Current.CancellationToken)));
+
+        var test = await bandits[0].FindAsync(SubjectBandit.TestKey("autumn-1", Subjects), TestContext.Current.CancellationToken);
+        Assert.Equal([300L, 300L], test!.Variants.Select(variant => variant.Shown));
+    }
+
+    [Fact]
     public async Task ObserveAsync_copies_of_opens_and_clicks_racing_on_two_replicas_count_each_email_once()
     {
         var bandits = Bandits();

@@ -55,6 +55,28 @@ public sealed class SubjectBanditTests
     }
 
     [Fact]
+    public async Task RecordShown_of_a_batch_counts_each_email_once_even_when_it_comes_again_after_the_test_forgot_it()
+    {
+        var bandit = Bandit(Store());
+        var ct = TestContext.Current.CancellationToken;
+        var first = Enumerable.Range(0, 100).Select(index => new ShownSubject("autumn-1", new SubjectChoice(Subjects, index % 2), Guid.NewGuid(), MayBeCounted: false)).ToList();
+        await bandit.RecordShownAsync(first, ct);
+
+        // Enough later batches that the test's recent counts no longer hold the first batch; then the first batch again,
+        // as a retry after a crash between counting and recording its commands would bring it.
+        foreach (var batch in Enumerable.Range(0, SubjectTest.RecentlyCountedLimit + 100).Select(_ => new ShownSubject("autumn-1", new SubjectChoice(Subjects, 1), Guid.NewGuid())).Chunk(100))
+        {
+            await bandit.RecordShownAsync(batch, ct);
+        }
+
+        await bandit.RecordShownAsync([.. first.Select(email => email with { MayBeCounted = true })], ct);
+
+        var test = await bandit.FindAsync(SubjectBandit.TestKey("autumn-1", Subjects), ct);
+        Assert.Equal([50L, 50L + SubjectTest.RecentlyCountedLimit + 100], test!.Variants.Select(variant => variant.Shown));
+        Assert.Equal(SubjectTest.RecentlyCountedLimit, test.RecentlyCounted!.Count);
+    }
+
+    [Fact]
     public async Task Observe_counts_each_emails_open_and_click_once_and_ignores_machine_opens()
     {
         var bandit = Bandit(Store());

@@ -121,6 +121,39 @@ public abstract class ProfileCacheContractTests
     }
 
     [Fact]
+    public async Task ReadMany_returns_each_profile_in_the_order_asked_with_null_for_users_without_one()
+    {
+        var cache = CreateCache();
+        var customers = RetailCustomers.First(40);
+        foreach (var customer in customers)
+        {
+            await cache.WriteSliceAsync(customer.UserId, new ContactSlice($"{customer.UserId}@example.com", null, customer.Country, null, true, UpdatedAt), Token);
+            await cache.WriteSliceAsync(customer.UserId, new RecommendationsSlice("als-1", customer.Items, UpdatedAt), Token);
+        }
+
+        // Reversed, with a user who has no profile in the middle and one user asked for twice, as a batch may hold.
+        string[] asked = [.. customers.Select(customer => customer.UserId).Reverse().Take(20), "nobody", .. customers.Select(customer => customer.UserId).Take(20), customers[0].UserId];
+
+        var profiles = await cache.ReadManyAsync(asked, Token);
+
+        Assert.Equal(asked.Length, profiles.Count);
+        for (var index = 0; index < asked.Length; index++)
+        {
+            var customer = customers.SingleOrDefault(customer => customer.UserId == asked[index]);
+            if (customer.UserId is null)
+            {
+                Assert.Null(profiles[index]);
+                continue;
+            }
+
+            Assert.Equal((customer.UserId, $"{customer.UserId}@example.com", customer.Country), (profiles[index]!.UserId, profiles[index]!.Contact!.Email, profiles[index]!.Contact!.Country));
+            Assert.Equal(customer.Items, profiles[index]!.Recommendations!.Items);
+        }
+
+        Assert.Empty(await cache.ReadManyAsync([], Token));
+    }
+
+    [Fact]
     public async Task ListUserIds_returns_every_user_with_a_slice_once()
     {
         var cache = CreateCache();

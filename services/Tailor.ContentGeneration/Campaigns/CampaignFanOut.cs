@@ -86,12 +86,26 @@ public sealed class CampaignFanOut(
     private async IAsyncEnumerable<string> Audience(CampaignRequested request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var users = request.UserIds is { } userIds ? userIds.ToAsyncEnumerable() : profiles.ListUserIdsAsync(cancellationToken);
-        var filtered = request.DominantTopic is not null || request.GroupIds is not null;
-        await foreach (var userId in users.WithCancellation(cancellationToken))
+        if (request.DominantTopic is null && request.GroupIds is null)
         {
-            if (!filtered || Matches(request, await profiles.ReadAsync(userId, cancellationToken)))
+            await foreach (var userId in users.WithCancellation(cancellationToken))
             {
                 yield return userId;
+            }
+
+            yield break;
+        }
+
+        // A filtered audience reads each user's profile: a page of users per round trip, not one user per round trip.
+        await foreach (var page in users.Chunk(options.Value.FanOutChunkSize).WithCancellation(cancellationToken))
+        {
+            var pageProfiles = await profiles.ReadManyAsync(page, cancellationToken);
+            for (var index = 0; index < page.Length; index++)
+            {
+                if (Matches(request, pageProfiles[index]))
+                {
+                    yield return page[index];
+                }
             }
         }
     }

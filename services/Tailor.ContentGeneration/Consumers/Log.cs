@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 6101, Level = LogLevel.Debug, Message = "Skipped {MessageType} {EventId}: already recorded")]
     public static partial void Duplicate(ILogger logger, string messageType, Guid eventId);
 
+    [LoggerMessage(EventId = 6110, Level = LogLevel.Debug, Message = "Skipped {Count} {MessageType} of a batch: already recorded")]
+    public static partial void Duplicates(ILogger logger, string messageType, int count);
+
     [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Campaign {CampaignId} fanned out to {Users} users, {ControlUsers} of them in its control group")]
     public static partial void FannedOut(ILogger logger, string campaignId, int users, int controlUsers);
 

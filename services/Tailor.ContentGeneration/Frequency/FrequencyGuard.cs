@@ -38,6 +38,12 @@ public sealed class FrequencyGuard(IDocumentStore documents, FrequencyPolicy pol
         return decision!;
     }
 
+    /// <summary>
+    /// Whether the ledger keeps a send at <paramref name="sendAt"/> (sends older than the longest cap period are pruned
+    /// at once): only then does a later attempt of the same email find it there and come back as a repeat.
+    /// </summary>
+    public bool Remembers(DateTimeOffset sendAt) => sendAt >= clock.GetUtcNow() - policy.Horizon;
+
     /// <summary>Notes a human open or click of one of the user's emails: it resets their fatigue.</summary>
     public async Task RecordEngagementAsync(string userId, DateTimeOffset engagedAt, CancellationToken cancellationToken)
     {

@@ -17,29 +17,34 @@ public sealed class EmailWriter(
     IOptions<ContentGenerationOptions> options,
     IOptions<LanguageModelOptions> modelOptions)
 {
-    public async Task<WrittenEmail> WriteAsync(string campaignId, EmailFacts facts, CancellationToken cancellationToken)
+    public Task<WrittenEmail> WriteAsync(string campaignId, EmailFacts facts, CancellationToken cancellationToken) =>
+        WriteAsync(campaignId, facts, new SubjectTestReads(), cancellationToken);
+
+    /// <summary>Writes the email, choosing its subject from the tests as <paramref name="tests"/> read them (once per batch).</summary>
+    public async Task<WrittenEmail> WriteAsync(string campaignId, EmailFacts facts, SubjectTestReads tests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(tests);
         if (model.IsConfigured)
         {
             var copyFacts = CopyFacts.From(facts, options.Value.BrandName, modelOptions.Value.BrandVoice, layout.Price, modelOptions.Value.ShareFirstName);
             if (await model.WriteAsync(campaignId, copyFacts, cancellationToken) is { } copy)
             {
-                var variant = await subjects.ChooseAsync(campaignId, copy.Draft.Subjects, facts.EmailId, cancellationToken);
+                var variant = await subjects.ChooseAsync(campaignId, copy.Draft.Subjects, null, facts.EmailId, tests, cancellationToken);
                 return Render(facts, copy, new SubjectChoice(copy.Draft.Subjects, variant));
             }
         }
 
-        return await WriteFromTemplatesAsync(campaignId, facts, cancellationToken);
+        return await WriteFromTemplatesAsync(campaignId, facts, tests, cancellationToken);
     }
 
     // The template composer offers one subject per angle; the bandit picks one by angle id, so tests run without a model.
-    private async Task<WrittenEmail> WriteFromTemplatesAsync(string campaignId, EmailFacts facts, CancellationToken cancellationToken)
+    private async Task<WrittenEmail> WriteFromTemplatesAsync(string campaignId, EmailFacts facts, SubjectTestReads tests, CancellationToken cancellationToken)
     {
         var copy = templates.Write(facts);
         IReadOnlyList<string> offered = [.. copy.Variants.Select(variant => variant.Subject)];
         IReadOnlyList<string> ids = [.. copy.Variants.Select(variant => variant.Id)];
-        var chosen = await subjects.ChooseAsync(campaignId, offered, ids, facts.EmailId, cancellationToken);
+        var chosen = await subjects.ChooseAsync(campaignId, offered, ids, facts.EmailId, tests, cancellationToken);
         return new WrittenEmail(
             templates.Compose(facts, copy, chosen),
             ContentGenerationNames.TemplateGenerator,

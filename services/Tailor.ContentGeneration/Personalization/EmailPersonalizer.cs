@@ -24,9 +24,17 @@ public sealed class EmailPersonalizer(
     IOptions<SendScheduleOptions> schedule,
     TimeProvider clock)
 {
-    public async Task<PersonalizationResult> PersonalizeAsync(PersonalizeEmail command, UserProfile? profile, CancellationToken cancellationToken)
+    public Task<PersonalizationResult> PersonalizeAsync(PersonalizeEmail command, UserProfile? profile, CancellationToken cancellationToken) =>
+        PersonalizeAsync(command, profile, StartBatch(), cancellationToken);
+
+    /// <summary>What the emails of one batch read alike, to be read once for all of them.</summary>
+    public PersonalizationReads StartBatch() => new(bestsellers);
+
+    /// <summary>Decides on and writes one email of a batch, reading what the batch shares through <paramref name="shared"/>.</summary>
+    public async Task<PersonalizationResult> PersonalizeAsync(PersonalizeEmail command, UserProfile? profile, PersonalizationReads shared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(shared);
         if (profile?.Contact is { Suppressed: true })
         {
             return Suppress(command, SuppressionReasons.Suppressed);
@@ -45,7 +53,7 @@ public sealed class EmailPersonalizer(
         var isControl = command.Arm == CampaignArms.Control;
         // The control group sees the bestsellers in both sections' places; the personalised arm its own recommendations.
         var items = isControl
-            ? EmailItems.Choose((await bestsellers.ReadAsync(cancellationToken))?.Items ?? [], sections: null, options.Value.MaxItems)
+            ? EmailItems.Choose((await shared.BestsellersAsync())?.Items ?? [], sections: null, options.Value.MaxItems)
             : EmailItems.Choose(profile.Recommendations?.Items ?? [], command.Sections, options.Value.MaxItems);
         if (items.Count == 0)
         {
@@ -66,7 +74,7 @@ public sealed class EmailPersonalizer(
         var written = isControl
             ? new WrittenEmail(control.Compose(emailId, command.CampaignName, items), ContentGenerationNames.ControlGenerator, null, null)
             : await writer.WriteAsync(
-                command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections, sendAt), cancellationToken);
+                command.CampaignId, new EmailFacts(emailId, contact.FirstName, profile.Topics?.DominantLabel, items, command.CampaignName, command.Goal, command.Sections, sendAt), shared.Subjects, cancellationToken);
         var arm = isControl ? CampaignArms.Control : CampaignArms.Personalised;
         var email = written.Email;
         var variant = written.Subject?.Name;

@@ -34,16 +34,26 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
     /// variants compete by id in the campaign's angle test, whatever their text, so what one email's angle teaches
     /// counts for the same angle in every other email.
     /// </summary>
-    public async Task<int> ChooseAsync(string campaignId, IReadOnlyList<string> subjects, IReadOnlyList<string>? variantIds, Guid emailId, CancellationToken cancellationToken)
+    public Task<int> ChooseAsync(string campaignId, IReadOnlyList<string> subjects, IReadOnlyList<string>? variantIds, Guid emailId, CancellationToken cancellationToken) =>
+        ChooseAsync(campaignId, subjects, variantIds, emailId, new SubjectTestReads(), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ChooseAsync(string, IReadOnlyList{string}, IReadOnlyList{string}?, Guid, CancellationToken)"/>, with
+    /// the test read through <paramref name="reads"/>: once for a whole batch of emails.
+    /// </summary>
+    public async Task<int> ChooseAsync(
+        string campaignId, IReadOnlyList<string> subjects, IReadOnlyList<string>? variantIds, Guid emailId, SubjectTestReads reads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentNullException.ThrowIfNull(reads);
         if (subjects.Count < 2)
         {
             return 0;
         }
 
         var key = KeyOf(campaignId, subjects, variantIds);
-        var test = WithArms(await FindAsync(key, cancellationToken) ?? New(key, campaignId, subjects, variantIds), variantIds);
+        var stored = await reads.GetOrReadAsync(key, testKey => FindAsync(testKey, cancellationToken));
+        var test = WithArms(stored ?? New(key, campaignId, subjects, variantIds), variantIds);
         var offered = Offered(test, subjects, variantIds);
         var chosen = test.Choose(options.Value.ClickWeight, new Random(emailId.GetHashCode()), offered);
         return offered.IndexOf(chosen);
@@ -54,40 +64,81 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         RecordShownAsync(campaignId, new SubjectChoice(subjects, variant), emailId, cancellationToken);
 
     /// <summary>Counts the email as shown with the variant it carries (by id when it has one), once.</summary>
-    public async Task RecordShownAsync(string campaignId, SubjectChoice choice, Guid emailId, CancellationToken cancellationToken)
+    public Task RecordShownAsync(string campaignId, SubjectChoice choice, Guid emailId, CancellationToken cancellationToken) =>
+        RecordShownAsync([new ShownSubject(campaignId, choice, emailId)], cancellationToken);
+
+    /// <summary>
+    /// Counts a batch of emails as shown, each once: one conditional update per subject test for the whole batch (a
+    /// campaign's angle test is one document every email of the campaign counts in, so per email it would be the
+    /// campaign's hot spot), then each email's own record.
+    /// </summary>
+    public async Task RecordShownAsync(IReadOnlyCollection<ShownSubject> shown, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(choice);
-        if (choice.Subjects.Count < 2)
+        ArgumentNullException.ThrowIfNull(shown);
+        var competing = shown.Where(email => email.Choice.Subjects.Count >= 2).DistinctBy(email => email.EmailId).ToList();
+        if (competing.Count == 0)
         {
             return;
         }
 
-        var key = KeyOf(campaignId, choice.Subjects, choice.VariantIds);
-        var emailKey = emailId.ToString("D");
-        if (await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, emailKey, cancellationToken) is not null)
+        // An email with a record of its own was counted long ago (a republished email): not counted again.
+        var recorded = await Task.WhenAll(competing.Select(email => email.MayBeCounted
+            ? documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, email.EmailId.ToString("D"), cancellationToken)
+            : Task.FromResult<EmailSubject?>(null)));
+        var uncounted = competing.Where((_, index) => recorded[index] is null);
+        foreach (var test in uncounted.GroupBy(email => KeyOf(email.CampaignId, email.Choice.Subjects, email.Choice.VariantIds), StringComparer.Ordinal))
         {
-            return;
+            await CountShownAsync(test.Key, [.. test], cancellationToken);
         }
+    }
 
-        // The count first, then the email's record: a retry after a failure in between finds the email among the test's
-        // recent counts and counts nothing again.
-        var index = -1;
+    // The counts first, then each email's record: a retry after a failure in between finds the emails among the test's
+    // recent counts and counts nothing again.
+    private async Task CountShownAsync(string key, IReadOnlyList<ShownSubject> emails, CancellationToken cancellationToken)
+    {
+        var indices = new int[emails.Count];
         await documents.UpdateAsync<SubjectTest>(
             ContentGenerationNames.SubjectTestsCollection,
             key,
             stored =>
             {
-                var test = WithArms(stored ?? New(key, campaignId, choice.Subjects, choice.VariantIds), choice.VariantIds);
-                index = choice.VariantIds is null || choice.Variant < 0 || choice.Variant >= choice.VariantIds.Count
-                    ? choice.Variant
-                    : Offered(test, choice.Subjects, choice.VariantIds)[choice.Variant];
-                return test.HasCounted(Count(emailId, ShownCount))
-                    ? stored
-                    : Update(test, index, shown: 1, opens: 0, clicks: 0).Counted([Count(emailId, ShownCount)]);
+                // In the batch's order, as one email after another would have: each may bring angles the test has not met.
+                var test = stored ?? New(key, emails[0].CampaignId, emails[0].Choice.Subjects, emails[0].Choice.VariantIds);
+                var shownPerVariant = new Dictionary<int, long>();
+                var counts = new List<string>(emails.Count);
+                for (var position = 0; position < emails.Count; position++)
+                {
+                    var choice = emails[position].Choice;
+                    test = WithArms(test, choice.VariantIds);
+                    var index = choice.VariantIds is null || choice.Variant < 0 || choice.Variant >= choice.VariantIds.Count
+                        ? choice.Variant
+                        : Offered(test, choice.Subjects, choice.VariantIds)[choice.Variant];
+                    indices[position] = index;
+                    var count = Count(emails[position].EmailId, ShownCount);
+                    if (!test.HasCounted(count))
+                    {
+                        counts.Add(count);
+                        shownPerVariant[index] = shownPerVariant.GetValueOrDefault(index) + 1;
+                    }
+                }
+
+                if (counts.Count == 0)
+                {
+                    return stored;
+                }
+
+                foreach (var (variant, count) in shownPerVariant)
+                {
+                    test = Update(test, variant, shown: count, opens: 0, clicks: 0);
+                }
+
+                return test.Counted(counts);
             },
             cancellationToken);
-        // Inserted once: a copy of this email racing behind must not reset flags an open has set meanwhile.
-        await documents.TryAddAsync(ContentGenerationNames.EmailSubjectsCollection, emailKey, new EmailSubject(key, index, false, false), cancellationToken);
+
+        // Inserted once: a copy of an email racing behind must not reset flags an open has set meanwhile.
+        await Task.WhenAll(emails.Select((email, position) => documents.TryAddAsync(
+            ContentGenerationNames.EmailSubjectsCollection, email.EmailId.ToString("D"), new EmailSubject(key, indices[position], false, false), cancellationToken)));
     }
 
     /// <summary>Learns from a human open or click of an email that carried a variant; returns whether anything changed.</summary>

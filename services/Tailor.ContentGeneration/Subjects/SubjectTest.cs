@@ -17,10 +17,12 @@ public sealed record SubjectTest(
     string Key, string CampaignId, IReadOnlyList<SubjectVariantStats> Variants, int? Winner, IReadOnlyList<string>? RecentlyCounted = null)
 {
     /// <summary>
-    /// How many counts a test remembers (about 10 kB of JSON). Copies race within moments; a copy that comes later
-    /// finds the email's own record (<see cref="EmailSubject"/>) first and never gets here.
+    /// How many counts a test remembers (about 20 kB of JSON). Copies race within moments; a copy that comes later
+    /// finds the email's own record (<see cref="EmailSubject"/>) first and never gets here. Emails are counted a batch
+    /// per update (<see cref="ContentGenerationOptions.PersonalizeBatchLimit"/>, at most a quarter of this), so the
+    /// counts of the last few batches of every replica are remembered.
     /// </summary>
-    public const int RecentlyCountedLimit = 256;
+    public const int RecentlyCountedLimit = 512;
 
     public bool HasCounted(string count) => RecentlyCounted?.Contains(count, StringComparer.Ordinal) == true;
 

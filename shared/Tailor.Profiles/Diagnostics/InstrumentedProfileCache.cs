@@ -34,6 +34,21 @@ public sealed class InstrumentedProfileCache(IProfileCache inner, string system,
         return profile;
     }
 
+    /// <summary>One span for the batch (one round trip); each profile counted as a hit or miss as single reads are.</summary>
+    public async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        using var activity = Start("read_many");
+        activity?.SetTag("db.operation.batch.size", userIds.Count);
+        var profiles = await Traced(activity, inner.ReadManyAsync(userIds, cancellationToken));
+        foreach (var profile in profiles)
+        {
+            metrics.Read(profile is not null);
+        }
+
+        return profiles;
+    }
+
     public async IAsyncEnumerable<string> ListUserIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // No span around the listing: it yields to the caller between pages, so its duration would be the campaign's.

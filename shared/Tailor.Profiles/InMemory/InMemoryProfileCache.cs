@@ -29,8 +29,19 @@ public sealed class InMemoryProfileCache : IProfileCache
     public Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var profile = _profiles.TryGetValue(userId, out var slices) ? ProfileAssembler.Assemble(userId, slices) : null;
-        return Task.FromResult(profile);
+        return Task.FromResult(Read(userId));
+    }
+
+    public Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        foreach (var userId in userIds)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        }
+
+        IReadOnlyList<UserProfile?> profiles = [.. userIds.Select(Read)];
+        return Task.FromResult(profiles);
     }
 
     /// <summary>A snapshot of the users at the time of the call.</summary>
@@ -62,4 +73,7 @@ public sealed class InMemoryProfileCache : IProfileCache
 
         return Task.CompletedTask;
     }
+
+    private UserProfile? Read(string userId) =>
+        _profiles.TryGetValue(userId, out var slices) ? ProfileAssembler.Assemble(userId, slices) : null;
 }

@@ -94,6 +94,37 @@ public sealed class RedisProfileCache(
         return ProfileAssembler.Assemble(userId, slices);
     }
 
+    /// <summary>One pipelined batch of HGETALLs: a round trip for the whole list, not one per user.</summary>
+    public async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        foreach (var userId in userIds)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        }
+
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
+        HashEntry[][] all;
+        try
+        {
+            var batch = redis.GetDatabase().CreateBatch();
+            var reads = userIds.Select(userId => batch.HashGetAllAsync(ProfileKey(userId))).ToArray();
+            batch.Execute();
+            all = await Task.WhenAll(reads);
+        }
+        catch (Exception exception) when (RedisOutage.IsOutage(exception))
+        {
+            throw Unavailable(exception);
+        }
+
+        return [.. all.Select((fields, index) => ProfileAssembler.Assemble(
+            userIds[index], fields.ToDictionary(field => field.Name.ToString(), field => field.Value.ToString(), StringComparer.Ordinal)))];
+    }
+
     public async IAsyncEnumerable<string> ListUserIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // SSCAN pages through the set without blocking Redis the way SMEMBERS would on millions of users.

@@ -30,6 +30,21 @@ public sealed class ProfileMetricsTests
     }
 
     [Fact]
+    public async Task A_batched_read_counts_each_user_as_a_hit_or_a_miss()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var reads = new MetricCollector<long>(meters, ProfileTelemetry.Name, ProfileTelemetry.CacheReadsName);
+        var cache = new InstrumentedProfileCache(new InMemoryProfileCache(), "memory", new ProfileMetrics(meters), new FakeTimeProvider(Now));
+        var ct = TestContext.Current.CancellationToken;
+        await cache.WriteSliceAsync("ada", Interests(), ct);
+
+        await cache.ReadManyAsync(["grace", "ada", "grace"], ct);
+
+        Assert.Equal(["miss", "hit", "miss"], reads.GetMeasurementSnapshot().Select(m => m.Tags[ProfileTelemetry.ResultTag]?.ToString()));
+    }
+
+    [Fact]
     public async Task A_slice_written_while_handling_a_message_records_the_time_since_it_was_sent()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
