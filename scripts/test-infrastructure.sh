@@ -48,9 +48,14 @@ start_rabbitmq() {
     return 0
   fi
   # A fresh virtual host per run: no queue or message of an earlier run can reach this one. Tests that make their own
-  # (tailor-test-<id>, RabbitMqVirtualHost) delete them; those of a run that was killed are deleted here.
+  # (tailor-test-<id>, RabbitMqVirtualHost) delete them; those of a run that was killed are deleted here. Only those
+  # nobody is connected to: a test run going on beside this one keeps its virtual hosts.
+  local connected
+  connected="$(rabbitmqctl -q list_connections vhost 2>/dev/null | sort -u)"
   rabbitmqctl -q list_vhosts 2>/dev/null | grep -E '^tailor-test-[0-9a-f]{32}$' | while read -r stale; do
-    rabbitmqctl -q delete_vhost "$stale" >/dev/null 2>&1 || true
+    if ! grep -qxF "$stale" <<<"$connected"; then
+      rabbitmqctl -q delete_vhost "$stale" >/dev/null 2>&1 || true
+    fi
   done
   rabbitmqctl -q delete_vhost "$TAILOR_TEST_VHOST" >/dev/null 2>&1 || true
   rabbitmqctl -q add_vhost "$TAILOR_TEST_VHOST" >/dev/null
