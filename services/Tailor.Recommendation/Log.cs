@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Gave newly identified user {UserId} the popular items of {ModelVersion}")]
     public static partial void PopularForNewUser(ILogger logger, string userId, string modelVersion);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Gave user {UserId} {Items} items close to their interests ({ModelVersion})")]
-    public static partial void ContentForUser(ILogger logger, string userId, int items, string modelVersion);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Gave {Users} users items close to their interests from a batch of {Messages} updates")]
+    public static partial void ContentForUsers(ILogger logger, int users, int messages);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
         Message = "Recommender {Candidate} not promoted: NDCG {Ndcg:F4} on the held-out slice is below the serving {Serving}'s {ServingNdcg:F4} ({Users} users)")]

@@ -45,6 +45,28 @@ public sealed class ContentRecommendationTests(RealItemVectors model)
     }
 
     [Fact]
+    public async Task Consume_a_batch_of_interests_writes_each_users_newest_and_faults_only_the_incomplete_update()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        var hearts = Interests("ada", "tea light candle holder shaped like a heart");
+        var cakes = Interests("ada", "a tiered stand for cakes") with { OccurredAt = Fixtures.Start.AddMinutes(1) };
+        var lanterns = Interests("bo", "a metal lantern for the garden");
+        var incomplete = Interests("cy", "jam jars") with { Vector = [] };
+        var ct = TestContext.Current.CancellationToken;
+
+        await harness.Bus.Bus.PublishBatch([hearts, cakes, incomplete, lanterns], ct);
+
+        Assert.True(await harness.WasPublishedAsync<Fault<UserInterestsUpdated>>(m => m.Message.EventId == incomplete.EventId));
+        var updates = harness.PublishedMessages<RecommendationsUpdated>();
+        Assert.Equal("22423", updates.Last(update => update.UserId == "ada").Items[0].ItemId);
+        Assert.Equal("71053", updates.Single(update => update.UserId == "bo").Items[0].ItemId);
+        Assert.DoesNotContain(updates, update => update.UserId == "cy");
+        Assert.Equal("22423", (await harness.Profiles.ReadAsync("ada", ct))?.Recommendations?.Items[0].ItemId);
+        Assert.NotNull(await harness.Documents.GetAsync(RecommendationStore.UserRecommendationsCollection, "bo", ct));
+        Assert.Null(await harness.Documents.GetAsync(RecommendationStore.UserRecommendationsCollection, "cy", ct));
+    }
+
+    [Fact]
     public async Task Consume_interests_of_another_model_finds_nothing_to_compare_them_with()
     {
         await using var harness = await StartWithCatalogAsync();

@@ -94,14 +94,31 @@ public class RecommendationConsumerTests
     }
 
     [Fact]
-    public async Task Consume_purchase_without_an_item_faults()
+    public async Task Consume_purchase_without_an_item_faults_and_the_rest_of_its_batch_is_recorded()
     {
         await using var harness = await RecommendationHarness.StartAsync();
+        var purchase = Fixtures.Purchase("u0", "p1");
+        var view = Fixtures.View("u1", "p2");
         var broken = Fixtures.Purchase("u0", "p1") with { ItemId = null };
+        var ct = TestContext.Current.CancellationToken;
 
-        await harness.PublishAsync(broken);
+        await harness.Bus.Bus.PublishBatch([purchase, broken, view], ct);
 
         Assert.True(await harness.WasPublishedAsync<Fault<UserActivityTracked>>(m => m.Message.EventId == broken.EventId));
+        Assert.True(await harness.Events.ContainsAsync(RecommendationStore.Stream, purchase.EventId, ct));
+        Assert.True(await harness.Events.ContainsAsync(RecommendationStore.Stream, view.EventId, ct));
+        Assert.Equal(2, await harness.Events.CountAsync(RecommendationStore.Stream, ct));
+    }
+
+    [Fact]
+    public async Task Consume_activity_without_a_user_faults()
+    {
+        await using var harness = await RecommendationHarness.StartAsync();
+        var anonymous = Fixtures.View(" ", "p2");
+
+        await harness.PublishAsync(anonymous);
+
+        Assert.True(await harness.WasPublishedAsync<Fault<UserActivityTracked>>(m => m.Message.EventId == anonymous.EventId));
         Assert.Equal(0, await harness.Events.CountAsync(RecommendationStore.Stream, TestContext.Current.CancellationToken));
     }
 

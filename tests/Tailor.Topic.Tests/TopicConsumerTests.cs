@@ -123,6 +123,21 @@ public class TopicConsumerTests
     }
 
     [Fact]
+    public async Task Consume_activity_without_a_user_faults_and_the_rest_of_its_batch_is_recorded()
+    {
+        await using var harness = await TopicHarness.StartAsync();
+        var wrote = Fixtures.Wrote("u1", "Seeds for a shady garden");
+        var anonymous = Fixtures.Wrote(" ", "Bulbs for spring");
+        var ct = TestContext.Current.CancellationToken;
+
+        await harness.Bus.Bus.PublishBatch([wrote, anonymous], ct);
+
+        Assert.True(await harness.WasPublishedAsync<Fault<UserActivityTracked>>(m => m.Message.EventId == anonymous.EventId));
+        Assert.True(await harness.Events.ContainsAsync(TopicStore.Stream, wrote.EventId, ct));
+        Assert.Equal(1, await harness.Events.CountAsync(TopicStore.Stream, ct));
+    }
+
+    [Fact]
     public async Task Consume_training_request_with_no_words_yet_faults_instead_of_answering()
     {
         await using var harness = await TopicHarness.StartAsync();

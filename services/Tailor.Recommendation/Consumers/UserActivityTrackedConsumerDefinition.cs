@@ -5,11 +5,12 @@ namespace Tailor.Recommendation.Consumers;
 
 public sealed class UserActivityTrackedConsumerDefinition : ConsumerDefinition<UserActivityTrackedConsumer>
 {
-    public UserActivityTrackedConsumerDefinition() => ConcurrentMessageLimit = 16;
-
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
+        IRegistrationContext context)
+    {
         ConsumerRetry.Apply(endpointConfigurator);
+        ConsumerBatches.Apply(consumerConfigurator);
+    }
 }

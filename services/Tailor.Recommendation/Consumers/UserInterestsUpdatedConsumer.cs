@@ -9,36 +9,63 @@ namespace Tailor.Recommendation.Consumers;
 
 /// <summary>
 /// Cold start: a user the ALS model was not trained on, but whose interests Embedding knows (what they viewed, wrote
-/// or bought since the last training), gets the products closest to those interests instead of the popular ones.
+/// or bought since the last training), gets the products closest to those interests instead of the popular ones. A
+/// batch at a time: one query for its users' current sources, one publish call and one store transaction for all of
+/// their new lists.
 /// </summary>
 public sealed class UserInterestsUpdatedConsumer(
     ContentRecommendations content,
     UserRecommendationsWriter writer,
-    ILogger<UserInterestsUpdatedConsumer> logger) : IConsumer<UserInterestsUpdated>
+    ILogger<UserInterestsUpdatedConsumer> logger) : IConsumer<Batch<UserInterestsUpdated>>
 {
-    public async Task Consume(ConsumeContext<UserInterestsUpdated> context)
+    public async Task Consume(ConsumeContext<Batch<UserInterestsUpdated>> context)
     {
-        var message = context.Message;
-        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
-        EmbeddedVector.ThrowIfIncomplete(nameof(UserInterestsUpdated), message.EventId, message.Model, message.ModelVersion, message.Vector);
-
         var cancellationToken = context.CancellationToken;
-        if (await writer.SourceAsync(message.UserId, cancellationToken) is RecommendationSource.Personal)
+        var rejected = new List<(Guid EventId, string Problem)>();
+
+        // A user's older update in the same batch would be overwritten at once by the newer one, so only the newest counts.
+        var newestByUser = new Dictionary<string, UserInterestsUpdated>(StringComparer.Ordinal);
+        foreach (var update in context.Message.Select(entry => entry.Message))
         {
-            return;
+            if (Problem(update) is { } problem)
+            {
+                rejected.Add((update.EventId, problem));
+            }
+            else if (!newestByUser.TryGetValue(update.UserId, out var seen) || update.OccurredAt >= seen.OccurredAt)
+            {
+                newestByUser[update.UserId] = update;
+            }
         }
 
-        var items = await content.ForInterestsAsync(message.Model, message.ModelVersion, message.Vector, cancellationToken);
-        if (items.Count == 0)
+        var sources = await writer.SourcesAsync(newestByUser.Keys, cancellationToken);
+        var writes = new List<UserRecommendationsWrite>(newestByUser.Count);
+        foreach (var update in newestByUser.Values)
         {
-            return;
+            if (sources.TryGetValue(update.UserId, out var source) && source is RecommendationSource.Personal)
+            {
+                continue;
+            }
+
+            var items = await content.ForInterestsAsync(update.Model, update.ModelVersion, update.Vector, cancellationToken);
+            if (items.Count > 0)
+            {
+                // Writing is idempotent: a redelivery writes the same items and publishes the same event id.
+                writes.Add(new UserRecommendationsWrite(
+                    update.UserId,
+                    ContentRecommendations.ModelVersionFor(update.Model, update.ModelVersion),
+                    items,
+                    RecommendationSource.Content,
+                    StableIds.For(update.EventId, nameof(RecommendationsUpdated))));
+            }
         }
 
-        // Writing is idempotent: a redelivery writes the same items and publishes the same event id.
-        var modelVersion = ContentRecommendations.ModelVersionFor(message.Model, message.ModelVersion);
-        await writer.WriteAsync(
-            message.UserId, modelVersion, items, RecommendationSource.Content,
-            StableIds.For(message.EventId, nameof(RecommendationsUpdated)), cancellationToken);
-        Log.ContentForUser(logger, message.UserId, items.Count, modelVersion);
+        await writer.WriteManyAsync(writes, cancellationToken);
+        Log.ContentForUsers(logger, writes.Count, context.Message.Length);
+        InvalidMessageException.ThrowIfAny(nameof(UserInterestsUpdated), rejected);
     }
+
+    private static string? Problem(UserInterestsUpdated update) =>
+        string.IsNullOrWhiteSpace(update.UserId)
+            ? "it has no UserId"
+            : EmbeddedVector.Problem(update.Model, update.ModelVersion, update.Vector);
 }

@@ -5,11 +5,12 @@ namespace Tailor.Recommendation.Consumers;
 
 public sealed class UserInterestsUpdatedConsumerDefinition : ConsumerDefinition<UserInterestsUpdatedConsumer>
 {
-    public UserInterestsUpdatedConsumerDefinition() => ConcurrentMessageLimit = 16;
-
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserInterestsUpdatedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
+        IRegistrationContext context)
+    {
         ConsumerRetry.Apply(endpointConfigurator);
+        ConsumerBatches.Apply(consumerConfigurator);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.Messaging;
@@ -32,9 +33,51 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
             RecommendationStore.UserRecommendationsCollection, userId, new StoredRecommendations(modelVersion, source, items, now), cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="WriteAsync"/> for many users at once (one user at most once): their slices written concurrently, one
+    /// publish call and one store transaction, in the same order and for the same reason as a single write.
+    /// </summary>
+    public async Task WriteManyAsync(IReadOnlyList<UserRecommendationsWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await Task.WhenAll(writes.Select(write =>
+            profiles.WriteSliceAsync(write.UserId, new RecommendationsSlice(write.ModelVersion, write.Items, now), cancellationToken)));
+        await bus.PublishBatch(
+            writes.Select(write => new RecommendationsUpdated(write.EventId, write.UserId, now, write.ModelVersion, write.Items)),
+            cancellationToken);
+        await documents.UpsertManyAsync(
+            RecommendationStore.UserRecommendationsCollection,
+            [.. writes.Select(write => new KeyValuePair<string, string>(
+                write.UserId,
+                JsonSerializer.Serialize(new StoredRecommendations(write.ModelVersion, write.Source, write.Items, now), StoreJson.Options)))],
+            cancellationToken);
+    }
+
     /// <summary>The event id of a user's recommendations from a trained model: one per model version and user.</summary>
     public static Guid TrainedEventId(string modelVersion, string userId) =>
         StableIds.From("tailor.recommendation.user", modelVersion, userId);
+
+    /// <summary>Which model chose each user's current recommendations, in one query; a user with none is absent.</summary>
+    public async Task<IReadOnlyDictionary<string, RecommendationSource>> SourcesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var stored = await documents.GetManyVersionedAsync(RecommendationStore.UserRecommendationsCollection, userIds, cancellationToken);
+        var sources = new Dictionary<string, RecommendationSource>(stored.Count, StringComparer.Ordinal);
+        foreach (var (userId, document) in stored)
+        {
+            if (JsonSerializer.Deserialize<StoredRecommendations>(document.Json, StoreJson.Options) is { } recommendations)
+            {
+                sources[userId] = recommendations.Source;
+            }
+        }
+
+        return sources;
+    }
 
     /// <summary>Which model chose the user's current recommendations; null when they have none.</summary>
     public async Task<RecommendationSource?> SourceAsync(string userId, CancellationToken cancellationToken) =>

@@ -5,13 +5,30 @@ using Tailor.Storage;
 
 namespace Tailor.Topic.Consumers;
 
-/// <summary>Records what users bought, viewed and wrote: the words of the next training's documents.</summary>
-public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<UserActivityTracked>
+/// <summary>
+/// Records what users bought, viewed and wrote (the words of the next training's documents), a batch at a time in one
+/// transaction. Recording is the whole effect and the store skips an event it already holds, so a redelivered or
+/// duplicated activity needs no query of its own.
+/// </summary>
+public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<Batch<UserActivityTracked>>
 {
-    public async Task Consume(ConsumeContext<UserActivityTracked> context)
+    public async Task Consume(ConsumeContext<Batch<UserActivityTracked>> context)
     {
-        var message = context.Message;
-        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
-        await events.RecordAsync(TopicStore.Stream, message.EventId, message.UserId, message.OccurredAt, message, context.CancellationToken);
+        var usable = new List<UserActivityTracked>(context.Message.Length);
+        var rejected = new List<(Guid EventId, string Problem)>();
+        foreach (var activity in context.Message.Select(entry => entry.Message))
+        {
+            if (string.IsNullOrWhiteSpace(activity.UserId))
+            {
+                rejected.Add((activity.EventId, "it has no UserId"));
+            }
+            else
+            {
+                usable.Add(activity);
+            }
+        }
+
+        await events.RecordManyAsync(TopicStore.Stream, usable, activity => (activity.EventId, activity.UserId, activity.OccurredAt), context.CancellationToken);
+        InvalidMessageException.ThrowIfAny(nameof(UserActivityTracked), rejected);
     }
 }

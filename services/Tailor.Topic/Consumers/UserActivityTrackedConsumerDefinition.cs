@@ -5,11 +5,22 @@ namespace Tailor.Topic.Consumers;
 
 public sealed class UserActivityTrackedConsumerDefinition : ConsumerDefinition<UserActivityTrackedConsumer>
 {
-    public UserActivityTrackedConsumerDefinition() => ConcurrentMessageLimit = 16;
+    /// <summary>Most activities recorded in one transaction.</summary>
+    public const int BatchLimit = 200;
+
+    /// <summary>How long a batch waits to fill: short, as a quiet queue's activity should not wait for company.</summary>
+    public static readonly TimeSpan BatchTimeLimit = TimeSpan.FromMilliseconds(50);
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
+        IRegistrationContext context)
+    {
         ConsumerRetry.Apply(endpointConfigurator);
+        // A batch is one SQLite transaction, and the store has one writer: a second batch at once would only wait for it.
+        consumerConfigurator.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(BatchLimit)
+            .SetTimeLimit(BatchTimeLimit)
+            .SetConcurrencyLimit(1));
+    }
 }
