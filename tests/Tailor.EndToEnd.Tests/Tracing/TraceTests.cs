@@ -51,7 +51,8 @@ public sealed class TraceTests
         Assert.Contains("contentgeneration", campaign.ConsumingServices());
         Assert.Single(campaign.Sends("CampaignRequested"));
         Assert.Equal(emails.Count, campaign.Sends("EmailReady").Count);
-        Assert.NotEmpty(campaign.From("Tailor.Profiles", "profile read"));
+        // PersonalizeEmail is a batch consumer: a batch's profiles are one pipelined read.
+        Assert.NotEmpty(campaign.From("Tailor.Profiles", "profile read_many"));
         Assert.NotEmpty(campaign.From("Tailor.ContentGeneration"));
         Assert.NotEmpty(campaign.From("Tailor.Storage"));
 
