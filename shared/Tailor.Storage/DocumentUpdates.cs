@@ -30,11 +30,12 @@ public static class DocumentUpdates
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.GetVersionedAsync(collection, id, cancellationToken);
-            var current = stored is null ? null : JsonSerializer.Deserialize<TDocument>(stored.Json, StoreJson.Options);
+            var found = Read<TDocument>(stored);
+            var current = found?.Document;
             var changed = change(current);
             if (changed is null || ReferenceEquals(changed, current))
             {
-                return current is null ? null : new Versioned<TDocument>(current, stored!.Version);
+                return found;
             }
 
             var json = JsonSerializer.Serialize(changed, StoreJson.Options);
@@ -96,11 +97,11 @@ public static class DocumentUpdates
         foreach (var id in distinct)
         {
             var before = found.GetValueOrDefault(id);
-            var current = before is null ? null : JsonSerializer.Deserialize<TDocument>(before.Json, StoreJson.Options);
-            var changed = change(id, current);
-            if (changed is null || ReferenceEquals(changed, current))
+            var read = Read<TDocument>(before);
+            var changed = change(id, read?.Document);
+            if (changed is null || ReferenceEquals(changed, read?.Document))
             {
-                results[id] = current is null ? null : new Versioned<TDocument>(current, before!.Version);
+                results[id] = read;
                 continue;
             }
 
@@ -147,10 +148,7 @@ public static class DocumentUpdates
         where TDocument : class
     {
         ArgumentNullException.ThrowIfNull(store);
-        var stored = await store.GetVersionedAsync(collection, id, cancellationToken);
-        return stored is null || JsonSerializer.Deserialize<TDocument>(stored.Json, StoreJson.Options) is not { } document
-            ? null
-            : new Versioned<TDocument>(document, stored.Version);
+        return Read<TDocument>(await store.GetVersionedAsync(collection, id, cancellationToken));
     }
 
     /// <summary>Stores the document only if the id is free: true for the one writer that stored it.</summary>
@@ -160,6 +158,12 @@ public static class DocumentUpdates
         ArgumentNullException.ThrowIfNull(store);
         return store.TryInsertAsync(collection, id, JsonSerializer.Serialize(document, StoreJson.Options), cancellationToken);
     }
+
+    private static Versioned<TDocument>? Read<TDocument>(VersionedDocument? stored)
+        where TDocument : class =>
+        stored is not null && JsonSerializer.Deserialize<TDocument>(stored.Json, StoreJson.Options) is { } document
+            ? new Versioned<TDocument>(document, stored.Version)
+            : null;
 
     // Random, growing, capped: writers that collided once must not collide again in lockstep.
     private static TimeSpan Backoff(int attempt) =>

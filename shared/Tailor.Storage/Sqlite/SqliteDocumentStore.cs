@@ -110,11 +110,11 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
         return found;
     }
 
-    public Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
-        WriteOneAsync(InsertIfFree, collection, id, json, expectedVersion: null, cancellationToken);
+    public async Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+        (await TryWriteManyAsync(collection, [new ConditionalWrite(id, json, ExpectedVersion: null)], cancellationToken))[0];
 
-    public Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
-        WriteOneAsync(ReplaceIfAt, collection, id, json, expectedVersion, cancellationToken);
+    public async Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
+        (await TryWriteManyAsync(collection, [new ConditionalWrite(id, json, expectedVersion)], cancellationToken))[0];
 
     /// <summary>
     /// All in one transaction: one commit for a batch's user updates instead of one each. Each statement still checks
@@ -195,30 +195,5 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
             },
             cancellationToken);
         return deleted == 1;
-    }
-
-    private async Task<bool> WriteOneAsync(
-        string sql, string collection, string id, string json, long? expectedVersion, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentNullException.ThrowIfNull(json);
-        var written = await database.WriteAsync(
-            async (connection, token) =>
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                command.Parameters.AddWithValue("$collection", collection);
-                command.Parameters.AddWithValue("$id", id);
-                command.Parameters.AddWithValue("$json", json);
-                if (expectedVersion is { } version)
-                {
-                    command.Parameters.AddWithValue("$version", version);
-                }
-
-                return await command.ExecuteNonQueryAsync(token);
-            },
-            cancellationToken);
-        return written == 1;
     }
 }
