@@ -159,6 +159,25 @@ public static class DocumentUpdates
         return store.TryInsertAsync(collection, id, JsonSerializer.Serialize(document, StoreJson.Options), cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="TryAddAsync{TDocument}"/> for many documents of one collection in one bulk write
+    /// (<see cref="IDocumentStore.TryWriteManyAsync"/>): each is stored only if its id is free, an id given twice is
+    /// stored once.
+    /// </summary>
+    /// <returns>For each document, in order, true for the one writer that stored it.</returns>
+    public static async Task<IReadOnlyList<bool>> TryAddManyAsync<TDocument>(
+        this IDocumentStore store, string collection, IReadOnlyList<KeyValuePair<string, TDocument>> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(documents);
+        return documents.Count == 0
+            ? []
+            : await store.TryWriteManyAsync(
+                collection,
+                [.. documents.Select(entry => new ConditionalWrite(entry.Key, JsonSerializer.Serialize(entry.Value, StoreJson.Options), ExpectedVersion: null))],
+                cancellationToken);
+    }
+
     private static Versioned<TDocument>? Read<TDocument>(VersionedDocument? stored)
         where TDocument : class =>
         stored is not null && JsonSerializer.Deserialize<TDocument>(stored.Json, StoreJson.Options) is { } document

@@ -57,6 +57,35 @@ public sealed class ReplicaRaceTests : IDisposable
     }
 
     [Fact]
+    public async Task AdmitManyAsync_batches_on_two_replicas_decide_as_one_email_at_a_time_would()
+    {
+        var guards = Guards();
+        var sendAt = DateTimeOffset.UtcNow.AddHours(1);
+        // 30 users with 5 campaigns each, every email twice (a copy of each batch on each replica), cut into batches
+        // that hold several emails of one user: the cap (3 promotional a week) lets exactly 3 of each user's through.
+        var users = Enumerable.Range(1, 30).Select(user => $"user-{user}").ToList();
+        var emails = users.SelectMany(user => Enumerable.Range(1, 5).Select(campaign => Email($"sale-{campaign}", sendAt, user))).ToList();
+        var batches = emails.Chunk(25).ToList();
+
+        var decided = await Task.WhenAll(batches.SelectMany(batch => guards.Select(guard => Task.Run(
+            async () => (Batch: batch, Decisions: await guard.AdmitManyAsync(
+                [.. batch.Select(email => new EmailToAdmit(email, CampaignTypes.Promotional))], TestContext.Current.CancellationToken)),
+            TestContext.Current.CancellationToken))));
+
+        foreach (var user in users)
+        {
+            var ledger = await guards[0].FindAsync(user, TestContext.Current.CancellationToken);
+            Assert.Equal(3, ledger!.Sends.Count);
+            // Every copy of an admitted email is let through (once counted), every other one held back by the cap.
+            var admittedIds = ledger.Sends.Select(send => send.EmailId).ToHashSet();
+            var outcomes = decided.SelectMany(result => result.Batch.Zip(result.Decisions)).Where(pair => pair.First.UserId == user).ToList();
+            Assert.Equal(10, outcomes.Count);
+            Assert.All(outcomes, pair => Assert.Equal(admittedIds.Contains(pair.First.EmailId), pair.Second.Admitted));
+            Assert.Equal(3, outcomes.Count(pair => pair.Second.Admitted && !pair.Second.IsRepeat));
+        }
+    }
+
+    [Fact]
     public async Task RecordEngagementAsync_racing_admissions_on_the_other_replica_loses_neither()
     {
         var guards = Guards();
@@ -151,12 +180,12 @@ public sealed class ReplicaRaceTests : IDisposable
     private SubjectBandit[] Bandits() =>
         [.. _stores.Documents.Select(documents => new SubjectBandit(documents, Options.Create(new SubjectBanditOptions()), NullLogger<SubjectBandit>.Instance))];
 
-    private static EmailReady Email(string campaignId, DateTimeOffset sendAt) =>
+    private static EmailReady Email(string campaignId, DateTimeOffset sendAt, string userId = UserId) =>
         new(
-            MessageIds.EmailReady(MessageIds.Email(campaignId, UserId)),
-            UserId,
+            MessageIds.EmailReady(MessageIds.Email(campaignId, userId)),
+            userId,
             DateTimeOffset.UtcNow,
-            MessageIds.Email(campaignId, UserId),
+            MessageIds.Email(campaignId, userId),
             campaignId,
             "customer@example.com",
             "Fresh picks for your home",

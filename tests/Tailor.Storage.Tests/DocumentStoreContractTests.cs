@@ -259,6 +259,24 @@ public abstract class DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task Try_add_many_stores_each_free_id_once_and_reports_which_it_stored()
+    {
+        var store = CreateStore();
+        await store.UpsertAsync(Models, "taken", "{\"count\":1}", Token);
+
+        var stored = await store.TryAddManyAsync(
+            Models,
+            [KeyValuePair.Create("taken", new Counter(2)), KeyValuePair.Create("free", new Counter(3)), KeyValuePair.Create("free", new Counter(4))],
+            Token);
+
+        // The id given twice is stored by its first write only, as two racing writers would leave it.
+        Assert.Equal([false, true, false], stored);
+        Assert.Equal(1, (await store.FindAsync<Counter>(Models, "taken", Token))!.Count);
+        Assert.Equal(3, (await store.FindAsync<Counter>(Models, "free", Token))!.Count);
+        Assert.Empty(await store.TryAddManyAsync<Counter>(Models, [], Token));
+    }
+
+    [Fact]
     public async Task Update_many_racing_on_the_same_documents_loses_no_increment()
     {
         var store = CreateStore();

@@ -15,9 +15,9 @@ namespace Tailor.ContentGeneration.Consumers;
 /// <summary>
 /// Writes each user's email for a campaign from their profile, or says why there is none, a batch of commands at a
 /// time: one duplicate check, one profile read (one Redis round trip), one read of each shared document (subject
-/// test, bestsellers), one count per subject test, one publish batch and one record for the whole batch. What stays
-/// per email is per user by nature: the frequency cap's conditional write of that user's ledger, run for all the
-/// batch's users at once, and the email's own subject record.
+/// test, bestsellers), one read and one conditional bulk write of the users' send ledgers (the frequency cap), one
+/// count per subject test with one insert of the emails' subject records, one publish batch and one record for the
+/// whole batch.
 /// </summary>
 public sealed class PersonalizeEmailConsumer(
     IEventStore events,
@@ -70,10 +70,32 @@ public sealed class PersonalizeEmailConsumer(
     {
         var userProfiles = await profiles.ReadManyAsync([.. commands.Select(command => command.UserId)], cancellationToken);
         var shared = personalizer.StartBatch();
+        var activities = new Activity?[commands.Count];
+        try
+        {
+            // Each in an async method of its own, so each email's span is the current one only inside its own work.
+            async Task<PersonalizationResult> PersonalizeAsync(int index)
+            {
+                activities[index] = StartActivity(commands[index]);
+                return await personalizer.PersonalizeAsync(commands[index], userProfiles[index], shared, cancellationToken);
+            }
 
-        // Every user of the batch at once: each decision is a conditional write of that user's own ledger, so they do
-        // not wait on each other (two commands of one user in a batch simply retry one of the writes).
-        var written = await Task.WhenAll(commands.Select((command, index) => WriteEmailAsync(command, userProfiles[index], shared, cancellationToken)));
+            var personalized = await Task.WhenAll(Enumerable.Range(0, commands.Count).Select(PersonalizeAsync));
+            var written = await ApplyFrequencyCapAsync(commands, personalized, activities, cancellationToken);
+            await PublishAsync(publisher, commands, written, cancellationToken);
+        }
+        finally
+        {
+            foreach (var activity in activities)
+            {
+                activity?.Dispose();
+            }
+        }
+    }
+
+    private async Task PublishAsync(
+        IPublishEndpoint publisher, IReadOnlyList<PersonalizeEmail> commands, IReadOnlyList<(PersonalizationResult Result, bool AdmittedBefore)> written, CancellationToken cancellationToken)
+    {
         var results = written.Select(entry => entry.Result).ToList();
 
         // Counted as shown before they are published, once per email: a retry after a failed publish counts nothing twice.
@@ -102,37 +124,50 @@ public sealed class PersonalizeEmailConsumer(
         }
     }
 
-    /// <returns>
-    /// The outcome, and whether the email may have been counted as shown already: an earlier attempt or a copy let it
-    /// through before (or the ledger would not remember if one had).
-    /// </returns>
-    private async Task<(PersonalizationResult Result, bool AdmittedBefore)> WriteEmailAsync(
-        PersonalizeEmail command, UserProfile? profile, PersonalizationReads shared, CancellationToken cancellationToken)
+    private static Activity? StartActivity(PersonalizeEmail command)
     {
-        using var activity = ContentGenerationTelemetry.Source.StartActivity("contentgeneration personalize", ActivityKind.Internal);
+        var activity = ContentGenerationTelemetry.Source.StartActivity("contentgeneration personalize", ActivityKind.Internal);
         activity?.SetTag(ContentGenerationTelemetry.CampaignTag, command.CampaignId);
-        var result = await personalizer.PersonalizeAsync(command, profile, shared, cancellationToken);
-        var admittedBefore = false;
-        if (result.Email is { } candidate)
-        {
-            (var capped, admittedBefore) = await ApplyFrequencyCapAsync(command, candidate, activity, cancellationToken);
-            result = capped with { Subject = result.Subject };
-        }
-
-        activity?.SetTag(ContentGenerationTelemetry.GeneratorTag, result.Email?.Generator);
-        activity?.SetTag(ContentGenerationTelemetry.ReasonTag, result.Suppression?.Reason);
-        return (result, admittedBefore);
+        return activity;
     }
 
     // The ledger is written before EmailReady is published (inside the guard), not after: a publish that fails is
     // retried, finds the email in the ledger and publishes the same email without counting it again, whereas an email
     // published first and counted second could go out uncounted, or be followed by a suppression if another campaign
     // took the place in between. What a command that never succeeds leaves behind is a counted email that was never
-    // sent, which errs towards fewer emails, the side a frequency cap is for.
-    private async Task<(PersonalizationResult Result, bool AdmittedBefore)> ApplyFrequencyCapAsync(
-        PersonalizeEmail command, EmailReady email, Activity? activity, CancellationToken cancellationToken)
+    // sent, which errs towards fewer emails, the side a frequency cap is for. Every ledger of the batch is decided in
+    // one read and one conditional bulk write.
+    /// <returns>
+    /// Per command, the outcome, and whether the email may have been counted as shown already: an earlier attempt or a
+    /// copy let it through before (or the ledger would not remember if one had).
+    /// </returns>
+    private async Task<IReadOnlyList<(PersonalizationResult Result, bool AdmittedBefore)>> ApplyFrequencyCapAsync(
+        IReadOnlyList<PersonalizeEmail> commands, IReadOnlyList<PersonalizationResult> personalized, IReadOnlyList<Activity?> activities, CancellationToken cancellationToken)
     {
-        var decision = await frequency.AdmitAsync(email, command.CampaignType, cancellationToken);
+        var candidates = Enumerable.Range(0, commands.Count).Where(index => personalized[index].Email is not null).ToList();
+        var decisions = await frequency.AdmitManyAsync(
+            [.. candidates.Select(index => new EmailToAdmit(personalized[index].Email!, commands[index].CampaignType))], cancellationToken);
+        var results = personalized.Select(result => (Result: result, AdmittedBefore: false)).ToArray();
+        foreach (var (index, decision) in candidates.Zip(decisions))
+        {
+            var (command, email, activity) = (commands[index], personalized[index].Email!, activities[index]);
+            results[index] = (Decided(command, email, decision, activity) with { Subject = personalized[index].Subject }, AdmittedBefore(email, decision));
+        }
+
+        foreach (var (index, (result, _)) in results.Index())
+        {
+            activities[index]?.SetTag(ContentGenerationTelemetry.GeneratorTag, result.Email?.Generator);
+            activities[index]?.SetTag(ContentGenerationTelemetry.ReasonTag, result.Suppression?.Reason);
+        }
+
+        return results;
+    }
+
+    private bool AdmittedBefore(EmailReady email, FrequencyDecision decision) =>
+        decision.Admitted ? decision.IsRepeat || !frequency.Remembers(email.SendAt) : decision.IsRepeat;
+
+    private PersonalizationResult Decided(PersonalizeEmail command, EmailReady email, FrequencyDecision decision, Activity? activity)
+    {
         activity?.SetTag(ContentGenerationTelemetry.CampaignTypeTag, decision.CapType);
         activity?.SetTag(ContentGenerationTelemetry.FatigueStateTag, ContentGenerationTelemetry.FatigueStateName(decision.State));
         if (decision.IsRepeat)
@@ -146,13 +181,13 @@ public sealed class PersonalizeEmailConsumer(
 
         if (decision.SuppressionReason is not { } reason)
         {
-            return (PersonalizationResult.Ready(email), decision.IsRepeat || !frequency.Remembers(email.SendAt));
+            return PersonalizationResult.Ready(email);
         }
 
         Log.HeldBack(
             logger, email.EmailId, email.UserId, reason, decision.SendsInWindow, decision.CapType, decision.EffectiveCap, decision.Cap, decision.State, decision.Fatigue.Score);
-        return (PersonalizationResult.Suppressed(new EmailSuppressed(
-            MessageIds.EmailSuppressed(command.CampaignId, command.UserId), command.UserId, email.OccurredAt, command.CampaignId, reason)), decision.IsRepeat);
+        return PersonalizationResult.Suppressed(new EmailSuppressed(
+            MessageIds.EmailSuppressed(command.CampaignId, command.UserId), command.UserId, email.OccurredAt, command.CampaignId, reason));
     }
 
     private static void Validate(PersonalizeEmail command)

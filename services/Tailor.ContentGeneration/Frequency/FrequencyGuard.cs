@@ -18,24 +18,44 @@ public sealed class FrequencyGuard(IDocumentStore documents, FrequencyPolicy pol
     /// a copy of it another replica took) is let through again without counting twice.
     /// </summary>
     /// <param name="campaignType">The campaign's type; null for the default type.</param>
-    public async Task<FrequencyDecision> AdmitAsync(EmailReady email, string? campaignType, CancellationToken cancellationToken)
+    public async Task<FrequencyDecision> AdmitAsync(EmailReady email, string? campaignType, CancellationToken cancellationToken) =>
+        (await AdmitManyAsync([new EmailToAdmit(email, campaignType)], cancellationToken))[0];
+
+    /// <summary>
+    /// <see cref="AdmitAsync"/> for a batch's emails at once: every user's ledger read in one query and written in one
+    /// conditional bulk write (<see cref="DocumentUpdates.UpdateManyAsync{TDocument}"/>), instead of two round trips per
+    /// email. A user with several emails in the batch has them decided one after another, in the batch's order, as
+    /// separate calls would; a ledger another replica changed meanwhile is read again and decided afresh.
+    /// </summary>
+    /// <returns>The decisions, in the order of <paramref name="emails"/>.</returns>
+    public async Task<IReadOnlyList<FrequencyDecision>> AdmitManyAsync(IReadOnlyList<EmailToAdmit> emails, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(email);
-        var type = campaignType ?? policy.DefaultType;
+        ArgumentNullException.ThrowIfNull(emails);
         var now = clock.GetUtcNow();
-        var send = new LedgerSend(email.EmailId, email.CampaignId, type, email.SendAt);
-        FrequencyDecision? decision = null;
-        await documents.UpdateAsync<SendLedger>(
+        var positionsByUser = emails
+            .Select((entry, position) => (entry, position))
+            .GroupBy(pair => pair.entry.Email.UserId, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(pair => pair.position).ToList(), StringComparer.Ordinal);
+        var decisions = new FrequencyDecision[emails.Count];
+        await documents.UpdateManyAsync<SendLedger>(
             ContentGenerationNames.SendLedgerCollection,
-            email.UserId,
-            stored =>
+            positionsByUser.Keys,
+            (userId, stored) =>
             {
                 // Decided afresh on every attempt, from the ledger this attempt read.
-                (decision, var ledger) = Admit(stored ?? SendLedger.Empty, send, email.SendAt, now);
-                return ledger ?? stored;
+                var ledger = stored;
+                foreach (var position in positionsByUser[userId])
+                {
+                    var (email, campaignType) = emails[position];
+                    var send = new LedgerSend(email.EmailId, email.CampaignId, campaignType ?? policy.DefaultType, email.SendAt);
+                    (decisions[position], var admitted) = Admit(ledger ?? SendLedger.Empty, send, email.SendAt, now);
+                    ledger = admitted ?? ledger;
+                }
+
+                return ledger;
             },
-            cancellationToken);
-        return decision!;
+            cancellationToken: cancellationToken);
+        return decisions;
     }
 
     /// <summary>

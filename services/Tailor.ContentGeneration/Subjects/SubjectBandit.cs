@@ -137,8 +137,10 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
             cancellationToken);
 
         // Inserted once: a copy of an email racing behind must not reset flags an open has set meanwhile.
-        await Task.WhenAll(emails.Select((email, position) => documents.TryAddAsync(
-            ContentGenerationNames.EmailSubjectsCollection, email.EmailId.ToString("D"), new EmailSubject(key, indices[position], false, false), cancellationToken)));
+        await documents.TryAddManyAsync(
+            ContentGenerationNames.EmailSubjectsCollection,
+            [.. emails.Select((email, position) => KeyValuePair.Create(email.EmailId.ToString("D"), new EmailSubject(key, indices[position], false, false)))],
+            cancellationToken);
     }
 
     /// <summary>Learns from a human open or click of an email that carried a variant; returns whether anything changed.</summary>

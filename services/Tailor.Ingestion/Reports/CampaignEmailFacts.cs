@@ -21,17 +21,31 @@ internal sealed class CampaignEmailFacts(IDocumentStore documents, IngestionMetr
 
     public static string Collection(string campaignId) => CollectionPrefix + campaignId;
 
-    public async Task RecordAsync(SentEmail email, CampaignOutcome outcome, CancellationToken cancellationToken)
+    public Task RecordAsync(SentEmail email, CampaignOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var collection = Collection(email.CampaignId);
-        var fact = new CampaignEmailFact(email.EmailId, outcome, email.CountedArm, email.SubjectVariant);
-        if (!await documents.TryAddAsync(collection, Id(email.EmailId, outcome), fact, cancellationToken))
-        {
-            return;
-        }
+        return RecordManyAsync([email], outcome, cancellationToken);
+    }
 
-        metrics.CampaignEmail(CampaignOutcomes.Name(outcome), email.CampaignId, email.CountedArm, email.SubjectVariant);
+    /// <summary>
+    /// <see cref="RecordAsync(SentEmail, CampaignOutcome, CancellationToken)"/> for a batch of emails: one insert-once
+    /// bulk write per campaign, each fact counted in the metric only by the write that stored it.
+    /// </summary>
+    public async Task RecordManyAsync(IReadOnlyCollection<SentEmail> emails, CampaignOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        foreach (var campaign in emails.GroupBy(email => email.CampaignId, StringComparer.Ordinal))
+        {
+            var batch = campaign.ToList();
+            var stored = await documents.TryAddManyAsync(
+                Collection(campaign.Key),
+                [.. batch.Select(email => KeyValuePair.Create(Id(email.EmailId, outcome), new CampaignEmailFact(email.EmailId, outcome, email.CountedArm, email.SubjectVariant)))],
+                cancellationToken);
+            foreach (var (email, _) in batch.Zip(stored).Where(pair => pair.Second))
+            {
+                metrics.CampaignEmail(CampaignOutcomes.Name(outcome), email.CampaignId, email.CountedArm, email.SubjectVariant);
+            }
+        }
     }
 
     /// <summary>Records what an engagement shows about its email; a resubscribe shows nothing the report counts.</summary>

@@ -37,7 +37,7 @@ internal sealed class EmailReadyConsumer(IDocumentStore documents, CampaignEmail
         var distinct = sent.DistinctBy(email => email.EmailId).ToList();
         await documents.UpsertManyAsync(
             Collection, [.. distinct.Select(email => KeyValuePair.Create(email.EmailId.ToString("D"), JsonSerializer.Serialize(email, StoreJson.Options)))], cancellationToken);
-        await Task.WhenAll(distinct.Select(email => facts.RecordAsync(email, CampaignOutcome.Sent, cancellationToken)));
+        await facts.RecordManyAsync(distinct, CampaignOutcome.Sent, cancellationToken);
         InvalidMessageException.ThrowIfAny(nameof(EmailReady), rejected);
     }
 }
