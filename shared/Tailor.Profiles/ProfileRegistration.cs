@@ -19,7 +19,8 @@ public static class ProfileRegistration
     /// <summary>
     /// Registers <see cref="IProfileCache"/>: Redis when <c>ConnectionStrings:redis</c> is set (keys prefixed with
     /// <c>Tailor:Redis:KeyPrefix</c>), otherwise a cache inside this process. Either way, the slices this process's
-    /// services own are written back from their stores when the cache has lost them (<see cref="ProfileRebuildMonitor"/>).
+    /// services own are written back from their stores when the cache has lost them or failed to take a write of them
+    /// (<see cref="ProfileRebuildMonitor"/>).
     /// </summary>
     public static IHostApplicationBuilder AddTailorProfiles(this IHostApplicationBuilder builder)
     {
@@ -40,7 +41,7 @@ public static class ProfileRegistration
             .ValidateOnStart();
 
         // AbortOnConnectFail=false: a Redis that is down (or still starting) at boot does not stop the process;
-        // the multiplexer keeps reconnecting, and slice writes wait in the service's store until it is back.
+        // the multiplexer keeps reconnecting, and the slices written meanwhile are rebuilt from the store once it is back.
         builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
         {
             var configuration = ConfigurationOptions.Parse(redis);
@@ -48,11 +49,8 @@ public static class ProfileRegistration
             return ConnectionMultiplexer.Connect(configuration);
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<RedisOutage>();
-        builder.Services.AddSingleton<DeferredSlices>();
         builder.Services.AddSingleton<RedisProfileCache>();
         AddInstrumented<RedisProfileCache>(builder.Services, "redis");
-        builder.Services.AddHostedService<DeferredSliceFlusher>();
         AddRebuild<RedisCacheMarkers>(builder.Services, provider =>
             new ProfileRebuildSchedule(provider.GetRequiredService<IOptions<RedisProfileOptions>>().Value.RebuildCheckInterval));
         builder.Services.AddHealthChecks().AddCheck<RedisProfileHealthCheck>("profiles-redis", tags: ["ready"]);
@@ -63,6 +61,7 @@ public static class ProfileRegistration
         where TMarkers : class, IProfileCacheMarkers
     {
         services.AddSingleton<IProfileCacheMarkers, TMarkers>();
+        services.AddSingleton<SliceRepairs>();
         services.AddSingleton(schedule);
         services.AddHostedService<ProfileRebuildMonitor>();
     }

@@ -9,8 +9,7 @@ public static class ProfileTelemetry
 
     public const string CacheReadsName = "tailor.profile.cache.reads";
     public const string EventToProfileName = "tailor.profile.event_to_profile.duration";
-    public const string DeferredWritesName = "tailor.profile.cache.deferred_writes";
-    public const string FlushedWritesName = "tailor.profile.cache.flushed_writes";
+    public const string FailedWritesName = "tailor.profile.cache.failed_writes";
     public const string RebuiltSlicesName = "tailor.profile.cache.rebuilt_slices";
 
     /// <summary>The slice a write carries (<c>interests</c>, <c>sendtime</c>...), on spans and on the latency histogram.</summary>

@@ -2,7 +2,8 @@ namespace Tailor.Profiles.Rebuild;
 
 /// <summary>
 /// Writes every user's slice of one kind again from the owning service's store, which is the truth the profile cache
-/// only projects. Each service that owns a slice registers one (<see cref="ProfileRebuildRegistration.AddProfileSliceRebuilder{T}"/>).
+/// only projects: after the cache lost its data, and after writes of the slice failed (a Redis outage). Each service
+/// that owns a slice registers one (<see cref="ProfileRebuildRegistration.AddProfileSliceRebuilder{T}"/>).
 /// </summary>
 public interface IProfileSliceRebuilder
 {

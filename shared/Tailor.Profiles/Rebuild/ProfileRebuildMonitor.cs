@@ -7,21 +7,25 @@ using Tailor.Profiles.Redis;
 namespace Tailor.Profiles.Rebuild;
 
 /// <summary>
-/// Notices a profile cache that lost its data and writes this process's slices back from its stores: at start, and
-/// then on every check of <see cref="ProfileRebuildSchedule"/>, each slice whose marker is missing is rebuilt by one
-/// replica (the one that claims it) and marked complete afterwards. The deferred writes of a Redis outage are a
-/// different matter (<see cref="DeferredSliceFlusher"/>): those are writes Redis never saw, this is data Redis lost.
+/// The one way a slice gets back into the profile cache after the cache lost it or failed to take it: at start, and
+/// then on every check of <see cref="ProfileRebuildSchedule"/>, each slice this process owns is rebuilt from the
+/// service's store when its completion marker is missing (a cache emptied, restarted or replaced) or a repair of it is
+/// pending in the store (<see cref="SliceRepairs"/>: writes that failed while Redis was unreachable, in this process or
+/// any other of the service's). One replica rebuilds it (the one that claims it), then marks it complete and completes
+/// the repair it read before starting.
 /// </summary>
 /// <remarks>
-/// A consumer that updates a user while the rebuild is writing that user's slice can be overwritten by the slice the
-/// rebuild read just before; that user's slice is then one update old until their next event (the rebuilders read
-/// again under the user's lock where the service has one). The marker is written after the rebuild, and only while
-/// the claim is still in the cache, so a process stopped half way, or a cache emptied during the rebuild, leaves the
-/// slice to be rebuilt again.
+/// A consumer that updates a user while the rebuild is writing that user's slice does not lose its update: the
+/// rebuilders read each user's version again after writing the slice and write the newer state's slice when it moved.
+/// The marker is written after the rebuild, and only while the claim is still in the cache, so a process stopped half
+/// way, or a cache emptied during the rebuild, leaves the slice to be rebuilt again; a repair is completed only if no
+/// write failed after it was read, so a failure during the rebuild (perhaps for a user already passed) leaves it
+/// pending for the next check.
 /// </remarks>
 internal sealed partial class ProfileRebuildMonitor(
     IEnumerable<IProfileSliceRebuilder> rebuilders,
     IProfileCacheMarkers markers,
+    SliceRepairs repairs,
     ProfileRebuildSchedule schedule,
     ProfileMetrics metrics,
     TimeProvider clock,
@@ -48,47 +52,62 @@ internal sealed partial class ProfileRebuildMonitor(
 
     private async Task CheckAsync(IProfileSliceRebuilder rebuilder, CancellationToken cancellationToken)
     {
+        var slice = rebuilder.SliceName;
         try
         {
-            if (await markers.IsCompleteAsync(rebuilder.SliceName, cancellationToken))
+            // The cache first: while it is away there is nothing to rebuild into.
+            if (await markers.IsCompleteAsync(slice, cancellationToken) && await repairs.FindPendingAsync(slice, cancellationToken) is null)
             {
                 return;
             }
 
-            await using var claim = await markers.TryClaimRebuildAsync(rebuilder.SliceName, cancellationToken);
+            await using var claim = await markers.TryClaimRebuildAsync(slice, cancellationToken);
+            if (claim is null)
+            {
+                return;
+            }
 
-            // Checked again under the claim: another replica may have completed the rebuild just before we claimed it.
-            if (claim is null || await markers.IsCompleteAsync(rebuilder.SliceName, cancellationToken))
+            // Read again under the claim, before the store is: another replica may have just finished, and a write
+            // that fails from here on stores a newer repair, which the completion below then leaves pending.
+            var repair = await repairs.FindPendingAsync(slice, cancellationToken);
+            if (repair is null && await markers.IsCompleteAsync(slice, cancellationToken))
             {
                 return;
             }
 
             var elapsed = Stopwatch.StartNew();
             var written = await rebuilder.RebuildAsync(cancellationToken);
-            metrics.SlicesRebuilt(rebuilder.SliceName, written);
-            if (await claim.MarkCompleteAsync(cancellationToken))
+            metrics.SlicesRebuilt(slice, written);
+            if (!await claim.MarkCompleteAsync(cancellationToken))
             {
-                LogRebuilt(logger, written, rebuilder.SliceName, elapsed.Elapsed.TotalSeconds);
+                LogLostDuringRebuild(logger, slice);
+                return;
             }
-            else
+
+            if (repair is not null && !await repairs.TryCompleteAsync(repair, cancellationToken))
             {
-                LogLostDuringRebuild(logger, rebuilder.SliceName);
+                LogFailedDuringRebuild(logger, slice);
             }
+
+            LogRebuilt(logger, written, slice, elapsed.Elapsed.TotalSeconds, repair is null ? "had lost them" : "failed to take writes of them");
         }
         catch (Exception exception) when (RedisOutage.IsOutage(exception))
         {
-            // Redis is away: the outage handling has it; the marker is checked again once it answers.
-            LogCacheAway(logger, rebuilder.SliceName, exception.Message);
+            // Redis is away: the marker and the repair are checked again once it answers.
+            LogCacheAway(logger, slice, exception.Message);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // A store that failed mid-way: the marker stays missing, so the next check tries the whole rebuild again.
-            LogRebuildFailed(logger, rebuilder.SliceName, exception);
+            // A store that failed mid-way: no marker written and the repair still pending, so the next check tries again.
+            LogRebuildFailed(logger, slice, exception);
         }
     }
 
-    [LoggerMessage(EventId = 1511, Level = LogLevel.Information, Message = "Rebuilt {Count} '{Slice}' profile slices from the store in {Seconds:F1} s: the profile cache did not have them.")]
-    private static partial void LogRebuilt(ILogger logger, int count, string slice, double seconds);
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Information, Message = "Rebuilt {Count} '{Slice}' profile slices from the store in {Seconds:F1} s: the profile cache {Reason}.")]
+    private static partial void LogRebuilt(ILogger logger, int count, string slice, double seconds, string reason);
+
+    [LoggerMessage(EventId = 1515, Level = LogLevel.Information, Message = "A write of the '{Slice}' profile slices failed while they were rebuilt; the next check rebuilds them again.")]
+    private static partial void LogFailedDuringRebuild(ILogger logger, string slice);
 
     [LoggerMessage(EventId = 1514, Level = LogLevel.Warning, Message = "The profile cache lost its '{Slice}' slices again while they were rebuilt; the next check rebuilds them again.")]
     private static partial void LogLostDuringRebuild(ILogger logger, string slice);

@@ -5,7 +5,7 @@ namespace Tailor.Profiles.Rebuild;
 
 /// <summary>
 /// How a service registers the rebuild of the slice it owns: with it, the profile cache gets that slice back from the
-/// service's store whenever it lost it (see <see cref="ProfileRebuildMonitor"/>).
+/// service's store whenever it lost it or failed to take a write of it (see <see cref="ProfileRebuildMonitor"/>).
 /// </summary>
 public static class ProfileRebuildRegistration
 {
@@ -24,6 +24,7 @@ public static class ProfileRebuildRegistration
     /// <summary>The slice is projected from one stored document per user in <paramref name="collection"/>.</summary>
     public static IServiceCollection AddStoredSliceRebuilder<TDocument, TSlice>(
         this IServiceCollection services, string collection, Func<TDocument, TSlice> toSlice)
+        where TDocument : class
         where TSlice : IProfileSlice
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tailor.Messaging;
 using Tailor.Profiles.Diagnostics;
+using Tailor.Profiles.Rebuild;
 
 namespace Tailor.Profiles.Redis;
 
@@ -14,15 +15,15 @@ namespace Tailor.Profiles.Redis;
 /// The hash and the set are two keys that Redis Cluster may place on different nodes, so they are written as a
 /// pipeline rather than a MULTI transaction (which cluster refuses across slots). A user can therefore be listed
 /// for a moment after being removed; readers already treat a missing profile as null.
-/// While Redis is unreachable, slice writes are kept in the service's store (<see cref="DeferredSlices"/>) and the
-/// consumer carries on; <see cref="DeferredSliceFlusher"/> writes them once Redis is back. Reads cannot be answered
-/// from anywhere else, so they throw <see cref="DependencyUnavailableException"/> and the consumer waits.
+/// A slice write Redis cannot take is not an error for the consumer: the state it projects is in the service's store
+/// already, so the write records a repair of the slice there (<see cref="SliceRepairs"/>) and the consumer carries on;
+/// the slice is rebuilt from the store once Redis answers (<see cref="ProfileRebuildMonitor"/>). Reads cannot be
+/// answered from anywhere else, so they throw <see cref="DependencyUnavailableException"/> and the consumer waits.
 /// </remarks>
 public sealed class RedisProfileCache(
     IConnectionMultiplexer redis,
     IOptions<RedisProfileOptions> options,
-    DeferredSlices deferred,
-    RedisOutage outage,
+    SliceRepairs repairs,
     ProfileMetrics metrics,
     TimeProvider clock) : IProfileCache
 {
@@ -37,44 +38,26 @@ public sealed class RedisProfileCache(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(slice);
-        var json = ProfileAssembler.Serialize(slice);
-        if (!outage.IsDeferring)
+
+        // Not even tried while the connection is down: the client would hold the write until its timeout.
+        if (redis.IsConnected)
         {
             try
             {
-                await WriteJsonAsync(userId, TSlice.SliceName, json);
+                var database = redis.GetDatabase();
+                await Task.WhenAll(
+                    database.HashSetAsync(ProfileKey(userId), TSlice.SliceName, ProfileAssembler.Serialize(slice)),
+                    database.SetAddAsync(UsersKey, userId));
                 return;
             }
             catch (Exception exception) when (RedisOutage.IsOutage(exception))
             {
-                outage.Begin(clock.GetUtcNow());
+                // Recorded below, like a write that was never tried.
             }
         }
 
-        await outage.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (outage.IsDeferring)
-            {
-                await deferred.DeferAsync(userId, TSlice.SliceName, json, cancellationToken);
-                metrics.SliceDeferred();
-                return;
-            }
-        }
-        finally
-        {
-            outage.Gate.Release();
-        }
-
-        // The outage ended while this write waited: everything deferred is in Redis, so this newer slice goes after it.
-        await WriteJsonAsync(userId, TSlice.SliceName, json);
-    }
-
-    /// <summary>Writes one slice's JSON as it is stored: the profile hash's field and the user's entry in the set.</summary>
-    internal async Task WriteJsonAsync(string userId, string sliceName, string json)
-    {
-        var database = redis.GetDatabase();
-        await Task.WhenAll(database.HashSetAsync(ProfileKey(userId), sliceName, json), database.SetAddAsync(UsersKey, userId));
+        await repairs.RecordFailedWriteAsync(TSlice.SliceName, clock.GetUtcNow(), cancellationToken);
+        metrics.SliceWriteFailed(TSlice.SliceName);
     }
 
     public async Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
@@ -161,19 +144,13 @@ public sealed class RedisProfileCache(
     }
 
     /// <summary>
-    /// Removes one slice. During an outage this cannot be kept for later like a write (it must not be undone by a
-    /// deferred write flushed after it), so it throws <see cref="DependencyUnavailableException"/> and the erasure
-    /// waits, after the flusher, for Redis.
+    /// Removes one slice. During an outage this throws <see cref="DependencyUnavailableException"/> and the erasure
+    /// waits for Redis: a removal cannot be left to a rebuild, which writes only the users the store still has.
     /// </summary>
     public async Task RemoveSliceAsync(string userId, string sliceName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(sliceName);
-        if (outage.IsDeferring)
-        {
-            throw new DependencyUnavailableException("The profile cache (Redis) is unreachable or still writing deferred slices; the erasure is retried.");
-        }
-
         try
         {
             await redis.GetDatabase().HashDeleteAsync(ProfileKey(userId), sliceName);

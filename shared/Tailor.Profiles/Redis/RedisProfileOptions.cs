@@ -10,11 +10,7 @@ public sealed class RedisProfileOptions
     [System.ComponentModel.DataAnnotations.RegularExpression("^[^{}]*$", ErrorMessage = "Tailor:Redis:KeyPrefix must not contain '{' or '}' (they would change which Redis Cluster node each key lives on).")]
     public string KeyPrefix { get; set; } = string.Empty;
 
-    /// <summary>How often, during a Redis outage, the deferred slice writes are tried against Redis again.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How often each service checks that Redis still holds its slices (a restart without persistence, a flush) and writes them back from its store when not.</summary>
+    /// <summary>How often each service checks that Redis still holds its slices (a restart, a flush, a write that failed during an outage) and writes them back from its store when not.</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RebuildCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 

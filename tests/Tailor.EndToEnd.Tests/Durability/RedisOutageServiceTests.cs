@@ -6,7 +6,8 @@ using StackExchange.Redis;
 using Tailor.Contracts;
 using Tailor.Host.Demo;
 using Tailor.Host.Hosting;
-using Tailor.Profiles.Redis;
+using Tailor.Profiles;
+using Tailor.Profiles.Rebuild;
 using Tailor.SendTime;
 using Tailor.Storage;
 using Tailor.Testing;
@@ -15,8 +16,9 @@ namespace Tailor.EndToEnd.Tests.Durability;
 
 /// <summary>
 /// A whole service (SendTime, on a real RabbitMQ node) with its Redis shut down: it keeps consuming and learning from
-/// its store, nothing faults, and every user's send-time slice reaches Redis once it is started again. With its Redis
-/// emptied (a restart without persistence), it writes every slice back from its store.
+/// its store, nothing faults, its failed slice writes leave a repair of the slice in its store, and every user's
+/// send-time slice is rebuilt from the store once Redis is started again. With its Redis emptied (a restart without
+/// persistence), it writes every slice back from its store.
 /// </summary>
 /// <remarks>
 /// The broker is a node of the test's own: on the shared one, the purchases published here would also wait in the
@@ -41,21 +43,21 @@ public sealed class RedisOutageServiceTests : IDisposable
         var monitor = new BusActivityMonitor();
         await using var host = await StartSendTimeAsync(broker, redis, prefix, monitor, cancellationToken);
         var events = host.Services.GetRequiredService<IEventStore>();
-        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        var repairs = host.Services.GetRequiredService<SliceRepairs>();
 
         await redis.StopAsync();
         var activity = Enumerable.Range(0, Users * EventsPerUser).Select(Purchase).ToList();
         await host.Services.GetRequiredService<IPublishEndpoint>().PublishBatch(activity, cancellationToken);
         await Polling.UntilAsync(async () => await events.CountAsync(SendTimeNames.Stream, cancellationToken) >= activity.Count, Patience, cancellationToken);
-        await Polling.UntilAsync(async () => await documents.ListAsync(DeferredSlices.Collection, cancellationToken).CountAsync(cancellationToken) == Users, Patience, cancellationToken);
-        var deferredWhileDown = host.Services.GetRequiredService<RedisOutage>().IsDeferring;
+        await monitor.WaitForQuietAsync(TimeSpan.FromSeconds(1), Patience, cancellationToken);
+        var repairWhileDown = await repairs.FindPendingAsync(SendTimeSlice.SliceName, cancellationToken);
 
         await redis.StartAgainAsync();
         await using var reader = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        await Polling.UntilAsync(async () => await documents.ListAsync(DeferredSlices.Collection, cancellationToken).CountAsync(cancellationToken) == 0, Patience, cancellationToken);
+        await Polling.UntilAsync(async () => await repairs.FindPendingAsync(SendTimeSlice.SliceName, cancellationToken) is null, Patience, cancellationToken);
         await host.StopAsync(cancellationToken);
 
-        Assert.True(deferredWhileDown);
+        Assert.NotNull(repairWhileDown);
         Assert.Equal(0, monitor.Faults);
         Assert.Equal(activity.Count, await events.CountAsync(SendTimeNames.Stream, cancellationToken));
         await AssertEverySliceAsync(reader, prefix);
@@ -94,8 +96,7 @@ public sealed class RedisOutageServiceTests : IDisposable
         var host = TailorHost.Build(
         [
             "--Tailor:Target=sendtime", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:rabbitmq={broker.AmqpUri}", "--ConnectionStrings:mongodb=",
-            $"--ConnectionStrings:redis={redis.Configuration}", $"--Tailor:Redis:KeyPrefix={prefix}", "--Tailor:Redis:FlushInterval=00:00:00.250",
-            "--Tailor:Redis:RebuildCheckInterval=00:00:00.250",
+            $"--ConnectionStrings:redis={redis.Configuration}", $"--Tailor:Redis:KeyPrefix={prefix}", "--Tailor:Redis:RebuildCheckInterval=00:00:00.250",
             $"--Tailor:Sqlite:Path={Path.Combine(_state.FullName, "sendtime.db")}", "--Logging:LogLevel:Default=Warning",
         ]);
         host.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);

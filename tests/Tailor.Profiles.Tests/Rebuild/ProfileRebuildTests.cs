@@ -8,8 +8,9 @@ using Tailor.Testing;
 namespace Tailor.Profiles.Tests.Rebuild;
 
 /// <summary>
-/// A profile cache that lost its data gets each service's slices back from the service's store: the in-process cache
-/// when its process starts, Redis whenever it comes back empty, rebuilt by one replica at a time.
+/// A profile cache that lost its data, or failed to take writes, gets each service's slices back from the service's
+/// store: the in-process cache when its process starts, Redis whenever it comes back empty or a repair is pending,
+/// rebuilt by one replica at a time.
 /// </summary>
 public sealed class ProfileRebuildTests
 {
@@ -92,6 +93,31 @@ public sealed class ProfileRebuildTests
         await DeleteKeysAsync(redis, prefix);
 
         Assert.Equal(2, store.Rebuilds);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_while_its_slice_is_rebuilt_leaves_the_repair_pending_for_one_more_rebuild()
+    {
+        // The rebuild may already have passed the user whose write failed: completing the repair would lose that write.
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = $"tailor-test:{Guid.NewGuid():N}:";
+        var store = new StoredInterests(users: 3, slowness: TimeSpan.FromSeconds(1));
+        using var host = Build(RedisSettings(prefix), store);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.RequireRedis());
+        var repairs = host.Services.GetRequiredService<SliceRepairs>();
+
+        await host.StartAsync(ct);
+        await Polling.UntilAsync(() => Task.FromResult(store.Rebuilds == 1 && redis.GetDatabase().KeyExists($"{prefix}profiles:{{interests}}:complete")), Patience, ct);
+        await repairs.RecordFailedWriteAsync(InterestsSlice.SliceName, DateTimeOffset.UtcNow, ct);
+        await Polling.UntilAsync(() => store.Rebuilds == 2, Patience, ct);
+        await repairs.RecordFailedWriteAsync(InterestsSlice.SliceName, DateTimeOffset.UtcNow, ct);
+        await Polling.UntilAsync(async () => await repairs.FindPendingAsync(InterestsSlice.SliceName, ct) is null, Patience, ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), ct); // a few more checks, which must find nothing to do
+        await host.StopAsync(ct);
+        await DeleteKeysAsync(redis, prefix);
+
+        Assert.Equal(3, store.Rebuilds);
+        Assert.Equal(0, store.Overlaps);
     }
 
     private static Dictionary<string, string?> RedisSettings(string prefix) => new()

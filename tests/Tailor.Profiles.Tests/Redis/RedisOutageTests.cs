@@ -4,54 +4,161 @@ using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 using Tailor.Messaging;
 using Tailor.Profiles.Rebuild;
-using Tailor.Profiles.Redis;
 using Tailor.Storage;
 using Tailor.Testing;
 
 namespace Tailor.Profiles.Tests.Redis;
 
 /// <summary>
-/// Redis shut down and started again, for real (a server of the test's own): slice writes wait in the service's store
-/// and reach Redis when it is back, newest last; reads say the dependency is down so the consumer waits.
+/// Redis away, for real: shut down and started again (a server of the test's own), or running on while a replica is
+/// cut off from it. A slice write Redis cannot take leaves a repair of its slice in the owning service's store, the
+/// consumer carries on, and the slice is rebuilt from the store once Redis answers, by whichever replica of the owning
+/// service checks first; reads say the dependency is down so the consumer waits.
 /// </summary>
+/// <remarks>
+/// Each "service" here keeps its slice as one document per user (collection <c>contacts</c> or <c>topics</c>) and
+/// writes it as the services do: the document first, then its slice (<see cref="StoredSliceWrites"/>).
+/// </remarks>
 public sealed class RedisOutageTests
 {
+    private const string Contacts = "contacts";
+    private const string Topics = "topics";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Slice_writes_during_an_outage_wait_in_the_store_and_reach_Redis_newest_last_when_it_is_back()
+    public async Task Consumers_carry_on_during_an_outage_and_every_slice_written_meanwhile_is_rebuilt_when_Redis_is_back()
     {
         await using var node = await RedisNode.StartAsync();
         var store = RedisCaches.Store();
-        using var host = ProfilesHost(node, store);
+        using var host = ProfilesHost(node.Configuration, string.Empty, store, Contacts);
         await host.StartAsync(Token);
         var cache = host.Services.GetRequiredService<IProfileCache>();
-        var outage = host.Services.GetRequiredService<RedisOutage>();
+        var repairs = host.Services.GetRequiredService<SliceRepairs>();
 
-        await cache.WriteSliceAsync("before", Contact("France"), Token);
+        await WriteContactAsync(cache, store, "before", "France");
         await node.StopAsync();
-        await cache.WriteSliceAsync("during", Contact("Japan"), Token);
-        await cache.WriteSliceAsync("before", Contact("Spain"), Token);
-        await cache.WriteSliceAsync("during", Contact("Peru"), Token);
-
-        Assert.True(outage.IsDeferring);
-        Assert.Equal(2, await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token));
+        await WriteContactAsync(cache, store, "during", "Japan");
+        await WriteContactAsync(cache, store, "before", "Spain");
+        var pendingWhileDown = await repairs.FindPendingAsync(ContactSlice.SliceName, Token);
 
         await node.StartAgainAsync();
-        await Polling.UntilAsync(async () => !outage.IsDeferring && await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token) == 0, Patience, Token);
-        await cache.WriteSliceAsync("after", Contact("Chile"), Token);
+        await Polling.UntilAsync(async () => await repairs.FindPendingAsync(ContactSlice.SliceName, Token) is null, Patience, Token);
+        await WriteContactAsync(cache, store, "after", "Chile");
 
-        Assert.Equal("Spain", (await cache.ReadAsync("before", Token))!.Contact!.Country);
-        Assert.Equal("Peru", (await cache.ReadAsync("during", Token))!.Contact!.Country);
-        Assert.Equal("Chile", (await cache.ReadAsync("after", Token))!.Contact!.Country);
+        Assert.NotNull(pendingWhileDown);
+        Assert.Equal("Spain", await CountryAsync(cache, "before"));
+        Assert.Equal("Japan", await CountryAsync(cache, "during"));
+        Assert.Equal("Chile", await CountryAsync(cache, "after"));
         Assert.Equal(["after", "before", "during"], (await cache.ListUserIdsAsync(Token).ToListAsync(Token)).Order(StringComparer.Ordinal));
         await host.StopAsync(Token);
     }
 
     [Fact]
-    public async Task Reads_during_an_outage_say_the_dependency_is_unavailable_so_the_consumer_waits()
+    public async Task A_write_one_replica_could_not_make_is_rebuilt_by_another_though_Redis_never_restarted()
+    {
+        var prefix = $"tailor-test:{Guid.NewGuid():N}:";
+        var store = RedisCaches.Store();
+        using var live = ProfilesHost(TestInfrastructure.RequireRedis(), prefix, store, Contacts);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.RequireRedis());
+        await using var cutOff = await RedisCaches.CutOffAsync();
+        var cutOffCache = RedisCaches.Create(cutOff, prefix, store);
+        await live.StartAsync(Token);
+        var liveCache = live.Services.GetRequiredService<IProfileCache>();
+        await WriteContactAsync(liveCache, store, "17850", "France");
+        var marker = await CompleteMarkerAsync(redis, prefix, ContactSlice.SliceName);
+
+        // The cut-off replica's write fails, as Redis answers the other replica all along (the marker stays valid).
+        await WriteContactAsync(cutOffCache, store, "17850", "Spain");
+        await Polling.UntilAsync(async () => await CountryAsync(liveCache, "17850") == "Spain", Patience, Token);
+        await Polling.UntilAsync(async () => await live.Services.GetRequiredService<SliceRepairs>().FindPendingAsync(ContactSlice.SliceName, Token) is null, Patience, Token);
+        await live.StopAsync(Token);
+
+        Assert.Equal(marker, await redis.GetDatabase().StringGetAsync(MarkerKey(prefix, ContactSlice.SliceName)));
+        await DeleteKeysAsync(redis, prefix);
+    }
+
+    [Fact]
+    public async Task A_repair_left_by_a_process_stopped_during_the_outage_is_done_by_the_next_one()
+    {
+        var prefix = $"tailor-test:{Guid.NewGuid():N}:";
+        var store = RedisCaches.Store();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.RequireRedis());
+        using (var first = ProfilesHost(TestInfrastructure.RequireRedis(), prefix, store, Contacts))
+        {
+            await first.StartAsync(Token);
+            await WriteContactAsync(first.Services.GetRequiredService<IProfileCache>(), store, "17850", "France");
+            await CompleteMarkerAsync(redis, prefix, ContactSlice.SliceName);
+            await first.StopAsync(Token);
+        }
+
+        // A process of the service cut off from Redis writes, then stops: only the repair in the store is left of it.
+        await using (var cutOff = await RedisCaches.CutOffAsync())
+        {
+            await WriteContactAsync(RedisCaches.Create(cutOff, prefix, store), store, "17850", "Italy");
+        }
+
+        using var next = ProfilesHost(TestInfrastructure.RequireRedis(), prefix, store, Contacts);
+        var cache = next.Services.GetRequiredService<IProfileCache>();
+        var staleBeforeStart = await CountryAsync(cache, "17850");
+        await next.StartAsync(Token);
+        await Polling.UntilAsync(async () => await next.Services.GetRequiredService<SliceRepairs>().FindPendingAsync(ContactSlice.SliceName, Token) is null, Patience, Token);
+        await next.StopAsync(Token);
+
+        Assert.Equal("France", staleBeforeStart);
+        Assert.Equal("Italy", await CountryAsync(cache, "17850"));
+        await DeleteKeysAsync(redis, prefix);
+    }
+
+    [Fact]
+    public async Task Services_sharing_one_store_repair_only_the_slices_they_own()
+    {
+        var prefix = $"tailor-test:{Guid.NewGuid():N}:";
+        var store = RedisCaches.Store();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.RequireRedis());
+        // Two services on one store, as in the embedded mode's file: one owns the contact slice, the other the topics.
+        using var contacts = ProfilesHost(TestInfrastructure.RequireRedis(), prefix, store, Contacts);
+        var topics = ProfilesHost(TestInfrastructure.RequireRedis(), prefix, store, Topics);
+        await contacts.StartAsync(Token);
+        await topics.StartAsync(Token);
+        var cache = contacts.Services.GetRequiredService<IProfileCache>();
+        var repairs = contacts.Services.GetRequiredService<SliceRepairs>();
+        await WriteContactAsync(cache, store, "17850", "France");
+        await WriteTopicsAsync(topics.Services.GetRequiredService<IProfileCache>(), store, "17850", "v1");
+        await CompleteMarkerAsync(redis, prefix, ContactSlice.SliceName);
+        await CompleteMarkerAsync(redis, prefix, TopicsSlice.SliceName);
+
+        // The topics service is down when its write and the contact service's fail: the contact service repairs only its own.
+        await topics.StopAsync(Token);
+        topics.Dispose();
+        await using (var cutOff = await RedisCaches.CutOffAsync())
+        {
+            var cutOffCache = RedisCaches.Create(cutOff, prefix, store);
+            await WriteContactAsync(cutOffCache, store, "17850", "Spain");
+            await WriteTopicsAsync(cutOffCache, store, "17850", "v2");
+        }
+
+        await Polling.UntilAsync(async () => await repairs.FindPendingAsync(ContactSlice.SliceName, Token) is null, Patience, Token);
+        var profile = await cache.ReadAsync("17850", Token);
+        var topicsRepairWaiting = await repairs.FindPendingAsync(TopicsSlice.SliceName, Token);
+
+        // The topics service's next process repairs its own.
+        using var topicsAgain = ProfilesHost(TestInfrastructure.RequireRedis(), prefix, store, Topics);
+        await topicsAgain.StartAsync(Token);
+        await Polling.UntilAsync(async () => await repairs.FindPendingAsync(TopicsSlice.SliceName, Token) is null, Patience, Token);
+        var repaired = await cache.ReadAsync("17850", Token);
+        await topicsAgain.StopAsync(Token);
+        await contacts.StopAsync(Token);
+
+        Assert.Equal(("Spain", "v1"), (profile!.Contact!.Country, profile.Topics!.ModelVersion));
+        Assert.NotNull(topicsRepairWaiting);
+        Assert.Equal(("Spain", "v2"), (repaired!.Contact!.Country, repaired.Topics!.ModelVersion));
+        await DeleteKeysAsync(redis, prefix);
+    }
+
+    [Fact]
+    public async Task Reads_and_slice_removals_during_an_outage_say_the_dependency_is_unavailable_so_the_consumer_waits()
     {
         await using var node = await RedisNode.StartAsync();
         using var redis = await ConnectionMultiplexer.ConnectAsync(node.Configuration);
@@ -61,100 +168,65 @@ public sealed class RedisOutageTests
         await node.StopAsync();
 
         await Assert.ThrowsAsync<DependencyUnavailableException>(() => cache.ReadAsync("17850", Token));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => cache.ReadManyAsync(["17850"], Token));
         await Assert.ThrowsAsync<DependencyUnavailableException>(async () => await cache.ListUserIdsAsync(Token).ToListAsync(Token));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => cache.RemoveSliceAsync("17850", ContactSlice.SliceName, Token));
     }
 
-    [Fact]
-    public async Task Deferred_writes_left_by_a_stopped_process_are_written_when_the_next_one_starts()
+    /// <param name="collections">The collections whose slices the host's service owns and rebuilds: <c>contacts</c>, <c>topics</c>.</param>
+    private static IHost ProfilesHost(string redis, string prefix, IDocumentStore store, params string[] collections)
     {
-        await using var node = await RedisNode.StartAsync();
-        var store = RedisCaches.Store();
-        // What a process stopped mid-outage leaves behind: a deferred write in its store, Redis back and empty of it.
-        await using (var redis = await ConnectionMultiplexer.ConnectAsync(node.Configuration))
-        {
-            var stopped = RedisCaches.Create(redis, string.Empty, store, new RedisOutage());
-            await node.StopAsync();
-            await stopped.WriteSliceAsync("17850", Contact("Italy"), Token);
-            await node.StartAgainAsync();
-        }
-
-        Assert.Equal(1, await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token));
-
-        // The next process of the service that owns the slice.
-        using var host = ProfilesHost(node, store, ContactSlice.SliceName);
-        await host.StartAsync(Token);
-        await Polling.UntilAsync(async () => await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token) == 0, Patience, Token);
-
-        Assert.Equal("Italy", (await host.Services.GetRequiredService<IProfileCache>().ReadAsync("17850", Token))!.Contact!.Country);
-        await host.StopAsync(Token);
-    }
-
-    [Fact]
-    public async Task Each_service_writes_only_the_deferred_slices_it_owns_when_services_share_one_store()
-    {
-        await using var node = await RedisNode.StartAsync();
-        var store = RedisCaches.Store();
-        // Two services on one store, as in the embedded mode's file: one owns the contact slice, the other the topics.
-        using var contacts = ProfilesHost(node, store, ContactSlice.SliceName);
-        var topics = ProfilesHost(node, store, TopicsSlice.SliceName);
-        await contacts.StartAsync(Token);
-        await topics.StartAsync(Token);
-
-        await node.StopAsync();
-        await contacts.Services.GetRequiredService<IProfileCache>().WriteSliceAsync("17850", Contact("France"), Token);
-        await topics.Services.GetRequiredService<IProfileCache>().WriteSliceAsync("17850", Topics("v1"), Token);
-        Assert.Equal(2, await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token));
-
-        // The topics service is down when Redis comes back: its write waits for it, the contact service writes only its own.
-        await topics.StopAsync(Token);
-        topics.Dispose();
-        await node.StartAgainAsync();
-        var outage = contacts.Services.GetRequiredService<RedisOutage>();
-        await Polling.UntilAsync(() => !outage.IsDeferring, Patience, Token);
-
-        var profile = await contacts.Services.GetRequiredService<IProfileCache>().ReadAsync("17850", Token);
-        Assert.Equal("France", profile!.Contact!.Country);
-        Assert.Null(profile.Topics);
-        var waiting = await store.ListAsync(DeferredSlices.Collection, Token).Select(entry => entry.Key).ToListAsync(Token);
-        Assert.Equal([$"{TopicsSlice.SliceName} 17850"], waiting);
-
-        // The topics service's next process writes it.
-        using var topicsAgain = ProfilesHost(node, store, TopicsSlice.SliceName);
-        await topicsAgain.StartAsync(Token);
-        await Polling.UntilAsync(async () => await store.ListAsync(DeferredSlices.Collection, Token).CountAsync(Token) == 0, Patience, Token);
-        Assert.Equal("v1", (await topicsAgain.Services.GetRequiredService<IProfileCache>().ReadAsync("17850", Token))!.Topics!.ModelVersion);
-        Assert.Equal("France", (await topicsAgain.Services.GetRequiredService<IProfileCache>().ReadAsync("17850", Token))!.Contact!.Country);
-        await topicsAgain.StopAsync(Token);
-        await contacts.StopAsync(Token);
-    }
-
-    /// <param name="ownedSlices">The slices the host's service owns, as its rebuilders say (every slice owner registers one).</param>
-    private static IHost ProfilesHost(RedisNode node, IDocumentStore store, params string[] ownedSlices)
-    {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:redis"] = node.Configuration,
-            ["Tailor:Redis:FlushInterval"] = "00:00:00.200",
+            ["ConnectionStrings:redis"] = redis,
+            ["Tailor:Redis:KeyPrefix"] = prefix,
+            ["Tailor:Redis:RebuildCheckInterval"] = "00:00:00.100",
         });
         builder.Services.AddSingleton<IDocumentStore>(store);
-        foreach (var slice in ownedSlices)
+        if (collections.Contains(Contacts))
         {
-            builder.Services.AddSingleton<IProfileSliceRebuilder>(new NothingToRebuild(slice));
+            builder.Services.AddStoredSliceRebuilder<ContactSlice, ContactSlice>(Contacts, contact => contact);
+        }
+
+        if (collections.Contains(Topics))
+        {
+            builder.Services.AddStoredSliceRebuilder<TopicsSlice, TopicsSlice>(Topics, topics => topics);
         }
 
         builder.AddTailorProfiles();
         return builder.Build();
     }
 
-    private static TopicsSlice Topics(string modelVersion) => new(modelVersion, [0.7, 0.3], 0, "christmas lights", DateTimeOffset.UnixEpoch);
-
-    /// <summary>A slice owner whose store holds nothing to write back: the test is about the deferred writes alone.</summary>
-    private sealed class NothingToRebuild(string sliceName) : IProfileSliceRebuilder
+    // What a consumer of the owning service does: its state first, then the slice drawn from it.
+    private static async Task WriteContactAsync(IProfileCache cache, IDocumentStore store, string userId, string country)
     {
-        public string SliceName => sliceName;
+        var stored = await store.UpdateAsync<ContactSlice>(Contacts, userId, _ => Contact(country), Token);
+        await cache.WriteLatestSliceAsync(store, Contacts, userId, stored!, contact => contact, Token);
+    }
 
-        public Task<int> RebuildAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+    private static async Task WriteTopicsAsync(IProfileCache cache, IDocumentStore store, string userId, string modelVersion)
+    {
+        var stored = await store.UpdateAsync<TopicsSlice>(Topics, userId, _ => new TopicsSlice(modelVersion, [0.7, 0.3], 0, "christmas lights", DateTimeOffset.UnixEpoch), Token);
+        await cache.WriteLatestSliceAsync(store, Topics, userId, stored!, topics => topics, Token);
+    }
+
+    private static async Task<string?> CountryAsync(IProfileCache cache, string userId) =>
+        (await cache.ReadAsync(userId, Token))?.Contact?.Country;
+
+    // Waits for the slice's first rebuild to be marked complete, and returns the marker (the Redis server's run_id).
+    private static async Task<RedisValue> CompleteMarkerAsync(IConnectionMultiplexer redis, string prefix, string sliceName)
+    {
+        await Polling.UntilAsync(async () => await redis.GetDatabase().KeyExistsAsync(MarkerKey(prefix, sliceName)), Patience, Token);
+        return await redis.GetDatabase().StringGetAsync(MarkerKey(prefix, sliceName));
+    }
+
+    private static RedisKey MarkerKey(string prefix, string sliceName) => $"{prefix}profiles:{{{sliceName}}}:complete";
+
+    private static async Task DeleteKeysAsync(IConnectionMultiplexer redis, string prefix)
+    {
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        await redis.GetDatabase().KeyDeleteAsync(await server.KeysAsync(pattern: $"{prefix}*").ToArrayAsync());
     }
 
     private static ContactSlice Contact(string country) => new(null, "Ada", country, null, true, DateTimeOffset.UnixEpoch);

@@ -9,7 +9,7 @@ namespace Tailor.Testing.Processes;
 /// <summary>
 /// The profile cache the services write, opened from outside them: the same <see cref="IProfileCache"/> registration
 /// (Redis, the run's key prefix), so a test or the benchmark reads and writes profiles exactly as a service does.
-/// Nothing of the services' background work (rebuilds, deferred writes) runs here: the host is built, not started.
+/// Nothing of the services' background work (rebuilds, repairs) runs here: the host is built, not started.
 /// </summary>
 public sealed class RedisProfileReader : IAsyncDisposable
 {
