@@ -47,14 +47,7 @@ public sealed class UserInterests
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentOutOfRangeException.ThrowIfZero(evidence.Count);
 
-        var update = new InterestUpdate(userId, updateId, evidence);
-        var written = await _documents.UpdateAsync<UserInterestState>(
-            EmbeddingNames.UsersCollection, userId, stored => Apply(update, stored), cancellationToken);
-
-        // Never null: with evidence to fold in, the change always leaves a state behind.
-        var now = _time.GetUtcNow();
-        await _profiles.WriteLatestSliceAsync(_documents, EmbeddingNames.UsersCollection, userId, written!, newest => Slice(newest, now), cancellationToken);
-        return Updated(update, written!.Document, now);
+        return (await AddManyAsync([new InterestUpdate(userId, updateId, evidence)], cancellationToken))[0];
     }
 
     /// <summary>
