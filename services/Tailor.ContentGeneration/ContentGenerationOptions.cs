@@ -67,21 +67,18 @@ public sealed class ContentGenerationOptions : IValidatableObject
     /// <summary>When set, an image shown above the greeting (an absolute https URL), described by <see cref="BrandName"/> for readers who block images.</summary>
     public string? LogoUrl { get; set; }
 
-    /// <summary>How many <c>PersonalizeEmail</c> commands a campaign publishes at once.</summary>
+    /// <summary>How many <c>PersonalizeEmail</c> commands a campaign's fan-out publishes at once (in pages of <see cref="PersonalizeBatchLimit"/>).</summary>
     [Range(1, 10_000)]
     public int FanOutChunkSize { get; set; } = 500;
 
     /// <summary>
-    /// Most <c>PersonalizeEmail</c> commands one consumer takes as a batch: one duplicate check, one profile read, one
-    /// subject-test update and one record for all of them. At most a quarter of what a subject test remembers
-    /// (<see cref="Subjects.SubjectTest.RecentlyCountedLimit"/>), so copies of a batch racing on two replicas still count once.
+    /// Users per page of a campaign's fan-out (<c>PersonalizeEmails</c>), which the consumer handles as one batch: one
+    /// duplicate check, one profile read, one ledger write, one subject-test update and one record for all of them. At
+    /// most a quarter of what a subject test remembers (<see cref="Subjects.SubjectTest.RecentlyCountedLimit"/>), so
+    /// copies of a page racing on two replicas still count once.
     /// </summary>
     [Range(1, Subjects.SubjectTest.RecentlyCountedLimit / 4)]
     public int PersonalizeBatchLimit { get; set; } = 100;
-
-    /// <summary>How long the consumer waits for a batch of <c>PersonalizeEmail</c> to fill before it takes what has arrived.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    public TimeSpan PersonalizeBatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// Per campaign type (<see cref="CampaignTypes"/>), the most emails of that type one user gets in a rolling period.

@@ -10,6 +10,9 @@ public static class MessageIds
 {
     public static Guid PersonalizeEmail(string campaignId, string userId) => Create("personalize-email", campaignId, userId);
 
+    /// <summary>A page of a campaign's fan-out, named by the campaign and the page's first user.</summary>
+    public static Guid PersonalizeEmails(string campaignId, string firstUserId) => Create("personalize-emails", campaignId, firstUserId);
+
     /// <summary>The <c>EmailId</c> senders and engagement webhooks refer to.</summary>
     public static Guid Email(string campaignId, string userId) => Create("email", campaignId, userId);
 

@@ -18,9 +18,9 @@ public sealed class CampaignRequestedConsumerTests
         var campaign = Campaign("autumn-1", [.. audience, "13047"]) with { CampaignType = CampaignTypes.Newsletter };
 
         await host.Harness.Bus.Publish(campaign, ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
+        await host.WaitForCommandsAsync(audience.Length);
 
-        var commands = host.Published<PersonalizeEmail>();
+        var commands = host.PublishedCommands();
         Assert.Equal(audience.Order(), commands.Select(command => command.UserId).Order());
         Assert.All(commands, command =>
         {
@@ -48,9 +48,9 @@ public sealed class CampaignRequestedConsumerTests
         }
 
         await host.Harness.Bus.Publish(Campaign("everyone-1", userIds: null), ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(known.Length);
+        await host.WaitForCommandsAsync(known.Length);
 
-        Assert.Equal(known.Order(), host.Published<PersonalizeEmail>().Select(command => command.UserId).Order());
+        Assert.Equal(known.Order(), host.PublishedCommands().Select(command => command.UserId).Order());
         Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
     }
 
@@ -67,7 +67,7 @@ public sealed class CampaignRequestedConsumerTests
         await host.Harness.Bus.Publish(Campaign("hearts-1", userIds: null) with { DominantTopic = "heart, holder, light" }, ct);
         await host.WaitForConsumedAsync<CampaignRequested>(1);
 
-        Assert.Equal(["12583", "17850"], host.Published<PersonalizeEmail>().Select(command => command.UserId).Order());
+        Assert.Equal(["12583", "17850"], host.PublishedCommands().Select(command => command.UserId).Order());
         var stored = await host.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, "hearts-1", ct);
         Assert.Equal(2, stored?.AudienceSize);
     }
@@ -84,7 +84,7 @@ public sealed class CampaignRequestedConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "15100", items: OnlineRetailProducts.First(2), groupIds: ["ACME"]);
 
         await host.Harness.Bus.Publish(Campaign("acme-renewal", userIds: null) with { GroupIds = ["acme"] }, ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.WaitForCommandsAsync(2);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (host.Published<EmailReady>().Count < 2 && DateTime.UtcNow < deadline)
         {
@@ -92,7 +92,7 @@ public sealed class CampaignRequestedConsumerTests
         }
 
         Assert.Equal(["12583", "17850"], host.Published<EmailReady>().Select(email => email.UserId).Order());
-        Assert.Equal(["12583", "17850"], host.Published<PersonalizeEmail>().Select(command => command.UserId).Order());
+        Assert.Equal(["12583", "17850"], host.PublishedCommands().Select(command => command.UserId).Order());
         var stored = await host.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, "acme-renewal", ct);
         Assert.Equal(2, stored?.AudienceSize);
         Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
@@ -110,7 +110,7 @@ public sealed class CampaignRequestedConsumerTests
         await host.Harness.Bus.Publish(Campaign("acme-named", ["17850", "13047", "unknown-user"]) with { GroupIds = ["acme", "initech"] }, ct);
         await host.WaitForConsumedAsync<CampaignRequested>(1);
 
-        Assert.Equal(["17850"], host.Published<PersonalizeEmail>().Select(command => command.UserId));
+        Assert.Equal(["17850"], host.PublishedCommands().Select(command => command.UserId));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class CampaignRequestedConsumerTests
         await host.Harness.Bus.Publish(Campaign("blank-group", userIds: null) with { GroupIds = ["acme", " "] }, TestContext.Current.CancellationToken);
 
         Assert.True(await host.FaultPublishedAsync<CampaignRequested>());
-        Assert.Empty(host.Published<PersonalizeEmail>());
+        Assert.Empty(host.PublishedCommands());
     }
 
     [Fact]
@@ -137,19 +137,19 @@ public sealed class CampaignRequestedConsumerTests
 
         var campaign = Campaign("autumn-2", audience);
         await host.Harness.Bus.Publish(campaign, ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
+        await host.WaitForCommandsAsync(audience.Length);
 
         // The same request again, and the same campaign requested again under a new EventId.
         await host.Harness.Bus.Publish(campaign, ct);
         await host.Harness.Bus.Publish(campaign with { EventId = Guid.NewGuid() }, ct);
         await host.WaitForConsumedAsync<CampaignRequested>(3);
 
-        Assert.Equal(audience.Length, host.Published<PersonalizeEmail>().Count);
+        Assert.Equal(audience.Length, host.PublishedCommands().Count);
         Assert.Equal(audience.Order(), host.Published<EmailReady>().Select(email => email.UserId).Order());
         // Recorded: the first request, the request under a new EventId (the redelivery is a duplicate), two commands.
         Assert.Equal(4, await host.Events.CountAsync(ContentGenerationNames.Stream, ct));
         Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class CampaignRequestedConsumerTests
         await host.Harness.Bus.Publish(campaign, TestContext.Current.CancellationToken);
 
         Assert.True(await host.FaultPublishedAsync<CampaignRequested>());
-        Assert.Empty(host.Published<PersonalizeEmail>());
+        Assert.Empty(host.PublishedCommands());
     }
 
     [Theory]
@@ -175,7 +175,7 @@ public sealed class CampaignRequestedConsumerTests
         await host.Harness.Bus.Publish(Campaign("typo-1", ["17850"]) with { CampaignType = campaignType }, TestContext.Current.CancellationToken);
 
         Assert.True(await host.FaultPublishedAsync<CampaignRequested>());
-        Assert.Empty(host.Published<PersonalizeEmail>());
+        Assert.Empty(host.PublishedCommands());
     }
 
     private static CampaignRequested Campaign(string campaignId, IReadOnlyList<string>? userIds) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tailor.ContentGeneration.Consumers;
+using Tailor.Contracts;
 using Tailor.Profiles;
 using Tailor.Profiles.InMemory;
 using Tailor.Storage;
@@ -50,8 +51,9 @@ public sealed class ContentGenerationTestHost : IAsyncDisposable
             ["Tailor:ContentGeneration:TrackingBaseUrl"] = TrackingBaseUrl,
             ["Tailor:ContentGeneration:UnsubscribeBaseUrl"] = UnsubscribeBaseUrl,
             ["Tailor:ContentGeneration:UnsubscribeMailbox"] = UnsubscribeMailbox,
-            // Small chunks, so a test audience spans several PublishBatch calls.
+            // Small chunks and pages, so a test audience spans several PublishBatch calls and pages.
             ["Tailor:ContentGeneration:FanOutChunkSize"] = "3",
+            ["Tailor:ContentGeneration:PersonalizeBatchLimit"] = "2",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddContentGeneration();
@@ -94,6 +96,28 @@ public sealed class ContentGenerationTestHost : IAsyncDisposable
 
         Assert.Equal(count, Harness.Consumed.Select<T>(cancellationToken).Count());
     }
+
+    /// <summary>Publishes the commands as one page of a fan-out, as ContentGeneration publishes them to itself.</summary>
+    public Task PublishPageAsync(params PersonalizeEmail[] commands) =>
+        Harness.Bus.Publish(
+            new PersonalizeEmails(Guid.NewGuid(), DateTimeOffset.UtcNow, commands[0].CampaignId, commands), TestContext.Current.CancellationToken);
+
+    /// <summary>Waits until pages holding <paramref name="count"/> commands in all were consumed.</summary>
+    public async Task WaitForCommandsAsync(int count)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        int Consumed() => Harness.Consumed.Select<PersonalizeEmails>(cancellationToken).Sum(page => page.Context.Message.Commands.Count);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Consumed() < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+
+        Assert.Equal(count, Consumed());
+    }
+
+    /// <summary>Every command the fan-out published, across its pages.</summary>
+    public List<PersonalizeEmail> PublishedCommands() => [.. Published<PersonalizeEmails>().SelectMany(page => page.Commands)];
 
     public List<T> Published<T>()
         where T : class =>

@@ -22,9 +22,9 @@ public sealed class ControlEmailTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(6), sendTime: TestProfiles.PreferringHour(wednesdayEvening));
         await TestProfiles.WriteAsync(host.Profiles, "13047", firstName: "Bram", items: OnlineRetailProducts.First(8).Skip(4).ToList(), topicLabel: "christmas");
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850", CampaignArms.Control), TestContext.Current.CancellationToken);
-        await host.Harness.Bus.Publish(Command("autumn-1", "13047", CampaignArms.Control), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.PublishPageAsync(Command("autumn-1", "17850", CampaignArms.Control));
+        await host.PublishPageAsync(Command("autumn-1", "13047", CampaignArms.Control));
+        await host.WaitForCommandsAsync(2);
 
         var emails = host.Published<EmailReady>();
         Assert.Equal(2, emails.Count);
@@ -53,8 +53,8 @@ public sealed class ControlEmailTests
         var wednesdayEvening = (2 * 24) + 19;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: items, sendTime: TestProfiles.PreferringHour(wednesdayEvening));
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850", CampaignArms.Personalised), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "17850", CampaignArms.Personalised));
+        await host.WaitForCommandsAsync(1);
 
         var email = Assert.Single(host.Published<EmailReady>());
         Assert.Equal(items.Take(4).Select(item => item.ItemId), email.ItemIds);
@@ -71,9 +71,9 @@ public sealed class ControlEmailTests
         await TestProfiles.WriteAsync(host.Profiles, "no-consent", consent: false);
         await TestProfiles.WriteAsync(host.Profiles, "suppressed", suppressed: true);
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "no-consent", CampaignArms.Control), TestContext.Current.CancellationToken);
-        await host.Harness.Bus.Publish(Command("autumn-1", "suppressed", CampaignArms.Control), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.PublishPageAsync(Command("autumn-1", "no-consent", CampaignArms.Control));
+        await host.PublishPageAsync(Command("autumn-1", "suppressed", CampaignArms.Control));
+        await host.WaitForCommandsAsync(2);
 
         Assert.Empty(host.Published<EmailReady>());
         Assert.Equal(
@@ -89,10 +89,10 @@ public sealed class ControlEmailTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(6));
 
         // Newsletters are capped at one a week: the control email of the first takes the user's place.
-        await host.Harness.Bus.Publish(Command("news-1", "17850", CampaignArms.Control) with { CampaignType = CampaignTypes.Newsletter }, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
-        await host.Harness.Bus.Publish(Command("news-2", "17850", CampaignArms.Personalised) with { CampaignType = CampaignTypes.Newsletter }, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.PublishPageAsync(Command("news-1", "17850", CampaignArms.Control) with { CampaignType = CampaignTypes.Newsletter });
+        await host.WaitForCommandsAsync(1);
+        await host.PublishPageAsync(Command("news-2", "17850", CampaignArms.Personalised) with { CampaignType = CampaignTypes.Newsletter });
+        await host.WaitForCommandsAsync(2);
 
         var email = Assert.Single(host.Published<EmailReady>());
         var suppressed = Assert.Single(host.Published<EmailSuppressed>());
@@ -106,8 +106,8 @@ public sealed class ControlEmailTests
         await using var host = await ContentGenerationTestHost.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(6));
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850", CampaignArms.Control), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "17850", CampaignArms.Control));
+        await host.WaitForCommandsAsync(1);
 
         Assert.Empty(host.Published<EmailReady>());
         Assert.Equal(SuppressionReasons.NoContent, Assert.Single(host.Published<EmailSuppressed>()).Reason);

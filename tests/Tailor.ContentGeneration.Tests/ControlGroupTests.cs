@@ -66,8 +66,8 @@ public sealed class ControlGroupTests
         foreach (var replica in new[] { first, second })
         {
             await replica.Harness.Bus.Publish(campaign, ct);
-            await replica.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
-            var commands = replica.Published<PersonalizeEmail>();
+            await replica.WaitForCommandsAsync(audience.Length);
+            var commands = replica.PublishedCommands();
             arms.Add(commands.ToDictionary(command => command.UserId, command => command.Arm));
             var stored = await replica.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, "autumn-1", ct);
             Assert.Equal(commands.Count(command => command.Arm == CampaignArms.Control), stored?.ControlSize);
@@ -93,7 +93,7 @@ public sealed class ControlGroupTests
         await host.Harness.Bus.Publish(campaign, TestContext.Current.CancellationToken);
 
         Assert.True(await host.FaultPublishedAsync<CampaignRequested>());
-        Assert.Empty(host.Published<PersonalizeEmail>());
+        Assert.Empty(host.PublishedCommands());
     }
 
     private static HashSet<string> Controls(string campaignId, double share) =>

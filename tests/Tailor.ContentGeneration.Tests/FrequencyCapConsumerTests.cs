@@ -23,9 +23,9 @@ public sealed class FrequencyCapConsumerTests
         }
 
         await host.Harness.Bus.Publish(Campaign("news-1", audience, CampaignTypes.Newsletter), ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
+        await host.WaitForCommandsAsync(audience.Length);
         await host.Harness.Bus.Publish(Campaign("news-2", audience, CampaignTypes.Newsletter) with { SendWindowStart = WindowStart.AddDays(3) }, ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2 * audience.Length);
+        await host.WaitForCommandsAsync(2 * audience.Length);
 
         Assert.All(host.Published<EmailReady>(), email => Assert.Equal("news-1", email.CampaignId));
         Assert.Equal(audience.Order(), host.Published<EmailReady>().Select(email => email.UserId).Order());
@@ -40,7 +40,7 @@ public sealed class FrequencyCapConsumerTests
         var send = Assert.Single(ledger.Sends);
         var sent = host.Published<EmailReady>().Single(email => email.UserId == "17850");
         Assert.Equal((MessageIds.Email("news-1", "17850"), CampaignTypes.Newsletter, sent.SendAt), (send.EmailId, send.CampaignType, send.SendAt));
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class FrequencyCapConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
         string[] campaigns = ["news-1", "news-2", "news-3", "news-4", "news-5", "news-6"];
 
-        await Task.WhenAll(campaigns.Select(campaignId => host.Harness.Bus.Publish(Command(campaignId, "17850", CampaignTypes.Newsletter), ct)));
-        await host.WaitForConsumedAsync<PersonalizeEmail>(campaigns.Length);
+        await Task.WhenAll(campaigns.Select(campaignId => host.PublishPageAsync(Command(campaignId, "17850", CampaignTypes.Newsletter))));
+        await host.WaitForCommandsAsync(campaigns.Length);
 
         var email = Assert.Single(host.Published<EmailReady>());
         Assert.Equal(
@@ -69,11 +69,11 @@ public sealed class FrequencyCapConsumerTests
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
 
-        await host.Harness.Bus.Publish(Command("news-1", "17850", CampaignTypes.Newsletter), ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
-        await host.Harness.Bus.Publish(Command("order-1", "17850", CampaignTypes.Transactional), ct);
-        await host.Harness.Bus.Publish(Command("sale-1", "17850", campaignType: null), ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(3);
+        await host.PublishPageAsync(Command("news-1", "17850", CampaignTypes.Newsletter));
+        await host.WaitForCommandsAsync(1);
+        await host.PublishPageAsync(Command("order-1", "17850", CampaignTypes.Transactional));
+        await host.PublishPageAsync(Command("sale-1", "17850", campaignType: null));
+        await host.WaitForCommandsAsync(3);
 
         Assert.Equal(["news-1", "order-1", "sale-1"], host.Published<EmailReady>().Select(email => email.CampaignId).Order());
         Assert.Empty(host.Published<EmailSuppressed>());
@@ -90,13 +90,13 @@ public sealed class FrequencyCapConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
         var command = Command("news-1", "17850", CampaignTypes.Newsletter);
 
-        await host.Harness.Bus.Publish(command, ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(command);
+        await host.WaitForCommandsAsync(1);
         // As if the process died after publishing but before recording the command: the ledger has the send, the
         // stream does not have the command, so the redelivery runs the whole command again.
         await host.Events.DeleteUserAsync("17850", ct);
-        await host.Harness.Bus.Publish(command, ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.PublishPageAsync(command);
+        await host.WaitForCommandsAsync(2);
 
         var emails = host.Published<EmailReady>();
         Assert.Equal(2, emails.Count);
@@ -104,7 +104,7 @@ public sealed class FrequencyCapConsumerTests
         Assert.Equal((emails[0].EmailId, emails[0].Subject, emails[0].SendAt), (emails[1].EmailId, emails[1].Subject, emails[1].SendAt));
         Assert.Empty(host.Published<EmailSuppressed>());
         Assert.Single((await LedgerAsync(host, "17850")).Sends);
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -120,13 +120,13 @@ public sealed class FrequencyCapConsumerTests
             .Append(new LedgerSend(Guid.NewGuid(), "planned-1", CampaignTypes.Promotional, WindowStart.AddDays(-1)));
         await host.Documents.PutAsync(ContentGenerationNames.SendLedgerCollection, "17850", new SendLedger([.. sends], null), ct);
 
-        await host.Harness.Bus.Publish(Command("sale-1", "17850", CampaignTypes.Promotional), ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("sale-1", "17850", CampaignTypes.Promotional));
+        await host.WaitForCommandsAsync(1);
 
         Assert.Equal(SuppressionReasons.Fatigue, Assert.Single(host.Published<EmailSuppressed>()).Reason);
         Assert.Empty(host.Published<EmailReady>());
         Assert.Equal(6, (await LedgerAsync(host, "17850")).Sends.Count);
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -157,9 +157,9 @@ public sealed class FrequencyCapConsumerTests
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
         await TestProfiles.WriteAsync(host.Profiles, "13047", items: OnlineRetailProducts.First(4));
-        await host.Harness.Bus.Publish(Command("news-1", "17850", CampaignTypes.Newsletter), ct);
-        await host.Harness.Bus.Publish(Command("news-1", "13047", CampaignTypes.Newsletter), ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.PublishPageAsync(Command("news-1", "17850", CampaignTypes.Newsletter));
+        await host.PublishPageAsync(Command("news-1", "13047", CampaignTypes.Newsletter));
+        await host.WaitForCommandsAsync(2);
         Assert.Single((await LedgerAsync(host, "17850")).Sends);
 
         await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestProfiles.Now), ct);

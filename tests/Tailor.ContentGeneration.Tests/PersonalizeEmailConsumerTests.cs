@@ -26,8 +26,8 @@ public sealed class PersonalizeEmailConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: items, sendTime: TestProfiles.PreferringHour(wednesdayEvening));
         var command = Command("autumn-1", "17850");
 
-        await host.Harness.Bus.Publish(command, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(command);
+        await host.WaitForCommandsAsync(1);
 
         var email = Assert.Single(host.Published<EmailReady>());
         var emailId = MessageIds.Email("autumn-1", "17850");
@@ -58,7 +58,7 @@ public sealed class PersonalizeEmailConsumerTests
             email.CustomArgs);
         Assert.Equal(CampaignArms.Personalised, email.Arm);
         Assert.Empty(host.Published<EmailSuppressed>());
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class PersonalizeEmailConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(2));
         var requestedAt = DateTimeOffset.UtcNow.AddSeconds(-90);
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850") with { CampaignRequestedAt = requestedAt }, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "17850") with { CampaignRequestedAt = requestedAt });
+        await host.WaitForCommandsAsync(1);
 
         var email = Assert.Single(host.Published<EmailReady>());
         var measurement = Assert.Single(latency.GetMeasurementSnapshot());
@@ -85,15 +85,15 @@ public sealed class PersonalizeEmailConsumerTests
         await using var host = await ContentGenerationTestHost.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "13047", firstName: null, items: OnlineRetailProducts.First(2), topicLabel: null);
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "13047"), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "13047"));
+        await host.WaitForCommandsAsync(1);
 
         // The window opens at 00:30 UTC; quiet hours (21:00–08:00 by default) hold the send until 08:00 on a UTC clock.
         var email = Assert.Single(host.Published<EmailReady>());
         Assert.Equal(WindowStart.Date.AddHours(8), email.SendAt.UtcDateTime);
         Assert.InRange(email.Subject.Length, 1, 60);
         Assert.StartsWith("Hello,\n\n", email.TextBody, StringComparison.Ordinal);
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -110,8 +110,8 @@ public sealed class PersonalizeEmailConsumerTests
         });
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: items);
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "17850"));
+        await host.WaitForCommandsAsync(1);
 
         var email = Assert.Single(host.Published<EmailReady>());
         Assert.Equal((ContentGenerationNames.LanguageModelGenerator, "openai/test-model"), (email.Generator, email.ModelVersion));
@@ -127,8 +127,8 @@ public sealed class PersonalizeEmailConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "13047", firstName: null, items: OnlineRetailProducts.First(2), topicLabel: null);
         var night = Command("night-1", "13047") with { SendWindowStart = WindowStart.AddHours(1), SendWindowEnd = WindowStart.AddHours(5) };
 
-        await host.Harness.Bus.Publish(night, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(night);
+        await host.WaitForCommandsAsync(1);
 
         Assert.Equal(SuppressionReasons.QuietHours, Assert.Single(host.Published<EmailSuppressed>()).Reason);
         Assert.Empty(host.Published<EmailReady>());
@@ -140,8 +140,8 @@ public sealed class PersonalizeEmailConsumerTests
         await using var host = await ContentGenerationTestHost.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", consent: true, items: OnlineRetailProducts.First(2), suppressed: true);
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "17850"));
+        await host.WaitForCommandsAsync(1);
 
         Assert.Equal(SuppressionReasons.Suppressed, Assert.Single(host.Published<EmailSuppressed>()).Reason);
         Assert.Empty(host.Published<EmailReady>());
@@ -152,8 +152,8 @@ public sealed class PersonalizeEmailConsumerTests
     {
         await using var host = await ContentGenerationTestHost.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", consent: true, items: OnlineRetailProducts.First(2));
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "17850"));
+        await host.WaitForCommandsAsync(1);
         Assert.NotEqual(0, await host.Events.CountAsync(ContentGenerationNames.Stream, TestContext.Current.CancellationToken));
 
         await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestProfiles.Now), TestContext.Current.CancellationToken);
@@ -169,14 +169,14 @@ public sealed class PersonalizeEmailConsumerTests
         await using var host = await ContentGenerationTestHost.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", consent: false, items: OnlineRetailProducts.First(2));
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "17850"));
+        await host.WaitForCommandsAsync(1);
 
         var suppressed = Assert.Single(host.Published<EmailSuppressed>());
         Assert.Equal(("17850", "autumn-1", SuppressionReasons.NoConsent), (suppressed.UserId, suppressed.CampaignId, suppressed.Reason));
         Assert.Equal(MessageIds.EmailSuppressed("autumn-1", "17850"), suppressed.EventId);
         Assert.Empty(host.Published<EmailReady>());
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -186,15 +186,15 @@ public sealed class PersonalizeEmailConsumerTests
         await host.Profiles.WriteSliceAsync(
             "12583", new RecommendationsSlice("als-1", OnlineRetailProducts.First(2), TestProfiles.Now), TestContext.Current.CancellationToken);
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "12583"), TestContext.Current.CancellationToken);
-        await host.Harness.Bus.Publish(Command("autumn-1", "unknown-user"), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.PublishPageAsync(Command("autumn-1", "12583"));
+        await host.PublishPageAsync(Command("autumn-1", "unknown-user"));
+        await host.WaitForCommandsAsync(2);
 
         Assert.Equal(
             [SuppressionReasons.NoConsent, SuppressionReasons.NoConsent],
             host.Published<EmailSuppressed>().Select(suppressed => suppressed.Reason));
         Assert.Empty(host.Published<EmailReady>());
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Theory]
@@ -212,12 +212,12 @@ public sealed class PersonalizeEmailConsumerTests
                 "17850", new ContactSlice(null, "Anna", null, null, true, TestProfiles.Now), TestContext.Current.CancellationToken);
         }
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
+        await host.PublishPageAsync(Command("autumn-1", "17850"));
+        await host.WaitForCommandsAsync(1);
 
         Assert.Equal(SuppressionReasons.NoAddress, Assert.Single(host.Published<EmailSuppressed>()).Reason);
         Assert.Empty(host.Published<EmailReady>());
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -227,15 +227,15 @@ public sealed class PersonalizeEmailConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: null);
         await TestProfiles.WriteAsync(host.Profiles, "13047", items: []);
 
-        await host.Harness.Bus.Publish(Command("autumn-1", "17850"), TestContext.Current.CancellationToken);
-        await host.Harness.Bus.Publish(Command("autumn-1", "13047"), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.PublishPageAsync(Command("autumn-1", "17850"));
+        await host.PublishPageAsync(Command("autumn-1", "13047"));
+        await host.WaitForCommandsAsync(2);
 
         Assert.Equal(
             [SuppressionReasons.NoContent, SuppressionReasons.NoContent],
             host.Published<EmailSuppressed>().Select(suppressed => suppressed.Reason));
         Assert.Empty(host.Published<EmailReady>());
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -253,10 +253,10 @@ public sealed class PersonalizeEmailConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: items);
         await TestProfiles.WriteAsync(host.Profiles, "13047", items: [items[1], items[3]]);
 
-        await host.Harness.Bus.Publish(Command("new-in", "17850") with { Sections = [EmailSections.NewForYou] }, TestContext.Current.CancellationToken);
-        await host.Harness.Bus.Publish(Command("both", "17850") with { Sections = [EmailSections.NewForYou, EmailSections.BuyAgain] }, TestContext.Current.CancellationToken);
-        await host.Harness.Bus.Publish(Command("restock", "13047") with { Sections = [EmailSections.BuyAgain] }, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(3);
+        await host.PublishPageAsync(Command("new-in", "17850") with { Sections = [EmailSections.NewForYou] });
+        await host.PublishPageAsync(Command("both", "17850") with { Sections = [EmailSections.NewForYou, EmailSections.BuyAgain] });
+        await host.PublishPageAsync(Command("restock", "13047") with { Sections = [EmailSections.BuyAgain] });
+        await host.WaitForCommandsAsync(3);
 
         var emails = host.Published<EmailReady>().ToDictionary(email => email.CampaignId);
         Assert.Equal([items[1].ItemId, items[3].ItemId], emails["new-in"].ItemIds);
@@ -266,7 +266,7 @@ public sealed class PersonalizeEmailConsumerTests
         Assert.True(
             emails["both"].TextBody.IndexOf("New for you\n", StringComparison.Ordinal) < emails["both"].TextBody.IndexOf("Buy again\n", StringComparison.Ordinal));
         Assert.Equal(SuppressionReasons.NoContent, Assert.Single(host.Published<EmailSuppressed>()).Reason);
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -276,14 +276,14 @@ public sealed class PersonalizeEmailConsumerTests
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(3));
         var command = Command("autumn-1", "17850");
 
-        await host.Harness.Bus.Publish(command, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(1);
-        await host.Harness.Bus.Publish(command, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(2);
+        await host.PublishPageAsync(command);
+        await host.WaitForCommandsAsync(1);
+        await host.PublishPageAsync(command);
+        await host.WaitForCommandsAsync(2);
 
         Assert.Single(host.Published<EmailReady>());
         Assert.Equal(1, await host.Events.CountAsync(ContentGenerationNames.Stream, TestContext.Current.CancellationToken));
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -297,12 +297,13 @@ public sealed class PersonalizeEmailConsumerTests
             await TestProfiles.WriteAsync(host.Profiles, userId, items: OnlineRetailProducts.First(5));
         }
 
-        // Published at once, so the consumer takes them as batches: each batch holds copies of commands it also holds,
-        // or that another batch running at the same time holds, and one command that can never be handled.
+        // Pages published at once, as a fan-out resumed on another replica would: each page holds copies of commands
+        // another page running at the same time holds, and one page holds a command that can never be handled.
         var commands = audience.Select(userId => Command("autumn-1", userId)).ToList();
         var bad = Command("autumn-1", "18041") with { CampaignId = " " };
-        await host.Harness.Bus.PublishBatch([.. commands, bad, .. commands], ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>((2 * audience.Length) + 1);
+        PersonalizeEmail[][] pages = [[.. commands[..4]], [.. commands[4..], bad], [.. commands]];
+        await Task.WhenAll(pages.Select(page => host.PublishPageAsync(page)));
+        await host.WaitForCommandsAsync((2 * audience.Length) + 1);
 
         var emails = host.Published<EmailReady>();
         Assert.Equal(audience.Order(), emails.Select(email => email.UserId).Distinct().Order());
@@ -316,7 +317,7 @@ public sealed class PersonalizeEmailConsumerTests
         }
 
         Assert.Equal(audience.Length, await host.Events.CountAsync(ContentGenerationNames.Stream, ct));
-        Assert.True(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.True(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]
@@ -333,14 +334,14 @@ public sealed class PersonalizeEmailConsumerTests
         await host.Harness.Bus.Publish(
             new CampaignRequested(Guid.NewGuid(), "autumn-3", DateTimeOffset.UtcNow, "Autumn favourites", "Bring customers back", audience, WindowStart, WindowEnd),
             ct);
-        await host.WaitForConsumedAsync<PersonalizeEmail>(audience.Length);
+        await host.WaitForCommandsAsync(audience.Length);
 
         var emails = host.Published<EmailReady>();
         Assert.Equal(audience.Order(), emails.Select(email => email.UserId).Order());
         Assert.Equal(audience.Length, emails.Select(email => email.EmailId).Distinct().Count());
         Assert.All(emails, email => Assert.InRange(email.SendAt, WindowStart, WindowEnd));
         Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
-        Assert.False(await host.FaultPublishedAsync<PersonalizeEmail>());
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
     [Fact]

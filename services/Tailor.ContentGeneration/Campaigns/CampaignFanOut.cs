@@ -10,7 +10,8 @@ namespace Tailor.ContentGeneration.Campaigns;
 
 /// <summary>
 /// Turns a campaign into one <see cref="PersonalizeEmail"/> per user of its audience, each naming the user's arm of the
-/// campaign's control test (<see cref="ControlGroup"/>).
+/// campaign's control test (<see cref="ControlGroup"/>), published in pages (<see cref="PersonalizeEmails"/>) of
+/// <see cref="ContentGenerationOptions.PersonalizeBatchLimit"/> users.
 /// </summary>
 /// <remarks>
 /// Each command's EventId derives from campaign id and user id. A fan-out that failed halfway is simply run again
@@ -51,8 +52,7 @@ public sealed class CampaignFanOut(
         // Resuming keeps the request as first stored, so every user of one campaign gets the same window and copy.
         var request = existing?.Request ?? campaign;
 
-        var chunkSize = options.Value.FanOutChunkSize;
-        var chunk = new List<PersonalizeEmail>(chunkSize);
+        var chunk = new List<PersonalizeEmail>(options.Value.FanOutChunkSize);
         var audience = new HashSet<string>(StringComparer.Ordinal);
         var control = 0;
         await foreach (var userId in Audience(request, cancellationToken))
@@ -65,23 +65,27 @@ public sealed class CampaignFanOut(
             var command = Command(request, userId);
             control += command.Arm == CampaignArms.Control ? 1 : 0;
             chunk.Add(command);
-            if (chunk.Count == chunkSize)
+            if (chunk.Count == options.Value.FanOutChunkSize)
             {
-                await publisher.PublishBatch(chunk, cancellationToken);
+                await PublishPagesAsync(request, chunk, publisher, cancellationToken);
                 chunk.Clear();
             }
         }
 
-        if (chunk.Count > 0)
-        {
-            await publisher.PublishBatch(chunk, cancellationToken);
-        }
-
+        await PublishPagesAsync(request, chunk, publisher, cancellationToken);
         var finished = new CampaignRecord(request, audience.Count, clock.GetUtcNow(), control);
         await documents.PutAsync(ContentGenerationNames.CampaignsCollection, request.CampaignId, finished, cancellationToken);
         metrics.FannedOut(audience.Count);
         return finished;
     }
+
+    private Task PublishPagesAsync(CampaignRequested request, List<PersonalizeEmail> commands, IPublishEndpoint publisher, CancellationToken cancellationToken) =>
+        commands.Count == 0
+            ? Task.CompletedTask
+            : publisher.PublishBatch(
+                commands.Chunk(options.Value.PersonalizeBatchLimit)
+                    .Select(page => new PersonalizeEmails(MessageIds.PersonalizeEmails(request.CampaignId, page[0].UserId), clock.GetUtcNow(), request.CampaignId, page)),
+                cancellationToken);
 
     private async IAsyncEnumerable<string> Audience(CampaignRequested request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

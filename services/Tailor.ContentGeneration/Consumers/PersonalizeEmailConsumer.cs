@@ -13,8 +13,8 @@ using Tailor.Storage;
 namespace Tailor.ContentGeneration.Consumers;
 
 /// <summary>
-/// Writes each user's email for a campaign from their profile, or says why there is none, a batch of commands at a
-/// time: one duplicate check, one profile read (one Redis round trip), one read of each shared document (subject
+/// Writes each user's email for a campaign from their profile, or says why there is none, a page of commands
+/// (<see cref="PersonalizeEmails"/>) at a time: one duplicate check, one profile read (one Redis round trip), one read of each shared document (subject
 /// test, bestsellers), one read and one conditional bulk write of the users' send ledgers (the frequency cap), one
 /// count per subject test with one insert of the emails' subject records, one publish batch and one record for the
 /// whole batch.
@@ -26,15 +26,23 @@ public sealed class PersonalizeEmailConsumer(
     FrequencyGuard frequency,
     SubjectBandit subjects,
     ContentGenerationMetrics metrics,
-    ILogger<PersonalizeEmailConsumer> logger) : IConsumer<Batch<PersonalizeEmail>>
+    ILogger<PersonalizeEmailConsumer> logger) : IConsumer<PersonalizeEmails>
 {
-    public async Task Consume(ConsumeContext<Batch<PersonalizeEmail>> context)
+    public async Task Consume(ConsumeContext<PersonalizeEmails> context)
     {
         var cancellationToken = context.CancellationToken;
         var rejected = new List<(Guid EventId, string Problem)>();
-        var valid = new List<PersonalizeEmail>(context.Message.Length);
-        foreach (var command in context.Message.Select(entry => entry.Message))
+        var page = context.Message.Commands
+            ?? throw new InvalidMessageException($"{nameof(PersonalizeEmails)} {context.Message.EventId} has no Commands.");
+        var valid = new List<PersonalizeEmail>(page.Count);
+        foreach (var command in page)
         {
+            if (command is null)
+            {
+                rejected.Add((context.Message.EventId, "a command is null"));
+                continue;
+            }
+
             try
             {
                 Validate(command);

@@ -1,10 +1,9 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
 using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Consumers;
 
-public sealed class PersonalizeEmailConsumerDefinition(IOptions<ContentGenerationOptions> options) : ConsumerDefinition<PersonalizeEmailConsumer>
+public sealed class PersonalizeEmailConsumerDefinition : ConsumerDefinition<PersonalizeEmailConsumer>
 {
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
@@ -12,12 +11,9 @@ public sealed class PersonalizeEmailConsumerDefinition(IOptions<ContentGeneratio
         IRegistrationContext context)
     {
         ConsumerRetry.Apply(endpointConfigurator);
-        // Two batches at once (as batches on other replicas run): while one waits on its ledger writes and publishes,
-        // the other composes. Each user's ledger and each subject test change only by conditional writes, so batches
-        // need no order between them.
-        consumerConfigurator.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(options.Value.PersonalizeBatchLimit)
-            .SetTimeLimit(options.Value.PersonalizeBatchTimeLimit)
-            .SetConcurrencyLimit(2));
+        // Two pages at once (as pages on other replicas run): while one waits on its ledger writes and publishes, the
+        // other composes. Each user's ledger and each subject test change only by conditional writes, so pages need no
+        // order between them.
+        consumerConfigurator.ConcurrentMessageLimit = 2;
     }
 }

@@ -12,7 +12,6 @@ public sealed class InstrumentedDocumentStore(IDocumentStore inner, string syste
         await activity.Traced(inner.UpsertAsync(collection, id, json, cancellationToken));
     }
 
-    // Forwarded rather than left to the interface's default, which would upsert one at a time instead of in one transaction.
     public async Task UpsertManyAsync(string collection, IReadOnlyList<KeyValuePair<string, string>> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -43,6 +42,26 @@ public sealed class InstrumentedDocumentStore(IDocumentStore inner, string syste
     {
         using var activity = StorageTelemetry.Start(system, "replace", collection);
         return await activity.Traced(inner.TryReplaceAsync(collection, id, json, expectedVersion, cancellationToken));
+    }
+
+    // The bulk calls are forwarded too: the interface's defaults would read and write one document at a time, each in a
+    // transaction of its own, under every batch consumer of every service.
+    public async Task<IReadOnlyDictionary<string, VersionedDocument>> GetManyVersionedAsync(
+        string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        using var activity = StorageTelemetry.Start(system, "get_many", collection);
+        activity?.SetTag("db.operation.batch.size", ids.Count);
+        return await activity.Traced(inner.GetManyVersionedAsync(collection, ids, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<bool>> TryWriteManyAsync(
+        string collection, IReadOnlyList<ConditionalWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        using var activity = StorageTelemetry.Start(system, "write_many", collection);
+        activity?.SetTag("db.operation.batch.size", writes.Count);
+        return await activity.Traced(inner.TryWriteManyAsync(collection, writes, cancellationToken));
     }
 
     // Not traced: the caller consumes the documents at its own pace, so a span would time the caller, not the store.

@@ -30,6 +30,19 @@ public sealed class MongoDocumentStore : IDocumentStore
             MongoDocumentDefinitions.One(collection, id), MongoDocumentDefinitions.Overwrite(json), Upsert, cancellationToken);
     }
 
+    /// <summary>Every document its own upsert, all in flight at once; an id given twice ends with its last document, as in order.</summary>
+    public async Task UpsertManyAsync(string collection, IReadOnlyList<KeyValuePair<string, string>> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var lastById = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, json) in documents)
+        {
+            lastById[id] = json;
+        }
+
+        await Task.WhenAll(lastById.Select(document => UpsertAsync(collection, document.Key, document.Value, cancellationToken)));
+    }
+
     public async Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         (await GetVersionedAsync(collection, id, cancellationToken))?.Json;
 

@@ -32,6 +32,18 @@ public sealed class MongoEventStore : IEventStore
         }
     }
 
+    /// <summary>
+    /// Every event its own insert, all in flight at once (the driver spreads them over its connection pool) rather than
+    /// one after another; an event given twice in the batch is appended by its first occurrence, as in order.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> AppendManyAsync(IReadOnlyList<StoredEvent> storedEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storedEvents);
+        var seen = new HashSet<(string Stream, Guid EventId)>();
+        var firsts = storedEvents.Select(storedEvent => seen.Add((storedEvent.Stream, storedEvent.EventId))).ToList();
+        return await Task.WhenAll(storedEvents.Select((storedEvent, index) => firsts[index] ? AppendAsync(storedEvent, cancellationToken) : Task.FromResult(false)));
+    }
+
     public async IAsyncEnumerable<StoredEvent> ReadAsync(
         EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -45,13 +45,13 @@ public sealed class TraceTests
         var emails = await run.RunAsync(plan, DateTimeOffset.UtcNow, ct);
         Assert.NotEmpty(emails);
 
-        // The campaign: POST /v1/campaigns, CampaignRequested, one PersonalizeEmail per user, their EmailReady.
+        // The campaign: POST /v1/campaigns, CampaignRequested, PersonalizeEmails pages, their EmailReady.
         var campaign = TraceOf(spans, "/v1/campaigns");
         AssertWhole(campaign);
         Assert.Contains("contentgeneration", campaign.ConsumingServices());
         Assert.Single(campaign.Sends("CampaignRequested"));
         Assert.Equal(emails.Count, campaign.Sends("EmailReady").Count);
-        // PersonalizeEmail is a batch consumer: a batch's profiles are one pipelined read.
+        // A page of PersonalizeEmails is one batch: its profiles are one pipelined read.
         Assert.NotEmpty(campaign.From("Tailor.Profiles", "profile read_many"));
         Assert.NotEmpty(campaign.From("Tailor.ContentGeneration"));
         Assert.NotEmpty(campaign.From("Tailor.Storage"));
