@@ -34,7 +34,7 @@ public static class EvalCommand
 
         progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Training: {trainInteractions.Count:N0} interactions ({trainInteractions.Min(i => i.At):yyyy-MM-dd} to {trainInteractions.Max(i => i.At):yyyy-MM-dd}); test: {testInteractions.Count:N0}"));
+            $"Split {options.Split ?? EvaluationSplit.Time}{(options.Split?.Kind is SplitKind.Random ? $" (seed {options.Seed})" : string.Empty)}. Training: {trainInteractions.Count:N0} interactions ({trainInteractions.Min(i => i.At):yyyy-MM-dd} to {trainInteractions.Max(i => i.At):yyyy-MM-dd}); test: {testInteractions.Count:N0}"));
 
         var trainItems = trainInteractions.Select(interaction => interaction.ItemId).ToHashSet(StringComparer.Ordinal);
         var titles = data.TrainFile.Titles.Where(title => trainItems.Contains(title.Key)).ToDictionary(title => title.Key, title => title.Value, StringComparer.Ordinal);
