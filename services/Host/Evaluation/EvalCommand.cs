@@ -48,7 +48,7 @@ public static class EvalCommand
         var report = RecommendationEvaluation.Run(trainInteractions, testInteractions, vectors, settings, progress, tune: options.Tune, itemTitles: titles);
         progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Done in {clock.Elapsed.TotalSeconds:F1} s: {report.TrainUsers:N0} users x {report.TrainItems:N0} items. Served blend weights ({string.Join(", ", report.Served.Components.Select(c => c.Name))}):"));
+            $"Done in {clock.Elapsed.TotalSeconds:F1} s: {report.TrainUsers:N0} users x {report.TrainItems:N0} items. Served {report.Choice.Model} weights ({string.Join(", ", report.Served.Components.Select(c => c.Name))}):"));
         foreach (var (segment, weights) in report.Served.Weights.OrderBy(entry => entry.Key))
         {
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {segment.ToString().ToLowerInvariant(),-6} {string.Join(", ", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}"));
