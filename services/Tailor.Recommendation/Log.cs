@@ -20,4 +20,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Recommender rolled back from {From} to {To}: {Users} users' lists restored")]
     public static partial void RolledBack(ILogger logger, string from, string to, int users);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information,
+        Message = "Recommender {ModelVersion} serves {Served} (purchases left out: {ExcludesPurchased}): {Reason}")]
+    public static partial void Served(ILogger logger, string modelVersion, string served, bool excludesPurchased, string reason);
 }

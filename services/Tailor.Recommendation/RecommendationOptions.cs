@@ -44,8 +44,10 @@ public sealed class RecommendationOptions
     public TimeSpan BuyAgainHalfLife { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>
-    /// The last stretch of the data held out at each training to fit the blend's weights; when the data is not longer
-    /// than this, the weights found on the shared data (<see cref="Evaluation.BlendWeights.Defaults"/>) are used.
+    /// The last stretch of the data held out at each training to choose what is served (<see cref="Evaluation.ServedSelection"/>:
+    /// the blend or the best single model, fitted there), widened while it holds too few users with a history
+    /// (<see cref="Evaluation.ValidationWindow"/>); when the data is not longer than this, the weights found on the
+    /// shared data (<see cref="Evaluation.BlendWeights.Defaults"/>) are used.
     /// </summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
     public TimeSpan BlendValidation { get; set; } = TimeSpan.FromDays(30);
@@ -77,8 +79,13 @@ public sealed class RecommendationOptions
     /// <summary>Clicks past this many add no more boost, so one item cannot hold a slot for ever.</summary>
     public const int MaxBoostedClicks = 2;
 
-    /// <summary>Leave out what the user already bought (a shop of consumables may want them back in).</summary>
-    public bool ExcludePurchased { get; set; } = true;
+    /// <summary>
+    /// Leave out what the user already bought: true or false fixes it; unset (the default) chooses at each training on
+    /// the validation stretch, whichever lists predict what users took next better. A shop whose customers re-order
+    /// (Online Retail) gets them kept, which fills an email's "Buy again" section; a shop of things bought once gets
+    /// them left out. With data too short to validate on, they are kept.
+    /// </summary>
+    public bool? ExcludePurchased { get; set; }
 
     /// <summary>Weight of one product view, against one unit bought.</summary>
     [Range(0.0, 1_000.0)]

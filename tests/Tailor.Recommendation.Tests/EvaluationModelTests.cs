@@ -55,6 +55,40 @@ public sealed class EvaluationModelTests(RealItemVectors model)
         Assert.Equal(0, scores[set.ItemIndex["stand"]]);
     }
 
+    [Theory]
+    [InlineData("ease")]
+    [InlineData("rp3beta")]
+    public void Ease_and_Rp3Beta_recommend_what_buyers_of_the_same_items_also_took(string name)
+    {
+        // Everyone who took tea also took cups; the cake buyers took stands.
+        var set = TrainingSet.From(
+        [
+            Bought("a", "tea"), Bought("a", "cups"), Bought("b", "tea"), Bought("b", "cups"),
+            Bought("c", "cake"), Bought("c", "stand"), Bought("d", "cake"), Bought("d", "stand"),
+            Bought("e", "tea"),
+        ]);
+        IItemScorer model = name == "ease" ? new EaseScorer(set, lambda: 0.5) : new Rp3BetaScorer(set, beta: 0.5, neighbours: 10);
+
+        var scores = Score(model, set, "e");
+
+        Assert.Equal("cups", set.Items[TopItems.Of(scores, k: 1, exclude: item => set.Items[item] == "tea")[0]]);
+        Assert.True(scores[set.ItemIndex["cups"]] > scores[set.ItemIndex["stand"]]);
+        Assert.All(Score(model, set, "stranger"), score => Assert.Equal(0, score));
+    }
+
+    [Fact]
+    public void Ease_matches_the_closed_form_on_a_small_catalogue()
+    {
+        // Two items, three users: XᵀX = [[2, 1], [1, 2]]; with λ = 1, P = [[3, 1], [1, 3]]⁻¹ = [[3, -1], [-1, 3]] / 8,
+        // so B[0,1] = −P[0,1] / P[1,1] = 1/3.
+        var set = TrainingSet.From([Bought("a", "x"), Bought("a", "y"), Bought("b", "x"), Bought("c", "y")]);
+
+        var scores = Score(new EaseScorer(set, lambda: 1), set, "b");
+
+        Assert.Equal(1 / 3f, scores[set.ItemIndex["y"]], 5);
+        Assert.Equal(0, scores[set.ItemIndex["x"]]);
+    }
+
     [Fact]
     public void Content_ranks_items_no_one_took_by_their_closeness_to_what_the_user_took()
     {

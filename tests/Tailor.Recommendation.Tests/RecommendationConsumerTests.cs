@@ -32,7 +32,9 @@ public class RecommendationConsumerTests
         Assert.All(updates.Single(u => u.UserId == "lurker").Items, item => Assert.Equal(Reasons.Popular, item.Reason));
         // The bestsellers campaigns' control groups are shown: the popularity list a user without history gets.
         Assert.Equal(updates.Single(u => u.UserId == "lurker").Items, trained.Bestsellers);
-        Assert.All(updates.Single(u => u.UserId == "u0").Items, item => Assert.StartsWith("because you bought ", item.Reason, StringComparison.Ordinal));
+        // Six days of data are too short to validate on: bought items stay in (ExcludePurchased unset), as re-orders.
+        Assert.All(updates.Single(u => u.UserId == "u0").Items, item => Assert.True(
+            item.Reason.StartsWith("because you bought ", StringComparison.Ordinal) || (item.ReasonKind == ReasonKinds.BuyAgain && item.TimesBought > 0), item.ToString()));
 
         var profile = await harness.Profiles.ReadAsync("u0", TestContext.Current.CancellationToken);
         Assert.Equal(updates.Single(u => u.UserId == "u0").Items, profile?.Recommendations?.Items);

@@ -39,7 +39,8 @@ public class RecommenderTests
     [Fact]
     public void For_excludes_purchased_items_and_names_a_bought_item_as_the_reason()
     {
-        var recommender = RecommenderBuilder.Build(TwoClusters(), new Dictionary<string, CatalogEntry>(), Options, "test", TestContext.Current.CancellationToken);
+        var excluding = new RecommendationOptions { Factors = 4, Regularization = 0.1, Alpha = 1, TopN = 3, ExcludePurchased = true };
+        var recommender = RecommenderBuilder.Build(TwoClusters(), new Dictionary<string, CatalogEntry>(), excluding, "test", TestContext.Current.CancellationToken);
         var interactions = TwoClusters();
 
         var recommendations = recommender.For("u4");

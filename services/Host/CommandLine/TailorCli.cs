@@ -82,6 +82,8 @@ public static class TailorCli
                   and print NDCG@10, HR@10, Recall@10 and coverage on the other, for all items and
                   for new items only; "served" is the blend Tailor would serve. --tune chooses the
                   hyperparameters on the last 30 days of the training file first.
+                  --split random:0.2 [--seed N] or --split per-user-last (each user's last basket)
+                  holds out part of --train as the test instead of --until/--from.
           eval send-time --train FILE --test FILE [--json] [--until DATE] [--from DATE]
                   Share of each test user's activity within 1 hour of the time each send-time
                   model predicts, against the best global hour and the user's own hour.

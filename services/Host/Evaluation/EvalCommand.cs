@@ -34,7 +34,7 @@ public static class EvalCommand
 
         progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Training: {trainInteractions.Count:N0} interactions ({trainInteractions.Min(i => i.At):yyyy-MM-dd} to {trainInteractions.Max(i => i.At):yyyy-MM-dd}); test: {testInteractions.Count:N0}"));
+            $"Split {options.Split ?? EvaluationSplit.Time}{(options.Split?.Kind is SplitKind.Random ? $" (seed {options.Seed})" : string.Empty)}. Training: {trainInteractions.Count:N0} interactions ({trainInteractions.Min(i => i.At):yyyy-MM-dd} to {trainInteractions.Max(i => i.At):yyyy-MM-dd}); test: {testInteractions.Count:N0}"));
 
         var trainItems = trainInteractions.Select(interaction => interaction.ItemId).ToHashSet(StringComparer.Ordinal);
         var titles = data.TrainFile.Titles.Where(title => trainItems.Contains(title.Key)).ToDictionary(title => title.Key, title => title.Value, StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public static class EvalCommand
         var report = RecommendationEvaluation.Run(trainInteractions, testInteractions, vectors, settings, progress, tune: options.Tune, itemTitles: titles);
         progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Done in {clock.Elapsed.TotalSeconds:F1} s: {report.TrainUsers:N0} users x {report.TrainItems:N0} items. Served blend weights ({string.Join(", ", report.Served.Components.Select(c => c.Name))}):"));
+            $"Done in {clock.Elapsed.TotalSeconds:F1} s: {report.TrainUsers:N0} users x {report.TrainItems:N0} items. Served {report.Choice.Model} weights ({string.Join(", ", report.Served.Components.Select(c => c.Name))}):"));
         foreach (var (segment, weights) in report.Served.Weights.OrderBy(entry => entry.Key))
         {
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {segment.ToString().ToLowerInvariant(),-6} {string.Join(", ", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}"));

@@ -12,13 +12,15 @@ public static class BlendWeights
     /// <param name="train">The training data before the validation period; the components were fitted on it.</param>
     /// <param name="validation">The validation period's interactions.</param>
     /// <param name="usersPerSegment">A deterministic sample bounds the cost on large data.</param>
+    /// <param name="excludeTaken">Whether the served lists leave out what the user took before, under the <c>all</c> protocol too.</param>
     public static Dictionary<UserSegment, double[]> Fit(
-        TrainingSet train, IReadOnlyList<Interaction> validation, IReadOnlyList<IItemScorer> components, int usersPerSegment = 800)
+        TrainingSet train, IReadOnlyList<Interaction> validation, IReadOnlyList<IItemScorer> components, int usersPerSegment = 800, bool excludeTaken = false)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(components);
         var protocols = Enum.GetValues<EvaluationProtocol>()
             .Select(protocol => TestTargets.For(train, validation, protocol))
+            .Select((targets, protocol) => excludeTaken && protocol == (int)EvaluationProtocol.All ? TestTargets.ExcludingTaken(train, targets) : targets)
             .ToList();
         var weights = new Dictionary<UserSegment, double[]>();
         foreach (var segment in Enum.GetValues<UserSegment>())

@@ -58,6 +58,8 @@ public static class HyperparameterSearch
             "popularity", "window days", [7, 14, 30, 60], (s, v) => s with { PopularityWindowDays = v }, s => new PopularityScorer(train, TimeSpan.FromDays(s.PopularityWindowDays)));
         settings = Choose(
             "buy-again", "half-life days", [14, 30, 90, 180, 365], (s, v) => s with { HalfLifeDays = v }, s => new BuyAgainScorer(train, TimeSpan.FromDays(s.HalfLifeDays)));
+        settings = Choose("ease", "lambda", [50.0, 100.0, 250.0, 500.0, 1000.0], (s, v) => s with { EaseLambda = v }, s => new EaseScorer(train, s.EaseLambda, cancellationToken));
+        settings = Choose("rp3beta", "beta", [0.0, 0.25, 0.5, 0.75], (s, v) => s with { Rp3Beta = v }, s => new Rp3BetaScorer(train, s.Rp3Beta, s.Rp3Neighbours));
         return (settings, trials);
     }
 }

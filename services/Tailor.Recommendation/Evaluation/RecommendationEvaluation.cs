@@ -3,19 +3,20 @@ using Tailor.Recommendation.Catalog;
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>What <see cref="RecommendationEvaluation.Run"/> found: a row per model and protocol, and the blend it would serve.</summary>
-public sealed record EvaluationReport(IReadOnlyList<EvaluationRow> Rows, BlendScorer Served, int TrainUsers, int TrainItems, int TrainInteractions);
+public sealed record EvaluationReport(IReadOnlyList<EvaluationRow> Rows, BlendScorer Served, ServedChoice Choice, int TrainUsers, int TrainItems, int TrainInteractions);
 
 /// <summary>
-/// The offline evaluation behind <c>eval recommend</c>: on the last <c>ValidationDays</c> of the training data (models
-/// trained on what came before), optionally tune the hyperparameters (<see cref="HyperparameterSearch"/>) and fit the
-/// blend's weights; then train every model on all of it, and score each, and the blend Tailor would serve, on the test
-/// data under both protocols. Given the items' titles, the served blend keeps one variant of each product, as it does
+/// The offline evaluation behind <c>eval recommend</c>: on the <see cref="ValidationWindow"/> at the end of the training
+/// data (models trained on what came before), optionally tune the hyperparameters (<see cref="HyperparameterSearch"/>)
+/// and choose what to serve (<see cref="ServedSelection"/>, as the service chooses it); then train every model on all of
+/// it, and score each, and what Tailor would serve, on the test data under both protocols. Given the items' titles, the served blend keeps one variant of each product, as it does
 /// when it serves (<see cref="ProductFamilies"/>).
 /// </summary>
 public static class RecommendationEvaluation
 {
     public const string ServedName = "served";
 
+    /// <param name="excludeTaken">The service's <c>ExcludePurchased</c>: null (its default) chooses on validation.</param>
     public static EvaluationReport Run(
         IReadOnlyList<Interaction> train,
         IReadOnlyList<Interaction> test,
@@ -24,7 +25,8 @@ public static class RecommendationEvaluation
         TextWriter progress,
         CancellationToken cancellationToken = default,
         bool tune = false,
-        IReadOnlyDictionary<string, string>? itemTitles = null)
+        IReadOnlyDictionary<string, string>? itemTitles = null,
+        bool? excludeTaken = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
@@ -35,38 +37,31 @@ public static class RecommendationEvaluation
             throw new ArgumentException("The test file holds no interactions.", nameof(test));
         }
 
-        var end = train.Max(interaction => interaction.At);
-        var cut = end - TimeSpan.FromDays(settings.ValidationDays);
-        var before = train.Where(interaction => interaction.At < cut).ToList();
-        var validation = train.Where(interaction => interaction.At >= cut).ToList();
-        if (before.Count == 0 || validation.Count == 0)
-        {
-            throw new ArgumentException(
-                $"The training file must span more than the {settings.ValidationDays} validation days its blend weights are fitted on.", nameof(train));
-        }
-
-        var validationSet = TrainingSet.From(before);
+        var window = ValidationWindow.Of(train, settings.ValidationDays) ?? throw new ArgumentException(
+            $"The training file must span more than the {settings.ValidationDays} validation days its blend weights are fitted on.", nameof(train));
+        var (before, validation, cut) = (window.Before, window.Validation, window.From);
         if (tune)
         {
             progress.WriteLine($"Tuning hyperparameters: models trained on {before.Count:N0} interactions before {cut:yyyy-MM-dd}, validated on {validation.Count:N0} after");
-            (settings, _) = HyperparameterSearch.Tune(validationSet, validation, settings, progress, cancellationToken);
+            (settings, _) = HyperparameterSearch.Tune(TrainingSet.From(before), validation, settings, progress, cancellationToken);
             progress.WriteLine($"Chosen: {settings}");
-        }
-
-        progress.WriteLine($"Fitting blend weights: models trained on {before.Count:N0} interactions before {cut:yyyy-MM-dd}, validated on {validation.Count:N0} after");
-        var validationModels = RecommenderSuite.Train(validationSet, itemVectors, settings, cancellationToken);
-        var weights = BlendWeights.Fit(validationSet, validation, validationModels);
-        if (tune)
-        {
-            // Diversity is a business rule, not a knob for accuracy: its cost on the validation split is shown, not chosen.
-            ShowDiversityCost(validationSet, validation, validationModels, weights, Families(validationSet, itemTitles), progress);
         }
 
         progress.WriteLine($"Training every model on {train.Count:N0} interactions");
         var set = TrainingSet.From(train);
         var models = RecommenderSuite.Train(set, itemVectors, settings, cancellationToken);
-        var served = new BlendScorer(set, models, weights, settings.Diversity, Families(set, itemTitles));
 
+        progress.WriteLine($"Choosing what to serve: models trained on {before.Count:N0} interactions before {cut:yyyy-MM-dd}, validated on {validation.Count:N0} after ({window.Known:N0} users with a history)");
+        var choice = ServedSelection.Choose(window, models, itemVectors, settings, validationSet => Families(validationSet, itemTitles), excludeTaken, cancellationToken);
+        progress.WriteLine($"Served: {choice.Reason}; lists {(choice.ExcludeTaken ? "leave out" : "keep")} what the user took before");
+        if (tune)
+        {
+            // Diversity is a business rule, not a knob for accuracy: its cost on the validation split is shown, not chosen.
+            var validationSet = TrainingSet.From(before);
+            ShowDiversityCost(validationSet, validation, RecommenderSuite.Train(validationSet, itemVectors, settings, cancellationToken), choice.Weights, Families(validationSet, itemTitles), progress);
+        }
+
+        var served = new BlendScorer(set, models, choice.Weights, settings.Diversity, Families(set, itemTitles));
         var rows = new List<EvaluationRow>();
         foreach (var protocol in Enum.GetValues<EvaluationProtocol>())
         {
@@ -76,11 +71,13 @@ public static class RecommendationEvaluation
                 rows.Add(OfflineEvaluation.Evaluate(set, model, targets, protocol));
             }
 
-            rows.Add(OfflineEvaluation.Evaluate(set, served, targets, protocol, ServedName));
+            // Scored as served: under `all`, what the user took before is left out when the service leaves it out.
+            var servedTargets = protocol is EvaluationProtocol.All && choice.ExcludeTaken ? TestTargets.ExcludingTaken(set, targets) : targets;
+            rows.Add(OfflineEvaluation.Evaluate(set, served, servedTargets, protocol, ServedName));
             progress.WriteLine($"Scored {targets.Count:N0} test users under protocol {protocol.ToString().ToLowerInvariant()}");
         }
 
-        return new EvaluationReport(rows, served, set.Users.Count, set.Items.Count, set.InteractionCount);
+        return new EvaluationReport(rows, served, choice, set.Users.Count, set.Items.Count, set.InteractionCount);
     }
 
     /// <summary>The blend's validation NDCG@10 (summed over both protocols) at several values of MMR's λ.</summary>
@@ -88,7 +85,7 @@ public static class RecommendationEvaluation
         TrainingSet validationSet,
         IReadOnlyList<Interaction> validation,
         IReadOnlyList<IItemScorer> models,
-        Dictionary<UserSegment, double[]> weights,
+        IReadOnlyDictionary<UserSegment, double[]> weights,
         ProductFamilies? variants,
         TextWriter progress)
     {

@@ -1,6 +1,9 @@
 namespace Tailor.Recommendation.Evaluation;
 
-/// <summary>Every single model, trained on one training set: the baselines, content similarity when vectors are given, and ALS.</summary>
+/// <summary>
+/// Every single model, trained on one training set: the baselines, content similarity when vectors are given, ALS,
+/// and two strong simple models from the literature, EASE and RP3beta.
+/// </summary>
 public static class RecommenderSuite
 {
     public static IReadOnlyList<IItemScorer> Train(
@@ -20,6 +23,8 @@ public static class RecommenderSuite
         }
 
         models.Add(new AlsScorer(set, settings.Als, settings.Scaling, settings.Alpha, cancellationToken));
+        models.Add(new EaseScorer(set, settings.EaseLambda, cancellationToken));
+        models.Add(new Rp3BetaScorer(set, settings.Rp3Beta, settings.Rp3Neighbours));
         return models;
     }
 }

@@ -31,4 +31,14 @@ public static class TestTargets
 
         return targets;
     }
+
+    /// <summary>The same targets with what each user took in training left out of their lists (as served when purchases are excluded).</summary>
+    public static IReadOnlyList<TestTarget> ExcludingTaken(TrainingSet train, IReadOnlyList<TestTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(targets);
+        return [.. targets.Select(target => target.User < 0
+            ? target
+            : target with { Excluded = train.ByUser[target.User].Select(item => item.Item).ToHashSet() })];
+    }
 }

@@ -34,6 +34,7 @@ public sealed class Recommender
     internal Recommender(
         string modelVersion,
         BlendScorer blend,
+        ServedChoice choice,
         CatalogEntry[] items,
         HashSet<int>[] purchased,
         (int Item, int Audience)[] popular,
@@ -54,7 +55,8 @@ public sealed class Recommender
         _purchased = purchased;
         _popular = popular;
         _topN = options.TopN;
-        _excludePurchased = options.ExcludePurchased;
+        Choice = choice;
+        _excludePurchased = choice.ExcludeTaken;
         _ignored = ignored;
         _ignoredPenalty = options.IgnoredPenalty;
         _clicked = clicked;
@@ -66,6 +68,12 @@ public sealed class Recommender
     }
 
     public string ModelVersion { get; }
+
+    /// <summary>What is served and why: the blend or one model, and whether lists leave out what the user bought.</summary>
+    public ServedChoice Choice { get; }
+
+    /// <summary>Whether lists leave out what the user bought (<see cref="RecommendationOptions.ExcludePurchased"/>, or chosen on validation).</summary>
+    public bool ExcludesPurchased => _excludePurchased;
 
     public int UserCount => _userIndex.Count;
 

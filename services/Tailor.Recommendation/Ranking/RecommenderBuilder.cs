@@ -44,8 +44,11 @@ public static class RecommenderBuilder
         var settings = options.ToEvaluationSettings();
         var vectors = itemVectors is { Count: > 0 } ? itemVectors : null;
         var components = RecommenderSuite.Train(set, vectors, settings, cancellationToken);
-        var weights = FitWeights(productInteractions, vectors, settings, components, cancellationToken);
-        var blend = new BlendScorer(set, components, weights, settings.Diversity, new ProductFamilies([.. items.Select(entry => entry.Title)]));
+        var titles = items.ToDictionary(entry => entry.ItemId, entry => entry.Title, StringComparer.Ordinal);
+        var choice = ServedSelection.Choose(
+            ValidationWindow.Of(productInteractions, settings.ValidationDays), components, vectors, settings,
+            validationSet => new ProductFamilies([.. validationSet.Items.Select(item => titles.GetValueOrDefault(item))]), options.ExcludePurchased, cancellationToken);
+        var blend = new BlendScorer(set, components, choice.Weights, settings.Diversity, new ProductFamilies([.. items.Select(entry => entry.Title)]));
         var popular = interactions.RecentAudience(options.PopularityWindow)
             .Where(audience => itemIndex.ContainsKey(audience.Key))
             .OrderByDescending(audience => audience.Value)
@@ -53,7 +56,7 @@ public static class RecommenderBuilder
             .Select(audience => (itemIndex[audience.Key], audience.Value))
             .ToArray();
 
-        return new Recommender(modelVersion, blend, items, purchased, popular, options, interactions.IgnoredItems, interactions.ClickedItems, userTopics ?? new Dictionary<string, string>());
+        return new Recommender(modelVersion, blend, choice, items, purchased, popular, options, interactions.IgnoredItems, interactions.ClickedItems, userTopics ?? new Dictionary<string, string>());
     }
 
     /// <summary>
@@ -71,32 +74,6 @@ public static class RecommenderBuilder
             .OfType<CatalogEntry>()
             .Where(entry => ProductRule.IsProduct(entry.ItemId, entry.Price))
             .OrderBy(entry => entry.ItemId, StringComparer.Ordinal)];
-    }
-
-    /// <summary>
-    /// The blend's weights, fitted on the last <see cref="RecommendationOptions.BlendValidation"/> of the data with the
-    /// models trained on what came before; when the data is not longer than that, the weights found on the shared data.
-    /// </summary>
-    private static Dictionary<UserSegment, double[]> FitWeights(
-        IReadOnlyList<Interaction> interactions,
-        IReadOnlyDictionary<string, float[]>? vectors,
-        EvaluationSettings settings,
-        IReadOnlyList<IItemScorer> components,
-        CancellationToken cancellationToken)
-    {
-        if (interactions.Count > 0)
-        {
-            var cut = interactions.Max(interaction => interaction.At) - TimeSpan.FromDays(settings.ValidationDays);
-            var before = interactions.Where(interaction => interaction.At < cut).ToList();
-            var validation = interactions.Where(interaction => interaction.At >= cut).ToList();
-            if (before.Count > 0 && validation.Count > 0)
-            {
-                var validationSet = TrainingSet.From(before);
-                return BlendWeights.Fit(validationSet, validation, RecommenderSuite.Train(validationSet, vectors, settings, cancellationToken));
-            }
-        }
-
-        return BlendWeights.Defaults(components);
     }
 
     private static CatalogEntry? Describe(string itemId, IReadOnlyDictionary<string, CatalogEntry> catalog, InteractionSet interactions)

@@ -25,14 +25,15 @@ public static class PromotionCheck
         DateTimeOffset servingDataEnd,
         IReadOnlyDictionary<string, StoredRecommendations> served,
         IReadOnlyList<RecommendedItem> servedPopular,
-        Func<InteractionSet, Recommender> build,
-        bool excludePurchased)
+        Func<InteractionSet, Recommender> build)
     {
         ArgumentNullException.ThrowIfNull(interactions);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(served);
         ArgumentNullException.ThrowIfNull(build);
         var candidate = build(before);
+        // What counts as a hit follows what the candidate serves: if it leaves out what users bought, a re-order cannot count.
+        var excludePurchased = candidate.ExcludesPurchased;
         var itemNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
         int Number(string itemId) => itemNumbers.TryGetValue(itemId, out var number) ? number : itemNumbers[itemId] = itemNumbers.Count;
 

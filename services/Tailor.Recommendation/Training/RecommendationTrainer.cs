@@ -86,7 +86,7 @@ public sealed class RecommendationTrainer(
             scores = await Task.Run(
                 () => PromotionCheck.Score(
                     interactions, before, dataEnd, served, current.Popular,
-                    earlier => RecommenderBuilder.Build(earlier, catalog, settings, version, cancellationToken, itemVectors), settings.ExcludePurchased),
+                    earlier => RecommenderBuilder.Build(earlier, catalog, settings, version, cancellationToken, itemVectors)),
                 cancellationToken);
             if (scores.Users >= settings.MinPromotionUsers && scores.CandidateNdcg < scores.ServingNdcg - settings.PromotionTolerance)
             {
@@ -157,6 +157,7 @@ public sealed class RecommendationTrainer(
         activity?.SetTag("tailor.model.users", users);
         activity?.SetTag("tailor.model.items", recommender.ItemCount);
         Log.Trained(logger, version, users, recommender.ItemCount, recommender.InteractionCount, clock.Elapsed.TotalSeconds);
+        Log.Served(logger, version, recommender.Choice.Model, recommender.ExcludesPurchased, recommender.Choice.Reason);
         return serving.Checkpoint;
     }
 
