@@ -18,6 +18,11 @@ namespace Tailor.SendTime.Learning;
 /// of them): a copy of one of them, taken by another replica at the same time or redelivered after a crash before the
 /// stream recorded it, adds nothing. Null in documents written before it was kept.
 /// </param>
+/// <param name="RecentOccurrences">
+/// The user's occurrences (<see cref="EvidenceOccurrences"/>) of the week before their newest, by UTC hour, with the
+/// weight each was counted at: another event in one of those hours adds nothing, or only what it outweighs it by.
+/// Null in documents written before evidence was counted by the hour.
+/// </param>
 public sealed record UserSendTimeState(
     HourOfWeekCounts Counts,
     int? BestHourOfWeek,
@@ -28,7 +33,8 @@ public sealed record UserSendTimeState(
     double[]? Delivered = null,
     double[]? Engaged = null,
     Guid[]? EngagedEmails = null,
-    Guid[]? AppliedEvents = null)
+    Guid[]? AppliedEvents = null,
+    Dictionary<long, double>? RecentOccurrences = null)
 {
     /// <summary>A user SendTime has heard nothing about yet.</summary>
     public static UserSendTimeState Unknown => new(new HourOfWeekCounts(), null);
