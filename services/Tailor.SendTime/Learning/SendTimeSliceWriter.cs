@@ -16,16 +16,12 @@ public sealed class SendTimeSliceWriter(IProfileCache profiles, IDocumentStore d
     /// <summary>
     /// Writes the slice of the state this caller stored, and of any newer state another replica stored meanwhile
     /// (<see cref="StoredSliceWrites.WriteLatestSliceAsync{TDocument, TSlice}"/>), so the newest state's slice is the one
-    /// left. Nothing is written for a user with no evidence yet.
+    /// left. A user identified with no evidence yet gets one too: their cohort's hours, explored widely (the concentration
+    /// is the prior's alone), instead of the planner's flat default (the first allowed hour of every window).
     /// </summary>
     public async Task WriteLatestAsync(string userId, Versioned<UserSendTimeState> stored, SendTimePriors priors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (stored.Document.Counts.Events == 0)
-        {
-            return;
-        }
-
         await profiles.WriteLatestSliceAsync(
             documents, SendTimeNames.UsersCollection, userId, stored, state => Compute(state, priors), cancellationToken);
     }

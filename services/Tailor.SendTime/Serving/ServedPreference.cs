@@ -16,11 +16,14 @@ public sealed class ServedPreference : IDisposable
 {
     private readonly LearnedHourModel? _learned;
 
-    private ServedPreference(ServedModelChoice choice, LearnedHourModel? learned, bool isDefault)
+    private readonly bool _ownsLearned;
+
+    private ServedPreference(ServedModelChoice choice, LearnedHourModel? learned, bool isDefault, bool ownsLearned = true)
     {
         Choice = choice;
         _learned = learned;
         IsDefault = isDefault;
+        _ownsLearned = ownsLearned;
     }
 
     public ServedModelChoice Choice { get; }
@@ -51,6 +54,26 @@ public sealed class ServedPreference : IDisposable
         return new ServedPreference(choice, learned, isDefault: false);
     }
 
+    /// <summary>
+    /// Serves <paramref name="model"/> as SendTime would once the evaluation saved it as its choice: how the evaluation
+    /// scores each candidate. <paramref name="learned"/> is the learned model's trees, required for <c>gbt</c> and
+    /// owned by the caller (this preference does not dispose them).
+    /// </summary>
+    public static ServedPreference For(string model, LearnedHourModel? learned)
+    {
+        if (!ServedModelChoice.Servable.Contains(model, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"SendTime serves {string.Join(", ", ServedModelChoice.Servable)}, not '{model}'.", nameof(model));
+        }
+
+        if (model == LearnedSendTime.Name && learned is null)
+        {
+            throw new ArgumentException("Serving the learned model needs its trees.", nameof(learned));
+        }
+
+        return new ServedPreference(ServedModelChoice.Default with { Model = model }, model == LearnedSendTime.Name ? learned : null, isDefault: false, ownsLearned: false);
+    }
+
     /// <param name="own">The user's own (weighted) counts over the week.</param>
     /// <param name="events">How many events those counts hold: what the learned model was trained to read as evidence.</param>
     /// <param name="posterior">Their hierarchy posterior over the week (sums to 1).</param>
@@ -61,17 +84,23 @@ public sealed class ServedPreference : IDisposable
         switch (Model)
         {
             case SendTimeModels.HierarchyDay:
-                var day = WeekHours.FoldToDay(posterior);
+                var day = BestWindow.Masses(WeekHours.FoldToDay(posterior));
                 return Spread(posterior, _ => day);
             case LearnedSendTime.Name:
                 var features = new HourFeatures(own, events, posterior, population);
                 return Spread(posterior, weekday => [.. _learned!.ScoreDay(features, weekday).Select(score => (double)score)]);
             default:
-                return posterior;
+                return BestWindow.Masses(posterior);
         }
     }
 
-    public void Dispose() => _learned?.Dispose();
+    public void Dispose()
+    {
+        if (_ownsLearned)
+        {
+            _learned?.Dispose();
+        }
+    }
 
     // Each weekday keeps the posterior's share of the week, spread over its hours as hoursOf(weekday) says.
     private static double[] Spread(double[] posterior, Func<int, double[]> hoursOf)
