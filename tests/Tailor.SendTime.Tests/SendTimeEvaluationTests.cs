@@ -1,5 +1,6 @@
 using Tailor.SendTime.Evaluation;
 using Tailor.SendTime.Model;
+using Tailor.SendTime.Serving;
 
 namespace Tailor.SendTime.Tests;
 
@@ -88,8 +89,8 @@ public sealed class SendTimeEvaluationTests
         var model = LearnedSendTime.Fit(train, TimeZoneInfo.Utc);
 
         Assert.NotNull(model);
-        var learned = LearnedSendTime.Predictor(model, set, SendTimeEvaluation.FitStrengths(set));
+        var learned = PlannedSendTime.Predictor(LearnedSendTime.Name, set, ServedPreference.For(LearnedSendTime.Name, model));
         Assert.All(Enumerable.Range(0, 30), user =>
-            Assert.InRange(WeekHours.CircularDistance(learned.HourFor($"u{user}", null, 2), 8 + (user % 3 * 5), WeekHours.PerDay), 0, 1));
+            Assert.InRange(WeekHours.CircularDistance(learned.HourFor($"u{user}", null, Monday.AddDays(2)), 8 + (user % 3 * 5), WeekHours.PerDay), 0, 1));
     }
 }

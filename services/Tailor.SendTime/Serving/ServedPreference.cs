@@ -6,8 +6,8 @@ namespace Tailor.SendTime.Serving;
 /// <summary>
 /// Turns a user's hierarchy posterior into the preference SendTime serves, as the chosen model places sends:
 /// <list type="bullet">
-/// <item>hierarchy-week: the posterior itself, the best hour of each weekday.</item>
-/// <item>hierarchy-day: the same hours of the day on every weekday (the posterior folded to a day), each weekday keeping its share.</item>
+/// <item>hierarchy-week: the posterior, each hour weighted by its ±1 h window (see AroundEachHour).</item>
+/// <item>hierarchy-day: the same hours of the day on every weekday (the posterior folded to a day, each hour weighted by its ±1 h window), each weekday keeping its share.</item>
 /// <item>gbt: each weekday's hours weighted by the learned model's scores, each weekday keeping the posterior's share.</item>
 /// </list>
 /// Keeping the weekday shares keeps exploration (which draws days first) and a reader's cross-day windows meaningful.
@@ -15,6 +15,9 @@ namespace Tailor.SendTime.Serving;
 public sealed class ServedPreference : IDisposable
 {
     private readonly LearnedHourModel? _learned;
+
+    /// <summary>The share of an hour's served weight that is its own rather than its ±1 h window's: a tie-break.</summary>
+    public const double OwnHourShare = 0.1;
 
     private readonly bool _ownsLearned;
 
@@ -84,13 +87,13 @@ public sealed class ServedPreference : IDisposable
         switch (Model)
         {
             case SendTimeModels.HierarchyDay:
-                var day = BestWindow.Masses(WeekHours.FoldToDay(posterior));
+                var day = AroundEachHour(WeekHours.FoldToDay(posterior));
                 return Spread(posterior, _ => day);
             case LearnedSendTime.Name:
                 var features = new HourFeatures(own, events, posterior, population);
                 return Spread(posterior, weekday => [.. _learned!.ScoreDay(features, weekday).Select(score => (double)score)]);
             default:
-                return BestWindow.Masses(posterior);
+                return AroundEachHour(posterior);
         }
     }
 
@@ -100,6 +103,18 @@ public sealed class ServedPreference : IDisposable
         {
             _learned?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Each hour weighted by the preference within an hour of it (<see cref="BestWindow.Masses"/>), with
+    /// <see cref="OwnHourShare"/> of its own weight kept: an email sent at an hour is read in the hours around it, so the
+    /// planner's best hour is the best ±1 h window, and among windows of equal mass (a user seen only at 10:00 has
+    /// three) the hour the user is seen at.
+    /// </summary>
+    private static double[] AroundEachHour(double[] weights)
+    {
+        var windows = BestWindow.Masses(weights);
+        return [.. windows.Select((window, hour) => ((1 - OwnHourShare) * window) + (OwnHourShare * weights[hour]))];
     }
 
     // Each weekday keeps the posterior's share of the week, spread over its hours as hoursOf(weekday) says.
