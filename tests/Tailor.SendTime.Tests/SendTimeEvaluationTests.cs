@@ -38,6 +38,51 @@ public sealed class SendTimeEvaluationTests
     }
 
     [Fact]
+    public void Run_scores_the_hour_the_planner_sends_at_and_reports_exploring_apart()
+    {
+        // Night owls shop at 23:00, inside the default quiet hours (21:00–08:00): the user's own hour says 23:00, but
+        // the planner can send no later than 20:00, three hours off. The served rows score what is sent.
+        var train = new List<TimedActivity>();
+        var test = new List<TimedActivity>();
+        for (var user = 0; user < 20; user++)
+        {
+            for (var day = 0; day < 14; day++)
+            {
+                (day < 10 ? train : test).Add(new TimedActivity($"u{user}", Monday.AddDays(day).AddHours(23)));
+            }
+        }
+
+        var rows = SendTimeEvaluation.Run(train, test, TimeZoneInfo.Utc).Rows.ToDictionary(row => (row.Model, row.Segment));
+
+        Assert.Equal(1.0, rows[("user-hour", "all")].HitRate1h, precision: 6);
+        Assert.Equal(0.0, rows[(SendTimeEvaluation.ServedName, "all")].HitRate1h, precision: 6);
+        Assert.Equal(0.0, rows[(SendTimeEvaluation.ExploreName, "all")].HitRate1h, precision: 6);
+    }
+
+    [Fact]
+    public void Run_reports_what_thompson_draws_cost_against_the_greedy_hour()
+    {
+        // Each user shops at their own hour, 09:00 to 18:00, and was seen once in training: the greedy hour leans to
+        // it, and the wide draws of a user with one event stray across the others' hours.
+        var train = new List<TimedActivity>();
+        var test = new List<TimedActivity>();
+        for (var user = 0; user < 30; user++)
+        {
+            for (var day = 0; day < 5; day++)
+            {
+                (day < 1 ? train : test).Add(new TimedActivity($"u{user}", Monday.AddDays(day).AddHours(9 + (user % 10))));
+            }
+        }
+
+        var rows = SendTimeEvaluation.Run(train, test, TimeZoneInfo.Utc).Rows.ToDictionary(row => (row.Model, row.Segment));
+
+        var (greedy, explore) = (rows[(SendTimeEvaluation.ServedName, "all")], rows[(SendTimeEvaluation.ExploreName, "all")]);
+        Assert.True(explore.HitRate1h < greedy.HitRate1h, $"exploring cost nothing: {explore} against {greedy}");
+        Assert.True(explore.HitRate1h > 0);
+        Assert.Equal(30, explore.Users);
+    }
+
+    [Fact]
     public void Run_counts_users_with_fewer_than_three_training_events_apart_and_gives_new_users_the_population()
     {
         TimedActivity[] train = [new("old", Monday.AddHours(9)), new("old", Monday.AddDays(1).AddHours(9)), new("old", Monday.AddDays(2).AddHours(9)), new("few", Monday.AddHours(20))];

@@ -11,17 +11,14 @@ namespace Tailor.SendTime.Learning;
 /// Hours are UTC hours (every zone's hours but the half-hour ones start on them), so an occurrence does not depend on
 /// the zone the user's counts are kept in when the event arrives; it counts at the local hour its UTC hour starts in.
 /// Taking the largest weight (not the first) makes an occurrence the same whatever order its events arrive in: an
-/// activity then a click in one hour, or the click first, both count as one click.
+/// activity then a click in one hour, or the click first, both count as one click. A user's state remembers the hours
+/// it counted most recently (<see cref="UserSendTimeState.RecentOccurrences"/>, as many as the event ids it keeps), so
+/// the lines of an order, the views of a visit or a copy of an event, which arrive close together, find their hour
+/// counted in any order and across batches and replicas; an event whose hour was pushed out of that memory by that
+/// many newer ones counts as an occurrence of its own.
 /// </remarks>
 public static class EvidenceOccurrences
 {
-    /// <summary>
-    /// How far (in hours) before the user's newest occurrence their state remembers occurrences
-    /// (<see cref="UserSendTimeState.RecentOccurrences"/>): a week, at most 169 entries. An event arriving later than
-    /// that after newer ones counts as an occurrence of its own, as if its hour had none.
-    /// </summary>
-    public const long RememberedHours = 168;
-
     /// <summary>The occurrence an instant belongs to: its UTC hour, counted from 0001-01-01.</summary>
     public static long HourOf(DateTimeOffset instant) => instant.UtcTicks / TimeSpan.TicksPerHour;
 

@@ -60,7 +60,7 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
         var delivered = (double[]?)state.Delivered?.Clone() ?? new double[WeekHours.Count];
         var engaged = (double[]?)state.Engaged?.Clone() ?? new double[WeekHours.Count];
         var engagedEmails = new List<Guid>(state.EngagedEmails ?? []);
-        var occurrences = new Dictionary<long, double>(state.RecentOccurrences ?? []);
+        var occurrences = new List<CountedHour>(state.RecentOccurrences ?? []);
         var hours = new List<HourEvidence>();
         var latencies = new List<TimeSpan>();
         foreach (var item in evidence.OrderBy(item => item.OccurredAt))
@@ -108,47 +108,37 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
             Delivered = delivered,
             Engaged = engaged,
             EngagedEmails = [.. engagedEmails.TakeLast(UserSendTimeState.DeliveriesKept)],
-            RecentOccurrences = Recent(occurrences),
+            RecentOccurrences = [.. occurrences],
         };
         return (next, hours, latencies);
     }
 
     /// <summary>
     /// What an event of weight <paramref name="weight"/> in UTC hour <paramref name="hour"/> adds, given the occurrences
-    /// remembered (updated here): null when its hour already counts as much.
+    /// remembered (updated here: the hour moves to the end, the least recently counted fall out): null when its hour
+    /// already counts as much.
     /// </summary>
-    private static HourEvidence? Counted(Dictionary<long, double> occurrences, long hour, double weight, TimeZoneInfo zone)
+    private HourEvidence? Counted(List<CountedHour> occurrences, long hour, double weight, TimeZoneInfo zone)
     {
         var hourOfWeek = WeekHours.Of(EvidenceOccurrences.Start(hour), zone);
-        if (occurrences.TryGetValue(hour, out var counted))
+        var index = occurrences.FindIndex(occurrence => occurrence.Hour == hour);
+        var counted = index < 0 ? 0 : occurrences[index].Weight;
+        if (index >= 0)
         {
-            if (weight <= counted)
-            {
-                return null;
-            }
-
-            occurrences[hour] = weight;
-            return new HourEvidence(hourOfWeek, weight - counted, IsOccurrence: false);
+            occurrences.RemoveAt(index);
         }
 
-        // An hour older than what is remembered may have counted already; it counts again rather than not at all.
-        if (occurrences.Count == 0 || hour >= occurrences.Keys.Max() - EvidenceOccurrences.RememberedHours)
+        occurrences.Add(new CountedHour(hour, Math.Max(weight, counted)));
+        if (occurrences.Count > options.Value.AppliedEventsKept)
         {
-            occurrences[hour] = weight;
+            occurrences.RemoveAt(0);
         }
 
-        return new HourEvidence(hourOfWeek, weight);
-    }
-
-    // The week before the newest occurrence: what a late or heavier event of the same hour is checked against.
-    private static Dictionary<long, double> Recent(Dictionary<long, double> occurrences)
-    {
-        if (occurrences.Count == 0)
+        if (index < 0)
         {
-            return occurrences;
+            return new HourEvidence(hourOfWeek, weight);
         }
 
-        var newest = occurrences.Keys.Max();
-        return occurrences.Where(occurrence => occurrence.Key >= newest - EvidenceOccurrences.RememberedHours).ToDictionary();
+        return weight > counted ? new HourEvidence(hourOfWeek, weight - counted, IsOccurrence: false) : null;
     }
 }
