@@ -34,6 +34,7 @@ public static class SendTimeRegistration
         services.AddSingleton<SendTimeDocuments>();
         services.AddSingleton(provider => ServedPreference.Load(provider.GetRequiredService<IOptions<SendTimeOptions>>().Value.ModelDirectory));
         services.AddHostedService<ServedModelStartup>();
+        services.AddSingleton<SendTimeSlices>();
         services.AddSingleton<SendTimeSliceWriter>();
         services.AddSingleton<UserEvidenceFold>();
         services.AddSingleton<SendTimeLearner>();

@@ -7,6 +7,12 @@ namespace Tailor.Profiles;
 /// <param name="Explore">Whether to draw the preference by Thompson sampling instead of taking its mean.</param>
 public sealed record SendSchedule(int WindowHours, int? QuietHoursStart, int? QuietHoursEnd, bool Explore)
 {
+    /// <summary>
+    /// ContentGeneration's defaults: one-hour windows, quiet from 21:00 to 08:00 local, exploring. The send-time
+    /// evaluation places sends with them, so what it measures is what a default deployment sends.
+    /// </summary>
+    public static SendSchedule Default { get; } = new(1, 21, 8, true);
+
     /// <summary>One-hour windows, any hour, no exploration.</summary>
     public static SendSchedule Anytime { get; } = new(1, null, null, false);
 

@@ -142,8 +142,10 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(0, exit);
         var rows = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!;
-        Assert.Equal(10, rows.Count);
+        // Six models (two weeks are too little for the learned one) in three segments.
+        Assert.Equal(18, rows.Count);
         Assert.Contains(rows, row => row.GetProperty("model").GetString() == "served" && row.GetProperty("segment").GetString() == "all");
+        Assert.Contains(rows, row => row.GetProperty("model").GetString() == "served-explore" && row.GetProperty("vs_global_low").GetDouble() <= row.GetProperty("vs_global").GetDouble());
         Assert.All(rows, row => Assert.InRange(row.GetProperty("hit_rate_1h").GetDouble(), 0, 1));
         Assert.Throws<ArgumentException>(() => EvalCommand.Run(["send-time", "--train", file, "--test", file, "--tune"], TextWriter.Null, TextWriter.Null));
     }

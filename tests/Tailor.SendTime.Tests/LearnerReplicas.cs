@@ -32,7 +32,7 @@ public sealed class LearnerReplicas : IDisposable
             _databases.Add(database);
             var store = wrap?.Invoke(new SqliteDocumentStore(database)) ?? new SqliteDocumentStore(database);
             var documents = new SendTimeDocuments(store);
-            var slices = new SendTimeSliceWriter(Profiles, store, ServedPreference.Load(null), options, TimeProvider.System);
+            var slices = new SendTimeSliceWriter(Profiles, store, new SendTimeSlices(ServedPreference.Load(null), options, TimeProvider.System), TimeProvider.System);
             Learners.Add(new SendTimeLearner(documents, new UserEvidenceFold(options), slices, options, metrics, TimeProvider.System));
             Refreshes.Add(new SendTimeRefresh(documents, slices, options, metrics));
         }

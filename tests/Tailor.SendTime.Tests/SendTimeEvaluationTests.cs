@@ -1,5 +1,6 @@
 using Tailor.SendTime.Evaluation;
 using Tailor.SendTime.Model;
+using Tailor.SendTime.Serving;
 
 namespace Tailor.SendTime.Tests;
 
@@ -34,6 +35,51 @@ public sealed class SendTimeEvaluationTests
         Assert.Equal(0, rows[("served", "under_3_events")].Users);
         // Ten days of training cannot hold a month of validation: the champion serves.
         Assert.Equal(SendTimeEvaluation.Champion, report.Served);
+    }
+
+    [Fact]
+    public void Run_scores_the_hour_the_planner_sends_at_and_reports_exploring_apart()
+    {
+        // Night owls shop at 23:00, inside the default quiet hours (21:00–08:00): the user's own hour says 23:00, but
+        // the planner can send no later than 20:00, three hours off. The served rows score what is sent.
+        var train = new List<TimedActivity>();
+        var test = new List<TimedActivity>();
+        for (var user = 0; user < 20; user++)
+        {
+            for (var day = 0; day < 14; day++)
+            {
+                (day < 10 ? train : test).Add(new TimedActivity($"u{user}", Monday.AddDays(day).AddHours(23)));
+            }
+        }
+
+        var rows = SendTimeEvaluation.Run(train, test, TimeZoneInfo.Utc).Rows.ToDictionary(row => (row.Model, row.Segment));
+
+        Assert.Equal(1.0, rows[("user-hour", "all")].HitRate1h, precision: 6);
+        Assert.Equal(0.0, rows[(SendTimeEvaluation.ServedName, "all")].HitRate1h, precision: 6);
+        Assert.Equal(0.0, rows[(SendTimeEvaluation.ExploreName, "all")].HitRate1h, precision: 6);
+    }
+
+    [Fact]
+    public void Run_reports_what_thompson_draws_cost_against_the_greedy_hour()
+    {
+        // Each user shops at their own hour, 09:00 to 18:00, and was seen once in training: the greedy hour leans to
+        // it, and the wide draws of a user with one event stray across the others' hours.
+        var train = new List<TimedActivity>();
+        var test = new List<TimedActivity>();
+        for (var user = 0; user < 30; user++)
+        {
+            for (var day = 0; day < 5; day++)
+            {
+                (day < 1 ? train : test).Add(new TimedActivity($"u{user}", Monday.AddDays(day).AddHours(9 + (user % 10))));
+            }
+        }
+
+        var rows = SendTimeEvaluation.Run(train, test, TimeZoneInfo.Utc).Rows.ToDictionary(row => (row.Model, row.Segment));
+
+        var (greedy, explore) = (rows[(SendTimeEvaluation.ServedName, "all")], rows[(SendTimeEvaluation.ExploreName, "all")]);
+        Assert.True(explore.HitRate1h < greedy.HitRate1h, $"exploring cost nothing: {explore} against {greedy}");
+        Assert.True(explore.HitRate1h > 0);
+        Assert.Equal(30, explore.Users);
     }
 
     [Fact]
@@ -88,8 +134,8 @@ public sealed class SendTimeEvaluationTests
         var model = LearnedSendTime.Fit(train, TimeZoneInfo.Utc);
 
         Assert.NotNull(model);
-        var learned = LearnedSendTime.Predictor(model, set, SendTimeEvaluation.FitStrengths(set));
+        var learned = PlannedSendTime.Predictor(LearnedSendTime.Name, set, ServedPreference.For(LearnedSendTime.Name, model));
         Assert.All(Enumerable.Range(0, 30), user =>
-            Assert.InRange(WeekHours.CircularDistance(learned.HourFor($"u{user}", null, 2), 8 + (user % 3 * 5), WeekHours.PerDay), 0, 1));
+            Assert.InRange(WeekHours.CircularDistance(learned.HourFor($"u{user}", null, Monday.AddDays(2)), 8 + (user % 3 * 5), WeekHours.PerDay), 0, 1));
     }
 }

@@ -21,13 +21,14 @@ public sealed class SendTimeReplicaTests
     private const string Busy = "u-busy";
 
     /// <summary>
-    /// One user's 1,000 activities: most at 09:00 on weekdays, the rest spread over the week. Every weight is 1, so the
-    /// sums are exact whatever order they are added in.
+    /// One user's 1,000 activities: most at 09:00 on weekdays, the rest spread over the week, one week each, so each is
+    /// an occurrence of its own and a copy counted twice would show. Every weight is 1, so the sums are exact whatever
+    /// order they are added in.
     /// </summary>
     private static readonly SendTimeEvidence[] Activities =
     [
         .. Enumerable.Range(0, 1_000).Select(i => new SendTimeEvidence(
-            Guid.NewGuid(), Busy, TestMessages.Monday.AddHours(i % 3 == 0 ? (i * 37) % 168 : ((i % 5) * 24) + 9).AddMinutes(i % 60), 1)),
+            Guid.NewGuid(), Busy, TestMessages.Monday.AddDays(7 * i).AddHours(i % 3 == 0 ? (i * 37) % 168 : ((i % 5) * 24) + 9).AddMinutes(i % 60), 1)),
     ];
 
     [Fact]
@@ -75,14 +76,14 @@ public sealed class SendTimeReplicaTests
     {
         using var replicas = new LearnerReplicas(2);
         var ct = TestContext.Current.CancellationToken;
-        var delivered = TestMessages.Monday.AddHours(9);
-        // Ten emails delivered at 09:00 and opened three hours later: each a delivery, a success of 09:00, an open
-        // latency and (the open being the reader's own session) evidence at 12:00.
+        // Ten emails delivered at 09:00 on ten Mondays and opened three hours later: each a delivery, a success of
+        // 09:00, an open latency and (the open being the reader's own session) an occurrence at 12:00.
         var emails = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
+        DateTimeOffset Delivered(Guid email) => TestMessages.Monday.AddDays(7 * emails.IndexOf(email)).AddHours(9);
         SendTimeEvidence[] engagement =
         [
-            .. emails.Select(email => new SendTimeEvidence(Guid.NewGuid(), "u-1", delivered, 0, email, IsDelivery: true)),
-            .. emails.Select(email => new SendTimeEvidence(Guid.NewGuid(), "u-1", delivered.AddHours(3), 2, email)),
+            .. emails.Select(email => new SendTimeEvidence(Guid.NewGuid(), "u-1", Delivered(email), 0, email, IsDelivery: true)),
+            .. emails.Select(email => new SendTimeEvidence(Guid.NewGuid(), "u-1", Delivered(email).AddHours(3), 2, email)),
         ];
 
         // The first replica learns half the emails, then dies before its stream records them; their messages go back
@@ -108,7 +109,7 @@ public sealed class SendTimeReplicaTests
         var ct = TestContext.Current.CancellationToken;
         SendTimeEvidence[] batch =
         [
-            .. Enumerable.Range(0, 3).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-1", TestMessages.Monday.AddHours(9).AddMinutes(i), 1)),
+            .. Enumerable.Range(0, 3).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-1", TestMessages.Monday.AddDays(7 * i).AddHours(9), 1)),
             new SendTimeEvidence(Guid.NewGuid(), "u-3", TestMessages.Monday.AddHours(11), 1),
         ];
 
@@ -132,8 +133,8 @@ public sealed class SendTimeReplicaTests
         var ct = TestContext.Current.CancellationToken;
         SendTimeEvidence[] batch =
         [
-            .. Enumerable.Range(0, 3).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-1", TestMessages.Monday.AddHours(9).AddMinutes(i), 1)),
-            .. Enumerable.Range(0, 2).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-2", TestMessages.Monday.AddHours(10).AddMinutes(i), 1)),
+            .. Enumerable.Range(0, 3).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-1", TestMessages.Monday.AddDays(7 * i).AddHours(9), 1)),
+            .. Enumerable.Range(0, 2).Select(i => new SendTimeEvidence(Guid.NewGuid(), "u-2", TestMessages.Monday.AddDays(7 * i).AddHours(10), 1)),
             new SendTimeEvidence(Guid.NewGuid(), "u-3", TestMessages.Monday.AddHours(11), 1),
         ];
 

@@ -26,8 +26,8 @@ public sealed class SendTimeRetryTests
         var fridayEvening = TestMessages.Monday.AddDays(4).AddHours(20);
         UserActivityTracked[] activities =
         [
-            .. Enumerable.Range(0, 3).Select(i => TestMessages.Activity("u-1", mondayMorning.AddMinutes(i))),
-            .. Enumerable.Range(0, 2).Select(i => TestMessages.Activity("u-2", fridayEvening.AddMinutes(i))),
+            .. Enumerable.Range(0, 3).Select(i => TestMessages.Activity("u-1", mondayMorning.AddDays(7 * i))),
+            .. Enumerable.Range(0, 2).Select(i => TestMessages.Activity("u-2", fridayEvening.AddDays(7 * i))),
         ];
 
         await host.Harness.Bus.PublishBatch(activities, ct);
@@ -52,7 +52,7 @@ public sealed class SendTimeRetryTests
         await using var host = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IProfileCache>(profiles));
         var ct = TestContext.Current.CancellationToken;
         var wednesdayNoon = TestMessages.Monday.AddDays(2).AddHours(12);
-        EmailEngaged[] clicks = [.. Enumerable.Range(0, 2).Select(i => TestMessages.Engagement("u-1", wednesdayNoon.AddMinutes(i), EngagementKind.Click))];
+        EmailEngaged[] clicks = [.. Enumerable.Range(0, 2).Select(i => TestMessages.Engagement("u-1", wednesdayNoon.AddDays(7 * i), EngagementKind.Click))];
 
         await host.Harness.Bus.PublishBatch(clicks, ct);
         await WaitForRecordedAsync(host, clicks.Length);

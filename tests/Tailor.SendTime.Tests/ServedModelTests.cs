@@ -7,6 +7,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Tailor.Profiles;
 using Tailor.SendTime.Evaluation;
+using Tailor.SendTime.Learning;
 using Tailor.SendTime.Model;
 using Tailor.SendTime.Serving;
 
@@ -33,33 +34,39 @@ public sealed class ServedModelTests : IDisposable
             Assert.Equal(9, BestHour(shaped, weekday));
             Assert.Equal(DayShare(posterior, weekday), DayShare(shaped, weekday), 9);
         });
-        Assert.Equal(19, BestHour(ServedPreference.HierarchyWeek.Shape(posterior, 11, posterior, posterior), 5));
-        Assert.Same(posterior, ServedPreference.HierarchyWeek.Shape(posterior, 11, posterior, posterior));
+        var week = ServedPreference.HierarchyWeek.Shape(posterior, 11, posterior, posterior);
+        Assert.Equal(19, BestHour(week, 5));
+        Assert.Equal(1.0, week.Sum(), 9);
     }
 
     [Fact]
-    public void Learned_model_saved_and_loaded_serves_on_every_weekday_the_hour_the_evaluation_predicted()
+    public void Learned_model_saved_and_loaded_serves_the_slices_and_hours_the_evaluation_scored()
     {
         var train = ThreeHourGroups();
         var set = SendTimeTrainingSet.Build(train, TimeZoneInfo.Utc);
-        var strengths = SendTimeEvaluation.FitStrengths(set);
         var model = LearnedSendTime.Fit(train, TimeZoneInfo.Utc)!;
-        var report = new SendTimeEvaluationReport([], LearnedSendTime.Name, new Dictionary<string, double> { ["gbt"] = 1 }, strengths, model);
+        var report = new SendTimeEvaluationReport([], LearnedSendTime.Name, new Dictionary<string, double> { ["gbt"] = 1 }, SendTimeEvaluation.FitStrengths(set), model);
 
         ServedModelChoice.Save(_folder.FullName, report, Monday);
-        var served = ServedPreference.Load(_folder.FullName);
+        using var served = ServedPreference.Load(_folder.FullName);
 
         Assert.Equal(LearnedSendTime.Name, served.Model);
         Assert.Equal(Monday, served.Choice.ChosenAt);
-        var predicted = LearnedSendTime.Predictor(model, set, strengths);
+        var options = Options.Create(set.Options);
+        var service = new SendTimeSlices(served, options, TimeProvider.System);
+        var evaluated = new SendTimeSlices(ServedPreference.For(LearnedSendTime.Name, model), options, TimeProvider.System);
+        var planned = PlannedSendTime.Predictor(LearnedSendTime.Name, set, ServedPreference.For(LearnedSendTime.Name, model));
         foreach (var user in new[] { "u0", "u1", "u2" })
         {
-            var own = set.Users[user];
-            var posterior = SendTimeHierarchy.Posterior(own, null, set.Population, strengths);
-            var shaped = served.Shape(own, (long)own.Sum(), posterior, set.Population);
-            Assert.Equal(1.0, shaped.Sum(), 6);
+            var slice = service.Compute(set.StateOf(user, null), set.Priors);
+            Assert.Equal(1.0, slice.HourOfWeekWeights.Sum(), 6);
+            Assert.Equal(evaluated.Compute(set.StateOf(user, null), set.Priors).HourOfWeekWeights, slice.HourOfWeekWeights);
             Assert.All(Enumerable.Range(0, WeekHours.Days), weekday =>
-                Assert.Equal(predicted.HourFor(user, null, weekday), BestHour(shaped, weekday)));
+            {
+                var day = Monday.AddDays(weekday);
+                var sendAt = SendTimePlanner.Plan(slice, day, day.AddDays(1), SendSchedule.Default with { Explore = false }, seed: 0);
+                Assert.Equal(planned.HourFor(user, null, day), sendAt?.Hour);
+            });
         }
     }
 

@@ -10,18 +10,18 @@ public sealed class SendScheduleOptions
 
     /// <summary>Width of the send window in whole hours: the best such window inside the campaign's, on the user's clock.</summary>
     [Range(1, 24)]
-    public int WindowHours { get; set; } = 1;
+    public int WindowHours { get; set; } = SendSchedule.Default.WindowHours;
 
     /// <summary>Local hour quiet hours begin; no email is placed from then until <see cref="QuietHoursEnd"/>.</summary>
     [Range(0, 23)]
-    public int? QuietHoursStart { get; set; } = 21;
+    public int? QuietHoursStart { get; set; } = SendSchedule.Default.QuietHoursStart;
 
     /// <summary>Local hour quiet hours end (exclusive); before the start means they run past midnight.</summary>
     [Range(0, 23)]
-    public int? QuietHoursEnd { get; set; } = 8;
+    public int? QuietHoursEnd { get; set; } = SendSchedule.Default.QuietHoursEnd;
 
     /// <summary>Thompson sampling over send windows, so users with little evidence are sent at hours that teach SendTime something.</summary>
-    public bool Explore { get; set; } = true;
+    public bool Explore { get; set; } = SendSchedule.Default.Explore;
 
     public SendSchedule Schedule => new(WindowHours, QuietHoursStart, QuietHoursEnd, Explore);
 }

@@ -3,9 +3,10 @@ using Tailor.SendTime.Model;
 namespace Tailor.SendTime.Evaluation;
 
 /// <summary>
-/// Trains the learned alternative (<see cref="LearnedHourModel"/>) on timed activity and turns it into a predictor:
-/// the hour with the highest score on a weekday is the prediction. Features come from the training activity before the
-/// last <see cref="LabelPeriod"/>, labels (the share of the user's activity in that period within ±1 hour) from it.
+/// Trains the learned alternative (<see cref="LearnedHourModel"/>) on timed activity. Features come from the training
+/// activity before the last <see cref="LabelPeriod"/>, learned as SendTime learns it (<see cref="SendTimeTrainingSet"/>);
+/// labels from that period's occurrences: the share of the user's occurrences on a weekday within ±1 hour of each hour.
+/// It serves, and is scored, through <see cref="Serving.ServedPreference"/> like the other servable models.
 /// </summary>
 public static class LearnedSendTime
 {
@@ -19,14 +20,14 @@ public static class LearnedSendTime
         ArgumentNullException.ThrowIfNull(accountZone);
         var cut = train.Max(activity => activity.At) - LabelPeriod;
         var history = train.Where(activity => activity.At < cut).ToList();
-        var later = train.Where(activity => activity.At >= cut).ToList();
+        var later = SendTimeTrainingSet.Occurrences(train.Where(activity => activity.At >= cut));
         if (history.Count == 0 || later.Count == 0)
         {
             return null;
         }
 
         var historySet = SendTimeTrainingSet.Build(history, accountZone);
-        var posteriors = new PosteriorCache(historySet, SendTimeEvaluation.FitStrengths(historySet));
+        var posteriors = new PosteriorCache(historySet);
         var rows = new List<LearnedHourModel.HourRow>();
         foreach (var user in later.GroupBy(activity => activity.UserId, StringComparer.Ordinal))
         {
@@ -48,37 +49,10 @@ public static class LearnedSendTime
         return LearnedHourModel.Fit(rows, seed);
     }
 
-    /// <summary>Predicts with <paramref name="model"/>, reading each user's features from <paramref name="serving"/>.</summary>
-    public static SendTimePredictor Predictor(LearnedHourModel model, SendTimeTrainingSet serving, PriorStrengths servingStrengths)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(serving);
-        var posteriors = new PosteriorCache(serving, servingStrengths);
-        var features = new Dictionary<(string, string?), HourFeatures>();
-        var predictions = new Dictionary<(string, int), int>();
-        return new SendTimePredictor(Name, true, (user, country, weekday) =>
-        {
-            if (!predictions.TryGetValue((user, weekday), out var best))
-            {
-                // Folded once per user (and country, which a user never seen is judged by), whatever the weekday.
-                if (!features.TryGetValue((user, country), out var userFeatures))
-                {
-                    features[(user, country)] = userFeatures = Features(serving, posteriors, user, country);
-                }
-
-                var scores = model.ScoreDay(userFeatures, weekday);
-                best = Array.IndexOf(scores, scores.Max());
-                predictions[(user, weekday)] = best;
-            }
-
-            return best;
-        });
-    }
-
-    // The training set counts each activity once, so a user's total is their number of events.
+    // The same features SendTime computes when it serves the model (ServedPreference.Shape), from the same state.
     private static HourFeatures Features(SendTimeTrainingSet set, PosteriorCache posteriors, string user, string? country)
     {
-        var own = set.Users.GetValueOrDefault(user);
-        return new HourFeatures(own, own?.Sum() ?? 0, posteriors.For(user, country), set.Population);
+        var state = set.StateOf(user, country);
+        return new HourFeatures(state.Counts.Weights, state.Counts.Events, posteriors.For(user, country), set.Population);
     }
 }

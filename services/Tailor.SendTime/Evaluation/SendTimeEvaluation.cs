@@ -1,23 +1,30 @@
 using Tailor.SendTime.Model;
+using Tailor.SendTime.Serving;
 
 namespace Tailor.SendTime.Evaluation;
 
 /// <summary>
-/// The offline evaluation behind <c>eval send-time</c>. Every model is trained on the training activity and predicts,
-/// per test user and local weekday, one local hour; it is scored by the share of the user's test activity within ±1
-/// hour of the hour it predicted for that activity's weekday (a model without weekdays predicts the same hour every
-/// day). Hours are compared on the clock face, in the user's zone (23:00 is one hour from 00:00).
+/// The offline evaluation behind <c>eval send-time</c>. The training activity is learned by SendTime's own code
+/// (<see cref="SendTimeTrainingSet"/>: the same fold, occurrences and prior fit), and every model places one send per
+/// test user and local day. A user is judged on their test occurrences (one per user and hour, as SendTime counts):
+/// the share of them within ±1 hour of the send hour placed on that occurrence's local day, hours compared on the
+/// clock face in the user's zone (23:00 is one hour from 00:00). The servable models are scored as served
+/// (<see cref="PlannedSendTime"/>: the slice SendTime would write and the planner's greedy hour in it); the cost of
+/// exploring is reported apart, as the expected score of the planner's Thompson draws (<see cref="ExploreName"/>).
 /// Which model serves is decided without the test period: the candidates are trained on the training activity up to
 /// <see cref="ValidationPeriod"/> before its end and scored on that stretch (and the one before, see Choose); the
-/// champion (what SendTime serves) keeps serving unless a challenger is ahead by <see cref="ChallengerMargin"/>. The model
-/// chosen is retrained on all of it and reported on the test period as <see cref="ServedName"/>, next to every model
-/// under its own name.
+/// champion (what SendTime serves) keeps serving unless a challenger is ahead by <see cref="ChallengerMargin"/>. The
+/// model chosen is retrained on all of it and reported on the test period as <see cref="ServedName"/>.
 /// </summary>
 public static class SendTimeEvaluation
 {
     public const string ServedName = "served";
+    public const string ExploreName = "served-explore";
     public const int FewEvents = 3;
     public const int ValidationFolds = 2;
+
+    /// <summary>How many Thompson draws per user and day the exploring score averages.</summary>
+    public const int ExploreDraws = 20;
 
     /// <summary>The model SendTime serves: the hierarchy over hours of the week, which places a send on the campaign's own weekday.</summary>
     public const string Champion = SendTimeModels.HierarchyWeek;
@@ -38,41 +45,41 @@ public static class SendTimeEvaluation
 
         var choice = Choose(train, accountZone);
         var set = SendTimeTrainingSet.Build(train, accountZone);
-        var strengths = FitStrengths(set);
         var learned = LearnedSendTime.Fit(train, accountZone);
-        var rows = new List<SendTimeEvaluationRow>();
-        foreach (var model in Models(set, strengths, learned))
+        var occurrences = SendTimeTrainingSet.Occurrences(test);
+        var scores = new List<UserHitRate>();
+        foreach (var model in Models(set, learned))
         {
-            rows.AddRange(Score(model, set, test));
-            if (model.Name == choice.Name)
-            {
-                rows.AddRange(Score(model with { Name = ServedName }, set, test));
-            }
+            scores.AddRange(Score(model, set, occurrences));
         }
 
-        return new SendTimeEvaluationReport(rows, choice.Name, choice.Scores, strengths, learned);
+        var served = ServedPreference.For(choice.Name, learned);
+        scores.AddRange(Score(PlannedSendTime.Predictor(ServedName, set, served), set, occurrences));
+        scores.AddRange(Enumerable.Range(0, ExploreDraws)
+            .SelectMany(draw => Score(PlannedSendTime.Predictor(ExploreName, set, served, draw), set, occurrences))
+            .GroupBy(score => score.UserId, StringComparer.Ordinal)
+            .Select(user => user.First() with { Share = user.Average(score => score.Share) }));
+        return new SendTimeEvaluationReport(SendTimeComparison.Rows(scores), choice.Name, choice.Scores, set.Priors.Strengths, learned, scores);
     }
 
-    /// <summary>The prior strengths SendTime would fit on this training set.</summary>
+    /// <summary>The prior strengths SendTime would fit on this training set (fitted as the set is learned).</summary>
     public static PriorStrengths FitStrengths(SendTimeTrainingSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var users = set.Users.Select(user => ((IReadOnlyList<double>)user.Value, (IReadOnlyList<double>?)set.CohortCounts(user.Key))).ToList();
-        return HierarchyFit.Fit(users, [.. set.Cohorts.Values], set.Population, PriorStrengths.Defaults);
+        return set.Priors.Strengths;
     }
 
-    private static IEnumerable<SendTimePredictor> Models(SendTimeTrainingSet set, PriorStrengths strengths, LearnedHourModel? learned) =>
-        new[]
-        {
-            SendTimeModels.Global(set),
-            SendTimeModels.User(set),
-            SendTimeModels.Day(set, strengths),
-            SendTimeModels.Week(set, strengths),
-            learned is null ? null : LearnedSendTime.Predictor(learned, set, strengths),
-        }.OfType<SendTimePredictor>();
+    /// <summary>The baselines, and each model SendTime can serve scored as served (greedy).</summary>
+    private static IEnumerable<SendTimePredictor> Models(SendTimeTrainingSet set, LearnedHourModel? learned) =>
+        new[] { SendTimeModels.Global(set), SendTimeModels.User(set) }.Concat(Servable(set, learned));
+
+    private static IEnumerable<SendTimePredictor> Servable(SendTimeTrainingSet set, LearnedHourModel? learned) =>
+        ServedModelChoice.Servable
+            .Where(model => model != LearnedSendTime.Name || learned is not null)
+            .Select(model => PlannedSendTime.Predictor(model, set, ServedPreference.For(model, learned)));
 
     /// <summary>
-    /// Scores the candidates on each of the last <see cref="ValidationFolds"/> stretches of <see cref="ValidationPeriod"/>
+    /// Scores the servable models on each of the last <see cref="ValidationFolds"/> stretches of <see cref="ValidationPeriod"/>
     /// in the training activity, each trained on everything before it, and picks the best mean: one month alone is noisy.
     /// </summary>
     private static (string Name, IReadOnlyDictionary<string, double> Scores) Choose(IReadOnlyList<TimedActivity> train, TimeZoneInfo accountZone)
@@ -83,16 +90,16 @@ public static class SendTimeEvaluation
         {
             var start = end - (ValidationPeriod * fold);
             var early = train.Where(activity => activity.At < start).ToList();
-            var validation = train.Where(activity => activity.At >= start && activity.At < start + ValidationPeriod).ToList();
+            var validation = SendTimeTrainingSet.Occurrences(train.Where(activity => activity.At >= start && activity.At < start + ValidationPeriod));
             if (early.Count == 0 || validation.Count == 0)
             {
                 continue;
             }
 
             var set = SendTimeTrainingSet.Build(early, accountZone);
-            foreach (var model in Models(set, FitStrengths(set), LearnedSendTime.Fit(early, accountZone)).Where(model => model.Name is not (SendTimeModels.GlobalHour or SendTimeModels.UserHour)))
+            foreach (var model in Servable(set, LearnedSendTime.Fit(early, accountZone)))
             {
-                (scores.TryGetValue(model.Name, out var list) ? list : scores[model.Name] = []).Add(Score(model, set, validation)[0].HitRate1h);
+                (scores.TryGetValue(model.Name, out var list) ? list : scores[model.Name] = []).Add(Score(model, set, validation).Average(score => score.Share));
             }
         }
 
@@ -107,24 +114,15 @@ public static class SendTimeEvaluation
         return (challenger.Value > championScore * (1 + ChallengerMargin) ? challenger.Key : Champion, means);
     }
 
-    private static SendTimeEvaluationRow[] Score(SendTimePredictor model, SendTimeTrainingSet set, IReadOnlyList<TimedActivity> test)
-    {
-        var hits = test.GroupBy(activity => activity.UserId, StringComparer.Ordinal).Select(user =>
+    /// <summary>Each test user's share of occurrences within ±1 hour of the hour the model sends at on that occurrence's local day.</summary>
+    private static IEnumerable<UserHitRate> Score(SendTimePredictor model, SendTimeTrainingSet set, IReadOnlyList<TimedActivity> occurrences) =>
+        occurrences.GroupBy(activity => activity.UserId, StringComparer.Ordinal).Select(user =>
         {
             var share = user.Count(activity =>
             {
-                var local = set.LocalHourOfWeek(user.Key, activity.At, activity.Country);
-                var predicted = model.HourFor(user.Key, activity.Country, local / WeekHours.PerDay);
-                return WeekHours.CircularDistance(local % WeekHours.PerDay, predicted, WeekHours.PerDay) <= 1;
+                var local = set.LocalHourOfWeek(user.Key, activity.At, activity.Country) % WeekHours.PerDay;
+                return WeekHours.CircularDistance(local, model.HourFor(user.Key, activity.Country, activity.At), WeekHours.PerDay) <= 1;
             }) / (double)user.Count();
-            var trainingEvents = set.Users.TryGetValue(user.Key, out var counts) ? counts.Sum() : 0;
-            return (Few: trainingEvents < FewEvents, Share: share);
-        }).ToList();
-        var few = hits.Where(hit => hit.Few).ToList();
-        return
-        [
-            new SendTimeEvaluationRow(model.Name, "all", hits.Average(hit => hit.Share), hits.Count),
-            new SendTimeEvaluationRow(model.Name, "under_3_events", few.Count == 0 ? 0 : few.Average(hit => hit.Share), few.Count),
-        ];
-    }
+            return new UserHitRate(model.Name, user.Key, set.States.GetValueOrDefault(user.Key)?.Counts.Events ?? 0, share);
+        });
 }

@@ -1,5 +1,7 @@
 namespace Tailor.SendTime.Evaluation;
 
-/// <summary>A model's send hour for a user on a local weekday (0 = Monday): a local hour of the day, 0–23.</summary>
-/// <param name="UsesWeekdays">Whether the hour depends on the weekday (reported, so a reader knows how it was judged).</param>
-public sealed record SendTimePredictor(string Name, bool UsesWeekdays, Func<string, string?, int, int> HourFor);
+/// <summary>
+/// A model's send hour for a user (with the country the data gives them) on the local day of an instant: a local hour
+/// of the day, 0–23.
+/// </summary>
+public sealed record SendTimePredictor(string Name, Func<string, string?, DateTimeOffset, int> HourFor);

@@ -7,6 +7,7 @@ public sealed class HourOfWeekCounts
 {
     public double[] Weights { get; init; } = new double[WeekHours.Count];
 
+    /// <summary>How many occurrences (<see cref="EvidenceOccurrences"/>) the weights hold: a user's evidence count.</summary>
     public long Events { get; init; }
 
     /// <summary>
@@ -18,18 +19,18 @@ public sealed class HourOfWeekCounts
     public double TotalWeight() => Weights.Sum();
 
     /// <summary>These counts with <paramref name="evidence"/> added, as a new instance: this one is left as it is.</summary>
-    public HourOfWeekCounts Plus(IEnumerable<(int HourOfWeek, double Weight)> evidence)
+    public HourOfWeekCounts Plus(IEnumerable<HourEvidence> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var weights = (double[])Weights.Clone();
         var events = Events;
-        foreach (var (hourOfWeek, weight) in evidence)
+        foreach (var (hourOfWeek, weight, isOccurrence) in evidence)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(hourOfWeek);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(hourOfWeek, WeekHours.Count);
             ArgumentOutOfRangeException.ThrowIfNegative(weight);
             weights[hourOfWeek] += weight;
-            events++;
+            events += isOccurrence ? 1 : 0;
         }
 
         return new HourOfWeekCounts { Weights = weights, Events = events, LastBatch = LastBatch };

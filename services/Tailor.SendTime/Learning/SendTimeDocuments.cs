@@ -43,11 +43,11 @@ public sealed class SendTimeDocuments(IDocumentStore documents)
     }
 
     /// <summary>Adds evidence to everyone's counts.</summary>
-    public Task AddToPopulationAsync(IReadOnlyCollection<(int HourOfWeek, double Weight)> evidence, CancellationToken cancellationToken) =>
+    public Task AddToPopulationAsync(IReadOnlyCollection<HourEvidence> evidence, CancellationToken cancellationToken) =>
         AddAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, evidence, cancellationToken);
 
     /// <summary>Adds evidence to a country's counts.</summary>
-    public Task AddToCohortAsync(string country, IReadOnlyCollection<(int HourOfWeek, double Weight)> evidence, CancellationToken cancellationToken) =>
+    public Task AddToCohortAsync(string country, IReadOnlyCollection<HourEvidence> evidence, CancellationToken cancellationToken) =>
         AddAsync(SendTimeNames.CohortsCollection, CohortKey(country), evidence, cancellationToken);
 
     /// <summary>Adds delays from delivery to open to the open-latency histogram.</summary>
@@ -68,7 +68,7 @@ public sealed class SendTimeDocuments(IDocumentStore documents)
         return country.Trim().ToUpperInvariant();
     }
 
-    private async Task AddAsync(string collection, string id, IReadOnlyCollection<(int HourOfWeek, double Weight)> evidence, CancellationToken cancellationToken)
+    private async Task AddAsync(string collection, string id, IReadOnlyCollection<HourEvidence> evidence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Count > 0)

@@ -16,7 +16,7 @@ public sealed record SendTimePriors(HourOfWeekCounts Population, IReadOnlyDictio
     /// These priors with one user's new evidence added to the population and their cohort: what the user's estimate is
     /// computed against when their update lands, whatever else the stored priors gain meanwhile.
     /// </summary>
-    public SendTimePriors With(string? country, IReadOnlyCollection<(int HourOfWeek, double Weight)> evidence)
+    public SendTimePriors With(string? country, IReadOnlyCollection<HourEvidence> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Count == 0)

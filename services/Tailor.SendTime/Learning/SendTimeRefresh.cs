@@ -129,7 +129,7 @@ public sealed class SendTimeRefresh(
         return cohorts;
     }
 
-    /// <summary>Fits on a uniform sample of at most <see cref="SendTimeOptions.FitSampleUsers"/> users with two or more events (reservoir sampling, seeded).</summary>
+    /// <summary>Fits on a sample of the stored users (<see cref="PriorStrengthSample"/>).</summary>
     private async Task<PriorStrengths> FitAsync(HourOfWeekCounts population, Dictionary<string, HourOfWeekCounts> cohorts, CancellationToken cancellationToken)
     {
         var fallback = options.Value.DefaultPriorStrengths;
@@ -138,33 +138,12 @@ public sealed class SendTimeRefresh(
             return fallback;
         }
 
-        var limit = options.Value.FitSampleUsers;
-        var random = new Random(1);
-        var sample = new List<(IReadOnlyList<double>, IReadOnlyList<double>?)>();
-        var seen = 0;
+        var sample = new PriorStrengthSample(options.Value.FitSampleUsers, cohorts);
         await foreach (var (userId, state) in documents.Store.ListAsync<UserSendTimeState>(SendTimeNames.UsersCollection, cancellationToken))
         {
-            if (state.Counts.EnsureValid(userId).Events < 2)
-            {
-                continue;
-            }
-
-            var unit = ((IReadOnlyList<double>)state.Counts.Weights, (IReadOnlyList<double>?)Cohort(cohorts, state)?.Weights);
-            if (sample.Count < limit)
-            {
-                sample.Add(unit);
-            }
-            else if (random.Next(seen + 1) is var slot && slot < limit)
-            {
-                sample[slot] = unit;
-            }
-
-            seen++;
+            sample.Add(userId, state);
         }
 
-        return HierarchyFit.Fit(sample, [.. cohorts.Values.Select(counts => (IReadOnlyList<double>)counts.Weights)], population.Weights, fallback);
+        return sample.Fit(population, fallback);
     }
-
-    private static HourOfWeekCounts? Cohort(Dictionary<string, HourOfWeekCounts> cohorts, UserSendTimeState state) =>
-        state.Country is { } country ? cohorts.GetValueOrDefault(SendTimeDocuments.CohortKey(country)) : null;
 }

@@ -9,7 +9,7 @@ namespace Tailor.SendTime.Learning;
 /// <param name="Latencies">Delays from delivery to the first open or click of an email: what the open-latency histogram gains.</param>
 /// <param name="Learned">How many of the events were opens, clicks or activities (not deliveries).</param>
 public sealed record FoldedEvidence(
-    UserSendTimeState State, IReadOnlyList<(int HourOfWeek, double Weight)> Hours, IReadOnlyList<TimeSpan> Latencies, int Learned);
+    UserSendTimeState State, IReadOnlyList<HourEvidence> Hours, IReadOnlyList<TimeSpan> Latencies, int Learned);
 
 /// <summary>
 /// Folds evidence into one user's state as a pure function of the state read and the evidence, so it can run inside a
@@ -44,13 +44,15 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
     }
 
     /// <summary>
-    /// The user's next state and their evidence as (local hour, weight). A delivery counts as sent at its hour. The first
+    /// The user's next state and their evidence by local hour. Evidence counts by the hour (<see cref="EvidenceOccurrences"/>):
+    /// the first event of an hour is an occurrence at its weight, a later one adds only what it outweighs the hour's
+    /// weight by. A delivery counts as sent at its hour. The first
     /// open or click of a delivered email counts as that hour's success (<see cref="SendOutcomes"/>), and is evidence of
     /// activity only when it came an hour or more later (the reader's own session, weighed by
     /// <see cref="OpenLatency.Factor"/>): an open right after delivery says the hour Tailor chose worked, which the
     /// outcomes already say, and counting it as activity too would let Tailor's own choices feed its estimate.
     /// </summary>
-    private (UserSendTimeState Next, List<(int HourOfWeek, double Weight)> Hours, List<TimeSpan> Latencies) Localise(
+    private (UserSendTimeState Next, List<HourEvidence> Hours, List<TimeSpan> Latencies) Localise(
         UserSendTimeState state, IEnumerable<SendTimeEvidence> evidence, OpenLatency latency)
     {
         var zone = TimeZoneResolver.Find(state.TimeZone) ?? options.Value.AccountTimeZone;
@@ -58,7 +60,8 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
         var delivered = (double[]?)state.Delivered?.Clone() ?? new double[WeekHours.Count];
         var engaged = (double[]?)state.Engaged?.Clone() ?? new double[WeekHours.Count];
         var engagedEmails = new List<Guid>(state.EngagedEmails ?? []);
-        var hours = new List<(int, double)>();
+        var occurrences = new List<CountedHour>(state.RecentOccurrences ?? []);
+        var hours = new List<HourEvidence>();
         var latencies = new List<TimeSpan>();
         foreach (var item in evidence.OrderBy(item => item.OccurredAt))
         {
@@ -91,7 +94,10 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
                 weight *= latency.Factor(delay);
             }
 
-            hours.Add((WeekHours.Of(item.OccurredAt, zone), weight));
+            if (Counted(occurrences, EvidenceOccurrences.HourOf(item.OccurredAt), weight, zone) is { } counted)
+            {
+                hours.Add(counted);
+            }
         }
 
         var kept = deliveries.OrderByDescending(delivery => delivery.Value).Take(UserSendTimeState.DeliveriesKept).ToDictionary();
@@ -102,7 +108,37 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
             Delivered = delivered,
             Engaged = engaged,
             EngagedEmails = [.. engagedEmails.TakeLast(UserSendTimeState.DeliveriesKept)],
+            RecentOccurrences = [.. occurrences],
         };
         return (next, hours, latencies);
+    }
+
+    /// <summary>
+    /// What an event of weight <paramref name="weight"/> in UTC hour <paramref name="hour"/> adds, given the occurrences
+    /// remembered (updated here: the hour moves to the end, the least recently counted fall out): null when its hour
+    /// already counts as much.
+    /// </summary>
+    private HourEvidence? Counted(List<CountedHour> occurrences, long hour, double weight, TimeZoneInfo zone)
+    {
+        var hourOfWeek = WeekHours.Of(EvidenceOccurrences.Start(hour), zone);
+        var index = occurrences.FindIndex(occurrence => occurrence.Hour == hour);
+        var counted = index < 0 ? 0 : occurrences[index].Weight;
+        if (index >= 0)
+        {
+            occurrences.RemoveAt(index);
+        }
+
+        occurrences.Add(new CountedHour(hour, Math.Max(weight, counted)));
+        if (occurrences.Count > options.Value.AppliedEventsKept)
+        {
+            occurrences.RemoveAt(0);
+        }
+
+        if (index < 0)
+        {
+            return new HourEvidence(hourOfWeek, weight);
+        }
+
+        return weight > counted ? new HourEvidence(hourOfWeek, weight - counted, IsOccurrence: false) : null;
     }
 }

@@ -18,6 +18,12 @@ namespace Tailor.SendTime.Learning;
 /// of them): a copy of one of them, taken by another replica at the same time or redelivered after a crash before the
 /// stream recorded it, adds nothing. Null in documents written before it was kept.
 /// </param>
+/// <param name="RecentOccurrences">
+/// The hours (<see cref="EvidenceOccurrences"/>) the user's most recent events counted in, least recently counted
+/// first, each with the weight it counts at (<see cref="SendTimeOptions.AppliedEventsKept"/> of them): another event in
+/// one of those hours adds nothing, or only what it outweighs it by. Null in documents written before evidence was
+/// counted by the hour.
+/// </param>
 public sealed record UserSendTimeState(
     HourOfWeekCounts Counts,
     int? BestHourOfWeek,
@@ -28,7 +34,8 @@ public sealed record UserSendTimeState(
     double[]? Delivered = null,
     double[]? Engaged = null,
     Guid[]? EngagedEmails = null,
-    Guid[]? AppliedEvents = null)
+    Guid[]? AppliedEvents = null,
+    CountedHour[]? RecentOccurrences = null)
 {
     /// <summary>A user SendTime has heard nothing about yet.</summary>
     public static UserSendTimeState Unknown => new(new HourOfWeekCounts(), null);
@@ -36,3 +43,6 @@ public sealed record UserSendTimeState(
     /// <summary>How many deliveries are remembered; an open of an older email is weighed without its latency.</summary>
     public const int DeliveriesKept = 50;
 }
+
+/// <summary>One occurrence a user's state remembers: its UTC hour (<see cref="EvidenceOccurrences.HourOf"/>) and the weight it counts at.</summary>
+public readonly record struct CountedHour(long Hour, double Weight);

@@ -19,18 +19,41 @@ public static class BestWindow
         return Best(week, weekday * WeekHours.PerDay, WeekHours.PerDay, radius) - (weekday * WeekHours.PerDay);
     }
 
+    /// <summary>
+    /// Each hour's window mass (the weights of that hour and <paramref name="radius"/> hours either side, wrapping
+    /// around), divided by the window's width so the masses sum as the weights do.
+    /// </summary>
+    public static double[] Masses(IReadOnlyList<double> weights, int radius = 1)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfNegative(radius);
+        var masses = new double[weights.Count];
+        for (var center = 0; center < weights.Count; center++)
+        {
+            masses[center] = Mass(weights, center, radius) / ((2 * radius) + 1);
+        }
+
+        return masses;
+    }
+
+    private static double Mass(IReadOnlyList<double> weights, int center, int radius)
+    {
+        var mass = 0.0;
+        for (var offset = -radius; offset <= radius; offset++)
+        {
+            mass += weights[(((center + offset) % weights.Count) + weights.Count) % weights.Count];
+        }
+
+        return mass;
+    }
+
     private static int Best(IReadOnlyList<double> weights, int first, int count, int radius)
     {
         var best = first;
         var bestMass = double.NegativeInfinity;
         for (var center = first; center < first + count; center++)
         {
-            var mass = 0.0;
-            for (var offset = -radius; offset <= radius; offset++)
-            {
-                mass += weights[(((center + offset) % weights.Count) + weights.Count) % weights.Count];
-            }
-
+            var mass = Mass(weights, center, radius);
             if (mass > bestMass)
             {
                 bestMass = mass;
