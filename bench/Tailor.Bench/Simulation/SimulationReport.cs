@@ -101,8 +101,15 @@ public static class SimulationReport
         var difference = PairedDifference(arm, control, seeds, count);
         var controlRate = PerSeed(control, seeds, count).Mean;
         var ratio = controlRate <= 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{PerSeed(arm, seeds, count).Mean / controlRate:F2}×");
-        var interval = double.IsNaN(difference.HalfWidth) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" [{100 * difference.Low:+0.0;−0.0}, {100 * difference.High:+0.0;−0.0}]");
-        return string.Create(CultureInfo.InvariantCulture, $"{100 * difference.Mean:+0.0;−0.0}{interval} ({ratio})");
+        var interval = double.IsNaN(difference.HalfWidth) ? string.Empty : $" [{Points(difference.Low)}, {Points(difference.High)}]";
+        return $"{Points(difference.Mean)}{interval} ({ratio})";
+    }
+
+    // A difference of rates in percentage points with its sign; rounded first, so a tiny negative reads 0.0, not −0.0.
+    private static string Points(double difference)
+    {
+        var points = Math.Round(100 * difference, 1);
+        return points == 0 ? "0.0" : points.ToString("+0.0;−0.0", CultureInfo.InvariantCulture);
     }
 
     private static string Pair(IReadOnlyList<ArmResult> results) =>

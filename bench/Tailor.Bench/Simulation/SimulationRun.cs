@@ -235,11 +235,13 @@ public static class SimulationRun
 
     // One campaign every three days is more than the default promotional cap allows; the loop, not the cap, is measured.
     // The rounds and their purchases lie up to MaxDaysAhead in the future of the machine's clock, which Ingestion must accept.
+    // The whole catalog goes in one call, which a busy machine may not store within the default ten seconds.
     private static string[] HostArguments(DirectoryInfo state) =>
     [
         .. EmbeddedRun.HostArguments(Path.Combine(state.FullName, "tailor.db")),
         "--Tailor:ContentGeneration:FrequencyCaps:promotional:Uncapped=true",
         $"--Tailor:Ingestion:MaxFutureSkew={SimulationOptions.MaxDaysAhead}.00:00:00",
+        "--Tailor:Ingestion:AcceptTimeout=00:02:00",
     ];
 
     /// <summary>An arm's email to one customer: when it is sent, what it shows, and Tailor's own message when it is Tailor's.</summary>
