@@ -4,8 +4,9 @@ using System.Text;
 namespace Tailor.Bench.Simulation;
 
 /// <summary>
-/// The simulation's results as Markdown: each round's open and click rates per arm and Tailor's lift over each control,
-/// drawn and as the response model expected them, and how the lift moved between the first and the last rounds.
+/// The simulation's results as Markdown: each arm's drawn open, click and purchase rates per email (mean over the seeds
+/// with 95% intervals) and the expected ones, Tailor's paired differences against each control, and the click and
+/// purchase rates round by round and seed by seed.
 /// </summary>
 public static class SimulationReport
 {
@@ -13,49 +14,104 @@ public static class SimulationReport
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);
+        var seeds = options.SeedValues.ToList();
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Simulation, {DateTime.UtcNow:yyyy-MM-dd} ({Environment.ProcessorCount} cores; {options.UsersPerArm} customers per arm, {options.Rounds} rounds, split {options.Split:yyyy-MM-dd}, seed {options.Seed}{(options.HistoryOrders is { } orders ? $", Tailor told each customer's last {orders} orders" : string.Empty)}{(options.Settings.Count == 0 ? string.Empty : "; " + string.Join(", ", options.Settings))})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"#### Simulation, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC ({Environment.ProcessorCount} cores, shared with other builds; {options.Users} customers in every arm, {options.Rounds} rounds, split {options.Split:yyyy-MM-dd}, seeds {seeds[0]}–{seeds[^1]}{(options.HistoryOrders is { } orders ? $", Tailor told each customer's last {orders} orders" : string.Empty)}; {(options.Settings.Count == 0 ? "the service's defaults" : string.Join(", ", options.Settings))})");
         text.AppendLine();
-        RoundTable(text, results, result => result.OpenRate, result => result.ClickRate);
+        text.AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Tailor.Bench -- simulate{(options.Arguments.Length == 0 ? string.Empty : " " + options.Arguments)}`");
         text.AppendLine();
-        text.AppendLine("The same rounds as the response model expected them (each email's chances summed, without the answers' noise):");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Drawn per email, all rounds pooled, mean of the {seeds.Count} seeds ± the 95% interval's half width; the expected rates are the response model's chances:");
         text.AppendLine();
-        RoundTable(text, results, result => result.ExpectedOpenRate, result => result.ExpectedClickRate);
-
-        var half = Math.Max(1, options.Rounds / 2);
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Rounds 1–{half} against rounds {options.Rounds - half + 1}–{options.Rounds} (pooled):");
-        foreach (var (name, rounds) in new[] { ("first", results.Where(result => result.Round <= half)), ("last", results.Where(result => result.Round > options.Rounds - half)) })
+        text.AppendLine("| arm | emails | opens | clicks | purchases | expected opens | expected clicks | expected purchases |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var arm in SimulationRun.Arms)
         {
-            var arms = rounds.GroupBy(result => result.Arm).ToDictionary(arm => arm.Key, arm => arm.ToList());
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {name}: {Pooled(arms, result => result.Opens, result => result.Clicks)}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  - expected: {Pooled(arms, result => result.ExpectedOpens, result => result.ExpectedClicks)}");
+            var mine = results.Where(result => result.Arm == arm).ToList();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {arm} | {mine.Sum(result => result.Emails):N0} | {Percent(PerSeed(mine, seeds, r => r.Opens))} | {Percent(PerSeed(mine, seeds, r => r.Clicks))} | {Percent(PerSeed(mine, seeds, r => r.Purchases))} | {PerSeed(mine, seeds, r => r.ExpectedOpens).Mean:P1} | {PerSeed(mine, seeds, r => r.ExpectedClicks).Mean:P1} | {PerSeed(mine, seeds, r => r.ExpectedPurchases).Mean:P2} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Tailor against each control on the same customers with the same draws: the difference in drawn rate per email (percentage points), mean of the seeds' differences [95% interval], and the ratio of the mean rates:");
+        text.AppendLine();
+        text.AppendLine("| comparison | opens | clicks | purchases |");
+        text.AppendLine("|---|---:|---:|---:|");
+        var tailor = results.Where(result => result.Arm == SimulationRun.Tailor).ToList();
+        foreach (var control in SimulationRun.Arms.Skip(1))
+        {
+            var other = results.Where(result => result.Arm == control).ToList();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| tailor − {control} | {Difference(tailor, other, seeds, r => r.Opens)} | {Difference(tailor, other, seeds, r => r.Clicks)} | {Difference(tailor, other, seeds, r => r.Purchases)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Round by round, all seeds pooled (drawn clicks / purchases per email):");
+        text.AppendLine();
+        text.AppendLine("| round | " + string.Join(" | ", SimulationRun.Arms) + " |");
+        text.AppendLine("|---:|" + string.Concat(SimulationRun.Arms.Select(_ => "---:|")));
+        foreach (var round in results.GroupBy(result => result.Round).OrderBy(round => round.Key))
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {round.Key} | ") + string.Join(" | ", SimulationRun.Arms.Select(arm => Pair(round.Where(result => result.Arm == arm).ToList()))) + " |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Seed by seed, all rounds pooled (drawn clicks / purchases per email):");
+        text.AppendLine();
+        text.AppendLine("| seed | " + string.Join(" | ", SimulationRun.Arms) + " |");
+        text.AppendLine("|---:|" + string.Concat(SimulationRun.Arms.Select(_ => "---:|")));
+        foreach (var seed in seeds)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {seed} | ") + string.Join(" | ", SimulationRun.Arms.Select(arm => Pair([.. results.Where(result => result.Seed == seed && result.Arm == arm)]))) + " |");
         }
 
         return text.ToString();
     }
 
-    private static void RoundTable(StringBuilder text, IReadOnlyList<ArmResult> results, Func<ArmResult, double> open, Func<ArmResult, double> click)
+    /// <summary>Each seed's pooled rate (the count over the seed's emails), as an interval over the seeds.</summary>
+    public static SeedInterval PerSeed(IReadOnlyList<ArmResult> results, IReadOnlyList<int> seeds, Func<ArmResult, double> count)
     {
-        text.AppendLine("| round | Tailor open | Tailor click | popular open | popular click | random open | random click | open lift vs popular | click lift vs popular | click lift vs random |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var round in results.GroupBy(result => result.Round).OrderBy(round => round.Key))
-        {
-            var tailor = round.Single(result => result.Arm == "tailor");
-            var popular = round.Single(result => result.Arm == "popular");
-            var random = round.Single(result => result.Arm == "random");
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {round.Key} | {open(tailor):P1} | {click(tailor):P1} | {open(popular):P1} | {click(popular):P1} | {open(random):P1} | {click(random):P1} | {Lift(open(tailor), open(popular))} | {Lift(click(tailor), click(popular))} | {Lift(click(tailor), click(random))} |");
-        }
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(seeds);
+        return SeedInterval.Of([.. seeds.Select(seed => Rate(results.Where(result => result.Seed == seed).ToList(), count))]);
     }
 
-    private static string Pooled(Dictionary<string, List<ArmResult>> arms, Func<ArmResult, double> opens, Func<ArmResult, double> clicks)
+    /// <summary>The seeds' paired differences in rate between two arms, as an interval over the seeds.</summary>
+    public static SeedInterval PairedDifference(IReadOnlyList<ArmResult> arm, IReadOnlyList<ArmResult> control, IReadOnlyList<int> seeds, Func<ArmResult, double> count)
     {
-        double Rate(string arm, Func<ArmResult, double> count) => arms[arm].Sum(count) / arms[arm].Sum(result => result.Emails);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Tailor open {Rate("tailor", opens):P1}, click {Rate("tailor", clicks):P1}; open lift vs popular {Lift(Rate("tailor", opens), Rate("popular", opens))}, click lift vs popular {Lift(Rate("tailor", clicks), Rate("popular", clicks))}, click lift vs random {Lift(Rate("tailor", clicks), Rate("random", clicks))}");
+        ArgumentNullException.ThrowIfNull(arm);
+        ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(seeds);
+        return SeedInterval.Of([.. seeds.Select(seed =>
+            Rate(arm.Where(result => result.Seed == seed).ToList(), count) - Rate(control.Where(result => result.Seed == seed).ToList(), count))]);
     }
 
-    private static string Lift(double tailor, double control) =>
-        control <= 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{tailor / control:F2}×");
+    private static double Rate(IReadOnlyList<ArmResult> results, Func<ArmResult, double> count)
+    {
+        var emails = results.Sum(result => result.Emails);
+        return emails == 0 ? 0 : results.Sum(count) / emails;
+    }
+
+    private static string Percent(SeedInterval interval) =>
+        double.IsNaN(interval.HalfWidth)
+            ? string.Create(CultureInfo.InvariantCulture, $"{100 * interval.Mean:F1} %")
+            : string.Create(CultureInfo.InvariantCulture, $"{100 * interval.Mean:F1} % ± {100 * interval.HalfWidth:F1}");
+
+    private static string Difference(IReadOnlyList<ArmResult> arm, IReadOnlyList<ArmResult> control, IReadOnlyList<int> seeds, Func<ArmResult, double> count)
+    {
+        var difference = PairedDifference(arm, control, seeds, count);
+        var controlRate = PerSeed(control, seeds, count).Mean;
+        var ratio = controlRate <= 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{PerSeed(arm, seeds, count).Mean / controlRate:F2}×");
+        var interval = double.IsNaN(difference.HalfWidth) ? string.Empty : $" [{Points(difference.Low)}, {Points(difference.High)}]";
+        return $"{Points(difference.Mean)}{interval} ({ratio})";
+    }
+
+    // A difference of rates in percentage points with its sign; rounded first, so a tiny negative reads 0.0, not −0.0.
+    private static string Points(double difference)
+    {
+        var points = Math.Round(100 * difference, 1);
+        return points == 0 ? "0.0" : points.ToString("+0.0;−0.0", CultureInfo.InvariantCulture);
+    }
+
+    private static string Pair(IReadOnlyList<ArmResult> results) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Rate(results, r => r.Clicks):P1} / {Rate(results, r => r.Purchases):P1}");
 }
