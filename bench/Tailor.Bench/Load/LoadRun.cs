@@ -57,6 +57,10 @@ internal static class LoadRun
         Report(progress, catalogEmbedded);
         var learnt = await ReplicaCheck.ProfilesAsync(hosts.Profiles, 2 * options.Events, cancellationToken);
 
+        progress.WriteLine("Before the campaign: Topic and Recommendation train on what the events phases brought");
+        await TrainingSettle.RunAsync(options.RabbitMq, run, progress, cancellationToken);
+        await drain.WaitAsync(cancellationToken); // what the trainings published (new lists, topics) is handled too
+
         progress.WriteLine($"Phase 3: a campaign to {options.Users:N0} users");
         var campaign = await CampaignPhase.RunAsync(options, hosts, events, drain, run, progress, cancellationToken);
         var campaignLoad = drain.Snapshot();
