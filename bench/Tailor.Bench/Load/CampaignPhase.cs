@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tailor.ContentGeneration;
+using Tailor.ContentGeneration.Campaigns;
 using Tailor.Profiles;
+using Tailor.Storage;
+using Tailor.Storage.Sqlite;
 
 namespace Tailor.Bench.Load;
 
@@ -75,18 +79,32 @@ internal static class CampaignPhase
 
             var elapsed = Stopwatch.GetElapsedTime(started);
             await drain.WaitAsync(cancellationToken);
-            return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, counter.EmailBytes, counter.Check(audience));
+            var fanOut = await FanOutTimeAsync(hosts.StorePath("contentgeneration"), campaignId, cancellationToken);
+            return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, fanOut, counter.EmailBytes, counter.Check(audience));
         }
         finally
         {
             await consumer.StopAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// How long ContentGeneration took to fan the campaign out, from its campaign record: from the request Ingestion
+    /// stamped to the moment the last page of commands was published (the campaign's <c>FannedOutAt</c>).
+    /// </summary>
+    private static async Task<TimeSpan> FanOutTimeAsync(string storePath, string campaignId, CancellationToken cancellationToken)
+    {
+        using var database = new SqliteDatabase(storePath);
+        var record = await new SqliteDocumentStore(database).FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, campaignId, cancellationToken)
+            ?? throw new InvalidOperationException($"ContentGeneration has no record of campaign {campaignId}.");
+        return (record.FannedOutAt ?? throw new InvalidOperationException($"Campaign {campaignId} was not fanned out.")) - record.Request.OccurredAt;
+    }
 }
 
 /// <param name="Elapsed">From the campaign request to the last outcome (email or suppression) of its audience.</param>
+/// <param name="FanOut">From the campaign request to its last page of <c>PersonalizeEmails</c> published.</param>
 /// <param name="Check">One email per user, none doubled, and the digest a run with another number of replicas must match.</param>
-internal sealed record CampaignResult(int Audience, int Emails, int Suppressed, TimeSpan Elapsed, int EmailBytes, Consistency Check)
+internal sealed record CampaignResult(int Audience, int Emails, int Suppressed, TimeSpan Elapsed, TimeSpan FanOut, int EmailBytes, Consistency Check)
 {
     public double EmailsPerSecond => Emails / Elapsed.TotalSeconds;
 }

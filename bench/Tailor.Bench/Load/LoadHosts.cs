@@ -42,6 +42,9 @@ internal sealed class LoadHosts : IAsyncDisposable
 
     public IConnectionMultiplexer Redis => _profiles.Redis;
 
+    /// <summary>The SQLite file a service's processes share (<c>--Tailor:Sqlite:Path</c>), while the run lasts.</summary>
+    public string StorePath(string target) => Path.Combine(_state.FullName, $"{target}.db");
+
     /// <summary>Where the processes' console logs are while the run lasts.</summary>
     public DirectoryInfo Logs => Fleet.Logs;
 

@@ -38,7 +38,7 @@ internal static class LoadReport
             text.AppendLine(Invariant, $"Events, {events.Name}: per slice, request sent to slice written: interests (Embedding) p50 {events.ToInterests.Percentile(50):N0} ms, p99 {events.ToInterests.Percentile(99):N0} ms; send time (SendTime) p50 {events.ToSendTime.Percentile(50):N0} ms, p99 {events.ToSendTime.Percentile(99):N0} ms. Accepted in {events.Accepted.TotalSeconds:F1} s, every profile written after {events.Profiled.TotalSeconds:F1} s, every queue empty after {events.Drained.TotalSeconds:F1} s.");
         }
 
-        text.AppendLine(Invariant, $"Campaign: {campaign.Elapsed.TotalSeconds:F1} s, {campaign.Suppressed:N0} suppressed.");
+        text.AppendLine(Invariant, $"Campaign: {campaign.Elapsed.TotalSeconds:F1} s, {campaign.Suppressed:N0} suppressed; fanned out to {campaign.Audience:N0} users in {campaign.FanOut.TotalSeconds:F1} s ({campaign.Audience / campaign.FanOut.TotalSeconds:N0} commands/s, one consumer).");
         AppendCpu(text, results);
         text.AppendLine();
         text.AppendLine(Invariant, $"Replicas check: the profiles of the {results.Profiles.Users:N0} events-phase users (digest `{results.Profiles.Digest}`; {results.Profiles.Missing} without both slices, {results.Profiles.Wrong} with an evidence count other than their one event) and the campaign's outcomes, emails and suppressions (digest `{campaign.Check.Digest}`; {campaign.Check.Missing} users without one, {campaign.Check.Wrong} with two). Runs of the same sizes with any `--replicas` must print the same digests.");
