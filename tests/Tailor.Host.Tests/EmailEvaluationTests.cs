@@ -11,7 +11,7 @@ using Tailor.Training.Catalog;
 
 namespace Tailor.Host.Tests;
 
-public sealed class EmailEvaluationTests
+public sealed class EmailEvaluationTests(ITestOutputHelper output)
 {
     private const decimal Price = 2.5m;
 
@@ -19,8 +19,10 @@ public sealed class EmailEvaluationTests
     public void The_lists_eval_recommend_scores_are_the_emails_the_service_would_send()
     {
         var ct = TestContext.Current.CancellationToken;
-        // A shop of staples and seasonal items: both of an email's sections have something to show.
-        var interactions = SeasonalBaskets.Generate(users: 200, seed: 5);
+        // Regulars re-ordering staples, and customers of a few visits who never re-order: an email has both sections to fill.
+        var interactions = SeasonalBaskets.Generate(users: 150, seed: 5)
+            .Concat(NoRepeatTastes.Generate(users: 300, items: 200, seed: 5).Select(interaction => interaction with { UserId = "once-" + interaction.UserId }))
+            .ToList();
         var train = interactions.Where(interaction => interaction.At < SeasonalBaskets.TestFrom).ToList();
         var test = interactions.Where(interaction => interaction.At >= SeasonalBaskets.TestFrom).ToList();
         var titles = train.Select(interaction => interaction.ItemId).Distinct(StringComparer.Ordinal).ToDictionary(item => item, item => $"Item {item}", StringComparer.Ordinal);
@@ -28,7 +30,7 @@ public sealed class EmailEvaluationTests
         // The evaluation: its own training and choice, then the lists it scores.
         var report = RecommendationEvaluation.Run(train, test, itemVectors: null, new EvaluationSettings(), TextWriter.Null, ct, itemTitles: titles);
         var maxItems = new ContentGenerationOptions().MaxItems;
-        var evaluated = EmailEvaluation.ServiceRecommender(report, train, EmailEvaluation.Catalog(report.Served.Set, titles, titles.ToDictionary(title => title.Key, _ => Price)), new RecommendationOptions().TopN);
+        var prices = titles.ToDictionary(title => title.Key, _ => Price, StringComparer.Ordinal);
 
         // The service: the same purchases as the messages it consumes, trained with its defaults; ContentGeneration's choice of items.
         var gathered = new InteractionSet();
@@ -39,22 +41,28 @@ public sealed class EmailEvaluationTests
         }
 
         var catalog = titles.ToDictionary(title => title.Key, title => new CatalogEntry(title.Key, title.Value, Price, DateTimeOffset.MinValue), StringComparer.Ordinal);
-        var service = RecommenderBuilder.Build(gathered, catalog, new RecommendationOptions(), "service", ct);
-
-        Assert.Equal(service.Choice.Model, report.Choice.Model);
-        Assert.Equal(service.Choice.ExcludeTaken, report.Choice.ExcludeTaken);
         var users = test.Select(interaction => interaction.UserId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        // The shipped TopN, and the demo's 12, which leaves the email more to choose from.
         var bothSections = 0;
-        foreach (var user in users)
+        foreach (var topN in new[] { new RecommendationOptions().TopN, 12 })
         {
-            var sent = EmailItems.Choose(service.For(user), sections: null, maxItems);
-            var scored = EmailEvaluation.Shown(evaluated, user, maxItems);
-            Assert.Equal(sent, scored);
-            Assert.Equal(maxItems, scored.Count);
-            bothSections += scored.Select(EmailFacts.SectionOf).Distinct().Count() == 2 ? 1 : 0;
+            var service = RecommenderBuilder.Build(gathered, catalog, new RecommendationOptions { TopN = topN }, "service", ct);
+            var evaluated = EmailEvaluation.ServiceRecommender(report, train, EmailEvaluation.Catalog(report.Served.Set, titles, prices), topN);
+            Assert.Equal(service.Choice.Model, report.Choice.Model);
+            Assert.Equal(service.Choice.ExcludeTaken, report.Choice.ExcludeTaken);
+            foreach (var user in users)
+            {
+                var sent = EmailItems.Choose(service.For(user), sections: null, maxItems);
+                var scored = EmailEvaluation.Shown(evaluated, user, maxItems);
+                Assert.Equal(sent, scored);
+                Assert.Equal(maxItems, scored.Count);
+                bothSections += scored.Select(EmailFacts.SectionOf).Distinct().Count() == 2 ? 1 : 0;
+            }
         }
 
-        Assert.True(bothSections > users.Count / 2, $"{bothSections} of {users.Count} emails show both sections");
+        output.WriteLine($"{bothSections} of {2 * users.Count} emails show both sections");
+        Assert.True(bothSections > 0, "no email shows both sections: the test would not see the split into sections");
     }
 
     [Fact]
@@ -75,14 +83,18 @@ public sealed class EmailEvaluationTests
             rows.Select(row => (row.Part, row.Protocol, row.K)));
         foreach (var row in rows)
         {
-            Assert.InRange(row.ItemsShown, 0.5, row.K);
+            output.WriteLine($"{row.Part} {row.Protocol} {row.K}: NDCG {row.Figures.Ndcg:F4}, {row.ItemsShown:F2} items, {row.Figures.Users} users");
+            Assert.InRange(row.ItemsShown, 0, row.K);
             Assert.Equal(row.Figures.Users, row.Figures.Segments.Sum(segment => segment.Users));
-            Assert.InRange(row.Figures.Ndcg, 0.01, 1);
+            Assert.InRange(row.Figures.Ndcg, 0, 1);
         }
+
+        // Every email is full; the re-orders it shows find what users bought again.
+        Assert.All(rows.Where(row => row.Part == "email"), row => Assert.Equal(row.K, row.ItemsShown));
+        Assert.All(rows.Where(row => row.Part != "new-for-you"), row => Assert.True(row.Figures.Ndcg > 0.1, $"{row.Part} at {row.K}: {row.Figures.Ndcg:F4}"));
 
         // Nobody new re-orders; everyone in the test month re-orders a staple here.
         Assert.All(rows.Where(row => row.Part == "buy-again"), row => Assert.Equal(0, row.Figures.Segments.Single(segment => segment.Segment == UserSegment.New).Users));
-        Assert.All(rows.Where(row => row.Part != "email"), row => Assert.True(row.ItemsShown < row.K, $"{row.Part} fills the whole email"));
     }
 
     [Fact]
