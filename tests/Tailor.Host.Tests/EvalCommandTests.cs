@@ -22,7 +22,8 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(progress.ToString());
         output.WriteLine(json.ToString());
         Assert.Equal(0, exit);
-        var rows = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!;
+        var printed = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!;
+        var rows = printed.Where(row => row.TryGetProperty("model", out _)).ToList();
         string[] singles = ["popularity", "buy-again", "item-knn", "content", "als", "ease", "rp3beta"];
         foreach (var protocol in new[] { "all", "new" })
         {
@@ -39,7 +40,17 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
             Assert.InRange(row.GetProperty("hr_at_10").GetDouble(), 0, 1);
             Assert.InRange(row.GetProperty("recall_at_10").GetDouble(), 0, 1);
             Assert.InRange(row.GetProperty("coverage").GetDouble(), 0, 1);
+            var segments = row.GetProperty("segments");
+            Assert.Equal(["new", "light", "heavy"], segments.EnumerateObject().Select(segment => segment.Name));
+            Assert.Equal(row.GetProperty("users").GetInt32(), segments.EnumerateObject().Sum(segment => segment.Value.GetProperty("users").GetInt32()));
         });
+
+        // What the emails show: each part with its protocol, at the email's size and at 10.
+        var email = printed.Where(row => row.TryGetProperty("email_part", out _)).ToList();
+        Assert.Equal(
+            ["email all 4", "buy-again re-orders 4", "new-for-you new 4", "email all 10", "buy-again re-orders 10", "new-for-you new 10"],
+            email.Select(row => $"{row.GetProperty("email_part").GetString()} {row.GetProperty("protocol").GetString()} {row.GetProperty("k").GetInt32()}"));
+        Assert.All(email, row => Assert.InRange(row.GetProperty("ndcg").GetDouble(), 0.01, 1));
     }
 
     [Fact]
@@ -62,9 +73,14 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
         var exit = EvalCommand.Run(["recommend", "--train", file, "--test", file, "--until", "2024-03-01", "--from", "2024-03-01"], table, TextWriter.Null);
 
         Assert.Equal(0, exit);
-        var rows = table.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        // Three tables: the models, the same per customer segment, and what the emails show.
+        var tables = table.ToString().Split(Environment.NewLine + Environment.NewLine);
+        Assert.Equal(3, tables.Length);
+        var rows = tables[0].Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("model", rows[0], StringComparison.Ordinal);
         Assert.Equal(15, rows.Length);
+        Assert.Equal(1 + (14 * 3), tables[1].Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("email part", tables[2], StringComparison.Ordinal);
         Assert.Contains(rows, row => row.StartsWith("served       new", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, row => row.StartsWith("content", StringComparison.Ordinal));
     }
@@ -92,7 +108,7 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains($"Split {split}", progress.ToString(), StringComparison.Ordinal);
-        var rows = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!;
+        var rows = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!.Where(row => row.TryGetProperty("model", out _));
         var served = rows.Single(row => row.GetProperty("model").GetString() == "served" && row.GetProperty("protocol").GetString() == "all");
         // Per-user-last holds out one basket of each of the 40 users; a random fifth reaches nearly all of them.
         Assert.InRange(served.GetProperty("users").GetInt32(), 30, 40);

@@ -54,7 +54,11 @@ public static class EvalCommand
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {segment.ToString().ToLowerInvariant(),-6} {string.Join(", ", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}"));
         }
 
-        output.WriteLine(options.Json ? EvaluationOutput.Json(report.Rows) : EvaluationOutput.Table(report.Rows));
+        var email = EmailEvaluation.Run(report, trainInteractions, testInteractions, titles, data.TrainFile.Prices ?? new Dictionary<string, decimal>());
+        progress.WriteLine(email is null
+            ? "The training file holds items the service would not recommend (postage, fees, zero prices): the email rows are left out."
+            : "Email rows: the service's lists for each test user, as ContentGeneration shows them (both sections, the shipped TopN and MaxItems; and at 10).");
+        output.WriteLine(options.Json ? EvaluationOutput.Json(report.Rows, email) : EvaluationOutput.Table(report.Rows, email));
         return 0;
     }
 }

@@ -10,6 +10,7 @@ namespace Tailor.Host.Evaluation;
 /// <summary>Interactions from an Online Retail CSV or a generic <c>user,item,timestamp[,weight]</c> CSV (plain or gzip).</summary>
 /// <param name="Titles">Item names, when the file has them (Online Retail's descriptions), for content similarity.</param>
 /// <param name="Countries">Each user's country, when the file has them (Online Retail's Country column).</param>
+/// <param name="Prices">Item prices, when the file has them (Online Retail's first unit price of each item), for the emails' items.</param>
 /// <param name="Clock">
 /// The zone the file's times were written in. Online Retail's are the UK shop's wall clock; times are kept as written
 /// (labelled UTC) and a reader that needs true instants converts them with this zone.
@@ -18,7 +19,8 @@ public sealed record InteractionFile(
     IReadOnlyList<Interaction> Interactions,
     IReadOnlyDictionary<string, string> Titles,
     IReadOnlyDictionary<string, string> Countries,
-    TimeZoneInfo Clock)
+    TimeZoneInfo Clock,
+    IReadOnlyDictionary<string, decimal>? Prices = null)
 {
     /// <summary>Online Retail is a UK shop's export.</summary>
     public const string OnlineRetailClock = "Europe/London";
@@ -53,6 +55,7 @@ public sealed record InteractionFile(
         var interactions = new List<Interaction>();
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var countries = new Dictionary<string, string>(StringComparer.Ordinal);
+        var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var line in OnlineRetailReader.Read(file))
         {
             if (line.CustomerId is null || line.IsCancellation || line.Quantity <= 0 || !ProductRule.IsProduct(line.StockCode, line.UnitPrice))
@@ -63,9 +66,10 @@ public sealed record InteractionFile(
             interactions.Add(new Interaction(line.CustomerId, line.StockCode, new DateTimeOffset(line.InvoiceDate, TimeSpan.Zero), line.Quantity));
             titles.TryAdd(line.StockCode, line.Description);
             countries.TryAdd(line.CustomerId, line.Country);
+            prices.TryAdd(line.StockCode, line.UnitPrice);
         }
 
-        return new InteractionFile(interactions, titles, countries, TimeZoneInfo.FindSystemTimeZoneById(OnlineRetailClock));
+        return new InteractionFile(interactions, titles, countries, TimeZoneInfo.FindSystemTimeZoneById(OnlineRetailClock), prices);
     }
 
     private static InteractionFile ReadGeneric(FileInfo file, string header)

@@ -1,6 +1,6 @@
 namespace Tailor.Recommendation.Evaluation;
 
-/// <summary>Scores each model's top 10 for every test user under one protocol.</summary>
+/// <summary>Scores each model's top 10 for every test user under one protocol, over everyone and per customer segment.</summary>
 public static class OfflineEvaluation
 {
     public const int K = 10;
@@ -11,7 +11,7 @@ public static class OfflineEvaluation
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(targets);
-        var rows = new (double Ndcg, double Hr, double Recall, int[] Ranked)[targets.Count];
+        var ranked = new IReadOnlyList<int>[targets.Count];
         Parallel.For(
             0,
             targets.Count,
@@ -20,34 +20,30 @@ public static class OfflineEvaluation
             {
                 var target = targets[index];
                 Func<int, bool>? exclude = target.Excluded.Count == 0 ? null : target.Excluded.Contains;
-                int[] ranked;
                 if (model is IItemRanker ranker)
                 {
-                    ranked = ranker.Rank(target.User, K, exclude);
+                    ranked[index] = ranker.Rank(target.User, K, exclude);
                 }
                 else
                 {
                     model.Score(target.User, scores);
-                    ranked = TopItems.Of(scores, K, exclude);
+                    ranked[index] = TopItems.Of(scores, K, exclude);
                 }
 
-                rows[index] = (
-                    RankingMetrics.Ndcg(ranked, target.Relevant, K),
-                    RankingMetrics.HitRate(ranked, target.Relevant, K),
-                    RankingMetrics.Recall(ranked, target.Relevant, K),
-                    ranked);
                 return scores;
             },
             _ => { });
 
-        var shown = rows.SelectMany(row => row.Ranked).Distinct().Count();
+        var figures = ListFigures.Of(train, targets, ranked, K);
+        var shown = ranked.SelectMany(list => list).Distinct().Count();
         return new EvaluationRow(
             name ?? model.Name,
             protocol,
-            rows.Length == 0 ? 0 : rows.Average(row => row.Ndcg),
-            rows.Length == 0 ? 0 : rows.Average(row => row.Hr),
-            rows.Length == 0 ? 0 : rows.Average(row => row.Recall),
+            figures.Ndcg,
+            figures.HitRate,
+            figures.Recall,
             train.Items.Count == 0 ? 0 : shown / (double)train.Items.Count,
-            rows.Length);
+            figures.Users,
+            figures.Segments);
     }
 }

@@ -3,7 +3,9 @@ using Tailor.Recommendation.Catalog;
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>What <see cref="RecommendationEvaluation.Run"/> found: a row per model and protocol, and the blend it would serve.</summary>
-public sealed record EvaluationReport(IReadOnlyList<EvaluationRow> Rows, BlendScorer Served, ServedChoice Choice, int TrainUsers, int TrainItems, int TrainInteractions);
+/// <param name="Settings">The settings the models were trained with (as tuned, with <c>--tune</c>).</param>
+public sealed record EvaluationReport(
+    IReadOnlyList<EvaluationRow> Rows, BlendScorer Served, ServedChoice Choice, int TrainUsers, int TrainItems, int TrainInteractions, EvaluationSettings Settings);
 
 /// <summary>
 /// The offline evaluation behind <c>eval recommend</c>: on the <see cref="ValidationWindow"/> at the end of the training
@@ -77,7 +79,7 @@ public static class RecommendationEvaluation
             progress.WriteLine($"Scored {targets.Count:N0} test users under protocol {protocol.ToString().ToLowerInvariant()}");
         }
 
-        return new EvaluationReport(rows, served, choice, set.Users.Count, set.Items.Count, set.InteractionCount);
+        return new EvaluationReport(rows, served, choice, set.Users.Count, set.Items.Count, set.InteractionCount, settings);
     }
 
     /// <summary>The blend's validation NDCG@10 (summed over both protocols) at several values of MMR's λ.</summary>

@@ -32,6 +32,28 @@ public static class TestTargets
         return targets;
     }
 
+    /// <summary>
+    /// Every user who took again in the test period something they had taken before, with those re-orders as the hits
+    /// (what an email's "Buy again" part offers); nothing is left out of their lists. Users new to the training set
+    /// have nothing to re-order and are not among them.
+    /// </summary>
+    public static IReadOnlyList<TestTarget> Repurchases(TrainingSet train, IEnumerable<Interaction> test)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        var targets = new List<TestTarget>();
+        foreach (var target in For(train, test, EvaluationProtocol.All).Where(target => target.User >= 0))
+        {
+            var before = train.ByUser[target.User].Select(item => item.Item).ToHashSet();
+            before.IntersectWith(target.Relevant);
+            if (before.Count > 0)
+            {
+                targets.Add(target with { Relevant = before });
+            }
+        }
+
+        return targets;
+    }
+
     /// <summary>The same targets with what each user took in training left out of their lists (as served when purchases are excluded).</summary>
     public static IReadOnlyList<TestTarget> ExcludingTaken(TrainingSet train, IReadOnlyList<TestTarget> targets)
     {
