@@ -76,7 +76,7 @@ public static class DemoCommand
         var topics = await signals.Topic.WaitAsync(PhaseTimeout, cancellationToken);
         var recommender = await signals.Recommender.WaitAsync(PhaseTimeout, cancellationToken);
         await monitor.WaitForQuietAsync(QuietPeriod, PhaseTimeout, cancellationToken);
-        progress.Complete($"{topics.Topics.Count} topics over {topics.Documents:N0} users; recommender (blend of five models) over {recommender.Users:N0} users x {recommender.Items:N0} items");
+        progress.Complete($"{topics.Topics.Count} topics over {topics.Documents:N0} users; recommender over {recommender.Users:N0} users x {recommender.Items:N0} items");
 
         var audience = await CountKnownUsersAsync(app.Services.GetRequiredService<IProfileCache>(), cancellationToken);
         progress.Start("Personalising the campaign");

@@ -7,8 +7,9 @@ using Tailor.Training.Catalog;
 namespace Tailor.Recommendation.Ranking;
 
 /// <summary>
-/// A trained model ready to serve: the blend of popularity, buy-again, item-kNN, content similarity and ALS (weights
-/// per user segment) for users it was trained on, the most popular items for everyone else. Immutable, so a training
+/// A trained model ready to serve: what <see cref="Evaluation.ServedSelection"/> chose (the blend of the suite's models
+/// with weights per user segment, or the best single one) for users it was trained on, the most popular items for
+/// everyone else. Immutable, so a training
 /// can build the next one while this one serves.
 /// </summary>
 public sealed class Recommender
