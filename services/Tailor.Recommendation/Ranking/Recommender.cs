@@ -156,6 +156,8 @@ public sealed class Recommender
             ? new Why(Reasons.PopularInYourTopic(topic), ReasonKinds.PopularInTopic)
             : new Why(Reasons.Popular, ReasonKinds.Popular),
         "buy-again" => new Why(Reasons.BuyAgain, ReasonKinds.BuyAgain),
+        // TIFU-KNN ranks the user's own re-orders and their neighbours' items: say which one this is.
+        "tifu-knn" when _purchased[user].Contains(item) => new Why(Reasons.BuyAgain, ReasonKinds.BuyAgain),
         "content" => new Why(Reasons.CloseToYourInterests, ReasonKinds.CloseToInterests),
         _ => BecauseOf(user, item),
     };
