@@ -24,7 +24,7 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, exit);
         var printed = JsonSerializer.Deserialize<List<JsonElement>>(json.ToString())!;
         var rows = printed.Where(row => row.TryGetProperty("model", out _)).ToList();
-        string[] singles = ["popularity", "buy-again", "item-knn", "content", "als", "ease", "rp3beta"];
+        string[] singles = ["popularity", "buy-again", "item-knn", "content", "als", "ease", "rp3beta", "tifu-knn"];
         foreach (var protocol in new[] { "all", "new" })
         {
             var byModel = rows.Where(row => row.GetProperty("protocol").GetString() == protocol)
@@ -78,8 +78,8 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(3, tables.Length);
         var rows = tables[0].Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("model", rows[0], StringComparison.Ordinal);
-        Assert.Equal(15, rows.Length);
-        Assert.Equal(1 + (14 * 3), tables[1].Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(17, rows.Length);
+        Assert.Equal(1 + (16 * 3), tables[1].Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.StartsWith("email part", tables[2], StringComparison.Ordinal);
         Assert.Contains(rows, row => row.StartsWith("served       new", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, row => row.StartsWith("content", StringComparison.Ordinal));

@@ -90,6 +90,40 @@ public sealed class EvaluationModelTests(RealItemVectors model)
     }
 
     [Fact]
+    public void TifuKnn_ranks_the_users_re_orders_first_recent_ones_higher_then_what_similar_users_buy()
+    {
+        // "a" orders tea every week, took a cake in their first order and jam in their last; "b" and "c" take tea with
+        // cups; "d" shares nothing with "a".
+        var set = TrainingSet.From(
+        [
+            Bought("a", "cake", day: 0), Bought("a", "tea", day: 7), Bought("a", "tea", day: 14), Bought("a", "tea", day: 21), Bought("a", "jam", day: 21),
+            Bought("b", "tea", day: 3), Bought("b", "cups", day: 3), Bought("c", "tea", day: 5), Bought("c", "cups", day: 5),
+            Bought("d", "stand", day: 2),
+        ]);
+        var model = new TifuKnnScorer(set, neighbours: 2, basketDecay: 0.9, groupDecay: 0.7, alpha: 0.9, groupSize: 2);
+
+        var scores = Score(model, set, "a");
+
+        Assert.Equal("tea", set.Items[TopItems.Of(scores, k: 1)[0]]);
+        // Each taken once: the latest basket's item above the oldest's.
+        Assert.True(scores[set.ItemIndex["jam"]] > scores[set.ItemIndex["cake"]]);
+        // Never bought by "a", but by both users who buy tea as "a" does.
+        Assert.True(scores[set.ItemIndex["cups"]] > 0);
+        Assert.Equal(0, scores[set.ItemIndex["stand"]]);
+        Assert.All(Score(model, set, "stranger"), score => Assert.Equal(0, score));
+    }
+
+    [Fact]
+    public void TrainingSet_keeps_each_users_baskets_in_time_order()
+    {
+        var set = TrainingSet.From([Bought("a", "y", day: 5), Bought("a", "x", day: 0), Bought("a", "z", day: 5), Bought("a", "x", day: 5, weight: 2)]);
+
+        var baskets = set.Baskets[set.UserNumber("a")].Select(basket => basket.Select(item => set.Items[item]));
+
+        Assert.Equal<IEnumerable<string>>([["x"], ["x", "y", "z"]], baskets);
+    }
+
+    [Fact]
     public void Content_ranks_items_no_one_took_by_their_closeness_to_what_the_user_took()
     {
         var set = TrainingSet.From([Bought("a", "85123A"), Bought("b", "22423")], ["71053", "22960"]);

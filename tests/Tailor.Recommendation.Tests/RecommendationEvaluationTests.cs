@@ -32,7 +32,7 @@ public sealed class RecommendationEvaluationTests
 
         var report = RecommendationEvaluation.Run(train, test, itemVectors: null, new EvaluationSettings(Factors: 8, ValidationDays: 20), TextWriter.Null, TestContext.Current.CancellationToken);
 
-        string[] models = ["popularity", "buy-again", "item-knn", "als", "ease", "rp3beta", RecommendationEvaluation.ServedName];
+        string[] models = ["popularity", "buy-again", "item-knn", "als", "ease", "rp3beta", "tifu-knn", RecommendationEvaluation.ServedName];
         Assert.Equal(models.Length * 2, report.Rows.Count);
         foreach (var protocol in Enum.GetValues<EvaluationProtocol>())
         {

@@ -9,6 +9,11 @@ namespace Tailor.Recommendation.Evaluation;
 /// <param name="EaseLambda">EASE's ridge penalty λ.</param>
 /// <param name="Rp3Beta">RP3beta's popularity penalty exponent β.</param>
 /// <param name="Rp3Neighbours">RP3beta keeps this many items per item.</param>
+/// <param name="TifuNeighbours">TIFU-KNN's nearest users.</param>
+/// <param name="TifuBasketDecay">TIFU-KNN's decay from one basket to the one before it, within a group.</param>
+/// <param name="TifuGroupDecay">TIFU-KNN's decay from one group of baskets to the one before it.</param>
+/// <param name="TifuAlpha">TIFU-KNN's weight of the user's own vector against their neighbours'.</param>
+/// <param name="TifuGroupSize">TIFU-KNN's baskets per group.</param>
 public sealed record EvaluationSettings(
     int Factors = 128,
     double Regularization = 10,
@@ -23,7 +28,15 @@ public sealed record EvaluationSettings(
     double Diversity = 0.9,
     double EaseLambda = 250,
     double Rp3Beta = 0.5,
-    int Rp3Neighbours = 100)
+    int Rp3Neighbours = 100,
+    int TifuNeighbours = 300,
+    double TifuBasketDecay = 0.9,
+    double TifuGroupDecay = 0.7,
+    double TifuAlpha = 0.9,
+    int TifuGroupSize = 7)
 {
     public Als.AlsParameters Als => new(Factors, (float)Regularization, Iterations, ConjugateGradientSteps: 3, Seed);
+
+    /// <summary>TIFU-KNN with these settings, trained on <paramref name="set"/>.</summary>
+    public TifuKnnScorer TifuKnn(TrainingSet set) => new(set, TifuNeighbours, TifuBasketDecay, TifuGroupDecay, TifuAlpha, TifuGroupSize);
 }

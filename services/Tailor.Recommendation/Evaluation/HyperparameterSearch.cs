@@ -60,6 +60,10 @@ public static class HyperparameterSearch
             "buy-again", "half-life days", [14, 30, 90, 180, 365], (s, v) => s with { HalfLifeDays = v }, s => new BuyAgainScorer(train, TimeSpan.FromDays(s.HalfLifeDays)));
         settings = Choose("ease", "lambda", [50.0, 100.0, 250.0, 500.0, 1000.0], (s, v) => s with { EaseLambda = v }, s => new EaseScorer(train, s.EaseLambda, cancellationToken));
         settings = Choose("rp3beta", "beta", [0.0, 0.25, 0.5, 0.75], (s, v) => s with { Rp3Beta = v }, s => new Rp3BetaScorer(train, s.Rp3Beta, s.Rp3Neighbours));
+        settings = Choose("tifu-knn", "alpha", [0.5, 0.7, 0.9, 1.0], (s, v) => s with { TifuAlpha = v }, s => s.TifuKnn(train));
+        settings = Choose("tifu-knn", "neighbours", [50, 100, 300, 600], (s, v) => s with { TifuNeighbours = v }, s => s.TifuKnn(train));
+        settings = Choose("tifu-knn", "group decay", [0.5, 0.7, 0.9, 1.0], (s, v) => s with { TifuGroupDecay = v }, s => s.TifuKnn(train));
+        settings = Choose("tifu-knn", "basket decay", [0.5, 0.7, 0.9, 1.0], (s, v) => s with { TifuBasketDecay = v }, s => s.TifuKnn(train));
         return (settings, trials);
     }
 }

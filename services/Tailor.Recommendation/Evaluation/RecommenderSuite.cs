@@ -2,7 +2,7 @@ namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>
 /// Every single model, trained on one training set: the baselines, content similarity when vectors are given, ALS,
-/// and two strong simple models from the literature, EASE and RP3beta.
+/// and three strong simple models from the literature: EASE, RP3beta and the repeat-aware next-basket model TIFU-KNN.
 /// </summary>
 public static class RecommenderSuite
 {
@@ -25,6 +25,7 @@ public static class RecommenderSuite
         models.Add(new AlsScorer(set, settings.Als, settings.Scaling, settings.Alpha, cancellationToken));
         models.Add(new EaseScorer(set, settings.EaseLambda, cancellationToken));
         models.Add(new Rp3BetaScorer(set, settings.Rp3Beta, settings.Rp3Neighbours));
+        models.Add(settings.TifuKnn(set));
         return models;
     }
 }

@@ -2,15 +2,16 @@ namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>
 /// Interactions indexed for training: users and items numbered in ordinal order (so a run is repeatable), and for each
-/// user their items with summed weight, number of occasions and last time.
+/// user their items with summed weight, number of occasions and last time, and their baskets in time order.
 /// </summary>
 public sealed class TrainingSet
 {
-    private TrainingSet(string[] users, string[] items, UserItem[][] byUser, DateTimeOffset end, int interactions)
+    private TrainingSet(string[] users, string[] items, UserItem[][] byUser, int[][][] baskets, DateTimeOffset end, int interactions)
     {
         Users = users;
         Items = items;
         ByUser = byUser;
+        Baskets = baskets;
         End = end;
         InteractionCount = interactions;
         UserIndex = Index(users);
@@ -27,6 +28,12 @@ public sealed class TrainingSet
 
     /// <summary>Each user's items, by item number.</summary>
     public IReadOnlyList<UserItem[]> ByUser { get; }
+
+    /// <summary>
+    /// Each user's baskets, oldest first: the distinct items of each moment they interacted (an order's lines share
+    /// its invoice time). Next-basket models read the order of baskets, which <see cref="ByUser"/> sums away.
+    /// </summary>
+    public IReadOnlyList<int[][]> Baskets { get; }
 
     /// <summary>The latest interaction: "recent" and "how long ago" are measured from here.</summary>
     public DateTimeOffset End { get; }
@@ -51,16 +58,22 @@ public sealed class TrainingSet
         var userIds = list.Select(interaction => interaction.UserId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var itemIndex = Index(itemIds);
         var userIndex = Index(userIds);
-        var byUser = list
-            .GroupBy(interaction => userIndex[interaction.UserId])
-            .OrderBy(user => user.Key)
+        var users = list.GroupBy(interaction => userIndex[interaction.UserId]).OrderBy(user => user.Key).ToList();
+        var byUser = users
             .Select(user => user
                 .GroupBy(interaction => itemIndex[interaction.ItemId])
                 .Select(item => new UserItem(item.Key, item.Sum(i => i.Weight), item.Count(), item.Max(i => i.At), item.Min(i => i.At)))
                 .OrderBy(item => item.Item)
                 .ToArray())
             .ToArray();
-        return new TrainingSet(userIds, itemIds, byUser, list.Max(interaction => interaction.At), list.Count);
+        var baskets = users
+            .Select(user => user
+                .GroupBy(interaction => interaction.At)
+                .OrderBy(basket => basket.Key)
+                .Select(basket => basket.Select(interaction => itemIndex[interaction.ItemId]).Distinct().Order().ToArray())
+                .ToArray())
+            .ToArray();
+        return new TrainingSet(userIds, itemIds, byUser, baskets, list.Max(interaction => interaction.At), list.Count);
     }
 
     private static Dictionary<string, int> Index(IReadOnlyList<string> ids)
