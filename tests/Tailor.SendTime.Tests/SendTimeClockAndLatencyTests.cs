@@ -49,6 +49,9 @@ public sealed class SendTimeClockAndLatencyTests
         var offset = (int)TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(DateTimeOffset.UtcNow).TotalHours;
         Assert.Equal(8 + offset, slice?.BestHourOfWeek);
         Assert.Equal("Europe/Berlin", slice?.TimeZone);
+        // The recency-weighted evidence moves with the counts.
+        var state = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "u-1", ct);
+        Assert.Equal([8 + offset], Enumerable.Range(0, WeekHours.Count).Where(hour => state!.Recent!.Weights[hour] > 0));
         Assert.Contains(host.Published<SendTimeUpdated>(), update => update.BestHourOfWeek == 8 + offset);
         Assert.False(await host.FaultPublishedAsync<UserIdentified>());
     }

@@ -38,6 +38,28 @@ public sealed class SendTimeEvaluationTests
     }
 
     [Fact]
+    public void Run_scores_the_hours_users_moved_to_as_served_with_recent_evidence_counting_more()
+    {
+        // Each user: ten orders at their own hour last year, five six hours later in the last weeks, and the next ones
+        // there too, on the same weekdays. Their most frequent hour is the old one; what SendTime serves follows the recent orders.
+        var train = new List<TimedActivity>();
+        var test = new List<TimedActivity>();
+        for (var user = 0; user < 24; user++)
+        {
+            var (old, moved) = (8 + (user % 6), 14 + (user % 6));
+            train.AddRange(Enumerable.Range(0, 10).Select(day => new TimedActivity($"u{user}", Monday.AddDays(day).AddHours(old))));
+            train.AddRange(Enumerable.Range(300, 5).Select(day => new TimedActivity($"u{user}", Monday.AddDays(day).AddHours(moved))));
+            test.AddRange(Enumerable.Range(307, 5).Select(day => new TimedActivity($"u{user}", Monday.AddDays(day).AddHours(moved))));
+        }
+
+        var rows = SendTimeEvaluation.Run(train, test, TimeZoneInfo.Utc).Rows.ToDictionary(row => (row.Model, row.Segment));
+
+        Assert.Equal(0.0, rows[("user-hour", "all")].HitRate1h, precision: 6);
+        Assert.Equal(1.0, rows[("hierarchy-week", "all")].HitRate1h, precision: 6);
+        Assert.Equal(1.0, rows[(SendTimeEvaluation.ServedName, "all")].HitRate1h, precision: 6);
+    }
+
+    [Fact]
     public void Run_scores_the_hour_the_planner_sends_at_and_reports_exploring_apart()
     {
         // Night owls shop at 23:00, inside the default quiet hours (21:00–08:00): the user's own hour says 23:00, but

@@ -55,6 +55,8 @@ public sealed class SharedCodePathTests
             var stored = await service.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, ct);
             Assert.Equal((stored!.Counts.Events, stored.TimeZone, stored.Country), (evaluated.Counts.Events, evaluated.TimeZone, evaluated.Country));
             Assert.Equal(stored.Counts.Weights, evaluated.Counts.Weights);
+            Assert.Equal((stored.Recent!.AsOf, stored.Recent.Events), (evaluated.Recent!.AsOf, evaluated.Recent.Events));
+            Assert.All(Enumerable.Range(0, WeekHours.Count), hour => Assert.Equal(stored.Recent.Weights[hour], evaluated.Recent.Weights[hour], 1e-9));
             var served = (await service.Profiles.ReadAsync(userId, ct))!.SendTime!;
             var scored = slices.Compute(evaluated, set.Priors);
             Assert.Equal(served.BestHourOfWeek, scored.BestHourOfWeek);

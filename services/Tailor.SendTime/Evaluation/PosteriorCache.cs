@@ -1,4 +1,4 @@
-using Tailor.SendTime.Model;
+using Tailor.SendTime.Learning;
 
 namespace Tailor.SendTime.Evaluation;
 
@@ -15,9 +15,7 @@ internal sealed class PosteriorCache(SendTimeTrainingSet set)
         var key = set.States.ContainsKey(userId) ? userId : "\0identified:" + country;
         if (!_posteriors.TryGetValue(key, out var posterior))
         {
-            var state = set.StateOf(userId, country);
-            var priors = set.Priors;
-            posterior = SendTimeHierarchy.Posterior(state.Counts.Weights, priors.CohortOf(state.Country)?.Weights, priors.Population.Weights, priors.Strengths);
+            posterior = SendTimeSlices.Posterior(set.StateOf(userId, country), set.Priors, set.Options);
             _posteriors[key] = posterior;
         }
 

@@ -272,6 +272,7 @@ public sealed class SendTimeLearner(
             Counts = new HourOfWeekCounts { Weights = Rotate(counts.Weights, hours), Events = counts.Events, LastBatch = counts.LastBatch },
             Delivered = state.Delivered is { } delivered ? Rotate(delivered, hours) : null,
             Engaged = state.Engaged is { } engaged ? Rotate(engaged, hours) : null,
+            Recent = state.Recent is { } recent ? recent with { Weights = Rotate(recent.Weights, hours) } : null,
         };
     }
 

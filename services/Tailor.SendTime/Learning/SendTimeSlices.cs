@@ -16,8 +16,7 @@ public sealed class SendTimeSlices(ServedPreference served, IOptions<SendTimeOpt
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(priors);
-        var cohort = priors.CohortOf(state.Country);
-        var posterior = SendTimeHierarchy.Posterior(state.Counts.Weights, cohort?.Weights, priors.Population.Weights, priors.Strengths);
+        var posterior = Posterior(state, priors, options.Value);
         var weights = served.Shape(state.Counts.Weights, state.Counts.Events, posterior, priors.Population.Weights);
         if (options.Value.LearnFromSendOutcomes)
         {
@@ -31,6 +30,19 @@ public sealed class SendTimeSlices(ServedPreference served, IOptions<SendTimeOpt
             clock.GetUtcNow(),
             state.TimeZone,
             SendTimeHierarchy.Concentration(state.Counts.Weights, priors.Strengths));
+    }
+
+    /// <summary>
+    /// The user's hierarchy posterior over the week: their counts, shaped by recency (<see cref="RecentEvidence"/>),
+    /// shrunk towards their cohort and the population. What every served model starts from, and the learned model's features.
+    /// </summary>
+    public static double[] Posterior(UserSendTimeState state, SendTimePriors priors, SendTimeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(priors);
+        ArgumentNullException.ThrowIfNull(options);
+        var counts = RecentEvidence.CountsForPosterior(state, options.RecencyHalfLife);
+        return SendTimeHierarchy.Posterior(counts, priors.CohortOf(state.Country)?.Weights, priors.Population.Weights, priors.Strengths);
     }
 
     /// <summary>The user's best local hour of the week against <paramref name="priors"/>; null for a user with no evidence yet.</summary>

@@ -63,6 +63,7 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
         var occurrences = new List<CountedHour>(state.RecentOccurrences ?? []);
         var hours = new List<HourEvidence>();
         var latencies = new List<TimeSpan>();
+        RecentEvidence? recent = null;
         foreach (var item in evidence.OrderBy(item => item.OccurredAt))
         {
             if (item.IsDelivery)
@@ -94,9 +95,15 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
                 weight *= latency.Factor(delay);
             }
 
-            if (Counted(occurrences, EvidenceOccurrences.HourOf(item.OccurredAt), weight, zone) is { } counted)
+            var hour = EvidenceOccurrences.HourOf(item.OccurredAt);
+            if (Counted(occurrences, hour, weight, zone) is { } counted)
             {
                 hours.Add(counted);
+                if (options.Value.RecencyHalfLife > TimeSpan.Zero)
+                {
+                    var at = EvidenceOccurrences.Start(hour);
+                    recent = (recent ?? RecentEvidence.StartingFrom(state, at)).Plus(counted, at, options.Value.RecencyHalfLife);
+                }
             }
         }
 
@@ -109,6 +116,8 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
             Engaged = engaged,
             EngagedEmails = [.. engagedEmails.TakeLast(UserSendTimeState.DeliveriesKept)],
             RecentOccurrences = [.. occurrences],
+            // Recency off: nothing is kept, so turning it on later starts from the counts as they are then.
+            Recent = options.Value.RecencyHalfLife > TimeSpan.Zero ? recent ?? state.Recent : null,
         };
         return (next, hours, latencies);
     }

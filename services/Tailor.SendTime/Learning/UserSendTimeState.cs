@@ -24,6 +24,10 @@ namespace Tailor.SendTime.Learning;
 /// one of those hours adds nothing, or only what it outweighs it by. Null in documents written before evidence was
 /// counted by the hour.
 /// </param>
+/// <param name="Recent">
+/// The same evidence weighted by recency (<see cref="RecentEvidence"/>): the shape of the user's hours the posterior
+/// reads. Null in documents written before it was kept, and while <see cref="SendTimeOptions.RecencyHalfLife"/> is off.
+/// </param>
 public sealed record UserSendTimeState(
     HourOfWeekCounts Counts,
     int? BestHourOfWeek,
@@ -35,7 +39,8 @@ public sealed record UserSendTimeState(
     double[]? Engaged = null,
     Guid[]? EngagedEmails = null,
     Guid[]? AppliedEvents = null,
-    CountedHour[]? RecentOccurrences = null)
+    CountedHour[]? RecentOccurrences = null,
+    RecentEvidence? Recent = null)
 {
     /// <summary>A user SendTime has heard nothing about yet.</summary>
     public static UserSendTimeState Unknown => new(new HourOfWeekCounts(), null);
