@@ -63,7 +63,7 @@ public static class IngestionRegistration
         builder.AddTailorConsumers(bus =>
         {
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
-            bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+            bus.AddConsumer<EmailsWrittenConsumer, EmailsWrittenConsumerDefinition>();
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
             bus.AddConsumer<UserGroupedConsumer, UserGroupedConsumerDefinition>();
         });

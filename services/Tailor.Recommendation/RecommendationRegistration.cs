@@ -41,7 +41,7 @@ public static class RecommendationRegistration
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
             bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
             bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
-            bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+            bus.AddConsumer<EmailsWrittenConsumer, EmailsWrittenConsumerDefinition>();
             bus.AddConsumer<UserTopicsUpdatedConsumer, UserTopicsUpdatedConsumerDefinition>();
             bus.AddConsumer<RecommenderRollbackRequestedConsumer, RecommenderRollbackRequestedConsumerDefinition>();
             bus.AddModelConsumers<RecommendationTrainer>();

@@ -345,6 +345,12 @@ public sealed class PersonalizeEmailConsumerTests
         var emails = host.Published<EmailReady>();
         Assert.Equal(audience.Order(), emails.Select(email => email.UserId).Distinct().Order());
         Assert.Equal(audience.Length, emails.Select(email => email.EmailId).Distinct().Count());
+        // Every email published is recorded for Ingestion and Recommendation, with the same ids and what they act on.
+        var records = host.Published<EmailsWritten>().SelectMany(page => page.Emails).ToList();
+        Assert.Equal(
+            emails.Select(WrittenEmailRecord.Of).Select(Describe).Order(StringComparer.Ordinal),
+            records.Select(Describe).Order(StringComparer.Ordinal));
+        Assert.All(host.Published<EmailsWritten>(), page => Assert.Equal("autumn-1", page.CampaignId));
         var test = await host.Services.GetRequiredService<Subjects.SubjectBandit>().FindAsync(Subjects.SubjectBandit.AngleTestKey("autumn-1"), ct);
         Assert.Equal(audience.Length, test!.Variants.Sum(variant => variant.Shown));
         foreach (var userId in audience)
@@ -401,4 +407,7 @@ public sealed class PersonalizeEmailConsumerTests
 
     private static PersonalizeEmail Command(string campaignId, string userId) =>
         new(MessageIds.PersonalizeEmail(campaignId, userId), userId, DateTimeOffset.UtcNow, campaignId, "Autumn favourites", "Bring customers back", WindowStart, WindowEnd);
+
+    private static string Describe(WrittenEmailRecord record) =>
+        $"{record.EventId} {record.UserId} {record.EmailId} {record.SendAt:O} {string.Join(',', record.ItemIds)} {record.SubjectVariant} {record.Arm}";
 }

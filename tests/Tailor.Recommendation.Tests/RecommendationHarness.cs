@@ -42,7 +42,7 @@ internal static class RecommendationHarness
                 bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
                 bus.AddConsumer<ItemEmbeddedConsumer, ItemEmbeddedConsumerDefinition>();
                 bus.AddConsumer<UserInterestsUpdatedConsumer, UserInterestsUpdatedConsumerDefinition>();
-                bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+                bus.AddConsumer<EmailsWrittenConsumer, EmailsWrittenConsumerDefinition>();
                 bus.AddConsumer<UserTopicsUpdatedConsumer, UserTopicsUpdatedConsumerDefinition>();
                 bus.AddConsumer<RecommenderRollbackRequestedConsumer, RecommenderRollbackRequestedConsumerDefinition>();
                 bus.AddModelConsumers<RecommendationTrainer>();

@@ -16,8 +16,8 @@ namespace Tailor.ContentGeneration.Consumers;
 /// Writes each user's email for a campaign from their profile, or says why there is none, a page of commands
 /// (<see cref="PersonalizeEmails"/>) at a time: one duplicate check, one profile read (one Redis round trip), one read of each shared document (subject
 /// test, bestsellers), one read and one conditional bulk write of the users' send ledgers (the frequency cap), one
-/// count per subject test with one insert of the emails' subject records, one publish batch and one record for the
-/// whole batch.
+/// count per subject test with one insert of the emails' subject records, one publish batch (the emails for senders,
+/// the suppressions, and one <see cref="EmailsWritten"/> for Tailor's own services) and one record for the whole batch.
 /// </summary>
 public sealed class PersonalizeEmailConsumer(
     IEventStore events,
@@ -114,7 +114,10 @@ public sealed class PersonalizeEmailConsumer(
 
         var emails = results.Select(result => result.Email).OfType<EmailReady>().ToList();
         var suppressions = results.Select(result => result.Suppression).OfType<EmailSuppressed>().ToList();
-        await Task.WhenAll(publisher.PublishBatch(emails, cancellationToken), publisher.PublishBatch(suppressions, cancellationToken));
+        await Task.WhenAll(
+            publisher.PublishBatch(emails, cancellationToken),
+            publisher.PublishBatch(suppressions, cancellationToken),
+            emails.Count == 0 ? Task.CompletedTask : publisher.Publish(Written(commands[0].CampaignId, emails), cancellationToken));
 
         foreach (var (command, result) in commands.Zip(results))
         {
@@ -131,6 +134,17 @@ public sealed class PersonalizeEmailConsumer(
             }
         }
     }
+
+    /// <summary>
+    /// The page's record for Tailor's own services, its id derived from the emails' ids: a page written again (a retry,
+    /// or a copy on another replica) publishes the same record.
+    /// </summary>
+    private static EmailsWritten Written(string campaignId, IReadOnlyList<EmailReady> emails) =>
+        new(
+            StableIds.From("tailor.contentgeneration.emails-written", [.. emails.Select(email => email.EventId.ToString("D"))]),
+            emails[0].OccurredAt,
+            campaignId,
+            [.. emails.Select(WrittenEmailRecord.Of)]);
 
     private static Activity? StartActivity(PersonalizeEmail command)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -51,9 +52,31 @@ public static partial class ProductNames
         return Abbreviations.Contains(word) || Code().IsMatch(word) || word.Length == 1 || word.All(c => !char.IsLetter(c));
     }
 
+    // Every email of a campaign names a few of the same catalog items in several places, and casing a name is a regular
+    // expression over its words: each name is cased once per process and kept (it depends on nothing else). A catalog
+    // far larger than the cap is cased afresh past it, which is correct, only slower.
+    private const int CachedNames = 100_000;
+    private static readonly ConcurrentDictionary<(string Name, bool SentenceStart), string> Cache = new();
+
     private static string Cased(string name, bool sentenceStart)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (Cache.TryGetValue((name, sentenceStart), out var cached))
+        {
+            return cached;
+        }
+
+        var cased = CaseName(name, sentenceStart);
+        if (Cache.Count < CachedNames)
+        {
+            Cache.TryAdd((name, sentenceStart), cased);
+        }
+
+        return cased;
+    }
+
+    private static string CaseName(string name, bool sentenceStart)
+    {
         // A catalog line's stray full stop ("RED WOOLLY HOTTIE WHITE HEART.") would end the copy's sentence mid-way.
         var trimmed = name.Trim().TrimEnd('.', ',', ';', ':').TrimEnd() is { Length: > 0 } bare ? bare : name.Trim();
         // Written by a person when a good share of its letters are lower-case; "BAG 500g SWIRLY MARBLES" was not.

@@ -72,10 +72,9 @@ public sealed class ItemVectorStore : IDisposable
             return found;
         }
 
-        foreach (var (itemId, document) in await _documents.GetManyVersionedAsync(EmbeddingNames.ItemsCollection, missing, cancellationToken))
+        foreach (var (itemId, stored) in await _documents.FindManyAsync<ItemVector>(EmbeddingNames.ItemsCollection, missing, cancellationToken))
         {
-            var stored = JsonSerializer.Deserialize<ItemVector>(document.Json, StoreJson.Options);
-            if (stored is not null && _model.Made(stored.Model, stored.ModelVersion))
+            if (_model.Made(stored.Model, stored.ModelVersion))
             {
                 Remember(stored);
                 found[itemId] = stored;

@@ -11,7 +11,7 @@ namespace Tailor.Ingestion.Reports;
 /// </summary>
 /// <remarks>
 /// A fact is an insert under an id made of the email and the outcome, never a counter that is read and increased: a
-/// redelivered <c>EmailReady</c>, a retried webhook, a second open of the same email or two replicas at once all try to
+/// redelivered <c>EmailsWritten</c>, a retried webhook, a second open of the same email or two replicas at once all try to
 /// insert the same document and one of them does, so nothing counts twice and nothing is lost. The metric is counted by
 /// the one insert that succeeded, so it agrees with the report.
 /// </remarks>

@@ -42,7 +42,7 @@ internal sealed class UserErasure(
     private async Task ForgetEmailsAsync(string userId, CancellationToken cancellationToken)
     {
         var theirs = new List<(string Id, SentEmail Email)>();
-        await foreach (var (emailId, email) in documents.ListAsync<SentEmail>(EmailReadyConsumer.Collection, cancellationToken))
+        await foreach (var (emailId, email) in documents.ListAsync<SentEmail>(EmailsWrittenConsumer.Collection, cancellationToken))
         {
             if (email.UserId == userId)
             {
@@ -54,7 +54,7 @@ internal sealed class UserErasure(
         foreach (var (emailId, email) in theirs)
         {
             await campaignFacts.ForgetAsync(email, cancellationToken);
-            await documents.DeleteAsync(EmailReadyConsumer.Collection, emailId, cancellationToken);
+            await documents.DeleteAsync(EmailsWrittenConsumer.Collection, emailId, cancellationToken);
             await documents.DeleteAsync(Links.SubscriptionChanges.Collection, emailId, cancellationToken);
         }
     }

@@ -7,5 +7,5 @@ internal static class SentEmails
 {
     /// <returns>Null for an email Tailor did not write, or whose user was erased.</returns>
     public static Task<SentEmail?> FindSentEmailAsync(this IDocumentStore documents, Guid emailId, CancellationToken cancellationToken) =>
-        documents.FindAsync<SentEmail>(EmailReadyConsumer.Collection, emailId.ToString("D"), cancellationToken);
+        documents.FindAsync<SentEmail>(EmailsWrittenConsumer.Collection, emailId.ToString("D"), cancellationToken);
 }

@@ -10,8 +10,8 @@ namespace Tailor.Recommendation.Consumers;
 /// <summary>
 /// Cold start: a user the ALS model was not trained on, but whose interests Embedding knows (what they viewed, wrote
 /// or bought since the last training), gets the products closest to those interests instead of the popular ones. A
-/// batch at a time: one query for its users' current sources, one publish call and one store transaction for all of
-/// their new lists.
+/// batch at a time: one query for its users' current sources, one for the catalog entries of their nearest items, one
+/// publish call and one store transaction for all of their new lists.
 /// </summary>
 public sealed class UserInterestsUpdatedConsumer(
     ContentRecommendations content,
@@ -38,15 +38,14 @@ public sealed class UserInterestsUpdatedConsumer(
         }
 
         var sources = await writer.SourcesAsync(newestByUser.Keys, cancellationToken);
-        var writes = new List<UserRecommendationsWrite>(newestByUser.Count);
-        foreach (var update in newestByUser.Values)
+        var coldStarts = newestByUser.Values
+            .Where(update => !(sources.TryGetValue(update.UserId, out var source) && source is RecommendationSource.Personal))
+            .ToList();
+        var lists = await content.ForInterestsAsync(
+            [.. coldStarts.Select(update => new InterestQuery(update.Model, update.ModelVersion, update.Vector))], cancellationToken);
+        var writes = new List<UserRecommendationsWrite>(coldStarts.Count);
+        foreach (var (update, items) in coldStarts.Zip(lists))
         {
-            if (sources.TryGetValue(update.UserId, out var source) && source is RecommendationSource.Personal)
-            {
-                continue;
-            }
-
-            var items = await content.ForInterestsAsync(update.Model, update.ModelVersion, update.Vector, cancellationToken);
             if (items.Count > 0)
             {
                 // Writing is idempotent: a redelivery writes the same items and publishes the same event id.

@@ -20,17 +20,41 @@ public sealed class ContentRecommendations(ItemVectorIndex index, IDocumentStore
     public static string ModelVersionFor(string model, string modelVersion) => $"content-{model}-{modelVersion}";
 
     public async Task<IReadOnlyList<RecommendedItem>> ForInterestsAsync(
-        string model, string modelVersion, float[] interests, CancellationToken cancellationToken)
+        string model, string modelVersion, float[] interests, CancellationToken cancellationToken) =>
+        (await ForInterestsAsync([new InterestQuery(model, modelVersion, interests)], cancellationToken))[0];
+
+    /// <summary>
+    /// The products for each query, in the queries' order. The candidates of every query are looked up in the catalog
+    /// copy in one read, so a batch of cold-start users costs one store round trip, not one per candidate.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<RecommendedItem>>> ForInterestsAsync(
+        IReadOnlyList<InterestQuery> queries, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(queries);
         var topN = options.Value.TopN;
-        var nearest = await index.NearestAsync(model, modelVersion, interests, topN * Oversampling, cancellationToken);
+        var nearest = new List<IReadOnlyList<ItemScore>>(queries.Count);
+        foreach (var query in queries)
+        {
+            nearest.Add(await index.NearestAsync(query.Model, query.ModelVersion, query.Interests, topN * Oversampling, cancellationToken));
+        }
+
+        var catalog = await documents.FindManyAsync<CatalogEntry>(
+            RecommendationStore.CatalogCollection,
+            nearest.SelectMany(candidates => candidates.Select(candidate => candidate.ItemId)).ToHashSet(StringComparer.Ordinal),
+            cancellationToken);
+        return [.. nearest.Select(candidates => Choose(candidates, catalog, topN))];
+    }
+
+    private static IReadOnlyList<RecommendedItem> Choose(IReadOnlyList<ItemScore> candidates, IReadOnlyDictionary<string, CatalogEntry> catalog, int topN)
+    {
         var chosen = new List<RecommendedItem>(topN);
         var products = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in nearest)
+        foreach (var candidate in candidates)
         {
-            var entry = await documents.FindAsync<CatalogEntry>(RecommendationStore.CatalogCollection, candidate.ItemId, cancellationToken);
             // A variant (colour, size, pack count) of an item already chosen would show one product twice.
-            if (entry is null || !ProductRule.IsProduct(entry.ItemId, entry.Price) || !products.Add(ProductVariants.Key(entry.Title)))
+            if (!catalog.TryGetValue(candidate.ItemId, out var entry)
+                || !ProductRule.IsProduct(entry.ItemId, entry.Price)
+                || !products.Add(ProductVariants.Key(entry.Title)))
             {
                 continue;
             }

@@ -75,17 +75,8 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
     /// <summary>Which model chose each user's current recommendations, in one query; a user with none is absent.</summary>
     public async Task<IReadOnlyDictionary<string, RecommendationSource>> SourcesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
-        var stored = await documents.GetManyVersionedAsync(RecommendationStore.UserRecommendationsCollection, userIds, cancellationToken);
-        var sources = new Dictionary<string, RecommendationSource>(stored.Count, StringComparer.Ordinal);
-        foreach (var (userId, document) in stored)
-        {
-            if (JsonSerializer.Deserialize<StoredRecommendations>(document.Json, StoreJson.Options) is { } recommendations)
-            {
-                sources[userId] = recommendations.Source;
-            }
-        }
-
-        return sources;
+        var stored = await documents.FindManyAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, userIds, cancellationToken);
+        return stored.ToDictionary(entry => entry.Key, entry => entry.Value.Source, StringComparer.Ordinal);
     }
 
     /// <summary>Which model chose the user's current recommendations; null when they have none.</summary>

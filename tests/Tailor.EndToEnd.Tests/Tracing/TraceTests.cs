@@ -45,12 +45,14 @@ public sealed class TraceTests
         var emails = await run.RunAsync(plan, DateTimeOffset.UtcNow, ct);
         Assert.NotEmpty(emails);
 
-        // The campaign: POST /v1/campaigns, CampaignRequested, PersonalizeEmails pages, their EmailReady.
+        // The campaign: POST /v1/campaigns, CampaignRequested, PersonalizeEmails pages, their EmailReady for senders and
+        // one EmailsWritten per page for Ingestion and Recommendation.
         var campaign = TraceOf(spans, "/v1/campaigns");
         AssertWhole(campaign);
-        Assert.Contains("contentgeneration", campaign.ConsumingServices());
+        Assert.Superset(new HashSet<string> { "contentgeneration", "ingestion", "recommendation" }, campaign.ConsumingServices().ToHashSet());
         Assert.Single(campaign.Sends("CampaignRequested"));
         Assert.Equal(emails.Count, campaign.Sends("EmailReady").Count);
+        Assert.InRange(campaign.Sends("EmailsWritten").Count, 1, campaign.Sends("PersonalizeEmails").Count);
         // A page of PersonalizeEmails is one batch: its profiles are one pipelined read.
         Assert.NotEmpty(campaign.From("Tailor.Profiles", "profile read_many"));
         Assert.NotEmpty(campaign.From("Tailor.ContentGeneration"));

@@ -3,24 +3,20 @@ using Tailor.Ingestion.Tests.Webhooks;
 
 namespace Tailor.Ingestion.Tests.Reports;
 
-/// <summary>Emails of one campaign put through Ingestion's <c>EmailReady</c> consumer, as ContentGeneration writes them for each arm.</summary>
+/// <summary>Emails of one campaign put through Ingestion's <c>EmailsWritten</c> consumer, as ContentGeneration records them for each arm.</summary>
 internal static class CampaignEmailsSent
 {
-    public static async Task<Guid> SendAsync(IngestionApp app, string campaignId, string userId, string arm, string? variant)
+    /// <param name="arm">Null for an email recorded before control groups (personalised).</param>
+    public static async Task<Guid> SendAsync(IngestionApp app, string campaignId, string userId, string? arm, string? variant)
     {
         var emailId = Guid.NewGuid();
-        var customArgs = new Dictionary<string, string>
-        {
-            ["tailor_email_id"] = emailId.ToString("D"), ["tailor_user_id"] = userId, ["tailor_campaign_id"] = campaignId, ["tailor_arm"] = arm,
-        };
-        await app.Harness.Bus.Publish(
-            new EmailReady(
-                Guid.NewGuid(), userId, IngestionApp.Now, emailId, campaignId, $"customer-{userId}@example.com",
-                arm == CampaignArms.Control ? "Tailor Shop: this week's bestsellers" : "Anna, your picks", "Four picks", "<p>picks</p>", "picks",
-                new Dictionary<string, string>(), IngestionApp.Now, "template-composer/1", [SentEmails.ShownItem, "22423"],
-                CustomArgs: customArgs, SubjectVariant: variant, Arm: arm),
-            TestContext.Current.CancellationToken);
-        Assert.True(await app.ConsumedAsync<EmailReady>(message => message.EmailId == emailId));
+        var page = new EmailsWritten(
+            Guid.NewGuid(),
+            IngestionApp.Now,
+            campaignId,
+            [new WrittenEmailRecord(Guid.NewGuid(), userId, IngestionApp.Now, emailId, IngestionApp.Now, [SentEmails.ShownItem, "22423"], variant, arm)]);
+        await app.Harness.Bus.Publish(page, TestContext.Current.CancellationToken);
+        Assert.True(await app.ConsumedAsync<EmailsWritten>(message => message.EventId == page.EventId));
         return emailId;
     }
 

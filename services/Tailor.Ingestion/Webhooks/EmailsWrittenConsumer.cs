@@ -1,0 +1,48 @@
+using System.Text.Json;
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Ingestion.Reports;
+using Tailor.Messaging;
+using Tailor.Storage;
+
+namespace Tailor.Ingestion.Webhooks;
+
+/// <summary>Remembers every email Tailor produced, by email id, for correlating the provider's webhooks back to it.</summary>
+/// <remarks>
+/// Each email is also counted as sent in its campaign's report (<see cref="CampaignEmailFacts"/>). ContentGeneration
+/// records a page of a campaign's emails in one message, so the page's emails are stored in one write, then counted.
+/// </remarks>
+internal sealed class EmailsWrittenConsumer(IDocumentStore documents, CampaignEmailFacts facts) : IConsumer<EmailsWritten>
+{
+    public const string Collection = "ingestion.emails";
+
+    public async Task Consume(ConsumeContext<EmailsWritten> context)
+    {
+        var page = context.Message;
+        if (string.IsNullOrWhiteSpace(page.CampaignId) || page.Emails is null)
+        {
+            throw new InvalidMessageException($"{nameof(EmailsWritten)} {page.EventId} has no CampaignId or no Emails.");
+        }
+
+        var rejected = new List<(Guid EventId, string Problem)>();
+        var sent = new List<SentEmail>(page.Emails.Count);
+        foreach (var email in page.Emails)
+        {
+            if (email is null || string.IsNullOrWhiteSpace(email.UserId))
+            {
+                rejected.Add((email?.EventId ?? page.EventId, "an email without a UserId"));
+                continue;
+            }
+
+            sent.Add(new SentEmail(email.EmailId, email.UserId, page.CampaignId, email.ItemIds ?? [], email.SubjectVariant, email.Arm));
+        }
+
+        // Puts keyed by email id: a redelivery writes the same documents again, one effect. The emails are stored before
+        // they are counted, so no engagement can find a counted email that is not stored.
+        var distinct = sent.DistinctBy(email => email.EmailId).ToList();
+        await documents.UpsertManyAsync(
+            Collection, [.. distinct.Select(email => KeyValuePair.Create(email.EmailId.ToString("D"), JsonSerializer.Serialize(email, StoreJson.Options)))], context.CancellationToken);
+        await facts.RecordManyAsync(distinct, CampaignOutcome.Sent, context.CancellationToken);
+        InvalidMessageException.ThrowIfAny(nameof(EmailsWritten), rejected);
+    }
+}

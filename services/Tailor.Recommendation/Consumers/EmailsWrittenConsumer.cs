@@ -1,0 +1,43 @@
+using MassTransit;
+using Tailor.Contracts;
+using Tailor.Messaging;
+using Tailor.Recommendation.Training;
+using Tailor.Storage;
+
+namespace Tailor.Recommendation.Consumers;
+
+/// <summary>
+/// Records which items each email showed: the next training weighs down those the user then ignored. A campaign's
+/// emails come a page per message, recorded in one transaction; a redelivered email is recorded once by its event id
+/// (its <see cref="EmailReady.EventId"/>).
+/// </summary>
+public sealed class EmailsWrittenConsumer(IEventStore events) : IConsumer<EmailsWritten>
+{
+    public async Task Consume(ConsumeContext<EmailsWritten> context)
+    {
+        var page = context.Message;
+        if (page.Emails is null)
+        {
+            throw new InvalidMessageException($"{nameof(EmailsWritten)} {page.EventId} has no Emails.");
+        }
+
+        var rejected = new List<(Guid EventId, string Problem)>();
+        var shown = new List<ShownItems>(page.Emails.Count);
+        var occurredAt = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var email in page.Emails)
+        {
+            if (email is null || string.IsNullOrWhiteSpace(email.UserId))
+            {
+                rejected.Add((email?.EventId ?? page.EventId, "an email without a UserId"));
+                continue;
+            }
+
+            shown.Add(new ShownItems(
+                email.EventId, email.UserId, email.SendAt, [.. (email.ItemIds ?? []).Where(itemId => !string.IsNullOrWhiteSpace(itemId))], email.EmailId));
+            occurredAt[email.EventId] = email.OccurredAt;
+        }
+
+        await events.RecordManyAsync(RecommendationStore.Stream, shown, items => (items.EventId, items.UserId, occurredAt[items.EventId]), context.CancellationToken);
+        InvalidMessageException.ThrowIfAny(nameof(EmailsWritten), rejected);
+    }
+}
