@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Tailor.Storage;
 
 namespace Tailor.Profiles;
@@ -46,6 +47,47 @@ public static class StoredSliceWrites
             }
 
             current = after;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WriteLatestSliceAsync{TDocument, TSlice}"/> for a batch's users: their slices written at once (one
+    /// pipelined connection), then every user's version read again in one query instead of one each. Only a user
+    /// another writer stored a newer document of meanwhile (or erased) goes on alone, as a single write would.
+    /// </summary>
+    public static async Task WriteLatestSlicesAsync<TDocument, TSlice>(
+        this IProfileCache profiles,
+        IDocumentStore documents,
+        string collection,
+        IReadOnlyList<KeyValuePair<string, Versioned<TDocument>>> written,
+        Func<string, TDocument, TSlice> toSlice,
+        CancellationToken cancellationToken)
+        where TDocument : class
+        where TSlice : IProfileSlice
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(toSlice);
+        if (written.Count == 0)
+        {
+            return;
+        }
+
+        await Task.WhenAll(written.Select(user => profiles.WriteSliceAsync(user.Key, toSlice(user.Key, user.Value.Document), cancellationToken)));
+        var after = await documents.GetManyVersionedAsync(collection, [.. written.Select(user => user.Key)], cancellationToken);
+        foreach (var (userId, stored) in written)
+        {
+            if (!after.TryGetValue(userId, out var now))
+            {
+                await profiles.RemoveSliceAsync(userId, TSlice.SliceName, cancellationToken);
+            }
+            else if (now.Version != stored.Version
+                && JsonSerializer.Deserialize<TDocument>(now.Json, StoreJson.Options) is { } newer)
+            {
+                await profiles.WriteLatestSliceAsync(
+                    documents, collection, userId, new Versioned<TDocument>(newer, now.Version), document => toSlice(userId, document), cancellationToken);
+            }
         }
     }
 }

@@ -30,21 +30,26 @@ public sealed class NearestItemsTests(RealItemVectors model)
     }
 
     [Fact]
-    public void Search_agrees_with_a_plain_loop_and_leaves_out_excluded_items()
+    public void Searching_many_queries_at_once_agrees_with_a_plain_loop_for_each()
     {
         var index = IndexOfCatalog();
-        var query = model.Embed("baking cakes for a tea party");
         var vectors = Catalog.ToDictionary(item => item.Id, item => model.Embed(item.Title));
+        float[][] queries = [model.Embed("baking cakes for a tea party"), model.Embed("a lantern for the garden"), model.Embed("christmas")];
 
-        var found = index.Search(query, count: 4, exclude: itemId => itemId == "22423");
+        var found = index.SearchMany(queries, count: 4);
 
-        var expected = vectors.Where(item => item.Key != "22423")
-            .Select(item => (item.Key, Score: item.Value.Zip(query, (a, b) => a * b).Sum()))
-            .OrderByDescending(item => item.Score)
-            .Take(4)
-            .ToList();
-        Assert.Equal(expected.Select(item => item.Key), found.Select(item => item.ItemId));
-        Assert.All(found.Zip(expected), pair => Assert.Equal(pair.Second.Score, pair.First.Score, precision: 4));
+        Assert.Equal(queries.Length, found.Count);
+        foreach (var (query, result) in queries.Zip(found))
+        {
+            var expected = vectors
+                .Select(item => (item.Key, Score: item.Value.Zip(query, (a, b) => a * b).Sum()))
+                .OrderByDescending(item => item.Score)
+                .Take(4)
+                .ToList();
+            Assert.Equal(expected.Select(item => item.Key), result.Select(item => item.ItemId));
+            Assert.All(result.Zip(expected), pair => Assert.Equal(pair.Second.Score, pair.First.Score, precision: 4));
+            Assert.Equal(result.Select(item => item.ItemId), index.Search(query, count: 4).Select(item => item.ItemId));
+        }
     }
 
     [Fact]

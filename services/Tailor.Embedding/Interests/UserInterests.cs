@@ -13,12 +13,6 @@ namespace Tailor.Embedding.Interests;
 /// </summary>
 public sealed class UserInterests
 {
-    /// <summary>
-    /// How many users' slices are written at once: their Redis writes are pipelined on one connection and their
-    /// re-reads of the state overlap, instead of a batch paying one round trip after another per user.
-    /// </summary>
-    private const int ConcurrentSliceWrites = 32;
-
     private readonly IDocumentStore _documents;
     private readonly IProfileCache _profiles;
     private readonly TimeProvider _time;
@@ -78,11 +72,12 @@ public sealed class UserInterests
             cancellationToken: cancellationToken);
 
         var now = _time.GetUtcNow();
-        await Parallel.ForEachAsync(
-            written,
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentSliceWrites, CancellationToken = cancellationToken },
-            async (user, token) => await _profiles.WriteLatestSliceAsync(
-                _documents, EmbeddingNames.UsersCollection, user.Key, user.Value!, newest => Slice(newest, now), token));
+        await _profiles.WriteLatestSlicesAsync(
+            _documents,
+            EmbeddingNames.UsersCollection,
+            [.. written.Select(user => KeyValuePair.Create(user.Key, user.Value!))],
+            (_, newest) => Slice(newest, now),
+            cancellationToken);
 
         // Never null: with evidence to fold in, the change always leaves a state behind.
         return [.. updates.Select(update => Updated(update, written[update.UserId]!.Document, now))];

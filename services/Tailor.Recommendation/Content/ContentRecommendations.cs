@@ -19,25 +19,17 @@ public sealed class ContentRecommendations(ItemVectorIndex index, IDocumentStore
     /// <summary>The model version these recommendations are labelled with: which embedding model placed them.</summary>
     public static string ModelVersionFor(string model, string modelVersion) => $"content-{model}-{modelVersion}";
 
-    public async Task<IReadOnlyList<RecommendedItem>> ForInterestsAsync(
-        string model, string modelVersion, float[] interests, CancellationToken cancellationToken) =>
-        (await ForInterestsAsync([new InterestQuery(model, modelVersion, interests)], cancellationToken))[0];
-
     /// <summary>
-    /// The products for each query, in the queries' order. The candidates of every query are looked up in the catalog
-    /// copy in one read, so a batch of cold-start users costs one store round trip, not one per candidate.
+    /// The products for each query, in the queries' order. The queries are searched in one pass over the item vectors,
+    /// and the candidates of every query looked up in the catalog copy in one read, so a batch of cold-start users costs
+    /// one pass and one store round trip, not one of each per user (and one read per candidate).
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<RecommendedItem>>> ForInterestsAsync(
         IReadOnlyList<InterestQuery> queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var topN = options.Value.TopN;
-        var nearest = new List<IReadOnlyList<ItemScore>>(queries.Count);
-        foreach (var query in queries)
-        {
-            nearest.Add(await index.NearestAsync(query.Model, query.ModelVersion, query.Interests, topN * Oversampling, cancellationToken));
-        }
-
+        var nearest = await index.NearestAsync(queries, topN * Oversampling, cancellationToken);
         var catalog = await documents.FindManyAsync<CatalogEntry>(
             RecommendationStore.CatalogCollection,
             nearest.SelectMany(candidates => candidates.Select(candidate => candidate.ItemId)).ToHashSet(StringComparer.Ordinal),

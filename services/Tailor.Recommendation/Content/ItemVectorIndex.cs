@@ -29,15 +29,31 @@ public sealed class ItemVectorIndex(IDocumentStore documents, IOptions<Recommend
         Volatile.Read(ref _loaded)?.Add(entry);
     }
 
-    /// <summary>The items whose vectors of this model are closest to <paramref name="query"/>, best first.</summary>
-    public async Task<IReadOnlyList<ItemScore>> NearestAsync(
-        string model, string modelVersion, float[] query, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each query, the items whose vectors of its model are closest to its interests, best first, in the queries'
+    /// order (none for a model or length this index does not hold): the queries of one model are searched in one pass
+    /// over its items (<see cref="NearestItems.SearchMany"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<ItemScore>>> NearestAsync(IReadOnlyList<InterestQuery> queries, int count, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(queries);
         var loaded = await CurrentAsync(cancellationToken);
-        return loaded.Indexes.TryGetValue((model, modelVersion), out var index) && index.Dimensions == query.Length
-            ? index.Search(query, count)
-            : [];
+        var found = new IReadOnlyList<ItemScore>[queries.Count];
+        foreach (var model in Enumerable.Range(0, queries.Count).GroupBy(index => (queries[index].Model, queries[index].ModelVersion)))
+        {
+            var indexes = model.ToList();
+            if (loaded.Indexes.TryGetValue(model.Key, out var items))
+            {
+                var searchable = indexes.Where(index => queries[index].Interests?.Length == items.Dimensions).ToList();
+                var results = items.SearchMany([.. searchable.Select(index => queries[index].Interests)], count);
+                foreach (var (index, result) in searchable.Zip(results))
+                {
+                    found[index] = result;
+                }
+            }
+        }
+
+        return [.. found.Select(result => result ?? [])];
     }
 
     public void Dispose() => _loading.Dispose();

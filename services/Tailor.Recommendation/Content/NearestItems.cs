@@ -76,50 +76,69 @@ public sealed class NearestItems
     }
 
     /// <summary>The <paramref name="count"/> items closest to <paramref name="query"/>, best first.</summary>
-    /// <param name="exclude">Items not to return (those a user already bought, the item itself).</param>
-    public IReadOnlyList<ItemScore> Search(ReadOnlySpan<float> query, int count, Func<string, bool>? exclude = null)
+    public IReadOnlyList<ItemScore> Search(float[] query, int count) => SearchMany([query], count)[0];
+
+    /// <summary>
+    /// <see cref="Search"/> for several queries in one pass over the catalog, each result in its query's order. The
+    /// matrix is larger than the processor's cache from a few thousand items on, so a query on its own spends most of
+    /// its time reading it; here each item's row is read once and scored against every query while it is at hand.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ItemScore>> SearchMany(IReadOnlyList<float[]> queries, int count)
     {
-        if (query.Length != Dimensions)
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        foreach (var query in queries)
         {
-            throw new ArgumentException($"Queries here have {Dimensions} dimensions, not {query.Length}.", nameof(query));
+            if (query?.Length != Dimensions)
+            {
+                throw new ArgumentException($"Queries here have {Dimensions} dimensions, not {query?.Length}.", nameof(queries));
+            }
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var best = new PriorityQueue<int, float>(count + 1);
+        var best = queries.Select(_ => new PriorityQueue<int, float>(count + 1)).ToArray();
         _lock.EnterReadLock();
         try
         {
             for (var row = 0; row < _itemIds.Count; row++)
             {
-                if (exclude?.Invoke(_itemIds[row]) == true)
+                var vector = _matrix.AsSpan(row * Dimensions, Dimensions);
+                for (var index = 0; index < queries.Count; index++)
                 {
-                    continue;
-                }
-
-                var score = TensorPrimitives.Dot(_matrix.AsSpan(row * Dimensions, Dimensions), query);
-                if (best.Count < count)
-                {
-                    best.Enqueue(row, score);
-                }
-                else if (best.TryPeek(out _, out var worst) && score > worst)
-                {
-                    best.DequeueEnqueue(row, score);
+                    Offer(best[index], count, row, TensorPrimitives.Dot(vector, queries[index]));
                 }
             }
 
-            var found = new ItemScore[best.Count];
-            for (var index = found.Length - 1; index >= 0; index--)
-            {
-                best.TryDequeue(out var row, out var score);
-                found[index] = new ItemScore(_itemIds[row], score);
-            }
-
-            return found;
+            return [.. best.Select(Best)];
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
+
+    // The heap keeps the worst of the best at its top, to be pushed out by a better score.
+    private static void Offer(PriorityQueue<int, float> best, int count, int row, float score)
+    {
+        if (best.Count < count)
+        {
+            best.Enqueue(row, score);
+        }
+        else if (best.TryPeek(out _, out var worst) && score > worst)
+        {
+            best.DequeueEnqueue(row, score);
+        }
+    }
+
+    private ItemScore[] Best(PriorityQueue<int, float> best)
+    {
+        var found = new ItemScore[best.Count];
+        for (var index = found.Length - 1; index >= 0; index--)
+        {
+            best.TryDequeue(out var row, out var score);
+            found[index] = new ItemScore(_itemIds[row], score);
+        }
+
+        return found;
     }
 }
 

@@ -51,12 +51,6 @@ public sealed class SendTimeLearner(
     TimeProvider clock)
 {
     /// <summary>
-    /// How many users' slices are written at once: their Redis writes are pipelined on one connection and their
-    /// re-reads of the state overlap, instead of a batch paying one round trip after another per user.
-    /// </summary>
-    private const int ConcurrentSliceWrites = 32;
-
-    /// <summary>
     /// Returns one <see cref="SendTimeUpdated"/> per user of the batch whose best hour changed. <paramref name="batchId"/>
     /// identifies the batch (the caller derives it from the events), so a retry announces the same changes under the
     /// same ids.
@@ -89,11 +83,9 @@ public sealed class SendTimeLearner(
             }
 
             var written = learned.Where(user => user.Stored is not null).ToList();
-            await Parallel.ForEachAsync(
-                written,
-                new ParallelOptions { MaxDegreeOfParallelism = ConcurrentSliceWrites, CancellationToken = cancellationToken },
-                async (user, token) => await slices.WriteLatestAsync(
-                    user.UserId, user.Stored!, user.Priors.With(user.Stored!.Document.Country, user.Folded?.Hours ?? []), token));
+            await slices.WriteLatestAsync(
+                [.. written.Select(user => new SliceToWrite(user.UserId, user.Stored!, user.Priors.With(user.Stored!.Document.Country, user.Folded?.Hours ?? [])))],
+                cancellationToken);
 
             var updates = new List<SendTimeUpdated>();
             foreach (var user in written)

@@ -26,6 +26,23 @@ public sealed class SendTimeSliceWriter(IProfileCache profiles, IDocumentStore d
             documents, SendTimeNames.UsersCollection, userId, stored, state => Compute(state, priors), cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="WriteLatestAsync(string, Versioned{UserSendTimeState}, SendTimePriors, CancellationToken)"/> for a batch's
+    /// users, each against their own priors: the slices written at once and the states' versions read again in one query
+    /// (<see cref="StoredSliceWrites.WriteLatestSlicesAsync{TDocument, TSlice}"/>).
+    /// </summary>
+    public async Task WriteLatestAsync(IReadOnlyList<SliceToWrite> users, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var priors = users.ToDictionary(user => user.UserId, user => user.Priors, StringComparer.Ordinal);
+        await profiles.WriteLatestSlicesAsync(
+            documents,
+            SendTimeNames.UsersCollection,
+            [.. users.Select(user => KeyValuePair.Create(user.UserId, user.Stored))],
+            (userId, state) => Compute(state, priors[userId]),
+            cancellationToken);
+    }
+
     public SendTimeUpdated Announce(Guid eventId, string userId, UserSendTimeState state, int bestHour)
     {
         ArgumentNullException.ThrowIfNull(state);
