@@ -13,13 +13,19 @@ public interface IProfileCache
     /// reads a whole batch's profiles in one round trip instead of one per user. The default reads one at a time; an
     /// adapter that can pipeline the reads does.
     /// </summary>
-    async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    /// <param name="slices">
+    /// The names of the slices to read (each slice type's <c>SliceName</c>), or null for all: a reader that needs a few leaves the rest
+    /// (an interest vector is most of a profile's bytes) in the cache. The others are null in the profiles returned,
+    /// and a user with none of them reads as null.
+    /// </param>
+    async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(
+        IReadOnlyList<string> userIds, IReadOnlyCollection<string>? slices = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         var profiles = new UserProfile?[userIds.Count];
         for (var index = 0; index < userIds.Count; index++)
         {
-            profiles[index] = await ReadAsync(userIds[index], cancellationToken);
+            profiles[index] = ProfileAssembler.Only(await ReadAsync(userIds[index], cancellationToken), slices);
         }
 
         return profiles;

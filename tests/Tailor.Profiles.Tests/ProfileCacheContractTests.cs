@@ -134,7 +134,7 @@ public abstract class ProfileCacheContractTests
         // Reversed, with a user who has no profile in the middle and one user asked for twice, as a batch may hold.
         string[] asked = [.. customers.Select(customer => customer.UserId).Reverse().Take(20), "nobody", .. customers.Select(customer => customer.UserId).Take(20), customers[0].UserId];
 
-        var profiles = await cache.ReadManyAsync(asked, Token);
+        var profiles = await cache.ReadManyAsync(asked, cancellationToken: Token);
 
         Assert.Equal(asked.Length, profiles.Count);
         for (var index = 0; index < asked.Length; index++)
@@ -150,7 +150,28 @@ public abstract class ProfileCacheContractTests
             Assert.Equal(customer.Items, profiles[index]!.Recommendations!.Items);
         }
 
-        Assert.Empty(await cache.ReadManyAsync([], Token));
+        Assert.Empty(await cache.ReadManyAsync([], cancellationToken: Token));
+    }
+
+    [Fact]
+    public async Task ReadMany_of_some_slices_returns_those_alone_and_no_profile_for_a_user_with_none_of_them()
+    {
+        var cache = CreateCache();
+        var customer = RetailCustomers.First(1)[0];
+        await cache.WriteSliceAsync(customer.UserId, new ContactSlice("ada@example.com", "Ada", customer.Country, null, true, UpdatedAt), Token);
+        await cache.WriteSliceAsync(customer.UserId, new RecommendationsSlice("als-1", customer.Items, UpdatedAt), Token);
+        await cache.WriteSliceAsync(customer.UserId, new InterestsSlice("minilm", "1", [0.6f, 0.8f], 1, UpdatedAt), Token);
+        await cache.WriteSliceAsync("interests-only", new InterestsSlice("minilm", "1", [1f, 0f], 1, UpdatedAt), Token);
+
+        var profiles = await cache.ReadManyAsync(
+            [customer.UserId, "interests-only", "nobody"], [ContactSlice.SliceName, RecommendationsSlice.SliceName], Token);
+
+        Assert.Equal("ada@example.com", profiles[0]!.Contact!.Email);
+        Assert.Equal(customer.Items, profiles[0]!.Recommendations!.Items);
+        Assert.Null(profiles[0]!.Interests);
+        Assert.Null(profiles[1]);
+        Assert.Null(profiles[2]);
+        Assert.NotNull((await cache.ReadManyAsync([customer.UserId], cancellationToken: Token))[0]!.Interests);
     }
 
     [Fact]

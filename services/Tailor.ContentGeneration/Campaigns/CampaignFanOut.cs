@@ -103,7 +103,7 @@ public sealed class CampaignFanOut(
         // A filtered audience reads each user's profile: a page of users per round trip, not one user per round trip.
         await foreach (var page in users.Chunk(options.Value.FanOutChunkSize).WithCancellation(cancellationToken))
         {
-            var pageProfiles = await profiles.ReadManyAsync(page, cancellationToken);
+            var pageProfiles = await profiles.ReadManyAsync(page, AudienceSlices, cancellationToken);
             for (var index = 0; index < page.Length; index++)
             {
                 if (Matches(request, pageProfiles[index]))
@@ -113,6 +113,8 @@ public sealed class CampaignFanOut(
             }
         }
     }
+
+    private static readonly string[] AudienceSlices = [TopicsSlice.SliceName, ContactSlice.SliceName];
 
     // Read from the user's profile as Topic and Ingestion wrote it: a user the topic model has not seen yet, or who no
     // group call named, is not in an audience that asks for one.

@@ -76,7 +76,7 @@ public sealed class PersonalizeEmailConsumer(
 
     private async Task WriteEmailsAsync(IPublishEndpoint publisher, IReadOnlyList<PersonalizeEmail> commands, CancellationToken cancellationToken)
     {
-        var userProfiles = await profiles.ReadManyAsync([.. commands.Select(command => command.UserId)], cancellationToken);
+        var userProfiles = await profiles.ReadManyAsync([.. commands.Select(command => command.UserId)], EmailPersonalizer.Slices, cancellationToken);
         var shared = personalizer.StartBatch();
         var activities = new Activity?[commands.Count];
         try

@@ -24,6 +24,10 @@ public sealed class EmailPersonalizer(
     IOptions<SendScheduleOptions> schedule,
     TimeProvider clock)
 {
+    /// <summary>The profile slices an email is written from; the interest vector (most of a profile's bytes) is not one of them.</summary>
+    public static IReadOnlyCollection<string> Slices { get; } =
+        [ContactSlice.SliceName, TopicsSlice.SliceName, RecommendationsSlice.SliceName, SendTimeSlice.SliceName];
+
     public Task<PersonalizationResult> PersonalizeAsync(PersonalizeEmail command, UserProfile? profile, CancellationToken cancellationToken) =>
         PersonalizeAsync(command, profile, StartBatch(), cancellationToken);
 

@@ -35,12 +35,13 @@ public sealed class InstrumentedProfileCache(IProfileCache inner, string system,
     }
 
     /// <summary>One span for the batch (one round trip); each profile counted as a hit or miss as single reads are.</summary>
-    public async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(
+        IReadOnlyList<string> userIds, IReadOnlyCollection<string>? slices = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         using var activity = Start("read_many");
         activity?.SetTag("db.operation.batch.size", userIds.Count);
-        var profiles = await Traced(activity, inner.ReadManyAsync(userIds, cancellationToken));
+        var profiles = await Traced(activity, inner.ReadManyAsync(userIds, slices, cancellationToken));
         foreach (var profile in profiles)
         {
             metrics.Read(profile is not null);

@@ -32,7 +32,8 @@ public sealed class InMemoryProfileCache : IProfileCache
         return Task.FromResult(Read(userId));
     }
 
-    public Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<UserProfile?>> ReadManyAsync(
+        IReadOnlyList<string> userIds, IReadOnlyCollection<string>? slices = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         foreach (var userId in userIds)
@@ -40,7 +41,7 @@ public sealed class InMemoryProfileCache : IProfileCache
             ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         }
 
-        IReadOnlyList<UserProfile?> profiles = [.. userIds.Select(Read)];
+        IReadOnlyList<UserProfile?> profiles = [.. userIds.Select(userId => ProfileAssembler.Only(Read(userId), slices))];
         return Task.FromResult(profiles);
     }
 

@@ -77,8 +77,9 @@ public sealed class RedisProfileCache(
         return ProfileAssembler.Assemble(userId, slices);
     }
 
-    /// <summary>One pipelined batch of HGETALLs: a round trip for the whole list, not one per user.</summary>
-    public async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    /// <summary>One pipelined batch of HGETALLs (HMGETs of the slices asked for): a round trip for the whole list, not one per user.</summary>
+    public async Task<IReadOnlyList<UserProfile?>> ReadManyAsync(
+        IReadOnlyList<string> userIds, IReadOnlyCollection<string>? slices = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         foreach (var userId in userIds)
@@ -91,11 +92,14 @@ public sealed class RedisProfileCache(
             return [];
         }
 
-        HashEntry[][] all;
+        var fields = slices?.Select(slice => (RedisValue)slice).ToArray();
+        Dictionary<string, string>[] all;
         try
         {
             var batch = redis.GetDatabase().CreateBatch();
-            var reads = userIds.Select(userId => batch.HashGetAllAsync(ProfileKey(userId))).ToArray();
+            var reads = userIds.Select(userId => fields is null
+                ? ReadAllAsync(batch.HashGetAllAsync(ProfileKey(userId)))
+                : ReadFieldsAsync(batch.HashGetAsync(ProfileKey(userId), fields), fields)).ToArray();
             batch.Execute();
             all = await Task.WhenAll(reads);
         }
@@ -104,8 +108,25 @@ public sealed class RedisProfileCache(
             throw Unavailable(exception);
         }
 
-        return [.. all.Select((fields, index) => ProfileAssembler.Assemble(
-            userIds[index], fields.ToDictionary(field => field.Name.ToString(), field => field.Value.ToString(), StringComparer.Ordinal)))];
+        return [.. all.Select((found, index) => ProfileAssembler.Assemble(userIds[index], found))];
+    }
+
+    private static async Task<Dictionary<string, string>> ReadAllAsync(Task<HashEntry[]> read) =>
+        (await read).ToDictionary(field => field.Name.ToString(), field => field.Value.ToString(), StringComparer.Ordinal);
+
+    private static async Task<Dictionary<string, string>> ReadFieldsAsync(Task<RedisValue[]> read, RedisValue[] fields)
+    {
+        var values = await read;
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var index = 0; index < fields.Length; index++)
+        {
+            if (values[index].HasValue)
+            {
+                found[fields[index].ToString()] = values[index].ToString();
+            }
+        }
+
+        return found;
     }
 
     public async IAsyncEnumerable<string> ListUserIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -39,7 +39,7 @@ public sealed class ProfileMetricsTests
         var ct = TestContext.Current.CancellationToken;
         await cache.WriteSliceAsync("ada", Interests(), ct);
 
-        await cache.ReadManyAsync(["grace", "ada", "grace"], ct);
+        await cache.ReadManyAsync(["grace", "ada", "grace"], cancellationToken: ct);
 
         Assert.Equal(["miss", "hit", "miss"], reads.GetMeasurementSnapshot().Select(m => m.Tags[ProfileTelemetry.ResultTag]?.ToString()));
     }

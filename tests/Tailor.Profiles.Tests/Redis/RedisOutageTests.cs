@@ -168,7 +168,7 @@ public sealed class RedisOutageTests
         await node.StopAsync();
 
         await Assert.ThrowsAsync<DependencyUnavailableException>(() => cache.ReadAsync("17850", Token));
-        await Assert.ThrowsAsync<DependencyUnavailableException>(() => cache.ReadManyAsync(["17850"], Token));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => cache.ReadManyAsync(["17850"], cancellationToken: Token));
         await Assert.ThrowsAsync<DependencyUnavailableException>(async () => await cache.ListUserIdsAsync(Token).ToListAsync(Token));
         await Assert.ThrowsAsync<DependencyUnavailableException>(() => cache.RemoveSliceAsync("17850", ContactSlice.SliceName, Token));
     }
