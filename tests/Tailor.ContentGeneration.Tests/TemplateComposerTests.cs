@@ -141,6 +141,27 @@ public sealed partial class TemplateComposerTests
         Assert.Contains(subjects, subject => subject.Contains("your pack of 72 Retrospot cake cases", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(2, "and one more pick for you")]
+    [InlineData(3, "and 2 more picks for you")]
+    public void Compose_subject_counting_the_other_new_picks_agrees_with_their_number(int newCount, string ending)
+    {
+        // The usual email of a customer with a history: two re-orders, then the new items.
+        var products = OnlineRetailProducts.First(2 + newCount);
+        RecommendedItem[] items =
+        [
+            products[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 2 },
+            products[1] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 3 },
+            .. products.Skip(2),
+        ];
+
+        var subjects = Enumerable.Range(0, 200).Select(i => Composer.Compose(Facts(items) with { EmailId = EmailIdNumber(i) }).Subject).ToList();
+
+        var counting = subjects.Where(subject => subject.Contains(" more pick", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(counting);
+        Assert.All(counting, subject => Assert.EndsWith(ending, subject, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Compose_splits_reorders_from_new_items_and_words_each_reason()
     {

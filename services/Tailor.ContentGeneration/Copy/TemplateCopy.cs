@@ -115,7 +115,7 @@ public static class TemplateCopyWriter
             var more = newItems.Count - 1;
             yield return (pick,
             [
-                more > 0 ? $"{ProductNames.Natural(CopyText.SingleLine(pick.Title)!)} and {more} more picks for you" : null,
+                more > 0 ? $"{ProductNames.Natural(CopyText.SingleLine(pick.Title)!)} and {MorePicks(more)} for you" : null,
                 $"We think you will like {name}",
                 $"Have you seen {name}?",
                 $"Picked for you: {name}",
@@ -200,6 +200,9 @@ public static class TemplateCopyWriter
         };
         return lines[seed / 3 % (uint)lines.Length];
     }
+
+    // Two re-orders and two new items is the usual email, so "and 1 more picks" would be the common case, not a corner.
+    private static string MorePicks(int count) => count == 1 ? "one more pick" : $"{count} more picks";
 
     internal static string Name(RecommendedItem item) => ProductNames.InSentence(CopyText.SingleLine(item.Title) ?? item.ItemId);
 
