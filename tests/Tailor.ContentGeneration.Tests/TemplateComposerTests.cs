@@ -131,6 +131,30 @@ public sealed partial class TemplateComposerTests
     }
 
     [Fact]
+    public void Compose_preheader_does_not_repeat_a_rhythm_its_subject_gives()
+    {
+        var products = OnlineRetailProducts.First(3);
+        RecommendedItem[] items =
+        [
+            products[0] with { Title = "REGENCY CAKESTAND 3 TIER", ReasonKind = ReasonKinds.BuyAgain, TimesBought = 5, ReorderInterval = TimeSpan.FromDays(7) },
+            products[1],
+            products[2],
+        ];
+
+        var variants = Enumerable.Range(0, 60)
+            .SelectMany(i => Composer.Write(Facts(items) with { EmailId = EmailIdNumber(i) }).Variants)
+            .ToList();
+
+        // "Regency cakestand 3 tier: you order it every week or so" came with "You order it every week or so. Plus …".
+        var sayingIt = variants.Where(variant => variant.Subject.Contains("every week or so", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sayingIt);
+        Assert.All(sayingIt, variant => Assert.DoesNotContain("every week or so", variant.Preheader, StringComparison.Ordinal));
+        // A subject that does not give the rhythm still has the preheader add it.
+        Assert.Contains(variants, variant => !variant.Subject.Contains("every week", StringComparison.Ordinal)
+            && variant.Preheader.StartsWith("You order it every week or so. ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compose_subject_for_a_match_names_what_the_reader_bought()
     {
         var products = OnlineRetailProducts.First(2);
