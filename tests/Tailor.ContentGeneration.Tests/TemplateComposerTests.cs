@@ -187,6 +187,19 @@ public sealed partial class TemplateComposerTests
     }
 
     [Fact]
+    public void Reason_of_a_pick_close_to_the_readers_interests_claims_no_browsing()
+    {
+        // The demo's customers only ordered; the recommender's own note says "close to what you have been looking at".
+        var item = OnlineRetailProducts.First(1)[0] with { ReasonKind = ReasonKinds.CloseToInterests, Reason = "close to what you have been looking at" };
+
+        var email = Composer.Compose(Facts([item]));
+
+        Assert.Equal("Close to what you like", ReasonWords.For(item, topicLabel: null));
+        Assert.Contains("\nClose to what you like\n", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("looking at", email.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Compose_splits_reorders_from_new_items_and_words_each_reason()
     {
         var products = OnlineRetailProducts.First(5);
