@@ -28,7 +28,7 @@ public static class RecommendationRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UserRecommendationsWriter>();
         builder.Services.AddStoredSliceRebuilder<StoredRecommendations, Profiles.RecommendationsSlice>(
-            RecommendationStore.UserRecommendationsCollection, stored => new Profiles.RecommendationsSlice(stored.ModelVersion, stored.Items, stored.UpdatedAt, stored.NewItems));
+            RecommendationStore.UserRecommendationsCollection, stored => new Profiles.RecommendationsSlice(stored.ModelVersion, stored.Items, stored.UpdatedAt));
         builder.Services.AddSingleton<ItemVectorIndex>();
         builder.Services.AddSingleton<ContentRecommendations>();
         builder.Services.AddSingleton<RecommendationSnapshots>();

@@ -36,16 +36,10 @@ public sealed record TopicsSlice(
 }
 
 /// <summary>Written by Recommendation: the items to show, best first.</summary>
-/// <param name="NewItems">
-/// The same ranking with what the user bought left out, for an email's "New for you": <see cref="Items"/> may keep
-/// re-orders, and for a customer with a history they fill it. Null when <see cref="Items"/> holds only new items
-/// already (a user the model does not know, lists that leave bought items out) and in slices written before it existed.
-/// </param>
 public sealed record RecommendationsSlice(
     string ModelVersion,
     IReadOnlyList<RecommendedItem> Items,
-    DateTimeOffset UpdatedAt,
-    IReadOnlyList<RecommendedItem>? NewItems = null) : IProfileSlice
+    DateTimeOffset UpdatedAt) : IProfileSlice
 {
     public static string SliceName => "recommendations";
 }

@@ -270,43 +270,6 @@ public sealed class PersonalizeEmailConsumerTests
     }
 
     [Fact]
-    public async Task Consume_personalize_email_fills_new_for_you_from_the_ranking_without_what_a_regular_bought()
-    {
-        await using var host = await ContentGenerationTestHost.StartAsync();
-        var products = OnlineRetailProducts.First(8);
-        // A regular's top-N is all re-orders; the ranking without what they bought comes beside it in the slice.
-        RecommendedItem[] reorders = [.. products.Take(4).Select(item => item with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 2 })];
-        RecommendedItem[] newItems = [.. products.Skip(4).Select(item => item with { ReasonKind = ReasonKinds.BecauseYouBought, ReasonItemTitle = products[0].Title })];
-        await TestProfiles.WriteAsync(host.Profiles, "17850");
-        await host.Profiles.WriteSliceAsync("17850", new RecommendationsSlice("blend-1", reorders, TestProfiles.Now, newItems), TestContext.Current.CancellationToken);
-        // Written before the new list existed: the re-orders alone.
-        await TestProfiles.WriteAsync(host.Profiles, "13047", items: reorders);
-
-        await host.PublishPageAsync(Command("regular", "17850"));
-        await host.PublishPageAsync(Command("regular", "13047"));
-        await host.WaitForCommandsAsync(2);
-
-        var emails = host.Published<EmailReady>().ToDictionary(email => email.UserId);
-        // Both sections, shared out in turn: the two best re-orders and the two best items never bought.
-        Assert.Equal([reorders[0].ItemId, reorders[1].ItemId, newItems[0].ItemId, newItems[1].ItemId], emails["17850"].ItemIds);
-        Assert.Contains("New for you\n", emails["17850"].TextBody, StringComparison.Ordinal);
-        Assert.Contains("Buy again\n", emails["17850"].TextBody, StringComparison.Ordinal);
-        Assert.Equal(reorders.Select(item => item.ItemId), emails["13047"].ItemIds);
-        Assert.DoesNotContain("New for you", emails["13047"].TextBody, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_recommendations_slice_written_before_the_new_list_existed_reads_without_one()
-    {
-        const string before = """{"modelVersion":"als-1","items":[],"updatedAt":"2011-10-03T12:00:00+00:00"}""";
-
-        var slice = System.Text.Json.JsonSerializer.Deserialize<RecommendationsSlice>(before, ProfileJson.Options)!;
-
-        Assert.Equal("als-1", slice.ModelVersion);
-        Assert.Null(slice.NewItems);
-    }
-
-    [Fact]
     public async Task Consume_duplicate_personalize_email_has_one_effect()
     {
         await using var host = await ContentGenerationTestHost.StartAsync();

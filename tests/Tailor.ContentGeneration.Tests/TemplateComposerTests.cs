@@ -131,6 +131,30 @@ public sealed partial class TemplateComposerTests
     }
 
     [Fact]
+    public void Compose_preheader_does_not_repeat_a_rhythm_its_subject_gives()
+    {
+        var products = OnlineRetailProducts.First(3);
+        RecommendedItem[] items =
+        [
+            products[0] with { Title = "REGENCY CAKESTAND 3 TIER", ReasonKind = ReasonKinds.BuyAgain, TimesBought = 5, ReorderInterval = TimeSpan.FromDays(7) },
+            products[1],
+            products[2],
+        ];
+
+        var variants = Enumerable.Range(0, 60)
+            .SelectMany(i => Composer.Write(Facts(items) with { EmailId = EmailIdNumber(i) }).Variants)
+            .ToList();
+
+        // "Regency cakestand 3 tier: you order it every week or so" came with "You order it every week or so. Plus …".
+        var sayingIt = variants.Where(variant => variant.Subject.Contains("every week or so", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sayingIt);
+        Assert.All(sayingIt, variant => Assert.DoesNotContain("every week or so", variant.Preheader, StringComparison.Ordinal));
+        // A subject that does not give the rhythm still has the preheader add it.
+        Assert.Contains(variants, variant => !variant.Subject.Contains("every week", StringComparison.Ordinal)
+            && variant.Preheader.StartsWith("You order it every week or so. ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compose_subject_for_a_match_names_what_the_reader_bought()
     {
         var products = OnlineRetailProducts.First(2);
@@ -139,6 +163,40 @@ public sealed partial class TemplateComposerTests
         var subjects = Enumerable.Range(0, 20).Select(i => Composer.Compose(Facts(items) with { EmailId = EmailIdNumber(i) }).Subject).ToList();
 
         Assert.Contains(subjects, subject => subject.Contains("your pack of 72 Retrospot cake cases", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(2, "and one more pick for you")]
+    [InlineData(3, "and 2 more picks for you")]
+    public void Compose_subject_counting_the_other_new_picks_agrees_with_their_number(int newCount, string ending)
+    {
+        // The usual email of a customer with a history: two re-orders, then the new items.
+        var products = OnlineRetailProducts.First(2 + newCount);
+        RecommendedItem[] items =
+        [
+            products[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 2 },
+            products[1] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 3 },
+            .. products.Skip(2),
+        ];
+
+        var subjects = Enumerable.Range(0, 200).Select(i => Composer.Compose(Facts(items) with { EmailId = EmailIdNumber(i) }).Subject).ToList();
+
+        var counting = subjects.Where(subject => subject.Contains(" more pick", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(counting);
+        Assert.All(counting, subject => Assert.EndsWith(ending, subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reason_of_a_pick_close_to_the_readers_interests_claims_no_browsing()
+    {
+        // The demo's customers only ordered; the recommender's own note says "close to what you have been looking at".
+        var item = OnlineRetailProducts.First(1)[0] with { ReasonKind = ReasonKinds.CloseToInterests, Reason = "close to what you have been looking at" };
+
+        var email = Composer.Compose(Facts([item]));
+
+        Assert.Equal("Close to what you like", ReasonWords.For(item, topicLabel: null));
+        Assert.Contains("\nClose to what you like\n", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("looking at", email.TextBody, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

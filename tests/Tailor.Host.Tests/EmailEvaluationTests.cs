@@ -53,9 +53,7 @@ public sealed class EmailEvaluationTests(ITestOutputHelper output)
             Assert.Equal(service.Choice.ExcludeTaken, report.Choice.ExcludeTaken);
             foreach (var user in users)
             {
-                // What the trainer writes to the profile slice, and ContentGeneration reads back from it.
-                var lists = service.ListsFor(user);
-                var sent = EmailItems.Choose(lists.Items, lists.NewItems, sections: null, maxItems);
+                var sent = EmailItems.Choose(service.For(user), sections: null, maxItems);
                 var scored = EmailEvaluation.Shown(evaluated, user, maxItems);
                 Assert.Equal(sent, scored);
                 Assert.Equal(maxItems, scored.Count);

@@ -147,30 +147,6 @@ public class RecommenderTests
         Assert.Equal(1, interactions.Before(Fixtures.Start.AddDays(4)).IgnoredCount("u1", "p1"));
     }
 
-    [Fact]
-    public void ListsFor_a_customer_whose_list_is_all_re_orders_also_ranks_what_they_never_bought()
-    {
-        var options = new RecommendationOptions { Factors = 4, Regularization = 0.1, Alpha = 1, TopN = 3, ExcludePurchased = false };
-        var interactions = TwoClusters();
-        var recommender = RecommenderBuilder.Build(interactions, new Dictionary<string, CatalogEntry>(), options, "test", TestContext.Current.CancellationToken);
-
-        var lists = recommender.ListsFor("u4");
-
-        // The top-N is what For serves: re-orders only, which would leave an email's "New for you" empty.
-        Assert.Equal(recommender.For("u4"), lists.Items);
-        Assert.All(lists.Items, item => Assert.True(interactions.HasPurchased("u4", item.ItemId)));
-        Assert.NotNull(lists.NewItems);
-        Assert.Equal(options.TopN, lists.NewItems.Count);
-        Assert.All(lists.NewItems, item =>
-        {
-            Assert.False(interactions.HasPurchased("u4", item.ItemId));
-            Assert.StartsWith("a", item.ItemId, StringComparison.Ordinal);
-            Assert.Null(item.TimesBought);
-        });
-        // A user the model does not know gets popular items, all new to them: no second list.
-        Assert.Null(recommender.ListsFor("stranger").NewItems);
-    }
-
     private static int Position(IReadOnlyList<RecommendedItem> items, string itemId) =>
         items.Select((item, index) => (item.ItemId, index)).First(entry => entry.ItemId == itemId).index;
 

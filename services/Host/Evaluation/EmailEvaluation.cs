@@ -78,15 +78,11 @@ public static class EmailEvaluation
         return rows;
     }
 
-    /// <summary>
-    /// What the email shows the user, best first: ContentGeneration's choice from the service's lists (as the profile
-    /// slice holds them: the top-N and the ranking without what the user bought), both sections.
-    /// </summary>
+    /// <summary>What the email shows the user, best first: ContentGeneration's choice from the service's list, both sections.</summary>
     public static IReadOnlyList<RecommendedItem> Shown(Recommender recommender, string userId, int maxItems)
     {
         ArgumentNullException.ThrowIfNull(recommender);
-        var lists = recommender.ListsFor(userId);
-        return EmailItems.Choose(lists.Items, lists.NewItems, sections: null, maxItems);
+        return EmailItems.Choose(recommender.For(userId), sections: null, maxItems);
     }
 
     /// <summary>

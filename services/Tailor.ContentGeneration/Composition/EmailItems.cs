@@ -35,17 +35,4 @@ public static class EmailItems
 
         return [.. showable.Where(chosen.Contains)];
     }
-
-    /// <summary>
-    /// <see cref="Choose(IEnumerable{RecommendedItem}, IReadOnlyList{string}?, int)"/> over a user's list followed by
-    /// the ranking without what they bought (<c>RecommendationsSlice.NewItems</c>), when there is one: "Buy again" is
-    /// filled from the list's re-orders and "New for you" from both, so a customer whose list is all re-orders still
-    /// gets new items. Without it (a slice written before it existed) this is the list alone.
-    /// </summary>
-    public static IReadOnlyList<RecommendedItem> Choose(
-        IEnumerable<RecommendedItem> recommended, IEnumerable<RecommendedItem>? newItems, IReadOnlyList<string>? sections, int max)
-    {
-        ArgumentNullException.ThrowIfNull(recommended);
-        return Choose(recommended.Concat(newItems ?? []), sections, max);
-    }
 }

@@ -32,7 +32,9 @@ public static class ReasonWords
             ReasonKinds.BecauseYouViewed when named is not null => $"Because you looked at {named}",
             ReasonKinds.PopularInTopic when topic is not null => $"A favourite with {topic} fans",
             ReasonKinds.PopularInTopic or ReasonKinds.Popular => "Popular with our customers right now",
-            ReasonKinds.CloseToInterests => "Close to what you have been looking at",
+            // The interest vector comes from what the customer bought as much as what they viewed: a customer who only
+            // ordered has looked at nothing Tailor saw, so the reason claims no browsing.
+            ReasonKinds.CloseToInterests => "Close to what you like",
             _ => Safe(item.Reason) is { } reason ? SentenceCase(reason) : null,
         };
     }

@@ -39,13 +39,13 @@ public static class TemplateCopyWriter
         var topic = TopicPhrase.Short(facts.TopicLabel);
         var shown = facts.Grouped().SelectMany(section => section.Items).ToList();
         var (subject, about) = Subject(shown, firstName, topic, brand, seed);
-        var variants = new List<SubjectVariant> { new(SubjectAngles.Item, subject, Preheader(shown, about, brand, price, seed, priceSaid: false)) };
+        var variants = new List<SubjectVariant> { new(SubjectAngles.Item, subject, Preheader(shown, about, subject, brand, price, seed, priceSaid: false)) };
         foreach (var angle in SubjectAngles.Others(shown, topic, facts.SendAt, price, seed))
         {
             // Two angles that happen to read the same are one variant.
             if (variants.TrueForAll(variant => !string.Equals(variant.Subject, angle.Subject, StringComparison.OrdinalIgnoreCase)))
             {
-                variants.Add(new SubjectVariant(angle.Id, angle.Subject, Preheader(shown, angle.About, brand, price, seed, angle.PriceSaid)));
+                variants.Add(new SubjectVariant(angle.Id, angle.Subject, Preheader(shown, angle.About, angle.Subject, brand, price, seed, angle.PriceSaid)));
             }
         }
 
@@ -115,7 +115,7 @@ public static class TemplateCopyWriter
             var more = newItems.Count - 1;
             yield return (pick,
             [
-                more > 0 ? $"{ProductNames.Natural(CopyText.SingleLine(pick.Title)!)} and {more} more picks for you" : null,
+                more > 0 ? $"{ProductNames.Natural(CopyText.SingleLine(pick.Title)!)} and {MorePicks(more)} for you" : null,
                 $"We think you will like {name}",
                 $"Have you seen {name}?",
                 $"Picked for you: {name}",
@@ -137,10 +137,13 @@ public static class TemplateCopyWriter
         }
     }
 
+    /// <param name="subject">The subject it goes with: a rhythm the subject gives ("…: you order it every week or so") is not said again.</param>
     /// <param name="priceSaid">The subject already gave the lowest price, so the preheader does not repeat it.</param>
-    private static string Preheader(IReadOnlyList<RecommendedItem> items, RecommendedItem? about, string brand, Func<decimal, string> price, uint seed, bool priceSaid)
+    private static string Preheader(
+        IReadOnlyList<RecommendedItem> items, RecommendedItem? about, string subject, string brand, Func<decimal, string> price, uint seed, bool priceSaid)
     {
         var lead = about is not null && ReasonWords.IsReorder(about) && ReasonWords.Rhythm(about.ReorderInterval) is { } rhythm
+            && !subject.Contains(rhythm, StringComparison.OrdinalIgnoreCase)
             ? $"You order it {rhythm}. "
             : string.Empty;
         var others = items.Where(item => !ReferenceEquals(item, about)).ToList();
@@ -200,6 +203,9 @@ public static class TemplateCopyWriter
         };
         return lines[seed / 3 % (uint)lines.Length];
     }
+
+    // Two re-orders and two new items is the usual email, so "and 1 more picks" would be the common case, not a corner.
+    private static string MorePicks(int count) => count == 1 ? "one more pick" : $"{count} more picks";
 
     internal static string Name(RecommendedItem item) => ProductNames.InSentence(CopyText.SingleLine(item.Title) ?? item.ItemId);
 

@@ -58,7 +58,7 @@ public sealed class EmailPersonalizer(
         // The control group sees the bestsellers in both sections' places; the personalised arm its own recommendations.
         var items = isControl
             ? EmailItems.Choose((await shared.BestsellersAsync())?.Items ?? [], sections: null, options.Value.MaxItems)
-            : EmailItems.Choose(profile.Recommendations?.Items ?? [], profile.Recommendations?.NewItems, command.Sections, options.Value.MaxItems);
+            : EmailItems.Choose(profile.Recommendations?.Items ?? [], command.Sections, options.Value.MaxItems);
         if (items.Count == 0)
         {
             return Suppress(command, SuppressionReasons.NoContent);

@@ -87,14 +87,7 @@ public sealed class Recommender
 
     /// <summary>The user's top-N: from their factors when the model knows them, else what is popular.</summary>
     public IReadOnlyList<RecommendedItem> For(string userId) =>
-        _userIndex.TryGetValue(userId, out var user) ? Personal(user, withNewItems: false).Items : Popular(userId);
-
-    /// <summary>
-    /// <see cref="For"/>, and when it may hold what the user bought, the same ranking with those items left out: with
-    /// re-orders kept, a customer's top-N is mostly re-orders and would leave an email's "New for you" nearly empty.
-    /// </summary>
-    public RecommendedLists ListsFor(string userId) =>
-        _userIndex.TryGetValue(userId, out var user) ? Personal(user, withNewItems: true) : new RecommendedLists(Popular(userId), null);
+        _userIndex.TryGetValue(userId, out var user) ? Personal(user) : Popular(userId);
 
     /// <summary>The most popular items the user has not bought: the fallback, and the baseline ALS must beat.</summary>
     public IReadOnlyList<RecommendedItem> Popular(string userId)
@@ -107,22 +100,14 @@ public sealed class Recommender
         return [.. ranked.Select(item => ToRecommendation(known ? user : -1, item, audience[item], new Why(Reasons.Popular, ReasonKinds.Popular)))];
     }
 
-    private RecommendedLists Personal(int user, bool withNewItems)
+    private List<RecommendedItem> Personal(int user)
     {
+        var excluded = _excludePurchased ? _purchased[user] : [];
         var scores = new float[_items.Length];
         var parts = _blend.ScoreWithParts(user, scores);
         Scale(scores, _ignored(_users[user]), times => Math.Pow(1 - _ignoredPenalty, times));
         Scale(scores, _clicked(_users[user]), times => Math.Pow(1 + _clickedBoost, Math.Min(times, RecommendationOptions.MaxBoostedClicks)));
 
-        var purchased = _purchased[user];
-        var items = Ranked(user, scores, parts, _excludePurchased ? purchased : []);
-        // Scored once, ranked twice: the new list is what the "new" protocol of eval recommend scores.
-        var newItems = withNewItems && !_excludePurchased && purchased.Count > 0 ? Ranked(user, scores, parts, purchased) : null;
-        return new RecommendedLists(items, newItems);
-    }
-
-    private List<RecommendedItem> Ranked(int user, float[] scores, float[]?[] parts, HashSet<int> excluded)
-    {
         var ranked = _blend.Rank(scores, _topN, excluded.Count == 0 ? null : excluded.Contains);
         var strongest = StrongestModels(user, ranked, parts);
         return [.. ranked.Select((item, position) => ToRecommendation(user, item, scores[item], Explain(user, item, strongest[position])))];

@@ -36,9 +36,7 @@ public sealed class RecommendationRollback(
         foreach (var (userId, stored) in lists.OrderBy(list => list.Key, StringComparer.Ordinal))
         {
             await writer.WriteAsync(
-                new UserRecommendationsWrite(
-                    userId, stored.ModelVersion, stored.Items, stored.Source, StableIds.From("tailor.recommendation.rollback", requestId.ToString("D"), userId), stored.NewItems),
-                cancellationToken);
+                userId, stored.ModelVersion, stored.Items, stored.Source, StableIds.From("tailor.recommendation.rollback", requestId.ToString("D"), userId), cancellationToken);
         }
 
         // The age threshold counts from the rollback, so the model rolled back from is not simply trained again at once.

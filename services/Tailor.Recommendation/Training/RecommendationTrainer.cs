@@ -121,10 +121,8 @@ public sealed class RecommendationTrainer(
                 continue;
             }
 
-            var lists = recommender.ListsFor(userId);
             await writer.WriteAsync(
-                new UserRecommendationsWrite(userId, version, lists.Items, source, UserRecommendationsWriter.TrainedEventId(version, userId), lists.NewItems),
-                cancellationToken);
+                userId, version, recommender.For(userId), source, UserRecommendationsWriter.TrainedEventId(version, userId), cancellationToken);
         }
 
         // Written last: a training that stops half way leaves the previous model serving and due for retraining. The

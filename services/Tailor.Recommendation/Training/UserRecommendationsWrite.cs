@@ -5,6 +5,5 @@ namespace Tailor.Recommendation.Training;
 
 /// <summary>One user's recommendations for <see cref="UserRecommendationsWriter.WriteManyAsync"/>.</summary>
 /// <param name="EventId">The <see cref="RecommendationsUpdated"/> id, derived from what caused the write.</param>
-/// <param name="NewItems">The ranking without what the user bought, when <paramref name="Items"/> may hold it.</param>
 public sealed record UserRecommendationsWrite(
-    string UserId, string ModelVersion, IReadOnlyList<RecommendedItem> Items, RecommendationSource Source, Guid EventId, IReadOnlyList<RecommendedItem>? NewItems = null);
+    string UserId, string ModelVersion, IReadOnlyList<RecommendedItem> Items, RecommendationSource Source, Guid EventId);

@@ -14,27 +14,23 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
     /// <param name="eventId">
     /// The <see cref="RecommendationsUpdated"/> id: derived from what caused the write, so a retry publishes the same one.
     /// </param>
-    public Task WriteAsync(
+    public async Task WriteAsync(
         string userId,
         string modelVersion,
         IReadOnlyList<RecommendedItem> items,
         RecommendationSource source,
         Guid eventId,
-        CancellationToken cancellationToken) =>
-        WriteAsync(new UserRecommendationsWrite(userId, modelVersion, items, source, eventId), cancellationToken);
-
-    /// <summary>One user's lists, the one without what they bought included (<see cref="UserRecommendationsWrite.NewItems"/>).</summary>
-    public async Task WriteAsync(UserRecommendationsWrite write, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(write);
         var now = time.GetUtcNow();
 
         // The stored document goes last: it is what says the user has recommendations (SourceAsync), so a failure on the
         // way leaves the whole write to be redone, and redoing the cache write and the publish (the same EventId) is
         // harmless.
-        await profiles.WriteSliceAsync(write.UserId, Slice(write, now), cancellationToken);
-        await bus.Publish(new RecommendationsUpdated(write.EventId, write.UserId, now, write.ModelVersion, write.Items), cancellationToken);
-        await documents.PutAsync(RecommendationStore.UserRecommendationsCollection, write.UserId, Stored(write, now), cancellationToken);
+        await profiles.WriteSliceAsync(userId, new RecommendationsSlice(modelVersion, items, now), cancellationToken);
+        await bus.Publish(new RecommendationsUpdated(eventId, userId, now, modelVersion, items), cancellationToken);
+        await documents.PutAsync(
+            RecommendationStore.UserRecommendationsCollection, userId, new StoredRecommendations(modelVersion, source, items, now), cancellationToken);
     }
 
     /// <summary>
@@ -50,7 +46,8 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
         }
 
         var now = time.GetUtcNow();
-        await Task.WhenAll(writes.Select(write => profiles.WriteSliceAsync(write.UserId, Slice(write, now), cancellationToken)));
+        await Task.WhenAll(writes.Select(write =>
+            profiles.WriteSliceAsync(write.UserId, new RecommendationsSlice(write.ModelVersion, write.Items, now), cancellationToken)));
         await bus.PublishBatch(
             writes.Select(write => new RecommendationsUpdated(write.EventId, write.UserId, now, write.ModelVersion, write.Items)),
             cancellationToken);
@@ -58,15 +55,9 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
             RecommendationStore.UserRecommendationsCollection,
             [.. writes.Select(write => new KeyValuePair<string, string>(
                 write.UserId,
-                JsonSerializer.Serialize(Stored(write, now), StoreJson.Options)))],
+                JsonSerializer.Serialize(new StoredRecommendations(write.ModelVersion, write.Source, write.Items, now), StoreJson.Options)))],
             cancellationToken);
     }
-
-    private static RecommendationsSlice Slice(UserRecommendationsWrite write, DateTimeOffset now) =>
-        new(write.ModelVersion, write.Items, now, write.NewItems);
-
-    private static StoredRecommendations Stored(UserRecommendationsWrite write, DateTimeOffset now) =>
-        new(write.ModelVersion, write.Source, write.Items, now, write.NewItems);
 
     /// <summary>The event id of a user's recommendations from a trained model: one per model version and user.</summary>
     public static Guid TrainedEventId(string modelVersion, string userId) =>
