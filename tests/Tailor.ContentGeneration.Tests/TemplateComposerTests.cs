@@ -165,6 +165,27 @@ public sealed partial class TemplateComposerTests
         Assert.Contains(subjects, subject => subject.Contains("your pack of 72 Retrospot cake cases", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Compose_preheader_names_the_pick_a_subject_about_what_it_goes_with_leaves_out()
+    {
+        var products = OnlineRetailProducts.First(3);
+        RecommendedItem[] items =
+        [
+            products[0] with { Title = "STRAWBERRY CERAMIC TRINKET BOX", ReasonKind = ReasonKinds.BuyAgain, TimesBought = 1 },
+            products[1] with { Title = "SWEETHEART CERAMIC TRINKET BOX", ReasonKind = ReasonKinds.BecauseYouBought, ReasonItemTitle = "STRAWBERRY CERAMIC TRINKET BOX" },
+            products[2],
+        ];
+
+        var variants = Enumerable.Range(0, 60)
+            .SelectMany(i => Composer.Write(Facts(items) with { EmailId = EmailIdNumber(i) }).Variants)
+            .Where(variant => variant.Subject.StartsWith("Picked to go with your strawberry", StringComparison.Ordinal))
+            .ToList();
+
+        // "Picked to go with your strawberry ceramic trinket box" came with "Plus strawberry ceramic trinket box and 2 more".
+        Assert.NotEmpty(variants);
+        Assert.All(variants, variant => Assert.Matches("^(Inside: |Starting with )sweetheart ceramic trinket box and 2 more", variant.Preheader));
+    }
+
     [Theory]
     [InlineData(2, "and one more pick for you")]
     [InlineData(3, "and 2 more picks for you")]

@@ -146,6 +146,14 @@ public static class TemplateCopyWriter
             && !subject.Contains(rhythm, StringComparison.OrdinalIgnoreCase)
             ? $"You order it {rhythm}. "
             : string.Empty;
+        // A subject about what the pick goes with ("Picked to go with your …") does not name the pick: the preheader
+        // names it first, rather than going on to the next item as if the reader knew the first.
+        if (about is not null && !subject.Contains(Name(about), StringComparison.OrdinalIgnoreCase))
+        {
+            items = [about, .. items.Where(item => !ReferenceEquals(item, about))];
+            about = null;
+        }
+
         var others = items.Where(item => !ReferenceEquals(item, about)).ToList();
         string text;
         if (others.Count == 0)
