@@ -23,7 +23,10 @@ public sealed class RedisOutageTests
 {
     private const string Contacts = "contacts";
     private const string Topics = "topics";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    // How long a rebuild may take to be seen, not how fast it should be: alone these tests pass in about 2 s, but in two
+    // of five runs of the whole suite (other test processes starting and stopping servers beside them) the repair was
+    // still pending after 30 s. The cause was not found; the client's reconnect backoff grows while the server is away.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
