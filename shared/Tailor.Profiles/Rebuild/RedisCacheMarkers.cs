@@ -29,16 +29,26 @@ internal sealed class RedisCacheMarkers(IConnectionMultiplexer redis, IOptions<R
     public async Task<IRebuildClaim?> TryClaimRebuildAsync(string sliceName, CancellationToken cancellationToken)
     {
         var claimKey = ClaimKey(sliceName);
-        var token = Guid.NewGuid().ToString("N");
         var database = redis.GetDatabase();
-        if (!await database.LockTakeAsync(claimKey, token, _lease))
-        {
-            return null;
-        }
-
         // The server the rebuild writes to: if another takes over meanwhile (a failover keeps the claim key), the
         // marker is not written, since the new server may lack the rebuild's last writes.
-        return new Claim(this, database, claimKey, CompleteKey(sliceName), token, await RunIdAsync(CompleteKey(sliceName)));
+        var runId = await RunIdAsync(CompleteKey(sliceName));
+        var token = $"{Guid.NewGuid():N}:{runId}";
+        if (!await database.LockTakeAsync(claimKey, token, _lease))
+        {
+            // A claim taken on an earlier run of the server (it restarted, or a replica took over, with a rebuild under
+            // way) can never be completed: its marker would name the old run. Its holder could not give it up while the
+            // server was away, and it would block every rebuild for the rest of its lease, so it is taken over.
+            var held = await database.StringGetAsync(claimKey);
+            if (!held.HasValue || ((string)held!).EndsWith($":{runId}", StringComparison.Ordinal)
+                || !await database.LockReleaseAsync(claimKey, held)
+                || !await database.LockTakeAsync(claimKey, token, _lease))
+            {
+                return null;
+            }
+        }
+
+        return new Claim(this, database, claimKey, CompleteKey(sliceName), token, runId);
     }
 
     private RedisKey CompleteKey(string sliceName) => $"{_keyPrefix}profiles:{{{sliceName}}}:complete";
