@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tailor.Storage;
 
 namespace Tailor.Profiles;
@@ -75,18 +74,16 @@ public static class StoredSliceWrites
         }
 
         await Task.WhenAll(written.Select(user => profiles.WriteSliceAsync(user.Key, toSlice(user.Key, user.Value.Document), cancellationToken)));
-        var after = await documents.GetManyVersionedAsync(collection, [.. written.Select(user => user.Key)], cancellationToken);
+        var after = await documents.FindManyVersionedAsync<TDocument>(collection, [.. written.Select(user => user.Key)], cancellationToken);
         foreach (var (userId, stored) in written)
         {
             if (!after.TryGetValue(userId, out var now))
             {
                 await profiles.RemoveSliceAsync(userId, TSlice.SliceName, cancellationToken);
             }
-            else if (now.Version != stored.Version
-                && JsonSerializer.Deserialize<TDocument>(now.Json, StoreJson.Options) is { } newer)
+            else if (now.Version != stored.Version)
             {
-                await profiles.WriteLatestSliceAsync(
-                    documents, collection, userId, new Versioned<TDocument>(newer, now.Version), document => toSlice(userId, document), cancellationToken);
+                await profiles.WriteLatestSliceAsync(documents, collection, userId, now, document => toSlice(userId, document), cancellationToken);
             }
         }
     }

@@ -16,22 +16,12 @@ public static class DocumentStoreExtensions
         return json is null ? default : JsonSerializer.Deserialize<TDocument>(json, StoreJson.Options);
     }
 
-    /// <summary>The documents of <paramref name="ids"/> that exist, in one read (<see cref="IDocumentStore.GetManyVersionedAsync"/>).</summary>
+    /// <summary>The documents of <paramref name="ids"/> that exist, in one read (<see cref="DocumentUpdates.FindManyVersionedAsync{TDocument}"/> without the versions).</summary>
     public static async Task<IReadOnlyDictionary<string, TDocument>> FindManyAsync<TDocument>(
         this IDocumentStore store, string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
-    {
-        var stored = await store.GetManyVersionedAsync(collection, ids, cancellationToken);
-        var found = new Dictionary<string, TDocument>(stored.Count, StringComparer.Ordinal);
-        foreach (var (id, document) in stored)
-        {
-            if (JsonSerializer.Deserialize<TDocument>(document.Json, StoreJson.Options) is { } value)
-            {
-                found[id] = value;
-            }
-        }
-
-        return found;
-    }
+        where TDocument : class =>
+        (await store.FindManyVersionedAsync<TDocument>(collection, ids, cancellationToken))
+            .ToDictionary(entry => entry.Key, entry => entry.Value.Document, StringComparer.Ordinal);
 
     public static async IAsyncEnumerable<KeyValuePair<string, TDocument>> ListAsync<TDocument>(
         this IDocumentStore store, string collection, [EnumeratorCancellation] CancellationToken cancellationToken = default)

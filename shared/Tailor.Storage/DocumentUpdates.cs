@@ -151,6 +151,24 @@ public static class DocumentUpdates
         return Read<TDocument>(await store.GetVersionedAsync(collection, id, cancellationToken));
     }
 
+    /// <summary>The documents of <paramref name="ids"/> that exist, each with its version, in one read (<see cref="IDocumentStore.GetManyVersionedAsync"/>).</summary>
+    public static async Task<IReadOnlyDictionary<string, Versioned<TDocument>>> FindManyVersionedAsync<TDocument>(
+        this IDocumentStore store, string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+        where TDocument : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var found = new Dictionary<string, Versioned<TDocument>>(StringComparer.Ordinal);
+        foreach (var (id, document) in await store.GetManyVersionedAsync(collection, ids, cancellationToken))
+        {
+            if (Read<TDocument>(document) is { } read)
+            {
+                found[id] = read;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Stores the document only if the id is free: true for the one writer that stored it.</summary>
     public static Task<bool> TryAddAsync<TDocument>(
         this IDocumentStore store, string collection, string id, TDocument document, CancellationToken cancellationToken = default)

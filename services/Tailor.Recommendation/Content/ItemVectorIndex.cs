@@ -41,10 +41,9 @@ public sealed class ItemVectorIndex(IDocumentStore documents, IOptions<Recommend
         var found = new IReadOnlyList<ItemScore>[queries.Count];
         foreach (var model in Enumerable.Range(0, queries.Count).GroupBy(index => (queries[index].Model, queries[index].ModelVersion)))
         {
-            var indexes = model.ToList();
             if (loaded.Indexes.TryGetValue(model.Key, out var items))
             {
-                var searchable = indexes.Where(index => queries[index].Interests?.Length == items.Dimensions).ToList();
+                var searchable = model.Where(index => queries[index].Interests?.Length == items.Dimensions).ToList();
                 var results = items.SearchMany([.. searchable.Select(index => queries[index].Interests)], count);
                 foreach (var (index, result) in searchable.Zip(results))
                 {

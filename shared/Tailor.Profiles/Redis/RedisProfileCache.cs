@@ -63,17 +63,16 @@ public sealed class RedisProfileCache(
     public async Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        HashEntry[] fields;
+        Dictionary<string, string> slices;
         try
         {
-            fields = await redis.GetDatabase().HashGetAllAsync(ProfileKey(userId));
+            slices = await ReadAllAsync(redis.GetDatabase().HashGetAllAsync(ProfileKey(userId)));
         }
         catch (Exception exception) when (RedisOutage.IsOutage(exception))
         {
             throw Unavailable(exception);
         }
 
-        var slices = fields.ToDictionary(field => field.Name.ToString(), field => field.Value.ToString(), StringComparer.Ordinal);
         return ProfileAssembler.Assemble(userId, slices);
     }
 
