@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.Contracts;
 using Tailor.Messaging;
+using Tailor.OptionsValidation;
 
 namespace Tailor.ContentGeneration;
 
@@ -100,7 +101,7 @@ public sealed class ContentGenerationOptions : IValidatableObject
     public int FatigueUnengagedSends { get; set; } = 5;
 
     /// <summary>How far back sends and engagement count towards the fatigue score.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "366.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "366.00:00:00")]
     public TimeSpan FatigueLookback { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>A saturated user's cap is the type's cap divided by this, rounded down, and at least 1 per period.</summary>

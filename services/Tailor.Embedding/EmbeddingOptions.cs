@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Tailor.Embedding.Model;
+using Tailor.OptionsValidation;
 
 namespace Tailor.Embedding;
 
@@ -44,7 +45,7 @@ public sealed class EmbeddingOptions : IValidatableObject
     /// How long the model waits after a request for others to join its run (dynamic batching). Zero runs each request
     /// as it comes, together with whatever queued while the previous run was busy.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [TimeSpanRange("00:00:00", "00:00:01")]
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>ONNX Runtime's CPU memory arena: buffers of one run are reused by the next instead of allocated again.</summary>
@@ -55,11 +56,11 @@ public sealed class EmbeddingOptions : IValidatableObject
     public int MessageBatchLimit { get; set; } = 128;
 
     /// <summary>How long a consumer waits for a batch to fill before it takes what has arrived.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [TimeSpanRange("00:00:00.001", "00:00:10")]
     public TimeSpan MessageBatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(30);
 
     /// <summary>The age at which a piece of evidence counts half as much as a new one in a user's interests.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [TimeSpanRange("01:00:00", "3650.00:00:00")]
     public TimeSpan InterestHalfLife { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Distinct texts whose vectors are kept in memory, so each is embedded once.</summary>
@@ -67,7 +68,7 @@ public sealed class EmbeddingOptions : IValidatableObject
     public int TextCacheEntries { get; set; } = 20_000;
 
     /// <summary>How long a text's vector stays in the shared (Redis) cache after it was last embedded.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [TimeSpanRange("00:01:00", "3650.00:00:00")]
     public TimeSpan SharedTextCacheLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Item vectors kept in memory in front of the document store.</summary>

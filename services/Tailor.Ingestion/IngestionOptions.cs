@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.OptionsValidation;
 
 namespace Tailor.Ingestion;
 
@@ -22,14 +23,14 @@ public sealed class IngestionOptions
     public int MaxCatalogItems { get; set; } = 1000;
 
     /// <summary>How long storing and publishing one request may take before it is answered 503 (the broker or store is down).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan AcceptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Calls timestamped earlier are refused. Old-but-real data is welcome: Tailor replays history such as 2010's Online Retail set.</summary>
     public DateTimeOffset EarliestTimestamp { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>How far past the server's clock a (skew-corrected) timestamp may be.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    [TimeSpanRange("00:00:00", "30.00:00:00")]
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Most flattened properties or traits one call may carry (a nested object counts each leaf).</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Tailor.Recommendation.Als;
 using Tailor.Recommendation.Evaluation;
+using Tailor.OptionsValidation;
 
 namespace Tailor.Recommendation;
 
@@ -40,7 +41,7 @@ public sealed class RecommendationOptions
     public int Neighbours { get; set; } = 25;
 
     /// <summary>"Buy again" counts an order half as much after this long.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
     public TimeSpan BuyAgainHalfLife { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>
@@ -49,7 +50,7 @@ public sealed class RecommendationOptions
     /// (<see cref="Evaluation.ValidationWindow"/>); when the data is not longer than this, the weights found on the
     /// shared data (<see cref="Evaluation.BlendWeights.Defaults"/>) are used.
     /// </summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "365.00:00:00")]
     public TimeSpan BlendValidation { get; set; } = TimeSpan.FromDays(30);
 
     public int Seed { get; set; } = 42;
@@ -96,14 +97,14 @@ public sealed class RecommendationOptions
     public double ClickWeight { get; set; } = 1.0;
 
     /// <summary>"Popular right now" counts the buyers of each item in this window before the latest interaction.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
     public TimeSpan PopularityWindow { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>
     /// How stale this replica's in-memory copy of the item vectors may get: each replica consumes only some of the
     /// <c>ItemEmbedded</c> messages, so it reloads the others from the store this often.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan ItemVectorRefresh { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

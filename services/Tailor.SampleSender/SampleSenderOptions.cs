@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MimeKit;
+using Tailor.OptionsValidation;
 
 namespace Tailor.SampleSender;
 
@@ -64,7 +65,7 @@ public sealed class SampleSenderOptions : IValidatableObject
     public string? DefaultFrom { get; set; }
 
     /// <summary>How long one SMTP operation (connect, a command, the data) may take.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -72,11 +73,11 @@ public sealed class SampleSenderOptions : IValidatableObject
     /// is parked in the document store and sent back to the queue when it is this close to its time. Keep it well under
     /// RabbitMQ's <c>consumer_timeout</c> (30 minutes by default).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:15:00")]
+    [TimeSpanRange("00:00:01", "00:15:00")]
     public TimeSpan MaxHold { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often parked emails are checked for having come due; less than <see cref="MaxHold"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [TimeSpanRange("00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -87,10 +88,10 @@ public sealed class SampleSenderOptions : IValidatableObject
     public int OutageRetries { get; set; } = 10;
 
     /// <summary>The wait before the first retry after an outage; it doubles each time, up to <see cref="MaxOutageBackoff"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.010", "1.00:00:00")]
     public TimeSpan OutageBackoff { get; set; } = TimeSpan.FromMinutes(1);
 
-    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.010", "1.00:00:00")]
     public TimeSpan MaxOutageBackoff { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Emails handled at once, including those held for their send time.</summary>

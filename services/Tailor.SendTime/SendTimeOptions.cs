@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Tailor.SendTime.Model;
 using Tailor.SendTime.Serving;
+using Tailor.OptionsValidation;
 
 namespace Tailor.SendTime;
 
@@ -39,7 +40,7 @@ public sealed class SendTimeOptions : IValidatableObject
     /// long before the user's newest counts half as much. It changes where a user's hours are, not how much evidence
     /// they rest on. Chosen on April to July 2011 of Online Retail (docs/models.md); zero turns it off.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    [TimeSpanRange("00:00:00", "3650.00:00:00")]
     public TimeSpan RecencyHalfLife { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>Weight of a click by a person: the strongest sign the user reads email at that hour.</summary>
@@ -75,7 +76,7 @@ public sealed class SendTimeOptions : IValidatableObject
     public int MessageBatchLimit { get; set; } = 100;
 
     /// <summary>How long a consumer waits for a batch to fill before it takes what has arrived.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    [TimeSpanRange("00:00:00.001", "00:00:10")]
     public TimeSpan MessageBatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.OptionsValidation;
 
 namespace Tailor.Training;
 
@@ -10,10 +11,10 @@ public sealed class RetrainOptions
     public long MinNewEvents { get; set; } = 10_000;
 
     /// <summary>Retrain a model older than this, provided anything new arrived since.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    [TimeSpanRange("00:00:01", "365.00:00:00")]
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>How often the scheduler looks at the two thresholds.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.OptionsValidation;
 
 namespace Tailor.ContentGeneration.Generation;
 
@@ -36,7 +37,7 @@ public sealed class LanguageModelOptions : IValidatableObject
     public bool ShareFirstName { get; set; } = true;
 
     /// <summary>Longest one call may take before it is abandoned (and retried).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Attempts per call on timeouts, 429 and 5xx answers, with exponential backoff.</summary>
@@ -51,7 +52,7 @@ public sealed class LanguageModelOptions : IValidatableObject
     public int BreakerMinimumCalls { get; set; } = 10;
 
     /// <summary>How long an open circuit sends every email to the template composer before trying the model again.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Calls to the model this process starts per second, at most (a token bucket).</summary>

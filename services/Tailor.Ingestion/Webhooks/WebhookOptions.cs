@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.OptionsValidation;
 
 namespace Tailor.Ingestion.Webhooks;
 
@@ -28,7 +29,7 @@ public sealed class WebhookOptions
     public string? PostmarkPassword { get; set; }
 
     /// <summary>How old a signed timestamp may be: older deliveries are refused as replays.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    [TimeSpanRange("00:00:10", "1.00:00:00")]
     public TimeSpan MaxSignatureAge { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Tailor.OptionsValidation;
 namespace Tailor.Profiles.Redis;
 
 /// <summary>Section <c>Tailor:Redis</c>; the server itself is <c>ConnectionStrings:redis</c>.</summary>
@@ -11,10 +12,10 @@ public sealed class RedisProfileOptions
     public string KeyPrefix { get; set; } = string.Empty;
 
     /// <summary>How often each service checks that Redis still holds its slices (a restart, a flush, a write that failed during an outage) and writes them back from its store when not.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    [TimeSpanRange("00:00:00.100", "01:00:00")]
     public TimeSpan RebuildCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a rebuild's claim lasts unless its replica renews it (every third of this while it runs): a replica that died mid-rebuild blocks the others this long.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan RebuildLease { get; set; } = TimeSpan.FromMinutes(10);
 }
