@@ -19,9 +19,9 @@ using Tailor.Testing;
 namespace Tailor.EndToEnd.Tests;
 
 /// <summary>
-/// The README's "your first delivered email": <c>tailor serve --target all,sender</c> with the sample sender pointed at
-/// <c>tailor mailbox</c>, from HTTP events to an email that arrives over SMTP; and the sender as a process of its own
-/// on RabbitMQ.
+/// docs/walkthrough.md, "Your first delivered email": <c>tailor serve --target all,sender</c> with the sample sender
+/// pointed at <c>tailor mailbox</c>, from HTTP events to an email that arrives over SMTP; and the sender as a process
+/// of its own on RabbitMQ.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class SampleSenderTargetTests : IDisposable
@@ -74,7 +74,8 @@ public sealed class SampleSenderTargetTests : IDisposable
             var monitor = new BusActivityMonitor();
             app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);
             await app.StartAsync(ct);
-            // Blank quiet hours are none (as the README sets them), not the defaults: the walkthrough works at any hour.
+            // Blank quiet hours are none (as docs/walkthrough.md sets them), not the defaults: the walkthrough works at
+            // any hour.
             var schedule = app.Services.GetRequiredService<IOptions<SendScheduleOptions>>().Value;
             Assert.Null(schedule.QuietHoursStart);
             Assert.Null(schedule.QuietHoursEnd);
@@ -89,7 +90,7 @@ public sealed class SampleSenderTargetTests : IDisposable
             await monitor.WaitForQuietAsync(TimeSpan.FromSeconds(1), Patience, ct);
 
             // A window shorter than one whole hour places each email at its start: the sender delivers at once. No control
-            // group (as the README's walkthrough asks): with two customers, one held out would get the bestsellers instead.
+            // group (as docs/walkthrough.md asks): with two customers, one held out would get the bestsellers instead.
             var now = DateTimeOffset.UtcNow;
             await ingestion.RequestCampaignAsync("First delivered email", "Show the walkthrough", now, now.AddMinutes(30), ct, controlShare: 0);
             var ready = await collector.WaitForAsync<EmailReady>(written => written.Count >= Walkthrough.UserIds.Length, Patience, "an email per user");

@@ -1,6 +1,6 @@
 namespace Tailor.EndToEnd.Tests;
 
-/// <summary>The calls of the README's "Try it: your first delivered email", as the test sends them.</summary>
+/// <summary>The calls of docs/walkthrough.md, "Your first delivered email", as the test sends them.</summary>
 internal static class Walkthrough
 {
     public static readonly string[] UserIds = ["ada", "grace"];
