@@ -23,9 +23,8 @@ public class QueueNamesTests
         Assert.True(
             appeared.Count == 0 && disappeared.Count == 0,
             $"""
-            The queue names changed. A rename creates a new, empty queue and strands the old durable one, still bound to
-            its exchange and filling up on RabbitMQ. If the change is meant, update {PinnedList} and the KEDA triggers in
-            deploy/kubernetes, and drain and delete the old queue when deploying.
+            The queue names changed. A rename creates a new, empty queue and strands the old durable one, still bound to its exchange and filling up on RabbitMQ.
+            If the change is meant, update {PinnedList} and the KEDA triggers in deploy/kubernetes, and drain and delete the old queue when deploying.
             New (not in the list): {Listed(appeared)}
             Gone (in the list, no longer produced): {Listed(disappeared)}
             """);
