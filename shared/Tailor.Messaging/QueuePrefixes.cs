@@ -41,9 +41,6 @@ internal sealed class QueuePrefixes
         }
     }
 
-    public string Of(Type consumer) =>
-        _byConsumer.TryGetValue(consumer, out var prefix)
-            ? prefix
-            : throw new InvalidOperationException(
-                $"{consumer} has no queue name: add it with builder.AddTailorConsumers(queuePrefix, ...) or bus.QueuedUnder(queuePrefix, ...).");
+    /// <summary>The consumer's prefix; null for one added outside a service's registration (a test's own consumer).</summary>
+    public string? Of(Type consumer) => _byConsumer.GetValueOrDefault(consumer);
 }

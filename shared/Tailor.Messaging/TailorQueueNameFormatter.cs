@@ -21,9 +21,13 @@ internal sealed class TailorQueueNameFormatter(QueuePrefixes prefixes) : IEndpoi
 
     public string Separator => Kebab.Separator;
 
+    // A consumer no service registered (a test lists its own on a harness) is named by its class alone; every
+    // registered consumer has a prefix, since AddTailorConsumers requires one.
     public string Consumer<T>()
         where T : class, IConsumer =>
-        $"{prefixes.Of(typeof(T))}-{Kebab.SanitizeName(ClassName(typeof(T)))}";
+        prefixes.Of(typeof(T)) is { } prefix
+            ? $"{prefix}-{Kebab.SanitizeName(ClassName(typeof(T)))}"
+            : Kebab.SanitizeName(ClassName(typeof(T)));
 
     public string Message<T>()
         where T : class =>

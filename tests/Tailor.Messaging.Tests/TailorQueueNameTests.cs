@@ -38,7 +38,7 @@ public sealed class TailorQueueNameTests
     }
 
     [Fact]
-    public void A_consumer_registered_without_a_prefix_has_no_name_and_the_error_says_how_to_give_it_one()
+    public void A_consumer_no_service_registered_is_named_by_its_class_alone()
     {
         var formatter = Formatter(bus =>
         {
@@ -46,8 +46,7 @@ public sealed class TailorQueueNameTests
             bus.AddConsumer<ModelEmailEngagedConsumer<LongNamespacedModel>>();
         });
 
-        var error = Assert.Throws<InvalidOperationException>(() => formatter.Consumer<ModelEmailEngagedConsumer<LongNamespacedModel>>());
-        Assert.Contains("AddTailorConsumers(queuePrefix", error.Message, StringComparison.Ordinal);
+        Assert.Equal("model-email-engaged", formatter.Consumer<ModelEmailEngagedConsumer<LongNamespacedModel>>());
     }
 
     [Fact]
