@@ -61,7 +61,7 @@ public static class ContentGenerationRegistration
         services.AddSingleton(provider => new FrequencyPolicy(provider.GetRequiredService<IOptions<ContentGenerationOptions>>().Value));
         services.AddSingleton<FrequencyGuard>();
 
-        builder.AddTailorConsumers(bus =>
+        builder.AddTailorConsumers("tailor-content-generation-consumers", bus =>
         {
             bus.AddConsumer<CampaignRequestedConsumer, CampaignRequestedConsumerDefinition>();
             bus.AddConsumer<PersonalizeEmailConsumer, PersonalizeEmailConsumerDefinition>();

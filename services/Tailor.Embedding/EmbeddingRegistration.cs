@@ -51,7 +51,7 @@ public static class EmbeddingRegistration
         services.AddSingleton<UserInterests>();
         services.AddProfileSliceRebuilder<InterestsSlice, UserInterests>((interests, token) => interests.RewriteSlicesAsync(token));
 
-        builder.AddTailorConsumers(bus =>
+        builder.AddTailorConsumers("tailor-embedding-consumers", bus =>
         {
             bus.AddConsumer<CatalogItemUpsertedConsumer, CatalogItemUpsertedConsumerDefinition>();
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();

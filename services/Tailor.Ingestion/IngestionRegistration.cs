@@ -60,10 +60,10 @@ public static class IngestionRegistration
         builder.Services.AddIngestionWebhooks();
         builder.Services.AddIngestionLinks();
 
-        builder.AddTailorConsumers(bus =>
+        builder.AddTailorConsumers("tailor-ingestion-consumers", bus =>
         {
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
-            bus.AddConsumer<EmailsWrittenConsumer, EmailsWrittenConsumerDefinition>();
+            bus.QueuedUnder("tailor-ingestion-webhooks", webhooks => webhooks.AddConsumer<EmailsWrittenConsumer, EmailsWrittenConsumerDefinition>());
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
             bus.AddConsumer<UserGroupedConsumer, UserGroupedConsumerDefinition>();
         });

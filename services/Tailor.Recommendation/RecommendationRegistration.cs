@@ -35,7 +35,7 @@ public static class RecommendationRegistration
         builder.Services.AddSingleton<RecommendationRollback>();
         builder.Services.AddRetraining<RecommendationTrainer>(RecommendationOptions.RetrainSection);
 
-        builder.AddTailorConsumers(bus =>
+        builder.AddTailorConsumers("tailor-recommendation-consumers", bus =>
         {
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();

@@ -34,7 +34,7 @@ public static class SampleSenderRegistration
         services.AddSingleton<ScheduledEmails>();
         services.AddHostedService<ScheduledEmailDispatcher>();
 
-        builder.AddTailorConsumers(bus => bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>());
+        builder.AddTailorConsumers("tailor-sample-sender", bus => bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>());
         return builder;
     }
 }

@@ -42,7 +42,7 @@ public static class SendTimeRegistration
         services.AddProfileSliceRebuilder<Profiles.SendTimeSlice, SendTimeRefresh>((refresh, token) => refresh.RewriteSlicesAsync(token));
         services.AddSingleton<EvidenceBatch>();
 
-        builder.AddTailorConsumers(bus =>
+        builder.AddTailorConsumers("tailor-send-time-consumers", bus =>
         {
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();

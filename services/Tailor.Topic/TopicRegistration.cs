@@ -28,7 +28,7 @@ public static class TopicRegistration
         builder.Services.AddRetraining<TopicTrainer>(TopicOptions.RetrainSection);
         builder.Services.AddStoredSliceRebuilder<Profiles.TopicsSlice, Profiles.TopicsSlice>(TopicStore.UserTopicsCollection, slice => slice);
 
-        builder.AddTailorConsumers(bus =>
+        builder.AddTailorConsumers("tailor-topic-consumers", bus =>
         {
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
             bus.AddModelConsumers<TopicTrainer>();

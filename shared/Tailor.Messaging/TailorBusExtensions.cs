@@ -13,8 +13,8 @@ public static class TailorBusExtensions
 
     private static readonly object RegistrationsKey = typeof(BusRegistrations);
 
-    /// <summary>Called by a service's registration entry point to add its consumers to this process's bus.</summary>
-    public static IHostApplicationBuilder AddTailorConsumers(
+    /// <summary>Adds consumers to this process's bus; services call <see cref="TailorQueues.AddTailorConsumers"/>, which names their queues.</summary>
+    internal static IHostApplicationBuilder AddTailorConsumers(
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> registration)
     {
         GetRegistrations(builder).Add(registration);
@@ -32,9 +32,7 @@ public static class TailorBusExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            // Queues are named after the consumer's namespace too, so two services' consumers of the same
-            // message get queues of their own (fan-out) instead of competing on one.
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix: null, includeNamespace: true));
+            bus.UseTailorQueueNames();
             registrations.ApplyTo(bus);
 
             if (string.IsNullOrWhiteSpace(rabbitMq))

@@ -14,6 +14,9 @@ public sealed class CollectingConsumer(MessageCollector collector) :
     IConsumer<EmailReady>,
     IConsumer<EmailSuppressed>
 {
+    /// <summary>The queue prefix the test registers this consumer under in an embedded host, as a service declares its own.</summary>
+    public const string QueuePrefix = "tailor-end-to-end-tests";
+
     public Task Consume(ConsumeContext<UserInterestsUpdated> context) => Collect(context.Message);
 
     public Task Consume(ConsumeContext<SendTimeUpdated> context) => Collect(context.Message);

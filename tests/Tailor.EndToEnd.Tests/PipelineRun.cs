@@ -72,7 +72,7 @@ public sealed class PipelineRun : IAsyncDisposable
             builder =>
             {
                 builder.Services.AddSingleton(collector);
-                builder.AddTailorConsumers(bus => bus.AddConsumer<CollectingConsumer>());
+                builder.AddTailorConsumers(CollectingConsumer.QueuePrefix, bus => bus.AddConsumer<CollectingConsumer>());
             });
         return new PipelineRun([host], observer: null, state, collector, ownsState);
     }

@@ -69,7 +69,7 @@ public sealed class SampleSenderTargetTests : IDisposable
             await using var app = TailorHost.Build(arguments, builder =>
             {
                 builder.Services.AddSingleton(collector);
-                builder.AddTailorConsumers(bus => bus.AddConsumer<CollectingConsumer>());
+                builder.AddTailorConsumers(CollectingConsumer.QueuePrefix, bus => bus.AddConsumer<CollectingConsumer>());
             });
             var monitor = new BusActivityMonitor();
             app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);

@@ -8,7 +8,7 @@ namespace Tailor.Messaging.Tests;
 
 /// <summary>
 /// A generic host wired the way the Tailor host wires its bus: each "service" adds its consumers with
-/// <see cref="TailorBusExtensions.AddTailorConsumers"/>, then <see cref="TailorBusExtensions.AddTailorBus"/> runs once.
+/// <see cref="TailorQueues.AddTailorConsumers"/> under its queue prefix, then <see cref="TailorBusExtensions.AddTailorBus"/> runs once.
 /// </summary>
 public sealed class BusHost : IAsyncDisposable
 {
@@ -28,9 +28,11 @@ public sealed class BusHost : IAsyncDisposable
     public Uri Address => _host.Services.GetRequiredService<IBus>().Address;
 
     /// <param name="rabbitMq">The <c>ConnectionStrings:rabbitmq</c> value; null leaves it empty (in-memory transport).</param>
-    /// <param name="services">One consumer registration per service, as each service's registration entry point does.</param>
+    /// <param name="services">
+    /// One queue prefix and consumer registration per service, as each service's registration entry point declares them.
+    /// </param>
     public static async Task<BusHost> StartAsync(
-        string? rabbitMq, CancellationToken cancellationToken, params Action<IBusRegistrationConfigurator>[] services)
+        string? rabbitMq, CancellationToken cancellationToken, params (string QueuePrefix, Action<IBusRegistrationConfigurator> Consumers)[] services)
     {
         var builder = Host.CreateApplicationBuilder();
         // Set even when null: an ambient ConnectionStrings__rabbitmq variable must not switch the in-memory test to RabbitMQ.
@@ -46,9 +48,9 @@ public sealed class BusHost : IAsyncDisposable
             options.StopTimeout = BusTimeout;
         });
 
-        foreach (var service in services)
+        foreach (var (queuePrefix, consumers) in services)
         {
-            builder.AddTailorConsumers(service);
+            builder.AddTailorConsumers(queuePrefix, consumers);
         }
 
         builder.AddTailorBus();

@@ -14,9 +14,9 @@ public sealed class TailorBusCompetingConsumersTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var broker = await RabbitMqBroker.ConnectAsync(rabbitMq, cancellationToken);
         await using var replica1 = await BusHost.StartAsync(
-            rabbitMq, cancellationToken, bus => bus.AddConsumer<Replicated.UserActivityConsumer>());
+            rabbitMq, cancellationToken, (TestQueuePrefixes.Replicated, bus => bus.AddConsumer<Replicated.UserActivityConsumer>()));
         await using var replica2 = await BusHost.StartAsync(
-            rabbitMq, cancellationToken, bus => bus.AddConsumer<Replicated.UserActivityConsumer>());
+            rabbitMq, cancellationToken, (TestQueuePrefixes.Replicated, bus => bus.AddConsumer<Replicated.UserActivityConsumer>()));
         var queue = replica1.QueueOf<Replicated.UserActivityConsumer>();
         broker.RemoveWhenDisposed(queue);
 

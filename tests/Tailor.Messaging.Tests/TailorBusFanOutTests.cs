@@ -4,7 +4,7 @@ using Tailor.Testing;
 namespace Tailor.Messaging.Tests;
 
 /// <summary>
-/// Two services that consume the same message with consumer classes of the same name (in different namespaces) each
+/// Two services that consume the same message with consumer classes of the same name (under different queue prefixes) each
 /// get a queue of their own on RabbitMQ, so each receives every message instead of competing for them.
 /// </summary>
 public sealed class TailorBusFanOutTests
@@ -18,9 +18,9 @@ public sealed class TailorBusFanOutTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var broker = await RabbitMqBroker.ConnectAsync(rabbitMq, cancellationToken);
         await using var serviceA = await BusHost.StartAsync(
-            rabbitMq, cancellationToken, bus => bus.AddConsumer<ServiceA.UserActivityConsumer>());
+            rabbitMq, cancellationToken, (TestQueuePrefixes.ServiceA, bus => bus.AddConsumer<ServiceA.UserActivityConsumer>()));
         await using var serviceB = await BusHost.StartAsync(
-            rabbitMq, cancellationToken, bus => bus.AddConsumer<ServiceB.UserActivityConsumer>());
+            rabbitMq, cancellationToken, (TestQueuePrefixes.ServiceB, bus => bus.AddConsumer<ServiceB.UserActivityConsumer>()));
         var queueA = serviceA.QueueOf<ServiceA.UserActivityConsumer>();
         var queueB = serviceB.QueueOf<ServiceB.UserActivityConsumer>();
         broker.RemoveWhenDisposed(queueA);
@@ -53,8 +53,8 @@ public sealed class TailorBusFanOutTests
         await using var host = await BusHost.StartAsync(
             rabbitMq,
             cancellationToken,
-            bus => bus.AddConsumer<ServiceA.UserActivityConsumer>(),
-            bus => bus.AddConsumer<ServiceB.UserActivityConsumer>());
+            (TestQueuePrefixes.ServiceA, bus => bus.AddConsumer<ServiceA.UserActivityConsumer>()),
+            (TestQueuePrefixes.ServiceB, bus => bus.AddConsumer<ServiceB.UserActivityConsumer>()));
         var queueA = host.QueueOf<ServiceA.UserActivityConsumer>();
         var queueB = host.QueueOf<ServiceB.UserActivityConsumer>();
         broker.RemoveWhenDisposed(queueA);

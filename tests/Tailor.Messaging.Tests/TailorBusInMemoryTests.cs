@@ -8,7 +8,7 @@ public sealed class TailorBusInMemoryTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var host = await BusHost.StartAsync(
-            rabbitMq: null, cancellationToken, bus => bus.AddConsumer<ServiceA.UserActivityConsumer>());
+            rabbitMq: null, cancellationToken, (TestQueuePrefixes.ServiceA, bus => bus.AddConsumer<ServiceA.UserActivityConsumer>()));
         var message = TestActivities.Views(TestActivities.NewRun(), count: 1)[0];
 
         await host.PublishAsync(message, cancellationToken);

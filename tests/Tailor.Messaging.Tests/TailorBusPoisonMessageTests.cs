@@ -25,11 +25,11 @@ public sealed class TailorBusPoisonMessageTests
         await using var host = await BusHost.StartAsync(
             rabbitMq,
             cancellationToken,
-            bus =>
+            (TestQueuePrefixes.Validating, bus =>
             {
                 bus.AddConsumer<Validating.UserActivityConsumer>();
                 bus.AddConsumer<Validating.UserActivityFaultConsumer>();
-            });
+            }));
         var queue = host.QueueOf<Validating.UserActivityConsumer>();
         broker.RemoveWhenDisposed(queue);
         broker.RemoveWhenDisposed(host.QueueOf<Validating.UserActivityFaultConsumer>());

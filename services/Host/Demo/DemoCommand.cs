@@ -42,7 +42,7 @@ public static class DemoCommand
         {
             builder.Services.AddSingleton(writer);
             builder.Services.AddSingleton(signals);
-            builder.AddTailorConsumers(bus =>
+            builder.AddTailorConsumers("tailor-host-demo", bus =>
             {
                 bus.AddConsumer<DemoEmailSink>();
                 bus.AddConsumer<DemoTrainingObserver>();

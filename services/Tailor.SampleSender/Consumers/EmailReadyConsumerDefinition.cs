@@ -17,7 +17,6 @@ public sealed class EmailReadyConsumerDefinition : ConsumerDefinition<EmailReady
     public EmailReadyConsumerDefinition(IOptions<SampleSenderOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        EndpointName = SampleSenderNames.Queue;
         ConcurrentMessageLimit = options.Value.ConcurrentMessageLimit;
     }
 

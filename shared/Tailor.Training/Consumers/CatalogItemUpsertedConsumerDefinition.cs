@@ -8,7 +8,6 @@ public sealed class CatalogItemUpsertedConsumerDefinition<TTrainer> : ConsumerDe
 {
     public CatalogItemUpsertedConsumerDefinition()
     {
-        EndpointName = ModelEndpoints.For<TTrainer>("catalog-item-upserted");
         ConcurrentMessageLimit = 16;
     }
 

@@ -8,7 +8,6 @@ public sealed class EmailEngagedConsumerDefinition<TTrainer> : ConsumerDefinitio
 {
     public EmailEngagedConsumerDefinition()
     {
-        EndpointName = ModelEndpoints.For<TTrainer>("email-engaged");
         ConcurrentMessageLimit = 16;
     }
 

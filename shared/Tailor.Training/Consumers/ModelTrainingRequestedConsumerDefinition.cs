@@ -8,7 +8,6 @@ public sealed class ModelTrainingRequestedConsumerDefinition<TTrainer> : Consume
 {
     public ModelTrainingRequestedConsumerDefinition()
     {
-        EndpointName = ModelEndpoints.For<TTrainer>("model-training-requested");
 
         // One training at a time anyway; a second request waits in the queue rather than holding a consumer slot.
         ConcurrentMessageLimit = 1;

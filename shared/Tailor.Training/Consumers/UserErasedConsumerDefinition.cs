@@ -8,7 +8,6 @@ public sealed class UserErasedConsumerDefinition<TTrainer> : ConsumerDefinition<
 {
     public UserErasedConsumerDefinition()
     {
-        EndpointName = ModelEndpoints.For<TTrainer>("user-erased");
         ConcurrentMessageLimit = 4;
     }
 

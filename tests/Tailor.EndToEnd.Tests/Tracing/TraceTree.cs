@@ -5,7 +5,7 @@ namespace Tailor.EndToEnd.Tests.Tracing;
 /// <summary>The spans of one trace, with the questions the trace test asks of them.</summary>
 public sealed class TraceTree(IReadOnlyList<Activity> spans)
 {
-    // Queues are named after the consumer's namespace (KebabCaseEndpointNameFormatter with includeNamespace).
+    // Each service's queues start with the prefix its registration declares (see "Queue names" in docs/architecture.md).
     private static readonly Dictionary<string, string> QueuePrefixes = new(StringComparer.Ordinal)
     {
         ["ingestion"] = "tailor-ingestion-",

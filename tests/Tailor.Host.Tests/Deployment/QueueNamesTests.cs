@@ -1,0 +1,58 @@
+using Tailor.Host.Hosting;
+
+namespace Tailor.Host.Tests.Deployment;
+
+/// <summary>
+/// The queue names the real registrations produce are exactly the names in <c>queue-names.txt</c>. A queue is durable on
+/// RabbitMQ: a renamed queue is a new, empty one, while the old one stays bound to its exchange and fills up with every
+/// message nobody reads any more. So a name may change only on purpose, with this list, the KEDA triggers and a plan
+/// to drain and delete the old queue changed in the same commit.
+/// </summary>
+public class QueueNamesTests
+{
+    private const string PinnedList = "tests/Tailor.Host.Tests/Deployment/queue-names.txt";
+
+    [Fact]
+    public void Every_service_reads_exactly_the_queues_the_checked_in_list_names()
+    {
+        var pinned = Pinned();
+        var produced = Produced();
+
+        var appeared = produced.Except(pinned).ToList();
+        var disappeared = pinned.Except(produced).ToList();
+        Assert.True(
+            appeared.Count == 0 && disappeared.Count == 0,
+            $"""
+            The queue names changed. A rename creates a new, empty queue and strands the old durable one, still bound to its exchange and filling up on RabbitMQ.
+            If the change is meant, update {PinnedList} and the KEDA triggers in deploy/kubernetes, and drain and delete the old queue when deploying.
+            New (not in the list): {Listed(appeared)}
+            Gone (in the list, no longer produced): {Listed(disappeared)}
+            """);
+    }
+
+    [Fact]
+    public void The_checked_in_list_names_each_queue_once_and_in_order()
+    {
+        var lines = PinnedLines();
+        Assert.NotEmpty(lines);
+        Assert.Equal(lines.Order(StringComparer.Ordinal), lines);
+        Assert.Equal(lines.Count, lines.Select(line => line.Split(' ')[1]).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>"target queue" for every queue of every service, the sample sender included.</summary>
+    private static SortedSet<string> Produced() =>
+        new(
+            ServiceTargets.Names.Append(ServiceTargets.Sender)
+                .SelectMany(target => ConsumerQueues.Of(target).Select(queue => $"{target} {queue}")),
+            StringComparer.Ordinal);
+
+    private static SortedSet<string> Pinned() => new(PinnedLines(), StringComparer.Ordinal);
+
+    private static List<string> PinnedLines() =>
+        DeployFiles.Text(PinnedList).Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .ToList();
+
+    private static string Listed(IReadOnlyCollection<string> lines) => lines.Count == 0 ? "none" : string.Join(", ", lines);
+}
