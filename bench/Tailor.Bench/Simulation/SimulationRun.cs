@@ -77,7 +77,7 @@ public static class SimulationRun
         await using var app = TailorHost.Build([.. HostArguments(state), .. options.Settings.Select(setting => "--" + setting), .. apiKey.HostArguments()], builder =>
         {
             builder.Services.AddSingleton(sink);
-            builder.AddTailorConsumers(bus => bus.AddConsumer<SimulationSink>());
+            builder.AddTailorConsumers("tailor-bench-simulation", bus => bus.AddConsumer<SimulationSink>());
         });
         app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(monitor);
         await app.StartAsync(cancellationToken);
