@@ -1,4 +1,3 @@
-using MassTransit;
 using Tailor.Contracts;
 using Tailor.Messaging;
 
