@@ -1,19 +1,15 @@
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tailor.Profiles;
 using Tailor.Storage;
 using Tailor.Testing;
-using Tailor.Topic.Consumers;
-using Tailor.Topic.Training;
-using Tailor.Training;
-using Tailor.Training.Consumers;
 
 namespace Tailor.Topic.Tests;
 
 /// <summary>
-/// Topic's consumers on the shared test harness, with two topics so training is quick. The trainer reads the options
-/// at each training, so a test may change the instance it passed between trainings.
+/// Topic as <see cref="TopicRegistration.AddTopic"/> registers it, on the shared <see cref="ConsumerHarness"/>, with two
+/// topics so training is quick. The trainer reads the options at each training, so a test may change the instance it
+/// passed between trainings.
 /// </summary>
 internal static class TopicHarness
 {
@@ -24,18 +20,11 @@ internal static class TopicHarness
         TopicOptions? options = null) =>
         ConsumerHarness.StartAsync(
             "topic",
-            services =>
-            {
-                services.AddSingleton(Options.Create(options ?? new TopicOptions { Topics = 2, TopWords = 4 }));
-                services.AddSingleton<TopicTrainer>();
-                services.AddSingleton<ModelTraining<TopicTrainer>>();
-            },
-            bus =>
-            {
-                bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
-                bus.AddModelConsumers<TopicTrainer>();
-            },
-            events,
-            documents,
-            profiles);
+            builder => builder.AddTopic(),
+            // Tests ask for each training themselves; the scheduler would add trainings of its own.
+            new Dictionary<string, string?> { [$"{TopicOptions.RetrainSection}:CheckInterval"] = "1.00:00:00" },
+            replace: services => services.AddSingleton(Options.Create(options ?? new TopicOptions { Topics = 2, TopWords = 4 })),
+            events: events,
+            documents: documents,
+            profiles: profiles);
 }
