@@ -79,18 +79,52 @@ public sealed class ConsumerHarness : IAsyncDisposable
         builder.Services.AddSingleton(_ => Decorate<IProfileCache>(new InMemoryProfileCache(), profiles));
         replace?.Invoke(builder.Services);
 
-        var consumers = builder.GetTailorConsumers();
-        builder.Services.AddMassTransitTestHarness(bus =>
-        {
-            // The longest a test waits on the harness as a whole; a bus that went quiet ends each wait long before.
-            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: quietAfter);
-            consumers.ApplyTo(bus);
-        });
+        AddTestBus(builder, quietAfter);
 
         var host = builder.Build();
         var harness = new ConsumerHarness(host, ownedDirectory);
         await harness.Harness.Start();
         return harness;
+    }
+
+    /// <summary>
+    /// Starts a service that trains a model, with <paramref name="options"/> in place of its bound options: its trainer
+    /// reads them at each training, so a test may change the instance between trainings. Tests ask for each training
+    /// themselves, so the retrain scheduler under <paramref name="retrainSection"/> is set to look only once a day.
+    /// </summary>
+    public static Task<ConsumerHarness> StartTrainingAsync<TOptions>(
+        string service,
+        Action<IHostApplicationBuilder> addService,
+        string retrainSection,
+        TOptions options,
+        Func<IEventStore, IEventStore>? events = null,
+        Func<IDocumentStore, IDocumentStore>? documents = null,
+        Func<IProfileCache, IProfileCache>? profiles = null)
+        where TOptions : class =>
+        StartAsync(
+            service,
+            addService,
+            new Dictionary<string, string?> { [$"{retrainSection}:CheckInterval"] = "1.00:00:00" },
+            replace: services => services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options)),
+            events: events,
+            documents: documents,
+            profiles: profiles);
+
+    /// <summary>
+    /// Puts MassTransit's test harness in place of the Tailor bus, with every consumer the registrations on
+    /// <paramref name="builder"/> gave it, for a test host that serves more than consumers (an HTTP app).
+    /// </summary>
+    /// <param name="quietAfter">How long the bus may be idle before the harness's own waits stop; MassTransit's default when null.</param>
+    /// <param name="testTimeout">The longest a test waits on the harness as a whole; a bus that went quiet ends each wait long before.</param>
+    public static void AddTestBus(IHostApplicationBuilder builder, TimeSpan? quietAfter = null, TimeSpan? testTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var consumers = builder.GetTailorConsumers();
+        builder.Services.AddMassTransitTestHarness(bus =>
+        {
+            bus.SetTestTimeouts(testTimeout: testTimeout ?? TimeSpan.FromSeconds(60), testInactivityTimeout: quietAfter);
+            consumers.ApplyTo(bus);
+        });
     }
 
     public Task PublishAsync<T>(T message)

@@ -12,7 +12,10 @@ public static class Polling
     /// <summary>How long a test waits before it calls a delivery lost, unless it says otherwise.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
+    // Asked often at first, since most conditions come true within milliseconds, then less often, so that a long wait
+    // on a costly check (a query to every service) does not load the machine it waits on.
+    private static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Whether <paramref name="done"/> came true within <paramref name="patience"/> (30 s by default), for a test that
@@ -30,6 +33,7 @@ public static class Polling
         ArgumentNullException.ThrowIfNull(done);
         var limit = patience ?? Patience;
         var waited = Stopwatch.StartNew();
+        var interval = FirstInterval;
         while (!await done())
         {
             if (waited.Elapsed >= limit)
@@ -37,17 +41,18 @@ public static class Polling
                 return false;
             }
 
-            await Task.Delay(Interval, token);
+            await Task.Delay(interval, token);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, LongestInterval.Ticks));
         }
 
         return true;
     }
 
-    /// <summary>Waits until <paramref name="done"/> is true, failing the test with how long it waited.</summary>
-    public static Task UntilAsync(Func<bool> done, TimeSpan patience, CancellationToken cancellationToken) =>
-        UntilAsync(() => Task.FromResult(done()), patience, cancellationToken);
+    /// <summary>Waits until <paramref name="done"/> is true, failing the test with how long it waited and <paramref name="because"/>.</summary>
+    public static Task UntilAsync(Func<bool> done, TimeSpan patience, CancellationToken cancellationToken, string? because = null) =>
+        UntilAsync(() => Task.FromResult(done()), patience, cancellationToken, because);
 
-    /// <inheritdoc cref="UntilAsync(Func{bool}, TimeSpan, CancellationToken)"/>
-    public static async Task UntilAsync(Func<Task<bool>> done, TimeSpan patience, CancellationToken cancellationToken) =>
-        Assert.True(await WithinAsync(done, patience, cancellationToken), $"Gave up after {patience}.");
+    /// <inheritdoc cref="UntilAsync(Func{bool}, TimeSpan, CancellationToken, string?)"/>
+    public static async Task UntilAsync(Func<Task<bool>> done, TimeSpan patience, CancellationToken cancellationToken, string? because = null) =>
+        Assert.True(await WithinAsync(done, patience, cancellationToken), because is null ? $"Gave up after {patience}." : $"Gave up after {patience}: {because}.");
 }
