@@ -12,10 +12,10 @@ public sealed class CatalogItemUpsertedConsumerTests(ModelFixture model)
     public async Task Consume_catalog_items_stores_and_publishes_384_dimension_vectors()
     {
         await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
-        var items = OnlineRetailSample.Lines
+        var items = TestMessages.RetailLines
             .DistinctBy(line => line.StockCode)
             .Take(30)
-            .Select(line => TestMessages.CatalogItem(line.StockCode, line.Description))
+            .Select(line => TestMessages.CatalogItem(line.StockCode, line.Description.Trim()))
             .ToList();
 
         await host.Harness.Bus.PublishBatch(items, TestContext.Current.CancellationToken);

@@ -41,7 +41,7 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     {
         var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
         await using var host = await EmbeddingHarness.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
-        var purchases = OnlineRetailSample.Lines
+        var purchases = TestMessages.RetailLines
             .Where(line => Customers.Contains(line.CustomerId) && line.Quantity > 0)
             .Take(40)
             .Select(TestMessages.Purchase)

@@ -16,7 +16,7 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     public async Task Consume_purchases_writes_each_users_interests_to_the_profile_once_per_batch()
     {
         await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
-        var purchases = OnlineRetailSample.Lines
+        var purchases = TestMessages.RetailLines
             .Where(line => Customers.Contains(line.CustomerId) && line.Quantity > 0)
             .Take(100)
             .Select(TestMessages.Purchase)
@@ -91,7 +91,7 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     public async Task Consume_duplicate_event_has_one_effect()
     {
         await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
-        var purchase = TestMessages.Purchase(OnlineRetailSample.Lines[0]);
+        var purchase = TestMessages.Purchase(TestMessages.RetailLines[0]);
 
         await host.Harness.Bus.Publish(purchase, TestContext.Current.CancellationToken);
         await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(1);
@@ -110,7 +110,7 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     public async Task Consume_return_and_other_activities_are_recorded_without_changing_interests()
     {
         await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
-        var cancellation = OnlineRetailSample.Lines.First(line => line.Quantity < 0 && line.CustomerId is not null);
+        var cancellation = TestMessages.RetailLines.First(line => line.Quantity < 0 && line.CustomerId is not null);
         UserActivityTracked[] activities = [TestMessages.Purchase(cancellation), TestMessages.Activity("17850", "Signed Up")];
 
         await host.Harness.Bus.PublishBatch(activities, TestContext.Current.CancellationToken);

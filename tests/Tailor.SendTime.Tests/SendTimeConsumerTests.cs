@@ -17,7 +17,7 @@ public sealed class SendTimeConsumerTests
     {
         await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        var purchases = OnlineRetailSlice.Purchases(600).Where(purchase => Customers.Contains(purchase.UserId)).Take(90).ToList();
+        var purchases = OnlineRetail.Purchases(600).Where(purchase => Customers.Contains(purchase.UserId)).Take(90).ToList();
         Assert.Equal(90, purchases.Count);
 
         await host.Harness.Bus.PublishBatch(purchases, ct);
@@ -114,7 +114,7 @@ public sealed class SendTimeConsumerTests
     {
         await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        var purchase = OnlineRetailSlice.Purchases(1)[0];
+        var purchase = OnlineRetail.Purchases(1)[0];
 
         await host.Harness.Bus.Publish(purchase, ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(1);
