@@ -124,7 +124,7 @@ internal sealed class IngestionApp : IAsyncDisposable
             builder.Services.AddSingleton(replicaOf.Profiles);
         }
         builder.AddIngestion();
-        ConsumerHarness.AddTestBus(builder, quietAfter: TimeSpan.FromMilliseconds(300), testTimeout: TimeSpan.FromSeconds(20));
+        builder.AddTailorTestBus(quietAfter: TimeSpan.FromMilliseconds(300), testTimeout: TimeSpan.FromSeconds(20));
         replace?.Invoke(builder.Services);
 
         var app = builder.Build();

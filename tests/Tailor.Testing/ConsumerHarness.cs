@@ -3,7 +3,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Tailor.Messaging;
+using Microsoft.Extensions.Options;
 using Tailor.Profiles;
 using Tailor.Profiles.InMemory;
 using Tailor.Storage;
@@ -79,7 +79,7 @@ public sealed class ConsumerHarness : IAsyncDisposable
         builder.Services.AddSingleton(_ => Decorate<IProfileCache>(new InMemoryProfileCache(), profiles));
         replace?.Invoke(builder.Services);
 
-        AddTestBus(builder, quietAfter);
+        builder.AddTailorTestBus(quietAfter);
 
         var host = builder.Build();
         var harness = new ConsumerHarness(host, ownedDirectory);
@@ -105,27 +105,10 @@ public sealed class ConsumerHarness : IAsyncDisposable
             service,
             addService,
             new Dictionary<string, string?> { [$"{retrainSection}:CheckInterval"] = "1.00:00:00" },
-            replace: services => services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options)),
+            replace: services => services.AddSingleton(Options.Create(options)),
             events: events,
             documents: documents,
             profiles: profiles);
-
-    /// <summary>
-    /// Puts MassTransit's test harness in place of the Tailor bus, with every consumer the registrations on
-    /// <paramref name="builder"/> gave it, for a test host that serves more than consumers (an HTTP app).
-    /// </summary>
-    /// <param name="quietAfter">How long the bus may be idle before the harness's own waits stop; MassTransit's default when null.</param>
-    /// <param name="testTimeout">The longest a test waits on the harness as a whole; a bus that went quiet ends each wait long before.</param>
-    public static void AddTestBus(IHostApplicationBuilder builder, TimeSpan? quietAfter = null, TimeSpan? testTimeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var consumers = builder.GetTailorConsumers();
-        builder.Services.AddMassTransitTestHarness(bus =>
-        {
-            bus.SetTestTimeouts(testTimeout: testTimeout ?? TimeSpan.FromSeconds(60), testInactivityTimeout: quietAfter);
-            consumers.ApplyTo(bus);
-        });
-    }
 
     public Task PublishAsync<T>(T message)
         where T : class =>
