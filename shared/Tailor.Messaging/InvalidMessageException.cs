@@ -22,14 +22,28 @@ public sealed class InvalidMessageException : Exception
     {
     }
 
-    /// <summary>Throws when a required text field of a message is missing or blank.</summary>
+    /// <summary>
+    /// Throws when a required text field of a message (its <c>UserId</c>, say) is missing or blank: the one check for
+    /// such fields, so every service refuses a message without a user alike.
+    /// </summary>
     public static void ThrowIfBlank(string? value, Guid eventId, [CallerArgumentExpression(nameof(value))] string field = "")
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (BlankProblem(value, field) is { } problem)
         {
-            throw new InvalidMessageException($"Message {eventId} has no {field}.");
+            throw new InvalidMessageException($"Message {eventId}: {problem}.");
         }
     }
+
+    /// <summary>
+    /// For a batch, where a bad message is set aside (<see cref="ThrowIfAny"/>) instead of thrown at once: what is wrong
+    /// with a required text field, or null when it is there.
+    /// </summary>
+    public static string? BlankProblem(string? value, [CallerArgumentExpression(nameof(value))] string field = "") =>
+        string.IsNullOrWhiteSpace(value) ? $"it has no {FieldName(field)}" : null;
+
+    // "activity.UserId" (what the caller wrote) becomes "UserId".
+    private static string FieldName(string expression) =>
+        expression[(expression.LastIndexOf('.') + 1)..].TrimEnd('!', '?');
 
     /// <summary>
     /// Throws for the messages of a batch that are bad input, once the rest of the batch has taken effect. A batch

@@ -17,8 +17,24 @@ public static class TailorBusExtensions
     internal static IHostApplicationBuilder AddTailorConsumers(
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> registration)
     {
-        GetRegistrations(builder).Add(registration);
+        GetTailorConsumers(builder).Add(registration);
         return builder;
+    }
+
+    /// <summary>
+    /// The consumers the services registered so far, for a bus configured elsewhere than <see cref="AddTailorBus"/>
+    /// (a test harness), so that it runs exactly the consumers the host would.
+    /// </summary>
+    public static BusRegistrations GetTailorConsumers(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Properties.TryGetValue(RegistrationsKey, out var value))
+        {
+            value = new BusRegistrations();
+            builder.Properties[RegistrationsKey] = value;
+        }
+
+        return (BusRegistrations)value;
     }
 
     /// <summary>
@@ -27,7 +43,7 @@ public static class TailorBusExtensions
     /// </summary>
     public static IHostApplicationBuilder AddTailorBus(this IHostApplicationBuilder builder)
     {
-        var registrations = GetRegistrations(builder);
+        var registrations = GetTailorConsumers(builder);
         var rabbitMq = builder.Configuration.GetConnectionString(RabbitMqConnectionName);
 
         builder.Services.AddMassTransit(bus =>
@@ -69,15 +85,4 @@ public static class TailorBusExtensions
 
     public static bool UsesRabbitMq(this IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration.GetConnectionString(RabbitMqConnectionName));
-
-    private static BusRegistrations GetRegistrations(IHostApplicationBuilder builder)
-    {
-        if (!builder.Properties.TryGetValue(RegistrationsKey, out var value))
-        {
-            value = new BusRegistrations();
-            builder.Properties[RegistrationsKey] = value;
-        }
-
-        return (BusRegistrations)value;
-    }
 }

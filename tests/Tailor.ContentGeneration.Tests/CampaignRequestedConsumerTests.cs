@@ -2,6 +2,7 @@ using MassTransit;
 using Tailor.ContentGeneration.Campaigns;
 using Tailor.Contracts;
 using Tailor.Storage;
+using Tailor.Testing;
 
 namespace Tailor.ContentGeneration.Tests;
 
@@ -12,7 +13,7 @@ public sealed class CampaignRequestedConsumerTests
     [Fact]
     public async Task Consume_campaign_fans_out_one_command_to_every_audience_user()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         string[] audience = ["17850", "13047", "12583", "13748", "15100", "15291", "14688"];
         var campaign = Campaign("autumn-1", [.. audience, "13047"]) with { CampaignType = CampaignTypes.Newsletter };
@@ -39,7 +40,7 @@ public sealed class CampaignRequestedConsumerTests
     [Fact]
     public async Task Consume_campaign_without_audience_goes_to_every_known_user()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         string[] known = ["17850", "13047", "12583", "13748"];
         foreach (var userId in known)
@@ -57,7 +58,7 @@ public sealed class CampaignRequestedConsumerTests
     [Fact]
     public async Task Consume_campaign_for_a_topic_goes_only_to_users_whose_dominant_topic_it_is()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", topicLabel: "heart, holder, light");
         await TestProfiles.WriteAsync(host.Profiles, "13047", topicLabel: "cake, tea, party");
@@ -75,7 +76,7 @@ public sealed class CampaignRequestedConsumerTests
     [Fact]
     public async Task Consume_campaign_for_a_group_writes_emails_only_for_its_members()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(2), groupIds: ["acme"]);
         await TestProfiles.WriteAsync(host.Profiles, "13047", items: OnlineRetailProducts.First(2), groupIds: ["globex"]);
@@ -85,11 +86,7 @@ public sealed class CampaignRequestedConsumerTests
 
         await host.Harness.Bus.Publish(Campaign("acme-renewal", userIds: null) with { GroupIds = ["acme"] }, ct);
         await host.WaitForCommandsAsync(2);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (host.Published<EmailReady>().Count < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, ct);
-        }
+        await Polling.WithinAsync(() => host.Published<EmailReady>().Count >= 2);
 
         Assert.Equal(["12583", "17850"], host.Published<EmailReady>().Select(email => email.UserId).Order());
         Assert.Equal(["12583", "17850"], host.PublishedCommands().Select(command => command.UserId).Order());
@@ -101,7 +98,7 @@ public sealed class CampaignRequestedConsumerTests
     [Fact]
     public async Task Consume_campaign_for_named_users_and_a_group_keeps_only_the_named_members()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", groupIds: ["acme"]);
         await TestProfiles.WriteAsync(host.Profiles, "12583", groupIds: ["acme"]);
@@ -116,7 +113,7 @@ public sealed class CampaignRequestedConsumerTests
     [Fact]
     public async Task Consume_campaign_with_a_blank_group_id_faults()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
 
         await host.Harness.Bus.Publish(Campaign("blank-group", userIds: null) with { GroupIds = ["acme", " "] }, TestContext.Current.CancellationToken);
 
@@ -127,7 +124,7 @@ public sealed class CampaignRequestedConsumerTests
     [Fact]
     public async Task Consume_redelivered_campaign_has_one_effect_per_user()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         string[] audience = ["17850", "13047"];
         foreach (var userId in audience)
@@ -155,7 +152,7 @@ public sealed class CampaignRequestedConsumerTests
     [Fact]
     public async Task Consume_campaign_whose_window_ends_before_it_starts_faults()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var campaign = Campaign("backwards-1", ["17850"]) with { SendWindowEnd = WindowStart.AddHours(-1) };
 
         await host.Harness.Bus.Publish(campaign, TestContext.Current.CancellationToken);
@@ -170,7 +167,7 @@ public sealed class CampaignRequestedConsumerTests
     [InlineData("news letter")]
     public async Task Consume_campaign_with_a_malformed_type_faults(string campaignType)
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
 
         await host.Harness.Bus.Publish(Campaign("typo-1", ["17850"]) with { CampaignType = campaignType }, TestContext.Current.CancellationToken);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.ContentGeneration.Control;
 using Tailor.Contracts;
+using Tailor.Testing;
 
 namespace Tailor.ContentGeneration.Tests;
 
@@ -14,7 +15,7 @@ public sealed class ControlEmailTests
     [Fact]
     public async Task The_control_group_gets_the_bestsellers_at_the_default_hour_under_the_fixed_subject()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var bestsellers = OnlineRetailProducts.First(20).Skip(10).ToList();
         await TrainAsync(host, bestsellers, trainedAt: DateTimeOffset.UtcNow);
         var wednesdayEvening = (2 * 24) + 19;
@@ -39,7 +40,7 @@ public sealed class ControlEmailTests
             Assert.DoesNotContain("Anna", email.HtmlBody, StringComparison.Ordinal);
             Assert.DoesNotContain("Bram", email.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain("heart", email.Subject + email.Preheader, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains($"{ContentGenerationTestHost.TrackingBaseUrl}/c/{email.EmailId}/{bestsellers[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains($"{ContentGenerationHarness.TrackingBaseUrl}/c/{email.EmailId}/{bestsellers[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
         });
         Assert.Equal(emails[0].Preheader, emails[1].Preheader);
     }
@@ -47,7 +48,7 @@ public sealed class ControlEmailTests
     [Fact]
     public async Task The_personalised_arm_of_the_same_campaign_keeps_its_own_items_hour_and_subject()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TrainAsync(host, OnlineRetailProducts.First(20).Skip(10).ToList(), trainedAt: DateTimeOffset.UtcNow);
         var items = OnlineRetailProducts.First(6);
         var wednesdayEvening = (2 * 24) + 19;
@@ -66,7 +67,7 @@ public sealed class ControlEmailTests
     [Fact]
     public async Task The_control_group_passes_the_same_checks_consent_and_suppression_included()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TrainAsync(host, OnlineRetailProducts.First(4), trainedAt: DateTimeOffset.UtcNow);
         await TestProfiles.WriteAsync(host.Profiles, "no-consent", consent: false);
         await TestProfiles.WriteAsync(host.Profiles, "suppressed", suppressed: true);
@@ -84,7 +85,7 @@ public sealed class ControlEmailTests
     [Fact]
     public async Task A_control_email_counts_against_the_frequency_cap_like_any_other()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TrainAsync(host, OnlineRetailProducts.First(4), trainedAt: DateTimeOffset.UtcNow);
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(6));
 
@@ -103,7 +104,7 @@ public sealed class ControlEmailTests
     [Fact]
     public async Task Without_a_bestseller_list_the_control_group_gets_nothing_rather_than_the_personalised_email()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(6));
 
         await host.PublishPageAsync(Command("autumn-1", "17850", CampaignArms.Control));
@@ -116,7 +117,7 @@ public sealed class ControlEmailTests
     [Fact]
     public async Task Only_a_promoted_recommenders_list_is_kept_and_an_older_one_never_replaces_a_newer_one()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var now = DateTimeOffset.UtcNow;
         var current = OnlineRetailProducts.First(4);
 
@@ -130,7 +131,7 @@ public sealed class ControlEmailTests
 
     private static int _trainings;
 
-    private static async Task TrainAsync(ContentGenerationTestHost host, IReadOnlyList<RecommendedItem> bestsellers, DateTimeOffset trainedAt, bool promoted = true)
+    private static async Task TrainAsync(ConsumerHarness host, IReadOnlyList<RecommendedItem> bestsellers, DateTimeOffset trainedAt, bool promoted = true)
     {
         var consumed = host.Harness.Consumed.Select<RecommenderTrained>(TestContext.Current.CancellationToken).Count();
         await host.Harness.Bus.Publish(

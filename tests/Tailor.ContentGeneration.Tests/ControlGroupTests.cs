@@ -60,8 +60,8 @@ public sealed class ControlGroupTests
         var ct = TestContext.Current.CancellationToken;
 
         // Two replicas at once, each with its own store: the arms come from the hash alone, not from anything either kept.
-        await using var first = await ContentGenerationTestHost.StartAsync();
-        await using var second = await ContentGenerationTestHost.StartAsync();
+        await using var first = await ContentGenerationHarness.StartAsync();
+        await using var second = await ContentGenerationHarness.StartAsync();
         var arms = new List<Dictionary<string, string?>>();
         foreach (var replica in new[] { first, second })
         {
@@ -85,7 +85,7 @@ public sealed class ControlGroupTests
     [InlineData(0.6)]
     public async Task A_campaign_with_a_control_share_out_of_range_is_refused(double share)
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var campaign = new CampaignRequested(
             Guid.NewGuid(), "autumn-1", DateTimeOffset.UtcNow, "Autumn favourites", "Bring customers back", ["17850"], WindowStart, WindowStart.AddDays(7),
             ControlShare: share);

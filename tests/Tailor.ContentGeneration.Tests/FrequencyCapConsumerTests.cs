@@ -1,6 +1,7 @@
 using Tailor.ContentGeneration.Frequency;
 using Tailor.Contracts;
 using Tailor.Storage;
+using Tailor.Testing;
 
 namespace Tailor.ContentGeneration.Tests;
 
@@ -14,7 +15,7 @@ public sealed class FrequencyCapConsumerTests
     [Fact]
     public async Task Consume_second_newsletter_campaign_in_a_week_is_suppressed_as_frequency_cap_for_every_user()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         string[] audience = ["17850", "13047"];
         foreach (var userId in audience)
@@ -46,7 +47,7 @@ public sealed class FrequencyCapConsumerTests
     [Fact]
     public async Task Consume_newsletters_of_several_campaigns_at_once_let_one_through()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
         string[] campaigns = ["news-1", "news-2", "news-3", "news-4", "news-5", "news-6"];
@@ -65,7 +66,7 @@ public sealed class FrequencyCapConsumerTests
     [Fact]
     public async Task Consume_campaigns_of_other_types_are_not_held_back_by_a_full_newsletter_cap()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
 
@@ -85,7 +86,7 @@ public sealed class FrequencyCapConsumerTests
     [Fact]
     public async Task Consume_retried_personalize_email_publishes_the_same_email_and_counts_it_once()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
         var command = Command("news-1", "17850", CampaignTypes.Newsletter);
@@ -110,7 +111,7 @@ public sealed class FrequencyCapConsumerTests
     [Fact]
     public async Task Consume_personalize_email_for_a_user_who_stopped_reading_is_suppressed_as_fatigue_under_the_type_cap()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
         // Five promotions went out over the last weeks without a human open or click, and one is already planned the
@@ -132,7 +133,7 @@ public sealed class FrequencyCapConsumerTests
     [Fact]
     public async Task Consume_email_engaged_notes_human_opens_and_clicks_in_the_ledger_but_not_machine_opens()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var emailId = MessageIds.Email("news-1", "17850");
         var openedAt = new DateTimeOffset(2030, 1, 7, 8, 15, 0, TimeSpan.Zero);
@@ -153,7 +154,7 @@ public sealed class FrequencyCapConsumerTests
     [Fact]
     public async Task Consume_user_erased_deletes_the_send_ledger()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4));
         await TestProfiles.WriteAsync(host.Profiles, "13047", items: OnlineRetailProducts.First(4));
@@ -170,7 +171,7 @@ public sealed class FrequencyCapConsumerTests
         Assert.False(await host.FaultPublishedAsync<UserErased>());
     }
 
-    private static async Task<SendLedger> LedgerAsync(ContentGenerationTestHost host, string userId)
+    private static async Task<SendLedger> LedgerAsync(ConsumerHarness host, string userId)
     {
         var ledger = await host.Documents.FindAsync<SendLedger>(ContentGenerationNames.SendLedgerCollection, userId, TestContext.Current.CancellationToken);
         Assert.NotNull(ledger);

@@ -20,7 +20,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_publishes_email_ready_at_the_users_best_hour_with_unsubscribe_headers()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var items = OnlineRetailProducts.First(6);
         var wednesdayEvening = (2 * 24) + 19;
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: items, sendTime: TestProfiles.PreferringHour(wednesdayEvening));
@@ -41,12 +41,12 @@ public sealed class PersonalizeEmailConsumerTests
         Assert.InRange(email.Subject.Length, 1, 60);
         Assert.StartsWith("Hi Anna,\n\n", email.TextBody, StringComparison.Ordinal);
         Assert.Equal(
-            $"<mailto:{ContentGenerationTestHost.UnsubscribeMailbox}?subject=unsubscribe-{emailId}>, " +
+            $"<mailto:{ContentGenerationHarness.UnsubscribeMailbox}?subject=unsubscribe-{emailId}>, " +
             $"<https://unsubscribe.shop.test/u/{emailId}?s={new LinkSignature(LinkSigningOptions.DevelopmentKey).SignUnsubscribe(emailId)}>",
             email.Headers[UnsubscribeHeaders.ListUnsubscribe]);
         Assert.Equal("List-Unsubscribe=One-Click", email.Headers[UnsubscribeHeaders.ListUnsubscribePost]);
         Assert.Equal(emailId.ToString("D"), email.Headers[EmailHeaders.EmailId]);
-        Assert.Contains($"{ContentGenerationTestHost.TrackingBaseUrl}/c/{emailId}/{items[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"{ContentGenerationHarness.TrackingBaseUrl}/c/{emailId}/{items[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(("\"Tailor Shop\" <shop@example.com>", $"<{emailId}@example.com>"), (email.From, email.MessageId));
         // Without a model the template composer's angles compete: the chosen one is the email's variant.
         Assert.Contains(email.SubjectVariant, Copy.SubjectAngles.All);
@@ -64,7 +64,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_records_the_time_from_the_campaign_request_to_its_email()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         using var latency = new MetricCollector<double>(
             host.Services.GetRequiredService<IMeterFactory>(), ContentGenerationTelemetry.Name, ContentGenerationMetrics.CampaignToEmailName);
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(2));
@@ -82,7 +82,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_without_send_time_sends_at_the_first_hour_after_quiet_hours()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "13047", firstName: null, items: OnlineRetailProducts.First(2), topicLabel: null);
 
         await host.PublishPageAsync(Command("autumn-1", "13047"));
@@ -101,7 +101,7 @@ public sealed class PersonalizeEmailConsumerTests
     {
         var items = OnlineRetailProducts.First(2);
         await using var model = await FakeChatCompletionsServer.StartAsync(FakeChatCompletionsServer.Reply.Draft(LanguageModelWriterTests.GoodDraft(items)));
-        await using var host = await ContentGenerationTestHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await ContentGenerationHarness.StartAsync(new Dictionary<string, string?>
         {
             ["Tailor:ContentGeneration:LanguageModel:Provider"] = "OpenAI",
             ["Tailor:ContentGeneration:LanguageModel:Endpoint"] = model.Endpoint,
@@ -123,7 +123,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_whose_window_is_all_quiet_hours_is_suppressed_with_that_reason()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "13047", firstName: null, items: OnlineRetailProducts.First(2), topicLabel: null);
         var night = Command("night-1", "13047") with { SendWindowStart = WindowStart.AddHours(1), SendWindowEnd = WindowStart.AddHours(5) };
 
@@ -137,7 +137,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_for_a_suppressed_address_is_suppressed_even_with_consent()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", consent: true, items: OnlineRetailProducts.First(2), suppressed: true);
 
         await host.PublishPageAsync(Command("autumn-1", "17850"));
@@ -150,7 +150,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_user_erased_forgets_what_this_service_recorded_about_the_user()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", consent: true, items: OnlineRetailProducts.First(2));
         await host.PublishPageAsync(Command("autumn-1", "17850"));
         await host.WaitForCommandsAsync(1);
@@ -166,7 +166,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_without_consent_is_suppressed()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", consent: false, items: OnlineRetailProducts.First(2));
 
         await host.PublishPageAsync(Command("autumn-1", "17850"));
@@ -182,7 +182,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_for_a_user_without_contact_slice_is_suppressed_as_no_consent()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await host.Profiles.WriteSliceAsync(
             "12583", new RecommendationsSlice("als-1", OnlineRetailProducts.First(2), TestProfiles.Now), TestContext.Current.CancellationToken);
 
@@ -203,7 +203,7 @@ public sealed class PersonalizeEmailConsumerTests
     [InlineData("no-at-sign.example.com")]
     public async Task Consume_personalize_email_without_a_usable_address_is_suppressed_as_no_address(string address)
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", email: address, items: OnlineRetailProducts.First(2));
         if (address.Length == 0)
         {
@@ -223,7 +223,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_without_recommendations_is_suppressed_as_no_content()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: null);
         await TestProfiles.WriteAsync(host.Profiles, "13047", items: []);
 
@@ -241,7 +241,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_personalize_email_shows_only_the_campaigns_sections_and_suppresses_an_email_left_empty()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var products = OnlineRetailProducts.First(4);
         RecommendedItem[] items =
         [
@@ -272,7 +272,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_duplicate_personalize_email_has_one_effect()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(3));
         var command = Command("autumn-1", "17850");
 
@@ -289,7 +289,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_a_burst_with_two_copies_of_each_command_writes_and_counts_each_email_once_and_faults_on_the_bad_one()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         string[] audience = ["17850", "13047", "12583", "13748", "15100", "15291", "14688", "17809"];
         foreach (var userId in audience)
@@ -329,7 +329,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_campaign_for_an_audience_ends_in_one_email_ready_per_user()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         string[] audience = ["17850", "13047", "12583", "13748", "15100"];
         for (var i = 0; i < audience.Length; i++)
@@ -353,7 +353,7 @@ public sealed class PersonalizeEmailConsumerTests
     [Fact]
     public async Task Consume_email_engaged_is_recorded_once()
     {
-        await using var host = await ContentGenerationTestHost.StartAsync();
+        await using var host = await ContentGenerationHarness.StartAsync();
         var engaged = new EmailEngaged(
             Guid.NewGuid(), "17850", DateTimeOffset.UtcNow, MessageIds.Email("autumn-1", "17850"), "autumn-1", EngagementKind.Click, null, "85123A", false);
 

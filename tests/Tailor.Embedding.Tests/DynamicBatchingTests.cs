@@ -30,7 +30,7 @@ public sealed class DynamicBatchingTests(ModelFixture model)
             }
         });
         listener.Start();
-        var texts = OnlineRetailSample.Lines.Select(line => line.Description).Distinct().Take(24).ToArray();
+        var texts = TestMessages.RetailLines.Select(line => line.Description.Trim()).Distinct().Take(24).ToArray();
         embedder.Embed([texts[0]]); // loads the model, so the requests below arrive together
         lock (runSizes)
         {

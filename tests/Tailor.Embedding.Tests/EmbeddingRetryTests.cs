@@ -23,7 +23,7 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     [Fact]
     public async Task Consume_catalog_item_after_a_failed_vector_write_stores_and_announces_it()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IDocumentStore>(provider =>
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder, services => services.AddSingleton<IDocumentStore>(provider =>
             new DocumentStoreFailingOnce(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), EmbeddingNames.ItemsCollection)));
         var item = TestMessages.CatalogItem("22752", "SET 7 BABUSHKA NESTING BOXES");
 
@@ -40,8 +40,8 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     public async Task Consume_purchases_after_a_failed_profile_write_fold_each_purchase_in_once()
     {
         var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
-        var purchases = OnlineRetailSample.Lines
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
+        var purchases = TestMessages.RetailLines
             .Where(line => Customers.Contains(line.CustomerId) && line.Quantity > 0)
             .Take(40)
             .Select(TestMessages.Purchase)
@@ -70,7 +70,7 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     public async Task Consume_click_after_a_failed_profile_write_counts_once_and_publishes_one_update()
     {
         var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder, services => services.AddSingleton<IProfileCache>(profiles));
         await host.Services.GetRequiredService<ItemVectorStore>().SaveUnlessStaleAsync(
             new ItemVector("22423", EmbeddingModels.MiniLm.Name, EmbeddingModels.MiniLm.Version, model.Embed("REGENCY CAKESTAND 3 TIER"), TestMessages.Start),
             TestContext.Current.CancellationToken);
@@ -87,13 +87,13 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     [Fact]
     public async Task Consume_user_erased_after_a_failed_delete_removes_the_interest_state()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder, services => services.AddSingleton<IDocumentStore>(provider =>
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder, services => services.AddSingleton<IDocumentStore>(provider =>
             new DocumentStoreFailingOnce(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), EmbeddingNames.UsersCollection, onDelete: true)));
         var evidence = new InterestEvidence(TestMessages.Start, model.Embed("JUMBO BAG RED RETROSPOT"), EvidenceWeights.Purchase, Guid.NewGuid());
         await host.Services.GetRequiredService<UserInterests>().AddAsync("17850", Guid.NewGuid(), [evidence], TestContext.Current.CancellationToken);
 
         await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestMessages.Start), TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<UserErased>(1);
+        await host.WaitForConsumedAtLeastAsync<UserErased>(1);
 
         Assert.True(((DocumentStoreFailingOnce)host.Documents).Failed);
         Assert.Null(await host.Documents.FindAsync<UserInterestState>(
@@ -105,15 +105,10 @@ public sealed class EmbeddingRetryTests(ModelFixture model)
     /// Waits until Embedding recorded <paramref name="count"/> events: the last step of a consumer, so everything else
     /// is done by then, however many attempts it took.
     /// </summary>
-    private static async Task WaitForRecordedAsync(EmbeddingTestHost host, long count)
+    private static async Task WaitForRecordedAsync(ConsumerHarness host, long count)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await host.Events.CountAsync(EmbeddingNames.Stream, cancellationToken) < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
-
+        await Polling.WithinAsync(async () => await host.Events.CountAsync(EmbeddingNames.Stream, cancellationToken) >= count);
         Assert.Equal(count, await host.Events.CountAsync(EmbeddingNames.Stream, cancellationToken));
     }
 }

@@ -12,7 +12,7 @@ public sealed class ModelIdentityTests(ModelFixture model)
     [Fact]
     public async Task Item_vector_of_another_model_version_counts_as_none()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
         var store = host.Services.GetRequiredService<ItemVectorStore>();
         var older = new ItemVector("22423", EmbeddingModels.MiniLm.Name, "1.0.0", model.Embed("REGENCY CAKESTAND 3 TIER"), TestMessages.Start);
         await host.Documents.PutAsync(EmbeddingNames.ItemsCollection, older.ItemId, older, TestContext.Current.CancellationToken);
@@ -23,7 +23,7 @@ public sealed class ModelIdentityTests(ModelFixture model)
     [Fact]
     public async Task User_interests_summed_from_another_model_start_over()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
         var arcticState = UserInterestState.Empty(EmbeddingModels.ArcticXs)
             .Add([new InterestEvidence(TestMessages.Start, model.Embed("PARTY BUNTING"), 1, Guid.NewGuid())], TimeSpan.FromDays(30));
         await host.Documents.PutAsync(EmbeddingNames.UsersCollection, "17850", arcticState, TestContext.Current.CancellationToken);

@@ -6,7 +6,7 @@ namespace Tailor.Embedding.Tests;
 public sealed class SentenceEmbedderTests(ModelFixture model)
 {
     private static readonly string[] Descriptions =
-        OnlineRetailSample.Lines.Select(line => line.Description).Distinct().Take(40).ToArray();
+        TestMessages.RetailLines.Select(line => line.Description.Trim()).Distinct().Take(40).ToArray();
 
     [Fact]
     public void Embed_product_is_closer_to_its_paraphrase_than_to_an_unrelated_product()

@@ -15,15 +15,15 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     [Fact]
     public async Task Consume_purchases_writes_each_users_interests_to_the_profile_once_per_batch()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
-        var purchases = OnlineRetailSample.Lines
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
+        var purchases = TestMessages.RetailLines
             .Where(line => Customers.Contains(line.CustomerId) && line.Quantity > 0)
             .Take(100)
             .Select(TestMessages.Purchase)
             .ToList();
 
         await host.Harness.Bus.PublishBatch(purchases, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<UserActivityTracked>(purchases.Count);
+        await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(purchases.Count);
 
         var updates = host.Published<UserInterestsUpdated>();
         Assert.Equal(Customers.Order(), updates.Select(update => update.UserId).Order());
@@ -47,7 +47,7 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     [Fact]
     public async Task Consume_interest_vector_is_closer_to_what_the_user_bought_than_to_other_products()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
         UserActivityTracked[] purchases =
         [
             TestMessages.Activity("u-1", ActivityKinds.Purchase, "85123A", "WHITE HANGING HEART T-LIGHT HOLDER"),
@@ -56,7 +56,7 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
         ];
 
         await host.Harness.Bus.PublishBatch(purchases, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<UserActivityTracked>(purchases.Length);
+        await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(purchases.Length);
 
         var interests = Assert.Single(host.Published<UserInterestsUpdated>()).Vector;
         var related = VectorAssert.Cosine(interests, model.Embed("tea light holder"));
@@ -68,17 +68,17 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     [Fact]
     public async Task Consume_purchase_of_an_embedded_item_uses_its_stored_vector()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
         var item = TestMessages.CatalogItem("85123A", "WHITE HANGING HEART T-LIGHT HOLDER", "Hangs in a window and holds a tea light.");
         await host.Harness.Bus.Publish(item, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<CatalogItemUpserted>(1);
+        await host.WaitForConsumedAtLeastAsync<CatalogItemUpserted>(1);
         var stored = await host.Services.GetRequiredService<ItemVectorStore>().FindAsync("85123A", TestContext.Current.CancellationToken);
         Assert.NotNull(stored);
 
         await host.Harness.Bus.Publish(
             TestMessages.Activity("17850", ActivityKinds.Purchase, "85123A", "WHITE HANGING HEART T-LIGHT HOLDER"),
             TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<UserActivityTracked>(1);
+        await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(1);
 
         var profile = await host.Profiles.ReadAsync("17850", TestContext.Current.CancellationToken);
         Assert.NotNull(profile?.Interests);
@@ -90,13 +90,13 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     [Fact]
     public async Task Consume_duplicate_event_has_one_effect()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
-        var purchase = TestMessages.Purchase(OnlineRetailSample.Lines[0]);
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
+        var purchase = TestMessages.Purchase(TestMessages.RetailLines[0]);
 
         await host.Harness.Bus.Publish(purchase, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<UserActivityTracked>(1);
+        await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(1);
         await host.Harness.Bus.Publish(purchase, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<UserActivityTracked>(2);
+        await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(2);
 
         Assert.Equal(1, Assert.Single(host.Published<UserInterestsUpdated>()).EvidenceCount);
         var state = await host.Documents.FindAsync<UserInterestState>(
@@ -109,12 +109,12 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     [Fact]
     public async Task Consume_return_and_other_activities_are_recorded_without_changing_interests()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
-        var cancellation = OnlineRetailSample.Lines.First(line => line.Quantity < 0 && line.CustomerId is not null);
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
+        var cancellation = TestMessages.RetailLines.First(line => line.Quantity < 0 && line.CustomerId is not null);
         UserActivityTracked[] activities = [TestMessages.Purchase(cancellation), TestMessages.Activity("17850", "Signed Up")];
 
         await host.Harness.Bus.PublishBatch(activities, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<UserActivityTracked>(2);
+        await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(2);
 
         Assert.Empty(host.Published<UserInterestsUpdated>());
         Assert.Null(await host.Profiles.ReadAsync(cancellation.CustomerId!, TestContext.Current.CancellationToken));
@@ -125,7 +125,7 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     [Fact]
     public async Task Consume_purchase_of_an_unnamed_item_not_embedded_yet_is_recorded_without_evidence()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
         UserActivityTracked[] activities =
         [
             TestMessages.Activity("17850", ActivityKinds.Purchase, itemId: "85123A"),
@@ -133,7 +133,7 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
         ];
 
         await host.Harness.Bus.PublishBatch(activities, TestContext.Current.CancellationToken);
-        await host.WaitForConsumedAsync<UserActivityTracked>(activities.Length);
+        await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(activities.Length);
 
         // Only the text taught something; the early purchase is no fault, just no evidence yet.
         Assert.Equal(1, Assert.Single(host.Published<UserInterestsUpdated>()).EvidenceCount);
@@ -144,7 +144,7 @@ public sealed class UserActivityTrackedConsumerTests(ModelFixture model)
     [Fact]
     public async Task Consume_text_activity_without_text_faults()
     {
-        await using var host = await EmbeddingTestHost.StartAsync(model.Embedder);
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
 
         await host.Harness.Bus.Publish(TestMessages.Activity("17850", ActivityKinds.Text, text: ""), TestContext.Current.CancellationToken);
 

@@ -139,8 +139,8 @@ public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
     // The sample's purchase lines as one customer's history: one event each, the item's real embedding as its vector.
     private List<InterestEvidence> Purchases()
     {
-        var lines = OnlineRetailSample.Lines.Where(line => line.Quantity > 0).Take(200).ToList();
-        var vectors = model.Embedder.Embed([.. lines.Select(line => line.Description)]);
+        var lines = TestMessages.RetailLines.Where(line => line.Quantity > 0).Take(200).ToList();
+        var vectors = model.Embedder.Embed([.. lines.Select(line => line.Description.Trim())]);
         return [.. lines.Select((line, index) => new InterestEvidence(line.InvoiceDate, vectors[index], EvidenceWeights.Purchase, Guid.NewGuid()))];
     }
 

@@ -62,13 +62,9 @@ public class DistributedErasureTests
     /// <summary>Each service erases when its own <c>UserErased</c> consumer gets there; then nothing may come back.</summary>
     private static async Task<Dictionary<string, IReadOnlyList<string>>> UntilNothingLeftAsync(PipelineRun run, string userId, string email, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        var left = await RecordsAsync(run, userId, email, cancellationToken);
-        while (left.Values.SelectMany(records => records).Any(record => record != ErasureRequest) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-            left = await RecordsAsync(run, userId, email, cancellationToken);
-        }
+        await Polling.WithinAsync(
+            async () => !(await RecordsAsync(run, userId, email, cancellationToken)).Values.SelectMany(records => records).Any(record => record != ErasureRequest),
+            Patience);
 
         await run.WaitForQuietAsync(cancellationToken);
         var records = await RecordsAsync(run, userId, email, cancellationToken);

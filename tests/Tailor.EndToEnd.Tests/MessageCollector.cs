@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Tailor.Testing;
 
 namespace Tailor.EndToEnd.Tests;
 
@@ -15,21 +16,12 @@ public sealed class MessageCollector
 
     public async Task<IReadOnlyList<T>> WaitForAsync<T>(Func<IReadOnlyList<T>, bool> enough, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        IReadOnlyList<T> received = [];
+        if (await Polling.WithinAsync(() => enough(received = All<T>()), timeout))
         {
-            var received = All<T>();
-            if (enough(received))
-            {
-                return received;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}; got {received.Count} {typeof(T).Name}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            return received;
         }
+
+        throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}; got {received.Count} {typeof(T).Name}.");
     }
 }

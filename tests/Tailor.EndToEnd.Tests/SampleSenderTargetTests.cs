@@ -257,12 +257,7 @@ public sealed class SampleSenderTargetTests : IDisposable
 
     private async Task WaitForDeliveriesAsync(int count)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (_delivered.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The mailbox received {_delivered.Count} of {count} emails.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        Assert.True(await Polling.WithinAsync(() => _delivered.Count >= count, Patience), $"The mailbox received {_delivered.Count} of {count} emails.");
     }
 
     private static EmailReady Email(string to)

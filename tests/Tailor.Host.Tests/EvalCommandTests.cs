@@ -12,7 +12,7 @@ public sealed class EvalCommandTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Eval_recommend_on_the_shared_data_serves_what_beats_every_single_model_by_ten_percent()
     {
-        var data = OnlineRetailSlice.FilePath;
+        var data = OnlineRetail.FullDataset;
         using var json = new StringWriter();
         using var progress = new StringWriter();
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Tailor.Ingestion.Accepting;
+using Tailor.Testing;
 
 namespace Tailor.Ingestion.Tests;
 
@@ -80,17 +81,12 @@ public sealed class BrokenBodyTests
     /// <summary>Waits for ASP.NET Core's "Request finished ... status" line and returns it.</summary>
     private static async Task<string> RequestFinishedAsync(IngestionApp app)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (app.Logs.GetSnapshot().FirstOrDefault(record => record.Message.StartsWith("Request finished", StringComparison.Ordinal)) is { } finished)
-            {
-                return finished.Message;
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("The request never finished.");
+        string? finished = null;
+        Assert.True(
+            await Polling.WithinAsync(
+                () => (finished = app.Logs.GetSnapshot().FirstOrDefault(record => record.Message.StartsWith("Request finished", StringComparison.Ordinal))?.Message) is not null,
+                TimeSpan.FromSeconds(20)),
+            "The request never finished.");
+        return finished!;
     }
 }

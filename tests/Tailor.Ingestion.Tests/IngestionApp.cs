@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Configuration;
-using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Security;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Profiles;
@@ -19,6 +18,7 @@ using Tailor.Profiles.InMemory;
 using Tailor.ServiceDefaults;
 using Tailor.Storage;
 using Tailor.Storage.Sqlite;
+using Tailor.Testing;
 
 namespace Tailor.Ingestion.Tests;
 
@@ -124,14 +124,7 @@ internal sealed class IngestionApp : IAsyncDisposable
             builder.Services.AddSingleton(replicaOf.Profiles);
         }
         builder.AddIngestion();
-        builder.Services.AddMassTransitTestHarness(bus =>
-        {
-            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(20), testInactivityTimeout: TimeSpan.FromMilliseconds(300));
-            bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
-            bus.AddConsumer<EmailsWrittenConsumer, EmailsWrittenConsumerDefinition>();
-            bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
-            bus.AddConsumer<UserGroupedConsumer, UserGroupedConsumerDefinition>();
-        });
+        builder.AddTailorTestBus(quietAfter: TimeSpan.FromMilliseconds(300), testTimeout: TimeSpan.FromSeconds(20));
         replace?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -161,20 +154,9 @@ internal sealed class IngestionApp : IAsyncDisposable
     /// Waits until a matching message has been consumed. The harness's own wait ends after a short quiet spell, which
     /// a busy machine running the whole suite can reach before the in-memory consumer even starts; this keeps asking.
     /// </summary>
-    public async Task<bool> ConsumedAsync<T>(Func<T, bool>? filter = null)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await Harness.Consumed.Any<T>(consumed => filter?.Invoke(consumed.Context.Message) ?? true, TestContext.Current.CancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public Task<bool> ConsumedAsync<T>(Func<T, bool>? filter = null)
+        where T : class =>
+        Polling.WithinAsync(() => Harness.Consumed.Select<T>(TestContext.Current.CancellationToken).Any(consumed => filter?.Invoke(consumed.Context.Message) ?? true));
 
     public async Task<bool> AnyFaultPublishedAsync() =>
         await Harness.Published.Any<Fault>(TestContext.Current.CancellationToken);

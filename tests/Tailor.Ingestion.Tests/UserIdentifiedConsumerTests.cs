@@ -1,5 +1,6 @@
 using MassTransit.Testing;
 using Tailor.Contracts;
+using Tailor.Testing;
 
 namespace Tailor.Ingestion.Tests;
 
@@ -16,11 +17,7 @@ public sealed class UserIdentifiedConsumerTests
         await app.Harness.Bus.Publish(identified, TestContext.Current.CancellationToken);
         Assert.True(await app.ConsumedAsync<UserIdentified>());
         await app.Harness.Bus.Publish(identified, TestContext.Current.CancellationToken);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (app.Harness.Consumed.Select<UserIdentified>(TestContext.Current.CancellationToken).Count() < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await Polling.WithinAsync(() => app.Harness.Consumed.Select<UserIdentified>(TestContext.Current.CancellationToken).Count() >= 2);
         var contact = (await app.Profiles.ReadAsync("12583", TestContext.Current.CancellationToken))!.Contact!;
         Assert.Equal(2, app.Harness.Consumed.Select<UserIdentified>(TestContext.Current.CancellationToken).Count());
         Assert.Equal(("ada@example.com", "Ada", true), (contact.Email, contact.FirstName, contact.EmailConsent));

@@ -36,8 +36,8 @@ public sealed class TailorBusCompetingConsumersTests
                 .Where(published.Contains)
                 .ToList();
 
-        var allHandled = await Eventually.HoldsAsync(
-            () => published.IsSubsetOf(HandledBy(replica1).Concat(HandledBy(replica2))), cancellationToken);
+        var allHandled = await Polling.WithinAsync(
+            () => published.IsSubsetOf(HandledBy(replica1).Concat(HandledBy(replica2))));
         Assert.True(allHandled, "The replicas did not handle every published message in time.");
 
         // Stopping finishes and acknowledges whatever is in flight, so a late duplicate would show in the counts below.

@@ -84,9 +84,8 @@ public sealed class TailorBusFanOutTests
     {
         var published = messages.Select(message => message.EventId).ToHashSet();
 
-        var allArrived = await Eventually.HoldsAsync(
-            () => receivedByService.All(received => published.IsSubsetOf(received().Select(message => message.EventId))),
-            cancellationToken);
+        var allArrived = await Polling.WithinAsync(
+            () => receivedByService.All(received => published.IsSubsetOf(received().Select(message => message.EventId))));
 
         Assert.True(allArrived, "Not every service received every published message in time.");
         foreach (var received in receivedByService)

@@ -1,3 +1,5 @@
+using Tailor.Testing;
+
 namespace Tailor.Messaging.Tests;
 
 /// <summary>Without <c>ConnectionStrings:rabbitmq</c> the bus runs in memory: a host starts and delivers with no broker.</summary>
@@ -13,8 +15,8 @@ public sealed class TailorBusInMemoryTests
 
         await host.PublishAsync(message, cancellationToken);
 
-        var delivered = await Eventually.HoldsAsync(
-            () => host.Activities.By<ServiceA.UserActivityConsumer>().Count > 0, cancellationToken);
+        var delivered = await Polling.WithinAsync(
+            () => host.Activities.By<ServiceA.UserActivityConsumer>().Count > 0);
         Assert.True(delivered, "The in-memory bus did not deliver the message in time.");
         Assert.Equal("loopback", host.Address.Scheme);
         var received = Assert.Single(host.Activities.By<ServiceA.UserActivityConsumer>());

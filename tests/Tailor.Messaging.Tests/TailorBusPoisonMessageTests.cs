@@ -50,8 +50,8 @@ public sealed class TailorBusPoisonMessageTests
                 .Where(fault => fault.Message.Properties.GetValueOrDefault("run") == run)
                 .ToList();
 
-        var settled = await Eventually.HoldsAsync(
-            () => goodIds.IsSubsetOf(Consumed()) && OurFaults().Count > 0, cancellationToken);
+        var settled = await Polling.WithinAsync(
+            () => goodIds.IsSubsetOf(Consumed()) && OurFaults().Count > 0);
         Assert.True(settled, "The good messages were not all consumed, or no fault was published, in time.");
 
         var fault = Assert.Single(OurFaults());
@@ -61,9 +61,8 @@ public sealed class TailorBusPoisonMessageTests
         Assert.Equal(GoodMessageCount, Consumed().Count(goodIds.Contains));
 
         BasicGetResult? deadLetter = null;
-        var movedToErrorQueue = await Eventually.HoldsAsync(
-            async () => (deadLetter = await TakeMessageOf(broker, $"{queue}_error", poison.EventId, cancellationToken)) is not null,
-            cancellationToken);
+        var movedToErrorQueue = await Polling.WithinAsync(
+            async () => (deadLetter = await TakeMessageOf(broker, $"{queue}_error", poison.EventId, cancellationToken)) is not null);
         Assert.True(movedToErrorQueue, $"The poison message did not reach {queue}_error in time.");
         var exceptionType = deadLetter!.BasicProperties.Headers?[ExceptionTypeHeader] as byte[];
         Assert.Equal(typeof(InvalidDataException).FullName, exceptionType is null ? null : Encoding.UTF8.GetString(exceptionType));

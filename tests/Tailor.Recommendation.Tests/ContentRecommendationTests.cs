@@ -31,7 +31,7 @@ public sealed class ContentRecommendationTests(RealItemVectors model)
 
         await harness.DeliverAsync([interests], m => m.EventId);
 
-        var update = Assert.Single(harness.PublishedMessages<RecommendationsUpdated>());
+        var update = Assert.Single(harness.Published<RecommendationsUpdated>());
         Assert.Equal(ContentRecommendations.ModelVersionFor(model.Model.Name, model.Model.Version), update.ModelVersion);
         // No one has bought any of these items: they are found by what their text means.
         Assert.Equal("85123A", update.Items[0].ItemId);
@@ -54,10 +54,10 @@ public sealed class ContentRecommendationTests(RealItemVectors model)
         var incomplete = Interests("cy", "jam jars") with { Vector = [] };
         var ct = TestContext.Current.CancellationToken;
 
-        await harness.Bus.Bus.PublishBatch([hearts, cakes, incomplete, lanterns], ct);
+        await harness.Harness.Bus.PublishBatch([hearts, cakes, incomplete, lanterns], ct);
 
         Assert.True(await harness.WasPublishedAsync<Fault<UserInterestsUpdated>>(m => m.Message.EventId == incomplete.EventId));
-        var updates = harness.PublishedMessages<RecommendationsUpdated>();
+        var updates = harness.Published<RecommendationsUpdated>();
         Assert.Equal("22423", updates.Last(update => update.UserId == "ada").Items[0].ItemId);
         Assert.Equal("71053", updates.Single(update => update.UserId == "bo").Items[0].ItemId);
         Assert.DoesNotContain(updates, update => update.UserId == "cy");
@@ -74,7 +74,7 @@ public sealed class ContentRecommendationTests(RealItemVectors model)
 
         await harness.DeliverAsync([interests], m => m.EventId);
 
-        Assert.Empty(harness.PublishedMessages<RecommendationsUpdated>());
+        Assert.Empty(harness.Published<RecommendationsUpdated>());
         Assert.Null(await harness.Documents.GetAsync(RecommendationStore.UserRecommendationsCollection, "newcomer", TestContext.Current.CancellationToken));
     }
 

@@ -14,7 +14,7 @@ public class HeldOutPurchasesTests(ITestOutputHelper output)
     [Fact]
     public void Als_hit_rate_at_10_beats_popularity_on_held_out_purchases()
     {
-        var purchases = OnlineRetailSlice.Purchases(lines: 80_000);
+        var purchases = OnlineRetail.Purchases(lines: 80_000);
         // New items only: what the user bought before is neither a hit nor recommended.
         var options = new RecommendationOptions { TopN = 10, ExcludePurchased = true };
         var training = new InteractionSet();

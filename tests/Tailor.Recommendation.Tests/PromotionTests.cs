@@ -117,7 +117,7 @@ public sealed class PromotionTests
         await harness.PublishAsync(request);
 
         Assert.True(await harness.PublishedWithinAsync<Fault<RecommenderRollbackRequested>>(m => m.Message.EventId == request.EventId, TimeSpan.FromSeconds(30)));
-        var fault = harness.PublishedMessages<Fault<RecommenderRollbackRequested>>().Single();
+        var fault = harness.Published<Fault<RecommenderRollbackRequested>>().Single();
         Assert.Contains("no previous recommender", fault.Exceptions[0].Message, StringComparison.Ordinal);
         var serving = await harness.Documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, TestContext.Current.CancellationToken);
         Assert.Equal(first.ModelVersion, serving?.ModelVersion);
@@ -128,7 +128,7 @@ public sealed class PromotionTests
         var request = new RecommenderRollbackRequested(Guid.NewGuid(), DateTimeOffset.UtcNow);
         await harness.PublishAsync(request);
         Assert.True(await harness.PublishedWithinAsync<RecommenderRolledBack>(m => m.RequestId == request.EventId, TimeSpan.FromSeconds(60)));
-        return harness.PublishedMessages<RecommenderRolledBack>().Single(m => m.RequestId == request.EventId);
+        return harness.Published<RecommenderRolledBack>().Single(m => m.RequestId == request.EventId);
     }
 
     private static RecommendationOptions SmallModel() =>
@@ -139,7 +139,7 @@ public sealed class PromotionTests
         var request = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test");
         await harness.PublishAsync(request);
         Assert.True(await harness.PublishedWithinAsync<RecommenderTrained>(m => m.RequestId == request.EventId, TimeSpan.FromSeconds(60)));
-        return harness.PublishedMessages<RecommenderTrained>().Single(m => m.RequestId == request.EventId);
+        return harness.Published<RecommenderTrained>().Single(m => m.RequestId == request.EventId);
     }
 
     /// <summary>Thirty shoppers in two groups of ten products; each buys four of their group's in the first month.</summary>

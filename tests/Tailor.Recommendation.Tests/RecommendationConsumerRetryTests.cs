@@ -91,7 +91,7 @@ public class RecommendationConsumerRetryTests
         Assert.True(await harness.DeliverThroughRetryAsync(identified, m => m.EventId));
 
         Assert.True(store!.Failed);
-        var updates = harness.PublishedMessages<RecommendationsUpdated>();
+        var updates = harness.Published<RecommendationsUpdated>();
         Assert.Equal(2, updates.Count); // once before the failed write, once on the retry
         Assert.Single(updates.Select(update => update.EventId).Distinct());
         Assert.NotNull(await harness.Documents.GetAsync(RecommendationStore.UserRecommendationsCollection, "newcomer", TestContext.Current.CancellationToken));
@@ -109,7 +109,7 @@ public class RecommendationConsumerRetryTests
         Assert.True(await harness.DeliverThroughRetryAsync(request, m => m.EventId));
 
         Assert.True(cache!.Failed);
-        var trained = Assert.Single(harness.PublishedMessages<RecommenderTrained>());
+        var trained = Assert.Single(harness.Published<RecommenderTrained>());
         Assert.Equal(request.EventId, trained.RequestId);
         Assert.NotNull((await harness.Profiles.ReadAsync("u0", TestContext.Current.CancellationToken))?.Recommendations);
         Assert.True(await harness.Events.ContainsAsync(RecommendationStore.Stream, request.EventId, TestContext.Current.CancellationToken));

@@ -22,11 +22,11 @@ public class RecommendationConsumerTests
         await harness.PublishAsync(request);
 
         Assert.True(await harness.WasPublishedAsync<RecommenderTrained>(m => m.RequestId == request.EventId));
-        var trained = Assert.Single(harness.PublishedMessages<RecommenderTrained>());
+        var trained = Assert.Single(harness.Published<RecommenderTrained>());
         Assert.Equal(7, trained.Users); // six buyers and one identified user without history
         Assert.Equal(6, trained.Items);
 
-        var updates = harness.PublishedMessages<RecommendationsUpdated>();
+        var updates = harness.Published<RecommendationsUpdated>();
         Assert.Equal(["lurker", "u0", "u1", "u2", "u3", "u4", "u5"], updates.Select(u => u.UserId).Order(StringComparer.Ordinal));
         Assert.All(updates, update => Assert.Equal(trained.ModelVersion, update.ModelVersion));
         Assert.All(updates.Single(u => u.UserId == "lurker").Items, item => Assert.Equal(Reasons.Popular, item.Reason));
@@ -54,11 +54,11 @@ public class RecommendationConsumerTests
 
         await harness.DeliverAsync([purchase, purchase], m => m.EventId);
         await harness.DeliverAsync([request, request], m => m.EventId);
-        await harness.Bus.InactivityTask; // both copies handled, not just the first
+        await harness.Harness.InactivityTask; // both copies handled, not just the first
 
         Assert.Equal(before + 2, await harness.Events.CountAsync(RecommendationStore.Stream, ct));
-        Assert.Equal(2, harness.Bus.Consumed.Select<ModelTrainingRequested>(TestContext.Current.CancellationToken).Count());
-        Assert.Single(harness.PublishedMessages<RecommenderTrained>());
+        Assert.Equal(2, harness.Harness.Consumed.Select<ModelTrainingRequested>(TestContext.Current.CancellationToken).Count());
+        Assert.Single(harness.Published<RecommenderTrained>());
         Assert.False(await harness.WasPublishedAsync<Fault>());
     }
 
@@ -104,7 +104,7 @@ public class RecommendationConsumerTests
         var broken = Fixtures.Purchase("u0", "p1") with { ItemId = null };
         var ct = TestContext.Current.CancellationToken;
 
-        await harness.Bus.Bus.PublishBatch([purchase, broken, view], ct);
+        await harness.Harness.Bus.PublishBatch([purchase, broken, view], ct);
 
         Assert.True(await harness.WasPublishedAsync<Fault<UserActivityTracked>>(m => m.Message.EventId == broken.EventId));
         Assert.True(await harness.Events.ContainsAsync(RecommendationStore.Stream, purchase.EventId, ct));
@@ -176,9 +176,9 @@ public class RecommendationConsumerTests
         await harness.PublishAsync(request);
 
         Assert.True(await harness.PublishedWithinAsync<Fault<ModelTrainingRequested>>(m => m.Message.EventId == request.EventId, TimeSpan.FromSeconds(30)));
-        var fault = harness.PublishedMessages<Fault<ModelTrainingRequested>>().Single();
+        var fault = harness.Published<Fault<ModelTrainingRequested>>().Single();
         Assert.Contains("nothing to learn from yet", fault.Exceptions[0].Message, StringComparison.Ordinal);
-        Assert.Empty(harness.PublishedMessages<RecommenderTrained>());
+        Assert.Empty(harness.Published<RecommenderTrained>());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using MimeKit;
 using Tailor.Contracts;
 using Tailor.SampleSender.Delivery;
 using Tailor.Storage;
+using Tailor.Testing;
 
 namespace Tailor.SampleSender.Tests;
 
@@ -13,7 +14,7 @@ public sealed class EmailReadyConsumerTests
     public async Task Consume_email_ready_delivers_it_over_smtp_with_its_headers()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
 
         await host.PublishAsync(email);
@@ -41,18 +42,18 @@ public sealed class EmailReadyConsumerTests
         var args = JsonSerializer.Deserialize<Dictionary<string, string>>(Unfolded(message, SampleSenderNames.ArgsHeader));
         Assert.Equal(email.CustomArgs!.OrderBy(arg => arg.Key), args!.OrderBy(arg => arg.Key));
 
-        Assert.True(await SampleSenderTestHost.WithinAsync(() => host.WasRecordedAsSentAsync(email.EmailId)));
+        Assert.True(await Polling.WithinAsync(() => host.WasRecordedAsSentAsync(email.EmailId)));
         var sent = Assert.Single(await host.Events.ReadMessagesAsync<EmailSent>(
             new EventQuery(SampleSenderNames.Stream), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal((email.EmailId, "16556", $"{email.EmailId:D}@example.com"), (sent.EmailId, sent.UserId, sent.MessageId));
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 
     [Fact]
     public async Task Consume_email_ready_sends_list_unsubscribe_and_the_provider_args_over_smtp_as_they_are()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        await using var host = await SampleSenderTestHost.StartAsync(
+        await using var host = await SampleSenderHarness.StartAsync(
             smtp.Port, new Dictionary<string, string?> { ["Tailor:SampleSender:ProviderArgsHeader"] = nameof(ProviderArgsHeader.SendGrid) });
         var email = EmailMessageWireTests.LongEmail();
 
@@ -68,14 +69,14 @@ public sealed class EmailReadyConsumerTests
         Assert.Equal(email.CustomArgs!.OrderBy(arg => arg.Key), args!.OrderBy(arg => arg.Key));
         using var smtpApi = JsonDocument.Parse(wire.Single("X-SMTPAPI"));
         Assert.Equal("tenant/42/user/Zoë 7", smtpApi.RootElement.GetProperty("unique_args").GetProperty("tailor_user_id").GetString());
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 
     [Fact]
     public async Task Consume_email_ready_due_within_max_hold_is_not_delivered_before_its_send_time()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var sendAt = TestEmails.Now.AddSeconds(90);
         var email = TestEmails.Ready(sendAt);
 
@@ -91,19 +92,19 @@ public sealed class EmailReadyConsumerTests
         host.Clock.Advance(TimeSpan.FromSeconds(1));
         var received = Assert.Single(await smtp.WaitForMessagesAsync(1));
         Assert.Equal(sendAt, received.Message.Date);
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 
     [Fact]
     public async Task Consume_email_ready_due_tomorrow_parks_it_and_delivers_it_at_its_send_time()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var sendAt = TestEmails.Now.AddDays(1);
         var email = TestEmails.Ready(sendAt);
 
         await host.PublishAsync(email);
-        Assert.True(await SampleSenderTestHost.WithinAsync(() => host.IsParkedAsync(email.EmailId)));
+        Assert.True(await Polling.WithinAsync(() => host.IsParkedAsync(email.EmailId)));
         Assert.True(await host.OutcomeWithinAsync("scheduled"));
 
         // Polls before its hand-over time leave it parked.
@@ -113,23 +114,23 @@ public sealed class EmailReadyConsumerTests
         Assert.Empty(smtp.Messages);
 
         // MaxHold before its time the dispatcher sends it back to the queue, and the consumer holds it the last stretch.
-        host.Clock.Advance(TimeSpan.FromHours(1) - SampleSenderTestHost.MaxHold);
-        Assert.True(await SampleSenderTestHost.WithinAsync(async () => !await host.IsParkedAsync(email.EmailId)));
+        host.Clock.Advance(TimeSpan.FromHours(1) - SampleSenderHarness.MaxHold);
+        Assert.True(await Polling.WithinAsync(async () => !await host.IsParkedAsync(email.EmailId)));
         await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
         Assert.Empty(smtp.Messages);
 
-        host.Clock.Advance(SampleSenderTestHost.MaxHold);
+        host.Clock.Advance(SampleSenderHarness.MaxHold);
         var received = Assert.Single(await smtp.WaitForMessagesAsync(1));
         Assert.Equal(sendAt, received.Message.Date);
         Assert.Equal(email.Subject, received.Message.Subject);
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 
     [Fact]
     public async Task Consume_redelivered_email_ready_delivers_it_once()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
         // The same message twice at once, then again later with a new event id (ContentGeneration republishing it).
         await Task.WhenAll(host.PublishAsync(email), host.PublishAsync(email));
@@ -139,18 +140,18 @@ public sealed class EmailReadyConsumerTests
         Assert.True(await host.OutcomeWithinAsync("duplicate", count: 2));
         Assert.Single(smtp.Messages);
         Assert.Equal(["duplicate", "duplicate", "sent"], host.Outcomes.Order());
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 
     [Fact]
     public async Task Consume_email_ready_due_tomorrow_after_it_was_sent_is_not_parked_again()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
         await host.PublishAsync(email);
         await smtp.WaitForMessagesAsync(1);
-        Assert.True(await SampleSenderTestHost.WithinAsync(() => host.WasRecordedAsSentAsync(email.EmailId)));
+        Assert.True(await Polling.WithinAsync(() => host.WasRecordedAsSentAsync(email.EmailId)));
 
         await host.PublishAsync(email with { SendAt = TestEmails.Now.AddDays(1) });
 

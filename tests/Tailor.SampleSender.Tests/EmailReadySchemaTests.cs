@@ -93,7 +93,7 @@ public sealed partial class EmailReadySchemaTests
     public async Task Publish_email_ready_puts_an_envelope_on_the_wire_like_the_documented_one()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var ct = TestContext.Current.CancellationToken;
         await host.PublishAsync(TestEmails.Ready(TestEmails.Now));
         var consumed = await host.Harness.Consumed.SelectAsync<EmailReady>(ct).FirstAsync(ct);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tailor.Messaging;
 using Tailor.Storage;
+using Tailor.Testing;
 
 namespace Tailor.SampleSender.Tests;
 
@@ -41,7 +42,7 @@ public sealed class SampleSenderHostingTests
 
             var received = await smtp.WaitForMessagesAsync(2);
             Assert.Equal(["ada@example.com", "grace@example.com"], received.Select(message => message.RcptTo.Single()).Order());
-            Assert.True(await SampleSenderTestHost.WithinAsync(() =>
+            Assert.True(await Polling.WithinAsync(() =>
                 host.Services.GetRequiredService<IEventStore>().ContainsAsync(SampleSenderNames.Stream, email.EmailId, ct)));
         }
         finally

@@ -4,6 +4,7 @@ using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.SampleSender.Consumers;
 using Tailor.SampleSender.Delivery;
+using Tailor.Testing;
 
 namespace Tailor.SampleSender.Tests;
 
@@ -14,7 +15,7 @@ public sealed class SmtpFailureTests
     public async Task Consume_email_ready_answered_451_retries_and_delivers_it_once()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync(transientFailures: 2);
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
 
         await host.PublishAsync(email);
@@ -25,14 +26,14 @@ public sealed class SmtpFailureTests
         Assert.True(await host.OutcomeWithinAsync("sent"));
         Assert.Equal(2, host.Outcomes.Count(outcome => outcome == "smtp_unavailable"));
         Assert.True(await host.WasRecordedAsSentAsync(email.EmailId));
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 
     [Fact]
     public async Task Consume_email_ready_while_smtp_is_down_retries_until_the_server_is_back()
     {
         await using var smtp = TestSmtpServer.OnFreePort();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
 
         await host.PublishAsync(email);
@@ -42,16 +43,16 @@ public sealed class SmtpFailureTests
 
         var received = Assert.Single(await smtp.WaitForMessagesAsync(1));
         Assert.Equal(email.To, received.RcptTo.Single());
-        Assert.True(await SampleSenderTestHost.WithinAsync(() => host.WasRecordedAsSentAsync(email.EmailId)));
+        Assert.True(await Polling.WithinAsync(() => host.WasRecordedAsSentAsync(email.EmailId)));
         Assert.DoesNotContain("outage_parked", host.Outcomes);
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 
     [Fact]
     public async Task Consume_email_ready_through_an_outage_longer_than_the_retries_parks_it_and_delivers_it_later()
     {
         await using var smtp = TestSmtpServer.OnFreePort();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
 
         await host.PublishAsync(email);
@@ -59,16 +60,16 @@ public sealed class SmtpFailureTests
         Assert.True(await host.OutcomeWithinAsync("outage_parked", seconds: 40));
         Assert.Equal(1 + EmailReadyConsumerDefinition.ImmediateRetries, host.Outcomes.Count(outcome => outcome == "smtp_unavailable"));
         Assert.True(await host.IsParkedAsync(email.EmailId));
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
 
         await smtp.StartAsync();
-        host.Clock.Advance(SampleSenderTestHost.OutageBackoff);
+        host.Clock.Advance(SampleSenderHarness.OutageBackoff);
 
         var received = Assert.Single(await smtp.WaitForMessagesAsync(1));
         Assert.Equal(email.Subject, received.Message.Subject);
-        Assert.True(await SampleSenderTestHost.WithinAsync(async () => !await host.IsParkedAsync(email.EmailId)));
+        Assert.True(await Polling.WithinAsync(async () => !await host.IsParkedAsync(email.EmailId)));
         Assert.True(await host.WasRecordedAsSentAsync(email.EmailId));
-        Assert.False(await host.FaultPublishedAsync());
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 
     [Fact]
@@ -76,12 +77,12 @@ public sealed class SmtpFailureTests
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
         smtp.RefusedRecipients.Add("gone@example.com");
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var email = TestEmails.Ready(sendAt: TestEmails.Now, to: "gone@example.com");
 
         await host.PublishAsync(email);
 
-        Assert.True(await host.FaultPublishedAsync());
+        Assert.True(await host.FaultPublishedAsync<EmailReady>());
         var fault = (await host.Harness.Published.SelectAsync<Fault<EmailReady>>(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).Context.Message;
         Assert.Equal(email.EmailId, fault.Message.EmailId);
         var exception = Assert.Single(fault.Exceptions);
@@ -97,7 +98,7 @@ public sealed class SmtpFailureTests
     public async Task Consume_email_ready_with_a_line_break_in_a_header_faults_as_invalid_without_connecting()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        await using var host = await SampleSenderTestHost.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
         var good = TestEmails.Ready(sendAt: TestEmails.Now);
         var email = good with
         {
@@ -106,7 +107,7 @@ public sealed class SmtpFailureTests
 
         await host.PublishAsync(email);
 
-        Assert.True(await host.FaultPublishedAsync());
+        Assert.True(await host.FaultPublishedAsync<EmailReady>());
         var fault = (await host.Harness.Published.SelectAsync<Fault<EmailReady>>(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).Context.Message;
         Assert.Equal(typeof(InvalidMessageException).FullName, Assert.Single(fault.Exceptions).ExceptionType);
         Assert.Equal(0, smtp.RecipientChecks);

@@ -7,6 +7,7 @@ using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using Tailor.Testing;
 using SmtpServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
 
 namespace Tailor.SampleSender.Tests;
@@ -71,31 +72,27 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _running = _server.StartAsync(_stop.Token);
 
         // Listening once a connection is taken.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        async Task<bool> AcceptsAsync()
         {
             try
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, Port, TestContext.Current.CancellationToken);
-                return;
+                return true;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (SocketException)
             {
-                await Task.Delay(20, TestContext.Current.CancellationToken);
+                return false;
             }
         }
+
+        Assert.True(await Polling.WithinAsync(AcceptsAsync, TimeSpan.FromSeconds(10)), $"The test SMTP server on port {Port} did not accept connections.");
     }
 
     /// <summary>Waits until the server has accepted <paramref name="count"/> messages (or 30 s pass) and returns them.</summary>
     public async Task<IReadOnlyList<Received>> WaitForMessagesAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (_received.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
+        await Polling.WithinAsync(() => _received.Count >= count);
         Assert.True(_received.Count >= count, $"The SMTP server received {_received.Count} messages, expected {count}.");
         return Messages;
     }

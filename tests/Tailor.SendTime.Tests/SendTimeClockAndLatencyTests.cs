@@ -12,7 +12,7 @@ public sealed class SendTimeClockAndLatencyTests
     [Fact]
     public async Task Consume_activity_of_a_user_in_tokyo_is_counted_on_their_clock()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await host.Harness.Bus.Publish(TestMessages.Identified("u-1", "Asia/Tokyo", "Japan"), ct);
         await host.WaitForConsumedAsync<UserIdentified>(1);
@@ -34,7 +34,7 @@ public sealed class SendTimeClockAndLatencyTests
     [Fact]
     public async Task Consume_identity_after_activity_moves_the_counts_to_the_users_clock()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         // Enough events that the user outweighs the population, which still holds them at 08:00 on its own clock.
         await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 10).Select(i => TestMessages.Activity("u-1", TestMessages.Monday.AddDays(7 * i).AddHours(8))), ct);
@@ -59,7 +59,7 @@ public sealed class SendTimeClockAndLatencyTests
     [Fact]
     public async Task Consume_open_right_after_delivery_counts_for_the_delivery_hour_and_a_late_one_as_a_discounted_session()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var delivered = TestMessages.Monday.AddHours(9);
         var (quickEmail, lateEmail) = (Guid.NewGuid(), Guid.NewGuid());
@@ -108,7 +108,7 @@ public sealed class SendTimeClockAndLatencyTests
     [Fact]
     public async Task Consume_training_request_fits_the_prior_strengths_on_the_stored_counts()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         // Forty users who each keep to their own hour: the fit should trust users far more than the defaults do.
         var activities = Enumerable.Range(0, 40).SelectMany(user => Enumerable.Range(0, 6)

@@ -15,9 +15,9 @@ public sealed class SendTimeConsumerTests
     [Fact]
     public async Task Consume_purchase_batch_counts_each_order_once_and_writes_each_users_slice_and_one_update_per_user()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        var purchases = OnlineRetailSlice.Purchases(600).Where(purchase => Customers.Contains(purchase.UserId)).Take(90).ToList();
+        var purchases = OnlineRetail.Purchases(600).Where(purchase => Customers.Contains(purchase.UserId)).Take(90).ToList();
         Assert.Equal(90, purchases.Count);
 
         await host.Harness.Bus.PublishBatch(purchases, ct);
@@ -51,7 +51,7 @@ public sealed class SendTimeConsumerTests
     [Fact]
     public async Task Consume_machine_open_is_recorded_but_not_learned_from()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var open = TestMessages.Engagement("u-1", TestMessages.Monday.AddHours(5), EngagementKind.Open, isMachineOpen: true);
 
@@ -68,7 +68,7 @@ public sealed class SendTimeConsumerTests
     [Fact]
     public async Task Consume_clicks_at_another_hour_move_the_best_hour_and_publish_an_update()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var mondayMorning = TestMessages.Monday.AddHours(9);
         var thursdayEvening = TestMessages.Monday.AddDays(3).AddHours(20);
@@ -93,7 +93,7 @@ public sealed class SendTimeConsumerTests
     [Fact]
     public async Task Consume_evidence_that_keeps_the_best_hour_publishes_no_update()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var tuesdayNoon = TestMessages.Monday.AddDays(1).AddHours(12);
         await host.Harness.Bus.Publish(TestMessages.Activity("u-1", tuesdayNoon), ct);
@@ -112,9 +112,9 @@ public sealed class SendTimeConsumerTests
     [Fact]
     public async Task Consume_duplicate_event_has_one_effect()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        var purchase = OnlineRetailSlice.Purchases(1)[0];
+        var purchase = OnlineRetail.Purchases(1)[0];
 
         await host.Harness.Bus.Publish(purchase, ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(1);
@@ -133,7 +133,7 @@ public sealed class SendTimeConsumerTests
     [Fact]
     public async Task Consume_activity_without_user_faults_after_learning_from_the_rest_of_the_batch()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var good = TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10));
         var bad = TestMessages.Activity(" ", TestMessages.Monday.AddHours(10));
@@ -147,7 +147,7 @@ public sealed class SendTimeConsumerTests
     [Fact]
     public async Task Consume_user_erased_forgets_the_users_counts_slice_and_every_event_SendTime_recorded_of_them()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await host.Harness.Bus.Publish(TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10)), ct);
         await host.Harness.Bus.Publish(TestMessages.Activity("u-2", TestMessages.Monday.AddHours(11)), ct);
@@ -175,7 +175,7 @@ public sealed class SendTimeConsumerTests
     [Fact]
     public async Task Consume_training_request_recomputes_stale_slices_against_the_current_population()
     {
-        await using var host = await SendTimeTestHost.StartAsync();
+        await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         await host.Harness.Bus.Publish(TestMessages.Activity("early", TestMessages.Monday.AddHours(10)), ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(1);
@@ -205,6 +205,6 @@ public sealed class SendTimeConsumerTests
         Assert.False(await host.FaultPublishedAsync<ModelTrainingRequested>());
     }
 
-    private static Task<int> EventsOfAsync(SendTimeTestHost host, string userId) =>
+    private static Task<int> EventsOfAsync(ConsumerHarness host, string userId) =>
         host.Events.ReadAsync(new EventQuery(SendTimeNames.Stream) { UserId = userId }, TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken).AsTask();
 }

@@ -159,8 +159,8 @@ public sealed class SendTimeReplicaTests
         var ct = TestContext.Current.CancellationToken;
         try
         {
-            await using var first = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IProfileCache>(profiles), databaseFile: file);
-            await using var second = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IProfileCache>(profiles), databaseFile: file);
+            await using var first = await SendTimeHarness.StartAsync(services => services.AddSingleton<IProfileCache>(profiles), databaseFile: file);
+            await using var second = await SendTimeHarness.StartAsync(services => services.AddSingleton<IProfileCache>(profiles), databaseFile: file);
             var activities = Activities.Select(item => TestMessages.Activity(Busy, item.OccurredAt)).ToList();
 
             // Every message reaches both replicas at once, as a publisher's retry or a redelivery would have it.

@@ -20,7 +20,7 @@ public sealed class SendTimeRetryTests
     public async Task Consume_activity_batch_after_a_failed_profile_write_learns_each_event_once()
     {
         var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
-        await using var host = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IProfileCache>(profiles));
+        await using var host = await SendTimeHarness.StartAsync(services => services.AddSingleton<IProfileCache>(profiles));
         var ct = TestContext.Current.CancellationToken;
         var mondayMorning = TestMessages.Monday.AddHours(9);
         var fridayEvening = TestMessages.Monday.AddDays(4).AddHours(20);
@@ -49,7 +49,7 @@ public sealed class SendTimeRetryTests
     public async Task Consume_engagement_batch_after_a_failed_profile_write_announces_the_change_once()
     {
         var profiles = new ProfileCacheFailingOnce(new InMemoryProfileCache());
-        await using var host = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IProfileCache>(profiles));
+        await using var host = await SendTimeHarness.StartAsync(services => services.AddSingleton<IProfileCache>(profiles));
         var ct = TestContext.Current.CancellationToken;
         var wednesdayNoon = TestMessages.Monday.AddDays(2).AddHours(12);
         EmailEngaged[] clicks = [.. Enumerable.Range(0, 2).Select(i => TestMessages.Engagement("u-1", wednesdayNoon.AddDays(7 * i), EngagementKind.Click))];
@@ -68,7 +68,7 @@ public sealed class SendTimeRetryTests
     [Fact]
     public async Task Consume_user_erased_after_a_failed_delete_forgets_the_users_counts()
     {
-        await using var host = await SendTimeTestHost.StartAsync(services => services.AddSingleton<IDocumentStore>(provider =>
+        await using var host = await SendTimeHarness.StartAsync(services => services.AddSingleton<IDocumentStore>(provider =>
             new DocumentStoreFailingOnce(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), SendTimeNames.UsersCollection, onDelete: true)));
         var ct = TestContext.Current.CancellationToken;
         await host.Harness.Bus.Publish(TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10)), ct);
@@ -87,15 +87,10 @@ public sealed class SendTimeRetryTests
     /// Waits until SendTime recorded <paramref name="count"/> events: the last step of a batch, so everything else is
     /// done by then, however many attempts the batch took.
     /// </summary>
-    private static async Task WaitForRecordedAsync(SendTimeTestHost host, long count)
+    private static async Task WaitForRecordedAsync(ConsumerHarness host, long count)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await host.Events.CountAsync(SendTimeNames.Stream, cancellationToken) < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
-
+        await Polling.WithinAsync(async () => await host.Events.CountAsync(SendTimeNames.Stream, cancellationToken) >= count);
         Assert.Equal(count, await host.Events.CountAsync(SendTimeNames.Stream, cancellationToken));
     }
 }

@@ -114,7 +114,7 @@ public sealed class ServedModelTests : IDisposable
     public async Task SendTime_serving_the_day_model_writes_slices_with_one_best_hour_on_every_weekday()
     {
         WriteChoice("{\"model\":\"hierarchy-day\",\"chosenAt\":\"2026-01-01T00:00:00Z\",\"validationScores\":{\"hierarchy-day\":0.5}}");
-        await using var host = await SendTimeTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Tailor:SendTime:ModelDirectory"] = _folder.FullName });
+        await using var host = await SendTimeHarness.StartAsync(settings: new Dictionary<string, string?> { ["Tailor:SendTime:ModelDirectory"] = _folder.FullName });
         var ct = TestContext.Current.CancellationToken;
         // u-day shops at 10:00 on weekdays and once at 20:00 on a Sunday; the week model would send Sundays at 20:00.
         var activity = Enumerable.Range(0, 10).Select(day => TestMessages.Activity("u-day", Monday.AddDays(day % 5).AddHours(10)))
@@ -167,7 +167,7 @@ public sealed class ServedModelTests : IDisposable
         var set = SendTimeTrainingSet.Build(train, TimeZoneInfo.Utc);
         var model = LearnedSendTime.Fit(train, TimeZoneInfo.Utc)!;
         ServedModelChoice.Save(_folder.FullName, new SendTimeEvaluationReport([], LearnedSendTime.Name, new Dictionary<string, double>(), SendTimeEvaluation.FitStrengths(set), model), Monday);
-        await using var host = await SendTimeTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Tailor:SendTime:ModelDirectory"] = _folder.FullName });
+        await using var host = await SendTimeHarness.StartAsync(settings: new Dictionary<string, string?> { ["Tailor:SendTime:ModelDirectory"] = _folder.FullName });
         var ct = TestContext.Current.CancellationToken;
         // Opens and clicks weigh 2 and 3, so the stored weights are not event counts; the model still reads its evidence right.
         var engagement = Enumerable.Range(0, 12).Select(day => TestMessages.Engagement("u-learned", Monday.AddDays(day).AddHours(13), day % 2 == 0 ? Contracts.EngagementKind.Click : Contracts.EngagementKind.Open)).ToList();

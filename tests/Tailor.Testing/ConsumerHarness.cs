@@ -1,6 +1,9 @@
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Tailor.Profiles;
 using Tailor.Profiles.InMemory;
 using Tailor.Storage;
@@ -9,54 +12,107 @@ using Xunit;
 
 namespace Tailor.Testing;
 
-/// <summary>A service's consumers on MassTransit's test harness, over a real SQLite store and the in-memory profile cache.</summary>
+/// <summary>
+/// A service exactly as its host registers it (<c>builder.AddSendTime()</c> and the like), with the consumers that
+/// registration gave the bus running on MassTransit's test harness, over a real SQLite store and the in-memory profile
+/// cache. A consumer added to a registration is under test here without any test listing it.
+/// </summary>
 public sealed class ConsumerHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
-    private readonly string _directory;
+    private readonly IHost _host;
+    private readonly string? _ownedDirectory;
 
-    private ConsumerHarness(ServiceProvider provider, string directory)
+    private ConsumerHarness(IHost host, string? ownedDirectory)
     {
-        _provider = provider;
-        _directory = directory;
+        _host = host;
+        _ownedDirectory = ownedDirectory;
+        Harness = host.Services.GetTestHarness();
     }
 
-    /// <summary>How long a delivery may take before a test calls it lost.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public ITestHarness Harness { get; }
 
-    public ITestHarness Bus => _provider.GetRequiredService<ITestHarness>();
-    public IEventStore Events => _provider.GetRequiredService<IEventStore>();
-    public IDocumentStore Documents => _provider.GetRequiredService<IDocumentStore>();
-    public IProfileCache Profiles => _provider.GetRequiredService<IProfileCache>();
+    public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts the harness; the optional decorators wrap the real stores, say to make one write fail.</summary>
+    public IEventStore Events => Services.GetRequiredService<IEventStore>();
+
+    public IDocumentStore Documents => Services.GetRequiredService<IDocumentStore>();
+
+    public IProfileCache Profiles => Services.GetRequiredService<IProfileCache>();
+
+    /// <summary>Starts the service; its hosted services (dispatchers, schedulers, start-up loads) start with the bus.</summary>
     /// <param name="service">Names the temporary folder of the store.</param>
-    /// <param name="addServices">Registers what the service's consumers need besides the stores.</param>
-    /// <param name="addConsumers">Adds the consumers under test.</param>
+    /// <param name="addService">The service's real registration, e.g. <c>builder => builder.AddSendTime()</c>.</param>
+    /// <param name="settings">Configuration the registration binds its options from.</param>
+    /// <param name="replace">Registrations that replace the real ones, e.g. a fake clock or a store that fails once.</param>
+    /// <param name="databaseFile">
+    /// A SQLite file another harness uses too, as a second replica's process would (left in place); by default a file of
+    /// this harness's own, deleted with it.
+    /// </param>
+    /// <param name="quietAfter">
+    /// How long the bus may be idle before the harness's own waits (<see cref="WasPublishedAsync{T}"/>) stop; MassTransit's
+    /// default when null.
+    /// </param>
+    /// <param name="events">Wraps the real event store, say to make one write fail.</param>
+    /// <param name="documents">Wraps the real document store.</param>
+    /// <param name="profiles">Wraps the in-memory profile cache.</param>
     public static async Task<ConsumerHarness> StartAsync(
         string service,
-        Action<IServiceCollection> addServices,
-        Action<IBusRegistrationConfigurator> addConsumers,
+        Action<IHostApplicationBuilder> addService,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? replace = null,
+        string? databaseFile = null,
+        TimeSpan? quietAfter = null,
         Func<IEventStore, IEventStore>? events = null,
         Func<IDocumentStore, IDocumentStore>? documents = null,
         Func<IProfileCache, IProfileCache>? profiles = null)
     {
-        ArgumentNullException.ThrowIfNull(addServices);
-        var directory = Directory.CreateTempSubdirectory($"tailor-{service}-tests").FullName;
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(new SqliteDatabase(Path.Combine(directory, "tailor.db")));
-        services.AddSingleton(provider => Decorate(new SqliteEventStore(provider.GetRequiredService<SqliteDatabase>()), events));
-        services.AddSingleton(provider => Decorate(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), documents));
-        services.AddSingleton(_ => Decorate(new InMemoryProfileCache(), profiles));
-        services.AddSingleton(TimeProvider.System);
-        addServices(services);
-        services.AddMassTransitTestHarness(addConsumers);
+        ArgumentNullException.ThrowIfNull(addService);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        addService(builder);
 
-        var provider = services.BuildServiceProvider(validateScopes: true);
-        await provider.GetRequiredService<ITestHarness>().Start();
-        return new ConsumerHarness(provider, directory);
+        var ownedDirectory = databaseFile is null ? Directory.CreateTempSubdirectory($"tailor-{service}-tests").FullName : null;
+        var file = databaseFile ?? Path.Combine(ownedDirectory!, "tailor.db");
+        builder.Services.AddSingleton(_ => new SqliteDatabase(file));
+        builder.Services.AddSingleton(provider => Decorate<IEventStore>(new SqliteEventStore(provider.GetRequiredService<SqliteDatabase>()), events));
+        builder.Services.AddSingleton(provider => Decorate<IDocumentStore>(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>()), documents));
+        builder.Services.AddSingleton(_ => Decorate<IProfileCache>(new InMemoryProfileCache(), profiles));
+        replace?.Invoke(builder.Services);
+
+        builder.AddTailorTestBus(quietAfter);
+
+        var host = builder.Build();
+        var harness = new ConsumerHarness(host, ownedDirectory);
+        await harness.Harness.Start();
+        return harness;
     }
+
+    /// <summary>
+    /// Starts a service that trains a model, with <paramref name="options"/> in place of its bound options: its trainer
+    /// reads them at each training, so a test may change the instance between trainings. Tests ask for each training
+    /// themselves, so the retrain scheduler under <paramref name="retrainSection"/> is set to look only once a day.
+    /// </summary>
+    public static Task<ConsumerHarness> StartTrainingAsync<TOptions>(
+        string service,
+        Action<IHostApplicationBuilder> addService,
+        string retrainSection,
+        TOptions options,
+        Func<IEventStore, IEventStore>? events = null,
+        Func<IDocumentStore, IDocumentStore>? documents = null,
+        Func<IProfileCache, IProfileCache>? profiles = null)
+        where TOptions : class =>
+        StartAsync(
+            service,
+            addService,
+            new Dictionary<string, string?> { [$"{retrainSection}:CheckInterval"] = "1.00:00:00" },
+            replace: services => services.AddSingleton(Options.Create(options)),
+            events: events,
+            documents: documents,
+            profiles: profiles);
+
+    public Task PublishAsync<T>(T message)
+        where T : class =>
+        Harness.Bus.Publish(message, TestContext.Current.CancellationToken);
 
     /// <summary>Publishes the messages and waits until this service's consumer has handled each of them.</summary>
     public async Task DeliverAsync<T>(IEnumerable<T> messages, Func<T, Guid> eventId)
@@ -72,7 +128,7 @@ public sealed class ConsumerHarness : IAsyncDisposable
         {
             var id = eventId(message);
             Assert.True(
-                await ConsumedWithinAsync<T>(context => eventId(context.Context.Message) == id),
+                await Polling.WithinAsync(() => Consumed<T>(context => eventId(context.Context.Message) == id)),
                 $"{typeof(T).Name} {id} was not consumed");
         }
     }
@@ -83,17 +139,37 @@ public sealed class ConsumerHarness : IAsyncDisposable
     {
         await PublishAsync(message);
         var id = eventId(message);
-        return await ConsumedWithinAsync<T>(context => eventId(context.Context.Message) == id && context.Exception is null);
+        return await Polling.WithinAsync(() => Consumed<T>(context => eventId(context.Context.Message) == id && context.Exception is null));
     }
 
-    public Task PublishAsync<T>(T message)
-        where T : class =>
-        Bus.Bus.Publish(message, TestContext.Current.CancellationToken);
+    /// <summary>Waits until exactly <paramref name="count"/> messages of <typeparamref name="T"/> were consumed.</summary>
+    /// <remarks>
+    /// Counts instead of using the harness's inactivity-bounded enumeration: once the harness has been idle, that
+    /// enumeration stops early, and a test with several publish-and-wait phases would miss later messages.
+    /// </remarks>
+    public async Task WaitForConsumedAsync<T>(int count)
+        where T : class
+    {
+        await Polling.WithinAsync(() => ConsumedCount<T>() >= count);
+        Assert.Equal(count, ConsumedCount<T>());
+    }
+
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> deliveries of <typeparamref name="T"/> were consumed, for tests where
+    /// a retried message counts once per attempt.
+    /// </summary>
+    public async Task WaitForConsumedAtLeastAsync<T>(int count)
+        where T : class
+    {
+        await Polling.WithinAsync(() => ConsumedCount<T>() >= count);
+        var consumed = ConsumedCount<T>();
+        Assert.True(consumed >= count, $"Only {consumed} of {count} {typeof(T).Name} messages were consumed.");
+    }
 
     /// <summary>Waits until a matching message is published, or the harness goes quiet without one.</summary>
     public Task<bool> WasPublishedAsync<T>(Func<T, bool>? filter = null)
         where T : class =>
-        Bus.Published.Any<T>(context => filter?.Invoke(context.Context.Message) ?? true, TestContext.Current.CancellationToken);
+        Harness.Published.Any<T>(context => filter?.Invoke(context.Context.Message) ?? true, TestContext.Current.CancellationToken);
 
     /// <summary>
     /// Waits until a matching message is published or <paramref name="timeout"/> passes, however long the bus stays
@@ -101,39 +177,45 @@ public sealed class ConsumerHarness : IAsyncDisposable
     /// </summary>
     public Task<bool> PublishedWithinAsync<T>(Func<T, bool> filter, TimeSpan timeout)
         where T : class =>
-        TrueWithinAsync(() => PublishedMessages<T>().Any(filter), timeout);
+        Polling.WithinAsync(() => Published<T>().Any(filter), timeout);
 
-    public IReadOnlyList<T> PublishedMessages<T>()
+    /// <summary>
+    /// Everything of <typeparamref name="T"/> published, once the bus has gone quiet. The harness stays "quiet" from then
+    /// on and stops waiting for new messages, so call this (and <see cref="FaultPublishedAsync{T}"/>) after the last publish.
+    /// </summary>
+    public List<T> Published<T>()
         where T : class =>
-        [.. Bus.Published.Select<T>(TestContext.Current.CancellationToken).Select(context => context.Context.Message)];
+        [.. Harness.Published.Select<T>(TestContext.Current.CancellationToken).Select(context => context.Context.Message)];
 
-    // Polled with a deadline rather than Consumed.Any: once the harness has been quiet for its inactivity timeout (a
-    // test loading a model before it publishes), Any stops waiting and answers from what has arrived so far.
-    private Task<bool> ConsumedWithinAsync<T>(Func<IReceivedMessage<T>, bool> match)
+    public Task<bool> FaultPublishedAsync<T>()
         where T : class =>
-        TrueWithinAsync(() => Bus.Consumed.Select<T>(TestContext.Current.CancellationToken).Any(match), Patience);
+        Harness.Published.Any<Fault<T>>(TestContext.Current.CancellationToken);
 
-    private static async Task<bool> TrueWithinAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow >= deadline)
-            {
-                return false;
-            }
+    private bool Consumed<T>(Func<IReceivedMessage<T>, bool> match)
+        where T : class =>
+        Harness.Consumed.Select<T>(TestContext.Current.CancellationToken).Any(match);
 
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TestContext.Current.CancellationToken);
-        }
-
-        return true;
-    }
+    private int ConsumedCount<T>()
+        where T : class =>
+        Harness.Consumed.Select<T>(TestContext.Current.CancellationToken).Count();
 
     private static T Decorate<T>(T store, Func<T, T>? decorator) => decorator is null ? store : decorator(store);
 
     public async ValueTask DisposeAsync()
     {
-        await _provider.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        await Harness.Stop();
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+
+        if (_ownedDirectory is not null)
+        {
+            Directory.Delete(_ownedDirectory, recursive: true);
+        }
     }
 }

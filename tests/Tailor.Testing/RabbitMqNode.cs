@@ -64,15 +64,14 @@ public sealed class RabbitMqNode : IAsyncDisposable
         await RunAsync("sh", "-c \"rabbitmq-server -detached >/dev/null 2>&1\"");
 
         // await_startup fails at once while the detached node has not registered yet, so it is asked until it answers.
-        var waited = Stopwatch.StartNew();
-        var (exitCode, output) = (1, string.Empty);
-        while (exitCode != 0 && waited.Elapsed < StartTimeout)
+        var output = string.Empty;
+        async Task<bool> StartedAsync()
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-            (exitCode, output) = await RunAsync("rabbitmqctl", $"-n {Name} --timeout {(int)StartTimeout.TotalSeconds} await_startup");
+            (var exitCode, output) = await RunAsync("rabbitmqctl", $"-n {Name} --timeout {(int)StartTimeout.TotalSeconds} await_startup");
+            return exitCode == 0;
         }
 
-        if (exitCode != 0)
+        if (!await Polling.WithinAsync(StartedAsync, StartTimeout))
         {
             await StopAsync();
             Xunit.Assert.Skip($"The test's own RabbitMQ node did not start: {output.Trim()}");

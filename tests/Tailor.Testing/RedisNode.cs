@@ -42,15 +42,9 @@ public sealed class RedisNode : IAsyncDisposable
     {
         var port = Port.ToString(CultureInfo.InvariantCulture);
         await RunAsync("redis-server", $"--daemonize yes --bind 127.0.0.1 --port {port} --dir {_directory} --appendonly yes --save \"\" --pidfile {Path.Combine(_directory, "redis.pid")}");
-        var waited = Stopwatch.StartNew();
-        while ((await RunAsync("redis-cli", $"-p {port} ping")).Output.Trim() != "PONG")
+        if (!await Polling.WithinAsync(async () => (await RunAsync("redis-cli", $"-p {port} ping")).Output.Trim() == "PONG", StartTimeout))
         {
-            if (waited.Elapsed > StartTimeout)
-            {
-                Xunit.Assert.Skip($"The test's own Redis on port {port} did not start.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            Xunit.Assert.Skip($"The test's own Redis on port {port} did not start.");
         }
     }
 

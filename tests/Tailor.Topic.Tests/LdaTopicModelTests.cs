@@ -102,7 +102,7 @@ public class LdaTopicModelTests(ITestOutputHelper output)
     [Fact]
     public void Fit_on_december_gives_customers_who_bought_the_same_products_the_same_dominant_topic()
     {
-        var purchases = OnlineRetailSlice.Purchases(lines: 42_000);
+        var purchases = OnlineRetail.Purchases(lines: 42_000);
         var documents = Documents(purchases);
         var fit = LdaTopicModel.Fit(documents, new TopicOptions(), topicCount: 8);
         var dominant = fit.Users.ToDictionary(user => user.UserId, user => user.DominantTopic, StringComparer.Ordinal);
@@ -141,7 +141,7 @@ public class LdaTopicModelTests(ITestOutputHelper output)
     private static IReadOnlyList<UserDocument> TwoInterestDocuments() => Documents(Fixtures.TwoInterests());
 
     /// <summary>The customers of December 2010 in the Online Retail data, one document each.</summary>
-    private static IReadOnlyList<UserDocument> DecemberDocuments() => Documents(OnlineRetailSlice.Purchases(lines: 42_000));
+    private static IReadOnlyList<UserDocument> DecemberDocuments() => Documents(OnlineRetail.Purchases(lines: 42_000));
 
     private static IReadOnlyList<UserDocument> Documents(IEnumerable<Contracts.UserActivityTracked> activities)
     {

@@ -67,7 +67,7 @@ public class TopicConsumerRetryTests
         Assert.True(await harness.DeliverThroughRetryAsync(request, m => m.EventId));
 
         Assert.True(cache!.Failed);
-        var trained = Assert.Single(harness.PublishedMessages<TopicModelTrained>());
+        var trained = Assert.Single(harness.Published<TopicModelTrained>());
         Assert.Equal(request.EventId, trained.RequestId);
         Assert.NotNull((await harness.Profiles.ReadAsync("u00", TestContext.Current.CancellationToken))?.Topics);
         Assert.True(await harness.Events.ContainsAsync(TopicStore.Stream, request.EventId, TestContext.Current.CancellationToken));

@@ -19,7 +19,7 @@ public class TopicConsumerTests
         await harness.PublishAsync(request);
 
         Assert.True(await harness.PublishedWithinAsync<TopicModelTrained>(m => m.RequestId == request.EventId, TimeSpan.FromSeconds(60)));
-        var trained = Assert.Single(harness.PublishedMessages<TopicModelTrained>());
+        var trained = Assert.Single(harness.Published<TopicModelTrained>());
         Assert.Equal(40, trained.Documents);
         Assert.Equal(2, trained.Topics.Count);
         // Labels are phrases from the names of what the users bought, not LDA's word list.
@@ -28,7 +28,7 @@ public class TopicConsumerTests
         Assert.True(trained.Promoted);
         Assert.Null(trained.PreviousCoherence);
 
-        var updates = harness.PublishedMessages<UserTopicsUpdated>();
+        var updates = harness.Published<UserTopicsUpdated>();
         Assert.Equal(40, updates.Select(update => update.UserId).Distinct().Count());
         Assert.All(updates, update =>
         {
@@ -52,7 +52,7 @@ public class TopicConsumerTests
         var first = new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "first");
         await harness.PublishAsync(first);
         Assert.True(await harness.PublishedWithinAsync<TopicModelTrained>(m => m.RequestId == first.EventId, TimeSpan.FromSeconds(60)));
-        var serving = Assert.Single(harness.PublishedMessages<TopicModelTrained>());
+        var serving = Assert.Single(harness.Published<TopicModelTrained>());
         var servingTopics = await harness.Documents.FindAsync<TopicsSlice>(TopicStore.UserTopicsCollection, "u00", TestContext.Current.CancellationToken);
         var before = await harness.Documents.FindAsync<TopicServingModel>(TopicStore.ModelCollection, TopicStore.ServingModelId, TestContext.Current.CancellationToken);
 
@@ -63,7 +63,7 @@ public class TopicConsumerTests
         // Polled rather than WasPublishedAsync: the harness counts the first training's long quiet as the end of activity.
         Assert.True(await harness.PublishedWithinAsync<TopicModelTrained>(m => m.RequestId == request.EventId, TimeSpan.FromSeconds(60)));
 
-        var candidate = Assert.Single(harness.PublishedMessages<TopicModelTrained>(), m => m.RequestId == request.EventId);
+        var candidate = Assert.Single(harness.Published<TopicModelTrained>(), m => m.RequestId == request.EventId);
         Assert.False(candidate.Promoted);
         Assert.True(candidate.Coherence < candidate.PreviousCoherence - options.CoherenceTolerance, $"{candidate.Coherence} vs {candidate.PreviousCoherence}");
         var model = await harness.Documents.FindAsync<TopicServingModel>(TopicStore.ModelCollection, TopicStore.ServingModelId, TestContext.Current.CancellationToken);
@@ -99,7 +99,7 @@ public class TopicConsumerTests
         Assert.Null((await harness.Profiles.ReadAsync("u07", TestContext.Current.CancellationToken))?.Topics);
         Assert.Empty(await harness.Events.ReadAsync(new EventQuery(TopicStore.Stream) { UserId = "u07" }, TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(39, harness.PublishedMessages<TopicModelTrained>().Single(m => m.RequestId == second.EventId).Documents);
+        Assert.Equal(39, harness.Published<TopicModelTrained>().Single(m => m.RequestId == second.EventId).Documents);
         Assert.False(await harness.WasPublishedAsync<Fault>());
     }
 
@@ -115,10 +115,10 @@ public class TopicConsumerTests
 
         await harness.DeliverAsync([wrote, wrote], m => m.EventId);
         await harness.DeliverAsync([request, request], m => m.EventId);
-        await harness.Bus.InactivityTask; // both copies handled, not just the first
+        await harness.Harness.InactivityTask; // both copies handled, not just the first
 
         Assert.Equal(before + 2, await harness.Events.CountAsync(TopicStore.Stream, ct));
-        Assert.Single(harness.PublishedMessages<TopicModelTrained>());
+        Assert.Single(harness.Published<TopicModelTrained>());
         Assert.False(await harness.WasPublishedAsync<Fault>());
     }
 
@@ -130,7 +130,7 @@ public class TopicConsumerTests
         var anonymous = Fixtures.Wrote(" ", "Bulbs for spring");
         var ct = TestContext.Current.CancellationToken;
 
-        await harness.Bus.Bus.PublishBatch([wrote, anonymous], ct);
+        await harness.Harness.Bus.PublishBatch([wrote, anonymous], ct);
 
         Assert.True(await harness.WasPublishedAsync<Fault<UserActivityTracked>>(m => m.Message.EventId == anonymous.EventId));
         Assert.True(await harness.Events.ContainsAsync(TopicStore.Stream, wrote.EventId, ct));

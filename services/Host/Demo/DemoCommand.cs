@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Personalization;

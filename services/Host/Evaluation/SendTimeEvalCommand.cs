@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Tailor.SendTime;
 using Tailor.SendTime.Evaluation;
 using Tailor.SendTime.Serving;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Tailor.ContentGeneration;
 using Tailor.Embedding;
 using Tailor.Ingestion;

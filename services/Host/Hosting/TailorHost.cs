@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.ServiceDefaults;

@@ -3,7 +3,7 @@ namespace Tailor.Host.Mailbox;
 /// <summary>
 /// <c>tailor mailbox [--port 2525] [--out ./tailor-mailbox]</c>: a local SMTP server for trying the sample sender with
 /// nothing installed. Every message is written to the folder (<c>{n}-{to}.eml</c>, and <c>{n}-{to}.html</c> to open in
-/// a browser) and announced with one line; it runs until <paramref name="stopping"/> is cancelled (Ctrl+C).
+/// a browser) and announced with one line; it runs until cancelled (Ctrl+C).
 /// </summary>
 public static class MailboxCommand
 {

@@ -1,4 +1,3 @@
-using MassTransit;
 using Tailor.Contracts;
 using Tailor.Messaging;
 
@@ -7,14 +6,6 @@ namespace Tailor.ContentGeneration.Consumers;
 /// <summary>What every consumer definition of this service applies.</summary>
 internal static class ConsumerRules
 {
-    public static void RequireUserId(string? userId, string messageType, Guid eventId)
-    {
-        if (string.IsNullOrWhiteSpace(userId))
-        {
-            throw new InvalidMessageException($"{messageType} {eventId} has no UserId.");
-        }
-    }
-
     public static void RequireWindow(DateTimeOffset start, DateTimeOffset end, string messageType, Guid eventId)
     {
         if (end <= start)

@@ -17,7 +17,7 @@ public sealed class EmailEngagedConsumer(IEventStore events, FrequencyGuard freq
     public async Task Consume(ConsumeContext<EmailEngaged> context)
     {
         var engagement = context.Message;
-        ConsumerRules.RequireUserId(engagement.UserId, nameof(EmailEngaged), engagement.EventId);
+        InvalidMessageException.ThrowIfBlank(engagement.UserId, engagement.EventId);
         // The ledger is updated before the event is recorded, so a failure in between is retried rather than lost;
         // noting the same engagement twice keeps the later time, which changes nothing.
         if (!await events.HandleOnceAsync(

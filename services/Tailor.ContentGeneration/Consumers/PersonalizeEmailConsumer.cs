@@ -214,7 +214,7 @@ public sealed class PersonalizeEmailConsumer(
 
     private static void Validate(PersonalizeEmail command)
     {
-        ConsumerRules.RequireUserId(command.UserId, nameof(PersonalizeEmail), command.EventId);
+        InvalidMessageException.ThrowIfBlank(command.UserId, command.EventId);
         if (string.IsNullOrWhiteSpace(command.CampaignId))
         {
             throw new InvalidMessageException($"{nameof(PersonalizeEmail)} {command.EventId} has no CampaignId.");

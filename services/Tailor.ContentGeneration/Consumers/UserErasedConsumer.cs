@@ -16,7 +16,7 @@ public sealed class UserErasedConsumer(IEventStore events, FrequencyGuard freque
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
-        ConsumerRules.RequireUserId(erased.UserId, nameof(UserErased), erased.EventId);
+        InvalidMessageException.ThrowIfBlank(erased.UserId, erased.EventId);
         await frequency.ForgetAsync(erased.UserId, context.CancellationToken);
 
         // After the ledger: until here the records still make a redelivered command or engagement a duplicate.

@@ -1,4 +1,3 @@
-using Tailor.Contracts;
 using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Control;

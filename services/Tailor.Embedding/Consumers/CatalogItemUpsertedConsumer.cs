@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
-using Tailor.Embedding.Model;
 using Tailor.Embedding.Vectors;
 using Tailor.Messaging;
 using Tailor.Storage;

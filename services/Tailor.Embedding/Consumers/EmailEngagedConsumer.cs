@@ -19,10 +19,7 @@ public sealed class EmailEngagedConsumer(
     {
         var engagement = context.Message;
         var cancellationToken = context.CancellationToken;
-        if (string.IsNullOrWhiteSpace(engagement.UserId))
-        {
-            throw new InvalidMessageException($"{nameof(EmailEngaged)} {engagement.EventId} has no UserId.");
-        }
+        InvalidMessageException.ThrowIfBlank(engagement.UserId, engagement.EventId);
 
         if (!await events.HandleOnceAsync(EmbeddingNames.Stream, engagement.EventId, engagement.UserId, engagement.OccurredAt, engagement, token => LearnFromClickAsync(context, token), cancellationToken))
         {

@@ -18,10 +18,7 @@ public sealed class UserErasedConsumer(UserInterests interests, IEventStore even
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
-        if (string.IsNullOrWhiteSpace(erased.UserId))
-        {
-            throw new InvalidMessageException($"{nameof(UserErased)} {erased.EventId} has no UserId.");
-        }
+        InvalidMessageException.ThrowIfBlank(erased.UserId, erased.EventId);
 
         await interests.ForgetAsync(erased.UserId, context.CancellationToken);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Vectors;
+using Tailor.Messaging;
 
 namespace Tailor.Embedding.Interests;
 
@@ -23,9 +24,9 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
         for (var i = 0; i < activities.Count; i++)
         {
             var activity = activities[i];
-            if (string.IsNullOrWhiteSpace(activity.UserId))
+            if (InvalidMessageException.BlankProblem(activity.UserId) is { } problem)
             {
-                resolved[i] = new ResolvedActivity(activity, null, "it has no UserId");
+                resolved[i] = new ResolvedActivity(activity, null, problem);
                 continue;
             }
 

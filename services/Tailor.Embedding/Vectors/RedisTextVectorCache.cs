@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using Tailor.Embedding.Model;
 using Tailor.Profiles.Redis;
 
 namespace Tailor.Embedding.Vectors;

@@ -19,10 +19,7 @@ internal sealed class EmailEngagedConsumer(IEventStore events, IDocumentStore do
     public async Task Consume(ConsumeContext<EmailEngaged> context)
     {
         var engaged = context.Message;
-        if (string.IsNullOrWhiteSpace(engaged.UserId))
-        {
-            throw new InvalidMessageException($"EmailEngaged {engaged.EventId} names no user.");
-        }
+        InvalidMessageException.ThrowIfBlank(engaged.UserId, engaged.EventId);
 
         await events.RecordAsync(IngestionStorage.EventStream, engaged.EventId, engaged.UserId, engaged.OccurredAt, engaged, context.CancellationToken);
 

@@ -28,9 +28,9 @@ internal sealed class EmailsWrittenConsumer(IDocumentStore documents, CampaignEm
         var sent = new List<SentEmail>(page.Emails.Count);
         foreach (var email in page.Emails)
         {
-            if (email is null || string.IsNullOrWhiteSpace(email.UserId))
+            if ((email is null ? "an email is null" : InvalidMessageException.BlankProblem(email.UserId)) is { } problem)
             {
-                rejected.Add((email?.EventId ?? page.EventId, "an email without a UserId"));
+                rejected.Add((email?.EventId ?? page.EventId, problem));
                 continue;
             }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Tailor.OptionsValidation;
 
 namespace Tailor.Ingestion.Webhooks;

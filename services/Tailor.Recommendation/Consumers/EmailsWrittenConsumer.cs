@@ -26,9 +26,9 @@ public sealed class EmailsWrittenConsumer(IEventStore events) : IConsumer<Emails
         var occurredAt = new Dictionary<Guid, DateTimeOffset>();
         foreach (var email in page.Emails)
         {
-            if (email is null || string.IsNullOrWhiteSpace(email.UserId))
+            if ((email is null ? "an email is null" : InvalidMessageException.BlankProblem(email.UserId)) is { } problem)
             {
-                rejected.Add((email?.EventId ?? page.EventId, "an email without a UserId"));
+                rejected.Add((email?.EventId ?? page.EventId, problem));
                 continue;
             }
 

@@ -1,6 +1,5 @@
 using MassTransit;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;
 using Tailor.Training;

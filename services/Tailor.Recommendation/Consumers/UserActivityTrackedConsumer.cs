@@ -33,7 +33,6 @@ public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<
     }
 
     private static string? Problem(UserActivityTracked activity) =>
-        string.IsNullOrWhiteSpace(activity.UserId) ? "it has no UserId"
-        : activity.Activity == ActivityKinds.Purchase && string.IsNullOrWhiteSpace(activity.ItemId) ? "a purchase names no item"
-        : null;
+        InvalidMessageException.BlankProblem(activity.UserId)
+        ?? (activity.Activity == ActivityKinds.Purchase && string.IsNullOrWhiteSpace(activity.ItemId) ? "a purchase names no item" : null);
 }

@@ -64,7 +64,6 @@ public sealed class UserInterestsUpdatedConsumer(
     }
 
     private static string? Problem(UserInterestsUpdated update) =>
-        string.IsNullOrWhiteSpace(update.UserId)
-            ? "it has no UserId"
-            : EmbeddedVector.Problem(update.Model, update.ModelVersion, update.Vector);
+        InvalidMessageException.BlankProblem(update.UserId)
+            ?? EmbeddedVector.Problem(update.Model, update.ModelVersion, update.Vector);
 }

@@ -1,5 +1,4 @@
 using Tailor.Contracts;
-using Tailor.Recommendation.Catalog;
 using Tailor.Recommendation.Als;
 using Tailor.Recommendation.Evaluation;
 using Tailor.Training.Catalog;

@@ -20,10 +20,7 @@ public sealed class UserErasedConsumer(SendTimeLearner learner, IEventStore even
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
-        if (string.IsNullOrWhiteSpace(erased.UserId))
-        {
-            throw new InvalidMessageException($"{nameof(UserErased)} {erased.EventId} has no UserId.");
-        }
+        InvalidMessageException.ThrowIfBlank(erased.UserId, erased.EventId);
 
         await learner.ForgetAsync(erased.UserId, context.CancellationToken);
 

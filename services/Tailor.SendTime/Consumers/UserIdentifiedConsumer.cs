@@ -13,10 +13,7 @@ public sealed class UserIdentifiedConsumer(IEventStore events, SendTimeLearner l
     public async Task Consume(ConsumeContext<UserIdentified> context)
     {
         var identified = context.Message;
-        if (string.IsNullOrWhiteSpace(identified.UserId))
-        {
-            throw new InvalidMessageException($"{nameof(UserIdentified)} {identified.EventId} has no UserId.");
-        }
+        InvalidMessageException.ThrowIfBlank(identified.UserId, identified.EventId);
 
         if (!await events.HandleOnceAsync(SendTimeNames.Stream, identified.EventId, identified.UserId, identified.OccurredAt, identified, IdentifyAsync, context.CancellationToken))
         {

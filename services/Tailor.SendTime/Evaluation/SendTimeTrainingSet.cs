@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.SendTime.Learning;
 using Tailor.SendTime.Model;

@@ -16,7 +16,7 @@ namespace Tailor.SendTime.Learning;
 /// <remarks>
 /// It runs alongside the consumers, on any replica: each user's best hour is stored by a conditional update of the
 /// user's state as it is at that moment, and each slice is written from the newest state
-/// (<see cref="SendTimeSliceWriter.WriteLatestAsync"/>), so a batch that updates a user during a refresh is neither
+/// (<see cref="SendTimeSliceWriter.WriteLatestAsync(string, Tailor.Storage.Versioned{UserSendTimeState}, SendTimePriors, CancellationToken)"/>), so a batch that updates a user during a refresh is neither
 /// overwritten nor undone. The strengths are one document, written only here; two refreshes at once fit the same data.
 /// </remarks>
 public sealed class SendTimeRefresh(

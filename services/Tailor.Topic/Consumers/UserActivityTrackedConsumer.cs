@@ -18,9 +18,9 @@ public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<
         var rejected = new List<(Guid EventId, string Problem)>();
         foreach (var activity in context.Message.Select(entry => entry.Message))
         {
-            if (string.IsNullOrWhiteSpace(activity.UserId))
+            if (InvalidMessageException.BlankProblem(activity.UserId) is { } problem)
             {
-                rejected.Add((activity.EventId, "it has no UserId"));
+                rejected.Add((activity.EventId, problem));
             }
             else
             {

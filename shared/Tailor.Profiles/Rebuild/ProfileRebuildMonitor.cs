@@ -103,18 +103,18 @@ internal sealed partial class ProfileRebuildMonitor(
         }
     }
 
-    [LoggerMessage(EventId = 1511, Level = LogLevel.Information, Message = "Rebuilt {Count} '{Slice}' profile slices from the store in {Seconds:F1} s: the profile cache {Reason}.")]
+    [LoggerMessage(EventId = 9201, Level = LogLevel.Information, Message = "Rebuilt {Count} '{Slice}' profile slices from the store in {Seconds:F1} s: the profile cache {Reason}.")]
     private static partial void LogRebuilt(ILogger logger, int count, string slice, double seconds, string reason);
 
-    [LoggerMessage(EventId = 1515, Level = LogLevel.Information, Message = "A write of the '{Slice}' profile slices failed while they were rebuilt; the next check rebuilds them again.")]
+    [LoggerMessage(EventId = 9205, Level = LogLevel.Information, Message = "A write of the '{Slice}' profile slices failed while they were rebuilt; the next check rebuilds them again.")]
     private static partial void LogFailedDuringRebuild(ILogger logger, string slice);
 
-    [LoggerMessage(EventId = 1514, Level = LogLevel.Warning, Message = "The profile cache lost its '{Slice}' slices again while they were rebuilt; the next check rebuilds them again.")]
+    [LoggerMessage(EventId = 9204, Level = LogLevel.Warning, Message = "The profile cache lost its '{Slice}' slices again while they were rebuilt; the next check rebuilds them again.")]
     private static partial void LogLostDuringRebuild(ILogger logger, string slice);
 
-    [LoggerMessage(EventId = 1512, Level = LogLevel.Debug, Message = "Could not check the '{Slice}' profile slices: the cache is unreachable ({Reason}).")]
+    [LoggerMessage(EventId = 9202, Level = LogLevel.Debug, Message = "Could not check the '{Slice}' profile slices: the cache is unreachable ({Reason}).")]
     private static partial void LogCacheAway(ILogger logger, string slice, string reason);
 
-    [LoggerMessage(EventId = 1513, Level = LogLevel.Warning, Message = "Rebuilding the '{Slice}' profile slices failed; the next check tries again.")]
+    [LoggerMessage(EventId = 9203, Level = LogLevel.Warning, Message = "Rebuilding the '{Slice}' profile slices failed; the next check tries again.")]
     private static partial void LogRebuildFailed(ILogger logger, string slice, Exception exception);
 }

@@ -84,26 +84,20 @@ internal sealed class TailorProcess : IDisposable
 
     private async Task WaitUntilAliveAsync(CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
+        async Task<bool> AliveAsync()
         {
             Assert.False(_process.HasExited, $"tailor serve exited with {(_process.HasExited ? _process.ExitCode : 0)} before answering");
             try
             {
                 using var alive = await Client.GetAsync(new Uri("/alive", UriKind.Relative), cancellationToken);
-                if (alive.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return alive.StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // not listening yet
             }
-
-            await Task.Delay(250, cancellationToken);
         }
 
-        Assert.Fail($"tailor serve did not answer /alive within {StartTimeout}.");
+        await Polling.UntilAsync(AliveAsync, StartTimeout, cancellationToken, "tailor serve did not answer /alive");
     }
 }

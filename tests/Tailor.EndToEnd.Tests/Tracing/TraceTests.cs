@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -101,18 +100,13 @@ public sealed class TraceTests
 
     private static async Task WaitForTraceAsync(SpanCollector spans, string path, Func<TraceTree, bool> complete, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        bool Complete()
         {
             var request = spans.All().FirstOrDefault(span => span.Source.Name == "Microsoft.AspNetCore" && TraceTree.Tag(span, "url.path") == path);
-            if (request is not null && new TraceTree(spans.Trace(request.TraceId)) is var tree && complete(tree))
-            {
-                return;
-            }
-
-            Assert.True(clock.Elapsed < Patience, $"the trace of {path} did not reach every service in {Patience}");
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            return request is not null && complete(new TraceTree(spans.Trace(request.TraceId)));
         }
+
+        await Polling.UntilAsync(Complete, Patience, cancellationToken, $"the trace of {path} did not reach every service");
     }
 
     /// <summary>A new order of a known customer for a known product: a user event every learning service takes in.</summary>

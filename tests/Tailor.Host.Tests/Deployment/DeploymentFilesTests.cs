@@ -172,23 +172,52 @@ public partial class DeploymentFilesTests
     }
 
     [Fact]
-    public void Every_ScaledObject_scales_its_Deployment_on_exactly_the_queues_its_consumers_read()
+    public void Every_ScaledObject_watches_exactly_the_queues_its_consumers_read_by_one_pattern()
     {
         var documents = KubernetesDocuments();
+        var queuesOf = ServiceTargets.Names.ToDictionary(target => target, target => ConsumerQueues.Of(target), StringComparer.Ordinal);
         foreach (var target in ServiceTargets.Names)
         {
             var name = $"tailor-{target}";
             var scaledObject = Single(documents, "ScaledObject", name);
             Assert.Equal(name, scaledObject.At("spec", "scaleTargetRef")!.Scalar("name"));
 
-            var triggers = scaledObject.At("spec")!.List("triggers").Cast<Dictionary<object, object?>>().ToList();
-            Assert.All(triggers, trigger => Assert.Equal("rabbitmq", trigger.Scalar("type")));
-            var queues = triggers.Select(trigger => trigger.Map("metadata").Scalar("queueName")!).Order().ToList();
+            var trigger = Assert.Single(scaledObject.At("spec")!.List("triggers").Cast<Dictionary<object, object?>>());
+            Assert.Equal("rabbitmq", trigger.Scalar("type"));
+            Assert.Equal("tailor-rabbitmq-management", trigger.Map("authenticationRef").Scalar("name"));
+            var metadata = trigger.Map("metadata");
+            // KEDA selects queues by pattern only over the management API, and sums them unless told otherwise.
+            Assert.Equal(("http", "true", "max", "QueueLength"),
+                (metadata.Scalar("protocol"), metadata.Scalar("useRegex"), metadata.Scalar("operation"), metadata.Scalar("mode")));
+            // Anchored and built from literals, character classes and one group: the same in Go's RE2 as in .NET.
+            var pattern = new Regex(metadata.Scalar("queueName")!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-            var consumed = ConsumerQueues.Of(target).Order().ToList();
+            var consumed = queuesOf[target];
             Assert.NotEmpty(consumed);
-            Assert.Equal(consumed, queues);
+            var watched = queuesOf.Values.SelectMany(queues => queues).Where(pattern.IsMatch).Order().ToList();
+            Assert.Equal(consumed.Order(), watched);
+            foreach (var queue in consumed)
+            {
+                // A consumer added under the same prefix is watched with no change to the manifest...
+                Assert.Matches(pattern, $"{queue}-added-later");
+                // ...and faulted messages, which wait for a person, never scale the service out.
+                Assert.DoesNotMatch(pattern, $"{queue}_error");
+                Assert.DoesNotMatch(pattern, $"{queue}_skipped");
+            }
         }
+    }
+
+    [Fact]
+    public void KEDA_reads_the_management_uri_from_a_secret_of_its_own_that_the_template_names()
+    {
+        var documents = KubernetesDocuments();
+        var reference = (Dictionary<object, object?>)Assert.Single(
+            Single(documents, "TriggerAuthentication", "tailor-rabbitmq-management").At("spec")!.List("secretTargetRef"))!;
+        Assert.Equal("host", reference.Scalar("parameter"));
+
+        var secret = Single(documents, "Secret", reference.Scalar("name")!);
+        Assert.NotEqual("tailor-secrets", reference.Scalar("name"));
+        Assert.StartsWith("http://", secret.Map("stringData").Scalar(reference.Scalar("key")!), StringComparison.Ordinal);
     }
 
     [Fact]

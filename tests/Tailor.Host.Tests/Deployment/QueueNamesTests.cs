@@ -5,8 +5,8 @@ namespace Tailor.Host.Tests.Deployment;
 /// <summary>
 /// The queue names the real registrations produce are exactly the names in <c>queue-names.txt</c>. A queue is durable on
 /// RabbitMQ: a renamed queue is a new, empty one, while the old one stays bound to its exchange and fills up with every
-/// message nobody reads any more. So a name may change only on purpose, with this list, the KEDA triggers and a plan
-/// to drain and delete the old queue changed in the same commit.
+/// message nobody reads any more. So a name may change only on purpose, with this list (and, for a new prefix, the KEDA
+/// queue pattern) changed in the same commit and a plan to drain and delete the old queue.
 /// </summary>
 public class QueueNamesTests
 {
@@ -24,7 +24,7 @@ public class QueueNamesTests
             appeared.Count == 0 && disappeared.Count == 0,
             $"""
             The queue names changed. A rename creates a new, empty queue and strands the old durable one, still bound to its exchange and filling up on RabbitMQ.
-            If the change is meant, update {PinnedList} and the KEDA triggers in deploy/kubernetes, and drain and delete the old queue when deploying.
+            If the change is meant, update {PinnedList} (and the KEDA queue pattern in deploy/kubernetes if a prefix changed), and drain and delete the old queue when deploying.
             New (not in the list): {Listed(appeared)}
             Gone (in the list, no longer produced): {Listed(disappeared)}
             """);

@@ -89,11 +89,8 @@ public sealed class MailboxCommandTests : IDisposable
 
     private static async Task WaitForAsync(SharedWriter output, string text)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!output.ToString().Contains(text, StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The mailbox did not print '{text}'; it printed:\n{output}");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+        Assert.True(
+            await Polling.WithinAsync(() => output.ToString().Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(15)),
+            $"The mailbox did not print '{text}'; it printed:\n{output}");
     }
 }

@@ -1,5 +1,6 @@
 using Tailor.Contracts;
 using Tailor.Ingestion.Tests.Webhooks;
+using Tailor.Testing;
 
 namespace Tailor.Ingestion.Tests.Reports;
 
@@ -25,11 +26,7 @@ internal static class CampaignEmailsSent
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var published = app.Published<EmailEngaged>().Count;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (app.Harness.Consumed.Select<EmailEngaged>(cancellationToken).Count() < published && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
+        await Polling.WithinAsync(() => app.Harness.Consumed.Select<EmailEngaged>(cancellationToken).Count() >= published);
 
         Assert.Equal(published, app.Harness.Consumed.Select<EmailEngaged>(cancellationToken).Count());
     }

@@ -31,7 +31,7 @@ public sealed class QueueDepthMonitorTests
         using var monitor = new QueueDepthMonitor(new Uri(rabbitMq), endpoints, meters, NullLogger<QueueDepthMonitor>.Instance);
 
         await monitor.StartAsync(ct);
-        var reported = await Eventually.HoldsAsync(() => Reading(depth, queue) == 7, ct);
+        var reported = await Polling.WithinAsync(() => Reading(depth, queue) == 7);
         await monitor.StopAsync(ct);
 
         Assert.True(reported, $"The gauge never reported 7 messages in {queue}; last reading {Reading(depth, queue)}.");
