@@ -1,4 +1,3 @@
-using MassTransit;
 using Tailor.ContentGeneration.Campaigns;
 using Tailor.Contracts;
 using Tailor.Storage;

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
 using Tailor.Host.Demo;

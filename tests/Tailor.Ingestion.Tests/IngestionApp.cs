@@ -12,7 +12,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Configuration;
 using Tailor.Ingestion.Security;
-using Tailor.Ingestion.Webhooks;
 using Tailor.Profiles;
 using Tailor.Profiles.InMemory;
 using Tailor.ServiceDefaults;

@@ -14,8 +14,8 @@ public sealed class ConsumerHarnessTests
         {
             // As a service's Add<Service>() does: its own services, then its consumers through AddTailorConsumers.
             builder.Services.AddSingleton<Received<UserActivityTracked>>();
-            builder.AddTailorConsumers(bus => bus.AddConsumer<ServiceA.UserActivityConsumer>());
-            builder.AddTailorConsumers(bus => bus.AddConsumer<ServiceB.UserActivityConsumer>());
+            builder.AddTailorConsumers(TestQueuePrefixes.ServiceA, bus => bus.AddConsumer<ServiceA.UserActivityConsumer>());
+            builder.AddTailorConsumers(TestQueuePrefixes.ServiceB, bus => bus.AddConsumer<ServiceB.UserActivityConsumer>());
         });
         var views = TestActivities.Views(TestActivities.NewRun(), 3);
 

@@ -1,5 +1,4 @@
 using Tailor.Contracts;
-using Tailor.Messaging;
 
 namespace Tailor.Messaging.Tests;
 

@@ -1,5 +1,3 @@
-using Tailor.Contracts;
-
 namespace Tailor.Profiles.Tests;
 
 /// <summary>What every <see cref="IProfileCache"/> must do; each adapter runs these against a cache of its own.</summary>

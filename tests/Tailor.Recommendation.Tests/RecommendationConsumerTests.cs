@@ -1,7 +1,6 @@
 using MassTransit;
 using MassTransit.Testing;
 using Tailor.Contracts;
-using Tailor.Profiles;
 using Tailor.Recommendation.Ranking;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;

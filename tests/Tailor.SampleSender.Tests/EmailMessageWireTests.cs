@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MimeKit;
 using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.SampleSender.Delivery;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
-using MassTransit;
 using MassTransit.Serialization;
 using MassTransit.Testing;
 using Tailor.Contracts;

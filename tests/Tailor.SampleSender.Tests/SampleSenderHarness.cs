@@ -1,5 +1,4 @@
 using System.Globalization;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Tailor.Testing;

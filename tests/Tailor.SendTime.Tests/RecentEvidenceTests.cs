@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Tailor.SendTime.Evaluation;
 using Tailor.SendTime.Learning;
 using Tailor.SendTime.Model;
 using Tailor.SendTime.Serving;

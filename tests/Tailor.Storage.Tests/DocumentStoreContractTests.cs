@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Tailor.Contracts;
 
 namespace Tailor.Storage.Tests;
 

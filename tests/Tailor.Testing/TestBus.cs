@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tailor.Messaging;
 
@@ -10,7 +9,7 @@ public static class TestBus
 {
     /// <summary>
     /// Adds the test harness with every consumer the registrations on <paramref name="builder"/> gave the bus
-    /// (<see cref="TailorBusExtensions.AddTailorConsumers"/>), so a consumer a service adds is under test without a list here.
+    /// (<see cref="TailorQueues.AddTailorConsumers"/>), so a consumer a service adds is under test without a list here.
     /// </summary>
     /// <param name="quietAfter">How long the bus may be idle before the harness's own waits stop; MassTransit's default when null.</param>
     /// <param name="testTimeout">The longest a test waits on the harness as a whole; a bus that went quiet ends each wait long before.</param>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Personalization;
 using Tailor.Contracts;

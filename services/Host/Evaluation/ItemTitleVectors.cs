@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Embedding;
 using Tailor.Embedding.Diagnostics;

@@ -11,19 +11,11 @@ internal static class EncodedHtml
     /// <summary>Encodes what HTML needs encoded and leaves letters of every script (and "£") readable in the source.</summary>
     public static HtmlEncoder Encoder { get; } = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>
-    /// Appends the value HTML-encoded, through a stack buffer rather than an encoded copy of the string: most values
-    /// (names, prices, reasons) need nothing encoded and are appended as they are.
-    /// </summary>
+    /// <summary>Appends the value HTML-encoded, through a stack buffer rather than an encoded copy of the string.</summary>
     public static StringBuilder AppendEncoded(this StringBuilder html, string value)
     {
         ArgumentNullException.ThrowIfNull(html);
         var source = value.AsSpan();
-        if (Encoder.FindFirstCharacterToEncode(source) < 0)
-        {
-            return html.Append(value);
-        }
-
         Span<char> buffer = stackalloc char[512];
         while (true)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Subjects;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Consumers;

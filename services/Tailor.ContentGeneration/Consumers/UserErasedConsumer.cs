@@ -1,6 +1,7 @@
 using MassTransit;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.Contracts;
+using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Consumers;

@@ -28,9 +28,15 @@ internal sealed class EmailsWrittenConsumer(IDocumentStore documents, CampaignEm
         var sent = new List<SentEmail>(page.Emails.Count);
         foreach (var email in page.Emails)
         {
-            if ((email is null ? "an email is null" : InvalidMessageException.BlankProblem(email.UserId)) is { } problem)
+            if (email is null)
             {
-                rejected.Add((email?.EventId ?? page.EventId, problem));
+                rejected.Add((page.EventId, "an email is null"));
+                continue;
+            }
+
+            if (InvalidMessageException.BlankProblem(email.UserId) is { } problem)
+            {
+                rejected.Add((email.EventId, problem));
                 continue;
             }
 

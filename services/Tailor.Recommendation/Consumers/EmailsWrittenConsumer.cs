@@ -26,9 +26,15 @@ public sealed class EmailsWrittenConsumer(IEventStore events) : IConsumer<Emails
         var occurredAt = new Dictionary<Guid, DateTimeOffset>();
         foreach (var email in page.Emails)
         {
-            if ((email is null ? "an email is null" : InvalidMessageException.BlankProblem(email.UserId)) is { } problem)
+            if (email is null)
             {
-                rejected.Add((email?.EventId ?? page.EventId, problem));
+                rejected.Add((page.EventId, "an email is null"));
+                continue;
+            }
+
+            if (InvalidMessageException.BlankProblem(email.UserId) is { } problem)
+            {
+                rejected.Add((email.EventId, problem));
                 continue;
             }
 

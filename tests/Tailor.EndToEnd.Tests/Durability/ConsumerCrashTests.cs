@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.Host.Demo;

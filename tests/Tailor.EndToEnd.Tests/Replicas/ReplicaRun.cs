@@ -6,7 +6,6 @@ using Tailor.Host.Demo;
 using Tailor.Host.Hosting;
 using Tailor.Profiles;
 using Tailor.Storage.Sqlite;
-using Tailor.Testing;
 using Tailor.Testing.Processes;
 
 namespace Tailor.EndToEnd.Tests.Replicas;

@@ -194,7 +194,7 @@ public partial class DeploymentFilesTests
 
             var consumed = queuesOf[target];
             Assert.NotEmpty(consumed);
-            var watched = queuesOf.Values.SelectMany(queues => queues).Where(pattern.IsMatch).Order().ToList();
+            var watched = queuesOf.Values.SelectMany(queues => queues).Where(queue => pattern.IsMatch(queue)).Order().ToList();
             Assert.Equal(consumed.Order(), watched);
             foreach (var queue in consumed)
             {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Tailor.Contracts;
-using Tailor.Profiles;
 
 namespace Tailor.Ingestion.Tests.Webhooks;
 

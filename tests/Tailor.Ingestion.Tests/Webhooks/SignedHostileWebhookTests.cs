@@ -1,4 +1,3 @@
-using System.Net;
 using Tailor.Contracts;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Webhooks.Mailgun;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using Tailor.Profiles.Redis;
 using Tailor.Testing;
 
 namespace Tailor.Profiles.Tests.Redis;
