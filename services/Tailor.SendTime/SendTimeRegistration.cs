@@ -47,6 +47,7 @@ public static class SendTimeRegistration
             bus.AddConsumer<UserActivityTrackedConsumer, UserActivityTrackedConsumerDefinition>();
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
+            bus.AddConsumer<DeviceTimeZoneObservedConsumer, DeviceTimeZoneObservedConsumerDefinition>();
             bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
             bus.AddConsumer<ModelTrainingRequestedConsumer, ModelTrainingRequestedConsumerDefinition>();
         });

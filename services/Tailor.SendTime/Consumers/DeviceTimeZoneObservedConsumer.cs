@@ -1,0 +1,51 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Tailor.Contracts;
+using Tailor.Messaging;
+using Tailor.SendTime.Learning;
+using Tailor.SendTime.Model;
+using Tailor.Storage;
+
+namespace Tailor.SendTime.Consumers;
+
+/// <summary>
+/// Moves a user to the clock their device reports, as an identify call with a <c>timezone</c> trait does (their stored
+/// country and cohort stay). A zone this machine does not know is refused rather than taken as the account default.
+/// </summary>
+public sealed class DeviceTimeZoneObservedConsumer(IEventStore events, SendTimeLearner learner, ILogger<DeviceTimeZoneObservedConsumer> logger)
+    : IConsumer<DeviceTimeZoneObserved>
+{
+    public async Task Consume(ConsumeContext<DeviceTimeZoneObserved> context)
+    {
+        var observed = context.Message;
+        InvalidMessageException.ThrowIfBlank(observed.UserId, observed.EventId);
+        if (TimeZoneResolver.Find(observed.TimeZone) is null)
+        {
+            throw new InvalidMessageException($"Message {observed.EventId}: time zone '{observed.TimeZone}' is not a known IANA zone.");
+        }
+
+        if (!await events.HandleOnceAsync(SendTimeNames.Stream, observed.EventId, observed.UserId, observed.OccurredAt, observed, MoveAsync, context.CancellationToken))
+        {
+            Log.Duplicate(logger, nameof(DeviceTimeZoneObserved), observed.EventId);
+        }
+
+        async Task MoveAsync(CancellationToken cancellationToken)
+        {
+            if (await learner.IdentifyAsync(observed.EventId, observed.UserId, observed.TimeZone, country: null, cancellationToken) is { } update)
+            {
+                await context.Publish(update, cancellationToken);
+            }
+        }
+    }
+}
+
+public sealed class DeviceTimeZoneObservedConsumerDefinition : ConsumerDefinition<DeviceTimeZoneObservedConsumer>
+{
+    public DeviceTimeZoneObservedConsumerDefinition() => ConcurrentMessageLimit = 4;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<DeviceTimeZoneObservedConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        ConsumerRetry.Apply(endpointConfigurator);
+}
