@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Tailor.Host.Evaluation;
 using Tailor.Recommendation;
 using Tailor.Recommendation.Als;
-using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Bench;
 

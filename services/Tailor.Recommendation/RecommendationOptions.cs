@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Tailor.Recommendation.Als;
-using Tailor.Recommendation.Evaluation;
 using Tailor.OptionsValidation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Recommendation;
 
@@ -45,10 +45,10 @@ public sealed class RecommendationOptions
     public TimeSpan BuyAgainHalfLife { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>
-    /// The last stretch of the data held out at each training to choose what is served (<see cref="Evaluation.ServedSelection"/>:
+    /// The last stretch of the data held out at each training to choose what is served (<see cref="Scoring.ServedSelection"/>:
     /// the blend or the best single model, fitted there), widened while it holds too few users with a history
-    /// (<see cref="Evaluation.ValidationWindow"/>); when the data is not longer than this, the weights found on the
-    /// shared data (<see cref="Evaluation.BlendWeights.Defaults"/>) are used.
+    /// (<see cref="Scoring.ValidationWindow"/>); when the data is not longer than this, the weights found on the
+    /// shared data (<see cref="Scoring.BlendWeights.Defaults"/>) are used.
     /// </summary>
     [TimeSpanRange("1.00:00:00", "365.00:00:00")]
     public TimeSpan BlendValidation { get; set; } = TimeSpan.FromDays(30);

@@ -6,6 +6,7 @@ using Tailor.Recommendation;
 using Tailor.Recommendation.Evaluation;
 using Tailor.Recommendation.Evaluation.Synthetic;
 using Tailor.Recommendation.Ranking;
+using Tailor.Recommendation.Scoring;
 using Tailor.Recommendation.Training;
 using Tailor.Training.Catalog;
 

@@ -1,4 +1,4 @@
-using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Recommendation.Tests;
 

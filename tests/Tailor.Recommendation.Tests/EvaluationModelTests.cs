@@ -1,5 +1,5 @@
 using Tailor.Recommendation.Als;
-using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Recommendation.Tests;
 

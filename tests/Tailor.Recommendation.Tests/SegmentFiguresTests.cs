@@ -1,4 +1,5 @@
 using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Recommendation.Tests;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tailor.Recommendation.Evaluation;
 using Tailor.Recommendation.Evaluation.Synthetic;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Recommendation.Tests;
 

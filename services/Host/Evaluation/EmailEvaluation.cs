@@ -5,6 +5,7 @@ using Tailor.Recommendation;
 using Tailor.Recommendation.Catalog;
 using Tailor.Recommendation.Evaluation;
 using Tailor.Recommendation.Ranking;
+using Tailor.Recommendation.Scoring;
 using Tailor.Recommendation.Training;
 using Tailor.Training.Catalog;
 

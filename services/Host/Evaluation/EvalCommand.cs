@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Host.Evaluation;
 

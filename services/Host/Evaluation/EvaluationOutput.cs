@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Host.Evaluation;
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Tailor.Host.Demo;
 using Tailor.Recommendation.Catalog;
-using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Host.Evaluation;
 

@@ -126,7 +126,7 @@ public static class SendTimeEvalCommand
     }
 
     // Every line, as the service receives it: SendTime's fold makes one occurrence of an order's lines.
-    private static List<TimedActivity> Activity(IEnumerable<Recommendation.Evaluation.Interaction> interactions, InteractionFile file) =>
+    private static List<TimedActivity> Activity(IEnumerable<Recommendation.Scoring.Interaction> interactions, InteractionFile file) =>
         [.. interactions.Select(interaction => new TimedActivity(interaction.UserId, Instant(interaction.At, file.Clock), file.Countries.GetValueOrDefault(interaction.UserId)))];
 
     // A file written on a local wall clock holds times labelled UTC that are really local: read them in that zone.

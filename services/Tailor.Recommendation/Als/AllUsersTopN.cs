@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Recommendation.Als;
 

@@ -1,3 +1,5 @@
+using Tailor.Recommendation.Scoring;
+
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>

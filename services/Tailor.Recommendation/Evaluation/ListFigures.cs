@@ -1,3 +1,5 @@
+using Tailor.Recommendation.Scoring;
+
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>One customer segment's share of a row: the means over its users, at the row's list length.</summary>

@@ -1,3 +1,5 @@
+using Tailor.Recommendation.Scoring;
+
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>Scores each model's top 10 for every test user under one protocol, over everyone and per customer segment.</summary>

@@ -1,4 +1,5 @@
 using Tailor.Recommendation.Catalog;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Recommendation.Evaluation;
 

@@ -1,3 +1,5 @@
+using Tailor.Recommendation.Scoring;
+
 namespace Tailor.Recommendation.Evaluation;
 
 /// <summary>One user to evaluate: their number in the training set (-1 if new), the items that count as hits, and those not to recommend.</summary>

@@ -1,12 +1,12 @@
 using Tailor.Contracts;
 using Tailor.Recommendation.Als;
-using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Ranking;
 
 /// <summary>
-/// A trained model ready to serve: what <see cref="Evaluation.ServedSelection"/> chose (the blend of the suite's models
+/// A trained model ready to serve: what <see cref="Scoring.ServedSelection"/> chose (the blend of the suite's models
 /// with weights per user segment, or the best single one) for users it was trained on, the most popular items for
 /// everyone else. Immutable, so a training
 /// can build the next one while this one serves.

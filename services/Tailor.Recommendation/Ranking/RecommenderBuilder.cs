@@ -1,5 +1,5 @@
 using Tailor.Recommendation.Catalog;
-using Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Scoring;
 using Tailor.Recommendation.Training;
 using Tailor.Training.Catalog;
 

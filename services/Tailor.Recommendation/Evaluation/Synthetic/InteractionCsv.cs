@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tailor.Recommendation.Scoring;
 
 namespace Tailor.Recommendation.Evaluation.Synthetic;
 

@@ -1,6 +1,6 @@
 using Tailor.Recommendation.Als;
 
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>Implicit-feedback ALS on a training set: scores are the dot products of the user's and each item's factors.</summary>
 public sealed class AlsScorer : IItemScorer

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// What item-kNN and RP3beta share: each item keeps its strongest neighbours, and a user's score for an item is the sum

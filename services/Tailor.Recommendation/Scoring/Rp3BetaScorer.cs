@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// RP3beta (Paudel et al. 2016): a three-step random walk user → item → user → item over binary data, the probability of

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// Content similarity: a user's vector is the recency-weighted mean of the vectors of the items they took (as the

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>Everything one user did with one item in a training set.</summary>
 /// <param name="Weight">The summed weights (units bought).</param>

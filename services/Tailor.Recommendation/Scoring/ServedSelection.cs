@@ -1,7 +1,8 @@
 using System.Globalization;
 using Tailor.Recommendation.Catalog;
+using Tailor.Recommendation.Evaluation;
 
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// Chooses what is served, the same way in the service (<see cref="Ranking.RecommenderBuilder"/>) and in

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// Interactions indexed for training: users and items numbered in ordinal order (so a run is repeatable), and for each

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>What is served, as <see cref="ServedSelection"/> chose it on the validation window.</summary>
 /// <param name="Weights">Per segment, each component's weight: a blend, or one model for known users (popularity for new ones).</param>

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// Every single model, trained on one training set: the baselines, content similarity when vectors are given, ALS,

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>A model that ranks by more than its scores (diversity, for one): it gives the list itself.</summary>
 public interface IItemRanker : IItemScorer

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>The baseline everyone gets: how many users took each item in the last <c>window</c> of the training data.</summary>
 public sealed class PopularityScorer : IItemScorer

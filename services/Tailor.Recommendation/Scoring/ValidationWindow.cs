@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// The stretch at the end of the training data held out to tune and to fit what is served, the models trained on what

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// Item-kNN: items are alike when the same users take them (cosine of their user columns); a user's score for an item

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>A recommender trained on a <see cref="TrainingSet"/>: scores every item of the set for one user.</summary>
 public interface IItemScorer

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// TIFU-KNN (Hu et al. 2020, "Modeling Personalized Item Frequency Information for Next-basket Recommendation"): a

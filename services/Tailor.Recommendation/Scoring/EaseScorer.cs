@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// EASE (Steck 2019): a linear item-item model fitted in closed form, ridge regression of each item's column on the

@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// The hyperparameters of every model the evaluation trains. The defaults are what <c>eval recommend --tune</c> chose

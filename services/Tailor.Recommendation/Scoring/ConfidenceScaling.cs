@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>How a cell's weight (units bought, clicks) becomes ALS confidence c = 1 + alpha · f(weight).</summary>
 public enum ConfidenceScaling

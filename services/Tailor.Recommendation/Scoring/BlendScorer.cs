@@ -1,6 +1,6 @@
 using Tailor.Recommendation.Catalog;
 
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// A weighted sum of other models' scores, each scaled to [0, 1] per user first (a popularity count and an ALS dot

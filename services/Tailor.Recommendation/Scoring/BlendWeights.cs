@@ -1,4 +1,6 @@
-namespace Tailor.Recommendation.Evaluation;
+using Tailor.Recommendation.Evaluation;
+
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// Fits the blend's weights on a validation split: for each user segment, coordinate ascent over a grid of weights,

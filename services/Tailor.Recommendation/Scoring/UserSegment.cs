@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>How much we know about a user, which decides how the blend weighs its models for them.</summary>
 public enum UserSegment

@@ -1,6 +1,6 @@
 using Tailor.Recommendation.Catalog;
 
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>
 /// Maximal marginal relevance (Carbonell and Goldstein, 1998): from the best-scored candidates, pick one at a time the

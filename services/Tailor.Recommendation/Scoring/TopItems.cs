@@ -1,4 +1,4 @@
-namespace Tailor.Recommendation.Evaluation;
+namespace Tailor.Recommendation.Scoring;
 
 /// <summary>The k best-scored items, best first; ties go to the lower item number so every run ranks alike.</summary>
 public static class TopItems
