@@ -53,7 +53,9 @@ internal sealed class TailorQueueNameFormatter(QueuePrefixes prefixes) : IEndpoi
 
     private static string ClassName(Type consumer)
     {
-        var name = consumer.IsGenericType ? consumer.Name[..consumer.Name.IndexOf('`', StringComparison.Ordinal)] : consumer.Name;
+        // A generic consumer's name ends in `1; a consumer nested in a generic class is generic without one.
+        var tick = consumer.Name.IndexOf('`', StringComparison.Ordinal);
+        var name = tick >= 0 ? consumer.Name[..tick] : consumer.Name;
         return name.Length > ConsumerSuffix.Length && name.EndsWith(ConsumerSuffix, StringComparison.Ordinal)
             ? name[..^ConsumerSuffix.Length]
             : name;

@@ -72,6 +72,19 @@ public sealed partial class TemplateComposerTests
         Assert.Contains("Hi &lt;b&gt;Eve&lt;/b&gt;,", email.HtmlBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Layout_encodes_a_value_many_times_longer_than_its_encoding_buffer_whole()
+    {
+        var layout = new EmailLayout(Options.Create(Settings), new EmailLinks(Options.Create(Settings), new LinkSignature(LinkSigningOptions.DevelopmentKey)));
+        // 1,500 characters, 300 of which need encoding: the encoder's 512-character buffer fills several times.
+        var paragraph = string.Concat(Enumerable.Repeat("Tom & Jerry <3 ", 100));
+
+        var email = layout.Render(Facts(OnlineRetailProducts.First(1)), "Subject", "Preheader", "Hi,", [paragraph]);
+
+        Assert.Contains($">{string.Concat(Enumerable.Repeat("Tom &amp; Jerry &lt;3 ", 100))}<", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(paragraph, email.TextBody, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Anna", "heart, holder, light")]
     [InlineData("Maximiliana-Konstantina", "christmas, paper, decoration")]

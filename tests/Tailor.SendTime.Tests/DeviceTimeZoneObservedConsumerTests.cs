@@ -33,11 +33,17 @@ public sealed class DeviceTimeZoneObservedConsumerTests
     {
         await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
+        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 3).Select(i => TestMessages.Activity("u-1", TestMessages.Monday.AddDays(7 * i).AddHours(8))), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(3);
+        var before = (await host.Profiles.ReadAsync("u-1", ct))?.SendTime;
+        Assert.NotNull(before);
 
-        await host.Harness.Bus.Publish(new DeviceTimeZoneObserved(Guid.NewGuid(), "u-1", TestMessages.Monday, "Mars/Olympus_Mons"), ct);
+        await host.Harness.Bus.Publish(new DeviceTimeZoneObserved(Guid.NewGuid(), "u-1", TestMessages.Monday.AddDays(21), "Mars/Olympus_Mons"), ct);
+        await host.WaitForConsumedAsync<DeviceTimeZoneObserved>(1);
 
         Assert.True(await host.FaultPublishedAsync<DeviceTimeZoneObserved>());
-        Assert.Null((await host.Profiles.ReadAsync("u-1", ct))?.SendTime);
-        Assert.Equal(0, await host.Events.CountAsync(SendTimeNames.Stream, ct));
+        var after = (await host.Profiles.ReadAsync("u-1", ct))?.SendTime;
+        Assert.Equal((before.TimeZone, before.BestHourOfWeek), (after?.TimeZone, after?.BestHourOfWeek));
+        Assert.Equal(3, await host.Events.CountAsync(SendTimeNames.Stream, ct));
     }
 }

@@ -15,6 +15,7 @@ internal static class EncodedHtml
     public static StringBuilder AppendEncoded(this StringBuilder html, string value)
     {
         ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(value);
         var source = value.AsSpan();
         Span<char> buffer = stackalloc char[512];
         while (true)

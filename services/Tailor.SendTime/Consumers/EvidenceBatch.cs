@@ -26,9 +26,9 @@ public sealed class EvidenceBatch(IEventStore events, SendTimeLearner learner, I
         foreach (var message in context.Message.Select(entry => entry.Message))
         {
             var (eventId, userId, _) = identify(message);
-            if (string.IsNullOrWhiteSpace(userId))
+            if (InvalidMessageException.BlankProblem(userId) is { } problem)
             {
-                rejected.Add((eventId, "it has no UserId"));
+                rejected.Add((eventId, problem));
             }
             else
             {

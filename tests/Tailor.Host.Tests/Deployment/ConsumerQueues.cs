@@ -19,8 +19,13 @@ internal static class ConsumerQueues
         using var services = builder.Services.BuildServiceProvider();
         var context = services.GetRequiredService<IBusRegistrationContext>();
         var formatter = services.GetRequiredService<IEndpointNameFormatter>();
-        return services.GetServices<IConsumerRegistration>()
-            .Select(registration => registration.GetDefinition(context).GetEndpointName(formatter))
-            .ToHashSet(StringComparer.Ordinal);
+        var names = services.GetServices<IConsumerRegistration>()
+            .Select(registration => (Consumer: registration.Type.Name, Queue: registration.GetDefinition(context).GetEndpointName(formatter)))
+            .ToList();
+        // Two consumers on one queue would share its messages instead of each getting a copy: names are by class name
+        // under a prefix, so two classes of one name under one prefix would collide.
+        var shared = names.GroupBy(name => name.Queue).Where(group => group.Count() > 1).Select(group => $"{group.Key}: {string.Join(", ", group.Select(name => name.Consumer))}").ToList();
+        Xunit.Assert.True(shared.Count == 0, $"{target}: consumers share a queue: {string.Join("; ", shared)}");
+        return names.Select(name => name.Queue).ToHashSet(StringComparer.Ordinal);
     }
 }
