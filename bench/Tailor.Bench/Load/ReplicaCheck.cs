@@ -15,9 +15,11 @@ internal static class ReplicaCheck
 {
     /// <summary>
     /// Every events-phase user made one purchase: both slices must exist and rest on exactly one event. The digest
-    /// covers each user's interest vector (2 decimals: the model's batched inference may move the last float digits),
-    /// best hour and evidence counts; not the send-time weights, which mix in the population's counts as they stood
-    /// when the user's event was handled, nor timestamps.
+    /// covers what does not depend on timing: each user's evidence counts, time zone and the three strongest dimensions
+    /// of their interest vector (which item the interests came from). Not the vector's values: batched inference moves
+    /// their last float digits with the batch's make-up, and with hundreds of thousands of values some always sit on a
+    /// rounding boundary, so no rounding gives equal digests. Not the best hour or the weights: they mix in the
+    /// population's counts as they stood when the user's event was handled, which depends on what was handled before.
     /// </summary>
     public static async Task<Consistency> ProfilesAsync(IProfileCache profiles, int users, CancellationToken cancellationToken)
     {
@@ -43,8 +45,9 @@ internal static class ReplicaCheck
                     Interlocked.Increment(ref miscounted);
                 }
 
-                var vector = string.Join(" ", interests.Vector.Select(value => Math.Round(value, 2).ToString("F2", CultureInfo.InvariantCulture).Replace("-0.00", "0.00", StringComparison.Ordinal)));
-                fingerprints[user] = $"{interests.EvidenceCount} {vector} | {sendTime.BestHourOfWeek} {sendTime.EvidenceCount}";
+                var strongest = string.Join(" ", interests.Vector.Select((value, dimension) => (value, dimension))
+                    .OrderByDescending(entry => entry.value).Take(3).Select(entry => entry.dimension.ToString(CultureInfo.InvariantCulture)));
+                fingerprints[user] = $"{interests.EvidenceCount} {strongest} | {sendTime.EvidenceCount} {sendTime.TimeZone}";
             });
         return new Consistency(users, missing, miscounted, Digest(fingerprints));
     }
