@@ -46,9 +46,9 @@ public sealed class CampaignRequestedConsumer(
             throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has no CampaignId.");
         }
 
-        ConsumerRules.RequireWindow(campaign.SendWindowStart, campaign.SendWindowEnd, nameof(CampaignRequested), campaign.EventId);
-        ConsumerRules.RequireCampaignType(campaign.CampaignType, nameof(CampaignRequested), campaign.EventId);
-        ConsumerRules.RequireSections(campaign.Sections, nameof(CampaignRequested), campaign.EventId);
+        CampaignMessageChecks.RequireWindow(campaign.SendWindowStart, campaign.SendWindowEnd, nameof(CampaignRequested), campaign.EventId);
+        CampaignMessageChecks.RequireCampaignType(campaign.CampaignType, nameof(CampaignRequested), campaign.EventId);
+        CampaignMessageChecks.RequireSections(campaign.Sections, nameof(CampaignRequested), campaign.EventId);
         if (campaign.ControlShare is { } share && !(share >= 0 && share <= CampaignArms.MaxControlShare))
         {
             throw new InvalidMessageException(

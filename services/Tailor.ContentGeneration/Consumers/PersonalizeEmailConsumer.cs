@@ -220,8 +220,8 @@ public sealed class PersonalizeEmailConsumer(
             throw new InvalidMessageException($"{nameof(PersonalizeEmail)} {command.EventId} has no CampaignId.");
         }
 
-        ConsumerRules.RequireWindow(command.SendWindowStart, command.SendWindowEnd, nameof(PersonalizeEmail), command.EventId);
-        ConsumerRules.RequireCampaignType(command.CampaignType, nameof(PersonalizeEmail), command.EventId);
-        ConsumerRules.RequireSections(command.Sections, nameof(PersonalizeEmail), command.EventId);
+        CampaignMessageChecks.RequireWindow(command.SendWindowStart, command.SendWindowEnd, nameof(PersonalizeEmail), command.EventId);
+        CampaignMessageChecks.RequireCampaignType(command.CampaignType, nameof(PersonalizeEmail), command.EventId);
+        CampaignMessageChecks.RequireSections(command.Sections, nameof(PersonalizeEmail), command.EventId);
     }
 }

@@ -13,6 +13,6 @@ public sealed class EmailEngagedConsumerDefinition(IOptions<SendTimeOptions> opt
         IRegistrationContext context)
     {
         ConsumerRetry.Apply(endpointConfigurator);
-        ConsumerRules.Batch(consumerConfigurator, options);
+        EvidenceBatching.Batch(consumerConfigurator, options);
     }
 }

@@ -13,6 +13,6 @@ public sealed class UserActivityTrackedConsumerDefinition(IOptions<SendTimeOptio
         IRegistrationContext context)
     {
         ConsumerRetry.Apply(endpointConfigurator);
-        ConsumerRules.Batch(consumerConfigurator, options);
+        EvidenceBatching.Batch(consumerConfigurator, options);
     }
 }

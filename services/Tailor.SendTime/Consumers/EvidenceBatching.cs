@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Tailor.SendTime.Consumers;
 
-/// <summary>What every consumer definition of this service applies.</summary>
-internal static class ConsumerRules
+/// <summary>How SendTime's evidence consumers (activities, engagements) take their messages: in batches.</summary>
+internal static class EvidenceBatching
 {
     /// <summary>
     /// One batch at a time per message type and replica: full batches keep a replay of thousands of purchases to one

@@ -3,8 +3,11 @@ using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Consumers;
 
-/// <summary>What every consumer definition of this service applies.</summary>
-internal static class ConsumerRules
+/// <summary>
+/// What ContentGeneration refuses in a campaign's messages (a request, a page of commands): Ingestion checks the same
+/// over HTTP, and these catch what was published straight onto the bus.
+/// </summary>
+internal static class CampaignMessageChecks
 {
     public static void RequireWindow(DateTimeOffset start, DateTimeOffset end, string messageType, Guid eventId)
     {
