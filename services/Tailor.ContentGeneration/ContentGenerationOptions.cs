@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.Contracts;
-using Tailor.Messaging;
+using Tailor.Links;
 using Tailor.OptionsValidation;
 
 namespace Tailor.ContentGeneration;

@@ -12,6 +12,7 @@ using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Generation;
 using Tailor.ContentGeneration.Personalization;
 using Tailor.ContentGeneration.Subjects;
+using Tailor.Links;
 using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration;

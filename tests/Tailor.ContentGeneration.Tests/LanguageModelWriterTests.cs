@@ -8,7 +8,7 @@ using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Generation;
 using Tailor.ContentGeneration.Subjects;
 using Tailor.Contracts;
-using Tailor.Messaging;
+using Tailor.Links;
 using static Tailor.ContentGeneration.Tests.FakeChatCompletionsServer;
 
 namespace Tailor.ContentGeneration.Tests;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Personalization;
 using Tailor.Contracts;
-using Tailor.Messaging;
+using Tailor.Links;
 using Tailor.Profiles;
 using Tailor.Storage;
 

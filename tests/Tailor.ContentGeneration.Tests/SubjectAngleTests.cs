@@ -4,7 +4,7 @@ using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Copy;
 using Tailor.ContentGeneration.Subjects;
 using Tailor.Contracts;
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.ContentGeneration.Tests;
 

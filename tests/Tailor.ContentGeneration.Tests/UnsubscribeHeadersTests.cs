@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Personalization;
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.ContentGeneration.Tests;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.ContentGeneration.Composition;
 

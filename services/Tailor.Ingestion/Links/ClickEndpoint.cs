@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.Ingestion.Links;
 

@@ -4,7 +4,7 @@ using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Mapping;
 using Tailor.Ingestion.Webhooks;
-using Tailor.Messaging;
+using Tailor.Links;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Links;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.Ingestion.Links;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Tailor.Messaging;
+using Tailor.Links;
 using Tailor.ServiceDefaults;
 
 namespace Tailor.Ingestion.Links;

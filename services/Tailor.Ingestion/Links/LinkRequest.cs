@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Tailor.Ingestion.Validation;
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.Ingestion.Links;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Http;
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.Ingestion.Links;
 

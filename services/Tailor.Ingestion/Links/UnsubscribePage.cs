@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using Tailor.Messaging;
+using System.Text;
+using Tailor.Links;
 
 namespace Tailor.Ingestion.Links;
 

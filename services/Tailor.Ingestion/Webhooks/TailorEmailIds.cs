@@ -1,3 +1,5 @@
+using Tailor.Links;
+
 namespace Tailor.Ingestion.Webhooks;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal static class TailorEmailIds
     private static string? Signature(string query) =>
         query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
-            .Where(pair => pair.Length == 2 && pair[0] == Messaging.LinkSignature.QueryParameter)
+            .Where(pair => pair.Length == 2 && pair[0] == LinkSignature.QueryParameter)
             .Select(pair => Uri.UnescapeDataString(pair[1]))
             .FirstOrDefault();
 }

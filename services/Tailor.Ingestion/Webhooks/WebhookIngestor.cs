@@ -2,7 +2,7 @@ using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Mapping;
-using Tailor.Messaging;
+using Tailor.Links;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Webhooks;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Tailor.Messaging;
 using Tailor.Ingestion.Webhooks.Mailgun;
 using Tailor.Ingestion.Webhooks.Postmark;
-using Tailor.Ingestion.Webhooks.Ses;
 using Tailor.Ingestion.Webhooks.SendGrid;
+using Tailor.Ingestion.Webhooks.Ses;
+using Tailor.Links;
 using Tailor.ServiceDefaults;
 
 namespace Tailor.Ingestion.Webhooks;

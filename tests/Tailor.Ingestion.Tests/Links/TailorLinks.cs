@@ -1,4 +1,4 @@
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.Ingestion.Tests.Links;
 

@@ -1,5 +1,5 @@
 using Tailor.Ingestion.Tests.Reports;
-using Tailor.Messaging;
+using Tailor.Links;
 
 namespace Tailor.Ingestion.Tests.Webhooks;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Tailor.Messaging;
+namespace Tailor.Links;
 
 /// <summary>
 /// Signs and checks the links in Tailor's emails under a key ContentGeneration and Ingestion share: product links

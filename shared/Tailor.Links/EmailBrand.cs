@@ -1,4 +1,4 @@
-namespace Tailor.Messaging;
+namespace Tailor.Links;
 
 /// <summary>
 /// The shop's name as its readers know it. It is ContentGeneration's setting (<c>Tailor:ContentGeneration:BrandName</c>):

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Tailor.Messaging;
+namespace Tailor.Links;
 
 /// <summary>The key product links are signed with (section <c>Tailor:LinkSigning</c>); the same in ContentGeneration and Ingestion.</summary>
 public sealed class LinkSigningOptions

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Tailor.Messaging;
+namespace Tailor.Links;
 
 public static class LinkSignatureRegistration
 {
