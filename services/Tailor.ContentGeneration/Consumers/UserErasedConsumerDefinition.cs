@@ -1,15 +1,8 @@
-using MassTransit;
 using Tailor.Messaging;
 
 namespace Tailor.ContentGeneration.Consumers;
 
-public sealed class UserErasedConsumerDefinition : ConsumerDefinition<UserErasedConsumer>
+public sealed class UserErasedConsumerDefinition : TailorConsumerDefinition<UserErasedConsumer>
 {
     public UserErasedConsumerDefinition() => ConcurrentMessageLimit = 4;
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<UserErasedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        ConsumerRetry.Apply(endpointConfigurator);
 }

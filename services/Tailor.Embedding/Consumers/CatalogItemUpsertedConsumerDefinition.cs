@@ -5,14 +5,13 @@ using Tailor.Messaging;
 namespace Tailor.Embedding.Consumers;
 
 public sealed class CatalogItemUpsertedConsumerDefinition(IOptions<EmbeddingOptions> options)
-    : ConsumerDefinition<CatalogItemUpsertedConsumer>
+    : TailorConsumerDefinition<CatalogItemUpsertedConsumer>
 {
-    protected override void ConfigureConsumer(
+    protected override void Configure(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<CatalogItemUpsertedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        ConsumerRetry.Apply(endpointConfigurator);
         // One batch at a time per replica, each one model run. Batches on other replicas may store vectors meanwhile:
         // an older change never overwrites a newer one, as each vector is stored by a conditional write.
         consumerConfigurator.Options<BatchOptions>(batch => batch

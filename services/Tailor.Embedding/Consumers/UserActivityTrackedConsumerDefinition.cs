@@ -5,14 +5,13 @@ using Tailor.Messaging;
 namespace Tailor.Embedding.Consumers;
 
 public sealed class UserActivityTrackedConsumerDefinition(IOptions<EmbeddingOptions> options)
-    : ConsumerDefinition<UserActivityTrackedConsumer>
+    : TailorConsumerDefinition<UserActivityTrackedConsumer>
 {
-    protected override void ConfigureConsumer(
+    protected override void Configure(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        ConsumerRetry.Apply(endpointConfigurator);
         // Two batches may run at once (as batches on other replicas do): a user's state changes by conditional writes,
         // and the decayed sum does not depend on the order evidence arrives in, so one batch's store round-trips
         // overlap the other's model run.

@@ -1,18 +1,11 @@
-using MassTransit;
 using Tailor.Messaging;
 
 namespace Tailor.Embedding.Consumers;
 
-public sealed class UserErasedConsumerDefinition : ConsumerDefinition<UserErasedConsumer>
+public sealed class UserErasedConsumerDefinition : TailorConsumerDefinition<UserErasedConsumer>
 {
     public UserErasedConsumerDefinition()
     {
         ConcurrentMessageLimit = 4;
     }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<UserErasedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        ConsumerRetry.Apply(endpointConfigurator);
 }

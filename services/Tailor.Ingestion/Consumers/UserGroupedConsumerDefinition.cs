@@ -4,18 +4,17 @@ using Tailor.Messaging;
 namespace Tailor.Ingestion.Consumers;
 
 /// <summary>Retries store and cache hiccups; a message naming no user goes to the error queue with a Fault.</summary>
-internal sealed class UserGroupedConsumerDefinition : ConsumerDefinition<UserGroupedConsumer>
+internal sealed class UserGroupedConsumerDefinition : TailorConsumerDefinition<UserGroupedConsumer>
 {
     public UserGroupedConsumerDefinition()
     {
         ConcurrentMessageLimit = 16;
     }
 
-    protected override void ConfigureConsumer(
+    protected override void Configure(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserGroupedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        ConsumerRetry.Apply(endpointConfigurator);
     }
 }

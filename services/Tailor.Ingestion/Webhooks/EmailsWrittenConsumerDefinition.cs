@@ -1,17 +1,10 @@
-using MassTransit;
 using Tailor.Messaging;
 
 namespace Tailor.Ingestion.Webhooks;
 
 /// <summary>Retries store hiccups; a page holding an email without a user, or a page without a campaign, goes to the error queue with a Fault.</summary>
-internal sealed class EmailsWrittenConsumerDefinition : ConsumerDefinition<EmailsWrittenConsumer>
+internal sealed class EmailsWrittenConsumerDefinition : TailorConsumerDefinition<EmailsWrittenConsumer>
 {
     // Two pages at once overlap one's write with the other's counts.
     public EmailsWrittenConsumerDefinition() => ConcurrentMessageLimit = 2;
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<EmailsWrittenConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        ConsumerRetry.Apply(endpointConfigurator);
 }

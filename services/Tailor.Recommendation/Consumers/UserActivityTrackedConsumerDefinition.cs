@@ -3,14 +3,13 @@ using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
-public sealed class UserActivityTrackedConsumerDefinition : ConsumerDefinition<UserActivityTrackedConsumer>
+public sealed class UserActivityTrackedConsumerDefinition : TailorConsumerDefinition<UserActivityTrackedConsumer>
 {
-    protected override void ConfigureConsumer(
+    protected override void Configure(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        ConsumerRetry.Apply(endpointConfigurator);
         ConsumerBatches.Apply(consumerConfigurator);
     }
 }

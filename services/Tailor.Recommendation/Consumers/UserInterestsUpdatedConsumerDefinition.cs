@@ -3,14 +3,13 @@ using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
-public sealed class UserInterestsUpdatedConsumerDefinition : ConsumerDefinition<UserInterestsUpdatedConsumer>
+public sealed class UserInterestsUpdatedConsumerDefinition : TailorConsumerDefinition<UserInterestsUpdatedConsumer>
 {
-    protected override void ConfigureConsumer(
+    protected override void Configure(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserInterestsUpdatedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        ConsumerRetry.Apply(endpointConfigurator);
         ConsumerBatches.Apply(consumerConfigurator);
     }
 }

@@ -1,15 +1,8 @@
-using MassTransit;
 using Tailor.Messaging;
 
 namespace Tailor.Recommendation.Consumers;
 
-public sealed class UserTopicsUpdatedConsumerDefinition : ConsumerDefinition<UserTopicsUpdatedConsumer>
+public sealed class UserTopicsUpdatedConsumerDefinition : TailorConsumerDefinition<UserTopicsUpdatedConsumer>
 {
     public UserTopicsUpdatedConsumerDefinition() => ConcurrentMessageLimit = 16;
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<UserTopicsUpdatedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -39,13 +39,7 @@ public sealed class DeviceTimeZoneObservedConsumer(IEventStore events, SendTimeL
     }
 }
 
-public sealed class DeviceTimeZoneObservedConsumerDefinition : ConsumerDefinition<DeviceTimeZoneObservedConsumer>
+public sealed class DeviceTimeZoneObservedConsumerDefinition : TailorConsumerDefinition<DeviceTimeZoneObservedConsumer>
 {
     public DeviceTimeZoneObservedConsumerDefinition() => ConcurrentMessageLimit = 4;
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<DeviceTimeZoneObservedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -5,14 +5,13 @@ using Tailor.Messaging;
 namespace Tailor.SendTime.Consumers;
 
 public sealed class EmailEngagedConsumerDefinition(IOptions<SendTimeOptions> options)
-    : ConsumerDefinition<EmailEngagedConsumer>
+    : TailorConsumerDefinition<EmailEngagedConsumer>
 {
-    protected override void ConfigureConsumer(
+    protected override void Configure(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EmailEngagedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        ConsumerRetry.Apply(endpointConfigurator);
         EvidenceBatching.Batch(consumerConfigurator, options);
     }
 }

@@ -1,16 +1,9 @@
-using MassTransit;
 using Tailor.Messaging;
 
 namespace Tailor.SendTime.Consumers;
 
-public sealed class ModelTrainingRequestedConsumerDefinition : ConsumerDefinition<ModelTrainingRequestedConsumer>
+public sealed class ModelTrainingRequestedConsumerDefinition : TailorConsumerDefinition<ModelTrainingRequestedConsumer>
 {
     // One refresh at a time per replica: each one reads every user, so two at once would only double the work.
     public ModelTrainingRequestedConsumerDefinition() => ConcurrentMessageLimit = 1;
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<ModelTrainingRequestedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        ConsumerRetry.Apply(endpointConfigurator);
 }

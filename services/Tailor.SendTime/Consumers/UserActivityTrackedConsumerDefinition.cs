@@ -5,14 +5,13 @@ using Tailor.Messaging;
 namespace Tailor.SendTime.Consumers;
 
 public sealed class UserActivityTrackedConsumerDefinition(IOptions<SendTimeOptions> options)
-    : ConsumerDefinition<UserActivityTrackedConsumer>
+    : TailorConsumerDefinition<UserActivityTrackedConsumer>
 {
-    protected override void ConfigureConsumer(
+    protected override void Configure(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<UserActivityTrackedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        ConsumerRetry.Apply(endpointConfigurator);
         EvidenceBatching.Batch(consumerConfigurator, options);
     }
 }

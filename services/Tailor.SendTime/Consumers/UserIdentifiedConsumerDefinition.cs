@@ -1,15 +1,8 @@
-using MassTransit;
 using Tailor.Messaging;
 
 namespace Tailor.SendTime.Consumers;
 
-public sealed class UserIdentifiedConsumerDefinition : ConsumerDefinition<UserIdentifiedConsumer>
+public sealed class UserIdentifiedConsumerDefinition : TailorConsumerDefinition<UserIdentifiedConsumer>
 {
     public UserIdentifiedConsumerDefinition() => ConcurrentMessageLimit = 4;
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<UserIdentifiedConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        ConsumerRetry.Apply(endpointConfigurator);
 }

@@ -1,9 +1,8 @@
-using MassTransit;
 using Tailor.Messaging;
 
 namespace Tailor.Training.Consumers;
 
-public sealed class ModelTrainingRequestedConsumerDefinition<TTrainer> : ConsumerDefinition<ModelTrainingRequestedConsumer<TTrainer>>
+public sealed class ModelTrainingRequestedConsumerDefinition<TTrainer> : TailorConsumerDefinition<ModelTrainingRequestedConsumer<TTrainer>>
     where TTrainer : IModelTrainer
 {
     public ModelTrainingRequestedConsumerDefinition()
@@ -12,10 +11,4 @@ public sealed class ModelTrainingRequestedConsumerDefinition<TTrainer> : Consume
         // One training at a time anyway; a second request waits in the queue rather than holding a consumer slot.
         ConcurrentMessageLimit = 1;
     }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<ModelTrainingRequestedConsumer<TTrainer>> consumerConfigurator,
-        IRegistrationContext context) =>
-        ConsumerRetry.Apply(endpointConfigurator);
 }
