@@ -12,7 +12,7 @@ public sealed class DeviceTimeZoneObservedConsumerTests
         await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         // Enough weekly events at 08:00 UTC that the user outweighs the population.
-        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 10).Select(i => TestMessages.Activity("u-1", TestMessages.Monday.AddDays(7 * i).AddHours(8))), ct);
+        await host.Harness.Bus.PublishBatch(TestMessages.Weekly("u-1", weeks: 10, hourUtc: 8), ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(10);
         var observed = new DeviceTimeZoneObserved(Guid.NewGuid(), "u-1", TestMessages.Monday.AddDays(70), "Asia/Tokyo");
 
@@ -33,7 +33,7 @@ public sealed class DeviceTimeZoneObservedConsumerTests
     {
         await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 3).Select(i => TestMessages.Activity("u-1", TestMessages.Monday.AddDays(7 * i).AddHours(8))), ct);
+        await host.Harness.Bus.PublishBatch(TestMessages.Weekly("u-1", weeks: 3, hourUtc: 8), ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(3);
         var before = (await host.Profiles.ReadAsync("u-1", ct))?.SendTime;
         Assert.NotNull(before);

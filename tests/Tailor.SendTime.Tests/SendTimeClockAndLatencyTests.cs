@@ -18,7 +18,7 @@ public sealed class SendTimeClockAndLatencyTests
         await host.WaitForConsumedAsync<UserIdentified>(1);
 
         // 01:00 UTC on Monday is 10:00 in Tokyo; one a week, so each is an occurrence of its own.
-        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 3).Select(i => TestMessages.Activity("u-1", TestMessages.Monday.AddDays(7 * i).AddHours(1))), ct);
+        await host.Harness.Bus.PublishBatch(TestMessages.Weekly("u-1", weeks: 3, hourUtc: 1), ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(3);
 
         var slice = (await host.Profiles.ReadAsync("u-1", ct))?.SendTime;
@@ -37,7 +37,7 @@ public sealed class SendTimeClockAndLatencyTests
         await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         // Enough events that the user outweighs the population, which still holds them at 08:00 on its own clock.
-        await host.Harness.Bus.PublishBatch(Enumerable.Range(0, 10).Select(i => TestMessages.Activity("u-1", TestMessages.Monday.AddDays(7 * i).AddHours(8))), ct);
+        await host.Harness.Bus.PublishBatch(TestMessages.Weekly("u-1", weeks: 10, hourUtc: 8), ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(10);
         Assert.Equal(8, (await host.Profiles.ReadAsync("u-1", ct))?.SendTime?.BestHourOfWeek);
 
