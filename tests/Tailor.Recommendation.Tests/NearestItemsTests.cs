@@ -52,6 +52,51 @@ public sealed class NearestItemsTests(RealItemVectors model)
         }
     }
 
+    [Theory]
+    [InlineData(1, 384)]
+    [InlineData(7, 384)]
+    [InlineData(9, 19)]
+    public void Row_scores_agree_with_a_plain_loop_whatever_the_rows_and_length(int rowCount, int dimensions)
+    {
+        var random = new Random(rowCount * 1000 + dimensions);
+        var rows = Enumerable.Range(0, rowCount * dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var query = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var scores = new float[rowCount];
+
+        RowScores.Dot(rows, query, scores);
+
+        for (var row = 0; row < rowCount; row++)
+        {
+            var expected = rows.Skip(row * dimensions).Take(dimensions).Zip(query, (a, b) => (double)a * b).Sum();
+            Assert.Equal(expected, scores[row], precision: 4);
+        }
+    }
+
+    [Fact]
+    public void Searching_a_catalog_of_several_blocks_finds_what_a_plain_loop_finds()
+    {
+        var random = new Random(7);
+        const int Dimensions = 24;
+        var index = new NearestItems(Dimensions);
+        var vectors = Enumerable.Range(0, 203).ToDictionary(item => $"item-{item}", _ => UnitVector(random, Dimensions));
+        foreach (var (id, vector) in vectors)
+        {
+            index.Upsert(id, vector);
+        }
+
+        float[][] queries = [UnitVector(random, Dimensions), UnitVector(random, Dimensions)];
+        var found = index.SearchMany(queries, count: 10);
+
+        foreach (var (query, result) in queries.Zip(found))
+        {
+            var expected = vectors
+                .OrderByDescending(item => item.Value.Zip(query, (a, b) => (double)a * b).Sum())
+                .Take(10)
+                .Select(item => item.Key);
+            Assert.Equal(expected, result.Select(item => item.ItemId));
+        }
+    }
+
     [Fact]
     public void Upsert_replaces_a_vector_and_grows_past_its_capacity()
     {
@@ -86,5 +131,12 @@ public sealed class NearestItemsTests(RealItemVectors model)
         }
 
         return index;
+    }
+
+    private static float[] UnitVector(Random random, int dimensions)
+    {
+        var vector = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var norm = MathF.Sqrt(vector.Sum(value => value * value));
+        return [.. vector.Select(value => value / norm)];
     }
 }
