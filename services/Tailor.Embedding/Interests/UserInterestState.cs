@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Text.Json.Serialization;
+using Tailor.Contracts;
 using Tailor.Embedding.Model;
 using Tailor.Embedding.Vectors;
 
@@ -18,7 +20,7 @@ namespace Tailor.Embedding.Interests;
 public sealed record UserInterestState(
     string Model,
     string ModelVersion,
-    float[] WeightedSum,
+    [property: JsonConverter(typeof(PackedFloatsJsonConverter))] float[] WeightedSum,
     DateTimeOffset ReferenceTime,
     int EvidenceCount,
     Guid? LastUpdateId = null,

@@ -45,6 +45,29 @@ public sealed class RedisProfileCacheTests : ProfileCacheContractTests, IAsyncDi
     }
 
     [Fact]
+    public async Task The_interest_vector_is_stored_packed_and_a_slice_written_as_numbers_still_reads()
+    {
+        var cache = CreateCache();
+        await cache.WriteSliceAsync("17850", new InterestsSlice("all-minilm-l6-v2", "1.0.0", [0.5f, -0.25f], 2, DateTimeOffset.UnixEpoch), Token);
+        var database = _redis!.GetDatabase();
+
+        var json = await database.HashGetAsync(_keyPrefix + "profile:17850", "interests");
+        using (var document = JsonDocument.Parse(json.ToString()))
+        {
+            byte[] packed = [.. BitConverter.GetBytes(0.5f), .. BitConverter.GetBytes(-0.25f)];
+            Assert.Equal(Convert.ToBase64String(packed), document.RootElement.GetProperty("vector").GetString());
+        }
+
+        await database.HashSetAsync(
+            _keyPrefix + "profile:17850",
+            "interests",
+            """{"model":"all-minilm-l6-v2","modelVersion":"1.0.0","vector":[0.125,-1],"evidenceCount":3,"updatedAt":"2026-12-01T00:00:00+00:00"}""");
+        var interests = (await cache.ReadAsync("17850", Token))?.Interests;
+        Assert.NotNull(interests);
+        Assert.Equal([0.125f, -1f], interests.Vector);
+    }
+
+    [Fact]
     public async Task Remove_deletes_the_hash_and_the_set_member()
     {
         var cache = CreateCache();
