@@ -11,4 +11,4 @@ public record UserInterestsUpdated(
     string Model,
     string ModelVersion,
     float[] Vector,
-    int EvidenceCount);
+    int EvidenceCount) : IUserEvent;
