@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Tailor.Messaging;
 
 namespace Tailor.Bench;
 
@@ -13,7 +14,11 @@ internal static class RawBusRun
     {
         var counter = new RunCounter(run, options.Events);
         var consumer = await counter.StartAsync(options.RabbitMq, cancellationToken);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(options.RabbitMq)));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(options.RabbitMq));
+            rabbit.UseTailorPublishTopology();
+        });
         await bus.StartAsync(cancellationToken);
         try
         {

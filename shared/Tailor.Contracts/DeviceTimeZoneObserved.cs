@@ -5,4 +5,4 @@ namespace Tailor.Contracts;
 /// identify call: from now on the user's hours are counted on that clock.
 /// </summary>
 /// <param name="TimeZone">An IANA zone id, such as <c>Europe/Berlin</c>.</param>
-public record DeviceTimeZoneObserved(Guid EventId, string UserId, DateTimeOffset OccurredAt, string TimeZone);
+public record DeviceTimeZoneObserved(Guid EventId, string UserId, DateTimeOffset OccurredAt, string TimeZone) : IUserEvent;

@@ -18,4 +18,4 @@ public record EmailEngaged(
     string? Url,
     string? ItemId,
     bool IsMachineOpen,
-    string? Source = null);
+    string? Source = null) : IUserEvent;

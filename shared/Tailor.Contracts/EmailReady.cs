@@ -43,4 +43,4 @@ public record EmailReady(
     IReadOnlyDictionary<string, string>? CustomArgs = null,
     string? SubjectVariant = null,
     string? ModelVersion = null,
-    string? Arm = null);
+    string? Arm = null) : IUserEvent;

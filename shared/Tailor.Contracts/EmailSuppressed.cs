@@ -6,4 +6,4 @@ public record EmailSuppressed(
     string UserId,
     DateTimeOffset OccurredAt,
     string CampaignId,
-    string Reason);
+    string Reason) : IUserEvent;

@@ -13,7 +13,7 @@ public record PersonalizeEmail(
     DateTimeOffset SendWindowStart,
     DateTimeOffset SendWindowEnd,
     string? CampaignType = null,
-    IReadOnlyList<string>? Sections = null)
+    IReadOnlyList<string>? Sections = null) : IUserEvent
 {
     /// <summary>When the campaign was requested (its <see cref="CampaignRequested.OccurredAt"/>): where campaign-to-email latency starts. Null from older senders.</summary>
     public DateTimeOffset? CampaignRequestedAt { get; init; }

@@ -45,4 +45,4 @@ public record RecommendationsUpdated(
     string UserId,
     DateTimeOffset OccurredAt,
     string ModelVersion,
-    IReadOnlyList<RecommendedItem> Items);
+    IReadOnlyList<RecommendedItem> Items) : IUserEvent;

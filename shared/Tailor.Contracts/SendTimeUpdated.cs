@@ -10,4 +10,4 @@ public record SendTimeUpdated(
     DateTimeOffset OccurredAt,
     int BestHourOfWeek,
     int EvidenceCount,
-    string? TimeZone = null);
+    string? TimeZone = null) : IUserEvent;

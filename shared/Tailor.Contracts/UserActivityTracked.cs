@@ -13,4 +13,4 @@ public record UserActivityTracked(
     double Quantity,
     decimal? Price,
     string? Text,
-    IReadOnlyDictionary<string, string> Properties);
+    IReadOnlyDictionary<string, string> Properties) : IUserEvent;

@@ -11,4 +11,4 @@ public record UserGrouped(
     string UserId,
     DateTimeOffset OccurredAt,
     string GroupId,
-    IReadOnlyDictionary<string, string> Traits);
+    IReadOnlyDictionary<string, string> Traits) : IUserEvent;

@@ -11,4 +11,4 @@ public record UserIdentified(
     string? Country,
     string? TimeZone,
     bool? EmailConsent,
-    IReadOnlyDictionary<string, string> Traits);
+    IReadOnlyDictionary<string, string> Traits) : IUserEvent;

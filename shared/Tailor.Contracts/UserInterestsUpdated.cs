@@ -14,4 +14,4 @@ public record UserInterestsUpdated(
     string Model,
     string ModelVersion,
     [property: JsonConverter(typeof(PackedFloatsJsonConverter))] float[] Vector,
-    int EvidenceCount);
+    int EvidenceCount) : IUserEvent;

@@ -8,4 +8,4 @@ public record UserTopicsUpdated(
     string ModelVersion,
     IReadOnlyList<double> Mixture,
     int DominantTopic,
-    string DominantLabel);
+    string DominantLabel) : IUserEvent;

@@ -13,7 +13,7 @@ public record WrittenEmailRecord(
     DateTimeOffset SendAt,
     IReadOnlyList<string> ItemIds,
     string? SubjectVariant,
-    string? Arm)
+    string? Arm) : IUserEvent
 {
     /// <summary>The record of <paramref name="email"/>.</summary>
     public static WrittenEmailRecord Of(EmailReady email)

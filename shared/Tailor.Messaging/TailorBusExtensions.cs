@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tailor.Contracts;
 using Tailor.Messaging.Diagnostics;
 
 namespace Tailor.Messaging;
@@ -55,6 +56,7 @@ public static class TailorBusExtensions
             {
                 bus.UsingInMemory((context, transport) =>
                 {
+                    transport.UseTailorPublishTopology();
                     transport.UseConsumeFilter(typeof(ProfileWriteCauseFilter<>), context);
                     transport.ConfigureEndpoints(context);
                 });
@@ -64,6 +66,7 @@ public static class TailorBusExtensions
                 bus.UsingRabbitMq((context, transport) =>
                 {
                     transport.Host(new Uri(rabbitMq));
+                    transport.UseTailorPublishTopology();
                     transport.UseConsumeFilter(typeof(ProfileWriteCauseFilter<>), context);
                     transport.ConfigureEndpoints(context);
                 });
@@ -81,6 +84,19 @@ public static class TailorBusExtensions
         // Start-up completes only once every queue is bound, so nothing published right after start is missed.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         return builder;
+    }
+
+    /// <summary>
+    /// What Tailor's buses publish beyond MassTransit's defaults: <see cref="IUserEvent"/> is a shape the contracts
+    /// share, not a message anyone consumes, so publishing a user event declares no exchange for it and binds the
+    /// event's own exchange to none (MassTransit would make one per implemented interface). The envelope's
+    /// <c>messageType</c> still lists it, after the concrete type. A bus that publishes Tailor's events from outside
+    /// the host (the bench's probes, a test's publisher) calls this too, so it leaves the broker as the host does.
+    /// </summary>
+    public static void UseTailorPublishTopology(this IBusFactoryConfigurator transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        transport.Publish<IUserEvent>(topology => topology.Exclude = true);
     }
 
     public static bool UsesRabbitMq(this IConfiguration configuration) =>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Tailor.Contracts;
 
 namespace Tailor.Storage;
 
@@ -21,23 +22,31 @@ public static class EventStoreExtensions
         return store.AppendAsync(StoredEvent.Of(stream, eventId, userId, occurredAt, message), cancellationToken);
     }
 
-    /// <summary>Records a batch's messages in one transaction where the adapter can (see <see cref="IEventStore.AppendManyAsync"/>).</summary>
-    public static Task<IReadOnlyList<bool>> RecordManyAsync<TMessage>(
+    /// <summary>Records a user's event in the service's own stream, filed under its user; false when it was already recorded.</summary>
+    /// <typeparam name="TEvent">The concrete contract: the record is filed under its name, so never pass it as <see cref="IUserEvent"/>.</typeparam>
+    public static Task<bool> RecordAsync<TEvent>(
         this IEventStore store,
         string stream,
-        IEnumerable<TMessage> messages,
-        Func<TMessage, (Guid EventId, string? UserId, DateTimeOffset OccurredAt)> describe,
+        TEvent userEvent,
         CancellationToken cancellationToken = default)
+        where TEvent : IUserEvent
+    {
+        ArgumentNullException.ThrowIfNull(userEvent);
+        return store.RecordAsync(stream, userEvent.EventId, userEvent.UserId, userEvent.OccurredAt, userEvent, cancellationToken);
+    }
+
+    /// <summary>Records a batch of users' events in one transaction where the adapter can (see <see cref="IEventStore.AppendManyAsync"/>).</summary>
+    public static Task<IReadOnlyList<bool>> RecordManyAsync<TEvent>(
+        this IEventStore store,
+        string stream,
+        IEnumerable<TEvent> userEvents,
+        CancellationToken cancellationToken = default)
+        where TEvent : IUserEvent
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(describe);
-        var stored = messages
-            .Select(message =>
-            {
-                var (eventId, userId, occurredAt) = describe(message);
-                return StoredEvent.Of(stream, eventId, userId, occurredAt, message);
-            })
+        ArgumentNullException.ThrowIfNull(userEvents);
+        var stored = userEvents
+            .Select(userEvent => StoredEvent.Of(stream, userEvent.EventId, userEvent.UserId, userEvent.OccurredAt, userEvent))
             .ToList();
         return store.AppendManyAsync(stored, cancellationToken);
     }

@@ -1,3 +1,5 @@
+using Tailor.Contracts;
+
 namespace Tailor.Storage;
 
 public static class HandleOnceExtensions
@@ -28,6 +30,20 @@ public static class HandleOnceExtensions
         await work(cancellationToken);
         await store.RecordAsync(stream, eventId, userId, occurredAt, message, cancellationToken);
         return true;
+    }
+
+    /// <summary>The inbox pattern (see the overload above) for a user's event, recorded under its user.</summary>
+    /// <typeparam name="TEvent">The concrete contract: the record is filed under its name, so never pass it as <see cref="IUserEvent"/>.</typeparam>
+    public static Task<bool> HandleOnceAsync<TEvent>(
+        this IEventStore store,
+        string stream,
+        TEvent userEvent,
+        Func<CancellationToken, Task> work,
+        CancellationToken cancellationToken = default)
+        where TEvent : IUserEvent
+    {
+        ArgumentNullException.ThrowIfNull(userEvent);
+        return store.HandleOnceAsync(stream, userEvent.EventId, userEvent.UserId, userEvent.OccurredAt, userEvent, work, cancellationToken);
     }
 
     /// <summary>

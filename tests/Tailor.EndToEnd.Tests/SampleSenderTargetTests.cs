@@ -223,7 +223,11 @@ public sealed class SampleSenderTargetTests : IDisposable
                 "--Tailor:SampleSender:Security=None",
             ]);
             // Another process (ContentGeneration) publishing EmailReady, as in a distributed deployment.
-            var publisher = Bus.Factory.CreateUsingRabbitMq(bus => bus.Host(new Uri(virtualHost.AmqpUri)));
+            var publisher = Bus.Factory.CreateUsingRabbitMq(bus =>
+            {
+                bus.Host(new Uri(virtualHost.AmqpUri));
+                bus.UseTailorPublishTopology();
+            });
             await sender.StartAsync(ct);
             await publisher.StartAsync(ct);
             try

@@ -31,7 +31,7 @@ public sealed class StoreFailureTests
         var stored = new UserActivityTracked(
             EventIds.From("track:message:view-7", 0), "17850", IngestionApp.Now, ActivityKinds.View, "85123A", null, 1, null, null,
             new Dictionary<string, string>());
-        Assert.True(await app.Events.RecordAsync("ingestion", stored.EventId, stored.UserId, stored.OccurredAt, stored, TestContext.Current.CancellationToken));
+        Assert.True(await app.Events.RecordAsync("ingestion", stored, TestContext.Current.CancellationToken));
 
         using var retry = await app.PostAsync("/v1/track", call);
         using var secondRetry = await app.PostAsync("/v1/track", call);

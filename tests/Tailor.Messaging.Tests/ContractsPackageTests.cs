@@ -25,4 +25,22 @@ public sealed class ContractsPackageTests
         Assert.Contains(typeof(UserActivityTracked), messages);
         Assert.All(messages, type => Assert.Equal("Tailor.Contracts", type.Namespace));
     }
+
+    [Fact]
+    public void User_events_are_the_contracts_keyed_by_a_user_but_the_erasure()
+    {
+        var keyedByUser = typeof(IUserEvent).Assembly.GetExportedTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false })
+            .Where(type => type.GetProperty(nameof(IUserEvent.EventId))?.PropertyType == typeof(Guid)
+                && type.GetProperty(nameof(IUserEvent.UserId))?.PropertyType == typeof(string)
+                && type.GetProperty(nameof(IUserEvent.OccurredAt))?.PropertyType == typeof(DateTimeOffset))
+            .ToList();
+
+        Assert.Contains(typeof(UserActivityTracked), keyedByUser);
+        Assert.All(
+            keyedByUser.Where(type => type != typeof(UserErased)),
+            type => Assert.True(typeof(IUserEvent).IsAssignableFrom(type), $"{type.Name} has a user, an id and a time but is not an {nameof(IUserEvent)}."));
+        // Ingestion files an erasure without the user id, so it is never found as the user's data: it must not be recordable as a user event.
+        Assert.False(typeof(IUserEvent).IsAssignableFrom(typeof(UserErased)));
+    }
 }

@@ -31,6 +31,28 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     public Task<BasicGetResult?> TakeAsync(string queue, CancellationToken cancellationToken) =>
         OnFreshChannelAsync(channel => channel.BasicGetAsync(queue, autoAck: true, cancellationToken), cancellationToken);
 
+    /// <summary>Whether an exchange of that name exists on the broker.</summary>
+    public async Task<bool> HasExchangeAsync(string exchange, CancellationToken cancellationToken) =>
+        await OnFreshChannelAsync<object>(
+            async channel =>
+            {
+                await channel.ExchangeDeclarePassiveAsync(exchange, cancellationToken);
+                return exchange;
+            },
+            cancellationToken) is not null;
+
+    /// <summary>
+    /// A queue of the test's own bound to an exchange, to read what is published there as it lies on the wire; the
+    /// broker names it and deletes it when the test's connection closes.
+    /// </summary>
+    public async Task<string> ListenToAsync(string exchange, CancellationToken cancellationToken)
+    {
+        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var queue = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(queue.QueueName, exchange, routingKey: string.Empty, cancellationToken: cancellationToken);
+        return queue.QueueName;
+    }
+
     /// <summary>Deletes the endpoint's queue and exchange, and its <c>_error</c> and <c>_skipped</c> ones, on dispose.</summary>
     public void RemoveWhenDisposed(string endpoint) =>
         _endpointsToRemove.AddRange([endpoint, $"{endpoint}_error", $"{endpoint}_skipped"]);

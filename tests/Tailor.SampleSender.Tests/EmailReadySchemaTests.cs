@@ -100,10 +100,11 @@ public sealed partial class EmailReadySchemaTests
         var wire = JsonNode.Parse(consumed.Context.ReceiveContext.Body.GetBytes())!.AsObject();
 
         Assert.Equal("application/vnd.masstransit+json", consumed.Context.ReceiveContext.ContentType?.MediaType);
-        Assert.Contains("urn:message:Tailor.Contracts:EmailReady", wire["messageType"]!.AsArray().Select(type => type!.GetValue<string>()));
         AssertValid(wire["message"]!);
         Assert.Equal(wire["message"]!["eventId"]!.GetValue<string>(), wire["correlationId"]!.GetValue<string>());
         var documented = DocumentedEnvelope();
+        // The concrete type first, then the shape every user's event shares, as documented.
+        Assert.Equal(MessageTypes(documented), MessageTypes(wire));
         Assert.Equal(Keys(documented), Keys(wire));
         Assert.Equal(Keys(documented["host"]!), Keys(wire["host"]!));
         Assert.Equal(Keys(documented["message"]!), Keys(wire["message"]!));
@@ -115,7 +116,7 @@ public sealed partial class EmailReadySchemaTests
         var documented = DocumentedEnvelope();
 
         AssertValid(documented["message"]!);
-        Assert.Equal(["urn:message:Tailor.Contracts:EmailReady"], documented["messageType"]!.AsArray().Select(type => type!.GetValue<string>()));
+        Assert.Equal(["urn:message:Tailor.Contracts:EmailReady", "urn:message:Tailor.Contracts:IUserEvent"], MessageTypes(documented));
     }
 
     private static JsonNode Serialize(EmailReady email) =>
@@ -145,6 +146,8 @@ public sealed partial class EmailReadySchemaTests
         var block = JsonBlock().Matches(markdown).Select(match => match.Groups["json"].Value).Single(json => json.Contains("\"messageType\"", StringComparison.Ordinal));
         return JsonNode.Parse(block)!.AsObject();
     }
+
+    private static List<string> MessageTypes(JsonNode envelope) => [.. envelope["messageType"]!.AsArray().Select(type => type!.GetValue<string>())];
 
     private static List<string> Keys(JsonNode node) => [.. node.AsObject().Select(property => property.Key).Order()];
 

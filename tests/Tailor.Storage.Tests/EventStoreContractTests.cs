@@ -64,7 +64,7 @@ public abstract class EventStoreContractTests
     {
         var store = CreateStore();
         var purchases = RetailSample.Purchases(1200);
-        await store.RecordManyAsync(Ingestion, purchases.Where((_, index) => index % 3 == 0), purchase => (purchase.EventId, purchase.UserId, purchase.OccurredAt), Token);
+        await store.RecordManyAsync(Ingestion, purchases.Where((_, index) => index % 3 == 0), Token);
         await Record(store, Recommendation, purchases[1]);
 
         // More ids than one query takes at once, some twice: the answer is the recorded third, and only in its stream.
@@ -166,7 +166,7 @@ public abstract class EventStoreContractTests
         await RecordAll(store, Ingestion, purchases);
         var engaged = new EmailEngaged(
             Guid.NewGuid(), purchases[0].UserId, purchases[0].OccurredAt, Guid.NewGuid(), "campaign-1", EngagementKind.Open, Url: null, ItemId: null, IsMachineOpen: false);
-        await store.RecordAsync(Ingestion, engaged.EventId, engaged.UserId, engaged.OccurredAt, engaged, Token);
+        await store.RecordAsync(Ingestion, engaged, Token);
 
         var read = await store.ReadMessagesAsync<EmailEngaged>(new EventQuery(Ingestion), Token).ToListAsync(Token);
 
@@ -302,7 +302,7 @@ public abstract class EventStoreContractTests
     }
 
     private static Task<bool> Record(IEventStore store, string stream, UserActivityTracked purchase) =>
-        store.RecordAsync(stream, purchase.EventId, purchase.UserId, purchase.OccurredAt, purchase, Token);
+        store.RecordAsync(stream, purchase, Token);
 
     private static async Task RecordAll(IEventStore store, string stream, IEnumerable<UserActivityTracked> purchases)
     {

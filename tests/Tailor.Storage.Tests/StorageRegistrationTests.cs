@@ -30,7 +30,7 @@ public sealed class StorageRegistrationTests : IDisposable
 
         var events = host.Services.GetRequiredService<IEventStore>();
         var purchase = RetailSample.Purchases(1)[0];
-        await events.RecordAsync("ingestion", purchase.EventId, purchase.UserId, purchase.OccurredAt, purchase, TestContext.Current.CancellationToken);
+        await events.RecordAsync("ingestion", purchase, TestContext.Current.CancellationToken);
 
         Assert.IsType<SqliteEventStore>(Assert.IsType<InstrumentedEventStore>(events).Inner);
         Assert.IsType<SqliteDocumentStore>(Assert.IsType<InstrumentedDocumentStore>(host.Services.GetRequiredService<IDocumentStore>()).Inner);

@@ -21,8 +21,7 @@ public sealed class EmailEngagedConsumer(IEventStore events, FrequencyGuard freq
         InvalidMessageException.ThrowIfBlank(engagement.UserId, engagement.EventId);
         // The ledger is updated before the event is recorded, so a failure in between is retried rather than lost;
         // noting the same engagement twice keeps the later time, which changes nothing.
-        if (!await events.HandleOnceAsync(
-                ContentGenerationNames.Stream, engagement.EventId, engagement.UserId, engagement.OccurredAt, engagement, token => NoteAsync(engagement, token), context.CancellationToken))
+        if (!await events.HandleOnceAsync(ContentGenerationNames.Stream, engagement, token => NoteAsync(engagement, token), context.CancellationToken))
         {
             Log.Duplicate(logger, nameof(EmailEngaged), engagement.EventId);
         }

@@ -68,7 +68,7 @@ public sealed class PersonalizeEmailConsumer(
             // fails is retried (the whole batch) instead of leaving a user with neither. Both carry ids derived from
             // (campaign, user), and the ledger and subject test recognise an email they already counted, so a repeat
             // after a crash between publish and record counts nothing twice and is recognisable downstream.
-            await events.RecordManyAsync(ContentGenerationNames.Stream, commands, command => (command.EventId, command.UserId, command.OccurredAt), cancellationToken);
+            await events.RecordManyAsync(ContentGenerationNames.Stream, commands, cancellationToken);
         }
 
         InvalidMessageException.ThrowIfAny(nameof(PersonalizeEmail), rejected);

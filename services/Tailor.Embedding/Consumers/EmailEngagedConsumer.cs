@@ -21,7 +21,7 @@ public sealed class EmailEngagedConsumer(
         var cancellationToken = context.CancellationToken;
         InvalidMessageException.ThrowIfBlank(engagement.UserId, engagement.EventId);
 
-        if (!await events.HandleOnceAsync(EmbeddingNames.Stream, engagement.EventId, engagement.UserId, engagement.OccurredAt, engagement, token => LearnFromClickAsync(context, token), cancellationToken))
+        if (!await events.HandleOnceAsync(EmbeddingNames.Stream, engagement, token => LearnFromClickAsync(context, token), cancellationToken))
         {
             Log.Duplicate(logger, nameof(EmailEngaged), engagement.EventId);
         }

@@ -67,7 +67,7 @@ public sealed class UserActivityTrackedConsumer(
             await context.PublishBatch(updates, cancellationToken);
         }
 
-        await events.RecordManyAsync(EmbeddingNames.Stream, handled, activity => (activity.EventId, activity.UserId, activity.OccurredAt), cancellationToken);
+        await events.RecordManyAsync(EmbeddingNames.Stream, handled, cancellationToken);
         Log.InterestsUpdated(logger, updates.Count, context.Message.Length);
         InvalidMessageException.ThrowIfAny(nameof(UserActivityTracked), rejected);
     }

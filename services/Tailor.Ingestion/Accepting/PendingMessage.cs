@@ -12,17 +12,10 @@ internal abstract class PendingMessage
 {
     public abstract Guid EventId { get; }
 
-    public static PendingMessage Of(UserActivityTracked message) =>
-        new Typed<UserActivityTracked>(message, message.EventId, message.UserId, message.OccurredAt);
-
-    public static PendingMessage Of(UserIdentified message) =>
-        new Typed<UserIdentified>(message, message.EventId, message.UserId, message.OccurredAt);
-
-    public static PendingMessage Of(UserGrouped message) =>
-        new Typed<UserGrouped>(message, message.EventId, message.UserId, message.OccurredAt);
-
-    public static PendingMessage Of(EmailEngaged message) =>
-        new Typed<EmailEngaged>(message, message.EventId, message.UserId, message.OccurredAt);
+    /// <summary>A user's event, filed under its user.</summary>
+    public static PendingMessage Of<TEvent>(TEvent message)
+        where TEvent : class, IUserEvent =>
+        new Typed<TEvent>(message, message.EventId, message.UserId, message.OccurredAt);
 
     /// <summary>Filed without a user id, so the record of the erasure is not itself found as the user's data.</summary>
     public static PendingMessage Of(UserErased message) =>

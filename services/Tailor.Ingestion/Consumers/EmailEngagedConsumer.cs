@@ -21,7 +21,7 @@ internal sealed class EmailEngagedConsumer(IEventStore events, IDocumentStore do
         var engaged = context.Message;
         InvalidMessageException.ThrowIfBlank(engaged.UserId, engaged.EventId);
 
-        await events.RecordAsync(IngestionStorage.EventStream, engaged.EventId, engaged.UserId, engaged.OccurredAt, engaged, context.CancellationToken);
+        await events.RecordAsync(IngestionStorage.EventStream, engaged, context.CancellationToken);
 
         // Applied even when the event was already recorded: if the consent write failed after the record, the
         // redelivery must still make it. Applying the same engagement twice has one effect (consent keeps its time).

@@ -23,7 +23,7 @@ internal sealed class UserGroupedConsumer(IEventStore events, ContactBook contac
             throw new InvalidMessageException($"Message {grouped.EventId} has no Traits; send an empty map for none.");
         }
 
-        await events.RecordAsync(IngestionStorage.EventStream, grouped.EventId, grouped.UserId, grouped.OccurredAt, grouped, context.CancellationToken);
+        await events.RecordAsync(IngestionStorage.EventStream, grouped, context.CancellationToken);
 
         // Applied even when already recorded: the merge is idempotent and repairs a write that failed after the record.
         await contacts.ApplyAsync(grouped, context.CancellationToken);

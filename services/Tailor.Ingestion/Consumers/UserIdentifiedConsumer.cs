@@ -18,7 +18,7 @@ internal sealed class UserIdentifiedConsumer(IEventStore events, ContactBook con
     {
         var identified = context.Message;
         InvalidMessageException.ThrowIfBlank(identified.UserId, identified.EventId);
-        await events.RecordAsync(IngestionStorage.EventStream, identified.EventId, identified.UserId, identified.OccurredAt, identified, context.CancellationToken);
+        await events.RecordAsync(IngestionStorage.EventStream, identified, context.CancellationToken);
 
         // Applied even when already recorded: the merge is idempotent and repairs a write that failed after the record.
         await contacts.ApplyAsync(identified, context.CancellationToken);

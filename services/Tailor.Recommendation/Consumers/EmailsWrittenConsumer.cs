@@ -22,8 +22,7 @@ public sealed class EmailsWrittenConsumer(IEventStore events) : IConsumer<Emails
         }
 
         var rejected = new List<(Guid EventId, string Problem)>();
-        var shown = new List<ShownItems>(page.Emails.Count);
-        var occurredAt = new Dictionary<Guid, DateTimeOffset>();
+        var shown = new List<StoredEvent>(page.Emails.Count);
         foreach (var email in page.Emails)
         {
             if (email is null)
@@ -38,12 +37,13 @@ public sealed class EmailsWrittenConsumer(IEventStore events) : IConsumer<Emails
                 continue;
             }
 
-            shown.Add(new ShownItems(
-                email.EventId, email.UserId, email.SendAt, [.. (email.ItemIds ?? []).Where(itemId => !string.IsNullOrWhiteSpace(itemId))], email.EmailId));
-            occurredAt[email.EventId] = email.OccurredAt;
+            // Filed under the email's event, user and time; what is kept of it is only what it showed.
+            var items = new ShownItems(
+                email.EventId, email.UserId, email.SendAt, [.. (email.ItemIds ?? []).Where(itemId => !string.IsNullOrWhiteSpace(itemId))], email.EmailId);
+            shown.Add(StoredEvent.Of(RecommendationStore.Stream, email.EventId, email.UserId, email.OccurredAt, items));
         }
 
-        await events.RecordManyAsync(RecommendationStore.Stream, shown, items => (items.EventId, items.UserId, occurredAt[items.EventId]), context.CancellationToken);
+        await events.AppendManyAsync(shown, context.CancellationToken);
         InvalidMessageException.ThrowIfAny(nameof(EmailsWritten), rejected);
     }
 }

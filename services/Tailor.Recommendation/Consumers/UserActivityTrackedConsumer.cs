@@ -28,7 +28,7 @@ public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<
             }
         }
 
-        await events.RecordManyAsync(RecommendationStore.Stream, usable, activity => (activity.EventId, activity.UserId, activity.OccurredAt), context.CancellationToken);
+        await events.RecordManyAsync(RecommendationStore.Stream, usable, context.CancellationToken);
         InvalidMessageException.ThrowIfAny(nameof(UserActivityTracked), rejected);
     }
 

@@ -22,12 +22,11 @@ public sealed class UserIdentifiedConsumer(
     {
         var message = context.Message;
         InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
-        var known = new KnownUser(message.EventId, message.UserId, message.OccurredAt);
+        var known = KnownUser.From(message);
 
         // Recorded after the popular items are written, so a failed write is retried; writing them again after a crash
         // in between republishes the same RecommendationsUpdated (its id comes from the model version and the user).
-        await events.HandleOnceAsync(
-            RecommendationStore.Stream, known.EventId, known.UserId, known.OccurredAt, known, GivePopularItemsAsync, context.CancellationToken);
+        await events.HandleOnceAsync(RecommendationStore.Stream, known, GivePopularItemsAsync, context.CancellationToken);
 
         async Task GivePopularItemsAsync(CancellationToken cancellationToken)
         {

@@ -24,7 +24,7 @@ public sealed class DeviceTimeZoneObservedConsumer(IEventStore events, SendTimeL
             throw new InvalidMessageException($"Message {observed.EventId}: time zone '{observed.TimeZone}' is not a known IANA zone.");
         }
 
-        if (!await events.HandleOnceAsync(SendTimeNames.Stream, observed.EventId, observed.UserId, observed.OccurredAt, observed, MoveAsync, context.CancellationToken))
+        if (!await events.HandleOnceAsync(SendTimeNames.Stream, observed, MoveAsync, context.CancellationToken))
         {
             Log.Duplicate(logger, nameof(DeviceTimeZoneObserved), observed.EventId);
         }

@@ -11,5 +11,5 @@ namespace Tailor.SendTime.Consumers;
 public sealed class EmailEngagedConsumer(EvidenceBatch batch, EvidenceWeights weights) : IConsumer<Batch<EmailEngaged>>
 {
     public Task Consume(ConsumeContext<Batch<EmailEngaged>> context) =>
-        batch.LearnAsync(context, message => (message.EventId, message.UserId, message.OccurredAt), weights.Of);
+        batch.LearnAsync(context, weights.Of);
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.SendTime.Learning;
 using Tailor.Storage;
@@ -16,19 +17,17 @@ public sealed class EvidenceBatch(IEventStore events, SendTimeLearner learner, I
 {
     public async Task LearnAsync<TMessage>(
         ConsumeContext<Batch<TMessage>> context,
-        Func<TMessage, (Guid EventId, string? UserId, DateTimeOffset OccurredAt)> identify,
         Func<TMessage, SendTimeEvidence?> weigh)
-        where TMessage : class
+        where TMessage : class, IUserEvent
     {
         var cancellationToken = context.CancellationToken;
         var rejected = new List<(Guid EventId, string Problem)>();
         var valid = new List<TMessage>(context.Message.Length);
         foreach (var message in context.Message.Select(entry => entry.Message))
         {
-            var (eventId, userId, _) = identify(message);
-            if (InvalidMessageException.BlankProblem(userId) is { } problem)
+            if (InvalidMessageException.BlankProblem(message.UserId) is { } problem)
             {
-                rejected.Add((eventId, problem));
+                rejected.Add((message.EventId, problem));
             }
             else
             {
@@ -36,16 +35,16 @@ public sealed class EvidenceBatch(IEventStore events, SendTimeLearner learner, I
             }
         }
 
-        var unhandled = await events.UnhandledAsync(SendTimeNames.Stream, valid, message => identify(message).EventId, cancellationToken);
+        var unhandled = await events.UnhandledAsync(SendTimeNames.Stream, valid, message => message.EventId, cancellationToken);
         var evidence = unhandled.Select(weigh).OfType<SendTimeEvidence>().ToList();
-        var updates = await learner.LearnAsync(BatchId(unhandled.Select(message => identify(message).EventId)), evidence, cancellationToken);
+        var updates = await learner.LearnAsync(BatchId(unhandled.Select(message => message.EventId)), evidence, cancellationToken);
         if (updates.Count > 0)
         {
             await context.PublishBatch(updates, cancellationToken);
         }
 
         // One transaction for the batch's records, not one commit per message.
-        await events.RecordManyAsync(SendTimeNames.Stream, unhandled, identify, cancellationToken);
+        await events.RecordManyAsync(SendTimeNames.Stream, unhandled, cancellationToken);
 
         Log.Learned(logger, evidence.Count, context.Message.Length, typeof(TMessage).Name, updates.Count);
         InvalidMessageException.ThrowIfAny(typeof(TMessage).Name, rejected);

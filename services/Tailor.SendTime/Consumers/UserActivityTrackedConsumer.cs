@@ -8,5 +8,5 @@ namespace Tailor.SendTime.Consumers;
 public sealed class UserActivityTrackedConsumer(EvidenceBatch batch, EvidenceWeights weights) : IConsumer<Batch<UserActivityTracked>>
 {
     public Task Consume(ConsumeContext<Batch<UserActivityTracked>> context) =>
-        batch.LearnAsync(context, message => (message.EventId, message.UserId, message.OccurredAt), weights.Of);
+        batch.LearnAsync(context, weights.Of);
 }

@@ -15,7 +15,7 @@ public sealed class UserIdentifiedConsumer(IEventStore events, SendTimeLearner l
         var identified = context.Message;
         InvalidMessageException.ThrowIfBlank(identified.UserId, identified.EventId);
 
-        if (!await events.HandleOnceAsync(SendTimeNames.Stream, identified.EventId, identified.UserId, identified.OccurredAt, identified, IdentifyAsync, context.CancellationToken))
+        if (!await events.HandleOnceAsync(SendTimeNames.Stream, identified, IdentifyAsync, context.CancellationToken))
         {
             Log.Duplicate(logger, nameof(UserIdentified), identified.EventId);
         }

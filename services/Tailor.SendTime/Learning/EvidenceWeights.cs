@@ -11,7 +11,7 @@ public sealed class EvidenceWeights(IOptions<SendTimeOptions> options)
     public SendTimeEvidence? Of(UserActivityTracked activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return Evidence(activity.EventId, activity.UserId, activity.OccurredAt, _options.ActivityWeight);
+        return Evidence(activity, _options.ActivityWeight);
     }
 
     /// <summary>
@@ -30,14 +30,14 @@ public sealed class EvidenceWeights(IOptions<SendTimeOptions> options)
 
         return engagement.Kind switch
         {
-            EngagementKind.Click => Evidence(engagement.EventId, engagement.UserId, engagement.OccurredAt, _options.ClickWeight, engagement.EmailId),
-            EngagementKind.Open => Evidence(engagement.EventId, engagement.UserId, engagement.OccurredAt, _options.OpenWeight, engagement.EmailId),
-            EngagementKind.Delivered => new SendTimeEvidence(engagement.EventId, engagement.UserId, engagement.OccurredAt, 0, engagement.EmailId, IsDelivery: true),
+            EngagementKind.Click => Evidence(engagement, _options.ClickWeight, engagement.EmailId),
+            EngagementKind.Open => Evidence(engagement, _options.OpenWeight, engagement.EmailId),
+            EngagementKind.Delivered => SendTimeEvidence.Of(engagement, 0, engagement.EmailId, isDelivery: true),
             _ => null,
         };
     }
 
     // A kind weighted zero is switched off: it neither moves the estimate nor counts as evidence.
-    private static SendTimeEvidence? Evidence(Guid eventId, string userId, DateTimeOffset occurredAt, double weight, Guid? emailId = null) =>
-        weight > 0 ? new SendTimeEvidence(eventId, userId, occurredAt, weight, emailId) : null;
+    private static SendTimeEvidence? Evidence(IUserEvent source, double weight, Guid? emailId = null) =>
+        weight > 0 ? SendTimeEvidence.Of(source, weight, emailId) : null;
 }

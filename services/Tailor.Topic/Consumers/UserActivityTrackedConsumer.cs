@@ -28,7 +28,7 @@ public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<
             }
         }
 
-        await events.RecordManyAsync(TopicStore.Stream, usable, activity => (activity.EventId, activity.UserId, activity.OccurredAt), context.CancellationToken);
+        await events.RecordManyAsync(TopicStore.Stream, usable, context.CancellationToken);
         InvalidMessageException.ThrowIfAny(nameof(UserActivityTracked), rejected);
     }
 }

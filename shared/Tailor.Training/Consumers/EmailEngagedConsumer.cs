@@ -16,6 +16,6 @@ public sealed class EmailEngagedConsumer<TTrainer>(IEventStore events) : IConsum
     {
         var message = context.Message;
         InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
-        await events.RecordAsync(TTrainer.Stream, message.EventId, message.UserId, message.OccurredAt, message, context.CancellationToken);
+        await events.RecordAsync(TTrainer.Stream, message, context.CancellationToken);
     }
 }

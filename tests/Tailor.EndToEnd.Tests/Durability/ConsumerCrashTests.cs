@@ -1,6 +1,7 @@
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.Host.Demo;
+using Tailor.Messaging;
 using Tailor.Recommendation;
 using Tailor.Storage.Sqlite;
 using Tailor.Testing;
@@ -63,7 +64,11 @@ public sealed class ConsumerCrashTests : IDisposable
 
     private static async Task PublishAsync(string amqpUri, IReadOnlyList<UserActivityTracked> events, CancellationToken cancellationToken)
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(amqpUri)));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(amqpUri));
+            rabbit.UseTailorPublishTopology();
+        });
         await bus.StartAsync(cancellationToken);
         try
         {

@@ -37,8 +37,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         using var second = new SqliteDatabase(_file.Database.FilePath);
         var purchase = RetailSample.Purchases(1)[0];
 
-        await new SqliteEventStore(_file.Database).RecordAsync(
-            "ingestion", purchase.EventId, purchase.UserId, purchase.OccurredAt, purchase, TestContext.Current.CancellationToken);
+        await new SqliteEventStore(_file.Database).RecordAsync("ingestion", purchase, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, await new SqliteEventStore(second).CountAsync("ingestion", TestContext.Current.CancellationToken));
     }
