@@ -38,6 +38,7 @@ internal static class LoadReport
             text.AppendLine(Invariant, $"Events, {events.Name}: per slice, request sent to slice written: interests (Embedding) p50 {events.ToInterests.Percentile(50):N0} ms, p99 {events.ToInterests.Percentile(99):N0} ms; send time (SendTime) p50 {events.ToSendTime.Percentile(50):N0} ms, p99 {events.ToSendTime.Percentile(99):N0} ms. Accepted in {events.Accepted.TotalSeconds:F1} s, every profile written after {events.Profiled.TotalSeconds:F1} s, every queue empty after {events.Drained.TotalSeconds:F1} s.");
         }
 
+        text.AppendLine(Invariant, $"Raw broker: the median of {RawProbeRun.Rounds} rounds of each size on the same buses; event size {rawEvents.SlowestPerSecond:N0} to {rawEvents.FastestPerSecond:N0} msgs/s, email size {rawEmails.SlowestPerSecond:N0} to {rawEmails.FastestPerSecond:N0} msgs/s.");
         text.AppendLine(Invariant, $"Campaign: {campaign.Elapsed.TotalSeconds:F1} s, {campaign.Suppressed:N0} suppressed; fanned out to {campaign.Audience:N0} users in {campaign.FanOut.TotalSeconds:F1} s ({campaign.Audience / campaign.FanOut.TotalSeconds:N0} commands/s, one consumer).");
         AppendCpu(text, results);
         text.AppendLine();

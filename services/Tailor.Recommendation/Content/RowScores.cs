@@ -37,6 +37,9 @@ public static class RowScores
         }
     }
 
+    // Optimised from the first call: the loop is too short for on-stack replacement to lift it out of tier 0, and call
+    // counting waits while a busy process keeps compiling other methods, so without it a batch can run unoptimised.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dot4(ref float first, int dimensions, ref float query, Span<float> scores)
     {
         var width = Vector<float>.Count;
@@ -68,6 +71,7 @@ public static class RowScores
         scores[3] = total3;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Dot1(ref float row, ref float query, int dimensions)
     {
         var width = Vector<float>.Count;
