@@ -7,14 +7,16 @@ namespace Tailor.SendTime.Consumers;
 internal static class EvidenceBatching
 {
     /// <summary>
-    /// One batch at a time per message type and replica: full batches keep a replay of thousands of purchases to one
-    /// store round-trip per user per batch. Correctness does not depend on it: batches on other replicas (and of the
-    /// other message type) update the same users concurrently, by conditional updates.
+    /// Two batches at a time per message type and replica: a batch spends most of its time waiting on the store, Redis
+    /// and the broker, so a second one keeps the replica busy meanwhile (in the load benchmark the send-time slices
+    /// fell behind the interests with one). Full batches keep a replay of thousands of purchases to one store
+    /// round-trip per user per batch. Correctness does not depend on the limit: batches on this and other replicas
+    /// (and of the other message type) update the same users and priors concurrently, by conditional updates.
     /// </summary>
     public static void Batch<TConsumer>(IConsumerConfigurator<TConsumer> configurator, IOptions<SendTimeOptions> options)
         where TConsumer : class =>
         configurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.Value.MessageBatchLimit)
             .SetTimeLimit(options.Value.MessageBatchTimeLimit)
-            .SetConcurrencyLimit(1));
+            .SetConcurrencyLimit(2));
 }
