@@ -1,4 +1,5 @@
 using Tailor.SendTime.Evaluation;
+using Tailor.SendTime.Serving;
 
 namespace Tailor.SendTime.Tests;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Messaging;
-using Tailor.SendTime.Evaluation;
 using Tailor.SendTime.Learning;
 using Tailor.SendTime.Model;
 using Tailor.SendTime.Serving;

@@ -1,3 +1,5 @@
+using Tailor.SendTime.Serving;
+
 namespace Tailor.SendTime.Evaluation;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Tailor.SendTime.Evaluation;
 using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Serving;

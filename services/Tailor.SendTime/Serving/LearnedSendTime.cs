@@ -1,12 +1,12 @@
 using Tailor.SendTime.Model;
 
-namespace Tailor.SendTime.Evaluation;
+namespace Tailor.SendTime.Serving;
 
 /// <summary>
 /// Trains the learned alternative (<see cref="LearnedHourModel"/>) on timed activity. Features come from the training
 /// activity before the last <see cref="LabelPeriod"/>, learned as SendTime learns it (<see cref="SendTimeTrainingSet"/>);
 /// labels from that period's occurrences: the share of the user's occurrences on a weekday within ±1 hour of each hour.
-/// It serves, and is scored, through <see cref="Serving.ServedPreference"/> like the other servable models.
+/// It serves, and is scored, through <see cref="ServedPreference"/> like the other servable models.
 /// </summary>
 public static class LearnedSendTime
 {

@@ -1,6 +1,6 @@
 using Tailor.SendTime.Learning;
 
-namespace Tailor.SendTime.Evaluation;
+namespace Tailor.SendTime.Serving;
 
 /// <summary>
 /// SendTime's posterior for each user of a training set, computed on first use from the state SendTime would hold

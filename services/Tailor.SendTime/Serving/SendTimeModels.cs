@@ -1,10 +1,10 @@
 using Tailor.SendTime.Model;
 
-namespace Tailor.SendTime.Evaluation;
+namespace Tailor.SendTime.Serving;
 
 /// <summary>
 /// The send-time models the evaluation compares, each trained on one <see cref="SendTimeTrainingSet"/>: two baselines,
-/// and the models SendTime can serve, each scored as served (<see cref="PlannedSendTime"/>).
+/// and the models SendTime can serve, each scored as served (<see cref="Evaluation.PlannedSendTime"/>).
 /// </summary>
 public static class SendTimeModels
 {

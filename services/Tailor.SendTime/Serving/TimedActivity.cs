@@ -1,4 +1,4 @@
-namespace Tailor.SendTime.Evaluation;
+namespace Tailor.SendTime.Serving;
 
 /// <summary>A user was active at a time (a purchase, a view, an open): what send-time models learn from and are judged on.</summary>
 /// <param name="At">The instant, with its true offset from UTC.</param>

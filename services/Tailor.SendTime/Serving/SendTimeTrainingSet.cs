@@ -2,7 +2,7 @@ using Tailor.Contracts;
 using Tailor.SendTime.Learning;
 using Tailor.SendTime.Model;
 
-namespace Tailor.SendTime.Evaluation;
+namespace Tailor.SendTime.Serving;
 
 /// <summary>
 /// Training activity learned the way SendTime learns it, by SendTime's own code: each user is identified with their

@@ -1,4 +1,4 @@
-namespace Tailor.SendTime.Evaluation;
+namespace Tailor.SendTime.Serving;
 
 /// <summary>
 /// A model's send hour for a user (with the country the data gives them) on the local day of an instant: a local hour
