@@ -17,6 +17,7 @@ public sealed class SendTimeTrainingSet
         States = states;
         Priors = priors;
         LinesLearned = linesLearned;
+        Users = states.Where(user => user.Value.Counts.Events > 0).ToDictionary(user => user.Key, user => user.Value.Counts.Weights, StringComparer.Ordinal);
     }
 
     /// <summary>SendTime's settings the set was learned with: the defaults, in the account's zone.</summary>
@@ -29,6 +30,9 @@ public sealed class SendTimeTrainingSet
 
     /// <summary>The population, the cohorts (by <see cref="SendTimeDocuments.CohortKey"/>) and the strengths fitted on this set.</summary>
     public SendTimePriors Priors { get; }
+
+    /// <summary>The counts of each user with evidence, per local hour of the week.</summary>
+    public IReadOnlyDictionary<string, double[]> Users { get; }
 
     public double[] Population => Priors.Population.Weights;
 
@@ -78,4 +82,8 @@ public sealed class SendTimeTrainingSet
 
     /// <summary>The user's local hour of the week for an instant.</summary>
     public int LocalHourOfWeek(string userId, DateTimeOffset at, string? country) => WeekHours.Of(at, ZoneOf(userId, country));
+
+    /// <summary>The counts of the user's cohort; null for a user without a country.</summary>
+    public double[]? CohortCounts(string userId) =>
+        States.GetValueOrDefault(userId) is { } state ? Priors.CohortOf(state.Country)?.Weights : null;
 }
