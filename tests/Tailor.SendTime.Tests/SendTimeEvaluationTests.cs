@@ -156,7 +156,7 @@ public sealed class SendTimeEvaluationTests
         var model = LearnedSendTime.Fit(train, TimeZoneInfo.Utc);
 
         Assert.NotNull(model);
-        var learned = PlannedSendTime.Predictor(LearnedSendTime.Name, set, ServedPreference.For(LearnedSendTime.Name, model));
+        var learned = PlannedSendTime.Predictor(LearnedSendTime.Name, new SendTimeReplay(set), ServedPreference.For(LearnedSendTime.Name, model));
         Assert.All(Enumerable.Range(0, 30), user =>
             Assert.InRange(WeekHours.CircularDistance(learned.HourFor($"u{user}", null, Monday.AddDays(2)), 8 + (user % 3 * 5), WeekHours.PerDay), 0, 1));
     }

@@ -55,7 +55,7 @@ public sealed class ServedModelTests : IDisposable
         var options = Options.Create(set.Options);
         var service = new SendTimeSlices(served, options, TimeProvider.System);
         var evaluated = new SendTimeSlices(ServedPreference.For(LearnedSendTime.Name, model), options, TimeProvider.System);
-        var planned = PlannedSendTime.Predictor(LearnedSendTime.Name, set, ServedPreference.For(LearnedSendTime.Name, model));
+        var planned = PlannedSendTime.Predictor(LearnedSendTime.Name, new SendTimeReplay(set), ServedPreference.For(LearnedSendTime.Name, model));
         foreach (var user in new[] { "u0", "u1", "u2" })
         {
             var slice = service.Compute(set.StateOf(user, null), set.Priors);

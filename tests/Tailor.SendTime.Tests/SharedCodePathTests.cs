@@ -11,7 +11,8 @@ namespace Tailor.SendTime.Tests;
 /// <summary>
 /// The evaluation measures what the service holds: the same order lines, learned by SendTime's consumers' code (identify,
 /// weigh, fold in batches, train) and by the evaluation's training set, give the same counts, priors, fitted strengths
-/// and slices.
+/// and slices; and orders arriving after a training request, folded by the service and by the evaluation's replay of
+/// the test period, leave the same states, population and slices.
 /// </summary>
 public sealed class SharedCodePathTests
 {
@@ -58,6 +59,60 @@ public sealed class SharedCodePathTests
             Assert.All(Enumerable.Range(0, WeekHours.Count), hour => Assert.Equal(stored.Recent.Weights[hour], evaluated.Recent.Weights[hour], 1e-9));
             var served = (await service.Profiles.ReadAsync(userId, ct))!.SendTime!;
             var scored = slices.Compute(evaluated, set.Priors);
+            Assert.Equal(served.BestHourOfWeek, scored.BestHourOfWeek);
+            Assert.All(Enumerable.Range(0, WeekHours.Count), hour => Assert.Equal(served.HourOfWeekWeights[hour], scored.HourOfWeekWeights[hour], 1e-9));
+        }
+    }
+
+    [Fact]
+    public async Task Evaluation_replay_holds_what_the_service_stores_and_serves_as_later_orders_arrive()
+    {
+        // The service learns the first forty days, is asked to train, then takes each later order as its own batch;
+        // the evaluation's replay starts from the training set of the first forty days and folds the same orders.
+        var ct = TestContext.Current.CancellationToken;
+        var lines = OrderLines();
+        var split = TestMessages.Monday.AddDays(40);
+        using var service = new LearnerReplicas(1);
+        var weights = new EvidenceWeights(Options.Create(new SendTimeOptions()));
+        foreach (var user in lines.GroupBy(line => line.UserId))
+        {
+            await service.Learners[0].IdentifyAsync(Guid.NewGuid(), user.Key, null, user.First().Country, ct);
+        }
+
+        foreach (var batch in lines.Where(line => line.At < split).Select(line => weights.Of(Purchase(line))!.Value).Chunk(50))
+        {
+            await service.Learners[0].LearnAsync(StableIds.From("test.batch", [.. batch.Select(item => item.EventId.ToString("D"))]), batch, ct);
+        }
+
+        await service.Refreshes[0].RefreshAsync(Guid.NewGuid(), ct);
+        var replay = new SendTimeReplay(SendTimeTrainingSet.Build(lines.Where(line => line.At < split), TimeZoneInfo.Utc));
+        var later = lines.Where(line => line.At >= split)
+            .GroupBy(line => (line.UserId, Hour: EvidenceOccurrences.HourOf(line.At)))
+            .OrderBy(order => order.Key.Hour)
+            .ThenBy(order => order.Key.UserId, StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(later);
+        foreach (var order in later)
+        {
+            var batch = order.Select(line => weights.Of(Purchase(line))!.Value).ToList();
+            await service.Learners[0].LearnAsync(StableIds.From("test.order", [.. batch.Select(item => item.EventId.ToString("D"))]), batch, ct);
+            replay.Learn(order.Key.UserId, [.. order]);
+        }
+
+        var population = await service.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
+        Assert.Equal(population!.Events, replay.Population.Events);
+        Assert.Equal(population.Weights, replay.Population.Weights);
+        var slices = new SendTimeSlices(ServedPreference.HierarchyWeek, Options.Create(replay.Options), TimeProvider.System);
+        foreach (var userId in lines.Select(line => line.UserId).Distinct())
+        {
+            var stored = await service.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, ct);
+            var replayed = replay.StateOf(userId, null);
+            Assert.Equal((stored!.Counts.Events, stored.TimeZone, stored.Country), (replayed.Counts.Events, replayed.TimeZone, replayed.Country));
+            Assert.Equal(stored.Counts.Weights, replayed.Counts.Weights);
+
+            // The slice the service wrote at the user's last update (or at the training request) is the one scored.
+            var served = (await service.Profiles.ReadAsync(userId, ct))!.SendTime!;
+            var scored = slices.Compute(replayed, replay.SlicePriorsOf(userId, null));
             Assert.Equal(served.BestHourOfWeek, scored.BestHourOfWeek);
             Assert.All(Enumerable.Range(0, WeekHours.Count), hour => Assert.Equal(served.HourOfWeekWeights[hour], scored.HourOfWeekWeights[hour], 1e-9));
         }

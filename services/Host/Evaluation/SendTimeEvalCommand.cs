@@ -8,8 +8,9 @@ namespace Tailor.Host.Evaluation;
 /// <summary>
 /// <c>tailor eval send-time ...</c>: trains the send-time models on one file's activity times and scores them on
 /// another's. Every line reaches SendTime's own fold as the service receives it (one activity per order line), so an
-/// order counts as SendTime counts it: one occurrence. With <c>--months</c> it trains before each month's start and
-/// tests on that month, and pools the months (the interval over customers). With <c>--save-model DIR</c> it writes the
+/// order counts as SendTime counts it: one occurrence. The test period is replayed day by day, its orders folded in as
+/// the service folds them (<see cref="PrequentialScoring"/>). With <c>--months</c> it trains before each month's start
+/// and tests on that month, and pools the months (the interval over customers). With <c>--save-model DIR</c> it writes the
 /// model it chose (and the learned model's trees) where SendTime can serve them.
 /// </summary>
 public static class SendTimeEvalCommand

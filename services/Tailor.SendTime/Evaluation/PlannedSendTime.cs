@@ -7,10 +7,11 @@ namespace Tailor.SendTime.Evaluation;
 
 /// <summary>
 /// A servable model scored as it serves: the user's slice computed by SendTime's own code (<see cref="SendTimeSlices"/>,
-/// shaped by the model's <see cref="ServedPreference"/>), and the send placed in it by <see cref="SendTimePlanner"/>,
-/// as ContentGeneration places it, for a campaign that may go out any time on the user's local day, with
-/// ContentGeneration's default schedule (one-hour window, quiet hours 21:00–08:00). A user never seen in training is
-/// served as SendTime serves an identified user with no evidence: the slice of their cohort's hours.
+/// shaped by the model's <see cref="ServedPreference"/>) from the state and priors SendTime wrote it with at the user's
+/// last update (<see cref="SendTimeReplay"/>), and the send placed in it by <see cref="SendTimePlanner"/>, as
+/// ContentGeneration places it, for a campaign that may go out any time on the user's local day, with
+/// ContentGeneration's default schedule (one-hour window, quiet hours 21:00–08:00). A user not seen yet is served as
+/// SendTime serves an identified user with no evidence: the slice of their cohort's hours.
 /// </summary>
 public static class PlannedSendTime
 {
@@ -18,35 +19,31 @@ public static class PlannedSendTime
     public static SendSchedule Schedule => SendSchedule.Default;
 
     /// <summary>
-    /// The hour the planner places the send at. Without <paramref name="draw"/>, its greedy choice (the mean
-    /// preference, <see cref="SendSchedule.Explore"/> off); with it, the hour of that Thompson draw (exploration on, as
-    /// served), seeded by the user, the day and the draw.
+    /// The hour the planner places the send at, from the slice SendTime holds for the user when it is asked. Without
+    /// <paramref name="draw"/>, its greedy choice (the mean preference, <see cref="SendSchedule.Explore"/> off); with
+    /// it, the hour of that Thompson draw (exploration on, as served), seeded by the user, the day and the draw.
     /// </summary>
-    public static SendTimePredictor Predictor(string name, SendTimeTrainingSet set, ServedPreference model, int? draw = null)
+    public static SendTimePredictor Predictor(string name, SendTimeReplay replay, ServedPreference model, int? draw = null)
     {
-        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(replay);
         ArgumentNullException.ThrowIfNull(model);
-        var slices = new SendTimeSlices(model, Options.Create(set.Options), TimeProvider.System);
+        var slices = new SendTimeSlices(model, Options.Create(replay.Options), TimeProvider.System);
         var schedule = Schedule with { Explore = draw is not null };
-        var userSlices = new Dictionary<(string, string?), SendTimeSlice>();
-        var hours = new Dictionary<(string, DateOnly), int>();
+        var userSlices = new Dictionary<string, (int Updates, SendTimeSlice Slice)>(StringComparer.Ordinal);
         return new SendTimePredictor(name, (user, country, at) =>
         {
-            var zone = set.ZoneOf(user, country);
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
-            if (!hours.TryGetValue((user, day), out var hour))
+            // A slice is written when the user's state takes new evidence; until then the one written last serves.
+            var updates = replay.UpdatesOf(user);
+            if (!userSlices.TryGetValue(user, out var written) || written.Updates != updates)
             {
-                if (!userSlices.TryGetValue((user, country), out var slice))
-                {
-                    userSlices[(user, country)] = slice = slices.Compute(set.StateOf(user, country), set.Priors);
-                }
-
-                var (start, end) = (LocalMidnight(day, zone), LocalMidnight(day.AddDays(1), zone));
-                var sendAt = SendTimePlanner.Plan(slice, start, end, schedule, Seed(user, day, draw ?? 0)) ?? start;
-                hours[(user, day)] = hour = TimeZoneInfo.ConvertTime(sendAt, zone).Hour;
+                userSlices[user] = written = (updates, slices.Compute(replay.StateOf(user, country), replay.SlicePriorsOf(user, country)));
             }
 
-            return hour;
+            var zone = replay.ZoneOf(user, country);
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+            var (start, end) = (LocalMidnight(day, zone), LocalMidnight(day.AddDays(1), zone));
+            var sendAt = SendTimePlanner.Plan(written.Slice, start, end, schedule, Seed(user, day, draw ?? 0)) ?? start;
+            return TimeZoneInfo.ConvertTime(sendAt, zone).Hour;
         });
     }
 

@@ -5,16 +5,19 @@ namespace Tailor.SendTime.Evaluation;
 
 /// <summary>
 /// The offline evaluation behind <c>eval send-time</c>. The training activity is learned by SendTime's own code
-/// (<see cref="SendTimeTrainingSet"/>: the same fold, occurrences and prior fit), and every model places one send per
-/// test user and local day. A user is judged on their test occurrences (one per user and hour, as SendTime counts):
-/// the share of them within ±1 hour of the send hour placed on that occurrence's local day, hours compared on the
-/// clock face in the user's zone (23:00 is one hour from 00:00). The servable models are scored as served
-/// (<see cref="PlannedSendTime"/>: the slice SendTime would write and the planner's greedy hour in it); the cost of
-/// exploring is reported apart, as the expected score of the planner's Thompson draws (<see cref="ExploreName"/>).
-/// Which model serves is decided without the test period: the candidates are trained on the training activity up to
-/// <see cref="ValidationPeriod"/> before its end and scored on that stretch (and the one before, see Choose); the
-/// champion (what SendTime serves) keeps serving unless a challenger is ahead by <see cref="ChallengerMargin"/>. The
-/// model chosen is retrained on all of it and reported on the test period as <see cref="ServedName"/>.
+/// (<see cref="SendTimeTrainingSet"/>: the same fold, occurrences and prior fit), and the test period is replayed as
+/// the service lives it (<see cref="PrequentialScoring"/>): each activity folded into the user's state, the population
+/// and the cohort as it arrives, the prior strengths as fitted at the start. Every model places one send per test user
+/// and local day, from the state just before the user's first occurrence that day. A user is judged on their test
+/// occurrences (one per user and hour, as SendTime counts): the share of them within ±1 hour of the send hour placed on
+/// that occurrence's local day, hours compared on the clock face in the user's zone (23:00 is one hour from 00:00).
+/// The servable models are scored as served (<see cref="PlannedSendTime"/>: the slice SendTime would have written and
+/// the planner's greedy hour in it); the cost of exploring is reported apart, as the expected score of the planner's
+/// Thompson draws (<see cref="ExploreName"/>). Which model serves is decided without the test period: the candidates
+/// are trained on the training activity up to <see cref="ValidationPeriod"/> before its end and scored on that stretch
+/// the same way (and the one before, see Choose); the champion (what SendTime serves) keeps serving unless a challenger
+/// is ahead by <see cref="ChallengerMargin"/>. The model chosen is retrained on all of it and reported on the test
+/// period as <see cref="ServedName"/>.
 /// </summary>
 public static class SendTimeEvaluation
 {
@@ -46,19 +49,12 @@ public static class SendTimeEvaluation
         var choice = Choose(train, accountZone);
         var set = SendTimeTrainingSet.Build(train, accountZone);
         var learned = LearnedSendTime.Fit(train, accountZone);
-        var occurrences = SendTimeTrainingSet.Occurrences(test);
-        var scores = new List<UserHitRate>();
-        foreach (var model in Models(set, learned))
-        {
-            scores.AddRange(Score(model, set, occurrences));
-        }
-
         var served = ServedPreference.For(choice.Name, learned);
-        scores.AddRange(Score(PlannedSendTime.Predictor(ServedName, set, served), set, occurrences));
-        scores.AddRange(Enumerable.Range(0, ExploreDraws)
-            .SelectMany(draw => Score(PlannedSendTime.Predictor(ExploreName, set, served, draw), set, occurrences))
-            .GroupBy(score => score.UserId, StringComparer.Ordinal)
-            .Select(user => user.First() with { Share = user.Average(score => score.Share) }));
+        var models = Baselines.Concat(Servable(learned))
+            .Append(replay => PlannedSendTime.Predictor(ServedName, replay, served))
+            .Concat(Enumerable.Range(0, ExploreDraws).Select(draw => (Func<SendTimeReplay, SendTimePredictor>)(replay => PlannedSendTime.Predictor(ExploreName, replay, served, draw))))
+            .ToList();
+        var scores = PrequentialScoring.Score(set, test, models);
         return new SendTimeEvaluationReport(SendTimeComparison.Rows(scores), choice.Name, choice.Scores, set.Priors.Strengths, learned, scores);
     }
 
@@ -69,14 +65,14 @@ public static class SendTimeEvaluation
         return set.Priors.Strengths;
     }
 
-    /// <summary>The baselines, and each model SendTime can serve scored as served (greedy).</summary>
-    private static IEnumerable<SendTimePredictor> Models(SendTimeTrainingSet set, LearnedHourModel? learned) =>
-        new[] { SendTimeModels.Global(set), SendTimeModels.User(set) }.Concat(Servable(set, learned));
+    /// <summary>The baselines: the best global hour and the user's own hour, both from everything before the occurrence.</summary>
+    private static IEnumerable<Func<SendTimeReplay, SendTimePredictor>> Baselines => [SendTimeModels.Global, SendTimeModels.User];
 
-    private static IEnumerable<SendTimePredictor> Servable(SendTimeTrainingSet set, LearnedHourModel? learned) =>
+    /// <summary>Each model SendTime can serve, scored as served (greedy).</summary>
+    private static IEnumerable<Func<SendTimeReplay, SendTimePredictor>> Servable(LearnedHourModel? learned) =>
         ServedModelChoice.Servable
             .Where(model => model != LearnedSendTime.Name || learned is not null)
-            .Select(model => PlannedSendTime.Predictor(model, set, ServedPreference.For(model, learned)));
+            .Select(model => (Func<SendTimeReplay, SendTimePredictor>)(replay => PlannedSendTime.Predictor(model, replay, ServedPreference.For(model, learned))));
 
     /// <summary>
     /// Scores the servable models on each of the last <see cref="ValidationFolds"/> stretches of <see cref="ValidationPeriod"/>
@@ -90,16 +86,16 @@ public static class SendTimeEvaluation
         {
             var start = end - (ValidationPeriod * fold);
             var early = train.Where(activity => activity.At < start).ToList();
-            var validation = SendTimeTrainingSet.Occurrences(train.Where(activity => activity.At >= start && activity.At < start + ValidationPeriod));
+            var validation = train.Where(activity => activity.At >= start && activity.At < start + ValidationPeriod).ToList();
             if (early.Count == 0 || validation.Count == 0)
             {
                 continue;
             }
 
-            var set = SendTimeTrainingSet.Build(early, accountZone);
-            foreach (var model in Servable(set, LearnedSendTime.Fit(early, accountZone)))
+            var scored = PrequentialScoring.Score(SendTimeTrainingSet.Build(early, accountZone), validation, [.. Servable(LearnedSendTime.Fit(early, accountZone))]);
+            foreach (var model in scored.GroupBy(score => score.Model, StringComparer.Ordinal))
             {
-                (scores.TryGetValue(model.Name, out var list) ? list : scores[model.Name] = []).Add(Score(model, set, validation).Average(score => score.Share));
+                (scores.TryGetValue(model.Key, out var list) ? list : scores[model.Key] = []).Add(model.Average(score => score.Share));
             }
         }
 
@@ -113,16 +109,4 @@ public static class SendTimeEvaluation
         var challenger = means.Where(score => score.Key != Champion).MaxBy(score => score.Value);
         return (challenger.Value > championScore * (1 + ChallengerMargin) ? challenger.Key : Champion, means);
     }
-
-    /// <summary>Each test user's share of occurrences within ±1 hour of the hour the model sends at on that occurrence's local day.</summary>
-    private static IEnumerable<UserHitRate> Score(SendTimePredictor model, SendTimeTrainingSet set, IReadOnlyList<TimedActivity> occurrences) =>
-        occurrences.GroupBy(activity => activity.UserId, StringComparer.Ordinal).Select(user =>
-        {
-            var share = user.Count(activity =>
-            {
-                var local = set.LocalHourOfWeek(user.Key, activity.At, activity.Country) % WeekHours.PerDay;
-                return WeekHours.CircularDistance(local, model.HourFor(user.Key, activity.Country, activity.At), WeekHours.PerDay) <= 1;
-            }) / (double)user.Count();
-            return new UserHitRate(model.Name, user.Key, set.States.GetValueOrDefault(user.Key)?.Counts.Events ?? 0, share);
-        });
 }
