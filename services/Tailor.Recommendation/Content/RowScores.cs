@@ -7,7 +7,8 @@ namespace Tailor.Recommendation.Content;
 /// <summary>
 /// The dot products of one query with every row of a block of the item matrix. A library dot product per row pays its
 /// call, its checks and the sum across lanes for 384 numbers; here four rows share each load of the query and keep
-/// their sums in registers until the row ends, which scores a block about three times as fast (`bench knn`).
+/// their sums in registers until the row ends. `bench knn` at 10,000 items: 0.29 ms a query instead of 0.73 one at a
+/// time, 0.18 ms in a batch (docs/benchmarks.md).
 /// </summary>
 public static class RowScores
 {
