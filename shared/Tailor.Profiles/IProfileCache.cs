@@ -6,6 +6,17 @@ public interface IProfileCache
     Task WriteSliceAsync<TSlice>(string userId, TSlice slice, CancellationToken cancellationToken = default)
         where TSlice : IProfileSlice;
 
+    /// <summary>
+    /// <see cref="WriteSliceAsync"/> for a batch's users (each at most once): how a batch consumer writes what its batch
+    /// changed. An adapter that can send them together (Redis: one pipeline, the users listed with one command) does.
+    /// </summary>
+    Task WriteSlicesAsync<TSlice>(IReadOnlyCollection<KeyValuePair<string, TSlice>> slices, CancellationToken cancellationToken = default)
+        where TSlice : IProfileSlice
+    {
+        ArgumentNullException.ThrowIfNull(slices);
+        return Task.WhenAll(slices.Select(user => WriteSliceAsync(user.Key, user.Value, cancellationToken)));
+    }
+
     Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -73,7 +73,7 @@ public static class StoredSliceWrites
             return;
         }
 
-        await Task.WhenAll(written.Select(user => profiles.WriteSliceAsync(user.Key, toSlice(user.Key, user.Value.Document), cancellationToken)));
+        await profiles.WriteSlicesAsync([.. written.Select(user => KeyValuePair.Create(user.Key, toSlice(user.Key, user.Value.Document)))], cancellationToken);
         var after = await documents.FindManyVersionedAsync<TDocument>(collection, [.. written.Select(user => user.Key)], cancellationToken);
         foreach (var (userId, stored) in written)
         {

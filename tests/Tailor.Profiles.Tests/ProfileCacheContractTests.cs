@@ -173,6 +173,23 @@ public abstract class ProfileCacheContractTests
     }
 
     [Fact]
+    public async Task WriteSlices_writes_each_users_slice_keeps_their_others_and_lists_them_once()
+    {
+        var cache = CreateCache();
+        var customers = RetailCustomers.First(30);
+        await cache.WriteSliceAsync(customers[0].UserId, SendTimeAt(bestHour: 9), Token);
+
+        await cache.WriteSlicesAsync(
+            [.. customers.Select(customer => KeyValuePair.Create(customer.UserId, new RecommendationsSlice("als-2", customer.Items, UpdatedAt)))], Token);
+
+        var profiles = await cache.ReadManyAsync([.. customers.Select(customer => customer.UserId)], cancellationToken: Token);
+        Assert.All(customers.Zip(profiles), pair => Assert.Equal(pair.First.Items, pair.Second?.Recommendations?.Items));
+        Assert.Equal(9, profiles[0]!.SendTime?.BestHourOfWeek);
+        var listed = await cache.ListUserIdsAsync(Token).ToListAsync(Token);
+        Assert.Equal(customers.Select(c => c.UserId).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ListUserIds_returns_every_user_with_a_slice_once()
     {
         var cache = CreateCache();

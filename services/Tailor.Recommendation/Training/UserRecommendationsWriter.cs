@@ -46,8 +46,9 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
         }
 
         var now = time.GetUtcNow();
-        await Task.WhenAll(writes.Select(write =>
-            profiles.WriteSliceAsync(write.UserId, new RecommendationsSlice(write.ModelVersion, write.Items, now), cancellationToken)));
+        await profiles.WriteSlicesAsync(
+            [.. writes.Select(write => KeyValuePair.Create(write.UserId, new RecommendationsSlice(write.ModelVersion, write.Items, now)))],
+            cancellationToken);
         await bus.PublishBatch(
             writes.Select(write => new RecommendationsUpdated(write.EventId, write.UserId, now, write.ModelVersion, write.Items)),
             cancellationToken);

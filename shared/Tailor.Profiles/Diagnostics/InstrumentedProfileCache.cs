@@ -25,6 +25,25 @@ public sealed class InstrumentedProfileCache(IProfileCache inner, string system,
         }
     }
 
+    /// <summary>One span for the batch; each slice counted as a single write is.</summary>
+    public async Task WriteSlicesAsync<TSlice>(IReadOnlyCollection<KeyValuePair<string, TSlice>> slices, CancellationToken cancellationToken = default)
+        where TSlice : IProfileSlice
+    {
+        ArgumentNullException.ThrowIfNull(slices);
+        using var activity = Start("write_slices");
+        activity?.SetTag(ProfileTelemetry.SliceTag, TSlice.SliceName);
+        activity?.SetTag("db.operation.batch.size", slices.Count);
+        await Traced(activity, inner.WriteSlicesAsync(slices, cancellationToken));
+        if (ProfileWriteCause.SentAt is { } sentAt)
+        {
+            var latency = clock.GetUtcNow() - sentAt;
+            for (var written = 0; written < slices.Count; written++)
+            {
+                metrics.SliceWritten(TSlice.SliceName, latency);
+            }
+        }
+    }
+
     public async Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
     {
         using var activity = Start("read");

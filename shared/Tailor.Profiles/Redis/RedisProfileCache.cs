@@ -60,6 +60,43 @@ public sealed class RedisProfileCache(
         metrics.SliceWriteFailed(TSlice.SliceName);
     }
 
+    /// <summary>One pipeline for the batch: a hash write per user and one command that lists them all.</summary>
+    public async Task WriteSlicesAsync<TSlice>(IReadOnlyCollection<KeyValuePair<string, TSlice>> slices, CancellationToken cancellationToken = default)
+        where TSlice : IProfileSlice
+    {
+        ArgumentNullException.ThrowIfNull(slices);
+        foreach (var (userId, slice) in slices)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(userId, nameof(slices));
+            ArgumentNullException.ThrowIfNull(slice, nameof(slices));
+        }
+
+        if (slices.Count == 0)
+        {
+            return;
+        }
+
+        if (redis.IsConnected)
+        {
+            try
+            {
+                var batch = redis.GetDatabase().CreateBatch();
+                List<Task> writes = [.. slices.Select(user => batch.HashSetAsync(ProfileKey(user.Key), TSlice.SliceName, ProfileAssembler.Serialize(user.Value)))];
+                writes.Add(batch.SetAddAsync(UsersKey, [.. slices.Select(user => (RedisValue)user.Key)]));
+                batch.Execute();
+                await Task.WhenAll(writes);
+                return;
+            }
+            catch (Exception exception) when (RedisOutage.IsOutage(exception))
+            {
+                // Recorded below, like a write that was never tried.
+            }
+        }
+
+        await repairs.RecordFailedWriteAsync(TSlice.SliceName, clock.GetUtcNow(), cancellationToken);
+        metrics.SliceWriteFailed(TSlice.SliceName);
+    }
+
     public async Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
