@@ -45,6 +45,7 @@ public sealed class RedisOutageTests
         await node.StopAsync();
         await WriteContactAsync(cache, store, "during", "Japan");
         await WriteContactAsync(cache, store, "before", "Spain");
+        await WriteContactsAsync(cache, store, ("batch-1", "Peru"), ("batch-2", "Fiji"));
         var pendingWhileDown = await repairs.FindPendingAsync(ContactSlice.SliceName, Token);
 
         await node.StartAgainAsync();
@@ -55,7 +56,9 @@ public sealed class RedisOutageTests
         Assert.Equal("Spain", await CountryAsync(cache, "before"));
         Assert.Equal("Japan", await CountryAsync(cache, "during"));
         Assert.Equal("Chile", await CountryAsync(cache, "after"));
-        Assert.Equal(["after", "before", "during"], (await cache.ListUserIdsAsync(Token).ToListAsync(Token)).Order(StringComparer.Ordinal));
+        Assert.Equal("Peru", await CountryAsync(cache, "batch-1"));
+        Assert.Equal("Fiji", await CountryAsync(cache, "batch-2"));
+        Assert.Equal(["after", "batch-1", "batch-2", "before", "during"], (await cache.ListUserIdsAsync(Token).ToListAsync(Token)).Order(StringComparer.Ordinal));
         await host.StopAsync(Token);
     }
 
@@ -240,6 +243,18 @@ public sealed class RedisOutageTests
     {
         var stored = await store.UpdateAsync<ContactSlice>(Contacts, userId, _ => Contact(country), Token);
         await cache.WriteLatestSliceAsync(store, Contacts, userId, stored!, contact => contact, Token);
+    }
+
+    // As a batch consumer writes: the stored documents first, then every slice of the batch at once.
+    private static async Task WriteContactsAsync(IProfileCache cache, IDocumentStore store, params (string UserId, string Country)[] contacts)
+    {
+        var written = new List<KeyValuePair<string, Versioned<ContactSlice>>>();
+        foreach (var (userId, country) in contacts)
+        {
+            written.Add(KeyValuePair.Create(userId, (await store.UpdateAsync<ContactSlice>(Contacts, userId, _ => Contact(country), Token))!));
+        }
+
+        await cache.WriteLatestSlicesAsync(store, Contacts, written, (_, contact) => contact, Token);
     }
 
     private static async Task WriteTopicsAsync(IProfileCache cache, IDocumentStore store, string userId, string modelVersion)
