@@ -61,6 +61,11 @@ public sealed class PackedFloatsJsonConverter : JsonConverter<float[]>
         // Base64 never needs escaping, but a writer may escape '+' and '/' all the same; then let the reader undo it.
         var bytes = reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetBytesFromBase64() : null;
         var encoded = reader.ValueSpan;
+        if (bytes is null && encoded.Length % 4 != 0)
+        {
+            throw new JsonException("A packed vector is not valid base64: its length is not a multiple of 4.");
+        }
+
         var length = bytes?.Length ?? Base64.GetMaxDecodedFromUtf8Length(encoded.Length) - Padding(encoded);
         if (length % BytesPerFloat != 0)
         {

@@ -23,7 +23,7 @@ public static class EventStoreExtensions
     }
 
     /// <summary>Records a user's event in the service's own stream, filed under its user; false when it was already recorded.</summary>
-    /// <typeparam name="TEvent">The concrete contract: the record is filed under its name, so never pass it as <see cref="IUserEvent"/>.</typeparam>
+    /// <typeparam name="TEvent">The concrete contract: the record is filed under its name; passed as <see cref="IUserEvent"/> it is refused.</typeparam>
     public static Task<bool> RecordAsync<TEvent>(
         this IEventStore store,
         string stream,

@@ -33,7 +33,7 @@ public static class HandleOnceExtensions
     }
 
     /// <summary>The inbox pattern (see the overload above) for a user's event, recorded under its user.</summary>
-    /// <typeparam name="TEvent">The concrete contract: the record is filed under its name, so never pass it as <see cref="IUserEvent"/>.</typeparam>
+    /// <typeparam name="TEvent">The concrete contract: the record is filed under its name; passed as <see cref="IUserEvent"/> it is refused.</typeparam>
     public static Task<bool> HandleOnceAsync<TEvent>(
         this IEventStore store,
         string stream,

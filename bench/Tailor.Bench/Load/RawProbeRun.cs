@@ -48,7 +48,11 @@ internal static class RawProbeRun
         try
         {
             var padding = LoadProbe.PaddingFor(bytes);
-            await Task.WhenAll(Enumerable.Range(0, options.Batch).Select(n => bus.Publish(new LoadProbe(Guid.NewGuid(), $"{run}-warmup", n, padding), cancellationToken)));
+            // The warm-up is consumed before the first round starts, so that round does not drain it.
+            var warmUp = new RoundCount($"{run}-warmup", options.Batch);
+            Volatile.Write(ref current, warmUp);
+            await Task.WhenAll(Enumerable.Range(0, options.Batch).Select(n => bus.Publish(new LoadProbe(Guid.NewGuid(), warmUp.Run, n, padding), cancellationToken)));
+            await warmUp.All.Task.WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
             var rounds = new List<TimeSpan>(Rounds);
             for (var round = 0; round < Rounds; round++)
             {

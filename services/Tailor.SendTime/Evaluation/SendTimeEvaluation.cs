@@ -8,7 +8,8 @@ namespace Tailor.SendTime.Evaluation;
 /// (<see cref="SendTimeTrainingSet"/>: the same fold, occurrences and prior fit), and the test period is replayed as
 /// the service lives it (<see cref="PrequentialScoring"/>): each activity folded into the user's state, the population
 /// and the cohort as it arrives, the prior strengths as fitted at the start. Every model places one send per test user
-/// and local day, from the state just before the user's first occurrence that day. A user is judged on their test
+/// and local day, from SendTime's state at the start of that day (the account's clock), before any of the day's
+/// activity is folded in, as a day's email is placed before the day. A user is judged on their test
 /// occurrences (one per user and hour, as SendTime counts): the share of them within ±1 hour of the send hour placed on
 /// that occurrence's local day, hours compared on the clock face in the user's zone (23:00 is one hour from 00:00).
 /// The servable models are scored as served (<see cref="PlannedSendTime"/>: the slice SendTime would have written and

@@ -33,32 +33,9 @@ public sealed class RedisProfileCache(
 
     private RedisKey UsersKey => _keyPrefix + "profiles:users";
 
-    public async Task WriteSliceAsync<TSlice>(string userId, TSlice slice, CancellationToken cancellationToken = default)
-        where TSlice : IProfileSlice
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        ArgumentNullException.ThrowIfNull(slice);
-
-        // Not even tried while the connection is down: the client would hold the write until its timeout.
-        if (redis.IsConnected)
-        {
-            try
-            {
-                var database = redis.GetDatabase();
-                await Task.WhenAll(
-                    database.HashSetAsync(ProfileKey(userId), TSlice.SliceName, ProfileAssembler.Serialize(slice)),
-                    database.SetAddAsync(UsersKey, userId));
-                return;
-            }
-            catch (Exception exception) when (RedisOutage.IsOutage(exception))
-            {
-                // Recorded below, like a write that was never tried.
-            }
-        }
-
-        await repairs.RecordFailedWriteAsync(TSlice.SliceName, clock.GetUtcNow(), cancellationToken);
-        metrics.SliceWriteFailed(TSlice.SliceName);
-    }
+    public Task WriteSliceAsync<TSlice>(string userId, TSlice slice, CancellationToken cancellationToken = default)
+        where TSlice : IProfileSlice =>
+        WriteSlicesAsync([KeyValuePair.Create(userId, slice)], cancellationToken);
 
     /// <summary>One pipeline for the batch: a hash write per user and one command that lists them all.</summary>
     public async Task WriteSlicesAsync<TSlice>(IReadOnlyCollection<KeyValuePair<string, TSlice>> slices, CancellationToken cancellationToken = default)
