@@ -137,7 +137,7 @@ public sealed class SendTimeLearner(
             }
 
             state.Counts.EnsureValid(userId);
-            var oldZone = TimeZoneResolver.Find(state.TimeZone) ?? options.Value.AccountTimeZone;
+            var oldZone = state.ZoneOr(options.Value.AccountTimeZone);
             var next = Shift(state, oldZone, zone, now) with { TimeZone = zone.Id, Country = knownCountry };
             (bestHourBefore, moved) = (state.BestHourOfWeek, true);
             return next with { BestHourOfWeek = slices.BestHour(next, priors) ?? state.BestHourOfWeek };

@@ -55,7 +55,7 @@ public sealed class UserEvidenceFold(IOptions<SendTimeOptions> options)
     private (UserSendTimeState Next, List<HourEvidence> Hours, List<TimeSpan> Latencies) Localise(
         UserSendTimeState state, IEnumerable<SendTimeEvidence> evidence, OpenLatency latency)
     {
-        var zone = TimeZoneResolver.Find(state.TimeZone) ?? options.Value.AccountTimeZone;
+        var zone = state.ZoneOr(options.Value.AccountTimeZone);
         var deliveries = new Dictionary<Guid, DateTimeOffset>(state.Deliveries ?? []);
         var delivered = (double[]?)state.Delivered?.Clone() ?? new double[WeekHours.Count];
         var engaged = (double[]?)state.Engaged?.Clone() ?? new double[WeekHours.Count];

@@ -1,3 +1,5 @@
+using Tailor.SendTime.Model;
+
 namespace Tailor.SendTime.Learning;
 
 /// <summary>What SendTime stores per user (<c>sendtime.users</c>).</summary>
@@ -47,6 +49,9 @@ public sealed record UserSendTimeState(
 
     /// <summary>How many deliveries are remembered; an open of an older email is weighed without its latency.</summary>
     public const int DeliveriesKept = 50;
+
+    /// <summary>The zone the user's hours are read in: theirs, or the account's when they have none (or an unknown one).</summary>
+    public TimeZoneInfo ZoneOr(TimeZoneInfo accountZone) => TimeZoneResolver.Find(TimeZone) ?? accountZone;
 }
 
 /// <summary>One occurrence a user's state remembers: its UTC hour (<see cref="EvidenceOccurrences.HourOf"/>) and the weight it counts at.</summary>

@@ -1,5 +1,4 @@
 using Tailor.SendTime.Learning;
-using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Serving;
 
@@ -41,7 +40,7 @@ public sealed class SendTimeReplay
 
     /// <summary>The zone a user's hours are read in.</summary>
     public TimeZoneInfo ZoneOf(string userId, string? country) =>
-        TimeZoneResolver.Find(StateOf(userId, country).TimeZone) ?? Start.AccountZone;
+        StateOf(userId, country).ZoneOr(Start.AccountZone);
 
     /// <summary>How many times the user's state took new evidence since the start: their slice changes with it.</summary>
     public int UpdatesOf(string userId) => _updated.GetValueOrDefault(userId).Updates;

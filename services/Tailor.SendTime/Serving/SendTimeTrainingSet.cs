@@ -78,7 +78,7 @@ public sealed class SendTimeTrainingSet
 
     /// <summary>The zone a user's hours are read in.</summary>
     public TimeZoneInfo ZoneOf(string userId, string? country) =>
-        TimeZoneResolver.Find(StateOf(userId, country).TimeZone) ?? AccountZone;
+        StateOf(userId, country).ZoneOr(AccountZone);
 
     /// <summary>The user's local hour of the week for an instant.</summary>
     public int LocalHourOfWeek(string userId, DateTimeOffset at, string? country) => WeekHours.Of(at, ZoneOf(userId, country));

@@ -19,10 +19,7 @@ public sealed class InstrumentedProfileCache(IProfileCache inner, string system,
         using var activity = Start("write_slice");
         activity?.SetTag(ProfileTelemetry.SliceTag, TSlice.SliceName);
         await Traced(activity, inner.WriteSliceAsync(userId, slice, cancellationToken));
-        if (ProfileWriteCause.SentAt is { } sentAt)
-        {
-            metrics.SliceWritten(TSlice.SliceName, clock.GetUtcNow() - sentAt);
-        }
+        Written(TSlice.SliceName, 1);
     }
 
     /// <summary>One span for the batch; each slice counted as a single write is.</summary>
@@ -34,14 +31,7 @@ public sealed class InstrumentedProfileCache(IProfileCache inner, string system,
         activity?.SetTag(ProfileTelemetry.SliceTag, TSlice.SliceName);
         activity?.SetTag("db.operation.batch.size", slices.Count);
         await Traced(activity, inner.WriteSlicesAsync(slices, cancellationToken));
-        if (ProfileWriteCause.SentAt is { } sentAt)
-        {
-            var latency = clock.GetUtcNow() - sentAt;
-            for (var written = 0; written < slices.Count; written++)
-            {
-                metrics.SliceWritten(TSlice.SliceName, latency);
-            }
-        }
+        Written(TSlice.SliceName, slices.Count);
     }
 
     public async Task<UserProfile?> ReadAsync(string userId, CancellationToken cancellationToken = default)
@@ -89,6 +79,19 @@ public sealed class InstrumentedProfileCache(IProfileCache inner, string system,
         using var activity = Start("remove slice");
         activity?.SetTag(ProfileTelemetry.SliceTag, sliceName);
         await Traced(activity, inner.RemoveSliceAsync(userId, sliceName, cancellationToken));
+    }
+
+    // Each slice written counts once, with the time since the message that caused it was sent.
+    private void Written(string sliceName, int slices)
+    {
+        if (ProfileWriteCause.SentAt is { } sentAt)
+        {
+            var latency = clock.GetUtcNow() - sentAt;
+            for (var written = 0; written < slices; written++)
+            {
+                metrics.SliceWritten(sliceName, latency);
+            }
+        }
     }
 
     private Activity? Start(string operation)
