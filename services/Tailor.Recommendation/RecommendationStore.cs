@@ -7,6 +7,13 @@ public static class RecommendationStore
 
     /// <summary>Rollback requests handled, apart from the training evidence so they do not count towards a retraining.</summary>
     public const string RollbackStream = "recommendation.rollbacks";
+
+    /// <summary>
+    /// Which items each email showed (<see cref="Training.ShownItems"/>), apart from the training evidence too: an email
+    /// written says nothing yet about what its reader wanted, so a campaign to millions must not set off a retraining
+    /// every 10,000 emails. The next training, set off by what users did, reads them.
+    /// </summary>
+    public const string ShownStream = "recommendation.shown";
     public const string CatalogCollection = "recommendation.catalog";
     public const string ModelCollection = "recommendation.model";
     public const string UserRecommendationsCollection = "recommendation.user-recs";

@@ -40,7 +40,7 @@ public sealed class EmailsWrittenConsumer(IEventStore events) : IConsumer<Emails
             // Filed under the email's event, user and time; what is kept of it is only what it showed.
             var items = new ShownItems(
                 email.EventId, email.UserId, email.SendAt, [.. (email.ItemIds ?? []).Where(itemId => !string.IsNullOrWhiteSpace(itemId))], email.EmailId);
-            shown.Add(StoredEvent.Of(RecommendationStore.Stream, email.EventId, email.UserId, email.OccurredAt, items));
+            shown.Add(StoredEvent.Of(RecommendationStore.ShownStream, email.EventId, email.UserId, email.OccurredAt, items));
         }
 
         await events.AppendManyAsync(shown, context.CancellationToken);
