@@ -7,9 +7,14 @@ namespace Tailor.Profiles;
 public static class ProfileJson
 {
     /// <summary>
-    /// Web defaults, with vectors packed (<see cref="PackedFloatsJsonConverter"/>): the interest vector is most of a
-    /// profile's bytes, written on every change. Set here rather than on <see cref="InterestsSlice"/>, so a profile
-    /// shown over HTTP (a user's export) keeps its vector as numbers.
+    /// Web defaults, with vectors and weeks of hours packed (<see cref="PackedFloatsJsonConverter"/>,
+    /// <see cref="PackedDoublesJsonConverter"/>): the interest vector is most of a profile's bytes, and the send-time
+    /// slice's 168 weights are written on every event and read for every email. Set here rather than on
+    /// <see cref="InterestsSlice"/> and <see cref="SendTimeSlice"/>, so a profile shown over HTTP (a user's export) keeps
+    /// them as numbers.
     /// </summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Converters = { new PackedFloatsJsonConverter() } };
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new PackedFloatsJsonConverter(), new PackedDoublesJsonConverter() },
+    };
 }

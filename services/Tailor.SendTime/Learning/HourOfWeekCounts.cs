@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Tailor.Contracts;
 using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Learning;
@@ -5,6 +7,8 @@ namespace Tailor.SendTime.Learning;
 /// <summary>Weighted evidence per local hour of the week (index 0 = Monday 00:00 in the owner's zone), and how many events it came from.</summary>
 public sealed class HourOfWeekCounts
 {
+    /// <summary>Stored packed (<see cref="PackedDoublesJsonConverter"/>): every update reads and writes the week.</summary>
+    [JsonConverter(typeof(PackedDoublesJsonConverter))]
     public double[] Weights { get; init; } = new double[WeekHours.Count];
 
     /// <summary>How many occurrences (<see cref="EvidenceOccurrences"/>) the weights hold: a user's evidence count.</summary>

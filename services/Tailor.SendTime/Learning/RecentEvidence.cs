@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Tailor.Contracts;
+
 namespace Tailor.SendTime.Learning;
 
 /// <summary>
@@ -15,7 +18,7 @@ namespace Tailor.SendTime.Learning;
 /// <param name="Weights">The recency-weighted evidence per local hour of the week, in the user's zone.</param>
 /// <param name="AsOf">The start of the newest occurrence's hour, which weighs 1.</param>
 /// <param name="Events">How many occurrences it holds: equal to the counts' when it is current.</param>
-public sealed record RecentEvidence(double[] Weights, DateTimeOffset AsOf, long Events)
+public sealed record RecentEvidence([property: JsonConverter(typeof(PackedDoublesJsonConverter))] double[] Weights, DateTimeOffset AsOf, long Events)
 {
     /// <summary>
     /// The counts the hierarchy's posterior reads for <paramref name="state"/>: their total weight, spread over the

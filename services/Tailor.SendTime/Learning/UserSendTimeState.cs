@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
+using Tailor.Contracts;
 using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Learning;
 
-/// <summary>What SendTime stores per user (<c>sendtime.users</c>).</summary>
+/// <summary>What SendTime stores per user (<c>sendtime.users</c>); its weeks of hours packed (<see cref="PackedDoublesJsonConverter"/>).</summary>
 /// <param name="Counts">Weighted evidence per local hour of the week, in <paramref name="TimeZone"/>.</param>
 /// <param name="BestHourOfWeek">The best local hour as of the last batch; announced in <c>SendTimeUpdated</c> when it changed.</param>
 /// <param name="BestHourBeforeLastBatch">
@@ -37,8 +39,8 @@ public sealed record UserSendTimeState(
     string? TimeZone = null,
     string? Country = null,
     Dictionary<Guid, DateTimeOffset>? Deliveries = null,
-    double[]? Delivered = null,
-    double[]? Engaged = null,
+    [property: JsonConverter(typeof(PackedDoublesJsonConverter))] double[]? Delivered = null,
+    [property: JsonConverter(typeof(PackedDoublesJsonConverter))] double[]? Engaged = null,
     Guid[]? EngagedEmails = null,
     Guid[]? AppliedEvents = null,
     CountedHour[]? RecentOccurrences = null,

@@ -68,6 +68,31 @@ public sealed class RedisProfileCacheTests : ProfileCacheContractTests, IAsyncDi
     }
 
     [Fact]
+    public async Task The_send_time_weights_are_stored_packed_and_a_slice_written_as_numbers_still_reads()
+    {
+        var cache = CreateCache();
+        var weights = Enumerable.Range(0, SendTimeSlice.HoursPerWeek).Select(hour => hour / 167.0).ToArray();
+        await cache.WriteSliceAsync("17850", new SendTimeSlice(weights, 167, 4, DateTimeOffset.UnixEpoch, "Europe/London", 12.5), Token);
+        var database = _redis!.GetDatabase();
+
+        var json = await database.HashGetAsync(_keyPrefix + "profile:17850", "sendtime");
+        using (var document = JsonDocument.Parse(json.ToString()))
+        {
+            var packed = Convert.FromBase64String(document.RootElement.GetProperty("hourOfWeekWeights").GetString()!);
+            Assert.Equal(weights, Enumerable.Range(0, weights.Length).Select(hour => BitConverter.ToDouble(packed, hour * sizeof(double))));
+        }
+
+        Assert.Equal(weights, (await cache.ReadAsync("17850", Token))?.SendTime?.HourOfWeekWeights);
+        await database.HashSetAsync(
+            _keyPrefix + "profile:17850",
+            "sendtime",
+            """{"hourOfWeekWeights":[0.25,0.75],"bestHourOfWeek":1,"evidenceCount":3,"updatedAt":"2026-12-01T00:00:00+00:00"}""");
+        var before = (await cache.ReadAsync("17850", Token))?.SendTime;
+        Assert.NotNull(before);
+        Assert.Equal<double>([0.25, 0.75], before.HourOfWeekWeights);
+    }
+
+    [Fact]
     public async Task Remove_deletes_the_hash_and_the_set_member()
     {
         var cache = CreateCache();
