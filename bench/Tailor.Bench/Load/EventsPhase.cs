@@ -13,20 +13,21 @@ internal static class EventsPhase
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
     /// <param name="firstUser">The phase's users are this one and the next <c>--events - 1</c>; user k of the phase buys product k.</param>
-    /// <param name="warmUp">Sends one warm-up batch first, of users past the measured ones.</param>
+    /// <param name="warmUpUsers">
+    /// Users past the measured ones whose events go through first, sent the same way, until each has both slices and
+    /// every queue is empty again; user n buys product n.
+    /// </param>
     public static async Task<EventsResult> RunAsync(
-        string name, int firstUser, bool warmUp, LoadOptions options, LoadHosts hosts, LoadEvents events, ProfileWriteClock profiles, QueueDrain drain, string run,
-        TextWriter progress, CancellationToken cancellationToken)
+        string name, int firstUser, IReadOnlyList<int> warmUpUsers, LoadOptions options, LoadHosts hosts, LoadEvents events, ProfileWriteClock profiles,
+        QueueDrain drain, string run, TextWriter progress, CancellationToken cancellationToken)
     {
-        // Warm-up: users past the measured ones (they get a contact slice later like every other user of the campaign).
-        if (warmUp)
+        if (warmUpUsers.Count > 0)
         {
-            var warmUpUsers = Enumerable.Range(options.Users - options.Batch, options.Batch).ToList();
             profiles.Expect(warmUpUsers.Select(LoadEvents.UserId));
-            await PostBatchAsync(hosts.Ingestion(0), [.. warmUpUsers.Select(n => events.Call($"{run}-warmup", n, n))], cancellationToken);
-            await WaitForProfilesAsync(profiles, warmUpUsers[0], options.Users, progress, "warm-up", cancellationToken);
+            await PostAllAsync(options, hosts, [.. warmUpUsers.Select(n => events.Call($"{run}-warmup", n, n))], static (_, _) => static () => { }, cancellationToken);
+            await WaitForProfilesAsync(profiles, warmUpUsers, progress, "warm-up", cancellationToken);
             await drain.WaitAsync(cancellationToken);
-            progress.WriteLine("  warm-up done");
+            progress.WriteLine($"  warm-up done ({warmUpUsers.Count:N0} events of other users)");
         }
 
         var users = Enumerable.Range(firstUser, options.Events).ToList();
@@ -35,22 +36,19 @@ internal static class EventsPhase
         var sentAt = new long[options.Events];
         var started = Stopwatch.GetTimestamp();
         var done = 0;
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, options.Events / options.Batch),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-            async (batch, token) =>
+        await PostAllAsync(
+            options,
+            hosts,
+            [.. Enumerable.Range(0, options.Events).Select(k => events.Call(run, firstUser + k, k))],
+            (first, count) =>
             {
-                var first = batch * options.Batch;
-                var calls = Enumerable.Range(first, options.Batch).Select(k => events.Call(run, firstUser + k, k)).ToArray();
-                var sent = Stopwatch.GetTimestamp();
-                Array.Fill(sentAt, sent, first, options.Batch);
-                // Requests alternate between the Ingestion replicas, as a load balancer would spread them.
-                await PostBatchAsync(hosts.Ingestion(batch), calls, token);
-                Progress.Report(progress, "events accepted", Interlocked.Add(ref done, options.Batch), options.Events, options.Batch);
-            });
+                Array.Fill(sentAt, Stopwatch.GetTimestamp(), first, count);
+                return () => Progress.Report(progress, "events accepted", Interlocked.Add(ref done, count), options.Events, count);
+            },
+            cancellationToken);
         var accepted = Stopwatch.GetElapsedTime(started);
 
-        await WaitForProfilesAsync(profiles, firstUser, firstUser + options.Events, progress, "profiles", cancellationToken);
+        await WaitForProfilesAsync(profiles, users, progress, "profiles", cancellationToken);
         var lastWrite = users.Max(n => profiles.ProfileWritten(LoadEvents.UserId(n))!.Value);
         var profiled = Stopwatch.GetElapsedTime(started, lastWrite);
         await drain.WaitAsync(cancellationToken);
@@ -70,31 +68,45 @@ internal static class EventsPhase
         return new EventsResult(name, options.Events, accepted, profiled, drained, whole, interests, sendTime);
     }
 
-    private static async Task WaitForProfilesAsync(ProfileWriteClock profiles, int from, int to, TextWriter progress, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// The calls in requests of <c>--batch</c>, <c>--concurrency</c> at a time, alternating between the Ingestion
+    /// replicas as a load balancer would spread them; <paramref name="sending"/> is told each request's first call and
+    /// size as it is sent, and what it returns runs once the request is answered.
+    /// </summary>
+    private static Task PostAllAsync(
+        LoadOptions options, LoadHosts hosts, object[] calls, Func<int, int, Action> sending, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            Enumerable.Range(0, (calls.Length + options.Batch - 1) / options.Batch),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            async (batch, token) =>
+            {
+                var first = batch * options.Batch;
+                var count = Math.Min(options.Batch, calls.Length - first);
+                var answered = sending(first, count);
+                await PostBatchAsync(hosts.Ingestion(batch), calls[first..(first + count)], token);
+                answered();
+            });
+
+    private static async Task WaitForProfilesAsync(ProfileWriteClock profiles, IReadOnlyList<int> users, TextWriter progress, string what, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         var reported = 0;
         while (true)
         {
-            var written = 0;
-            for (var n = from; n < to; n++)
-            {
-                written += profiles.ProfileWritten(LoadEvents.UserId(n)) is null ? 0 : 1;
-            }
-
-            if (written == to - from)
+            var written = users.Count(n => profiles.ProfileWritten(LoadEvents.UserId(n)) is not null);
+            if (written == users.Count)
             {
                 return;
             }
 
             if (waited.Elapsed > Patience)
             {
-                throw new TimeoutException($"Only {written:N0} of {to - from:N0} users have both profile slices after {Patience.TotalMinutes} minutes ({what}).");
+                throw new TimeoutException($"Only {written:N0} of {users.Count:N0} users have both profile slices after {Patience.TotalMinutes} minutes ({what}).");
             }
 
             if (what == "profiles")
             {
-                Progress.Report(progress, "profiles written", written, to - from, written - reported);
+                Progress.Report(progress, "profiles written", written, users.Count, written - reported);
                 reported = written;
             }
 

@@ -11,6 +11,19 @@ internal sealed record LoadOptions(int Events, int Users, int Batch, int Concurr
         "[--rabbitmq amqp://guest:guest@127.0.0.1:5672/tailor-load] [--redis 127.0.0.1:6379] [--out docs/benchmarks.md]" + "\n" +
         "  --rabbitmq must name a virtual host of its own on the local broker (rabbitmqctl reads its queues): the six services declare their usual queue names there.";
 
+    /// <summary>
+    /// The warm-up before the events of the catalog-embedded phase: 20 requests, so the code that phase runs for the
+    /// first time (Recommendation's lists from interest vectors, which need the catalog's vectors) is compiled fully by
+    /// the JIT before it is measured, as every other path is by the phase before.
+    /// </summary>
+    public int CatalogWarmUpEvents => Math.Min(20, Events / Batch) * Batch;
+
+    /// <summary>Users of the first phase's warm-up: one request, so the products of the phase stay new to Embedding.</summary>
+    public IReadOnlyList<int> FirstWarmUpUsers => [.. Enumerable.Range(Users - Batch, Batch)];
+
+    /// <summary>Users of the catalog-embedded phase's warm-up, just before the first phase's.</summary>
+    public IReadOnlyList<int> CatalogWarmUpUsers => [.. Enumerable.Range(Users - Batch - CatalogWarmUpEvents, CatalogWarmUpEvents)];
+
     private static readonly string[] Names = ["events", "users", "batch", "concurrency", "replicas", "rabbitmq", "redis", "out"];
 
     public static LoadOptions Parse(string[] args, Func<string, string?>? environment = null)
@@ -48,10 +61,11 @@ internal sealed record LoadOptions(int Events, int Users, int Batch, int Concurr
         }
 
         // Each event's latency is measured to its own user's first profile write, so the events need as many users:
-        // --events for each of the two events phases, and one warm-up batch.
-        if ((2 * parsed.Events) + parsed.Batch > parsed.Users)
+        // --events for each of the two events phases, and the warm-up events of each.
+        if ((2 * parsed.Events) + parsed.Batch + parsed.CatalogWarmUpEvents > parsed.Users)
         {
-            throw new ArgumentException("Twice --events plus one warm-up --batch must not exceed --users: every event of both events phases is a different user's first purchase.");
+            throw new ArgumentException(
+                $"Twice --events plus the warm-ups ({parsed.Batch + parsed.CatalogWarmUpEvents:N0} events) must not exceed --users: every event of both events phases, warm-ups included, is a different user's first purchase.");
         }
 
         if (!Uri.TryCreate(parsed.RabbitMq, UriKind.Absolute, out var broker) || broker.Scheme is not ("amqp" or "amqps") || broker.AbsolutePath.Trim('/').Length == 0)

@@ -43,7 +43,7 @@ internal static class LoadRun
         var drain = new QueueDrain(options.RabbitMq, sampler, hosts);
 
         progress.WriteLine($"Phase 1: events through POST /v1/batch, products new to Embedding ({options.Batch} per request, {options.Concurrency} at a time)");
-        var newTexts = await EventsPhase.RunAsync("products new to Embedding", 0, warmUp: true, options, hosts, events, profiles, drain, run, progress, cancellationToken);
+        var newTexts = await EventsPhase.RunAsync("products new to Embedding", 0, options.FirstWarmUpUsers, options, hosts, events, profiles, drain, run, progress, cancellationToken);
         var newTextsLoad = drain.Snapshot();
         Report(progress, newTexts);
 
@@ -52,7 +52,7 @@ internal static class LoadRun
         await new IngestionClient(hosts.Ingestion(0), hosts.ApiKey.Key).SendCatalogAsync(events.Catalog(), _ => { }, cancellationToken);
         await drain.WaitAsync(cancellationToken); // every item embedded and stored by Embedding
         progress.WriteLine($"  catalog embedded after {catalogClock.Elapsed.TotalSeconds:F1} s");
-        var catalogEmbedded = await EventsPhase.RunAsync("catalog embedded beforehand", options.Events, warmUp: false, options, hosts, events, profiles, drain, run, progress, cancellationToken);
+        var catalogEmbedded = await EventsPhase.RunAsync("catalog embedded beforehand", options.Events, options.CatalogWarmUpUsers, options, hosts, events, profiles, drain, run, progress, cancellationToken);
         var catalogEmbeddedLoad = drain.Snapshot();
         Report(progress, catalogEmbedded);
         var learnt = await ReplicaCheck.ProfilesAsync(hosts.Profiles, 2 * options.Events, cancellationToken);
