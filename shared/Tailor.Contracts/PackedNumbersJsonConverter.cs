@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -70,7 +71,7 @@ public abstract class PackedNumbersJsonConverter<T> : JsonConverter<T[]>
         {
             bytes.CopyTo(target);
         }
-        else if (Base64.DecodeFromUtf8(encoded, target, out _, out var written) != System.Buffers.OperationStatus.Done || written != target.Length)
+        else if (Base64.DecodeFromUtf8(encoded, target, out _, out var written) != OperationStatus.Done || written != target.Length)
         {
             throw new JsonException($"Packed {Name} values are not valid base64.");
         }

@@ -88,8 +88,12 @@ internal static class CampaignPhase
             async (n, token) => await hosts.Profiles.RemoveAsync(LoadEvents.UserId(n), token));
     }
 
-    /// <summary>A quarter of the audience, and at least a page of commands per concurrent page a consumer takes.</summary>
-    private static int WarmUpAudience(LoadOptions options) => Math.Max(options.Users / 4, 4 * options.Batch);
+    /// <summary>
+    /// A quarter of the audience, from 3,000 to 10,000 users: at least 30 pages of 100 commands, so what runs once a
+    /// page is called often enough for the JIT to optimise it, and at most a list of ids well inside the 512 kB a
+    /// campaign request may hold.
+    /// </summary>
+    private static int WarmUpAudience(LoadOptions options) => Math.Clamp(options.Users / 4, 3_000, 10_000);
 
     private static async Task SeedAsync(
         IProfileCache profiles, LoadEvents events, IEnumerable<int> users, TextWriter progress, string what, CancellationToken cancellationToken)

@@ -89,7 +89,8 @@ internal sealed class EmailCounter(string run)
         return bus;
     }
 
-    // Only one campaign runs on the benchmark's virtual host, so every outcome on it is this campaign's.
+    // Each counter has a queue of its own, and the warm-up campaign's outcomes are all in before the measured campaign's
+    // counter starts, so every outcome on it is this campaign's.
     private void Check()
     {
         if (Volatile.Read(ref _campaignId) is not null && Ready + Suppressed >= Volatile.Read(ref _expected))

@@ -180,25 +180,7 @@ public sealed class RecommendationTrainer(
             EvidenceWeights.Add(set, engaged, settings);
         }
 
-        // Emails written before they had a stream of their own are in the evidence stream; one redelivered across that
-        // change is in both, and counts once.
-        var shownEmails = new HashSet<Guid>();
-        foreach (var shownStream in (string[])[RecommendationStore.ShownStream, RecommendationStore.Stream])
-        {
-            await foreach (var shown in events.ReadMessagesAsync<ShownItems>(new EventQuery(shownStream), cancellationToken))
-            {
-                if (!shownEmails.Add(shown.EventId))
-                {
-                    continue;
-                }
-
-                foreach (var itemId in shown.ItemIds)
-                {
-                    set.AddShown(shown.UserId, itemId, shown.SendAt, shown.EmailId);
-                }
-            }
-        }
-
+        await ShownItemsReader.AddToAsync(events, set, cancellationToken);
         return set;
     }
 

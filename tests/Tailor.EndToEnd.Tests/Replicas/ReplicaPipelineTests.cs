@@ -2,6 +2,7 @@ using Tailor.Contracts;
 using Tailor.Host.Demo;
 using Tailor.Host.Hosting;
 using Tailor.Profiles;
+using Tailor.Recommendation;
 using Tailor.Testing;
 
 namespace Tailor.EndToEnd.Tests.Replicas;
@@ -74,6 +75,9 @@ public class ReplicaPipelineTests
                 // Each service's stream is named after it.
                 recorded[service] = await run.CountEventsAsync(service, service);
             }
+
+            // What the emails showed, apart from Recommendation's evidence: each page once, however many replicas took it.
+            recorded[RecommendationStore.ShownStream] = await run.CountEventsAsync("recommendation", RecommendationStore.ShownStream);
 
             return new Outcome(
                 emails,

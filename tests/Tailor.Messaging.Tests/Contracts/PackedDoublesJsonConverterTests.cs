@@ -41,7 +41,7 @@ public sealed class PackedDoublesJsonConverterTests
     [InlineData("\"not base64!\"")]
     [InlineData("[0.5, \"x\"]")]
     [InlineData("{}")]
-    public void Values_that_are_not_whole_float64_values_are_refused(string hours)
+    public void Malformed_values_are_refused(string hours)
     {
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Week>($$"""{"Hours":{{hours}}}"""));
     }
