@@ -40,24 +40,10 @@ internal static class CampaignPhase
             audience++;
         }
 
-        var counter = new EmailCounter(run);
-        var consumer = await counter.StartAsync(options.RabbitMq, cancellationToken);
-        try
-        {
-            drain.BeginPhase();
-            var started = Stopwatch.GetTimestamp();
-            var campaignId = await RequestCampaignAsync(hosts, $"load {run}", "all", cancellationToken);
-            counter.Expect(campaignId, audience);
-            await WaitForOutcomesAsync(counter, audience, started, progress, "emails", cancellationToken);
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            await drain.WaitAsync(cancellationToken);
-            var fanOut = await FanOutTimeAsync(hosts.StorePath("contentgeneration"), campaignId, cancellationToken);
-            return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, fanOut, counter.EmailBytes, counter.Check(audience));
-        }
-        finally
-        {
-            await consumer.StopAsync(CancellationToken.None);
-        }
+        var (campaignId, elapsed, counter) = await RunCampaignAsync(
+            options, hosts, drain, run, $"load {run}", "all", audience, drain.BeginPhase, progress, "emails", cancellationToken);
+        var fanOut = await FanOutTimeAsync(hosts.StorePath("contentgeneration"), campaignId, cancellationToken);
+        return new CampaignResult(audience, counter.Ready, counter.Suppressed, elapsed, fanOut, counter.EmailBytes, counter.Check(audience));
     }
 
     /// <summary>Users past every measured one get a campaign of their own, and are then removed again.</summary>
@@ -66,21 +52,10 @@ internal static class CampaignPhase
     {
         var users = Enumerable.Range(options.Users, WarmUpAudience(options)).ToList();
         await SeedAsync(hosts.Profiles, events, users, progress, "warm-up users seeded", cancellationToken);
-        var counter = new EmailCounter($"{run}-warmup");
-        var consumer = await counter.StartAsync(options.RabbitMq, cancellationToken);
-        try
-        {
-            var started = Stopwatch.GetTimestamp();
-            var campaignId = await RequestCampaignAsync(hosts, $"load {run} warm-up", new { userIds = users.Select(LoadEvents.UserId) }, cancellationToken);
-            counter.Expect(campaignId, users.Count);
-            await WaitForOutcomesAsync(counter, users.Count, started, progress, "warm-up emails", cancellationToken);
-            await drain.WaitAsync(cancellationToken);
-            progress.WriteLine($"  warm-up campaign to {users.Count:N0} other users done ({users.Count / Stopwatch.GetElapsedTime(started).TotalSeconds:N0} emails/s, processes composing for the first time)");
-        }
-        finally
-        {
-            await consumer.StopAsync(CancellationToken.None);
-        }
+        var (_, elapsed, _) = await RunCampaignAsync(
+            options, hosts, drain, $"{run}-warmup", $"load {run} warm-up", new { userIds = users.Select(LoadEvents.UserId) }, users.Count, static () => { },
+            progress, "warm-up emails", cancellationToken);
+        progress.WriteLine($"  warm-up campaign to {users.Count:N0} other users done ({users.Count / elapsed.TotalSeconds:N0} emails/s, processes composing for the first time)");
 
         await Parallel.ForEachAsync(
             users,
@@ -111,6 +86,34 @@ internal static class CampaignPhase
                 await profiles.WriteSliceAsync(user, new RecommendationsSlice("load", events.Recommendations(n), now), token);
                 Progress.Report(progress, what, Interlocked.Increment(ref seeded), list.Count, 1);
             });
+    }
+
+    /// <summary>
+    /// One campaign through <c>POST /v1/campaigns</c>, its outcomes counted on a queue of the benchmark's own (named
+    /// after <paramref name="counterName"/>): timed from the request (<paramref name="starting"/> runs just before it)
+    /// to the last outcome of its <paramref name="expected"/> users, then every queue left to empty.
+    /// </summary>
+    private static async Task<(string CampaignId, TimeSpan Elapsed, EmailCounter Counter)> RunCampaignAsync(
+        LoadOptions options, LoadHosts hosts, QueueDrain drain, string counterName, string name, object audience, int expected, Action starting,
+        TextWriter progress, string what, CancellationToken cancellationToken)
+    {
+        var counter = new EmailCounter(counterName);
+        var consumer = await counter.StartAsync(options.RabbitMq, cancellationToken);
+        try
+        {
+            starting();
+            var started = Stopwatch.GetTimestamp();
+            var campaignId = await RequestCampaignAsync(hosts, name, audience, cancellationToken);
+            counter.Expect(campaignId, expected);
+            await WaitForOutcomesAsync(counter, expected, started, progress, what, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            await drain.WaitAsync(cancellationToken);
+            return (campaignId, elapsed, counter);
+        }
+        finally
+        {
+            await consumer.StopAsync(CancellationToken.None);
+        }
     }
 
     private static async Task<string> RequestCampaignAsync(LoadHosts hosts, string name, object audience, CancellationToken cancellationToken)
