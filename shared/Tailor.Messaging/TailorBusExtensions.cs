@@ -49,6 +49,10 @@ public static class TailorBusExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports the host's versions and time zone to its vendor unless told not to. Tailor holds
+            // customers' data and sends its telemetry only to the operator's own collector; a host without internet
+            // access would also log a failed report with a stack trace at every start.
+            bus.DisableUsageTelemetry();
             bus.UseTailorQueueNames();
             registrations.ApplyTo(bus);
 
