@@ -54,6 +54,18 @@ public class GalleryPageTests
     }
 
     [Fact]
+    public void Render_counts_the_control_groups_sends_apart_from_the_personalised_ones()
+    {
+        var control = Card("12400", "topic", "ITEM", "popular right now");
+        control = control with { Email = control.Email with { Arm = CampaignArms.Control } };
+        var cards = new[] { Card("12348", "topic", "ITEM", "popular right now"), Card("12383", "topic", "ITEM", "popular right now"), control };
+
+        var html = GalleryPage.Render(Campaign, Summary(cards.Length, new Dictionary<string, int>()), cards);
+
+        Assert.Contains("<dt>Send hours</dt><dd class=\"list\">2 at their best hour; 1 in the control group, at its default hour</dd>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_escapes_every_text_that_comes_from_data()
     {
         var hostile = Card("<script>alert(1)</script>", "<b>topic</b>", "MUG \"HOME\" & <GARDEN>", "because you bought <img src=x onerror=alert(1)>") with { };

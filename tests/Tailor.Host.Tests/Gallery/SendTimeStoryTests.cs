@@ -22,7 +22,9 @@ public class SendTimeStoryTests
         Assert.Equal(SendTimeChoice.BestHour, story.Choice);
         Assert.Equal("Wed 7 Jan, 12:00", story.When);
         Assert.Equal("Europe/Helsinki", story.Clock);
-        Assert.Equal("Shops most at Wed 12:00, Tue 10:00 and Mon 00:00 their time (learned from 15 of their purchases and visits).", story.Habit);
+        Assert.Equal(
+            "Most likely to shop at Wed 12:00, Tue 10:00 and Mon 00:00 their time: learned from the 15 hours Tailor has seen them active in, and from customers like them.",
+            story.Habit);
         Assert.Equal("Their best hour of the week (Wed 12:00): inside the campaign window, outside quiet hours (21:00–08:00 their time).", story.Why);
     }
 
@@ -63,6 +65,19 @@ public class SendTimeStoryTests
     }
 
     /// <summary>A slice with a little weight on every hour and the given (hour of week, weight) peaks.</summary>
+    [Theory]
+    [InlineData(1, "learned from the one hour Tailor has seen them active in, and from customers like them.")]
+    [InlineData(0, "what customers like them do, as Tailor has seen no activity of theirs yet.")]
+    public void Tell_a_customer_seen_little_or_not_at_all_says_their_hours_are_mostly_their_cohorts(int activeHours, string basis)
+    {
+        var slice = SliceWithPeaks((60, 10), (34, 5)) with { EvidenceCount = activeHours };
+        var sendAt = SendTimePlanner.Plan(slice, Start, End, Schedule, seed: 0)!.Value;
+
+        var story = SendTimeStory.Tell(slice, sendAt, Start, End, Schedule);
+
+        Assert.Equal($"Most likely to shop at Wed 12:00, Tue 10:00 and Mon 00:00 their time: {basis}", story.Habit);
+    }
+
     internal static SendTimeSlice SliceWithPeaks(params (int HourOfWeek, double Weight)[] peaks)
     {
         var weights = Enumerable.Repeat(0.01, SendTimeSlice.HoursPerWeek).ToArray();

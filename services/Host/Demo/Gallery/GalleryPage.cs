@@ -118,11 +118,16 @@ public static class GalleryPage
         html.Append("</ul>\n</nav>\n</header>\n");
     }
 
+    // The control group's sends go out at the window's first allowed hour whatever SendTime would choose, so they are
+    // counted apart: told as a story, their hour would look like a trial.
     private static string SendHours(IReadOnlyList<GalleryCard> cards)
     {
-        var byChoice = cards.GroupBy(card => card.SendTime.Choice).OrderBy(choice => choice.Key)
+        var personalised = cards.Where(card => card.Email.Arm != CampaignArms.Control).ToList();
+        var byChoice = personalised.GroupBy(card => card.SendTime.Choice).OrderBy(choice => choice.Key)
             .Select(choice => $"{choice.Count().ToString("N0", English)} {ChoiceWords[choice.Key]}");
-        return cards.Count == 0 ? "none" : string.Join("; ", byChoice);
+        var control = cards.Count - personalised.Count;
+        var parts = control > 0 ? byChoice.Append($"{control.ToString("N0", English)} in the control group, at its default hour") : byChoice;
+        return cards.Count == 0 ? "none" : string.Join("; ", parts);
     }
 
     private static void Card(StringBuilder html, GalleryCard card)

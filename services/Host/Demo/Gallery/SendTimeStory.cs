@@ -34,7 +34,7 @@ public sealed record SendTimeStory(string When, string Clock, string? Habit, str
             .OrderByDescending(entry => entry.weight).ThenBy(entry => entry.hour)
             .Take(FavouriteHours)
             .Select(entry => HourOfWeek(entry.hour));
-        var habit = $"Shops most at {JoinWords(favourites)} their time (learned from {slice.EvidenceCount:N0} of their purchases and visits).";
+        var habit = $"Most likely to shop at {JoinWords(favourites)} their time: {Basis(slice.EvidenceCount)}.";
         var (why, choice) = Reason(slice, sendAt, local, windowStart, windowEnd, schedule, quiet);
         return new SendTimeStory(when, clock, habit, why, choice);
     }
@@ -63,6 +63,15 @@ public sealed record SendTimeStory(string When, string Clock, string? Habit, str
             : ($"Their best hour ({best}) is outside the campaign window, so Tailor chose their best hour inside it{quiet}.",
                 SendTimeChoice.BestInsideWindow);
     }
+
+    // SendTime's evidence count is the number of clock hours the customer was active in (an order's lines are one), and
+    // its hours always lean on their cohort's, most of all for a customer seen once or twice.
+    private static string Basis(int activeHours) => activeHours switch
+    {
+        <= 0 => "what customers like them do, as Tailor has seen no activity of theirs yet",
+        1 => "learned from the one hour Tailor has seen them active in, and from customers like them",
+        _ => $"learned from the {activeHours:N0} hours Tailor has seen them active in, and from customers like them",
+    };
 
     private static string HabitualWhen(DateTimeOffset? habitual, TimeZoneInfo zone) =>
         habitual is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("ddd HH:mm", CultureInfo.InvariantCulture) : "none in the window";
