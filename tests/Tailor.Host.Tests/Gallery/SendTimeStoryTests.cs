@@ -64,7 +64,6 @@ public class SendTimeStoryTests
         Assert.StartsWith("Tailor knows no times of day for this customer yet", story.Why, StringComparison.Ordinal);
     }
 
-    /// <summary>A slice with a little weight on every hour and the given (hour of week, weight) peaks.</summary>
     [Theory]
     [InlineData(1, "learned from the one hour Tailor has seen them active in, and from customers like them.")]
     [InlineData(0, "what customers like them do, as Tailor has seen no activity of theirs yet.")]
@@ -78,6 +77,7 @@ public class SendTimeStoryTests
         Assert.Equal($"Most likely to shop at Wed 12:00, Tue 10:00 and Mon 00:00 their time: {basis}", story.Habit);
     }
 
+    /// <summary>A slice with a little weight on every hour and the given (hour of week, weight) peaks.</summary>
     internal static SendTimeSlice SliceWithPeaks(params (int HourOfWeek, double Weight)[] peaks)
     {
         var weights = Enumerable.Repeat(0.01, SendTimeSlice.HoursPerWeek).ToArray();
