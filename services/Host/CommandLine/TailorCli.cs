@@ -83,10 +83,15 @@ public static class TailorCli
                   for new items only; "served" is the blend Tailor would serve. --tune chooses the
                   hyperparameters on the last 30 days of the training file first.
                   --split random:0.2 [--seed N] or --split per-user-last (each user's last basket)
-                  holds out part of --train as the test instead of --until/--from.
+                  holds out part of --train as the test instead of --until/--from. --diversity LAMBDA
+                  scores the lists re-ranked for variety at that MMR weight (1 is off).
           eval send-time --train FILE --test FILE [--json] [--until DATE] [--from DATE]
-                  Share of each test user's activity within 1 hour of the time each send-time
-                  model predicts, against the best global hour and the user's own hour.
+                         [--months YYYY-MM,YYYY-MM...] [--save-model DIR]
+                  Replay the test period day by day through SendTime's own code and score each model
+                  by the share of each test user's orders within 1 hour of the hour the planner sends
+                  at, against the best global hour, with a 95% interval over customers. --months
+                  trains before each month and tests on it, then pools the months; --save-model DIR
+                  writes the model validation chose, for Tailor:SendTime:ModelDirectory.
           api-key new --client NAME --scopes events,catalog,campaigns,admin
                   Mint an API key and print the configuration that grants it.
           help    Show this text.
