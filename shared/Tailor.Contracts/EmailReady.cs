@@ -6,7 +6,7 @@ namespace Tailor.Contracts;
 /// </summary>
 /// <param name="EmailId">Stable id of this email; engagement webhooks refer back to it.</param>
 /// <param name="Headers">Extra headers to send as they are, such as <c>List-Unsubscribe</c>.</param>
-/// <param name="Generator">How the copy was written, for example <c>template:v1</c>.</param>
+/// <param name="Generator">How the copy was written, <c>template-composer/1</c>, <c>language-model/1</c> or <c>control-bestsellers/1</c>.</param>
 /// <param name="ItemIds">The recommended catalog items the email shows, in order.</param>
 /// <param name="From">The From header, for example <c>Tailor Shop &lt;shop@example.com&gt;</c>.</param>
 /// <param name="ReplyTo">The Reply-To address, when replies go somewhere other than From.</param>
