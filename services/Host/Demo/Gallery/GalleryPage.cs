@@ -122,7 +122,7 @@ public static class GalleryPage
     // counted apart: told as a story, their hour would look like a trial.
     private static string SendHours(IReadOnlyList<GalleryCard> cards)
     {
-        var personalised = cards.Where(card => card.Email.Arm != CampaignArms.Control).ToList();
+        var personalised = cards.Where(card => !card.IsControl).ToList();
         var byChoice = personalised.GroupBy(card => card.SendTime.Choice).OrderBy(choice => choice.Key)
             .Select(choice => $"{choice.Count().ToString("N0", English)} {ChoiceWords[choice.Key]}");
         var control = cards.Count - personalised.Count;
@@ -147,7 +147,7 @@ public static class GalleryPage
             .Append(E($"The email to customer {email.UserId}")).Append("\"></iframe></div>\n")
             .Append("<a href=\"").Append(E(card.PreviewHref)).Append("\">Open the email full size</a>\n</div>\n")
             .Append("<dl class=\"facts\">\n");
-        var isControl = email.Arm == CampaignArms.Control;
+        var isControl = card.IsControl;
         if (isControl)
         {
             // Held out at random to measure what personalisation adds: its email is deliberately not about the customer.
