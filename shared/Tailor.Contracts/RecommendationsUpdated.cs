@@ -4,8 +4,8 @@ namespace Tailor.Contracts;
 /// <param name="Reason">Why, as a short English phrase ("because you bought …"); kept for readers that know no <paramref name="ReasonKind"/>.</param>
 /// <param name="ReasonKind">Why, as one of <see cref="ReasonKinds"/>, so an email can word it; null from older senders.</param>
 /// <param name="ReasonItemTitle">The item the reason names: what the user bought or viewed that this one is like.</param>
-/// <param name="TimesBought">How many times the user has ordered this item before; null when never (or not known).</param>
-/// <param name="ReorderInterval">The user's usual time between two orders of this item; null below two orders.</param>
+/// <param name="TimesBought">How many orders of this item the user has placed (an order naming it on several lines counts once); null when never (or not known).</param>
+/// <param name="ReorderInterval">The user's usual time between two orders of this item; null below three orders (one gap is not a habit).</param>
 public record RecommendedItem(
     string ItemId,
     string Title,

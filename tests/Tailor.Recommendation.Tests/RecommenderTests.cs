@@ -75,6 +75,32 @@ public class RecommenderTests
     }
 
     [Fact]
+    public void A_re_order_counts_orders_not_lines_or_views_and_gives_a_rhythm_from_three_orders()
+    {
+        var options = new RecommendationOptions { Factors = 4, Regularization = 0.1, Alpha = 1, TopN = 20, ExcludePurchased = false };
+        var interactions = TwoClusters();
+        // u4 orders x1 once on two lines of one order (Online Retail has many such orders), and views it on other days;
+        // x2 in two orders, x3 in three orders ten days apart.
+        EvidenceWeights.Add(interactions, Fixtures.Purchase("u4", "x1", quantity: 2, day: 30), options);
+        EvidenceWeights.Add(interactions, Fixtures.Purchase("u4", "x1", quantity: 5, day: 30), options);
+        EvidenceWeights.Add(interactions, Fixtures.View("u4", "x1", day: 31), options);
+        EvidenceWeights.Add(interactions, Fixtures.View("u4", "x1", day: 32), options);
+        EvidenceWeights.Add(interactions, Fixtures.Purchase("u4", "x2", day: 30), options);
+        EvidenceWeights.Add(interactions, Fixtures.Purchase("u4", "x2", day: 40), options);
+        foreach (var day in new[] { 20, 30, 40 })
+        {
+            EvidenceWeights.Add(interactions, Fixtures.Purchase("u4", "x3", day: day), options);
+        }
+
+        var recommender = RecommenderBuilder.Build(interactions, new Dictionary<string, CatalogEntry>(), options, "test", TestContext.Current.CancellationToken);
+        var shown = recommender.For("u4").Where(item => item.ItemId.StartsWith('x')).ToDictionary(item => item.ItemId);
+
+        Assert.Equal((1, null), (shown["x1"].TimesBought, shown["x1"].ReorderInterval));
+        Assert.Equal((2, null), (shown["x2"].TimesBought, shown["x2"].ReorderInterval));
+        Assert.Equal((3, TimeSpan.FromDays(10)), (shown["x3"].TimesBought, shown["x3"].ReorderInterval));
+    }
+
+    [Fact]
     public void For_weighs_down_an_item_emails_showed_the_user_and_they_ignored()
     {
         var ct = TestContext.Current.CancellationToken;

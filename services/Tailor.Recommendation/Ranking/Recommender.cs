@@ -13,6 +13,9 @@ namespace Tailor.Recommendation.Ranking;
 /// </summary>
 public sealed class Recommender
 {
+    /// <summary>The fewest orders of an item that say how often the user orders it.</summary>
+    public const int OrdersForRhythm = 3;
+
     private readonly BlendScorer _blend;
     private readonly AlsFactors _factors;
     private readonly IReadOnlyDictionary<string, int> _userIndex;
@@ -30,6 +33,7 @@ public sealed class Recommender
     private readonly IReadOnlyList<string> _users;
     private readonly IReadOnlyDictionary<string, string> _userTopics;
     private readonly Dictionary<string, HashSet<int>> _popularByTopic;
+    private readonly Func<string, string, IReadOnlyCollection<DateTimeOffset>> _ordersOf;
 
     internal Recommender(
         string modelVersion,
@@ -41,6 +45,7 @@ public sealed class Recommender
         RecommendationOptions options,
         Func<string, IEnumerable<(string ItemId, int Times)>> ignored,
         Func<string, IEnumerable<(string ItemId, int Times)>> clicked,
+        Func<string, string, IReadOnlyCollection<DateTimeOffset>> ordersOf,
         IReadOnlyDictionary<string, string> userTopics)
     {
         ModelVersion = modelVersion;
@@ -61,6 +66,7 @@ public sealed class Recommender
         _ignoredPenalty = options.IgnoredPenalty;
         _clicked = clicked;
         _clickedBoost = options.ClickedBoost;
+        _ordersOf = ordersOf;
         _users = blend.Set.Users;
         _userTopics = userTopics;
         _popularByTopic = PopularByTopic(userTopics, _interacted, blend.Set.Users, options.TopN * 4);
@@ -210,17 +216,22 @@ public sealed class Recommender
         return new RecommendedItem(entry.ItemId, entry.Title, entry.Price, score, why.Reason, why.Kind, why.ItemTitle, timesBought, interval);
     }
 
-    /// <summary>How many times the user ordered the item, and their usual time between two orders of it (from two orders on).</summary>
+    /// <summary>
+    /// How many orders of the item the user placed, and their usual time between two of them. The time between orders
+    /// is given from <see cref="OrdersForRhythm"/> orders on: one gap is not a habit, and "you order this every week or
+    /// so" from two orders placed a morning apart would tell the reader something untrue.
+    /// </summary>
     private (int? Times, TimeSpan? Interval) OrderHistory(int user, int item)
     {
-        var history = Array.Find(_blend.Set.ByUser[user], entry => entry.Item == item);
-        if (history.Occasions == 0)
+        var orders = _ordersOf(_users[user], _items[item].ItemId);
+        if (orders.Count == 0)
         {
             return (null, null);
         }
 
-        var interval = history.Occasions > 1 && history.Last > history.First ? (history.Last - history.First) / (history.Occasions - 1) : (TimeSpan?)null;
-        return (history.Occasions, interval);
+        var (first, last) = (orders.Min(), orders.Max());
+        var interval = orders.Count >= OrdersForRhythm ? (last - first) / (orders.Count - 1) : (TimeSpan?)null;
+        return (orders.Count, interval);
     }
 
     /// <summary>Why an item was picked: the sentence, its kind, and the item it names, if any.</summary>

@@ -86,7 +86,7 @@ public static class RecommenderBuilder
             .Select(audience => (set.ItemIndex[audience.Key], audience.Value))
             .ToArray();
 
-        return new Recommender(modelVersion, blend, choice, items, purchased, popular, options, interactions.IgnoredItems, interactions.ClickedItems, userTopics ?? new Dictionary<string, string>());
+        return new Recommender(modelVersion, blend, choice, items, purchased, popular, options, interactions.IgnoredItems, interactions.ClickedItems, interactions.OrdersOf, userTopics ?? new Dictionary<string, string>());
     }
 
     /// <summary>The recommendable products and the interactions with them, numbered for training.</summary>
