@@ -41,6 +41,10 @@ public sealed class ControlEmailTests
             Assert.DoesNotContain("Bram", email.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain("heart", email.Subject + email.Preheader, StringComparison.OrdinalIgnoreCase);
             Assert.Contains($"{ContentGenerationHarness.TrackingBaseUrl}/c/{email.EmailId}/{bestsellers[0].ItemId}", email.HtmlBody, StringComparison.Ordinal);
+            // The same list for everyone, bought or not: headed as what it is, never "New for you".
+            Assert.Contains(">This week&#x27;s bestsellers</h2>", email.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains("This week's bestsellers\n", email.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("New for you", email.HtmlBody + email.TextBody, StringComparison.Ordinal);
         });
         Assert.Equal(emails[0].Preheader, emails[1].Preheader);
     }

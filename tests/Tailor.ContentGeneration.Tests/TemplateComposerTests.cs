@@ -220,6 +220,18 @@ public sealed partial class TemplateComposerTests
         Assert.All(counting, subject => Assert.EndsWith(ending, subject, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0.5, "You have ordered this 3 times")] // three orders in a day and a half: a busy spell, not a habit
+    [InlineData(2, "You order this every few days")]
+    [InlineData(7, "You order this every week or so")]
+    [InlineData(30, "You order this every few weeks")]
+    public void Reason_of_a_re_order_says_a_rhythm_only_when_the_orders_are_days_apart(double days, string reason)
+    {
+        var item = OnlineRetailProducts.First(1)[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 3, ReorderInterval = TimeSpan.FromDays(days) };
+
+        Assert.Equal(reason, ReasonWords.For(item, topicLabel: null));
+    }
+
     [Fact]
     public void Reason_of_a_pick_close_to_the_readers_interests_claims_no_browsing()
     {
@@ -260,6 +272,26 @@ public sealed partial class TemplateComposerTests
         Assert.Contains(">Buy again</h2>", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(">New for you</h2>", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(">You order this every couple of weeks</div>", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_calls_items_regulars_only_when_the_reader_has_ordered_one_more_than_once()
+    {
+        var products = OnlineRetailProducts.First(3);
+        RecommendedItem[] once = [products[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 1 }, products[1]];
+        RecommendedItem[] twice = [products[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 2 }, products[1]];
+
+        // Many emails, so every wording of the intro is drawn.
+        var onceBodies = Enumerable.Range(0, 40).Select(i => Composer.Compose(Facts(once) with { EmailId = EmailIdNumber(i) }).TextBody).ToList();
+        var twiceBodies = Enumerable.Range(0, 40).Select(i => Composer.Compose(Facts(twice) with { EmailId = EmailIdNumber(i) }).TextBody).ToList();
+
+        Assert.All(onceBodies, body =>
+        {
+            Assert.DoesNotContain("come back for", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("regulars", body, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.Contains(onceBodies, body => body.Contains("what you ordered before", StringComparison.Ordinal));
+        Assert.Contains(twiceBodies, body => body.Contains("come back for", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public sealed record EmailFacts(
 }
 
 /// <summary>One section of an email: its name (<see cref="EmailSections"/>) and its items, best first.</summary>
-public sealed record EmailSection(string Name, IReadOnlyList<RecommendedItem> Items)
+/// <param name="ShownHeading">The heading to show instead of the section's own.</param>
+public sealed record EmailSection(string Name, IReadOnlyList<RecommendedItem> Items, string? ShownHeading = null)
 {
-    public string Heading => Name == EmailSections.BuyAgain ? "Buy again" : "New for you";
+    public string Heading => ShownHeading ?? (Name == EmailSections.BuyAgain ? "Buy again" : "New for you");
 }

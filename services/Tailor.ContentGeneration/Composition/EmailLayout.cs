@@ -62,13 +62,25 @@ public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, Emai
     public string Price(decimal price) => _prices.Format(price);
 
     /// <param name="callsToAction">Link text per item id; an item without one gets the section's ("Order again", "Take a look").</param>
+    /// <param name="oneSection">
+    /// A heading to show every item under, in their order, instead of the reader's sections: for an email whose items
+    /// are not picked for the reader (the control group's bestsellers), where "New for you" over something they bought
+    /// would be untrue.
+    /// </param>
     public ComposedEmail Render(
-        EmailFacts facts, string subject, string preheader, string greeting, IReadOnlyList<string> paragraphs, IReadOnlyDictionary<string, string>? callsToAction = null)
+        EmailFacts facts,
+        string subject,
+        string preheader,
+        string greeting,
+        IReadOnlyList<string> paragraphs,
+        IReadOnlyDictionary<string, string>? callsToAction = null,
+        string? oneSection = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(paragraphs);
         var topic = facts.TopicLabel;
-        var sections = facts.Grouped()
+        IReadOnlyList<EmailSection> grouped = oneSection is null ? facts.Grouped() : [new EmailSection(EmailSections.NewForYou, facts.Items, oneSection)];
+        var sections = grouped
             .Select(section => new ShownSection(section.Heading, [.. section.Items.Select(item => new ShownItem(
                 item.ItemId,
                 ProductNames.Natural(CopyText.SingleLine(item.Title) ?? item.ItemId),

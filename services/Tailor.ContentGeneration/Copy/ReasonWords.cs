@@ -40,9 +40,11 @@ public static class ReasonWords
     }
 
     /// <summary>How often the customer orders the item, in words: "every few weeks".</summary>
+    /// <remarks>Orders less than a day apart on average are a busy spell, not a habit, so they get no rhythm.</remarks>
     public static string? Rhythm(TimeSpan? interval) => interval?.TotalDays switch
     {
-        null or <= 0 => null,
+        null or < 1 => null,
+        < 4 => "every few days",
         < 10 => "every week or so",
         < 21 => "every couple of weeks",
         < 45 => "every few weeks",

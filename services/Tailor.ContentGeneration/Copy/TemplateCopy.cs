@@ -184,19 +184,32 @@ public static class TemplateCopyWriter
 
     private static string Intro(IReadOnlyList<EmailSection> sections, string? topic, uint seed)
     {
-        var reorders = sections.Any(section => section.Name == EmailSections.BuyAgain);
+        var reorders = sections.Where(section => section.Name == EmailSections.BuyAgain).SelectMany(section => section.Items).ToList();
         var discoveries = sections.Any(section => section.Name == EmailSections.NewForYou);
-        string[] lines = (reorders, discoveries) switch
+        // "The things you come back for" and "your regulars" only for a reader who has come back: an item ordered once
+        // is something they ordered before, not a regular of theirs.
+        var regulars = reorders.Any(item => item.TimesBought >= 2);
+        string[] lines = (reorders.Count > 0, regulars, discoveries) switch
         {
-            (true, true) =>
+            (true, true, true) =>
             [
                 "Here are the things you come back for, and a few new ones we think you will like. Each one says why we picked it.",
                 "Your regulars are ready to order again, and we found some new things to go with them. Each one says why it is here.",
             ],
-            (true, false) =>
+            (true, true, false) =>
             [
                 "Here are the things you come back for, ready when you are.",
                 "Your regulars, in one place and ready to order again.",
+            ],
+            (true, false, true) =>
+            [
+                "Here is what you ordered before, ready to order again, and a few new things we think you will like. Each one says why we picked it.",
+                "Your earlier picks are ready to order again, and we found some new things to go with them. Each one says why it is here.",
+            ],
+            (true, false, false) =>
+            [
+                "Here is what you ordered before, ready when you are.",
+                "Your earlier picks, in one place and ready to order again.",
             ],
             _ when topic is not null =>
             [
