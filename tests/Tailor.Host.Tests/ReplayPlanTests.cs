@@ -34,4 +34,25 @@ public class ReplayPlanTests
         Assert.All(orders, o => Assert.StartsWith("invoice-", o.GetProperty("messageId").GetString(), StringComparison.Ordinal));
         Assert.Equal("Order Completed", orders[0].GetProperty("event").GetString());
     }
+
+    [Fact]
+    public void From_prices_each_item_at_what_customers_paid_most_often_not_at_its_last_guest_sale()
+    {
+        var at = new DateTime(2010, 12, 1, 9, 0, 0, DateTimeKind.Unspecified);
+        RetailLine[] lines =
+        [
+            new("536001", "HW", "HAND WARMER", 6, at, 2.10m, "12001", "United Kingdom"),
+            new("536002", "HW", "HAND WARMER", 6, at.AddHours(1), 2.10m, "12002", "United Kingdom"),
+            new("536003", "HW", "HAND WARMER", 96, at.AddHours(2), 1.85m, "12003", "United Kingdom"),
+            new("536004", "HW", "HAND WARMER", 1, at.AddHours(3), 4.21m, null, "United Kingdom"),
+            new("536004", "GUEST", "ONLY SOLD TO GUESTS", 1, at.AddHours(3), 3.75m, null, "United Kingdom"),
+        ];
+
+        var prices = ReplayPlan.From(lines).CatalogItems
+            .Select(item => JsonSerializer.SerializeToElement(item))
+            .ToDictionary(item => item.GetProperty("id").GetString()!, item => item.GetProperty("price").GetDecimal());
+
+        Assert.Equal(2.10m, prices["HW"]);
+        Assert.Equal(3.75m, prices["GUEST"]);
+    }
 }
