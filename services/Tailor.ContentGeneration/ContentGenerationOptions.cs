@@ -12,6 +12,8 @@ public sealed class ContentGenerationOptions : IValidatableObject
 {
     public const string Section = "Tailor:ContentGeneration";
 
+    public const int MaxPostalAddressLength = 200;
+
     /// <summary>Who the email is from, as the reader knows the shop.</summary>
     /// <remarks>Ingestion's unsubscribe page shows the same setting (<see cref="EmailBrand"/>).</remarks>
     [Required]
@@ -64,6 +66,16 @@ public sealed class ContentGenerationOptions : IValidatableObject
     /// <summary>When set, written as the currency's symbol instead of the one <see cref="CurrencyCode"/> has in <see cref="PriceCulture"/>.</summary>
     [StringLength(5, MinimumLength = 1)]
     public string? CurrencySymbol { get; set; }
+
+    /// <summary>
+    /// The shop's postal address, printed in every email's footer under the reason the reader gets it. Commercial email
+    /// to readers in the United States must carry the sender's valid physical postal address (CAN-SPAM), and many other
+    /// countries' rules and mailbox providers expect one; unset, the footer has none, and ContentGeneration says so in
+    /// a warning at start. One line, as it should read ("Tailor Shop Ltd, 1 High Street, London N1 1AA, United Kingdom").
+    /// </summary>
+    [StringLength(MaxPostalAddressLength, MinimumLength = 1)]
+    [RegularExpression(@"^[^\r\n]*\S[^\r\n]*$", ErrorMessage = "PostalAddress must be one line of text.")]
+    public string? PostalAddress { get; set; }
 
     /// <summary>When set, an image shown above the greeting (an absolute https URL), described by <see cref="BrandName"/> for readers who block images.</summary>
     public string? LogoUrl { get; set; }

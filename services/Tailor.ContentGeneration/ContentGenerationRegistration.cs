@@ -43,6 +43,7 @@ public static class ContentGenerationRegistration
         services.AddSingleton<EmailLinks>();
         services.AddSingleton<EmailEnvelope>();
         services.AddSingleton<EmailLayout>();
+        services.AddHostedService<SenderIdentityReport>();
         services.AddSingleton<TemplateComposer>();
         services.AddOptions<LanguageModelOptions>()
             .BindConfiguration(LanguageModelOptions.Section)

@@ -423,6 +423,36 @@ public sealed partial class TemplateComposerTests
     }
 
     [Fact]
+    public void Compose_prints_the_shops_postal_address_in_the_footer_when_set_and_none_otherwise()
+    {
+        var withAddress = new ContentGenerationOptions { PostalAddress = "Tailor Shop Ltd, 1 High Street, London N1 1AA & Co" };
+        var composer = new TemplateComposer(Options.Create(withAddress), new EmailLayout(Options.Create(withAddress), new EmailLinks(Options.Create(withAddress), new LinkSignature(LinkSigningOptions.DevelopmentKey))));
+        var items = OnlineRetailProducts.First(2);
+
+        var email = composer.Compose(Facts(items));
+        var without = Composer.Compose(Facts(items));
+
+        Assert.Contains("because you agreed to hear from us.<br>Tailor Shop Ltd, 1 High Street, London N1 1AA &amp; Co<br><a ", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("because you agreed to hear from us.\nTailor Shop Ltd, 1 High Street, London N1 1AA & Co\nUnsubscribe: ", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("because you agreed to hear from us.<br><a ", without.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("because you agreed to hear from us.\nUnsubscribe: ", without.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1 High Street\nLondon")]
+    [InlineData("   ")]
+    public void A_postal_address_that_is_not_one_line_of_text_fails_validation(string address)
+    {
+        var options = new ContentGenerationOptions { PostalAddress = address };
+
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+
+        Assert.False(valid);
+        Assert.Contains(results, result => result.MemberNames.Contains(nameof(ContentGenerationOptions.PostalAddress)));
+    }
+
+    [Fact]
     public void Compose_escapes_item_ids_inside_links()
     {
         RecommendedItem[] items = [new("GIFT 0001/20\"", "GIFT VOUCHER", 20m, 1, "popular right now")];

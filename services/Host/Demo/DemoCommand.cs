@@ -17,6 +17,9 @@ namespace Tailor.Host.Demo;
 /// </summary>
 public static class DemoCommand
 {
+    /// <summary>The footer address of the demo's emails: Tailor Shop is not a real shop, and this is not a real street.</summary>
+    public const string DemoPostalAddress = "Tailor Shop, 1 Example Street, London, United Kingdom";
+
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(750);
     private const string CampaignName = "Tailor demo";
@@ -109,6 +112,8 @@ public static class DemoCommand
         .. EmbeddedRun.HostArguments(Path.Combine(options.Output.FullName, ".state", "tailor.db")),
         "--Tailor:Recommendation:ExcludePurchased=false",
         "--Tailor:Recommendation:TopN=12",
+        // A made-up address, so the demo's emails show where a sender's own goes (docs/email-copy.md).
+        $"--Tailor:ContentGeneration:PostalAddress={DemoPostalAddress}",
     ];
 
     /// <summary>Each run starts from nothing, so replayed events are new events rather than duplicates of the last run.</summary>

@@ -149,8 +149,13 @@ public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, Emai
 
         html.Append("<tr><td class=\"pad muted\" style=\"padding:32px 32px 28px;").Append(Font).Append("font-size:12px;line-height:18px;color:").Append(Muted).Append(";\">")
             .Append("You receive this email from ").AppendEncoded(_options.BrandName)
-            .Append(" because you agreed to hear from us.<br>")
-            .Append("<a class=\"link\" href=\"").AppendEncoded(unsubscribe).Append("\" style=\"color:").Append(Muted).Append(";text-decoration:underline;\">Unsubscribe</a>")
+            .Append(" because you agreed to hear from us.<br>");
+        if (_options.PostalAddress is { } address)
+        {
+            html.AppendEncoded(address).Append("<br>");
+        }
+
+        html.Append("<a class=\"link\" href=\"").AppendEncoded(unsubscribe).Append("\" style=\"color:").Append(Muted).Append(";text-decoration:underline;\">Unsubscribe</a>")
             .Append("</td></tr>\n</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
     }
 
@@ -228,8 +233,13 @@ public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, Emai
             }
         }
 
-        text.Append("--\nYou receive this email from ").Append(_options.BrandName).Append(" because you agreed to hear from us.\n")
-            .Append("Unsubscribe: ").Append(unsubscribe).Append('\n');
+        text.Append("--\nYou receive this email from ").Append(_options.BrandName).Append(" because you agreed to hear from us.\n");
+        if (_options.PostalAddress is { } address)
+        {
+            text.Append(address).Append('\n');
+        }
+
+        text.Append("Unsubscribe: ").Append(unsubscribe).Append('\n');
     }
 
     private sealed record ShownSection(string Heading, IReadOnlyList<ShownItem> Items);
