@@ -63,9 +63,16 @@ start_rabbitmq() {
   export TAILOR_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/$TAILOR_TEST_VHOST"
 }
 
-# Test clients written in Node (Segment's official library): installed from their package-lock.json, once per lock
-# change; without npm their tests report themselves skipped.
+# Test clients written in Node (Segment's official library, an amqplib sender): installed from their package-lock.json,
+# once per lock change; without npm their tests report themselves skipped.
 install_node_clients() {
+  # Apart from the servers: a failed install of npm costs only the Node tests, never RabbitMQ or Redis.
+  if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing npm from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null 2>&1; } \
+      || log "npm could not be installed"
+  fi
   command -v npm >/dev/null 2>&1 || { log "npm is not installed: the Node client tests will be skipped"; return 0; }
   local root lock folder
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
