@@ -46,7 +46,7 @@ public sealed record SendTimeStory(string When, string Clock, string? Habit, str
         var habitual = SendTimePlanner.Plan(slice, windowStart, windowEnd, schedule with { Explore = false }, seed: 0);
         if (habitual != sendAt)
         {
-            return ($"A trial hour{quiet}: Tailor is still learning when this customer shops, so now and then it tries another "
+            return ($"A trial hour{quiet}: Tailor is still learning when this customer shops, so for some sends it tries another "
                 + $"likely hour instead of the best one the rules allow ({HabitualWhen(habitual, slice.Zone)}). How they respond teaches it.",
                 SendTimeChoice.Trial);
         }
