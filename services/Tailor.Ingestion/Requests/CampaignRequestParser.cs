@@ -179,9 +179,9 @@ internal static class CampaignRequestParser
         foreach (var item in list.EnumerateArray())
         {
             var path = JsonPaths.Item(audience.PathOf(field), index++);
-            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()) || item.GetString()!.Length > FieldLimits.Id)
+            if ((item.ValueKind == JsonValueKind.String ? Ids.Problem(item.GetString()!) : "Must be a string.") is { } problem)
             {
-                audience.Errors.Add(path, $"Must be a non-empty string of at most {FieldLimits.Id} characters.");
+                audience.Errors.Add(path, problem);
                 allValid = false;
                 continue;
             }
