@@ -33,6 +33,13 @@ public sealed class IngestionOptions
     [TimeSpanRange("00:00:00", "30.00:00:00")]
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How far past the server's clock a campaign's send window may end. Its emails are written when it is requested,
+    /// from that day's catalog, prices and recommendations, so a send much later would show what no longer holds.
+    /// </summary>
+    [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
+    public TimeSpan MaxSendWindowAhead { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>Most flattened properties or traits one call may carry (a nested object counts each leaf).</summary>
     [Range(1, 10_000)]
     public int MaxPropertiesPerCall { get; set; } = 300;

@@ -1,7 +1,9 @@
 using MassTransit;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Administration;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.ApiReference;
@@ -49,6 +51,7 @@ public static class IngestionRegistration
         builder.Services.AddScoped<SegmentIngestor>();
         builder.Services.AddScoped<SegmentRequestServices>();
         builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
+        builder.Services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, UnsupportedMediaTypeDetail>();
         builder.Services.AddScoped<UserErasure>();
         builder.Services.AddScoped<UserExport>();
         builder.Services.AddSingleton<IEndpointModule, UserDataEndpoints>();

@@ -139,4 +139,30 @@ public sealed class BatchEndpointTests
 
         Assert.Equal("Request body too large", await Problems.TitleAsync(response, HttpStatusCode.RequestEntityTooLarge));
     }
+
+    [Fact]
+    public async Task Call_in_a_batch_larger_than_the_call_limit_is_rejected_alone()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var text = new string('x', 40_000);
+
+        using var alone = await app.PostAsync("/v1/track", new { userId = "12583", @event = "Note", properties = new { text } });
+        using var batched = await app.PostAsync("/v1/batch", new
+        {
+            batch = new object[]
+            {
+                new { type = "track", userId = "12583", @event = "Cart Viewed" },
+                new { type = "track", userId = "12583", @event = "Note", properties = new { text } },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, alone.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, batched.StatusCode);
+        var body = await IngestionApp.ReadJsonAsync(batched);
+        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
+        var rejected = Assert.Single(body.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(1, rejected.GetProperty("index").GetInt32());
+        Assert.Contains("MaxCallBytes", rejected.GetProperty("errors").GetProperty("batch[1]")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Cart Viewed", Assert.Single(app.Published<UserActivityTracked>()).Activity);
+    }
 }

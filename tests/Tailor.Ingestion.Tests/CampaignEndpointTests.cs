@@ -97,6 +97,39 @@ public sealed class CampaignEndpointTests
         Assert.Contains(field, (await Problems.ValidationErrorsAsync(response)).Keys);
     }
 
+    [Theory]
+    [InlineData("9999-12-31T00:00:00Z", "9999-12-31T23:59:59Z", "sendWindow.end", "365 days ahead")]
+    [InlineData("2024-03-06T00:00:00Z", "2025-03-05T10:00:01Z", "sendWindow.end", "365 days ahead")]
+    [InlineData("0001-01-01T00:00:00Z", "2024-03-06T00:00:00Z", "sendWindow.start", "before 2000-01-01")]
+    [InlineData("1999-12-31T23:59:59Z", "2000-01-02T00:00:00Z", "sendWindow.start", "before 2000-01-01")]
+    public async Task Campaign_send_window_that_cannot_be_planned_is_refused(string start, string end, string field, string message)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync(
+            "/v1/campaigns", $$"""{"name":"n","goal":"g","audience":"all","sendWindow":{"start":"{{start}}","end":"{{end}}"} }""");
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Equal([field], errors.Keys);
+        Assert.Contains(message, Assert.Single(errors[field]), StringComparison.Ordinal);
+        Assert.Empty(app.Published<CampaignRequested>());
+        Assert.Equal(0, await app.Events.CountAsync("ingestion", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Campaign_send_window_up_to_the_limit_ahead_is_accepted_and_the_limit_is_configurable()
+    {
+        var window = new { start = IngestionApp.Now, end = IngestionApp.Now.AddDays(30) };
+        await using var app = await IngestionApp.StartAsync();
+        await using var shortLead = await IngestionApp.StartAsync(configure: new Dictionary<string, string?> { ["Tailor:Ingestion:MaxSendWindowAhead"] = "7.00:00:00" });
+
+        using var yearAhead = await app.PostAsync("/v1/campaigns", new { name = "n", goal = "g", audience = "all", sendWindow = new { start = IngestionApp.Now, end = IngestionApp.Now.AddDays(365) } });
+        using var monthAhead = await shortLead.PostAsync("/v1/campaigns", new { name = "n", goal = "g", audience = "all", sendWindow = window });
+
+        Assert.Equal(HttpStatusCode.Accepted, yearAhead.StatusCode);
+        Assert.Contains("7 days ahead", Assert.Single((await Problems.ValidationErrorsAsync(monthAhead))["sendWindow.end"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Campaign_with_a_type_carries_it_and_differs_from_the_same_campaign_of_another_type()
     {

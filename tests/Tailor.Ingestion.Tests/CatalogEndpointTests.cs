@@ -82,4 +82,23 @@ public sealed class CatalogEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([4.25m, 3.75m, 4.25m], app.Published<CatalogItemUpserted>().Select(upserted => upserted.Price));
     }
+
+    [Theory]
+    [InlineData(".", "'.' or '..'")]
+    [InlineData("..", "'.' or '..'")]
+    [InlineData("GIFT\\u000020", "control characters")]
+    [InlineData("   ", "empty")]
+    public async Task Catalog_item_id_no_link_can_name_is_refused_and_nothing_is_published(string id, string message)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync("/v1/catalog", $$"""
+            {"items":[{"id":"22960","title":"JAM MAKING SET WITH JARS","price":4.25},{"id":"{{id}}","title":"DOT","price":1}]}
+            """);
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Equal(["items[1].id"], errors.Keys);
+        Assert.Contains(message, Assert.Single(errors["items[1].id"]), StringComparison.Ordinal);
+        Assert.Empty(app.Published<CatalogItemUpserted>());
+    }
 }

@@ -47,7 +47,7 @@ public sealed class CompressedBodyTests
         using var refused = await app.Client.PostAsync("/v1/track", Encoded(pastLimit, "gzip"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Contains("32768 bytes", await ProblemDetailAsync(refused, HttpStatusCode.RequestEntityTooLarge), StringComparison.Ordinal);
+        Assert.Contains("32768 bytes", await Problems.DetailAsync(refused, HttpStatusCode.RequestEntityTooLarge), StringComparison.Ordinal);
         Assert.Single(app.Published<UserActivityTracked>());
     }
 
@@ -87,7 +87,7 @@ public sealed class CompressedBodyTests
 
         using var response = await app.Client.PostAsync("/v1/track", content, TestContext.Current.CancellationToken);
 
-        await ProblemDetailAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await Problems.DetailAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Empty(app.Published<UserActivityTracked>());
     }
 
@@ -103,7 +103,7 @@ public sealed class CompressedBodyTests
 
         using var response = await app.Client.PostAsync("/v1/track", content, TestContext.Current.CancellationToken);
 
-        Assert.Contains($"not valid {encoding} data", await ProblemDetailAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains($"not valid {encoding} data", await Problems.DetailAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Empty(app.Published<UserActivityTracked>());
     }
 
@@ -120,7 +120,7 @@ public sealed class CompressedBodyTests
 
         using var response = await app.Client.PostAsync("/v1/track", content, TestContext.Current.CancellationToken);
 
-        Assert.Contains("gzip, deflate", await ProblemDetailAsync(response, HttpStatusCode.UnsupportedMediaType), StringComparison.Ordinal);
+        Assert.Contains("gzip, deflate", await Problems.DetailAsync(response, HttpStatusCode.UnsupportedMediaType), StringComparison.Ordinal);
         Assert.Empty(app.Published<UserActivityTracked>());
     }
 
@@ -163,13 +163,6 @@ public sealed class CompressedBodyTests
         }
 
         return compressed.ToArray();
-    }
-
-    private static async Task<string> ProblemDetailAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal(Problems.ContentType, response.Content.Headers.ContentType?.MediaType);
-        return (await IngestionApp.ReadJsonAsync(response)).GetProperty("detail").GetString()!;
     }
 
     /// <summary>A body sent with <c>Transfer-Encoding: chunked</c>: its length is not known up front.</summary>

@@ -27,4 +27,14 @@ internal static class Problems
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem.GetProperty("title").GetString()!;
     }
+
+    /// <summary>Asserts a problem details answer with the given status and returns its detail.</summary>
+    public static async Task<string> DetailAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(ContentType, response.Content.Headers.ContentType?.MediaType);
+        var problem = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return Assert.IsType<string>(problem.GetProperty("detail").GetString());
+    }
 }

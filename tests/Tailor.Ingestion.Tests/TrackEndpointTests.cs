@@ -155,4 +155,32 @@ public sealed class TrackEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new DateTimeOffset(2010, 12, 1, 8, 34, 0, TimeSpan.Zero), Assert.Single(app.Published<UserActivityTracked>()).OccurredAt);
     }
+
+    [Theory]
+    [InlineData("""{"userId":"13047","event":"Cart Viewed","timestamp":"2024-03-06T10:00:01Z"}""", "Is more than 1 day ahead of this server's clock")]
+    [InlineData("""{"userId":"13047","event":"Cart Viewed","timestamp":"0001-01-01T00:00:00Z","sentAt":"9999-12-31T23:59:59Z"}""", "before 2000-01-01")]
+    [InlineData("""{"userId":"13047","event":"Cart Viewed","timestamp":"9999-12-31T23:59:59Z","sentAt":"0001-01-01T00:00:00Z"}""", "corrected for the sender's clock")]
+    public async Task Track_timestamp_out_of_range_says_so_in_words_even_at_the_ends_of_time(string call, string message)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync("/v1/track", call);
+
+        Assert.Contains(message, Assert.Single((await Problems.ValidationErrorsAsync(response))["timestamp"]), StringComparison.Ordinal);
+        Assert.Empty(app.Published<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Track_sent_as_plain_text_is_a_415_that_says_what_to_send()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        using var content = new StringContent("""{"userId":"13047","event":"Cart Viewed"}""", System.Text.Encoding.UTF8, "text/plain");
+
+        using var response = await app.Client.PostAsync("/v1/track", content, TestContext.Current.CancellationToken);
+
+        var detail = await Problems.DetailAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("'text/plain; charset=utf-8'", detail, StringComparison.Ordinal);
+        Assert.Contains("reads application/json", detail, StringComparison.Ordinal);
+        Assert.Empty(app.Published<UserActivityTracked>());
+    }
 }

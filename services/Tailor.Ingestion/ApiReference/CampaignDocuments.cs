@@ -15,4 +15,6 @@ internal sealed record CampaignDocument(
     [property: Range(0, 0.5), Description("The share of the audience held out at random as the control group, which gets the non-personalised email (the bestsellers, at the start of the send window, under a fixed subject) so GET /v1/campaigns/{id}/report can measure the lift; 0 for none. Default 0.05.")]
     double? ControlShare = null);
 
-internal sealed record SendWindowDocument([property: Required] DateTimeOffset Start, [property: Required, Description("After start.")] DateTimeOffset End);
+internal sealed record SendWindowDocument(
+    [property: Required, Description("No earlier than Tailor:Ingestion:EarliestTimestamp (2000-01-01).")] DateTimeOffset Start,
+    [property: Required, Description("After start, and at most Tailor:Ingestion:MaxSendWindowAhead (365 days) past the server's clock: the emails are written when the campaign is asked for.")] DateTimeOffset End);

@@ -8,7 +8,7 @@ internal sealed record CatalogDocument(
     [property: Required, Description("Between 1 and MaxCatalogItems items; sending the same upload again has one effect.")] IReadOnlyList<CatalogItemDocument> Items);
 
 internal sealed record CatalogItemDocument(
-    [property: Required] string Id,
+    [property: Required, Description("At most 256 characters without control characters, and not '.' or '..', which no link can name.")] string Id,
     [property: Required] string Title,
     string? Description,
     [property: Required, Range(0, double.MaxValue)] decimal Price,

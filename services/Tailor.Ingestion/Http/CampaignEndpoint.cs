@@ -18,14 +18,16 @@ internal static class CampaignEndpoint
         IngestionMetrics metrics,
         ILogger<IngestionEndpoints> logger)
     {
+        var limits = options.Value;
+        var now = time.GetUtcNow();
         var (campaign, problem) = await ValidatedRequest.ReadAsync(
-            http, options.Value.MaxBatchBytes, CampaignRequestParser.Parse, metrics);
+            http, limits.MaxBatchBytes, (body, errors) => CampaignRequestParser.Parse(body, limits, now, errors), metrics);
         if (campaign is null)
         {
             return problem!;
         }
 
-        var requested = CampaignMapper.Map(campaign, time.GetUtcNow());
+        var requested = CampaignMapper.Map(campaign, now);
         return await StoreFailures.AnswerAsync(http, logger, async cancellationToken =>
         {
             await log.AcceptAsync([PendingMessage.Of(requested)], cancellationToken);

@@ -30,7 +30,7 @@ internal static class SegmentEndpoints
         var (batch, problem) = await ValidatedRequest.ReadAsync(
             http,
             limits.MaxBatchBytes,
-            (body, errors) => BatchRequestParser.Parse(body, limits.MaxBatchItems, sentAt => CallContext.From(limits, receivedAt, sentAt), errors),
+            (body, errors) => BatchRequestParser.Parse(body, limits.MaxBatchItems, limits.MaxCallBytes, sentAt => CallContext.From(limits, receivedAt, sentAt), errors),
             services.Metrics);
         if (batch is null)
         {

@@ -1,15 +1,18 @@
+using Tailor.Ingestion.Validation;
+
 namespace Tailor.Ingestion.Requests;
 
 /// <summary>What a Segment call is read against: the server's clock, the batch's own fields, and the accepted range.</summary>
-/// <param name="ReceivedAt">When this server received the request; Segment's <c>receivedAt</c> is always the receiver's clock.</param>
+/// <param name="Times">The accepted event times, around the time this server received the request.</param>
 /// <param name="BatchSentAt">The batch-level <c>sentAt</c>, used for calls that carry none of their own.</param>
 internal sealed record CallContext(
-    DateTimeOffset ReceivedAt,
+    EventTimeRange Times,
     DateTimeOffset? BatchSentAt,
-    DateTimeOffset EarliestTimestamp,
-    TimeSpan MaxFutureSkew,
     int MaxProperties)
 {
+    /// <summary>When this server received the request; Segment's <c>receivedAt</c> is always the receiver's clock.</summary>
+    public DateTimeOffset ReceivedAt => Times.Now;
+
     public static CallContext From(IngestionOptions options, DateTimeOffset receivedAt, DateTimeOffset? batchSentAt = null) =>
-        new(receivedAt, batchSentAt, options.EarliestTimestamp, options.MaxFutureSkew, options.MaxPropertiesPerCall);
+        new(EventTimeRange.From(options, receivedAt), batchSentAt, options.MaxPropertiesPerCall);
 }

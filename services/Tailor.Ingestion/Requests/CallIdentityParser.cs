@@ -45,24 +45,24 @@ internal static class CallIdentityParser
     {
         var timestamp = call.Timestamp("timestamp");
         var sentAt = call.Timestamp("sentAt") ?? context.BatchSentAt;
-        var corrected = timestamp is { } happened && sentAt is { } sent ? context.ReceivedAt - (sent - happened) : timestamp;
-        if (corrected is null)
+        if (timestamp is not { } happened)
         {
             return null;
         }
 
-        if (corrected > context.ReceivedAt + context.MaxFutureSkew)
+        if (sentAt is not { } sent)
         {
-            call.Error("timestamp", $"Is more than {context.MaxFutureSkew:g} in the future (after correcting by sentAt); check the sender's clock.");
-            return null;
+            return context.Times.Check(call, "timestamp", happened);
         }
 
-        if (corrected < context.EarliestTimestamp)
-        {
-            call.Error("timestamp", $"Is before {context.EarliestTimestamp:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp).");
-            return null;
-        }
+        return context.Times.Check(call, "timestamp", Corrected(context.ReceivedAt, sent - happened), "(It was corrected for the sender's clock by sentAt.)");
+    }
 
-        return corrected;
+    // Far-apart timestamp and sentAt (year 1 and year 9999) would move the time past what a DateTimeOffset holds: it
+    // stops at that end, which the range check refuses, rather than throwing.
+    private static DateTimeOffset Corrected(DateTimeOffset receivedAt, TimeSpan skew)
+    {
+        var ticks = Math.Clamp(receivedAt.UtcTicks - skew.Ticks, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks);
+        return new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 }

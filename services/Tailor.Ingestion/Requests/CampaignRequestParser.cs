@@ -13,7 +13,8 @@ internal static class CampaignRequestParser
     private const string GroupIds = "groupIds";
     private const string AudienceShape = """{"userIds": [...], "dominantTopic": "...", "groupIds": [...]}""";
 
-    public static CampaignInput? Parse(JsonElement body, ValidationErrors errors)
+    /// <param name="now">The server's clock: the send window may end at most <see cref="IngestionOptions.MaxSendWindowAhead"/> past it.</param>
+    public static CampaignInput? Parse(JsonElement body, IngestionOptions limits, DateTimeOffset now, ValidationErrors errors)
     {
         if (ObjectReader.Of(body, JsonPaths.Root, errors) is not { } campaign)
         {
@@ -26,19 +27,49 @@ internal static class CampaignRequestParser
         var audienceValid = TryParseAudience(campaign, out var audience);
         var sectionsValid = TryParseSections(campaign, out var sections);
         var controlShareValid = ControlShareParser.TryParse(campaign, out var controlShare);
-        var window = campaign.Object("sendWindow", required: true);
-        var start = window?.Timestamp("start", required: true);
-        var end = window?.Timestamp("end", required: true);
-        if (start is not null && end is not null && end <= start)
-        {
-            window!.Error("end", "Must be after start.");
-            return null;
-        }
+        var (start, end) = ParseSendWindow(campaign, limits, now);
 
         // The hash covers the whole body, type included: two campaigns that differ only in type are two campaigns.
         return name is null || goal is null || !typeValid || !audienceValid || !sectionsValid || !controlShareValid || start is null || end is null
             ? null
             : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body), sections, controlShare);
+    }
+
+    /// <summary>
+    /// The window the emails are sent in: from <see cref="IngestionOptions.EarliestTimestamp"/> (a replay of old data
+    /// may place its campaigns in the past, as its events are) to <see cref="IngestionOptions.MaxSendWindowAhead"/>
+    /// ahead. ContentGeneration places each send inside it; an end in year 9999 could not even be planned.
+    /// </summary>
+    /// <returns>Both ends when the window is valid, else nulls (each error recorded).</returns>
+    private static (DateTimeOffset? Start, DateTimeOffset? End) ParseSendWindow(ObjectReader campaign, IngestionOptions limits, DateTimeOffset now)
+    {
+        var window = campaign.Object("sendWindow", required: true);
+        var start = window?.Timestamp("start", required: true);
+        var end = window?.Timestamp("end", required: true);
+        if (window is null || start is null || end is null)
+        {
+            return (null, null);
+        }
+
+        var valid = true;
+        if (start < limits.EarliestTimestamp)
+        {
+            window.Error("start", $"Must not be before {limits.EarliestTimestamp:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp).");
+            valid = false;
+        }
+
+        if (end <= start)
+        {
+            window.Error("end", "Must be after start.");
+            valid = false;
+        }
+        else if (end > now + limits.MaxSendWindowAhead)
+        {
+            window.Error("end", $"Must be at most {Durations.Readable(limits.MaxSendWindowAhead)} ahead of this server's clock (Tailor:Ingestion:MaxSendWindowAhead): the emails are written now, from today's catalog.");
+            valid = false;
+        }
+
+        return valid ? (start, end) : (null, null);
     }
 
     // The type picks a frequency cap by name, so it is held to the token form the caps are configured with rather
@@ -179,9 +210,9 @@ internal static class CampaignRequestParser
         foreach (var item in list.EnumerateArray())
         {
             var path = JsonPaths.Item(audience.PathOf(field), index++);
-            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()) || item.GetString()!.Length > FieldLimits.Id)
+            if ((item.ValueKind == JsonValueKind.String ? Ids.Problem(item.GetString()!) : "Must be a string.") is { } problem)
             {
-                audience.Errors.Add(path, $"Must be a non-empty string of at most {FieldLimits.Id} characters.");
+                audience.Errors.Add(path, problem);
                 allValid = false;
                 continue;
             }

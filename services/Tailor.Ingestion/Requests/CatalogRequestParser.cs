@@ -37,7 +37,7 @@ internal static class CatalogRequestParser
 
     private static CatalogItemInput? ParseItem(ObjectReader item)
     {
-        var id = item.String("id", FieldLimits.Id, required: true);
+        var id = item.Id("id", required: true);
         var title = item.String("title", FieldLimits.Title, required: true);
         var description = item.String("description", FieldLimits.Description);
         var price = item.Decimal("price", minimum: 0, required: true);

@@ -48,7 +48,7 @@ internal static class TrackCallParser
 
     private static ProductLine? ParseProduct(ObjectReader product)
     {
-        var id = product.String("product_id", FieldLimits.Id, required: true);
+        var id = product.Id("product_id", required: true);
         var name = product.String("name", FieldLimits.Title);
         var price = product.Decimal("price", minimum: 0);
         var quantity = product.PositiveNumber("quantity") ?? 1;

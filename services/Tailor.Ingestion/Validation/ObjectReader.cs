@@ -61,12 +61,7 @@ internal sealed class ObjectReader
         return text.Length > maxLength ? Invalid<string>(name, $"Must be at most {maxLength} characters.") : text;
     }
 
-    /// <summary>
-    /// An identifier: a non-empty string of at most <see cref="FieldLimits.Id"/> characters without control characters,
-    /// which would make ids that look the same in logs and tools but differ, and not <c>.</c> or <c>..</c>, which no
-    /// URL path can name (servers resolve them as dot segments, percent-encoded or not), so such a user could be
-    /// neither exported nor erased.
-    /// </summary>
+    /// <summary>An identifier, held to <see cref="Ids.Problem"/>.</summary>
     public string? Id(string name, bool required = false)
     {
         if (String(name, FieldLimits.Id, required) is not { } id)
@@ -74,17 +69,7 @@ internal sealed class ObjectReader
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return Invalid<string>(name, "Must not be empty; leave it out instead.");
-        }
-
-        if (id is "." or "..")
-        {
-            return Invalid<string>(name, "Must not be '.' or '..': no URL can name it.");
-        }
-
-        return id.Any(char.IsControl) ? Invalid<string>(name, "Must not contain control characters.") : id;
+        return Ids.Problem(id) is { } problem ? Invalid<string>(name, problem) : id;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Webhooks;
 
@@ -18,7 +19,8 @@ internal interface IWebhookProvider
     /// <summary>Answers messages that are not events (an SNS subscription confirmation); null for event payloads.</summary>
     Task<IResult?> HandleControlMessageAsync(JsonElement payload, CancellationToken cancellationToken);
 
-    WebhookBatch Read(JsonElement payload);
+    /// <param name="times">The event times accepted: an event dated outside them is rejected (in <see cref="WebhookBatch.Errors"/>).</param>
+    WebhookBatch Read(JsonElement payload, EventTimeRange times);
 
     /// <summary>Called once the events are stored and published (Mailgun remembers the token only then, so a failed try can be retried).</summary>
     Task AcceptedAsync(JsonElement payload, CancellationToken cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Http;
+using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Webhooks;
 
@@ -14,6 +15,7 @@ internal sealed class WebhookReceiver(
     WebhookIngestor ingestor,
     IOptions<IngestionOptions> options,
     IngestionMetrics metrics,
+    TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
     public async Task<IResult> ReceiveAsync(HttpContext http, IWebhookProvider provider)
@@ -48,7 +50,7 @@ internal sealed class WebhookReceiver(
             return answered;
         }
 
-        var batch = provider.Read(payload);
+        var batch = provider.Read(payload, EventTimeRange.From(options.Value, time.GetUtcNow()));
         if (batch.Events.Count == 0 && !batch.Errors.IsEmpty)
         {
             metrics.Rejected("invalid");

@@ -72,7 +72,7 @@ public sealed class MailgunWebhookTests
         await using var app = await IngestionApp.StartAsync(configure: Configured);
         var emailId = await SentEmails.SendAsync(app);
         var eventData = $$"""
-            {"event": "opened", "id": "ev-proxy", "timestamp": 1733900000.5, "recipient": "ada@example.com",
+            {"event": "opened", "id": "ev-proxy", "timestamp": 1709629200.5, "recipient": "ada@example.com",
              "client-info": {"client-type": "browser", "user-agent": "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)"},
              "user-variables": {"tailor_email_id": "{{emailId:D}}"} }
             """;
@@ -88,7 +88,7 @@ public sealed class MailgunWebhookTests
     {
         await using var app = await IngestionApp.StartAsync(configure: Configured);
         var emailId = await SentEmails.SendAsync(app);
-        var accepted = $$"""{"event": "accepted", "id": "ev-accepted", "timestamp": 1733900000, "user-variables": {"tailor_email_id": "{{emailId:D}}"} }""";
+        var accepted = $$"""{"event": "accepted", "id": "ev-accepted", "timestamp": 1709629200, "user-variables": {"tailor_email_id": "{{emailId:D}}"} }""";
 
         using var stale = await SendAsync(app, ProviderSigner.Mailgun("token-stale", IngestionApp.Now.AddMinutes(-11), accepted));
         using var skipped = await SendAsync(app, ProviderSigner.Mailgun("token-fresh", IngestionApp.Now.AddMinutes(-9), accepted));
@@ -96,6 +96,36 @@ public sealed class MailgunWebhookTests
         Assert.Equal("Webhook replayed", await Problems.TitleAsync(stale, HttpStatusCode.Conflict));
         Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
         Assert.Equal(0, (await IngestionApp.ReadJsonAsync(skipped)).GetProperty("skipped")[0].GetProperty("index").GetInt32());
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
+    [Theory]
+    [InlineData("1709629200000", "1 day ahead")]
+    [InlineData("946684799", "before 2000-01-01")]
+    public async Task An_event_dated_outside_the_accepted_range_is_a_400_naming_its_timestamp(string timestamp, string message)
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var eventData = $$"""{"event": "opened", "id": "ev-millis", "timestamp": {{timestamp}}, "user-variables": {"tailor_email_id": "{{emailId:D}}"} }""";
+
+        using var response = await SendAsync(app, ProviderSigner.Mailgun("token-millis", IngestionApp.Now, eventData));
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Equal(["event-data.timestamp"], errors.Keys);
+        Assert.Contains(message, Assert.Single(errors["event-data.timestamp"]), StringComparison.Ordinal);
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
+    [Fact]
+    public async Task A_signature_timestamp_that_is_not_a_number_is_401_not_a_replay()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var eventData = $$"""{"event": "opened", "id": "ev-1", "timestamp": 1709629200, "user-variables": {"tailor_email_id": "{{emailId:D}}"} }""";
+
+        using var response = await SendAsync(app, ProviderSigner.Mailgun("token-nan", "17096x9200", eventData));
+
+        Assert.Contains("'17096x9200' is not a number", await Problems.DetailAsync(response, HttpStatusCode.Unauthorized), StringComparison.Ordinal);
         Assert.Empty(app.Published<EmailEngaged>());
     }
 
@@ -110,7 +140,7 @@ public sealed class MailgunWebhookTests
 
     private static HttpRequestMessage Signed(string key, string token, string eventName, string severity, Guid emailId) =>
         ProviderSigner.Mailgun(token, IngestionApp.Now, $$"""
-            {"event": "{{eventName}}", "id": "ev-{{token}}", "timestamp": 1733900000.123, "recipient": "ada@example.com",
+            {"event": "{{eventName}}", "id": "ev-{{token}}", "timestamp": 1709629200.123, "recipient": "ada@example.com",
              "severity": "{{severity}}", "url": "{{SentEmails.ProductLink(emailId)}}",
              "user-variables": {"tailor_email_id": "{{emailId:D}}"} }
             """, key);

@@ -36,6 +36,24 @@ public sealed class PostmarkWebhookTests
         Assert.Equal(expected, Assert.Single(app.Published<EmailEngaged>()).Kind);
     }
 
+    [Theory]
+    [InlineData("""{"RecordType":"Open","MessageID":"m1","ReceivedAt":"3000-01-01T00:00:00Z"}""", "ReceivedAt", "1 day ahead")]
+    [InlineData("""{"RecordType":"Delivery","MessageID":"m1","DeliveredAt":"2024-03-06T10:00:01Z"}""", "DeliveredAt", "1 day ahead")]
+    [InlineData("""{"RecordType":"SubscriptionChange","MessageID":"m1","ChangedAt":"1970-01-01T00:00:00Z","SuppressSending":true}""", "ChangedAt", "before 2000-01-01")]
+    public async Task A_record_dated_outside_the_accepted_range_is_a_400_naming_its_time(string record, string field, string message)
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await PostAsync(app, WithEmail(record, emailId), "postmark", "s3cret-hook");
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Equal([field], errors.Keys);
+        Assert.Contains(message, Assert.Single(errors[field]), StringComparison.Ordinal);
+        Assert.Empty(app.Published<EmailEngaged>());
+        Assert.Empty(await app.RecordedAsync<EmailEngaged>());
+    }
+
     [Fact]
     public async Task A_click_on_a_shown_product_names_the_item()
     {

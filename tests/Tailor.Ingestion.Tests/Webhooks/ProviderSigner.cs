@@ -40,9 +40,11 @@ internal sealed class ProviderSigner : IDisposable
     /// <summary>Every provider configured with these keys; SES accepts only <see cref="TopicArn"/>.</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; }
 
-    public HttpRequestMessage SendGrid(string body, DateTimeOffset signedAt)
+    public HttpRequestMessage SendGrid(string body, DateTimeOffset signedAt) => SendGrid(body, UnixSeconds(signedAt));
+
+    /// <param name="timestamp">The timestamp header as sent (and signed), well-formed or not.</param>
+    public HttpRequestMessage SendGrid(string body, string timestamp)
     {
-        var timestamp = UnixSeconds(signedAt);
         var signature = _sendGridKey.SignData(
             Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         var request = Post("/v1/webhooks/sendgrid", body, "application/json");
@@ -53,9 +55,12 @@ internal sealed class ProviderSigner : IDisposable
 
     /// <param name="eventData">The JSON of <c>event-data</c>.</param>
     /// <param name="key">The key the signature is made with (another one forges it).</param>
-    public static HttpRequestMessage Mailgun(string token, DateTimeOffset signedAt, string eventData, string key = MailgunSigningKey)
+    public static HttpRequestMessage Mailgun(string token, DateTimeOffset signedAt, string eventData, string key = MailgunSigningKey) =>
+        Mailgun(token, UnixSeconds(signedAt), eventData, key);
+
+    /// <param name="timestamp">The signature's timestamp as sent (and signed), well-formed or not.</param>
+    public static HttpRequestMessage Mailgun(string token, string timestamp, string eventData, string key = MailgunSigningKey)
     {
-        var timestamp = UnixSeconds(signedAt);
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(timestamp + token)));
         var body = $$"""{"signature": {"timestamp": "{{timestamp}}", "token": "{{token}}", "signature": "{{signature}}"}, "event-data": {{eventData}} }""";
         return Post("/v1/webhooks/mailgun", body, "application/json");

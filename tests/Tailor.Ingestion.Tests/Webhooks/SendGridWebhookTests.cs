@@ -75,7 +75,8 @@ public sealed class SendGridWebhookTests
     public async Task Unsubscribe_withdraws_consent()
     {
         await using var app = await IngestionApp.StartAsync();
-        await app.PostAsync("/v1/identify", new { userId = SentEmails.UserId, traits = new { email = "ada@example.com", email_consent = true } });
+        // Consent given before the email, and so before its unsubscribe (events must not be dated after the server's clock).
+        await app.PostAsync("/v1/identify", new { userId = SentEmails.UserId, timestamp = "2024-03-05T08:00:00Z", traits = new { email = "ada@example.com", email_consent = true } });
         var emailId = await SentEmails.SendAsync(app);
 
         using var response = await PostAsync(app.AnonymousClient(), $"[{Event("e-unsubscribe", "unsubscribe", emailId)}]");
@@ -103,7 +104,7 @@ public sealed class SendGridWebhookTests
     }
 
     [Fact]
-    public async Task Signed_events_verify_and_forged_missing_or_stale_signatures_are_refused()
+    public async Task Signed_events_verify_and_forged_missing_stale_or_misdated_signatures_are_refused_saying_why()
     {
         using var signer = new ProviderSigner();
         await using var app = await IngestionApp.StartAsync(configure: signer.Configuration);
@@ -114,11 +115,15 @@ public sealed class SendGridWebhookTests
         using var forged = await SendAsync(app.AnonymousClient(), ProviderSigner.Altered(signer.SendGrid(payload, IngestionApp.Now), "\"open\"", "\"click\""));
         using var unsigned = await PostAsync(app.AnonymousClient(), payload);
         using var replayed = await SendAsync(app.AnonymousClient(), signer.SendGrid(payload, IngestionApp.Now.AddHours(-1)));
+        using var ahead = await SendAsync(app.AnonymousClient(), signer.SendGrid(payload, IngestionApp.Now.AddHours(1)));
+        using var notANumber = await SendAsync(app.AnonymousClient(), signer.SendGrid(payload, "yesterday"));
 
         Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
         await Problems.TitleAsync(forged, HttpStatusCode.Unauthorized);
         await Problems.TitleAsync(unsigned, HttpStatusCode.Unauthorized);
-        await Problems.TitleAsync(replayed, HttpStatusCode.Conflict);
+        Assert.Equal("The signature was made 1 hour ago; at most 10 minutes is accepted.", await Problems.DetailAsync(replayed, HttpStatusCode.Conflict));
+        Assert.Contains("dated 1 hour in the future", await Problems.DetailAsync(ahead, HttpStatusCode.Unauthorized), StringComparison.Ordinal);
+        Assert.Contains("'yesterday' is not a number", await Problems.DetailAsync(notANumber, HttpStatusCode.Unauthorized), StringComparison.Ordinal);
         Assert.Single(app.Published<EmailEngaged>());
     }
 
@@ -128,11 +133,41 @@ public sealed class SendGridWebhookTests
         await using var app = await IngestionApp.StartAsync();
         var emailId = await SentEmails.SendAsync(app);
 
-        using var response = await PostAsync(app.AnonymousClient(), $$"""[{{Event("e-good", "open", emailId)}}, {"event": "open", "timestamp": 1733900000}]""");
+        using var response = await PostAsync(app.AnonymousClient(), $$"""[{{Event("e-good", "open", emailId)}}, {"event": "open", "timestamp": 1709629200}]""");
 
         var body = await IngestionApp.ReadJsonAsync(response);
         Assert.Equal(1, body.GetProperty("accepted").GetInt32());
         Assert.True(body.GetProperty("rejected").TryGetProperty("$[1].sg_event_id", out _));
+    }
+
+    [Fact]
+    public async Task Events_dated_outside_the_accepted_range_are_rejected_and_the_good_ones_still_accepted()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+        var now = IngestionApp.Now.ToUnixTimeSeconds();
+        var events = new[]
+        {
+            Event("e-good", "open", emailId),
+            Event("e-millis", "open", emailId, timestamp: now * 1000),
+            Event("e-epoch", "click", emailId, timestamp: 0),
+            Event("e-negative", "delivered", emailId, timestamp: -86_400),
+            Event("e-ahead", "open", emailId, timestamp: now + (2 * 86_400)),
+            Event("e-unsubscribe", "unsubscribe", emailId, timestamp: 946_684_799),
+        };
+
+        using var response = await PostAsync(app.AnonymousClient(), $"[{string.Join(',', events)}]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
+        var rejected = body.GetProperty("rejected").EnumerateObject().ToDictionary(error => error.Name, error => error.Value[0].GetString()!);
+        Assert.Equal(["$[1].timestamp", "$[2].timestamp", "$[3].timestamp", "$[4].timestamp", "$[5].timestamp"], rejected.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("1 day ahead", rejected["$[1].timestamp"], StringComparison.Ordinal);
+        Assert.Contains("Unix seconds", rejected["$[1].timestamp"], StringComparison.Ordinal);
+        Assert.Contains("before 2000-01-01", rejected["$[2].timestamp"], StringComparison.Ordinal);
+        var engaged = Assert.Single(app.Published<EmailEngaged>());
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1709629200), engaged.OccurredAt);
     }
 
     [Theory]
@@ -190,8 +225,8 @@ public sealed class SendGridWebhookTests
          "reason": "{{reason}}", "status": "5.0.0", "tailor_email_id": "{{emailId:D}}"}
         """;
 
-    private static string Event(string id, string kind, Guid emailId, string extra = "") =>
-        $$"""{"email":"ada@example.com","timestamp":1733900000,"event":"{{kind}}","sg_event_id":"{{id}}","sg_message_id":"m-1.filter","tailor_email_id":"{{emailId:D}}"{{(extra.Length > 0 ? "," + extra : "")}}}""";
+    private static string Event(string id, string kind, Guid emailId, string extra = "", long timestamp = 1709629200) =>
+        $$"""{"email":"ada@example.com","timestamp":{{timestamp}},"event":"{{kind}}","sg_event_id":"{{id}}","sg_message_id":"m-1.filter","tailor_email_id":"{{emailId:D}}"{{(extra.Length > 0 ? "," + extra : "")}}}""";
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string payload) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/sendgrid") { Content = new StringContent(payload, Encoding.UTF8, "application/json") });

@@ -31,6 +31,24 @@ public sealed class SesWebhookTests : IDisposable
         Assert.Equal((expected, emailId), (engaged.Kind, engaged.EmailId));
     }
 
+    [Theory]
+    [InlineData(""" "open": {"timestamp": "3000-01-01T00:00:00Z"} """, "Message.open.timestamp", "1 day ahead")]
+    [InlineData(""" "open": {"timestamp": "1999-12-31T23:59:59Z"} """, "Message.open.timestamp", "before 2000-01-01")]
+    [InlineData(""" "open": {} """, "Message.mail.timestamp", "1 day ahead")]
+    public async Task An_event_dated_outside_the_accepted_range_is_a_400_naming_its_time(string detail, string field, string message)
+    {
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        var emailId = await SentEmails.SendAsync(app);
+        var sesEvent = $$"""{"eventType": "Open", "mail": {"timestamp": "3000-01-01T00:00:00Z", "tags": {"tailor_email_id": ["{{emailId:D}}"]} }, {{detail}} }""";
+
+        using var response = await SendAsync(app, _signer.SnsNotification("far-1", sesEvent));
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Equal([field], errors.Keys);
+        Assert.Contains(message, Assert.Single(errors[field]), StringComparison.Ordinal);
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
     [Fact]
     public async Task The_email_id_header_correlates_a_click_and_its_item()
     {

@@ -41,7 +41,7 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
 
         if (SignedTimestamps.Check(timestamp, time, options.Value.MaxSignatureAge) is { } stale)
         {
-            return WebhookProblems.Replayed(stale);
+            return stale;
         }
 
         return await documents.GetAsync(TokensCollection, TokenId(token), cancellationToken) is null
@@ -59,7 +59,7 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
         }
     }
 
-    public WebhookBatch Read(JsonElement payload)
+    public WebhookBatch Read(JsonElement payload, EventTimeRange times)
     {
         var batch = new WebhookBatch();
         if (ObjectReader.Of(payload, JsonPaths.Root, batch.Errors)?.Object("event-data", required: true) is not { } data)
@@ -69,16 +69,18 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
 
         var id = data.String("id", FieldLimits.Id, required: true);
         var eventName = data.String("event", FieldLimits.Name, required: true);
-        var timestamp = data.PositiveNumber("timestamp");
-        if (timestamp is null)
+        var seconds = data.PositiveNumber("timestamp");
+        if (seconds is null && data.Value("timestamp") is null)
         {
             data.Error("timestamp", "Is required: Unix seconds.");
         }
 
+        var occurredAt = times.CheckUnixSeconds(data, "timestamp", seconds);
+
         var url = data.String("url", FieldLimits.Text);
         var variables = data.Object("user-variables");
         var userAgent = data.Object("client-info")?.String("user-agent", FieldLimits.Text);
-        if (id is null || eventName is null || timestamp is null)
+        if (id is null || eventName is null || occurredAt is null)
         {
             return batch;
         }
@@ -92,9 +94,8 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
         }
 
         var emailId = TailorEmailIds.Parse(variables?.String(TailorEmailIds.CustomArgument, FieldLimits.Id)) ?? TailorEmailIds.FromLink(url).EmailId;
-        var occurredAt = DateTimeOffset.UnixEpoch.AddSeconds(Math.Min(timestamp.Value, 253_402_300_799));
         var source = kind is EngagementKind.Delivered or EngagementKind.Open or EngagementKind.Click ? null : EventSources.Of(Name, eventName, severity, reason);
-        batch.Events.Add(new ProviderEvent(id, emailId, kind, occurredAt, url, kind == EngagementKind.Open && machines.IsMachine(userAgent), source));
+        batch.Events.Add(new ProviderEvent(id, emailId, kind, occurredAt.Value, url, kind == EngagementKind.Open && machines.IsMachine(userAgent), source));
         return batch;
     }
 

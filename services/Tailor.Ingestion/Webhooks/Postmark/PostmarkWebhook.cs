@@ -40,7 +40,7 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
 
     public Task AcceptedAsync(JsonElement payload, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public WebhookBatch Read(JsonElement payload)
+    public WebhookBatch Read(JsonElement payload, EventTimeRange times)
     {
         var batch = new WebhookBatch();
         if (ObjectReader.Of(payload, JsonPaths.Root, batch.Errors) is not { } record)
@@ -52,7 +52,7 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
         // Postmark sends no MessageID for suppressions made by the sender or an admin, and for reactivations.
         record.String("MessageID", FieldLimits.Id, required: recordType != SubscriptionChange);
         var url = record.String("OriginalLink", FieldLimits.Text);
-        var occurredAt = OccurredAt(recordType, record);
+        var occurredAt = OccurredAt(recordType, record, times);
         if (recordType is null || occurredAt is null || !batch.Errors.IsEmpty)
         {
             return batch;
@@ -78,8 +78,9 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
         MailAddress.TryCreate(recipient?.Trim(), out var address) && address.DisplayName.Length == 0 ? address.Address : null;
 
     // A record that says "stop" is never refused for a missing time (a refused stop is a person emailed again): it takes
-    // the time it arrived. Engagement records keep theirs required, as the send-time models learn from it.
-    private DateTimeOffset? OccurredAt(string? recordType, ObjectReader record)
+    // the time it arrived. Engagement records keep theirs required, as the send-time models learn from it. A time that
+    // is there is held to the accepted range, as any other malformed field is.
+    private DateTimeOffset? OccurredAt(string? recordType, ObjectReader record, EventTimeRange times)
     {
         var field = recordType switch
         {
@@ -94,7 +95,7 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
             return time.GetUtcNow();
         }
 
-        return record.Timestamp(field, required: true);
+        return times.Check(record, field, record.Timestamp(field, required: true));
     }
 
     private (EngagementKind? Kind, string? Source) Kind(string recordType, ObjectReader record) => recordType switch

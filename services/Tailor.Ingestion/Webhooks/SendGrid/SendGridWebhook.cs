@@ -53,7 +53,7 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
 
         if (SignedTimestamps.Check(timestamp, time, options.Value.MaxSignatureAge) is { } stale)
         {
-            return Task.FromResult<IResult?>(WebhookProblems.Replayed(stale));
+            return Task.FromResult<IResult?>(stale);
         }
 
         return Verify(publicKey, timestamp, body.Span, signature) ? Task.FromResult<IResult?>(null) : Refuse("The signature does not match the body.");
@@ -63,7 +63,7 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
 
     public Task AcceptedAsync(JsonElement payload, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public WebhookBatch Read(JsonElement payload)
+    public WebhookBatch Read(JsonElement payload, EventTimeRange times)
     {
         var batch = new WebhookBatch();
         if (payload.ValueKind != JsonValueKind.Array)
@@ -78,7 +78,7 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
             var path = JsonPaths.Item(JsonPaths.Root, index);
             if (ObjectReader.Of(item, path, batch.Errors) is { } sendGridEvent)
             {
-                ReadEvent(sendGridEvent, index, batch);
+                ReadEvent(sendGridEvent, index, times, batch);
             }
 
             index++;
@@ -87,21 +87,23 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
         return batch;
     }
 
-    private void ReadEvent(ObjectReader item, int index, WebhookBatch batch)
+    private void ReadEvent(ObjectReader item, int index, EventTimeRange times, WebhookBatch batch)
     {
         var eventId = item.String("sg_event_id", FieldLimits.Id, required: true);
         var eventName = item.String("event", FieldLimits.Name, required: true);
         // TryGetInt64 throws on anything but a number, so the kind is checked first: a string here is a 400, not a 500.
-        var timestamp = item.Element.TryGetProperty("timestamp", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
-            ? seconds
+        var seconds = item.Element.TryGetProperty("timestamp", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            ? number
             : (long?)null;
-        if (timestamp is null)
+        if (seconds is null)
         {
             item.Error("timestamp", "Is required: Unix seconds.");
         }
 
+        // Milliseconds sent as seconds would otherwise be dated 9999, and 0 the Unix epoch.
+        var occurredAt = times.CheckUnixSeconds(item, "timestamp", seconds);
         var url = item.String("url", FieldLimits.Text);
-        if (eventId is null || eventName is null || timestamp is null)
+        if (eventId is null || eventName is null || occurredAt is null)
         {
             return;
         }
@@ -118,8 +120,7 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
         var emailId = TailorEmailIds.Parse(item.String(TailorEmailIds.CustomArgument, FieldLimits.Id)) ?? TailorEmailIds.FromLink(url).EmailId;
         var machineOpen = kind == EngagementKind.Open &&
             (item.Boolean("sg_machine_open") == true || machines.IsMachine(item.String("useragent", FieldLimits.Text)));
-        var occurredAt = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(timestamp.Value, 0, 253_402_300_799));
-        batch.Events.Add(new ProviderEvent(eventId, emailId, kind, occurredAt, url, machineOpen, source));
+        batch.Events.Add(new ProviderEvent(eventId, emailId, kind, occurredAt.Value, url, machineOpen, source));
     }
 
     // processed and deferred say nothing about the reader.

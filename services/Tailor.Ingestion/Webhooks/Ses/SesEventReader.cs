@@ -12,7 +12,7 @@ internal static class SesEventReader
     // What SES publishes once, as plain text, when an SNS event destination is added to a configuration set.
     private const string SetupNotification = "Successfully validated SNS topic for Amazon SES event publishing.";
 
-    public static void Read(string eventKey, string message, MachineOpens machines, WebhookBatch batch)
+    public static void Read(string eventKey, string message, MachineOpens machines, EventTimeRange times, WebhookBatch batch)
     {
         if (string.Equals(message.Trim(), SetupNotification, StringComparison.Ordinal))
         {
@@ -45,12 +45,12 @@ internal static class SesEventReader
 
             if (ObjectReader.Of(document.RootElement, MessagePath, batch.Errors) is { } sesEvent)
             {
-                ReadEvent(eventKey, sesEvent, machines, batch);
+                ReadEvent(eventKey, sesEvent, machines, times, batch);
             }
         }
     }
 
-    private static void ReadEvent(string eventKey, ObjectReader sesEvent, MachineOpens machines, WebhookBatch batch)
+    private static void ReadEvent(string eventKey, ObjectReader sesEvent, MachineOpens machines, EventTimeRange times, WebhookBatch batch)
     {
         var type = sesEvent.String("eventType", FieldLimits.Name) ?? sesEvent.String("notificationType", FieldLimits.Name);
         var mail = sesEvent.Object("mail", required: true);
@@ -77,7 +77,7 @@ internal static class SesEventReader
         }
 
         var url = detail?.String("link", FieldLimits.Text);
-        var occurredAt = detail?.Timestamp("timestamp") ?? mail.Timestamp("timestamp", required: true);
+        var occurredAt = OccurredAt(detail, mail, times);
         if (occurredAt is null)
         {
             return;
@@ -86,6 +86,15 @@ internal static class SesEventReader
         var emailId = EmailId(mail) ?? TailorEmailIds.FromLink(url).EmailId;
         var machineOpen = kind == EngagementKind.Open && machines.IsMachine(detail?.String("userAgent", FieldLimits.Text));
         batch.Events.Add(new ProviderEvent(eventKey, emailId, kind, occurredAt.Value, url, machineOpen, source));
+    }
+
+    // The event's own time (open.timestamp), else the time its email was sent (mail.timestamp), held to the range.
+    private static DateTimeOffset? OccurredAt(ObjectReader? detail, ObjectReader mail, EventTimeRange times)
+    {
+        const string field = "timestamp";
+        return detail?.Timestamp(field) is { } happened
+            ? times.Check(detail, field, happened)
+            : times.Check(mail, field, mail.Timestamp(field, required: true));
     }
 
     // A permanent bounce is hard; transient and undetermined ones may pass later. Send, Reject and DeliveryDelay say nothing about the reader.

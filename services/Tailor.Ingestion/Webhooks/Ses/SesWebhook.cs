@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Webhooks.Ses;
 
@@ -68,11 +69,11 @@ internal sealed class SesWebhook(
         return Results.Ok(new { success = true, confirmed = message.TopicArn });
     }
 
-    public WebhookBatch Read(JsonElement payload)
+    public WebhookBatch Read(JsonElement payload, EventTimeRange times)
     {
         var batch = new WebhookBatch();
         var message = SnsMessage.From(payload)!;
-        SesEventReader.Read(message.MessageId, message.Message, machines, batch);
+        SesEventReader.Read(message.MessageId, message.Message, machines, times, batch);
         return batch;
     }
 
