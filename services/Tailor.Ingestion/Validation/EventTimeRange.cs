@@ -1,3 +1,5 @@
+using Tailor.Contracts;
+
 namespace Tailor.Ingestion.Validation;
 
 /// <summary>
@@ -20,6 +22,15 @@ internal sealed record EventTimeRange(DateTimeOffset Now, DateTimeOffset Earlies
 
         return time < Earliest ? $"Is before {Earliest:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp)." : null;
     }
+
+    /// <summary>Whether an engagement says stop: the address is to get no more email (an unsubscribe, a spam complaint, a hard bounce).</summary>
+    public static bool SaysStop(EngagementKind kind) => kind is EngagementKind.Unsubscribe or EngagementKind.Complaint or EngagementKind.HardBounce;
+
+    /// <summary>
+    /// The time of an event that says stop. It is never refused for its time, because a refused stop is a person emailed
+    /// again: a time in range is kept, and one that is missing or out of range becomes the time it arrived.
+    /// </summary>
+    public DateTimeOffset ForStop(DateTimeOffset? time) => time is { } value && Refusal(value) is null ? value : Now;
 
     /// <summary>Checks a time read from <paramref name="field"/> of <paramref name="reader"/>.</summary>
     /// <param name="hint">Added to the error, to say what the field holds (its unit).</param>

@@ -117,6 +117,20 @@ public sealed class MailgunWebhookTests
     }
 
     [Fact]
+    public async Task An_unsubscribe_dated_outside_the_accepted_range_is_kept_at_the_time_it_arrived()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Configured);
+        var emailId = await SentEmails.SendAsync(app);
+        var eventData = $$"""{"event": "unsubscribed", "id": "ev-stop-millis", "timestamp": 1709629200000, "user-variables": {"tailor_email_id": "{{emailId:D}}"} }""";
+
+        using var response = await SendAsync(app, ProviderSigner.Mailgun("token-stop-millis", IngestionApp.Now, eventData));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stop = Assert.Single(app.Published<EmailEngaged>());
+        Assert.Equal((EngagementKind.Unsubscribe, IngestionApp.Now), (stop.Kind, stop.OccurredAt));
+    }
+
+    [Fact]
     public async Task A_signature_timestamp_that_is_not_a_number_is_401_not_a_replay()
     {
         await using var app = await IngestionApp.StartAsync(configure: Configured);

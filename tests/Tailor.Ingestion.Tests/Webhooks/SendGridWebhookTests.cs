@@ -141,7 +141,7 @@ public sealed class SendGridWebhookTests
     }
 
     [Fact]
-    public async Task Events_dated_outside_the_accepted_range_are_rejected_and_the_good_ones_still_accepted()
+    public async Task Events_dated_outside_the_accepted_range_are_rejected_but_stops_kept_at_their_arrival_and_the_good_ones_still_accepted()
     {
         await using var app = await IngestionApp.StartAsync();
         var emailId = await SentEmails.SendAsync(app);
@@ -154,20 +154,27 @@ public sealed class SendGridWebhookTests
             Event("e-negative", "delivered", emailId, timestamp: -86_400),
             Event("e-ahead", "open", emailId, timestamp: now + (2 * 86_400)),
             Event("e-unsubscribe", "unsubscribe", emailId, timestamp: 946_684_799),
+            Event("e-spam-millis", "spamreport", emailId, timestamp: now * 1000),
         };
 
         using var response = await PostAsync(app.AnonymousClient(), $"[{string.Join(',', events)}]");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await IngestionApp.ReadJsonAsync(response);
-        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(3, body.GetProperty("accepted").GetInt32());
         var rejected = body.GetProperty("rejected").EnumerateObject().ToDictionary(error => error.Name, error => error.Value[0].GetString()!);
-        Assert.Equal(["$[1].timestamp", "$[2].timestamp", "$[3].timestamp", "$[4].timestamp", "$[5].timestamp"], rejected.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["$[1].timestamp", "$[2].timestamp", "$[3].timestamp", "$[4].timestamp"], rejected.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("1 day ahead", rejected["$[1].timestamp"], StringComparison.Ordinal);
         Assert.Contains("Unix seconds", rejected["$[1].timestamp"], StringComparison.Ordinal);
         Assert.Contains("before 2000-01-01", rejected["$[2].timestamp"], StringComparison.Ordinal);
-        var engaged = Assert.Single(app.Published<EmailEngaged>());
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1709629200), engaged.OccurredAt);
+        // A stop is never refused for its time (refused, the person would be emailed again): it is dated when it arrived.
+        var engaged = app.Published<EmailEngaged>().ToDictionary(message => message.Kind);
+        Assert.Equal(
+            [EngagementKind.Open, EngagementKind.Complaint, EngagementKind.Unsubscribe],
+            engaged.Keys.Order());
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1709629200), engaged[EngagementKind.Open].OccurredAt);
+        Assert.Equal(IngestionApp.Now, engaged[EngagementKind.Unsubscribe].OccurredAt);
+        Assert.Equal(IngestionApp.Now, engaged[EngagementKind.Complaint].OccurredAt);
     }
 
     [Theory]

@@ -50,6 +50,20 @@ public sealed class SesWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task A_complaint_dated_outside_the_accepted_range_is_kept_at_the_time_it_arrived()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        var emailId = await SentEmails.SendAsync(app);
+        var sesEvent = $$"""{"eventType": "Complaint", "mail": {"timestamp": "3000-01-01T00:00:00Z", "tags": {"tailor_email_id": ["{{emailId:D}}"]} }, "complaint": {"timestamp": "3000-01-01T00:00:00Z"} }""";
+
+        using var response = await SendAsync(app, _signer.SnsNotification("far-stop", sesEvent));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stop = Assert.Single(app.Published<EmailEngaged>());
+        Assert.Equal((EngagementKind.Complaint, IngestionApp.Now), (stop.Kind, stop.OccurredAt));
+    }
+
+    [Fact]
     public async Task The_email_id_header_correlates_a_click_and_its_item()
     {
         await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);

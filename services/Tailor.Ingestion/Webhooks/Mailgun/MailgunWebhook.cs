@@ -69,13 +69,24 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
 
         var id = data.String("id", FieldLimits.Id, required: true);
         var eventName = data.String("event", FieldLimits.Name, required: true);
+        var severity = data.String("severity", FieldLimits.Name);
+        var reason = data.String("reason", FieldLimits.Name);
+        var reported = eventName is null ? null : Kind(eventName, severity, reason);
         var seconds = data.PositiveNumber("timestamp");
-        if (seconds is null && data.Value("timestamp") is null)
+        DateTimeOffset? occurredAt;
+        if (reported is { } stop && EventTimeRange.SaysStop(stop))
         {
-            data.Error("timestamp", "Is required: Unix seconds.");
+            occurredAt = times.ForStop(seconds is { } unix ? UnixTimes.FromSeconds(unix) : null);
         }
+        else
+        {
+            if (seconds is null && data.Value("timestamp") is null)
+            {
+                data.Error("timestamp", "Is required: Unix seconds.");
+            }
 
-        var occurredAt = times.CheckUnixSeconds(data, "timestamp", seconds);
+            occurredAt = times.CheckUnixSeconds(data, "timestamp", seconds);
+        }
 
         var url = data.String("url", FieldLimits.Text);
         var variables = data.Object("user-variables");
@@ -85,9 +96,7 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
             return batch;
         }
 
-        var severity = data.String("severity", FieldLimits.Name);
-        var reason = data.String("reason", FieldLimits.Name);
-        if (Kind(eventName, severity, reason) is not { } kind)
+        if (reported is not { } kind)
         {
             batch.Skipped.Add(new SkippedEvent(0, $"'{eventName}' is not an engagement Tailor learns from."));
             return batch;

@@ -14,7 +14,7 @@ namespace Tailor.Ingestion.Webhooks.Postmark;
 /// Postmark's webhooks: one record per request, <c>RecordType</c> naming it, HTTP Basic credentials set in the webhook
 /// URL. Records carry no event id, so the record's content names it; Tailor's email id is <c>Metadata.tailor_email_id</c>.
 /// </summary>
-internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineOpens machines, TimeProvider time) : IWebhookProvider
+internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineOpens machines) : IWebhookProvider
 {
     private const string Bounce = "Bounce";
     private const string SpamComplaint = "SpamComplaint";
@@ -77,9 +77,9 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
     private static string? Address(string? recipient) =>
         MailAddress.TryCreate(recipient?.Trim(), out var address) && address.DisplayName.Length == 0 ? address.Address : null;
 
-    // A record that says "stop" is never refused for a missing time (a refused stop is a person emailed again): it takes
-    // the time it arrived. Engagement records keep theirs required, as the send-time models learn from it. A time that
-    // is there is held to the accepted range, as any other malformed field is.
+    // A record that says "stop" is never refused for a missing or out-of-range time (a refused stop is a person emailed
+    // again): it takes the time it arrived (EventTimeRange.ForStop). Engagement records keep theirs required and in
+    // range, as the send-time models learn from it.
     private DateTimeOffset? OccurredAt(string? recordType, ObjectReader record, EventTimeRange times)
     {
         var field = recordType switch
@@ -90,12 +90,9 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
             _ => "ReceivedAt",
         };
         var saysStop = recordType is Bounce or SpamComplaint or SubscriptionChange;
-        if (saysStop && record.Value(field) is null)
-        {
-            return time.GetUtcNow();
-        }
-
-        return times.Check(record, field, record.Timestamp(field, required: true));
+        return saysStop
+            ? times.ForStop(record.Timestamp(field))
+            : times.Check(record, field, record.Timestamp(field, required: true));
     }
 
     private (EngagementKind? Kind, string? Source) Kind(string recordType, ObjectReader record) => recordType switch

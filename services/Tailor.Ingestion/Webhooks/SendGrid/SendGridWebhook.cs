@@ -95,20 +95,29 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
         var seconds = item.Element.TryGetProperty("timestamp", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
             ? number
             : (long?)null;
-        if (seconds is null)
+        var (reported, source) = eventName is null ? (null, null) : Kind(eventName, item);
+        DateTimeOffset? occurredAt;
+        if (reported is { } stop && EventTimeRange.SaysStop(stop))
         {
-            item.Error("timestamp", "Is required: Unix seconds.");
+            occurredAt = times.ForStop(seconds is { } unix ? UnixTimes.FromSeconds(unix) : null);
+        }
+        else
+        {
+            if (seconds is null)
+            {
+                item.Error("timestamp", "Is required: Unix seconds.");
+            }
+
+            // Milliseconds sent as seconds would otherwise be dated 9999, and 0 the Unix epoch.
+            occurredAt = times.CheckUnixSeconds(item, "timestamp", seconds);
         }
 
-        // Milliseconds sent as seconds would otherwise be dated 9999, and 0 the Unix epoch.
-        var occurredAt = times.CheckUnixSeconds(item, "timestamp", seconds);
         var url = item.String("url", FieldLimits.Text);
         if (eventId is null || eventName is null || occurredAt is null)
         {
             return;
         }
 
-        var (reported, source) = Kind(eventName, item);
         if (reported is not { } kind)
         {
             batch.Skipped.Add(new SkippedEvent(index, eventName == Dropped

@@ -77,7 +77,7 @@ internal static class SesEventReader
         }
 
         var url = detail?.String("link", FieldLimits.Text);
-        var occurredAt = OccurredAt(detail, mail, times);
+        var occurredAt = OccurredAt(detail, mail, times, EventTimeRange.SaysStop(kind));
         if (occurredAt is null)
         {
             return;
@@ -88,10 +88,16 @@ internal static class SesEventReader
         batch.Events.Add(new ProviderEvent(eventKey, emailId, kind, occurredAt.Value, url, machineOpen, source));
     }
 
-    // The event's own time (open.timestamp), else the time its email was sent (mail.timestamp), held to the range.
-    private static DateTimeOffset? OccurredAt(ObjectReader? detail, ObjectReader mail, EventTimeRange times)
+    // The event's own time (open.timestamp), else the time its email was sent (mail.timestamp), held to the range; a stop
+    // is never refused for its time (EventTimeRange.ForStop).
+    private static DateTimeOffset? OccurredAt(ObjectReader? detail, ObjectReader mail, EventTimeRange times, bool saysStop)
     {
         const string field = "timestamp";
+        if (saysStop)
+        {
+            return times.ForStop(detail?.Timestamp(field) ?? mail.Timestamp(field));
+        }
+
         return detail?.Timestamp(field) is { } happened
             ? times.Check(detail, field, happened)
             : times.Check(mail, field, mail.Timestamp(field, required: true));
