@@ -20,6 +20,9 @@ public sealed class ProductNamesTests
     [InlineData("3D CHRISTMAS STAMPS STICKERS", "3D Christmas stamps stickers")]
     [InlineData("RETROSPOT/POLKADOT TEA TOWEL", "Retrospot/polkadot tea towel")]
     [InlineData("Hand warmer, owl design", "Hand warmer, owl design")]
+    [InlineData("AIRLINE LOUNGE,METAL SIGN", "Airline lounge, metal sign")]
+    [InlineData("CARD HOLDER,2 PACK", "Card holder, 2 pack")]
+    [InlineData("GIFT VOUCHER 1,000 POINTS", "Gift voucher 1,000 points")]
     [InlineData("  ", "")]
     public void Natural_writes_catalog_capitals_as_a_copywriter_would(string catalog, string expected)
     {

@@ -39,6 +39,9 @@ public static partial class ProductNames
     [GeneratedRegex(@"[A-Za-z0-9'/.\-]+")]
     private static partial Regex Word();
 
+    [GeneratedRegex(@",(?=[^\s\d])|(?<=\D),(?=\d)")]
+    private static partial Regex CommaWithoutSpace();
+
     /// <summary>The name in sentence case, as it starts a line or a sentence ("Pack of 72 Retrospot cake cases").</summary>
     public static string Natural(string name) => Cased(name, sentenceStart: true);
 
@@ -79,6 +82,9 @@ public static partial class ProductNames
     {
         // A catalog line's stray full stop ("RED WOOLLY HOTTIE WHITE HEART.") would end the copy's sentence mid-way.
         var trimmed = name.Trim().TrimEnd('.', ',', ';', ':').TrimEnd() is { Length: > 0 } bare ? bare : name.Trim();
+        // Catalog lines typed in a hurry ("AIRLINE LOUNGE,METAL SIGN") read as two phrases once the comma has its space;
+        // a comma between digits ("1,000") is a number's and stays.
+        trimmed = CommaWithoutSpace().Replace(trimmed, ", ");
         // Written by a person when a good share of its letters are lower-case; "BAG 500g SWIRLY MARBLES" was not.
         var letters = trimmed.Count(char.IsLetter);
         if (letters > 0 && trimmed.Count(char.IsLower) * 10 >= letters * 3)
