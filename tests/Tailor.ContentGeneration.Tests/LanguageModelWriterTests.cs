@@ -58,6 +58,23 @@ public sealed class LanguageModelWriterTests
     }
 
     [Fact]
+    public void The_history_the_model_reads_says_once_and_how_many_times_as_the_orders_were()
+    {
+        EmailFacts facts = new(Guid.NewGuid(), "Anna", null,
+        [
+            Items[0] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 1 },
+            Items[1] with { ReasonKind = ReasonKinds.BuyAgain, TimesBought = 4, ReorderInterval = TimeSpan.FromDays(30) },
+        ], "Autumn favourites");
+
+        var history = Generation.CopyFacts.From(facts, Settings.BrandName, "warm", price => $"£{price:N2}").Customer?.History;
+
+        Assert.Equal(
+            $"Has ordered 2 of these products before: {Copy.ProductNames.InSentence(Items[0].Title)} (once); "
+                + $"{Copy.ProductNames.InSentence(Items[1].Title)} (4 times, every few weeks).",
+            history);
+    }
+
+    [Fact]
     public async Task Write_malformed_json_is_asked_again_with_the_problem_and_accepted_the_second_time()
     {
         await using var server = await StartAsync(Reply.Content("Sure! Here is your email: {subjects: ["), Reply.Draft(GoodDraft(Items)));

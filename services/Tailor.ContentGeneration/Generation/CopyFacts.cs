@@ -56,7 +56,12 @@ public sealed record CopyFacts(
         var details = regulars.Take(3).Select(item =>
         {
             var name = ProductNames.InSentence(CopyText.SingleLine(item.Title) ?? item.ItemId);
-            var times = item.TimesBought is > 0 ? $"{item.TimesBought} times" : "before";
+            var times = item.TimesBought switch
+            {
+                1 => "once",
+                > 1 => $"{item.TimesBought} times",
+                _ => "before",
+            };
             return ReasonWords.Rhythm(item.ReorderInterval) is { } rhythm ? $"{name} ({times}, {rhythm})" : $"{name} ({times})";
         });
         return $"Has ordered {regulars.Count} of these products before: {string.Join("; ", details)}.";
