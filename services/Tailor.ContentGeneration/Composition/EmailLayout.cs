@@ -62,7 +62,7 @@ public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, Emai
     public string Price(decimal price) => _prices.Format(price);
 
     /// <param name="callsToAction">Link text per item id; an item without one gets the section's ("Order again", "Take a look").</param>
-    /// <param name="oneSection">
+    /// <param name="singleHeading">
     /// A heading to show every item under, in their order, instead of the reader's sections: for an email whose items
     /// are not picked for the reader (the control group's bestsellers), where "New for you" over something they bought
     /// would be untrue.
@@ -74,12 +74,12 @@ public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, Emai
         string greeting,
         IReadOnlyList<string> paragraphs,
         IReadOnlyDictionary<string, string>? callsToAction = null,
-        string? oneSection = null)
+        string? singleHeading = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(paragraphs);
         var topic = facts.TopicLabel;
-        IReadOnlyList<EmailSection> grouped = oneSection is null ? facts.Grouped() : [new EmailSection(EmailSections.NewForYou, facts.Items, oneSection)];
+        IReadOnlyList<EmailSection> grouped = singleHeading is null ? facts.Grouped() : [new EmailSection(EmailSections.NewForYou, facts.Items, singleHeading)];
         var sections = grouped
             .Select(section => new ShownSection(section.Heading, [.. section.Items.Select(item => new ShownItem(
                 item.ItemId,

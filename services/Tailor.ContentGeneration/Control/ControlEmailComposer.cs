@@ -27,6 +27,6 @@ public sealed class ControlEmailComposer(IOptions<ContentGenerationOptions> opti
 
         var facts = new EmailFacts(emailId, FirstName: null, TopicLabel: null, bestsellers, campaignName);
         var preheader = $"What our customers are buying most right now, from {layout.Price(bestsellers.Min(item => item.Price))}";
-        return layout.Render(facts, Subject, preheader, "Hello,", [$"These are this week's bestsellers at {_brand}."], oneSection: "This week's bestsellers");
+        return layout.Render(facts, Subject, preheader, "Hello,", [$"These are this week's bestsellers at {_brand}."], singleHeading: "This week's bestsellers");
     }
 }

@@ -78,7 +78,7 @@ public static class TemplateCopyWriter
     {
         // The re-order most often due is named; when none has a rhythm, any of the reader's re-orders may be.
         var reorders = items.Where(ReasonWords.IsReorder).ToList();
-        var due = reorders.Where(item => item.ReorderInterval is not null).MinBy(item => item.ReorderInterval);
+        var due = reorders.Where(item => ReasonWords.Rhythm(item.ReorderInterval) is not null).MinBy(item => item.ReorderInterval);
         if ((due ?? (reorders.Count > 0 ? reorders[(int)(seed / 11 % (uint)reorders.Count)] : null)) is { } regular)
         {
             var name = Name(regular);

@@ -12,4 +12,7 @@ internal static class ConsentChanges
         EngagementKind.Resubscribe => true,
         _ => null,
     };
+
+    /// <summary>Whether the report says stop: the address is to get no more email (an unsubscribe, a spam complaint, a hard bounce).</summary>
+    public static bool SaysStop(EngagementKind kind) => From(kind) == false;
 }

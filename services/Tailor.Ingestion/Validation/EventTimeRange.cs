@@ -1,5 +1,3 @@
-using Tailor.Contracts;
-
 namespace Tailor.Ingestion.Validation;
 
 /// <summary>
@@ -23,12 +21,11 @@ internal sealed record EventTimeRange(DateTimeOffset Now, DateTimeOffset Earlies
         return time < Earliest ? $"Is before {Earliest:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp)." : null;
     }
 
-    /// <summary>Whether an engagement says stop: the address is to get no more email (an unsubscribe, a spam complaint, a hard bounce).</summary>
-    public static bool SaysStop(EngagementKind kind) => kind is EngagementKind.Unsubscribe or EngagementKind.Complaint or EngagementKind.HardBounce;
-
     /// <summary>
-    /// The time of an event that says stop. It is never refused for its time, because a refused stop is a person emailed
-    /// again: a time in range is kept, and one that is missing or out of range becomes the time it arrived.
+    /// The time of an event that says stop (<see cref="Contacts.ConsentChanges.SaysStop"/>). It is never refused for its
+    /// time, because a refused stop is a person emailed again: a time in range is kept, and one that is missing,
+    /// unreadable or out of range becomes the time it arrived. Read it without recording an error
+    /// (<see cref="ObjectReader.ReadableTimestamp"/>), so the answer does not list a stop it kept as refused.
     /// </summary>
     public DateTimeOffset ForStop(DateTimeOffset? time) => time is { } value && Refusal(value) is null ? value : Now;
 

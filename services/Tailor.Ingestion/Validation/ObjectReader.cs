@@ -117,9 +117,17 @@ internal sealed class ObjectReader
             return null;
         }
 
+        return ParseTimestamp(value) ?? Invalid<DateTimeOffset?>(name, "Must be an ISO 8601 timestamp such as 2011-01-31T09:30:00Z.");
+    }
+
+    /// <summary>The timestamp <see cref="Timestamp"/> would read, or null when it is missing or unreadable, recording no error.</summary>
+    public DateTimeOffset? ReadableTimestamp(string name) => Value(name) is { } value ? ParseTimestamp(value) : null;
+
+    private static DateTimeOffset? ParseTimestamp(JsonElement value)
+    {
         if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out var timestamp))
         {
-            return Invalid<DateTimeOffset?>(name, "Must be an ISO 8601 timestamp such as 2011-01-31T09:30:00Z.");
+            return null;
         }
 
         // Without an offset the reader would apply this machine's zone; the same request must mean the same instant anywhere.

@@ -1,6 +1,7 @@
 using Tailor.Contracts;
 using Tailor.Recommendation.Als;
 using Tailor.Recommendation.Scoring;
+using Tailor.Recommendation.Training;
 using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Ranking;
@@ -33,7 +34,7 @@ public sealed class Recommender
     private readonly IReadOnlyList<string> _users;
     private readonly IReadOnlyDictionary<string, string> _userTopics;
     private readonly Dictionary<string, HashSet<int>> _popularByTopic;
-    private readonly Func<string, string, IReadOnlyCollection<DateTimeOffset>> _ordersOf;
+    private readonly Func<string, string, ItemOrders?> _ordersOf;
 
     internal Recommender(
         string modelVersion,
@@ -45,7 +46,7 @@ public sealed class Recommender
         RecommendationOptions options,
         Func<string, IEnumerable<(string ItemId, int Times)>> ignored,
         Func<string, IEnumerable<(string ItemId, int Times)>> clicked,
-        Func<string, string, IReadOnlyCollection<DateTimeOffset>> ordersOf,
+        Func<string, string, ItemOrders?> ordersOf,
         IReadOnlyDictionary<string, string> userTopics)
     {
         ModelVersion = modelVersion;
@@ -223,14 +224,12 @@ public sealed class Recommender
     /// </summary>
     private (int? Times, TimeSpan? Interval) OrderHistory(int user, int item)
     {
-        var orders = _ordersOf(_users[user], _items[item].ItemId);
-        if (orders.Count == 0)
+        if (_ordersOf(_users[user], _items[item].ItemId) is not { } orders)
         {
             return (null, null);
         }
 
-        var (first, last) = (orders.Min(), orders.Max());
-        var interval = orders.Count >= OrdersForRhythm ? (last - first) / (orders.Count - 1) : (TimeSpan?)null;
+        var interval = orders.Count >= OrdersForRhythm ? (orders.Last - orders.First) / (orders.Count - 1) : (TimeSpan?)null;
         return (orders.Count, interval);
     }
 

@@ -6,9 +6,9 @@ namespace Tailor.Recommendation.Training;
 public sealed class InteractionSet
 {
     private readonly Dictionary<string, Dictionary<string, double>> _weights = new(StringComparer.Ordinal);
-    // Each user's purchased items and the moments they bought each: an order's lines share its time, so a moment is an
-    // order, and an item on two lines of one order (Online Retail has many) is still one order of it.
-    private readonly Dictionary<string, Dictionary<string, List<DateTimeOffset>>> _purchased = new(StringComparer.Ordinal);
+    // Each user's purchased items and their orders of each (an item on two lines of one order, which Online Retail has
+    // many of, is one order of it).
+    private readonly Dictionary<string, Dictionary<string, ItemOrders>> _purchased = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Name, decimal Price)> _namedByActivity = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownUsers = new(StringComparer.Ordinal);
     private readonly List<Interaction> _timeline = [];
@@ -46,18 +46,10 @@ public sealed class InteractionSet
         {
             if (!_purchased.TryGetValue(userId, out var bought))
             {
-                _purchased[userId] = bought = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+                _purchased[userId] = bought = new Dictionary<string, ItemOrders>(StringComparer.Ordinal);
             }
 
-            if (!bought.TryGetValue(itemId, out var moments))
-            {
-                bought[itemId] = moments = [];
-            }
-
-            if (!moments.Contains(occurredAt))
-            {
-                moments.Add(occurredAt);
-            }
+            bought[itemId] = bought.TryGetValue(itemId, out var orders) ? orders.With(occurredAt) : ItemOrders.Of(occurredAt);
         }
 
         _timeline.Add(new Interaction(userId, itemId, occurredAt, weight));
@@ -187,9 +179,9 @@ public sealed class InteractionSet
 
     public bool HasPurchased(string userId, string itemId) => _purchased.TryGetValue(userId, out var bought) && bought.ContainsKey(itemId);
 
-    /// <summary>The orders in which the user bought the item: one time per order, however many of its lines name the item; empty when never.</summary>
-    public IReadOnlyCollection<DateTimeOffset> OrdersOf(string userId, string itemId) =>
-        _purchased.TryGetValue(userId, out var bought) && bought.TryGetValue(itemId, out var moments) ? moments : [];
+    /// <summary>The user's orders of the item, however many of an order's lines name it; null when never bought.</summary>
+    public ItemOrders? OrdersOf(string userId, string itemId) =>
+        _purchased.TryGetValue(userId, out var bought) && bought.TryGetValue(itemId, out var orders) ? orders : null;
 
     public bool TryGetActivityName(string itemId, out (string Name, decimal Price) named) => _namedByActivity.TryGetValue(itemId, out named);
 

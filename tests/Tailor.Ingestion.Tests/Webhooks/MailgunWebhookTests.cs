@@ -116,16 +116,20 @@ public sealed class MailgunWebhookTests
         Assert.Empty(app.Published<EmailEngaged>());
     }
 
-    [Fact]
-    public async Task An_unsubscribe_dated_outside_the_accepted_range_is_kept_at_the_time_it_arrived()
+    [Theory]
+    [InlineData("1709629200000")]
+    [InlineData("-5")]
+    [InlineData("\"soon\"")]
+    public async Task An_unsubscribe_dated_outside_the_accepted_range_is_kept_at_the_time_it_arrived(string timestamp)
     {
         await using var app = await IngestionApp.StartAsync(configure: Configured);
         var emailId = await SentEmails.SendAsync(app);
-        var eventData = $$"""{"event": "unsubscribed", "id": "ev-stop-millis", "timestamp": 1709629200000, "user-variables": {"tailor_email_id": "{{emailId:D}}"} }""";
+        var eventData = $$"""{"event": "unsubscribed", "id": "ev-stop", "timestamp": {{timestamp}}, "user-variables": {"tailor_email_id": "{{emailId:D}}"} }""";
 
-        using var response = await SendAsync(app, ProviderSigner.Mailgun("token-stop-millis", IngestionApp.Now, eventData));
+        using var response = await SendAsync(app, ProviderSigner.Mailgun($"token-stop-{timestamp.GetHashCode(StringComparison.Ordinal)}", IngestionApp.Now, eventData));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((await IngestionApp.ReadJsonAsync(response)).TryGetProperty("rejected", out var rejected) && rejected.EnumerateObject().Any(), "a kept stop is not listed as refused");
         var stop = Assert.Single(app.Published<EmailEngaged>());
         Assert.Equal((EngagementKind.Unsubscribe, IngestionApp.Now), (stop.Kind, stop.OccurredAt));
     }

@@ -39,6 +39,8 @@ public sealed class PostmarkWebhookTests
     [Theory]
     [InlineData("""{"RecordType":"Open","MessageID":"m1","ReceivedAt":"3000-01-01T00:00:00Z"}""", "ReceivedAt", "1 day ahead")]
     [InlineData("""{"RecordType":"Delivery","MessageID":"m1","DeliveredAt":"2024-03-06T10:00:01Z"}""", "DeliveredAt", "1 day ahead")]
+    // A reactivation is not a stop: dated now, one from 1970 would lift a newer unsubscribe.
+    [InlineData("""{"RecordType":"SubscriptionChange","MessageID":"m1","ChangedAt":"1970-01-01T00:00:00Z","SuppressSending":false}""", "ChangedAt", "before 2000-01-01")]
     public async Task A_record_dated_outside_the_accepted_range_is_a_400_naming_its_time(string record, string field, string message)
     {
         await using var app = await IngestionApp.StartAsync(configure: Configured);
@@ -56,6 +58,7 @@ public sealed class PostmarkWebhookTests
     [Theory]
     [InlineData("""{"RecordType":"SubscriptionChange","MessageID":"m1","ChangedAt":"1970-01-01T00:00:00Z","SuppressSending":true}""", EngagementKind.Unsubscribe)]
     [InlineData("""{"RecordType":"SpamComplaint","MessageID":"m1","BouncedAt":"3000-01-01T00:00:00Z"}""", EngagementKind.Complaint)]
+    [InlineData("""{"RecordType":"SpamComplaint","MessageID":"m1","BouncedAt":"yesterday"}""", EngagementKind.Complaint)]
     public async Task A_stop_dated_outside_the_accepted_range_is_kept_at_the_time_it_arrived(string record, EngagementKind expected)
     {
         await using var app = await IngestionApp.StartAsync(configure: Configured);

@@ -49,12 +49,14 @@ public sealed class SesWebhookTests : IDisposable
         Assert.Empty(app.Published<EmailEngaged>());
     }
 
-    [Fact]
-    public async Task A_complaint_dated_outside_the_accepted_range_is_kept_at_the_time_it_arrived()
+    [Theory]
+    [InlineData("3000-01-01T00:00:00Z")]
+    [InlineData("not a time")]
+    public async Task A_complaint_dated_outside_the_accepted_range_is_kept_at_the_time_it_arrived(string timestamp)
     {
         await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
         var emailId = await SentEmails.SendAsync(app);
-        var sesEvent = $$"""{"eventType": "Complaint", "mail": {"timestamp": "3000-01-01T00:00:00Z", "tags": {"tailor_email_id": ["{{emailId:D}}"]} }, "complaint": {"timestamp": "3000-01-01T00:00:00Z"} }""";
+        var sesEvent = $$"""{"eventType": "Complaint", "mail": {"timestamp": "{{timestamp}}", "tags": {"tailor_email_id": ["{{emailId:D}}"]} }, "complaint": {"timestamp": "{{timestamp}}"} }""";
 
         using var response = await SendAsync(app, _signer.SnsNotification("far-stop", sesEvent));
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
+using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Validation;
 using Tailor.Storage;
 
@@ -72,14 +73,16 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
         var severity = data.String("severity", FieldLimits.Name);
         var reason = data.String("reason", FieldLimits.Name);
         var reported = eventName is null ? null : Kind(eventName, severity, reason);
-        var seconds = data.PositiveNumber("timestamp");
         DateTimeOffset? occurredAt;
-        if (reported is { } stop && EventTimeRange.SaysStop(stop))
+        if (reported is { } stop && ConsentChanges.SaysStop(stop))
         {
-            occurredAt = times.ForStop(seconds is { } unix ? UnixTimes.FromSeconds(unix) : null);
+            occurredAt = times.ForStop(data.Value("timestamp") is { ValueKind: JsonValueKind.Number } unix && unix.TryGetDouble(out var read)
+                ? UnixTimes.FromSeconds(read)
+                : null);
         }
         else
         {
+            var seconds = data.PositiveNumber("timestamp");
             if (seconds is null && data.Value("timestamp") is null)
             {
                 data.Error("timestamp", "Is required: Unix seconds.");

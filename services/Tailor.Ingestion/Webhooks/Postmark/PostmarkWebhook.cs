@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Tailor.Contracts;
+using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Webhooks.Postmark;
@@ -52,13 +53,14 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
         // Postmark sends no MessageID for suppressions made by the sender or an admin, and for reactivations.
         record.String("MessageID", FieldLimits.Id, required: recordType != SubscriptionChange);
         var url = record.String("OriginalLink", FieldLimits.Text);
-        var occurredAt = OccurredAt(recordType, record, times);
+        var (reported, source) = recordType is null ? (null, null) : Kind(recordType, record);
+        var occurredAt = OccurredAt(recordType, reported, record, times);
         if (recordType is null || occurredAt is null || !batch.Errors.IsEmpty)
         {
             return batch;
         }
 
-        if (Kind(recordType, record) is not ({ } kind, var source))
+        if (reported is not { } kind)
         {
             batch.Skipped.Add(new SkippedEvent(0, $"'{recordType}' is not an engagement Tailor learns from."));
             return batch;
@@ -77,10 +79,12 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
     private static string? Address(string? recipient) =>
         MailAddress.TryCreate(recipient?.Trim(), out var address) && address.DisplayName.Length == 0 ? address.Address : null;
 
-    // A record that says "stop" is never refused for a missing or out-of-range time (a refused stop is a person emailed
-    // again): it takes the time it arrived (EventTimeRange.ForStop). Engagement records keep theirs required and in
-    // range, as the send-time models learn from it.
-    private DateTimeOffset? OccurredAt(string? recordType, ObjectReader record, EventTimeRange times)
+    // A record that says stop is never refused for its time (a refused stop is a person emailed again): missing,
+    // unreadable or out of range, it takes the time it arrived (EventTimeRange.ForStop). Any other Bounce or
+    // SubscriptionChange (a soft bounce, a reactivation) takes it only when the time is missing; out of range, it is
+    // refused, or a reactivation dated 1970 would become one dated now and lift a newer unsubscribe. Engagement records
+    // keep theirs required and in range, as the send-time models learn from it.
+    private static DateTimeOffset? OccurredAt(string? recordType, EngagementKind? kind, ObjectReader record, EventTimeRange times)
     {
         var field = recordType switch
         {
@@ -89,9 +93,13 @@ internal sealed class PostmarkWebhook(IOptions<WebhookOptions> options, MachineO
             SubscriptionChange => "ChangedAt",
             _ => "ReceivedAt",
         };
-        var saysStop = recordType is Bounce or SpamComplaint or SubscriptionChange;
-        return saysStop
-            ? times.ForStop(record.Timestamp(field))
+        if (kind is { } reported && ConsentChanges.SaysStop(reported))
+        {
+            return times.ForStop(record.ReadableTimestamp(field));
+        }
+
+        return recordType is Bounce or SpamComplaint or SubscriptionChange && record.Value(field) is null
+            ? times.Now
             : times.Check(record, field, record.Timestamp(field, required: true));
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
+using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Webhooks.SendGrid;
@@ -97,7 +98,7 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
             : (long?)null;
         var (reported, source) = eventName is null ? (null, null) : Kind(eventName, item);
         DateTimeOffset? occurredAt;
-        if (reported is { } stop && EventTimeRange.SaysStop(stop))
+        if (reported is { } stop && ConsentChanges.SaysStop(stop))
         {
             occurredAt = times.ForStop(seconds is { } unix ? UnixTimes.FromSeconds(unix) : null);
         }

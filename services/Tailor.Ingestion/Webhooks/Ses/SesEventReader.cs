@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tailor.Contracts;
+using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Webhooks.Ses;
@@ -77,7 +78,7 @@ internal static class SesEventReader
         }
 
         var url = detail?.String("link", FieldLimits.Text);
-        var occurredAt = OccurredAt(detail, mail, times, EventTimeRange.SaysStop(kind));
+        var occurredAt = OccurredAt(detail, mail, times, ConsentChanges.SaysStop(kind));
         if (occurredAt is null)
         {
             return;
@@ -95,7 +96,7 @@ internal static class SesEventReader
         const string field = "timestamp";
         if (saysStop)
         {
-            return times.ForStop(detail?.Timestamp(field) ?? mail.Timestamp(field));
+            return times.ForStop(detail?.ReadableTimestamp(field) ?? mail.ReadableTimestamp(field));
         }
 
         return detail?.Timestamp(field) is { } happened
