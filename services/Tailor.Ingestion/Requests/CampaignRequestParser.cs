@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Tailor.Contracts;
 using Tailor.Ingestion.Validation;
@@ -54,7 +55,7 @@ internal static class CampaignRequestParser
         var valid = true;
         if (start < limits.EarliestTimestamp)
         {
-            window.Error("start", $"Must not be before {limits.EarliestTimestamp:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp).");
+            window.Error("start", string.Create(CultureInfo.InvariantCulture, $"Must not be before {limits.EarliestTimestamp:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp)."));
             valid = false;
         }
 

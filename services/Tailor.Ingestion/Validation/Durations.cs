@@ -8,7 +8,10 @@ namespace Tailor.Ingestion.Validation;
 /// </summary>
 internal static class Durations
 {
-    /// <summary>The two largest units that are not zero; the sign is dropped (the message says which way).</summary>
+    /// <summary>
+    /// The largest unit that is not zero, and the next one down when it is not zero ("1 day 2 hours", but "1 day" for a day
+    /// and five minutes); the sign is dropped (the message says which way).
+    /// </summary>
     public static string Readable(TimeSpan duration)
     {
         var length = duration.Duration();

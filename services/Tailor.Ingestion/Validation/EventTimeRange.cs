@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Tailor.Ingestion.Validation;
 
 /// <summary>
@@ -18,7 +20,9 @@ internal sealed record EventTimeRange(DateTimeOffset Now, DateTimeOffset Earlies
             return $"Is more than {Durations.Readable(MaxFutureSkew)} ahead of this server's clock (Tailor:Ingestion:MaxFutureSkew); check the sender's clock.";
         }
 
-        return time < Earliest ? $"Is before {Earliest:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp)." : null;
+        return time < Earliest
+            ? string.Create(CultureInfo.InvariantCulture, $"Is before {Earliest:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp).")
+            : null;
     }
 
     /// <summary>
