@@ -8,7 +8,7 @@ namespace Tailor.ContentGeneration.Composition;
 /// Says at start when the emails' footer will carry no postal address. There is no address to default to, and an
 /// unconfigured demo should still run, so it is a warning rather than a failed start.
 /// </summary>
-internal sealed partial class SenderIdentityReport(IOptions<ContentGenerationOptions> options, ILogger<SenderIdentityReport> logger) : IHostedService
+public sealed partial class SenderIdentityReport(IOptions<ContentGenerationOptions> options, ILogger<SenderIdentityReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
