@@ -55,6 +55,7 @@ public static class IngestionRegistration
         builder.Services.AddScoped<UserErasure>();
         builder.Services.AddScoped<UserExport>();
         builder.Services.AddSingleton<IEndpointModule, UserDataEndpoints>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, DotSegmentUserPaths>();
         builder.Services.AddSingleton<IEndpointModule, ModelAdminEndpoints>();
         builder.Services.AddSingleton<CampaignEmailFacts>();
         builder.Services.AddSingleton<IEndpointModule, CampaignReportEndpoints>();

@@ -131,6 +131,22 @@ public sealed class ApiKeyAuthenticationTests
         Assert.Contains("scopes[1]", errors.Keys);
     }
 
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("crm\nforged log line")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("   ")]
+    public async Task Creating_a_key_for_a_client_name_that_is_not_plain_text_names_client(string client)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostAsync("/v1/admin/api-keys", new { client, scopes = new[] { "events" } });
+
+        Assert.Equal(["client"], (await Problems.ValidationErrorsAsync(response)).Keys);
+        using var listing = await app.Client.GetAsync("/v1/admin/api-keys", TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await IngestionApp.ReadJsonAsync(listing)).GetArrayLength());
+    }
+
     /// <summary>Creates a key through the admin API (with the fixture's all-scope key) and returns a client sending it.</summary>
     internal static async Task<HttpClient> ClientWithScopesAsync(IngestionApp app, params string[] scopes)
     {

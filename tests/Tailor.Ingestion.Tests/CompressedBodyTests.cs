@@ -92,18 +92,55 @@ public sealed class CompressedBodyTests
     }
 
     [Theory]
-    [InlineData("gzip", "not gzip at all")]
-    [InlineData("deflate", "not zlib either")]
-    public async Task Corrupt_stream_is_a_400(string encoding, string body)
+    [InlineData("gzip", "not gzip at all", "is not a gzip stream")]
+    [InlineData("gzip", Track, "is not a gzip stream")]
+    [InlineData("deflate", "not zlib either", "is not a zlib stream")]
+    public async Task Body_that_is_not_of_its_coding_is_a_400_saying_so(string encoding, string body, string message)
     {
         await using var app = await IngestionApp.StartAsync();
-        using var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Headers.ContentEncoding.Add(encoding);
 
-        using var response = await app.Client.PostAsync("/v1/track", content, TestContext.Current.CancellationToken);
+        using var response = await app.Client.PostAsync("/v1/track", Sent(Encoding.UTF8.GetBytes(body), encoding), TestContext.Current.CancellationToken);
 
-        Assert.Contains($"not valid {encoding} data", await Problems.DetailAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains(message, await Problems.DetailAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Empty(app.Published<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Corrupt_deflate_data_is_a_400()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var damaged = Gzip(Encoding.UTF8.GetBytes(Track));
+        damaged.AsSpan(10, damaged.Length - 18).Fill(0xFF);
+
+        using var response = await app.Client.PostAsync("/v1/track", Sent(damaged, "gzip"), TestContext.Current.CancellationToken);
+
+        Assert.Contains("not valid gzip data", await Problems.DetailAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gzip", "without its 8-byte trailer", false)]
+    [InlineData("gzip", "without its 8-byte trailer", true)]
+    [InlineData("gzip", "with bytes after its end", false)]
+    [InlineData("gzip", "with bytes after its end", true)]
+    [InlineData("gzip", "as two members", false)]
+    [InlineData("deflate", "without its 4-byte trailer", false)]
+    [InlineData("deflate", "with bytes after its end", true)]
+    public async Task Stream_cut_short_or_with_more_after_it_is_a_400(string encoding, string damage, bool kestrel)
+    {
+        // The decompressors stop at the end of the deflate data without complaint; the trailer says whether that is the end.
+        await using var app = await IngestionApp.StartAsync(kestrel: kestrel);
+        var whole = encoding == "gzip" ? Gzip(Encoding.UTF8.GetBytes(Track)) : Zlib(Encoding.UTF8.GetBytes(Track));
+        var damaged = damage switch
+        {
+            "without its 8-byte trailer" => whole[..^8],
+            "without its 4-byte trailer" => whole[..^4],
+            "with bytes after its end" => [.. whole, .. "\n{}junk"u8.ToArray()],
+            _ => whole.Concat(Gzip(Encoding.UTF8.GetBytes(" "))).ToArray(),
+        };
+
+        using var response = await app.Client.PostAsync("/v1/track", Sent(damaged, encoding), TestContext.Current.CancellationToken);
+
+        Assert.Contains("cut short or has bytes after its end", await Problems.DetailAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Empty(app.Published<UserActivityTracked>());
     }
 
@@ -140,6 +177,14 @@ public sealed class CompressedBodyTests
         var content = new ByteArrayContent(encoding == "deflate" ? Zlib(bytes) : Gzip(bytes));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
+        return content;
+    }
+
+    private static ByteArrayContent Sent(byte[] body, string encoding)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add(encoding);
         return content;
     }
 

@@ -104,6 +104,35 @@ public sealed class UserIdPathTests
         Assert.Contains(message, JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").GetProperty("userId")[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DELETE", "/v1/users/..")]
+    [InlineData("DELETE", "/v1/users/.")]
+    [InlineData("DELETE", "/v1/users/%2E%2E")]
+    [InlineData("GET", "/v1/users/../export")]
+    [InlineData("GET", "/v1/users/./export")]
+    [InlineData("GET", "/v1/users/../../export")]
+    public async Task Whole_dot_segment_as_the_id_is_a_400_naming_it(string method, string target)
+    {
+        // The server resolves these away before routing (/v1/users/.. is /v1/), so they never reached the users routes.
+        await using var app = await IngestionApp.StartAsync(kestrel: true);
+
+        var response = await RawHttp.SendAsync(app, $"{method} {target} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {IngestionApp.AllScopesKey}\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(Problems.ContentType, response.ContentType);
+        Assert.Contains("'.' or '..'", JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").GetProperty("userId")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whole_dot_segment_as_the_id_still_needs_the_key()
+    {
+        await using var app = await IngestionApp.StartAsync(kestrel: true);
+
+        var response = await RawHttp.SendAsync(app, "DELETE /v1/users/.. HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(401, response.Status);
+    }
+
     [Fact]
     public async Task Get_under_users_that_is_not_an_export_is_a_404()
     {

@@ -25,7 +25,8 @@ internal static class RequestBody
         }
 
         LimitBodyAsSent(request, maxBytes);
-        if (ContentCodings.Decoded(request, out var unsupported) is not { } decoded)
+        var sent = new SentBodyEnds(request.Body);
+        if (ContentCodings.Decoded(request, sent, out var unsupported) is not { } decoded)
         {
             return RequestBodyResult.Rejected(IngestionResults.UnsupportedEncoding(unsupported!, ContentCodings.Supported), "unsupported-encoding");
         }
@@ -33,10 +34,22 @@ internal static class RequestBody
         byte[] raw;
         try
         {
-            await using var owned = decoded == request.Body ? null : decoded;
+            await using var owned = decoded == sent ? null : decoded;
             if (await ReadAtMostAsync(decoded, maxBytes, cancellationToken) is not { } read)
             {
                 return RequestBodyResult.Rejected(IngestionResults.TooLarge(maxBytes), "too-large");
+            }
+
+            // The decompressor stops at the end of the deflate data: read what is left of the body as sent (the
+            // stream's trailer, and anything after it), within the limit, to see that it ends where it should.
+            if (owned is not null && await ReadAtMostAsync(sent, maxBytes - (int)Math.Min(sent.Count, maxBytes), cancellationToken) is null)
+            {
+                return RequestBodyResult.Rejected(IngestionResults.TooLarge(maxBytes), "too-large");
+            }
+
+            if (ContentCodings.Incomplete(request, sent, read) is { } incomplete)
+            {
+                return RequestBodyResult.Rejected(IngestionResults.Unreadable(incomplete), "unreadable");
             }
 
             raw = read;
@@ -55,8 +68,7 @@ internal static class RequestBody
         }
         catch (InvalidDataException corrupt)
         {
-            return RequestBodyResult.Rejected(
-                IngestionResults.Unreadable($"The body is not valid {request.Headers.ContentEncoding} data: {corrupt.Message}"), "unreadable");
+            return RequestBodyResult.Rejected(IngestionResults.Unreadable(ContentCodings.Corrupt(request, sent, corrupt)), "unreadable");
         }
 
         return Parse(raw);

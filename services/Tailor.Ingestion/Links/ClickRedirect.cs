@@ -27,7 +27,15 @@ internal sealed class ClickRedirect(
     ILogger<ClickRedirect> logger)
 {
     /// <returns>Where to send the reader: the item's page, or the fallback. Never throws for a store or bus failure.</returns>
-    public async Task<string> FollowAsync(Guid? emailId, string? itemId, string? linkSignature, string? userAgent, CancellationToken cancellationToken)
+    public Task<string> FollowAsync(Guid? emailId, string? itemId, string? linkSignature, string? userAgent, CancellationToken cancellationToken) =>
+        LeadAsync(emailId, itemId, linkSignature, userAgent, recordClick: true, cancellationToken);
+
+    /// <summary>Where the link leads, as <see cref="FollowAsync"/> says, recording nothing (a <c>HEAD</c>).</summary>
+    public Task<string> DestinationAsync(Guid? emailId, string? itemId, string? linkSignature, CancellationToken cancellationToken) =>
+        LeadAsync(emailId, itemId, linkSignature, userAgent: null, recordClick: false, cancellationToken);
+
+    private async Task<string> LeadAsync(
+        Guid? emailId, string? itemId, string? linkSignature, string? userAgent, bool recordClick, CancellationToken cancellationToken)
     {
         var fallback = links.Value.FallbackUrl;
         if (emailId is not { } email || itemId is null || !signature.IsValid(email, itemId, linkSignature))
@@ -42,6 +50,11 @@ internal sealed class ClickRedirect(
         try
         {
             destination = await catalog.UrlAsync(itemId, bounded.Token) ?? fallback;
+            if (!recordClick)
+            {
+                return destination;
+            }
+
             if (await documents.FindSentEmailAsync(email, bounded.Token) is not { } sent)
             {
                 // Signed, so Tailor wrote it, but its email is gone (its user was erased) or not yet known: lead the

@@ -6,6 +6,8 @@ namespace Tailor.Ingestion.Links;
 /// <summary>How the link routes answer: pages for people, RFC 9457 problem details for programs.</summary>
 internal static class LinkAnswers
 {
+    public const string HtmlContentType = "text/html; charset=utf-8";
+
     // The pages run nothing, load nothing, post only to this host and cannot be framed (no clickjacking of the buttons).
     private const string ReferrerPolicy = "Referrer-Policy";
 
@@ -24,18 +26,28 @@ internal static class LinkAnswers
 
     public static IResult Page(HttpContext http, int status, string html)
     {
-        var headers = http.Response.Headers;
+        SetPageHeaders(http.Response);
+        return Results.Content(html, HtmlContentType, Encoding.UTF8, status);
+    }
+
+    public static void SetPageHeaders(HttpResponse response)
+    {
+        var headers = response.Headers;
         headers.CacheControl = "no-store";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers[ReferrerPolicy] = "no-referrer";
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
-    /// <summary>A failed POST: a page when a browser's form sent it, else problem details (a mailbox provider's one-click POST).</summary>
-    public static IResult Failure(HttpContext http, int status, string title, string detail, string page) =>
-        WantsPage(http.Request) ? Page(http, status, page) : Results.Problem(statusCode: status, title: title, detail: detail);
+    /// <summary>The paths of the links in emails, <c>/c/…</c> and <c>/u/…</c>, which people open in a browser.</summary>
+    public static bool IsLinkPath(HttpRequest request) =>
+        request.Path.StartsWithSegments("/c", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments("/u", StringComparison.OrdinalIgnoreCase);
 
-    private static bool WantsPage(HttpRequest request) =>
+    /// <summary>
+    /// A browser: it names <c>text/html</c> in <c>Accept</c>. A mailbox provider's one-click POST and an API client do
+    /// not, and get problem details.
+    /// </summary>
+    public static bool WantsPage(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

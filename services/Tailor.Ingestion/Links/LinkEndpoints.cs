@@ -16,27 +16,40 @@ internal sealed class LinkEndpoints : IEndpointModule
     private const string Form = "application/x-www-form-urlencoded";
     private const string Multipart = "multipart/form-data";
 
+    private const string ClickPattern = "/c/{emailId}/{**itemId}";
+    private const string UnsubscribePattern = "/u/{emailId}";
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        Anonymous(endpoints.MapGet("/c/{emailId}/{**itemId}", ClickEndpoint.FollowAsync))
+        // HEAD answers as GET does, without a body and changing nothing (RFC 9110): mail scanners and link checkers send
+        // it. Left out of the OpenAPI document, where GET implies it.
+        Anonymous(endpoints.MapMethods(ClickPattern, [HttpMethods.Head], ClickEndpoint.FollowAsync)).ExcludeFromDescription();
+        Anonymous(endpoints.MapMethods(UnsubscribePattern, [HttpMethods.Head], UnsubscribeEndpoints.PageAsync)).ExcludeFromDescription();
+
+        Anonymous(endpoints.MapGet(ClickPattern, ClickEndpoint.FollowAsync))
             .WithSummary("A product link in an email: records the click once and redirects to the item's page")
             .WithDescription(
                 "Always 302. A link whose signature s verifies leads to the item's url (or Tailor:Ingestion:Links:FallbackUrl when the " +
                 "item has none) and records an EmailEngaged click, once per email, item and kind of clicker (link scanners are " +
-                "flagged IsMachineOpen). Any other link leads to FallbackUrl and records nothing.")
+                "flagged IsMachineOpen). Any other link leads to FallbackUrl and records nothing. HEAD answers the same redirect and records nothing.")
             .Produces(StatusCodes.Status302Found);
 
-        Anonymous(endpoints.MapGet("/u/{emailId}", UnsubscribeEndpoints.PageAsync))
+        Anonymous(endpoints.MapGet(UnsubscribePattern, UnsubscribeEndpoints.PageAsync))
             .WithSummary("The unsubscribe link in an email: a confirmation page with one button; opening it changes nothing")
+            .WithDescription(
+                "A link whose signature does not verify is a 404 page. A signed link whose email Tailor no longer holds (its user was " +
+                "erased) is a 200 page saying the reader is on no list any more.")
             .Produces<string>(StatusCodes.Status200OK, Html)
             .Produces<string>(StatusCodes.Status404NotFound, Html)
             .Produces<string>(StatusCodes.Status503ServiceUnavailable, Html);
 
-        Anonymous(endpoints.MapPost("/u/{emailId}", UnsubscribeEndpoints.UnsubscribeAsync))
+        Anonymous(endpoints.MapPost(UnsubscribePattern, UnsubscribeEndpoints.UnsubscribeAsync))
             .WithSummary("One-click unsubscribe (RFC 8058): suppresses the address for every user holding it, then answers 200")
             .WithDescription(
                 "Body List-Unsubscribe=One-Click (URL-encoded or multipart). No API key, no redirect. Every user id with the email's " +
-                "address is suppressed before the answer; an EmailEngaged Unsubscribe is stored and published. Repeating it has one effect.")
+                "address is suppressed before the answer; an EmailEngaged Unsubscribe is stored and published. Repeating it has one effect. " +
+                "A signed link whose email Tailor no longer holds (its user was erased) answers 200 and records nothing. Failures are " +
+                "problem details, or a page when Accept names text/html.")
             .Accepts<OneClickForm>(Form, Multipart)
             .Produces<string>(StatusCodes.Status200OK, Html)
             .ProducesValidationProblem()
@@ -49,6 +62,7 @@ internal sealed class LinkEndpoints : IEndpointModule
             .WithSummary("Undo an unsubscribe made through the same link (the page's second button)")
             .Produces<string>(StatusCodes.Status200OK, Html)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.Links;
@@ -19,6 +20,10 @@ internal static class LinkRegistration
         services.AddScoped<ClickRedirect>();
         services.AddScoped<SubscriptionChanges>();
         services.AddSingleton<IEndpointModule, LinkEndpoints>();
+
+        // First: ProblemDetailsService uses the first writer that can write, and the default one writes JSON to anyone
+        // whose Accept allows */* (every browser's does).
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, LinkProblemPages>());
         return services;
     }
 }

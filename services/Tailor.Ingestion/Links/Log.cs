@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "{Kind} through the link of email {EmailId} (user {UserId})")]
     public static partial void SubscriptionChanged(ILogger logger, Contracts.EngagementKind kind, Guid emailId, string userId);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Information, Message = "{Kind} through a signed link of email {EmailId}, which is not known (its user was erased): nothing recorded")]
+    public static partial void SubscriptionChangeOfUnknownEmail(ILogger logger, Contracts.EngagementKind kind, Guid emailId);
 }

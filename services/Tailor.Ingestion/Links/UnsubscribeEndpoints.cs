@@ -52,7 +52,7 @@ internal static class UnsubscribeEndpoints
             http,
             logger,
             async cancellationToken => await changes.FindEmailAsync(id, cancellationToken) is null
-                ? LinkAnswers.Page(http, StatusCodes.Status404NotFound, UnsubscribePage.NotFound(brand))
+                ? LinkAnswers.Page(http, StatusCodes.Status200OK, UnsubscribePage.Erased(brand))
                 : LinkAnswers.Page(http, StatusCodes.Status200OK, UnsubscribePage.Confirm(brand, id, s!)),
             () => LinkAnswers.Page(http, StatusCodes.Status503ServiceUnavailable, UnsubscribePage.Unavailable(brand)));
     }
@@ -70,7 +70,7 @@ internal static class UnsubscribeEndpoints
         var brand = options.Value.BrandName;
         if (Verified(emailId, s, signature, metrics) is not { } id)
         {
-            return UnknownLink(http, brand);
+            return UnknownLink();
         }
 
         if (await ReadOneClickAsync(http) is { } refused)
@@ -94,7 +94,7 @@ internal static class UnsubscribeEndpoints
     {
         var brand = options.Value.BrandName;
         return Verified(emailId, s, signature, metrics) is not { } id
-            ? UnknownLink(http, brand)
+            ? UnknownLink()
             : await ChangeAsync(http, id, EngagementKind.Resubscribe, changes, logger, brand, UnsubscribePage.Resubscribed(brand, id, s!));
     }
 
@@ -107,18 +107,17 @@ internal static class UnsubscribeEndpoints
             {
                 if (await changes.FindEmailAsync(emailId, cancellationToken) is not { } email)
                 {
-                    return UnknownLink(http, brand);
+                    Log.SubscriptionChangeOfUnknownEmail(logger, kind, emailId);
+                    return Erased(http, kind, brand);
                 }
 
                 await changes.ApplyAsync(email, kind, cancellationToken);
                 return LinkAnswers.Page(http, StatusCodes.Status200OK, donePage);
             },
-            () => LinkAnswers.Failure(
-                http,
-                StatusCodes.Status503ServiceUnavailable,
-                "Ingestion is unavailable",
-                "The request could not be applied in full. Send it again: a repeated request has one effect.",
-                UnsubscribePage.Unavailable(brand)));
+            () => Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Ingestion is unavailable",
+                detail: "The request could not be applied in full. Send it again: a repeated request has one effect."));
 
     private static Guid? Verified(string emailId, string? s, LinkSignature signature, IngestionMetrics metrics)
     {
@@ -131,12 +130,23 @@ internal static class UnsubscribeEndpoints
         return null;
     }
 
-    private static IResult UnknownLink(HttpContext http, string brand) => LinkAnswers.Failure(
-        http,
-        StatusCodes.Status404NotFound,
-        "Unknown unsubscribe link",
-        "No email Tailor wrote has this link: it is incomplete (check that its s parameter was copied in full) or was not made by Tailor.",
-        UnsubscribePage.NotFound(brand));
+    // Problems become pages for a browser (LinkProblemPages).
+    private static IResult UnknownLink() => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Unknown unsubscribe link",
+        detail: "No email Tailor wrote has this link: it is incomplete (check that its s parameter was copied in full) or was not made by Tailor.");
+
+    /// <summary>
+    /// A signed link whose email Tailor no longer holds: its user was erased, with their emails and address, and nothing
+    /// is sent to an erased user. An unsubscribe has nothing left to do, so it succeeds (RFC 8058 expects a 2xx) and
+    /// records nothing about the person; a resubscribe cannot be done (410).
+    /// </summary>
+    private static IResult Erased(HttpContext http, EngagementKind kind, string brand) => kind == EngagementKind.Unsubscribe
+        ? LinkAnswers.Page(http, StatusCodes.Status200OK, UnsubscribePage.Erased(brand))
+        : Results.Problem(
+            statusCode: StatusCodes.Status410Gone,
+            title: "Recipient erased",
+            detail: "Tailor no longer holds this email or its recipient (their data was erased), so there is no subscription to restore.");
 
     /// <summary>Null when the body is RFC 8058's <c>List-Unsubscribe=One-Click</c>, as a URL-encoded or multipart form; else the problem.</summary>
     private static async Task<IResult?> ReadOneClickAsync(HttpContext http)

@@ -64,7 +64,43 @@ internal static class UnsubscribePage
         brand,
         title: "Link not found",
         heading: "This link does not work",
-        text: $"It may have been cut short. Open the email from {brand} again and use its unsubscribe link, or the one in a newer email.",
+        text: $"It may have been cut short. Open the email from {brand} again and use the link there, or the one in a newer email.",
+        form: null);
+
+    /// <summary>
+    /// A link Tailor signed whose email it no longer holds: its reader's data was erased, with every email to them, and
+    /// an erased user is sent nothing. Tailor no longer knows the address, so the page promises nothing about it: another
+    /// user id (a second account) may still hold it, and a newer email's link unsubscribes that one.
+    /// </summary>
+    public static string Erased(string brand) => Page(
+        brand,
+        title: $"Not on {brand}'s list",
+        heading: "You are not on the list any more",
+        text: $"{brand} has erased the details this email was sent with, so nothing more is sent with them and there is nothing to unsubscribe from. " +
+            $"If a newer email from {brand} reaches you, use the unsubscribe link in that one.",
+        form: null);
+
+    /// <summary>A link opened with a method its route does not take: the resubscribe address opened as a page, say.</summary>
+    public static string WrongMethod(string brand) => Page(
+        brand,
+        title: "Link opened the wrong way",
+        heading: "This address is not a page",
+        text: $"It is where a button on {brand}'s unsubscribe page sends its answer. Open the link in the email from {brand} again. Nothing has changed.",
+        form: null);
+
+    /// <summary>A form the page did not send (a body that is not the form, too large, or without its field): nothing changed.</summary>
+    public static string NotUnderstood(string brand) => Page(
+        brand,
+        title: "This did not work",
+        heading: "This did not work",
+        text: $"Your browser sent something this page cannot read, so nothing has changed. Open the link in the email from {brand} again and press its button.",
+        form: null);
+
+    public static string TooManyRequests(string brand) => Page(
+        brand,
+        title: "Please wait a minute",
+        heading: "Please wait a minute",
+        text: "This link was opened many times in a short while. Open it again in a minute.",
         form: null);
 
     public static string Unavailable(string brand) => Page(

@@ -76,7 +76,7 @@ internal static class UserIdPath
     }
 
     /// <summary>The path as it came over the wire, without the query; the decoded path where the server keeps no raw target.</summary>
-    private static string RawPath(HttpContext http)
+    public static string RawPath(HttpContext http)
     {
         var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(target))

@@ -77,9 +77,9 @@ internal sealed class ObjectReader
     /// characters, no markup and no control characters. Emails escape it anyway; refusing it here keeps bad data out
     /// of every other consumer too.
     /// </summary>
-    public string? PlainText(string name, int maxLength)
+    public string? PlainText(string name, int maxLength, bool required = false)
     {
-        if (String(name, maxLength) is not { } text)
+        if (String(name, maxLength, required) is not { } text)
         {
             return null;
         }

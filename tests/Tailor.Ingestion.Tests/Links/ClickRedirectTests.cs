@@ -38,6 +38,28 @@ public sealed class ClickRedirectTests
     }
 
     [Fact]
+    public async Task Head_redirects_as_get_does_and_records_no_click()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: TailorLinks.Settings);
+        await TailorLinks.UpsertAsync(app, (SentEmails.ShownItem, TailorLinks.ItemPage));
+        var emailId = await SentEmails.SendAsync(app);
+        using var client = app.AnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, TailorLinks.Click(emailId, SentEmails.ShownItem));
+        request.Headers.TryAddWithoutValidation("User-Agent", ReaderAgent);
+
+        using var head = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        AssertRedirect(TailorLinks.ItemPage, head);
+        Assert.Equal("no-store", head.Headers.CacheControl?.ToString());
+        Assert.Empty(app.Published<EmailEngaged>());
+        Assert.Empty(await app.RecordedAsync<EmailEngaged>());
+
+        using var click = await GetAsync(app, TailorLinks.Click(emailId, SentEmails.ShownItem), ReaderAgent);
+
+        Assert.Single(app.Published<EmailEngaged>());
+    }
+
+    [Fact]
     public async Task Link_scanner_click_is_flagged_and_does_not_swallow_the_readers_click()
     {
         await using var app = await IngestionApp.StartAsync(configure: TailorLinks.Settings);

@@ -94,6 +94,27 @@ public sealed class HostileLinkInputTests
         await AssertNothingKeptAsync(app);
     }
 
+    [Theory]
+    [MemberData(nameof(Posts))]
+    public async Task Hostile_unsubscribe_post_from_a_browser_is_a_4xx_page_and_keeps_nothing(string name, string path, string? contentType, byte[] body)
+    {
+        await using var app = await IngestionApp.StartAsync(configure: TailorLinks.Settings);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        request.Headers.Accept.ParseAdd("text/html,*/*;q=0.8");
+
+        using var response = await app.AnonymousClient().SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{name}: {(int)response.StatusCode}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        await UnsubscribeTests.ParseAsync(response);
+        await AssertNothingKeptAsync(app);
+    }
+
     private static async Task AssertNothingKeptAsync(IngestionApp app)
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -163,16 +163,101 @@ public sealed class UnsubscribeTests
     }
 
     [Fact]
-    public async Task Signed_link_of_an_email_tailor_does_not_know_is_a_404()
+    public async Task Signed_link_of_an_erased_user_says_they_are_off_the_list_and_unsubscribing_succeeds_recording_nothing()
     {
         await using var app = await StartAsync();
-        var unknown = Guid.NewGuid();
+        var emailId = await SentEmails.SendAsync(app);
+        using var erased = await app.Client.DeleteAsync($"/v1/users/{SentEmails.UserId}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, erased.StatusCode);
 
-        using var page = await app.AnonymousClient().GetAsync(TailorLinks.Unsubscribe(unknown), TestContext.Current.CancellationToken);
-        using var post = await OneClickAsync(app, unknown);
+        using var page = await app.AnonymousClient().GetAsync(TailorLinks.Unsubscribe(emailId), TestContext.Current.CancellationToken);
+        using var post = await OneClickAsync(app, emailId);
+        using var resubscribe = await app.AnonymousClient().PostAsync(TailorLinks.Resubscribe(emailId), new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.Equal("Unknown unsubscribe link", await Problems.TitleAsync(post, HttpStatusCode.NotFound));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var shown = await ParseAsync(page);
+        Assert.Equal("You are not on the list any more", shown.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Hearth & Home has erased the details this email was sent with", shown.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(shown.Forms);
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal("You are not on the list any more", (await ParseAsync(post)).QuerySelector("h1")?.TextContent);
+        Assert.Contains("erased", await Problems.DetailAsync(resubscribe, HttpStatusCode.Gone), StringComparison.Ordinal);
+        Assert.Empty(app.Published<EmailEngaged>());
+        Assert.Empty(await app.RecordedAsync<EmailEngaged>());
+        Assert.Empty(await app.Documents.ListAsync(Ingestion.Links.SubscriptionChanges.Collection, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), log => log.Message.Contains(SentEmails.UserId, StringComparison.Ordinal) && log.Message.Contains("link", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Head_answers_as_get_without_a_body_and_changes_nothing()
+    {
+        // On Kestrel: what a HEAD answer carries on the wire is the server's to decide.
+        await using var app = await IngestionApp.StartAsync(configure: TailorLinks.Settings, kestrel: true);
+        var emailId = await SentEmails.SendAsync(app);
+        using var client = app.AnonymousClient();
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, TailorLinks.Unsubscribe(emailId)), TestContext.Current.CancellationToken);
+        using var forged = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/u/{emailId:D}?s=forged"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/html", head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Empty(app.Published<EmailEngaged>());
+        Assert.Empty(await app.Documents.ListAsync(Ingestion.Links.SubscriptionChanges.Collection, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>What a person's browser may send that the link cannot take, and the status each is.</summary>
+    public static TheoryData<string, string, HttpStatusCode> BadRequests => new()
+    {
+        { "a form without the field", "POST form foo=bar", HttpStatusCode.BadRequest },
+        { "a body that is not a form", "POST text/plain", HttpStatusCode.UnsupportedMediaType },
+        { "a form of 10 MB", "POST 10 MB form", HttpStatusCode.RequestEntityTooLarge },
+        { "the link cut off at the id", "GET /u/", HttpStatusCode.NotFound },
+        { "the resubscribe address opened", "GET resubscribe", HttpStatusCode.MethodNotAllowed },
+        { "a product link cut off", "GET /c/", HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Browser_gets_a_page_for_a_request_the_link_cannot_take(string name, string request, HttpStatusCode status)
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await SendAsync(app, emailId, request, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        Assert.True(status == response.StatusCode, $"{name}: {response.StatusCode}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var page = await ParseAsync(response);
+        Assert.Contains("Hearth & Home", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("h1")?.TextContent));
+        Assert.False(await SuppressedAsync(app));
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Program_gets_problem_details_for_the_same(string name, string request, HttpStatusCode status)
+    {
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+
+        using var response = await SendAsync(app, emailId, request, accept: null);
+
+        // A refused body says what was wrong with it; routing's own 404 and 405 carry their title.
+        if (status == HttpStatusCode.BadRequest)
+        {
+            Assert.Equal(["List-Unsubscribe"], (await Problems.ValidationErrorsAsync(response)).Keys);
+        }
+        else if (request.StartsWith("POST", StringComparison.Ordinal))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(await Problems.DetailAsync(response, status)), name);
+        }
+        else
+        {
+            Assert.False(string.IsNullOrWhiteSpace(await Problems.TitleAsync(response, status)), name);
+        }
     }
 
     [Theory]
@@ -257,6 +342,33 @@ public sealed class UnsubscribeTests
 
         return app;
     }
+
+    private static async Task<HttpResponseMessage> SendAsync(IngestionApp app, Guid emailId, string request, string? accept)
+    {
+        var message = request switch
+        {
+            "POST form foo=bar" => Post(TailorLinks.Unsubscribe(emailId), new StringContent("foo=bar", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")),
+            "POST text/plain" => Post(TailorLinks.Unsubscribe(emailId), new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "text/plain")),
+            "POST 10 MB form" => Post(
+                TailorLinks.Unsubscribe(emailId),
+                new StringContent("List-Unsubscribe=One-Click&pad=" + new string('p', 10_000_000), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")),
+            "GET /u/" => new HttpRequestMessage(HttpMethod.Get, "/u/"),
+            "GET resubscribe" => new HttpRequestMessage(HttpMethod.Get, TailorLinks.Resubscribe(emailId)),
+            "GET /c/" => new HttpRequestMessage(HttpMethod.Get, "/c/"),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request, null),
+        };
+        if (accept is not null)
+        {
+            message.Headers.Accept.ParseAdd(accept);
+        }
+
+        using (message)
+        {
+            return await app.AnonymousClient().SendAsync(message, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static HttpRequestMessage Post(string path, HttpContent content) => new(HttpMethod.Post, path) { Content = content };
 
     private static FormUrlEncodedContent OneClick() => new([new("List-Unsubscribe", "One-Click")]);
 

@@ -80,6 +80,24 @@ public sealed class SignedHostileWebhookTests : IDisposable
         Assert.Empty(await app.Documents.ListAsync(SuppressionList.Collection, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("mailgun", "application/x-www-form-urlencoded", "event=opened&recipient=ada%40example.com", "application/json")]
+    [InlineData("postmark", "application/xml", "<Delivery><MessageID>m1</MessageID></Delivery>", "application/json")]
+    [InlineData("sendgrid", "text/plain", "[]", "application/json")]
+    [InlineData("ses", "application/xml", "<Notification/>", "text/plain or application/json")]
+    public async Task Body_of_a_type_the_endpoint_does_not_read_is_a_415_naming_what_it_reads(string provider, string contentType, string body, string reads)
+    {
+        await using var app = await IngestionApp.StartAsync(configure: _signer.Configuration);
+        using var client = app.AnonymousClient();
+
+        using var response = await client.PostAsync($"/v1/webhooks/{provider}", new StringContent(body, System.Text.Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
+
+        var detail = await Problems.DetailAsync(response, System.Net.HttpStatusCode.UnsupportedMediaType);
+        Assert.EndsWith($"POST /v1/webhooks/{provider} reads {reads}.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(body, detail, StringComparison.Ordinal);
+        Assert.Empty(app.Published<EmailEngaged>());
+    }
+
     [Fact]
     public async Task Malformed_signed_events_are_named_by_index_and_field()
     {
