@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Http;
 
@@ -29,7 +30,7 @@ internal sealed class UnsupportedMediaTypeDetail : IConfigureOptions<ProblemDeta
 
     private static string Detail(HttpContext http)
     {
-        var sent = string.IsNullOrEmpty(http.Request.ContentType) ? "no Content-Type" : $"Content-Type '{http.Request.ContentType}'";
+        var sent = string.IsNullOrEmpty(http.Request.ContentType) ? "no Content-Type" : $"Content-Type '{Quoted.Short(http.Request.ContentType)}'";
         var accepted = AcceptedTypes(http);
         return accepted.Count == 0
             ? $"The body is sent with {sent}, which this endpoint does not read; /openapi/v1.json lists what each endpoint takes."

@@ -16,7 +16,7 @@ internal static class SignedTimestamps
     {
         if (!double.TryParse(unixSeconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
         {
-            return WebhookProblems.Unauthenticated($"The signed timestamp '{Shown(unixSeconds)}' is not a number: it must be Unix seconds.");
+            return WebhookProblems.Unauthenticated($"The signed timestamp '{Quoted.Short(unixSeconds)}' is not a number: it must be Unix seconds.");
         }
 
         var age = time.GetUtcNow() - UnixTimes.FromSeconds(seconds);
@@ -30,7 +30,4 @@ internal static class SignedTimestamps
                 $"The signature is dated {Durations.Readable(age)} in the future; at most {Durations.Readable(maxAge)} either way is accepted: check the sender's clock.")
             : null;
     }
-
-    // The value is the sender's: shown short, so a huge header cannot make a huge answer.
-    private static string Shown(string? value) => value is null ? "" : value.Length <= 32 ? value : $"{value[..32]}…";
 }
