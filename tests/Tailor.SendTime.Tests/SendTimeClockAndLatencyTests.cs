@@ -36,7 +36,6 @@ public sealed class SendTimeClockAndLatencyTests
     {
         await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        // Enough events that the user outweighs the population, which still holds them at 08:00 on its own clock.
         await host.Harness.Bus.PublishBatch(TestMessages.Weekly("u-1", weeks: 10, hourUtc: 8), ct);
         await host.WaitForConsumedAsync<UserActivityTracked>(10);
         Assert.Equal(8, (await host.Profiles.ReadAsync("u-1", ct))?.SendTime?.BestHourOfWeek);
@@ -54,6 +53,15 @@ public sealed class SendTimeClockAndLatencyTests
         Assert.Equal([8 + offset], Enumerable.Range(0, WeekHours.Count).Where(hour => state!.Recent!.Weights[hour] > 0));
         Assert.Contains(host.Published<SendTimeUpdated>(), update => update.BestHourOfWeek == 8 + offset);
         Assert.False(await host.FaultPublishedAsync<UserIdentified>());
+        // The priors move with them: the population holds their hours on their clock, and their country's cohort gains
+        // them, as if the zone had come first (so the priors do not depend on which message a replica took first).
+        var population = await host.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
+        var cohort = await host.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.CohortsCollection, "GERMANY", ct);
+        foreach (var counts in new[] { population, cohort })
+        {
+            Assert.Equal((10, 10.0), (counts?.Events, counts?.Weights[8 + offset]));
+            Assert.Equal([8 + offset], Enumerable.Range(0, WeekHours.Count).Where(hour => counts!.Weights[hour] > 0));
+        }
     }
 
     [Fact]

@@ -40,6 +40,22 @@ public sealed class HourOfWeekCounts
         return new HourOfWeekCounts { Weights = weights, Events = events, LastBatch = LastBatch };
     }
 
+    /// <summary>
+    /// These counts with one user's part replaced: <paramref name="before"/> taken out and <paramref name="after"/>
+    /// put in (a user whose zone arrived, their hours moved to their clock; a user joining a cohort, from nothing). A
+    /// part that was never added (its write failed) cannot take a count below zero.
+    /// </summary>
+    public HourOfWeekCounts Replaced(HourOfWeekCounts? before, HourOfWeekCounts? after)
+    {
+        var weights = (double[])Weights.Clone();
+        for (var hour = 0; hour < weights.Length; hour++)
+        {
+            weights[hour] = Math.Max(0, weights[hour] - (before?.Weights[hour] ?? 0) + (after?.Weights[hour] ?? 0));
+        }
+
+        return new HourOfWeekCounts { Weights = weights, Events = Math.Max(0, Events - (before?.Events ?? 0) + (after?.Events ?? 0)), LastBatch = LastBatch };
+    }
+
     /// <summary>These counts, marked as last added to by <paramref name="batchId"/>.</summary>
     public HourOfWeekCounts AddedBy(Guid batchId) => new() { Weights = Weights, Events = Events, LastBatch = batchId };
 

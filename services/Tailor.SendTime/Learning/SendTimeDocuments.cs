@@ -42,6 +42,43 @@ public sealed class SendTimeDocuments(IDocumentStore documents)
         return new SendTimePriors(await PopulationAsync(cancellationToken), cohorts, await StrengthsAsync(fallback, cancellationToken));
     }
 
+    /// <summary>
+    /// Replaces one user's part of the population and cohorts when their zone or country arrives: their counts as they
+    /// were (on the old clock, in the old cohort or none) out, as they are now in. So the priors hold every user's hours
+    /// on the user's own clock whichever came first, their events or their zone, as with one replica so with many.
+    /// </summary>
+    public async Task ReplaceInPriorsAsync(
+        HourOfWeekCounts before, string? countryBefore, HourOfWeekCounts after, string? countryAfter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var (cohortBefore, cohortAfter) = (countryBefore is null ? null : CohortKey(countryBefore), countryAfter is null ? null : CohortKey(countryAfter));
+        if (!before.Weights.SequenceEqual(after.Weights))
+        {
+            await ReplaceAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, before, after, cancellationToken);
+        }
+
+        if (cohortBefore == cohortAfter)
+        {
+            if (cohortAfter is not null && !before.Weights.SequenceEqual(after.Weights))
+            {
+                await ReplaceAsync(SendTimeNames.CohortsCollection, cohortAfter, before, after, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (cohortBefore is not null)
+        {
+            await ReplaceAsync(SendTimeNames.CohortsCollection, cohortBefore, before, null, cancellationToken);
+        }
+
+        if (cohortAfter is not null)
+        {
+            await ReplaceAsync(SendTimeNames.CohortsCollection, cohortAfter, null, after, cancellationToken);
+        }
+    }
+
     /// <summary>Adds evidence to everyone's counts.</summary>
     public Task AddToPopulationAsync(IReadOnlyCollection<HourEvidence> evidence, CancellationToken cancellationToken) =>
         AddAsync(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, evidence, cancellationToken);
@@ -66,6 +103,14 @@ public sealed class SendTimeDocuments(IDocumentStore documents)
     {
         ArgumentNullException.ThrowIfNull(country);
         return country.Trim().ToUpperInvariant();
+    }
+
+    private async Task ReplaceAsync(string collection, string id, HourOfWeekCounts? before, HourOfWeekCounts? after, CancellationToken cancellationToken)
+    {
+        if ((before?.Events ?? 0) > 0 || (after?.Events ?? 0) > 0)
+        {
+            await documents.UpdateAsync<HourOfWeekCounts>(collection, id, counts => (counts?.EnsureValid(id) ?? new HourOfWeekCounts()).Replaced(before, after), cancellationToken);
+        }
     }
 
     private async Task AddAsync(string collection, string id, IReadOnlyCollection<HourEvidence> evidence, CancellationToken cancellationToken)

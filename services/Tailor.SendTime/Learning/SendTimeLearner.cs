@@ -126,10 +126,11 @@ public sealed class SendTimeLearner(
         var now = clock.GetUtcNow();
         int? bestHourBefore = null;
         var moved = false;
+        UserSendTimeState? before = null;
         var stored = await store.UpdateAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, current =>
         {
             moved = false;
-            var state = current ?? UserSendTimeState.Unknown;
+            var state = before = current ?? UserSendTimeState.Unknown;
             var knownCountry = string.IsNullOrWhiteSpace(country) ? state.Country : country.Trim();
             if (current is not null && current.TimeZone == zone.Id && current.Country == knownCountry)
             {
@@ -148,6 +149,8 @@ public sealed class SendTimeLearner(
             return null;
         }
 
+        // The user's evidence already in the priors was added on their old clock and to their old cohort (or none).
+        await documents.ReplaceInPriorsAsync(before!.Counts, before.Country, stored.Document.Counts, stored.Document.Country, cancellationToken);
         await slices.WriteLatestAsync(userId, stored, priors, cancellationToken);
         return stored.Document.BestHourOfWeek is { } hour && hour != bestHourBefore
             ? slices.Announce(StableIds.From("tailor.sendtime.identified", eventId.ToString("D"), userId), userId, stored.Document, hour)
