@@ -35,7 +35,7 @@ internal sealed class SuppressionList(IDocumentStore documents)
 
             Suppression? updated = kind switch
             {
-                EngagementKind.Unsubscribe or EngagementKind.Complaint or EngagementKind.HardBounce => new Suppression(kind, at, Lifted: false, source),
+                _ when ConsentChanges.SaysStop(kind) => new Suppression(kind, at, Lifted: false, source),
                 EngagementKind.Resubscribe when known is { Lifted: false } => known with { At = at, Lifted = true },
                 _ => null,
             };

@@ -33,6 +33,9 @@ internal sealed record EventTimeRange(DateTimeOffset Now, DateTimeOffset Earlies
     /// </summary>
     public DateTimeOffset ForStop(DateTimeOffset? time) => time is { } value && Refusal(value) is null ? value : Now;
 
+    /// <summary>The time of a stop sent as Unix seconds (SendGrid's and Mailgun's), as <see cref="ForStop"/> takes it.</summary>
+    public DateTimeOffset ForStopUnixSeconds(double? seconds) => ForStop(FromUnixSeconds(seconds));
+
     /// <summary>Checks a time read from <paramref name="field"/> of <paramref name="reader"/>.</summary>
     /// <param name="hint">Added to the error, to say what the field holds (its unit).</param>
     /// <returns>The time when it is in range; null (with the error recorded on the field) when it is not, or was not read.</returns>
@@ -49,5 +52,7 @@ internal sealed record EventTimeRange(DateTimeOffset Now, DateTimeOffset Earlies
 
     /// <summary>Checks a time read as Unix seconds (SendGrid's and Mailgun's event times); null when none was read.</summary>
     public DateTimeOffset? CheckUnixSeconds(ObjectReader reader, string field, double? seconds) =>
-        Check(reader, field, seconds is { } unix ? UnixTimes.FromSeconds(unix) : null, UnixTimes.Hint);
+        Check(reader, field, FromUnixSeconds(seconds), UnixTimes.Hint);
+
+    private static DateTimeOffset? FromUnixSeconds(double? seconds) => seconds is { } unix ? UnixTimes.FromSeconds(unix) : null;
 }

@@ -76,9 +76,7 @@ internal sealed class MailgunWebhook(IOptions<WebhookOptions> options, IDocument
         DateTimeOffset? occurredAt;
         if (reported is { } stop && ConsentChanges.SaysStop(stop))
         {
-            occurredAt = times.ForStop(data.Value("timestamp") is { ValueKind: JsonValueKind.Number } unix && unix.TryGetDouble(out var read)
-                ? UnixTimes.FromSeconds(read)
-                : null);
+            occurredAt = times.ForStopUnixSeconds(data.Value("timestamp") is { ValueKind: JsonValueKind.Number } unix && unix.TryGetDouble(out var read) ? read : null);
         }
         else
         {

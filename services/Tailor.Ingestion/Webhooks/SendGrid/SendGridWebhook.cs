@@ -100,7 +100,7 @@ internal sealed class SendGridWebhook(IOptions<WebhookOptions> options, MachineO
         DateTimeOffset? occurredAt;
         if (reported is { } stop && ConsentChanges.SaysStop(stop))
         {
-            occurredAt = times.ForStop(seconds is { } unix ? UnixTimes.FromSeconds(unix) : null);
+            occurredAt = times.ForStopUnixSeconds(seconds);
         }
         else
         {
