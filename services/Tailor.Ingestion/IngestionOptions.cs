@@ -40,6 +40,13 @@ public sealed class IngestionOptions
     [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
     public TimeSpan MaxSendWindowAhead { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// How long a model rollback waits for Recommendation's answer before it is answered 202; the request stays queued
+    /// and runs when Recommendation can (a training running holds it until it ends).
+    /// </summary>
+    [TimeSpanRange("00:00:00.100", "00:05:00")]
+    public TimeSpan RollbackWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Most flattened properties or traits one call may carry (a nested object counts each leaf).</summary>
     [Range(1, 10_000)]
     public int MaxPropertiesPerCall { get; set; } = 300;

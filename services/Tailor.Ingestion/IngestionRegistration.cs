@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Tailor.Contracts;
 using Tailor.Ingestion.Administration;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.ApiReference;
@@ -70,6 +71,7 @@ public static class IngestionRegistration
             bus.QueuedUnder("tailor-ingestion-webhooks", webhooks => webhooks.AddConsumer<EmailsWrittenConsumer, EmailsWrittenConsumerDefinition>());
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
             bus.AddConsumer<UserGroupedConsumer, UserGroupedConsumerDefinition>();
+            bus.AddRequestClient<RecommenderRollbackRequested>();
         });
         return builder;
     }

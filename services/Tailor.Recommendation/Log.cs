@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Recommender rolled back from {From} to {To}: {Users} users' lists restored")]
     public static partial void RolledBack(ILogger logger, string from, string to, int users);
 
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Rollback {RequestId} refused: {Reason}")]
+    public static partial void RollbackRefused(ILogger logger, Guid requestId, string reason);
+
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information,
         Message = "Recommender {ModelVersion} serves {Served} (purchases left out: {ExcludesPurchased}): {Reason}")]
     public static partial void Served(ILogger logger, string modelVersion, string served, bool excludesPurchased, string reason);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Configuration;
@@ -78,12 +79,14 @@ internal sealed class IngestionApp : IAsyncDisposable
     /// replicas share). Dispose it before the app it replicates, which owns the file.
     /// </param>
     /// <param name="now">The replica's clock; two machines' clocks differ.</param>
+    /// <param name="otherServices">Adds consumers that stand in for another service's answers, before the bus is built.</param>
     public static async Task<IngestionApp> StartAsync(
         Action<IServiceCollection>? replace = null,
         IReadOnlyDictionary<string, string?>? configure = null,
         bool kestrel = false,
         IngestionApp? replicaOf = null,
-        DateTimeOffset? now = null)
+        DateTimeOffset? now = null,
+        Action<IHostApplicationBuilder>? otherServices = null)
     {
         var directory = replicaOf is null ? Path.Combine(Path.GetTempPath(), "tailor-ingestion-tests", Guid.NewGuid().ToString("N")) : null;
         var database = new SqliteDatabase(replicaOf?._database.FilePath ?? Path.Combine(directory!, "tailor.db"));
@@ -123,6 +126,7 @@ internal sealed class IngestionApp : IAsyncDisposable
             builder.Services.AddSingleton(replicaOf.Profiles);
         }
         builder.AddIngestion();
+        otherServices?.Invoke(builder);
         builder.AddTailorTestBus(quietAfter: TimeSpan.FromMilliseconds(300), testTimeout: TimeSpan.FromSeconds(20));
         replace?.Invoke(builder.Services);
 

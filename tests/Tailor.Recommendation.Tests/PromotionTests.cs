@@ -107,7 +107,7 @@ public sealed class PromotionTests
     }
 
     [Fact]
-    public async Task Rollback_without_a_previous_model_faults_and_changes_nothing()
+    public async Task Rollback_without_a_previous_model_is_refused_with_its_reason_and_changes_nothing()
     {
         await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());
         await harness.DeliverAsync(FirstMonth(), m => m.EventId);
@@ -116,11 +116,34 @@ public sealed class PromotionTests
 
         await harness.PublishAsync(request);
 
-        Assert.True(await harness.PublishedWithinAsync<Fault<RecommenderRollbackRequested>>(m => m.Message.EventId == request.EventId, TimeSpan.FromSeconds(30)));
-        var fault = harness.Published<Fault<RecommenderRollbackRequested>>().Single();
-        Assert.Contains("no previous recommender", fault.Exceptions[0].Message, StringComparison.Ordinal);
+        Assert.True(await harness.PublishedWithinAsync<RecommenderRollbackRefused>(m => m.RequestId == request.EventId, TimeSpan.FromSeconds(30)));
+        var refused = harness.Published<RecommenderRollbackRefused>().Single();
+        Assert.Equal($"{first.ModelVersion} is the first recommender trained; there is no previous one to roll back to.", refused.Reason);
+        Assert.False(await harness.WasPublishedAsync<Fault>());
         var serving = await harness.Documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, TestContext.Current.CancellationToken);
         Assert.Equal(first.ModelVersion, serving?.ModelVersion);
+    }
+
+    [Fact]
+    public async Task Rollback_sent_as_a_request_is_answered_refused_before_a_second_model_and_rolled_back_after()
+    {
+        await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());
+        var client = harness.Harness.GetRequestClient<RecommenderRollbackRequested>();
+        async Task<Response<RecommenderRolledBack, RecommenderRollbackRefused>> AskAsync() =>
+            await client.GetResponse<RecommenderRolledBack, RecommenderRollbackRefused>(
+                new RecommenderRollbackRequested(Guid.NewGuid(), DateTimeOffset.UtcNow), TestContext.Current.CancellationToken, RequestTimeout.After(s: 60));
+
+        var beforeTraining = await AskAsync();
+        await harness.DeliverAsync(FirstMonth(), m => m.EventId);
+        var first = await TrainAsync(harness);
+        await harness.DeliverAsync(NextWeeks(), m => m.EventId);
+        var second = await TrainAsync(harness);
+        var afterTwo = await AskAsync();
+
+        Assert.True(beforeTraining.Is(out Response<RecommenderRollbackRefused>? refused));
+        Assert.Equal("no recommender has been trained yet, so there is nothing to roll back to.", refused.Message.Reason);
+        Assert.True(afterTwo.Is(out Response<RecommenderRolledBack>? rolledBack));
+        Assert.Equal((second.ModelVersion, first.ModelVersion), (rolledBack.Message.FromVersion, rolledBack.Message.ToVersion));
     }
 
     private static async Task<RecommenderRolledBack> RollBackAsync(ConsumerHarness harness)

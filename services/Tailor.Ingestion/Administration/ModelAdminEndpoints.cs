@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Ingestion.Security;
 using Tailor.ServiceDefaults;
@@ -18,25 +20,50 @@ internal sealed class ModelAdminEndpoints : IEndpointModule
             .RequireApiScope(ApiScopes.Admin);
         models.MapPost("/recommender/rollback", RollBackAsync)
             .WithSummary("Serve the recommender that served before the current one again; a second call rolls forward")
+            .Produces(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    // The request goes to Recommendation over the bus; whether it could roll back (is there a previous model?) comes
-    // back as RecommenderRolledBack, or as a Fault in its _error queue.
-    private static async Task<IResult> RollBackAsync(HttpContext http, IPublishEndpoint bus, TimeProvider time)
+    // The models are Recommendation's, so only it can say whether there is one to roll back to. The request waits for
+    // its answer a while (RollbackWait); past that (a training holds the models, or Recommendation is down) it is
+    // answered 202 and stays queued: no time-to-live, so it runs when Recommendation can, as the 202 says.
+    private static async Task<IResult> RollBackAsync(
+        HttpContext http, IRequestClient<RecommenderRollbackRequested> recommendation, IOptions<IngestionOptions> options, TimeProvider time,
+        ILogger<ModelAdminEndpoints> logger)
     {
         var request = new RecommenderRollbackRequested(NewId.NextGuid(), time.GetUtcNow());
         try
         {
-            await bus.Publish(request, http.RequestAborted);
+            var answer = await recommendation.GetResponse<RecommenderRolledBack, RecommenderRollbackRefused>(
+                request, sent => sent.UseExecute(context => context.TimeToLive = null), http.RequestAborted, RequestTimeout.After(ms: (int)options.Value.RollbackWait.TotalMilliseconds));
+            if (answer.Is(out Response<RecommenderRolledBack>? rolledBack))
+            {
+                var done = rolledBack.Message;
+                return Results.Ok(new { rollbackId = request.EventId, fromVersion = done.FromVersion, toVersion = done.ToVersion, users = done.Users });
+            }
+
+            answer.Is(out Response<RecommenderRollbackRefused>? refused);
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back to", detail: $"Rollback {request.EventId} changed nothing: {refused!.Message.Reason}");
+        }
+        catch (RequestTimeoutException)
+        {
+            return Results.Accepted(value: new { rollbackId = request.EventId, requestedAt = request.OccurredAt });
+        }
+        catch (RequestFaultException fault)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status502BadGateway, title: "Rollback failed in Recommendation",
+                detail: $"Rollback {request.EventId}: {fault.Fault?.Exceptions.FirstOrDefault()?.Message ?? "Recommendation reported a failure"}");
         }
         catch (Exception unreachable) when (unreachable is not OperationCanceledException)
         {
+            Log.RollbackNotSent(logger, request.EventId, unreachable);
             return Results.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Bus unavailable", detail: "The rollback request could not be sent; try again.");
         }
-
-        return Results.Accepted(value: new { rollbackId = request.EventId, requestedAt = request.OccurredAt });
     }
 }

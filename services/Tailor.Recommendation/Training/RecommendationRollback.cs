@@ -8,7 +8,7 @@ namespace Tailor.Recommendation.Training;
 
 /// <summary>
 /// Serves the previous model again: its lists go back to every user it had written, and the model it replaces becomes
-/// the previous one, so a second rollback rolls forward.
+/// the previous one, so a second rollback rolls forward. With no previous model it changes nothing and says so.
 /// </summary>
 public sealed class RecommendationRollback(
     IDocumentStore documents,
@@ -18,13 +18,16 @@ public sealed class RecommendationRollback(
     TimeProvider time,
     ILogger<RecommendationRollback> logger)
 {
-    public async Task RollBackAsync(Guid requestId, CancellationToken cancellationToken)
+    /// <returns>The event published, which is also the requester's answer: <see cref="RecommenderRolledBack"/> or <see cref="RecommenderRollbackRefused"/>.</returns>
+    public async Task<object> RollBackAsync(Guid requestId, CancellationToken cancellationToken)
     {
         var current = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, cancellationToken);
         var previous = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, cancellationToken);
         if (current is null || previous is null)
         {
-            throw new InvalidMessageException($"Rollback {requestId}: there is no previous recommender to roll back to.");
+            return await RefuseAsync(requestId, current is null
+                ? "no recommender has been trained yet, so there is nothing to roll back to."
+                : $"{current.ModelVersion} is the first recommender trained; there is no previous one to roll back to.", cancellationToken);
         }
 
         // Only users who still have lists get the old ones back: an erased user's lists are gone and stay gone.
@@ -45,9 +48,18 @@ public sealed class RecommendationRollback(
         await documents.PutAsync(
             RecommendationStore.ModelCollection, RecommendationStore.ServingModelId,
             previous with { EvidenceCount = current.EvidenceCount, CheckedAt = now }, cancellationToken);
-        await bus.Publish(
-            new RecommenderRolledBack(StableIds.For(requestId, nameof(RecommenderRolledBack)), now, current.ModelVersion, previous.ModelVersion, lists.Count, requestId),
-            cancellationToken);
+        var rolledBack = new RecommenderRolledBack(
+            StableIds.For(requestId, nameof(RecommenderRolledBack)), now, current.ModelVersion, previous.ModelVersion, lists.Count, requestId);
+        await bus.Publish(rolledBack, cancellationToken);
         Log.RolledBack(logger, current.ModelVersion, previous.ModelVersion, lists.Count);
+        return rolledBack;
+    }
+
+    private async Task<object> RefuseAsync(Guid requestId, string reason, CancellationToken cancellationToken)
+    {
+        var refused = new RecommenderRollbackRefused(StableIds.For(requestId, nameof(RecommenderRollbackRefused)), time.GetUtcNow(), reason, requestId);
+        await bus.Publish(refused, cancellationToken);
+        Log.RollbackRefused(logger, requestId, reason);
+        return refused;
     }
 }
