@@ -26,6 +26,9 @@ public sealed class IngestionRegistrationTests
     [Theory]
     [InlineData("KeyHash", "not-a-hash", "KeyHash")]
     [InlineData("Scopes:0", "everything", "unknown scope 'everything'")]
+    [InlineData("Client", "shop\u001b[2J", "Must be plain text")]
+    [InlineData("Client", "<b>shop</b>", "Must be plain text")]
+    [InlineData("Client", " ", "A client name is required.")]
     public void AddIngestion_with_a_bad_configured_key_fails_validation_naming_it(string field, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -33,9 +33,9 @@ public static class ApiKeyCommand
             }
         }
 
-        if (string.IsNullOrWhiteSpace(client))
+        if (ApiKeyClientNames.Problem(client) is { } clientProblem)
         {
-            throw new ArgumentException("--client is required.");
+            throw new ArgumentException($"--client: {clientProblem}");
         }
 
         if (scopes.Length == 0 || scopes.Any(scope => !ApiScopes.IsKnown(scope)))

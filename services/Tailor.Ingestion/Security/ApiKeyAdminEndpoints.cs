@@ -68,11 +68,8 @@ internal sealed class ApiKeyAdminEndpoints : IEndpointModule
             return null;
         }
 
-        // A label an operator picks, shown back in the listing, in logs (the client claim) and in whatever admin page
-        // someone builds on the listing. Control characters could forge log lines and are refused. Markup is refused
-        // too, though every place Tailor shows the name encodes it (JSON, structured logs): no client needs < or > in
-        // its name, and refusing it here spares a careless consumer of the listing from having to encode it.
-        var client = request.PlainText("client", FieldLimits.Name, required: true);
+        // A label an operator picks, shown back in the listing and in logs: ApiKeyClientNames' rule, read as plain text.
+        var client = request.PlainText("client", ApiKeyClientNames.MaxLength, required: true);
         var scopes = new List<string>();
         if (request.Array("scopes", required: true) is { } list)
         {

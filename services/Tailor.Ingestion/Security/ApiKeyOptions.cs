@@ -5,8 +5,7 @@ namespace Tailor.Ingestion.Security;
 /// <summary>Keys given in configuration (section <c>Tailor:Ingestion:ApiKeys</c>, a list), for bootstrapping and secrets stores.</summary>
 public sealed class ConfiguredApiKey
 {
-    [Required]
-    [StringLength(100, MinimumLength = 1)]
+    /// <summary>Checked by <see cref="ApiKeyClientNames"/>, as a key made through the admin API is.</summary>
     public string Client { get; set; } = "";
 
     /// <summary>SHA-256 of the key, lower-case hex, as <c>tailor api-key new</c> prints it.</summary>

@@ -15,6 +15,11 @@ internal sealed class ConfiguredApiKeysValidation : IValidateOptions<IngestionOp
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(key, new ValidationContext(key), results, validateAllProperties: true);
             failures.AddRange(results.Select(result => $"{IngestionOptions.Section}:ApiKeys:{index}: {result.ErrorMessage}"));
+            if (ApiKeyClientNames.Problem(key.Client) is { } clientProblem)
+            {
+                failures.Add($"{IngestionOptions.Section}:ApiKeys:{index}:Client: {clientProblem}");
+            }
+
             failures.AddRange(key.Scopes.Where(scope => !ApiScopes.IsKnown(scope)).Select(scope =>
                 $"{IngestionOptions.Section}:ApiKeys:{index}: unknown scope '{scope}'; use {string.Join(", ", ApiScopes.All)}."));
         }

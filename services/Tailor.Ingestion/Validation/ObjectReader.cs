@@ -84,9 +84,7 @@ internal sealed class ObjectReader
             return null;
         }
 
-        return text.IndexOfAny(['<', '>']) >= 0 || text.Any(char.IsControl)
-            ? Invalid<string>(name, "Must be plain text: no markup (< >) or control characters.")
-            : text;
+        return PlainTextRule.Allows(text) ? text : Invalid<string>(name, PlainTextRule.Problem);
     }
 
     /// <summary>
