@@ -125,6 +125,33 @@ public sealed class PromotionTests
     }
 
     [Fact]
+    public async Task Rollback_asked_for_before_the_serving_model_began_serving_is_refused_and_changes_nothing()
+    {
+        await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());
+        await harness.DeliverAsync(FirstMonth(), m => m.EventId);
+        await TrainAsync(harness);
+        // Asked for while the first model served, and delivered only after a second one was promoted (it waited behind
+        // the training, or the operator sent it again): it must not undo the model nobody has looked at yet.
+        var waited = new RecommenderRollbackRequested(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await harness.DeliverAsync(NextWeeks(), m => m.EventId);
+        var second = await TrainAsync(harness);
+
+        await harness.PublishAsync(waited);
+
+        Assert.True(await harness.PublishedWithinAsync<RecommenderRollbackRefused>(m => m.RequestId == waited.EventId, TimeSpan.FromSeconds(30)));
+        var refused = harness.Published<RecommenderRollbackRefused>().Single();
+        Assert.StartsWith($"{second.ModelVersion} began serving at ", refused.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("ask again to roll it back.", refused.Reason, StringComparison.Ordinal);
+        var serving = await harness.Documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, TestContext.Current.CancellationToken);
+        Assert.Equal(second.ModelVersion, serving?.ModelVersion);
+        Assert.Equal(second.ModelVersion, (await harness.Profiles.ReadAsync("u03", TestContext.Current.CancellationToken))?.Recommendations?.ModelVersion);
+
+        // Asked for again, now, it rolls back.
+        var back = await RollBackAsync(harness);
+        Assert.Equal(second.ModelVersion, back.FromVersion);
+    }
+
+    [Fact]
     public async Task Rollback_sent_as_a_request_is_answered_refused_before_a_second_model_and_rolled_back_after()
     {
         await using var harness = await RecommendationHarness.StartAsync(options: SmallModel());

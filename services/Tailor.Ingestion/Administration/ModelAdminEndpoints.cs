@@ -47,7 +47,7 @@ internal sealed class ModelAdminEndpoints : IEndpointModule
 
             answer.Is(out Response<RecommenderRollbackRefused>? refused);
             return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back to", detail: $"Rollback {request.EventId} changed nothing: {refused!.Message.Reason}");
+                statusCode: StatusCodes.Status409Conflict, title: "Rollback refused", detail: $"Rollback {request.EventId} changed nothing: {refused!.Message.Reason}");
         }
         catch (RequestTimeoutException)
         {

@@ -19,7 +19,7 @@ public sealed class RecommenderRollbackRequestedConsumer(
         object? answer = null;
         await events.HandleOnceAsync(
             RecommendationStore.RollbackStream, message.EventId, null, message.OccurredAt, message,
-            cancellationToken => training.RunExclusiveAsync(async token => answer = await rollback.RollBackAsync(message.EventId, token), cancellationToken),
+            cancellationToken => training.RunExclusiveAsync(async token => answer = await rollback.RollBackAsync(message, token), cancellationToken),
             context.CancellationToken);
 
         // A copy of a request already handled has no answer to give: its first delivery gave it (or the requester has

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
@@ -19,8 +20,9 @@ public sealed class RecommendationRollback(
     ILogger<RecommendationRollback> logger)
 {
     /// <returns>The event published, which is also the requester's answer: <see cref="RecommenderRolledBack"/> or <see cref="RecommenderRollbackRefused"/>.</returns>
-    public async Task<object> RollBackAsync(Guid requestId, CancellationToken cancellationToken)
+    public async Task<object> RollBackAsync(RecommenderRollbackRequested request, CancellationToken cancellationToken)
     {
+        var requestId = request.EventId;
         var current = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, cancellationToken);
         var previous = await documents.FindAsync<ServingModel>(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, cancellationToken);
         if (current is null || previous is null)
@@ -28,6 +30,16 @@ public sealed class RecommendationRollback(
             return await RefuseAsync(requestId, current is null
                 ? "no recommender has been trained yet, so there is nothing to roll back to."
                 : $"{current.ModelVersion} is the first recommender trained; there is no previous one to roll back to.", cancellationToken);
+        }
+
+        // A request that waited (behind a training, or while Recommendation was down) may find another model serving
+        // than the one its operator saw: a promotion meanwhile, or an earlier rollback sent again. Rolling back then
+        // would undo what they did not mean to, so it is refused and they can look and ask again.
+        if (current.Since > request.OccurredAt)
+        {
+            return await RefuseAsync(requestId, string.Create(CultureInfo.InvariantCulture,
+                $"{current.ModelVersion} began serving at {current.Since:u}, after this rollback was asked for at {request.OccurredAt:u}, so it is not the model the request meant to undo; ask again to roll it back."),
+                cancellationToken);
         }
 
         // Only users who still have lists get the old ones back: an erased user's lists are gone and stay gone.
@@ -47,7 +59,7 @@ public sealed class RecommendationRollback(
         await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, current, cancellationToken);
         await documents.PutAsync(
             RecommendationStore.ModelCollection, RecommendationStore.ServingModelId,
-            previous with { EvidenceCount = current.EvidenceCount, CheckedAt = now }, cancellationToken);
+            previous with { EvidenceCount = current.EvidenceCount, CheckedAt = now, ServingSince = now }, cancellationToken);
         var rolledBack = new RecommenderRolledBack(
             StableIds.For(requestId, nameof(RecommenderRolledBack)), now, current.ModelVersion, previous.ModelVersion, lists.Count, requestId);
         await bus.Publish(rolledBack, cancellationToken);

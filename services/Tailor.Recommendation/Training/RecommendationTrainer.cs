@@ -132,7 +132,7 @@ public sealed class RecommendationTrainer(
             await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, current, cancellationToken);
         }
 
-        var serving = new ServingModel(version, trainedAt, evidence, recommender.Popular(string.Empty), interactions.DataEnd);
+        var serving = new ServingModel(version, trainedAt, evidence, recommender.Popular(string.Empty), interactions.DataEnd, ServingSince: time.GetUtcNow());
         await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, serving, cancellationToken);
 
         var users = interactions.KnownUsers.Count;
