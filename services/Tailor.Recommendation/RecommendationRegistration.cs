@@ -31,6 +31,7 @@ public static class RecommendationRegistration
             RecommendationStore.UserRecommendationsCollection, stored => new Profiles.RecommendationsSlice(stored.ModelVersion, stored.Items, stored.UpdatedAt));
         builder.Services.AddSingleton<ItemVectorIndex>();
         builder.Services.AddSingleton<ContentRecommendations>();
+        builder.Services.AddSingleton<PurchasedItems>();
         builder.Services.AddSingleton<RecommendationSnapshots>();
         builder.Services.AddSingleton<RecommendationRollback>();
         builder.Services.AddRetraining<RecommendationTrainer>(RecommendationOptions.RetrainSection);

@@ -45,6 +45,24 @@ public sealed class ContentRecommendationTests(RealItemVectors model)
     }
 
     [Fact]
+    public async Task Consume_interests_of_a_user_who_bought_the_nearest_item_leaves_it_out_of_what_is_new_to_them()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        // The walkthrough's Ada: she bought the heart T-light holder, so her interests sit on it.
+        await harness.DeliverAsync([Fixtures.Purchase("ada", "85123A", name: "WHITE HANGING HEART T-LIGHT HOLDER")], m => m.EventId);
+
+        await harness.DeliverAsync([Interests("ada", "white hanging heart t-light holder"), Interests("newcomer", "white hanging heart t-light holder")], m => m.EventId);
+
+        var updates = harness.Published<RecommendationsUpdated>();
+        var ada = updates.Single(update => update.UserId == "ada").Items;
+        var newcomer = updates.Single(update => update.UserId == "newcomer").Items;
+        Assert.Equal("85123A", newcomer[0].ItemId);
+        Assert.DoesNotContain(ada, item => item.ItemId == "85123A");
+        Assert.Equal(newcomer.Skip(1).Take(5).Select(item => item.ItemId), ada.Take(5).Select(item => item.ItemId));
+        Assert.All(ada, item => Assert.Equal(Reasons.CloseToYourInterests, item.Reason));
+    }
+
+    [Fact]
     public async Task Consume_a_batch_of_interests_writes_each_users_newest_and_faults_only_the_incomplete_update()
     {
         await using var harness = await StartWithCatalogAsync();

@@ -10,11 +10,13 @@ namespace Tailor.Recommendation.Consumers;
 /// <summary>
 /// Cold start: a user the ALS model was not trained on, but whose interests Embedding knows (what they viewed, wrote
 /// or bought since the last training), gets the products closest to those interests instead of the popular ones. A
-/// batch at a time: one query for its users' current sources, one for the catalog entries of their nearest items, one
-/// publish call and one store transaction for all of their new lists.
+/// batch at a time: one query for its users' current sources, one per cold-start user for what they bought (left out
+/// of their picks), one for the catalog entries of their nearest items, one publish call and one store transaction for
+/// all of their new lists.
 /// </summary>
 public sealed class UserInterestsUpdatedConsumer(
     ContentRecommendations content,
+    PurchasedItems purchases,
     UserRecommendationsWriter writer,
     ILogger<UserInterestsUpdatedConsumer> logger) : IConsumer<Batch<UserInterestsUpdated>>
 {
@@ -41,8 +43,9 @@ public sealed class UserInterestsUpdatedConsumer(
         var coldStarts = newestByUser.Values
             .Where(update => !(sources.TryGetValue(update.UserId, out var source) && source is RecommendationSource.Personal))
             .ToList();
+        var bought = await purchases.ForUsersAsync([.. coldStarts.Select(update => update.UserId)], cancellationToken);
         var lists = await content.ForInterestsAsync(
-            [.. coldStarts.Select(update => new InterestQuery(update.Model, update.ModelVersion, update.Vector))], cancellationToken);
+            [.. coldStarts.Select(update => new InterestQuery(update.Model, update.ModelVersion, update.Vector, bought[update.UserId]))], cancellationToken);
         var writes = new List<UserRecommendationsWrite>(coldStarts.Count);
         foreach (var (update, items) in coldStarts.Zip(lists))
         {

@@ -9,7 +9,8 @@ namespace Tailor.Recommendation.Content;
 
 /// <summary>
 /// Recommendations by meaning: the products whose text is closest to a user's interest vector. They need no purchase
-/// history on either side, so they serve users the ALS model was not trained on and items no one has bought yet.
+/// history on either side, so they serve users the ALS model was not trained on and items no one has bought yet. They
+/// are shown as new to the user, so what the user bought is left out.
 /// </summary>
 public sealed class ContentRecommendations(ItemVectorIndex index, IDocumentStore documents, IOptions<RecommendationOptions> options)
 {
@@ -32,19 +33,26 @@ public sealed class ContentRecommendations(ItemVectorIndex index, IDocumentStore
         var nearest = await index.NearestAsync(queries, topN * Oversampling, cancellationToken);
         var catalog = await documents.FindManyAsync<CatalogEntry>(
             RecommendationStore.CatalogCollection,
-            nearest.SelectMany(candidates => candidates.Select(candidate => candidate.ItemId)).ToHashSet(StringComparer.Ordinal),
+            nearest.SelectMany(candidates => candidates.Select(candidate => candidate.ItemId))
+                .Concat(queries.SelectMany(query => query.Bought))
+                .ToHashSet(StringComparer.Ordinal),
             cancellationToken);
-        return [.. nearest.Select(candidates => Choose(candidates, catalog, topN))];
+        return [.. nearest.Zip(queries, (candidates, query) => Choose(candidates, query.Bought, catalog, topN))];
     }
 
-    private static IReadOnlyList<RecommendedItem> Choose(IReadOnlyList<ItemScore> candidates, IReadOnlyDictionary<string, CatalogEntry> catalog, int topN)
+    private static IReadOnlyList<RecommendedItem> Choose(
+        IReadOnlyList<ItemScore> candidates, IReadOnlySet<string> bought, IReadOnlyDictionary<string, CatalogEntry> catalog, int topN)
     {
         var chosen = new List<RecommendedItem>(topN);
-        var products = new HashSet<string>(StringComparer.Ordinal);
+        // What the user bought, and its other colours and sizes, is not new to them.
+        var products = bought.Select(itemId => catalog.TryGetValue(itemId, out var entry) ? ProductVariants.Key(entry.Title) : null)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
             // A variant (colour, size, pack count) of an item already chosen would show one product twice.
-            if (!catalog.TryGetValue(candidate.ItemId, out var entry)
+            if (bought.Contains(candidate.ItemId)
+                || !catalog.TryGetValue(candidate.ItemId, out var entry)
                 || !ProductRule.IsProduct(entry.ItemId, entry.Price)
                 || !products.Add(ProductVariants.Key(entry.Title)))
             {
