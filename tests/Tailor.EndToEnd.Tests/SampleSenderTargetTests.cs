@@ -25,6 +25,8 @@ namespace Tailor.EndToEnd.Tests;
 [Collection(EndToEndCollection.Name)]
 public sealed class SampleSenderTargetTests : IDisposable
 {
+    private const string PostalAddress = "Tailor Shop Ltd, 1 High Street, London N1 1AA, United Kingdom";
+
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("tailor-e2e-sender-");
@@ -57,6 +59,7 @@ public sealed class SampleSenderTargetTests : IDisposable
             "--Tailor:SampleSender:Security=None",
             $"--Tailor:ContentGeneration:TrackingBaseUrl={ingestionUrl}",
             $"--Tailor:ContentGeneration:UnsubscribeBaseUrl={ingestionUrl}",
+            $"--Tailor:ContentGeneration:PostalAddress={PostalAddress}",
             "--Tailor:ContentGeneration:SendSchedule:QuietHoursStart=",
             "--Tailor:ContentGeneration:SendSchedule:QuietHoursEnd=",
             .. apiKey.HostArguments(),
@@ -131,6 +134,8 @@ public sealed class SampleSenderTargetTests : IDisposable
             Assert.Equal(email.HtmlBody.ReplaceLineEndings(), message.HtmlBody?.ReplaceLineEndings());
             Assert.Contains($"{ingestionUrl}/c/{emailId}/", message.HtmlBody, StringComparison.Ordinal);
             Assert.Contains($"{ingestionUrl}/u/{emailId}", message.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains(PostalAddress, message.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains(PostalAddress, message.TextBody, StringComparison.Ordinal);
             Assert.Equal(message.HtmlBody, await File.ReadAllTextAsync(delivered.HtmlFile!.FullName, ct));
         }
     }
@@ -147,6 +152,9 @@ public sealed class SampleSenderTargetTests : IDisposable
         var delivered = await MimeMessage.LoadAsync(_delivered.Single(message => message.To.Single() == adaEmail.To).EmlFile.FullName, ct);
         var productLink = LinkTo(delivered.HtmlBody!, "/c/");
         var footerLink = LinkTo(delivered.HtmlBody!, "/u/");
+        // The item of the first product link: /c/{emailId}/{itemId}?s=...
+        var clickedItem = Uri.UnescapeDataString(new Uri(productLink).AbsolutePath.Split('/')[^1]);
+        Assert.NotEqual("85123A", clickedItem); // what she bought is not offered to her as new
         var oneClick = delivered.Headers["List-Unsubscribe"]!.Split(',').Select(part => part.Trim(' ', '<', '>')).Single(part => part.StartsWith("http", StringComparison.Ordinal));
 
         // 6. A click leads to the item's page (after Ingestion learned of the email, so the click is recorded).
@@ -157,7 +165,7 @@ public sealed class SampleSenderTargetTests : IDisposable
                 using var redirect = await noRedirects.GetAsync(productLink, ct);
                 Assert.Equal(System.Net.HttpStatusCode.Found, redirect.StatusCode);
                 Assert.StartsWith("https://shop.example.com/products/", redirect.Headers.Location!.ToString(), StringComparison.Ordinal);
-                return (await ExportAsync(browser, apiKey, "ada", ct)).GetProperty("events").EnumerateArray().Any(IsClick);
+                return (await ExportAsync(browser, apiKey, "ada", ct)).GetProperty("events").EnumerateArray().Any(IsClickOnTheItem);
             },
             Patience,
             ct);
@@ -176,7 +184,7 @@ public sealed class SampleSenderTargetTests : IDisposable
         var export = await ExportAsync(browser, apiKey, "ada", ct);
         Assert.True(export.GetProperty("suppressed").GetBoolean());
         Assert.Equal("Unsubscribe", export.GetProperty("suppression").GetProperty("reason").GetString());
-        Assert.Contains(export.GetProperty("events").EnumerateArray(), IsClick);
+        Assert.Contains(export.GetProperty("events").EnumerateArray(), IsClickOnTheItem);
 
         // 9. The next campaign writes grace's email only; ada's is suppressed.
         var now = DateTimeOffset.UtcNow;
@@ -187,10 +195,10 @@ public sealed class SampleSenderTargetTests : IDisposable
         await WaitForDeliveriesAsync(first.Count + 1);
         Assert.Equal("grace@example.com", _delivered.Skip(first.Count).Single().To.Single());
 
-        static bool IsClick(JsonElement stored) =>
+        bool IsClickOnTheItem(JsonElement stored) =>
             stored.GetProperty("type").GetString() == nameof(EmailEngaged)
             && stored.GetProperty("payload").GetProperty("kind").GetInt32() == (int)EngagementKind.Click
-            && stored.GetProperty("payload").GetProperty("itemId").GetString() == "85123A";
+            && stored.GetProperty("payload").GetProperty("itemId").GetString() == clickedItem;
     }
 
     private static async Task<JsonElement> ExportAsync(HttpClient http, string apiKey, string userId, CancellationToken ct)

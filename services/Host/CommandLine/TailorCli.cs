@@ -17,6 +17,7 @@ public static class TailorCli
             switch (verb)
             {
                 case "serve":
+                    NativeOutputSilencer.Apply();
                     await TailorHost.Build(HostArguments.Translate(rest)).RunAsync();
                     return 0;
                 case "demo":

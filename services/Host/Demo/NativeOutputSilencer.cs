@@ -5,10 +5,12 @@ using Microsoft.Win32.SafeHandles;
 namespace Tailor.Host.Demo;
 
 /// <summary>
-/// Keeps native libraries' chatter off the demo's terminal. ML.NET's LDA prints every fifth iteration's
-/// log-likelihood with C's printf, which no .NET logging setting reaches. The demo moves .NET's console onto a copy of
-/// standard output and points the process's own standard output at /dev/null, so only the demo's progress and summary
-/// show. Only the demo does this; `serve` leaves standard output alone. Does nothing on Windows.
+/// Keeps native libraries' chatter off standard output. ML.NET's LDA prints every fifth iteration's log-likelihood with
+/// C's printf (about 200 lines a topic training), which no .NET logging setting reaches: in `serve` it buried the
+/// services' logs and would break a log collector that reads one structured entry per line. .NET's console moves onto
+/// a copy of standard output and the process's own standard output points at /dev/null, so only what .NET writes
+/// (logs, the demo's progress) shows. `serve`, `demo` and `eval` do this; standard error is left alone, so a native
+/// library's errors still show. Does nothing on Windows.
 /// </summary>
 public static partial class NativeOutputSilencer
 {
