@@ -39,15 +39,14 @@ internal sealed class ModelAdminEndpoints : IEndpointModule
         {
             var answer = await recommendation.GetResponse<RecommenderRolledBack, RecommenderRollbackRefused>(
                 request, sent => sent.UseExecute(context => context.TimeToLive = null), http.RequestAborted, RequestTimeout.After(ms: (int)options.Value.RollbackWait.TotalMilliseconds));
-            if (answer.Is(out Response<RecommenderRolledBack>? rolledBack))
+            return answer.Message switch
             {
-                var done = rolledBack.Message;
-                return Results.Ok(new { rollbackId = request.EventId, fromVersion = done.FromVersion, toVersion = done.ToVersion, users = done.Users });
-            }
-
-            answer.Is(out Response<RecommenderRollbackRefused>? refused);
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "Rollback refused", detail: $"Rollback {request.EventId} changed nothing: {refused!.Message.Reason}");
+                RecommenderRolledBack done => Results.Ok(
+                    new { rollbackId = request.EventId, fromVersion = done.FromVersion, toVersion = done.ToVersion, users = done.Users }),
+                RecommenderRollbackRefused refused => Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict, title: "Rollback refused", detail: $"Rollback {request.EventId} changed nothing: {refused.Reason}"),
+                var other => throw new InvalidOperationException($"Rollback {request.EventId} was answered with {other.GetType().Name}."),
+            };
         }
         catch (RequestTimeoutException)
         {
