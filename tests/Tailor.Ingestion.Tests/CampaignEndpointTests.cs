@@ -22,7 +22,7 @@ public sealed class CampaignEndpointTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var campaignId = (await IngestionApp.ReadJsonAsync(response)).GetProperty("campaignId").GetString();
-        Assert.Equal($"/v1/campaigns/{campaignId}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/v1/campaigns/{campaignId}/report", response.Headers.Location?.OriginalString);
         var requested = Assert.Single(app.Published<CampaignRequested>());
         Assert.Equal(campaignId, requested.CampaignId);
         Assert.Equal("Christmas", requested.Name);
@@ -33,6 +33,27 @@ public sealed class CampaignEndpointTests
         Assert.Null(requested.CampaignType);
         Assert.Single(await app.RecordedAsync<CampaignRequested>());
         Assert.False(await app.AnyFaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Location_of_an_accepted_campaign_answers_with_its_report_at_once()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        using var accepted = await app.PostAsync("/v1/campaigns", new
+        {
+            name = "Christmas",
+            goal = "Sell gift sets to past buyers",
+            audience = "all",
+            sendWindow = new { start = WindowStart, end = WindowStart.AddDays(2) },
+        });
+        var campaignId = (await IngestionApp.ReadJsonAsync(accepted)).GetProperty("campaignId").GetString();
+
+        using var report = await app.Client.GetAsync(accepted.Headers.Location, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var document = await IngestionApp.ReadJsonAsync(report);
+        Assert.Equal(campaignId, document.GetProperty("campaignId").GetString());
+        Assert.Equal(0, document.GetProperty("total").GetProperty("sent").GetInt32());
     }
 
     [Fact]
