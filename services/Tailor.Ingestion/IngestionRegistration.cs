@@ -53,6 +53,7 @@ public static class IngestionRegistration
         builder.Services.AddScoped<SegmentRequestServices>();
         builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
         builder.Services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, UnsupportedMediaTypeDetail>();
+        builder.Services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, UnmatchedRouteDetail>();
         builder.Services.AddScoped<UserErasure>();
         builder.Services.AddScoped<UserExport>();
         builder.Services.AddSingleton<IEndpointModule, UserDataEndpoints>();

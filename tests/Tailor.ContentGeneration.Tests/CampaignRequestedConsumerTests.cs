@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Tailor.ContentGeneration.Campaigns;
 using Tailor.Contracts;
 using Tailor.Storage;
@@ -7,6 +9,8 @@ namespace Tailor.ContentGeneration.Tests;
 
 public sealed class CampaignRequestedConsumerTests
 {
+    private const int ReachedNoUser = 6111;
+
     private static readonly DateTimeOffset WindowStart = new(2030, 1, 7, 0, 30, 0, TimeSpan.Zero);
 
     [Fact]
@@ -107,6 +111,60 @@ public sealed class CampaignRequestedConsumerTests
         await host.WaitForConsumedAsync<CampaignRequested>(1);
 
         Assert.Equal(["17850"], host.PublishedCommands().Select(command => command.UserId));
+    }
+
+    [Fact]
+    public async Task A_campaign_whose_audience_matches_nobody_is_finished_with_a_warning_naming_it()
+    {
+        var logs = new FakeLogCollector();
+        await using var host = await ContentGenerationHarness.StartAsync(logs: logs);
+        var ct = TestContext.Current.CancellationToken;
+        await TestProfiles.WriteAsync(host.Profiles, "17850", topicLabel: "heart, holder, light");
+
+        await host.Harness.Bus.Publish(Campaign("nobody-1", userIds: null) with { DominantTopic = "nope", GroupIds = ["acme", "globex"] }, ct);
+        await host.WaitForConsumedAsync<CampaignRequested>(1);
+
+        Assert.Empty(host.PublishedCommands());
+        var stored = await host.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, "nobody-1", ct);
+        Assert.Equal(0, stored?.AudienceSize);
+        var warning = Assert.Single(logs.GetSnapshot(), record => record.Id.Id == ReachedNoUser);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.StartsWith(
+            "Campaign nobody-1 ('Autumn favourites') reached no user, so no email is written: nobody is in its audience " +
+            "(all users with a profile whose dominant topic is 'nope' and in group 'acme' or 'globex').",
+            warning.Message,
+            StringComparison.Ordinal);
+        Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
+    }
+
+    [Fact]
+    public async Task A_campaign_for_everyone_before_any_user_exists_says_so_once()
+    {
+        var logs = new FakeLogCollector();
+        await using var host = await ContentGenerationHarness.StartAsync(logs: logs);
+        var ct = TestContext.Current.CancellationToken;
+        var campaign = Campaign("too-early-1", userIds: null);
+
+        await host.Harness.Bus.Publish(campaign, ct);
+        await host.Harness.Bus.Publish(campaign with { EventId = Guid.NewGuid() }, ct);
+        await host.WaitForConsumedAsync<CampaignRequested>(2);
+
+        var warning = Assert.Single(logs.GetSnapshot(), record => record.Id.Id == ReachedNoUser);
+        Assert.Contains("nobody is in its audience (all users with a profile)", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_campaign_that_reaches_someone_warns_of_nothing()
+    {
+        var logs = new FakeLogCollector();
+        await using var host = await ContentGenerationHarness.StartAsync(logs: logs);
+        await TestProfiles.WriteAsync(host.Profiles, "17850", topicLabel: "heart, holder, light");
+
+        await host.Harness.Bus.Publish(Campaign("hearts-2", userIds: null) with { DominantTopic = "heart, holder, light" }, TestContext.Current.CancellationToken);
+        await host.WaitForConsumedAsync<CampaignRequested>(1);
+
+        Assert.Equal(["17850"], host.PublishedCommands().Select(command => command.UserId));
+        Assert.DoesNotContain(logs.GetSnapshot(), record => record.Id.Id == ReachedNoUser);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Tailor.Contracts;
 using Tailor.Testing;
 
@@ -14,7 +17,8 @@ internal static class ContentGenerationHarness
     public const string UnsubscribeMailbox = "leave@shop.test";
 
     /// <param name="settings">More configuration, such as a language model to write with.</param>
-    public static Task<ConsumerHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="logs">Collects what the service logs, for a test of what an operator is told.</param>
+    public static Task<ConsumerHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, FakeLogCollector? logs = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -31,7 +35,11 @@ internal static class ContentGenerationHarness
         }
 
         return ConsumerHarness.StartAsync(
-            "contentgeneration", builder => builder.AddContentGeneration(), configuration, quietAfter: TimeSpan.FromSeconds(1));
+            "contentgeneration",
+            builder => builder.AddContentGeneration(),
+            configuration,
+            replace: logs is null ? null : services => services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs))),
+            quietAfter: TimeSpan.FromSeconds(1));
     }
 
     extension(ConsumerHarness host)

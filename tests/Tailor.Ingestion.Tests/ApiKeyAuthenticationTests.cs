@@ -37,18 +37,36 @@ public sealed class ApiKeyAuthenticationTests
     }
 
     [Theory]
-    [InlineData("/v1/catalog", """{"items":[{"id":"22960","title":"JAM MAKING SET WITH JARS","price":4.25}]}""")]
-    [InlineData("/v1/campaigns", """{"name":"n","goal":"g","audience":"all","sendWindow":{"start":"2011-12-01T00:00:00Z","end":"2011-12-02T00:00:00Z"}}""")]
-    [InlineData("/v1/admin/api-keys", """{"client":"crm","scopes":["events"]}""")]
-    public async Task Post_with_a_key_lacking_the_scope_is_403(string path, string body)
+    [InlineData("/v1/catalog", """{"items":[{"id":"22960","title":"JAM MAKING SET WITH JARS","price":4.25}]}""", ApiScopes.Catalog)]
+    [InlineData("/v1/campaigns", """{"name":"n","goal":"g","audience":"all","sendWindow":{"start":"2011-12-01T00:00:00Z","end":"2011-12-02T00:00:00Z"}}""", ApiScopes.Campaigns)]
+    [InlineData("/v1/admin/api-keys", """{"client":"crm","scopes":["events"]}""", ApiScopes.Admin)]
+    public async Task Post_with_a_key_lacking_the_scope_is_403_naming_the_scope(string path, string body, string scope)
     {
         await using var app = await IngestionApp.StartAsync();
         using var client = await ClientWithScopesAsync(app, ApiScopes.Events);
 
         using var response = await client.PostAsync(path, Json(body), TestContext.Current.CancellationToken);
 
-        Assert.Equal("Scope missing", await Problems.TitleAsync(response, HttpStatusCode.Forbidden));
+        Assert.Equal(
+            $"POST {path} needs the '{scope}' scope; this API key is valid but has the scopes events.",
+            await Problems.DetailAsync(response, HttpStatusCode.Forbidden));
         Assert.Equal(0, await app.Events.CountAsync("ingestion", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Get_with_a_key_lacking_the_scope_names_it_and_every_scope_the_key_has()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        using var client = await ClientWithScopesAsync(app, ApiScopes.Events, ApiScopes.Campaigns);
+
+        using var response = await client.GetAsync("/v1/campaigns/0123456789abcdef0123456789abcdef/report", TestContext.Current.CancellationToken);
+
+        var problem = await IngestionApp.ReadJsonAsync(response);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Scope missing", problem.GetProperty("title").GetString());
+        Assert.Equal(
+            "GET /v1/campaigns/0123456789abcdef0123456789abcdef/report needs the 'admin' scope; this API key is valid but has the scopes events, campaigns.",
+            problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -7,22 +7,24 @@ public sealed class CampaignEndpointTests
 {
     private static readonly DateTimeOffset WindowStart = new(2011, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private static readonly object Christmas = new
+    {
+        name = "Christmas",
+        goal = "Sell gift sets to past buyers",
+        audience = "all",
+        sendWindow = new { start = WindowStart, end = WindowStart.AddDays(2) },
+    };
+
     [Fact]
     public async Task Campaign_for_everyone_is_accepted_and_published_without_user_ids()
     {
         await using var app = await IngestionApp.StartAsync();
 
-        using var response = await app.PostAsync("/v1/campaigns", new
-        {
-            name = "Christmas",
-            goal = "Sell gift sets to past buyers",
-            audience = "all",
-            sendWindow = new { start = WindowStart, end = WindowStart.AddDays(2) },
-        });
+        using var response = await app.PostAsync("/v1/campaigns", Christmas);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var campaignId = (await IngestionApp.ReadJsonAsync(response)).GetProperty("campaignId").GetString();
-        Assert.Equal($"/v1/campaigns/{campaignId}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/v1/campaigns/{campaignId}/report", response.Headers.Location?.OriginalString);
         var requested = Assert.Single(app.Published<CampaignRequested>());
         Assert.Equal(campaignId, requested.CampaignId);
         Assert.Equal("Christmas", requested.Name);
@@ -33,6 +35,21 @@ public sealed class CampaignEndpointTests
         Assert.Null(requested.CampaignType);
         Assert.Single(await app.RecordedAsync<CampaignRequested>());
         Assert.False(await app.AnyFaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Location_of_an_accepted_campaign_answers_with_its_report_at_once()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        using var accepted = await app.PostAsync("/v1/campaigns", Christmas);
+        var campaignId = (await IngestionApp.ReadJsonAsync(accepted)).GetProperty("campaignId").GetString();
+
+        using var report = await app.Client.GetAsync(accepted.Headers.Location, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var document = await IngestionApp.ReadJsonAsync(report);
+        Assert.Equal(campaignId, document.GetProperty("campaignId").GetString());
+        Assert.Equal(0, document.GetProperty("total").GetProperty("sent").GetInt32());
     }
 
     [Fact]

@@ -80,13 +80,18 @@ internal sealed class IngestionApp : IAsyncDisposable
     /// </param>
     /// <param name="now">The replica's clock; two machines' clocks differ.</param>
     /// <param name="otherServices">Adds consumers that stand in for another service's answers, before the bus is built.</param>
+    /// <param name="configuredKey">
+    /// Configures <see cref="AllScopesKey"/>; false starts Ingestion as a plain <c>serve</c> does, with no key in
+    /// configuration (the <see cref="Client"/> then sends a key nothing knows).
+    /// </param>
     public static async Task<IngestionApp> StartAsync(
         Action<IServiceCollection>? replace = null,
         IReadOnlyDictionary<string, string?>? configure = null,
         bool kestrel = false,
         IngestionApp? replicaOf = null,
         DateTimeOffset? now = null,
-        Action<IHostApplicationBuilder>? otherServices = null)
+        Action<IHostApplicationBuilder>? otherServices = null,
+        bool configuredKey = true)
     {
         var directory = replicaOf is null ? Path.Combine(Path.GetTempPath(), "tailor-ingestion-tests", Guid.NewGuid().ToString("N")) : null;
         var database = new SqliteDatabase(replicaOf?._database.FilePath ?? Path.Combine(directory!, "tailor.db"));
@@ -105,11 +110,14 @@ internal sealed class IngestionApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         builder.Configuration["Tailor:Ingestion:MaxBatchItems"] = "300";
-        builder.Configuration["Tailor:Ingestion:ApiKeys:0:Client"] = "tests";
-        builder.Configuration["Tailor:Ingestion:ApiKeys:0:KeyHash"] = ApiKeys.Hash(AllScopesKey);
-        for (var index = 0; index < ApiScopes.All.Count; index++)
+        if (configuredKey)
         {
-            builder.Configuration[$"Tailor:Ingestion:ApiKeys:0:Scopes:{index}"] = ApiScopes.All[index];
+            builder.Configuration["Tailor:Ingestion:ApiKeys:0:Client"] = "tests";
+            builder.Configuration["Tailor:Ingestion:ApiKeys:0:KeyHash"] = ApiKeys.Hash(AllScopesKey);
+            for (var index = 0; index < ApiScopes.All.Count; index++)
+            {
+                builder.Configuration[$"Tailor:Ingestion:ApiKeys:0:Scopes:{index}"] = ApiScopes.All[index];
+            }
         }
 
         builder.Configuration.AddInMemoryCollection(configure ?? new Dictionary<string, string?>());

@@ -130,6 +130,20 @@ public sealed class ValidationTests
         Assert.Equal(0, await app.Events.CountAsync("ingestion", TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("""{"userId":"12583","event":"Cart Viewed",}""", "The JSON object contains a trailing comma at the end, which JSON does not allow (line 1, byte 41).")]
+    [InlineData("{\n  \"userId\": \"12583\",\n  \"event\": [\"a\",]\n}", "The JSON array contains a trailing comma at the end, which JSON does not allow (line 3, byte 17).")]
+    [InlineData("   ", "The input does not contain any JSON tokens. Expected the input to start with a valid JSON token (line 1, byte 4).")]
+    [InlineData("""{"userId":"12583" "event":"Cart Viewed"}""", "'\"' is invalid after a value. Expected either ',', '}', or ']' (line 1, byte 19).")]
+    public async Task Malformed_json_is_told_by_what_and_where_without_the_readers_advice(string body, string detail)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync("/v1/track", body);
+
+        Assert.Equal(detail, await Problems.DetailAsync(response, HttpStatusCode.BadRequest));
+    }
+
     [Fact]
     public async Task Track_old_timestamp_is_accepted_because_replays_are_welcome()
     {

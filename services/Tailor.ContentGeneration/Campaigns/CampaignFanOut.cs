@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Control;
 using Tailor.ContentGeneration.Diagnostics;
@@ -20,12 +21,13 @@ namespace Tailor.ContentGeneration.Campaigns;
 /// take copies of one request at the same moment both fan it out (neither can tell the other from a fan-out that died
 /// halfway); their commands carry the same ids, and each user's email is admitted, counted and sent once by id.
 /// </remarks>
-public sealed class CampaignFanOut(
+public sealed partial class CampaignFanOut(
     IDocumentStore documents,
     IProfileCache profiles,
     IOptions<ContentGenerationOptions> options,
     ContentGenerationMetrics metrics,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<CampaignFanOut> logger)
 {
     /// <summary>Returns the finished campaign (how many users it went to, how many are held out), or null when an earlier delivery already fanned it out.</summary>
     public async Task<CampaignRecord?> FanOutAsync(CampaignRequested campaign, IPublishEndpoint publisher, CancellationToken cancellationToken)
@@ -76,8 +78,19 @@ public sealed class CampaignFanOut(
         var finished = new CampaignRecord(request, audience.Count, clock.GetUtcNow(), control);
         await documents.PutAsync(ContentGenerationNames.CampaignsCollection, request.CampaignId, finished, cancellationToken);
         metrics.FannedOut(audience.Count);
+        if (audience.Count == 0)
+        {
+            // Ingestion accepted it without knowing the profiles, so this is the one place that can say why no email came.
+            LogReachedNoUser(logger, request.CampaignId, request.Name, AudienceDescription.Of(request));
+        }
+
         return finished;
     }
+
+    [LoggerMessage(EventId = 6111, Level = LogLevel.Warning,
+        Message = "Campaign {CampaignId} ('{CampaignName}') reached no user, so no email is written: nobody is in its audience ({Audience}). " +
+            "Users have profiles once their events came in, topics once the topic model has been trained, groups once a group call named them.")]
+    private static partial void LogReachedNoUser(ILogger logger, string campaignId, string campaignName, string audience);
 
     private Task PublishPagesAsync(CampaignRequested request, List<PersonalizeEmail> commands, IPublishEndpoint publisher, CancellationToken cancellationToken) =>
         commands.Count == 0

@@ -3,11 +3,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Mapping;
+using Tailor.Ingestion.Reports;
 using Tailor.Ingestion.Requests;
 
 namespace Tailor.Ingestion.Http;
 
-/// <summary><c>POST /v1/campaigns</c>: ask for a campaign; answered 202 because the emails are written afterwards.</summary>
+/// <summary>
+/// <c>POST /v1/campaigns</c>: ask for a campaign; answered 202 because the emails are written afterwards. The
+/// <c>Location</c> is the campaign's report, the one thing about a campaign that can be read back: it answers as soon as
+/// the request is stored and counts the emails as they are written and engaged with.
+/// </summary>
 internal static class CampaignEndpoint
 {
     public static async Task<IResult> RequestAsync(
@@ -32,7 +37,7 @@ internal static class CampaignEndpoint
         {
             await log.AcceptAsync([PendingMessage.Of(requested)], cancellationToken);
             Log.CampaignRequested(logger, requested.CampaignId);
-            return Results.Accepted($"/v1/campaigns/{requested.CampaignId}", new CampaignAcceptedDocument(requested.CampaignId));
+            return Results.Accepted(CampaignReportEndpoints.PathOf(requested.CampaignId), new CampaignAcceptedDocument(requested.CampaignId));
         });
     }
 }

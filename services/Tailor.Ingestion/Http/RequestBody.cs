@@ -93,7 +93,7 @@ internal static class RequestBody
         }
         catch (JsonException malformed)
         {
-            return RequestBodyResult.Rejected(IngestionResults.Malformed(malformed.Message), "malformed");
+            return RequestBodyResult.Rejected(IngestionResults.Malformed(MalformedJsonDetail.Of(malformed)), "malformed");
         }
 
         switch (JsonText.FindFault(document.RootElement))

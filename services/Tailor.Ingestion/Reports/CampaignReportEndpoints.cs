@@ -13,6 +13,9 @@ namespace Tailor.Ingestion.Reports;
 /// <summary><c>GET /v1/campaigns/{campaignId}/report</c>: what a campaign's emails came to, per arm and subject variant, and the lift; admin scope.</summary>
 internal sealed class CampaignReportEndpoints : IEndpointModule
 {
+    /// <summary>Where one campaign's report is read: the <c>Location</c> of an accepted campaign request.</summary>
+    public static string PathOf(string campaignId) => $"/v1/campaigns/{Uri.EscapeDataString(campaignId)}/report";
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/v1/campaigns")

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Security;
 
@@ -68,7 +70,27 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await WriteProblemAsync("Scope missing", "This API key is valid but does not have the scope this endpoint needs.");
+        await WriteProblemAsync("Scope missing", ForbiddenDetail());
+    }
+
+    // Each scope is also the name of the policy that requires it (ApiScopeConventions), so the endpoint's policies
+    // name what it needs; the key's claims name what it has.
+    private string ForbiddenDetail()
+    {
+        var needed = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(data => data.Policy)
+            .OfType<string>()
+            .Where(ApiScopes.IsKnown)
+            .Distinct(StringComparer.Ordinal)
+            .ToList() ?? [];
+        if (needed.Count == 0)
+        {
+            return "This API key is valid but does not have the scope this endpoint needs.";
+        }
+
+        var granted = Context.User.FindAll(ApiScopes.ClaimType).Select(claim => claim.Value).ToList();
+        var has = granted.Count == 0 ? "no scope" : $"the scopes {string.Join(", ", granted)}";
+        return $"{Request.Method} {Quoted.Short(Request.Path.Value)} needs the '{string.Join("' and '", needed)}' scope; this API key is valid but has {has}.";
     }
 
     private async Task WriteProblemAsync(string title, string detail) =>

@@ -24,6 +24,11 @@ internal sealed class ApiKeyRegistry(IOptions<IngestionOptions> options, IDocume
         return stored is { RevokedAt: null } ? new ApiClient(stored.KeyId, stored.Client, stored.Scopes) : null;
     }
 
+    /// <summary>Whether any key would be let in: one in configuration, or one created through the admin API and not revoked.</summary>
+    public async Task<bool> AnyUsableAsync(CancellationToken cancellationToken) =>
+        options.Value.ApiKeys.Count > 0
+        || await documents.ListAsync<StoredApiKey>(Collection, cancellationToken).AnyAsync(stored => stored.Value.RevokedAt is null, cancellationToken);
+
     /// <returns>The new key (shown once, never stored) and what is kept of it.</returns>
     public async Task<(string Key, StoredApiKey Stored)> CreateAsync(string client, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {

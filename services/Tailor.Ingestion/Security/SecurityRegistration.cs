@@ -7,12 +7,16 @@ namespace Tailor.Ingestion.Security;
 
 internal static class SecurityRegistration
 {
-    /// <summary>API-key authentication, one authorization policy per scope, the per-key rate limit and the key admin API.</summary>
+    /// <summary>
+    /// API-key authentication, one authorization policy per scope, the per-key rate limit, the key admin API and the
+    /// warning at start when there is no key.
+    /// </summary>
     public static IServiceCollection AddIngestionSecurity(this IServiceCollection services)
     {
         services.AddProblemDetails();
         services.AddSingleton<IValidateOptions<IngestionOptions>, ConfiguredApiKeysValidation>();
         services.AddSingleton<ApiKeyRegistry>();
+        services.AddHostedService<ApiKeyConfigurationReport>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddAuthorizationBuilder().AddScopePolicies();

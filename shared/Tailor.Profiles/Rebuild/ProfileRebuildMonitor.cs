@@ -89,7 +89,16 @@ internal sealed partial class ProfileRebuildMonitor(
                 LogFailedDuringRebuild(logger, slice);
             }
 
-            LogRebuilt(logger, written, slice, elapsed.Elapsed.TotalSeconds, repair is null ? "had lost them" : "failed to take writes of them");
+            var reason = repair is null ? "had lost them" : "failed to take writes of them";
+            if (written == 0)
+            {
+                // Every fresh start of an empty deployment lands here once per slice: nothing an operator needs to see.
+                LogNothingRebuilt(logger, slice, reason);
+            }
+            else
+            {
+                LogRebuilt(logger, written, slice, elapsed.Elapsed.TotalSeconds, reason);
+            }
         }
         catch (Exception exception) when (RedisOutage.IsOutage(exception))
         {
@@ -105,6 +114,9 @@ internal sealed partial class ProfileRebuildMonitor(
 
     [LoggerMessage(EventId = 9201, Level = LogLevel.Information, Message = "Rebuilt {Count} '{Slice}' profile slices from the store in {Seconds:F1} s: the profile cache {Reason}.")]
     private static partial void LogRebuilt(ILogger logger, int count, string slice, double seconds, string reason);
+
+    [LoggerMessage(EventId = 9206, Level = LogLevel.Debug, Message = "The store holds no '{Slice}' profile slices to rebuild: the profile cache {Reason}.")]
+    private static partial void LogNothingRebuilt(ILogger logger, string slice, string reason);
 
     [LoggerMessage(EventId = 9205, Level = LogLevel.Information, Message = "A write of the '{Slice}' profile slices failed while they were rebuilt; the next check rebuilds them again.")]
     private static partial void LogFailedDuringRebuild(ILogger logger, string slice);

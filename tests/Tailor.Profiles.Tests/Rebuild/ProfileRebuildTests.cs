@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using StackExchange.Redis;
 using Tailor.Profiles.Rebuild;
 using Tailor.Testing;
@@ -30,6 +32,25 @@ public sealed class ProfileRebuildTests
 
         Assert.Equal(1, store.Rebuilds);
         Assert.Equal(store.Slice("u7"), (await cache.ReadAsync("u7", ct))?.Interests, SliceComparer.Instance);
+    }
+
+    [Theory]
+    [InlineData(0, LogLevel.Debug, "The store holds no 'interests' profile slices to rebuild: the profile cache had lost them.")]
+    [InlineData(3, LogLevel.Information, "Rebuilt 3 'interests' profile slices from the store in ")]
+    public async Task A_rebuild_is_logged_as_information_only_when_it_wrote_slices(int users, LogLevel level, string message)
+    {
+        // A fresh deployment starts with an empty store: a line per slice saying 0 were rebuilt only alarms its operator.
+        var ct = TestContext.Current.CancellationToken;
+        var logs = new FakeLogCollector();
+        using var host = Build([], new StoredInterests(users), logs);
+
+        await host.StartAsync(ct);
+        await Polling.UntilAsync(() => RebuildRecords(logs).Count > 0, Patience, ct);
+        await host.StopAsync(ct);
+
+        var record = Assert.Single(RebuildRecords(logs));
+        Assert.Equal(level, record.Level);
+        Assert.StartsWith(message, record.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,9 +148,17 @@ public sealed class ProfileRebuildTests
         ["Tailor:Redis:RebuildCheckInterval"] = "00:00:00.100",
     };
 
-    private static IHost Build(Dictionary<string, string?> settings, StoredInterests store)
+    private static IReadOnlyList<FakeLogRecord> RebuildRecords(FakeLogCollector logs) =>
+        [.. logs.GetSnapshot().Where(record => record.Category == "Tailor.Profiles.Rebuild.ProfileRebuildMonitor")];
+
+    private static IHost Build(Dictionary<string, string?> settings, StoredInterests store, FakeLogCollector? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(logs));
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<Tailor.Storage.IDocumentStore>(Redis.RedisCaches.Store());
         builder.Services.AddSingleton(store);
