@@ -43,7 +43,7 @@ public static class TailorBusExtensions
     }
 
     /// <summary>
-    /// The accepted times every consumer's <see cref="MessageRulesFilter{T}"/> reads, once however many services add
+    /// The accepted times every consumer's <see cref="MessageRulesFilter"/> reads, once however many services add
     /// consumers to this process, validated at start like every service's options.
     /// </summary>
     private static void AddEventTimes(IServiceCollection services)
