@@ -23,7 +23,7 @@ public sealed class TailorBusMessageRulesTests
         var good = TestActivities.Of(TestActivities.NewRun(), 0, ActivityKinds.View);
         var future = TestActivities.Of(good.Properties["run"], 1, ActivityKinds.View) with { OccurredAt = Year9999 };
 
-        var (consumed, fault, deadLetter) = await RunAsync<Ruled.UserActivityConsumer, Ruled.UserActivityConsumerDefinition>(
+        var (consumed, fault, deadLetter) = await RunAsync<ServiceA.UserActivityConsumer, Ruled.UserActivityConsumerDefinition>(
             [good], future.EventId, (host, _, cancellationToken) => PublishAllAsync(host, [good, future], cancellationToken));
 
         Assert.Equal([good.EventId], consumed);
@@ -68,7 +68,7 @@ public sealed class TailorBusMessageRulesTests
                         "itemId":"85123A","itemName":null,"quantity":1e400,"price":2.55,"text":null,"properties":{} } }
             """;
 
-        var (consumed, fault, deadLetter) = await RunAsync<Ruled.UserActivityConsumer, Ruled.UserActivityConsumerDefinition>(
+        var (consumed, fault, deadLetter) = await RunAsync<ServiceA.UserActivityConsumer, Ruled.UserActivityConsumerDefinition>(
             [good],
             infinite,
             async (host, broker, cancellationToken) =>
@@ -109,17 +109,17 @@ public sealed class TailorBusMessageRulesTests
             (TestQueuePrefixes.Ruled, bus =>
             {
                 bus.AddConsumer<TConsumer, TDefinition>();
-                bus.AddConsumer<Ruled.UserActivityFaultConsumer>();
+                bus.AddConsumer<Validating.UserActivityFaultConsumer>();
             }));
         var queue = host.QueueOf<TConsumer>();
         broker.RemoveWhenDisposed(queue);
-        broker.RemoveWhenDisposed(host.QueueOf<Ruled.UserActivityFaultConsumer>());
+        broker.RemoveWhenDisposed(host.QueueOf<Validating.UserActivityFaultConsumer>());
 
         await publish(host, broker, cancellationToken);
 
         var expected = good.Select(message => message.EventId).ToHashSet();
         List<Guid> Consumed() => [.. host.Activities.By<TConsumer>().Select(message => message.EventId).Where(id => expected.Contains(id) || id == refused)];
-        List<Fault<UserActivityTracked>> Faults() => [.. host.Faults.By<Ruled.UserActivityFaultConsumer>().Where(fault => fault.Message.EventId == refused)];
+        List<Fault<UserActivityTracked>> Faults() => [.. host.Faults.By<Validating.UserActivityFaultConsumer>().Where(fault => fault.Message.EventId == refused)];
         Assert.True(
             await Polling.WithinAsync(() => Consumed().Count == good.Count && (Faults().Count > 0 || !faulted)),
             "The good messages were not all consumed, or the refused one's fault was not published, in time.");

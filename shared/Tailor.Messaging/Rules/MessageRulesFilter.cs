@@ -26,45 +26,24 @@ public sealed class MessageRulesFilter(IOptions<EventTimeOptions> options, TimeP
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var times = EventTimeRange.From(options.Value, time.GetUtcNow());
-        if (context.TryGetMessage<UserActivityTracked>(out var activity))
-        {
-            return CheckAsync(activity, next, times);
-        }
-
-        if (context.TryGetMessage<EmailEngaged>(out var engaged))
-        {
-            return CheckAsync(engaged, next, times);
-        }
-
-        if (context.TryGetMessage<UserIdentified>(out var identified))
-        {
-            return CheckAsync(identified, next, times);
-        }
-
-        if (context.TryGetMessage<UserGrouped>(out var grouped))
-        {
-            return CheckAsync(grouped, next, times);
-        }
-
-        if (context.TryGetMessage<DeviceTimeZoneObserved>(out var observed))
-        {
-            return CheckAsync(observed, next, times);
-        }
-
-        if (context.TryGetMessage<CatalogItemUpserted>(out var item))
-        {
-            return CheckAsync(item, next, times);
-        }
-
-        if (context.TryGetMessage<CampaignRequested>(out var campaign))
-        {
-            return CheckAsync(campaign, next, times);
-        }
-
-        return context.TryGetMessage<UserErased>(out var erased) ? CheckAsync(erased, next, times) : next.Send(context);
+        // The contracts MessageRules knows, the busiest first; any other message goes on as it is.
+        return TryCheck<UserActivityTracked>(context, next, times)
+            ?? TryCheck<EmailEngaged>(context, next, times)
+            ?? TryCheck<UserIdentified>(context, next, times)
+            ?? TryCheck<UserGrouped>(context, next, times)
+            ?? TryCheck<DeviceTimeZoneObserved>(context, next, times)
+            ?? TryCheck<CatalogItemUpserted>(context, next, times)
+            ?? TryCheck<CampaignRequested>(context, next, times)
+            ?? TryCheck<UserErased>(context, next, times)
+            ?? next.Send(context);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("messageRules");
+
+    /// <returns>The check of the message as a <typeparamref name="T"/>; null when it is not one.</returns>
+    private Task? TryCheck<T>(ConsumeContext context, IPipe<ConsumeContext> next, EventTimeRange times)
+        where T : class =>
+        context.TryGetMessage<T>(out var message) ? CheckAsync(message, next, times) : null;
 
     private async Task CheckAsync<T>(ConsumeContext<T> context, IPipe<ConsumeContext> next, EventTimeRange times)
         where T : class

@@ -28,13 +28,3 @@ public sealed class UserActivityBatchConsumerDefinition : TailorConsumerDefiniti
         consumerConfigurator.Options<BatchOptions>(batch => batch.SetMessageLimit(50).SetTimeLimit(TimeSpan.FromMilliseconds(500)).SetConcurrencyLimit(1));
     }
 }
-
-/// <summary>Observes the faults of the activities this test set refused.</summary>
-public sealed class UserActivityFaultConsumer(Received<Fault<UserActivityTracked>> received) : IConsumer<Fault<UserActivityTracked>>
-{
-    public Task Consume(ConsumeContext<Fault<UserActivityTracked>> context)
-    {
-        received.Add(this, context.Message);
-        return Task.CompletedTask;
-    }
-}
