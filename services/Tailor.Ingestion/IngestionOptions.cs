@@ -26,19 +26,8 @@ public sealed class IngestionOptions
     [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan AcceptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Calls timestamped earlier are refused. Old-but-real data is welcome: Tailor replays history such as 2010's Online Retail set.</summary>
-    public DateTimeOffset EarliestTimestamp { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>How far past the server's clock a (skew-corrected) timestamp may be.</summary>
-    [TimeSpanRange("00:00:00", "30.00:00:00")]
-    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
-
-    /// <summary>
-    /// How far past the server's clock a campaign's send window may end. Its emails are written when it is requested,
-    /// from that day's catalog, prices and recommendations, so a send much later would show what no longer holds.
-    /// </summary>
-    [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
-    public TimeSpan MaxSendWindowAhead { get; set; } = TimeSpan.FromDays(365);
+    // The accepted event times and send windows (EarliestTimestamp, MaxFutureSkew, MaxSendWindowAhead) are read from
+    // this section too, by every service: see Tailor.Messaging.Rules.EventTimeOptions.
 
     /// <summary>
     /// How long a model rollback waits for Recommendation's answer before it is answered 202; the request stays queued

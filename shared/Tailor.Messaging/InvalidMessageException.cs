@@ -52,11 +52,22 @@ public sealed class InvalidMessageException : Exception
     /// </summary>
     public static void ThrowIfAny(string messageType, IReadOnlyCollection<(Guid EventId, string Problem)> rejected)
     {
-        ArgumentNullException.ThrowIfNull(rejected);
-        if (rejected.Count > 0)
+        if (Of(messageType, rejected) is { } exception)
         {
-            var reasons = string.Join("; ", rejected.Select(entry => $"{entry.EventId}: {entry.Problem}"));
-            throw new InvalidMessageException($"{rejected.Count} {messageType} message(s) cannot be used: {reasons}");
+            throw exception;
         }
+    }
+
+    /// <summary>The exception <see cref="ThrowIfAny"/> throws, naming each message and its problem; null when none was rejected.</summary>
+    public static InvalidMessageException? Of(string messageType, IReadOnlyCollection<(Guid EventId, string Problem)> rejected)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        if (rejected.Count == 0)
+        {
+            return null;
+        }
+
+        var reasons = string.Join("; ", rejected.Select(entry => $"{entry.EventId}: {entry.Problem}"));
+        return new InvalidMessageException($"{rejected.Count} {messageType} message(s) cannot be used: {reasons}");
     }
 }

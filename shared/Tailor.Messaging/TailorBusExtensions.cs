@@ -1,9 +1,12 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 using Tailor.Contracts;
 using Tailor.Messaging.Diagnostics;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Messaging;
 
@@ -19,6 +22,7 @@ public static class TailorBusExtensions
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> registration)
     {
         GetTailorConsumers(builder).Add(registration);
+        AddEventTimes(builder.Services);
         return builder;
     }
 
@@ -36,6 +40,24 @@ public static class TailorBusExtensions
         }
 
         return (BusRegistrations)value;
+    }
+
+    /// <summary>
+    /// The accepted times every consumer's <see cref="MessageRulesFilter"/> reads, once however many services add
+    /// consumers to this process, validated at start like every service's options.
+    /// </summary>
+    private static void AddEventTimes(IServiceCollection services)
+    {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<EventTimeOptions>)))
+        {
+            return;
+        }
+
+        services.AddOptions<EventTimeOptions>()
+            .BindConfiguration(EventTimeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
     }
 
     /// <summary>

@@ -232,6 +232,48 @@ public sealed class CampaignRequestedConsumerTests
         Assert.Empty(host.PublishedCommands());
     }
 
+    public static TheoryData<string, string> RefusedOnTheBus => new()
+    {
+        { "a window ending in 9999", "SendWindowEnd: Must be at most 3650 days ahead of this server's clock" },
+        { "a window starting in year 1", "SendWindowStart: Must not be before 2000-01-01" },
+        { "a request dated 9999", "OccurredAt: 9999-12-31" },
+        { "a campaign id '..'", "CampaignId: Must not be '.' or '..'" },
+        { "no name", "Name: Must not be empty." },
+        { "a user id '..' in the audience", "UserIds[1]: Must not be '.' or '..'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedOnTheBus))]
+    public async Task Consume_campaign_refused_on_the_bus_faults_saying_why_and_stores_nothing_while_the_one_beside_it_fans_out(string because, string problem)
+    {
+        await using var host = await ContentGenerationHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var good = Campaign("good-1", ["17850"]);
+        var bad = Refused(because, Campaign("bad-1", ["13047"]));
+
+        await host.Harness.Bus.Publish(bad, ct);
+        await host.Harness.Bus.Publish(good, ct);
+        await host.WaitForCommandsAsync(1);
+
+        var fault = Assert.Single(host.Published<MassTransit.Fault<CampaignRequested>>());
+        Assert.Equal(bad.EventId, fault.Message.EventId);
+        Assert.Contains(problem, Assert.Single(fault.Exceptions).Message, StringComparison.Ordinal);
+        Assert.Equal(["17850"], host.PublishedCommands().Select(command => command.UserId));
+        Assert.Null(await host.Documents.FindAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, bad.CampaignId, ct));
+        Assert.False(await host.Events.ContainsAsync(ContentGenerationNames.Stream, bad.EventId, ct));
+    }
+
+    private static CampaignRequested Refused(string because, CampaignRequested campaign) => because switch
+    {
+        "a window ending in 9999" => campaign with { SendWindowEnd = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero) },
+        "a window starting in year 1" => campaign with { SendWindowStart = DateTimeOffset.MinValue },
+        "a request dated 9999" => campaign with { OccurredAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero) },
+        "a campaign id '..'" => campaign with { CampaignId = ".." },
+        "no name" => campaign with { Name = null! },
+        "a user id '..' in the audience" => campaign with { UserIds = ["13047", ".."] },
+        _ => throw new ArgumentOutOfRangeException(nameof(because), because, null),
+    };
+
     private static CampaignRequested Campaign(string campaignId, IReadOnlyList<string>? userIds) =>
         new(Guid.NewGuid(), campaignId, DateTimeOffset.UtcNow, "Autumn favourites", "Bring customers back", userIds, WindowStart, WindowStart.AddDays(7));
 }

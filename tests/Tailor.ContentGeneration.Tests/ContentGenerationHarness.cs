@@ -28,6 +28,9 @@ internal static class ContentGenerationHarness
             // Small chunks and pages, so a test audience spans several PublishBatch calls and pages.
             ["Tailor:ContentGeneration:FanOutChunkSize"] = "3",
             ["Tailor:ContentGeneration:PersonalizeBatchLimit"] = "2",
+            // The tests' send windows are fixed in January 2030, so that every run plans the same hours; the bus refuses a
+            // window ending further ahead than this (EventTimeOptions), 365 days by default.
+            ["Tailor:Ingestion:MaxSendWindowAhead"] = "3650.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -136,7 +136,8 @@ public sealed class FrequencyCapConsumerTests
         await using var host = await ContentGenerationHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var emailId = MessageIds.Email("news-1", "17850");
-        var openedAt = new DateTimeOffset(2030, 1, 7, 8, 15, 0, TimeSpan.Zero);
+        // In the past: the bus refuses an engagement dated more than a day ahead of the clock (EventTimeOptions).
+        var openedAt = new DateTimeOffset(2026, 1, 7, 8, 15, 0, TimeSpan.Zero);
 
         await host.Harness.Bus.Publish(Engaged(emailId, openedAt.AddHours(2), EngagementKind.Open, isMachineOpen: true), ct);
         await host.Harness.Bus.Publish(Engaged(emailId, openedAt.AddHours(3), EngagementKind.Delivered, isMachineOpen: false), ct);
@@ -169,6 +170,25 @@ public sealed class FrequencyCapConsumerTests
         Assert.Null(await host.Documents.FindAsync<SendLedger>(ContentGenerationNames.SendLedgerCollection, "17850", ct));
         Assert.Single((await LedgerAsync(host, "13047")).Sends);
         Assert.False(await host.FaultPublishedAsync<UserErased>());
+    }
+
+    [Fact]
+    public async Task Consume_email_engaged_dated_9999_faults_and_leaves_the_send_ledger_alone()
+    {
+        // An open dated 9999 would read as the user's latest for ever, so fatigue could never build up again.
+        await using var host = await ContentGenerationHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var openedAt = new DateTimeOffset(2026, 1, 7, 8, 15, 0, TimeSpan.Zero);
+        var future = Engaged(MessageIds.Email("news-1", "17850"), new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), EngagementKind.Open, isMachineOpen: false);
+        var beside = Engaged(MessageIds.Email("news-1", "13047"), openedAt, EngagementKind.Open, isMachineOpen: false) with { UserId = "13047" };
+
+        await host.Harness.Bus.Publish(future, ct);
+        await host.Harness.Bus.Publish(beside, ct);
+        await host.WaitForConsumedAsync<EmailEngaged>(2);
+
+        Assert.Equal(future.EventId, Assert.Single(host.Published<MassTransit.Fault<EmailEngaged>>()).Message.EventId);
+        Assert.Null(await host.Documents.FindAsync<SendLedger>(ContentGenerationNames.SendLedgerCollection, "17850", ct));
+        Assert.Equal(openedAt, (await LedgerAsync(host, "13047")).LastEngagedAt);
     }
 
     private static async Task<SendLedger> LedgerAsync(ConsumerHarness host, string userId)

@@ -1,8 +1,6 @@
 using System.Net;
+using MassTransit;
 using Tailor.Contracts;
-using Tailor.Ingestion.Accepting;
-using Tailor.Ingestion.Contacts;
-using Tailor.Storage;
 
 namespace Tailor.Ingestion.Tests;
 
@@ -35,7 +33,7 @@ public sealed class GroupEndpointTests
         var contact = (await app.Profiles.ReadAsync("17850", TestContext.Current.CancellationToken))!.Contact!;
         Assert.Equal(["0e8c78ea9d97a7b8185e8632"], contact.GroupIds!);
         Assert.Equal(("ada@example.com", true), (contact.Email, contact.EmailConsent));
-        var membership = Assert.Single((await ContactAsync(app, "17850")).Groups!);
+        var membership = Assert.Single((await app.ContactAsync("17850")).Groups!);
         Assert.Equal("Initech", membership.Traits["name"]);
         Assert.False(await app.AnyFaultPublishedAsync());
     }
@@ -51,7 +49,7 @@ public sealed class GroupEndpointTests
         // Late and older: fills a field nobody had sent, overrides none.
         await PostOkAsync(app, """{"userId":"13047","groupId":"acme","timestamp":"2024-02-01T00:00:00Z","traits":{"plan":"trial","industry":"Anvils"}}""");
 
-        var groups = (await ContactAsync(app, "13047")).Groups!;
+        var groups = (await app.ContactAsync("13047")).Groups!;
         Assert.Equal(["acme", "globex"], groups.Select(group => group.GroupId));
         Assert.Equal(
             new Dictionary<string, string> { ["name"] = "Acme", ["plan"] = "gold", ["employees"] = "12", ["industry"] = "Anvils" },
@@ -74,7 +72,7 @@ public sealed class GroupEndpointTests
         Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
         Assert.Single(app.Published<UserGrouped>());
         Assert.Single(await app.RecordedAsync<UserGrouped>());
-        Assert.Single((await ContactAsync(app, "12583")).Groups!);
+        Assert.Single((await app.ContactAsync("12583")).Groups!);
     }
 
     [Fact]
@@ -104,12 +102,27 @@ public sealed class GroupEndpointTests
         Assert.Null(await app.Profiles.ReadAsync("14688", TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task Group_id_dot_dot_on_the_bus_is_refused_and_the_group_beside_it_is_kept()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var dotDot = new UserGrouped(Guid.NewGuid(), "14688", IngestionApp.Now, "..", new Dictionary<string, string>());
+        var acme = new UserGrouped(Guid.NewGuid(), "14688", IngestionApp.Now, "acme", new Dictionary<string, string>());
+
+        await app.Harness.Bus.Publish(dotDot, TestContext.Current.CancellationToken);
+        await app.Harness.Bus.Publish(acme, TestContext.Current.CancellationToken);
+
+        Assert.True(await app.ConsumedAsync<UserGrouped>(message => message.EventId == acme.EventId));
+        Assert.True(await app.Harness.Published.Any<Fault<UserGrouped>>(
+            fault => fault.Context.Message.Message.EventId == dotDot.EventId && fault.Context.Message.Exceptions[0].Message.Contains("GroupId: Must not be '.' or '..'", StringComparison.Ordinal),
+            TestContext.Current.CancellationToken));
+        Assert.Equal(["acme"], (await app.ContactAsync("14688")).Groups!.Select(group => group.GroupId));
+        Assert.Equal([acme.EventId], (await app.RecordedAsync<UserGrouped>()).Select(message => message.EventId));
+    }
+
     private static async Task PostOkAsync(IngestionApp app, string body)
     {
         using var response = await app.PostRawAsync("/v1/group", body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    private static async Task<ContactRecord> ContactAsync(IngestionApp app, string userId) =>
-        (await app.Documents.FindAsync<ContactRecord>(IngestionStorage.ContactsCollection, userId, TestContext.Current.CancellationToken))!;
 }

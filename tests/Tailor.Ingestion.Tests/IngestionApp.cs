@@ -156,6 +156,10 @@ internal sealed class IngestionApp : IAsyncDisposable
         where T : class =>
         [.. Harness.Published.Select<T>(TestContext.Current.CancellationToken).Select(published => published.Context.Message)];
 
+    /// <summary>The contact book's record of the user (details, consent and groups, each with its time).</summary>
+    public async Task<Contacts.ContactRecord> ContactAsync(string userId) =>
+        (await Documents.FindAsync<Contacts.ContactRecord>(Accepting.IngestionStorage.ContactsCollection, userId, TestContext.Current.CancellationToken))!;
+
     public async Task<IReadOnlyList<T>> RecordedAsync<T>()
         where T : class =>
         await Events.ReadMessagesAsync<T>(new EventQuery("ingestion"), TestContext.Current.CancellationToken)

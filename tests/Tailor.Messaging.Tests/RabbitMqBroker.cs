@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -30,6 +31,32 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     /// <summary>Takes (and acknowledges) the next message of a queue; null when it is empty or does not exist (yet).</summary>
     public Task<BasicGetResult?> TakeAsync(string queue, CancellationToken cancellationToken) =>
         OnFreshChannelAsync(channel => channel.BasicGetAsync(queue, autoAck: true, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Takes messages off the queue until the one whose MassTransit envelope carries <paramref name="eventId"/>; null
+    /// while it is not there.
+    /// </summary>
+    public async Task<BasicGetResult?> TakeEventAsync(string queue, Guid eventId, CancellationToken cancellationToken)
+    {
+        while (await TakeAsync(queue, cancellationToken) is { } taken)
+        {
+            using var envelope = JsonDocument.Parse(taken.Body);
+            if (envelope.RootElement.GetProperty("message").GetProperty("eventId").GetGuid() == eventId)
+            {
+                return taken;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Publishes a body as it is to an exchange, as a publisher that writes its own MassTransit envelopes would.</summary>
+    public async Task PublishAsync(string exchange, string contentType, byte[] body, CancellationToken cancellationToken)
+    {
+        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var properties = new BasicProperties { ContentType = contentType, Persistent = true };
+        await channel.BasicPublishAsync(exchange, routingKey: string.Empty, mandatory: false, properties, body, cancellationToken);
+    }
 
     /// <summary>Whether an exchange of that name exists on the broker.</summary>
     public async Task<bool> HasExchangeAsync(string exchange, CancellationToken cancellationToken) =>

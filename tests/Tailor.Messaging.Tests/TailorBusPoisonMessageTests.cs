@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using MassTransit;
 using RabbitMQ.Client;
 using Tailor.Contracts;
@@ -62,25 +61,9 @@ public sealed class TailorBusPoisonMessageTests
 
         BasicGetResult? deadLetter = null;
         var movedToErrorQueue = await Polling.WithinAsync(
-            async () => (deadLetter = await TakeMessageOf(broker, $"{queue}_error", poison.EventId, cancellationToken)) is not null);
+            async () => (deadLetter = await broker.TakeEventAsync($"{queue}_error", poison.EventId, cancellationToken)) is not null);
         Assert.True(movedToErrorQueue, $"The poison message did not reach {queue}_error in time.");
         var exceptionType = deadLetter!.BasicProperties.Headers?[ExceptionTypeHeader] as byte[];
         Assert.Equal(typeof(InvalidDataException).FullName, exceptionType is null ? null : Encoding.UTF8.GetString(exceptionType));
-    }
-
-    /// <summary>Takes messages off the queue until the one carrying <paramref name="eventId"/>; null while it is not there.</summary>
-    private static async Task<BasicGetResult?> TakeMessageOf(
-        RabbitMqBroker broker, string queue, Guid eventId, CancellationToken cancellationToken)
-    {
-        while (await broker.TakeAsync(queue, cancellationToken) is { } taken)
-        {
-            using var envelope = JsonDocument.Parse(taken.Body);
-            if (envelope.RootElement.GetProperty("message").GetProperty("eventId").GetGuid() == eventId)
-            {
-                return taken;
-            }
-        }
-
-        return null;
     }
 }

@@ -7,4 +7,5 @@ internal static class TestQueuePrefixes
     public const string ServiceB = "tailor-messaging-tests-service-b";
     public const string Replicated = "tailor-messaging-tests-replicated";
     public const string Validating = "tailor-messaging-tests-validating";
+    public const string Ruled = "tailor-messaging-tests-ruled";
 }

@@ -104,6 +104,7 @@ public class RecommendationConsumerTests
         var ct = TestContext.Current.CancellationToken;
 
         await harness.Harness.Bus.PublishBatch([purchase, broken, view], ct);
+        await harness.WaitForConsumedAsync<UserActivityTracked>(3);
 
         Assert.True(await harness.WasPublishedAsync<Fault<UserActivityTracked>>(m => m.Message.EventId == broken.EventId));
         Assert.True(await harness.Events.ContainsAsync(RecommendationStore.Stream, purchase.EventId, ct));

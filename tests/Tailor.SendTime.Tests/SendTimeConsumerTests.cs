@@ -131,7 +131,7 @@ public sealed class SendTimeConsumerTests
     }
 
     [Fact]
-    public async Task Consume_activity_without_user_faults_after_learning_from_the_rest_of_the_batch()
+    public async Task Consume_activity_without_user_faults_alone_and_the_rest_of_the_batch_is_learned()
     {
         await using var host = await SendTimeHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -139,9 +139,30 @@ public sealed class SendTimeConsumerTests
         var bad = TestMessages.Activity(" ", TestMessages.Monday.AddHours(10));
 
         await host.Harness.Bus.PublishBatch([good, bad], ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(2);
 
-        Assert.True(await host.FaultPublishedAsync<UserActivityTracked>());
+        Assert.Equal(bad.EventId, Assert.Single(host.Published<Fault<UserActivityTracked>>()).Message.EventId);
         Assert.Equal(10, (await host.Profiles.ReadAsync("u-1", ct))?.SendTime?.BestHourOfWeek);
+    }
+
+    [Fact]
+    public async Task Consume_activities_dated_9999_or_year_1_fault_and_leave_the_users_hours_to_the_good_one()
+    {
+        // Dated 9999, an activity would become the user's newest evidence for ever: every real one after it would
+        // weigh nothing against it, and the user's best hour would stay its hour.
+        await using var host = await SendTimeHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var good = TestMessages.Activity("u-1", TestMessages.Monday.AddHours(10));
+        var future = TestMessages.Activity("u-1", new DateTimeOffset(9999, 12, 27, 18, 0, 0, TimeSpan.Zero));
+        var ancient = TestMessages.Activity("u-2", DateTimeOffset.MinValue.AddHours(18));
+
+        await host.Harness.Bus.PublishBatch([good, future, ancient], ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(3);
+
+        Assert.Equal(new[] { future.EventId, ancient.EventId }.Order(), host.Published<Fault<UserActivityTracked>>().Select(fault => fault.Message.EventId).Order());
+        var slice = (await host.Profiles.ReadAsync("u-1", ct))?.SendTime;
+        Assert.Equal((10, 1), (slice?.BestHourOfWeek, slice?.EvidenceCount));
+        Assert.Null(await host.Profiles.ReadAsync("u-2", ct));
     }
 
     [Fact]

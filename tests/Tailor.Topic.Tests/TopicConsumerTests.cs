@@ -131,6 +131,7 @@ public class TopicConsumerTests
         var ct = TestContext.Current.CancellationToken;
 
         await harness.Harness.Bus.PublishBatch([wrote, anonymous], ct);
+        await harness.WaitForConsumedAsync<UserActivityTracked>(2);
 
         Assert.True(await harness.WasPublishedAsync<Fault<UserActivityTracked>>(m => m.Message.EventId == anonymous.EventId));
         Assert.True(await harness.Events.ContainsAsync(TopicStore.Stream, wrote.EventId, ct));

@@ -39,30 +39,15 @@ public sealed class CampaignRequestedConsumer(
         }
     }
 
+    // What ContentGeneration alone refuses; the ids, times and send window were held to MessageRules on the way in.
     private static void Validate(CampaignRequested campaign)
     {
-        if (string.IsNullOrWhiteSpace(campaign.CampaignId))
-        {
-            throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has no CampaignId.");
-        }
-
-        CampaignMessageChecks.RequireWindow(campaign.SendWindowStart, campaign.SendWindowEnd, nameof(CampaignRequested), campaign.EventId);
         CampaignMessageChecks.RequireCampaignType(campaign.CampaignType, nameof(CampaignRequested), campaign.EventId);
         CampaignMessageChecks.RequireSections(campaign.Sections, nameof(CampaignRequested), campaign.EventId);
         if (campaign.ControlShare is { } share && !(share >= 0 && share <= CampaignArms.MaxControlShare))
         {
             throw new InvalidMessageException(
                 $"{nameof(CampaignRequested)} {campaign.EventId} has a control share of {share}; it must be from 0 to {CampaignArms.MaxControlShare}.");
-        }
-
-        if (campaign.UserIds?.Any(string.IsNullOrWhiteSpace) == true)
-        {
-            throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has a blank user id in its audience.");
-        }
-
-        if (campaign.GroupIds?.Any(string.IsNullOrWhiteSpace) == true)
-        {
-            throw new InvalidMessageException($"{nameof(CampaignRequested)} {campaign.EventId} has a blank group id in its audience.");
         }
     }
 }

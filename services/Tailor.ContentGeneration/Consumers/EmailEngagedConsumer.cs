@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Subjects;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Consumers;
@@ -18,7 +17,6 @@ public sealed class EmailEngagedConsumer(IEventStore events, FrequencyGuard freq
     public async Task Consume(ConsumeContext<EmailEngaged> context)
     {
         var engagement = context.Message;
-        InvalidMessageException.ThrowIfBlank(engagement.UserId, engagement.EventId);
         // The ledger is updated before the event is recorded, so a failure in between is retried rather than lost;
         // noting the same engagement twice keeps the later time, which changes nothing.
         if (!await events.HandleOnceAsync(ContentGenerationNames.Stream, engagement, token => NoteAsync(engagement, token), context.CancellationToken))

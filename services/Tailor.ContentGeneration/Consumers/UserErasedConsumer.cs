@@ -1,7 +1,6 @@
 using MassTransit;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.ContentGeneration.Consumers;
@@ -17,7 +16,6 @@ public sealed class UserErasedConsumer(IEventStore events, FrequencyGuard freque
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
-        InvalidMessageException.ThrowIfBlank(erased.UserId, erased.EventId);
         await frequency.ForgetAsync(erased.UserId, context.CancellationToken);
 
         // After the ledger: until here the records still make a redelivered command or engagement a duplicate.

@@ -18,19 +18,8 @@ public sealed class CatalogItemUpsertedConsumer(
     public async Task Consume(ConsumeContext<Batch<CatalogItemUpserted>> context)
     {
         var cancellationToken = context.CancellationToken;
-        var rejected = new List<(Guid EventId, string Problem)>();
-        var changes = new List<CatalogItemUpserted>();
-        foreach (var change in context.Message.Select(entry => entry.Message))
-        {
-            if (string.IsNullOrWhiteSpace(change.ItemId) || string.IsNullOrWhiteSpace(change.Title))
-            {
-                rejected.Add((change.EventId, "a catalog item needs an ItemId and a Title"));
-            }
-            else
-            {
-                changes.Add(change);
-            }
-        }
+        // Each has an item id, a title and a time in range: MessageRules refused any other on the way in.
+        var changes = context.Message.Select(entry => entry.Message).ToList();
 
         // In event-time order, so of two changes of one item in a batch the newer one is what stays.
         changes.Sort((left, right) => left.OccurredAt.CompareTo(right.OccurredAt));
@@ -70,7 +59,6 @@ public sealed class CatalogItemUpsertedConsumer(
         }
 
         Log.ItemsEmbedded(logger, embedded.Count, context.Message.Length);
-        InvalidMessageException.ThrowIfAny(nameof(CatalogItemUpserted), rejected);
     }
 
     /// <summary>The text an item is known by: its title, and its description when it has one.</summary>

@@ -19,8 +19,6 @@ public sealed class EmailEngagedConsumer(
     {
         var engagement = context.Message;
         var cancellationToken = context.CancellationToken;
-        InvalidMessageException.ThrowIfBlank(engagement.UserId, engagement.EventId);
-
         if (!await events.HandleOnceAsync(EmbeddingNames.Stream, engagement, token => LearnFromClickAsync(context, token), cancellationToken))
         {
             Log.Duplicate(logger, nameof(EmailEngaged), engagement.EventId);

@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Interests;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Embedding.Consumers;
@@ -18,8 +17,6 @@ public sealed class UserErasedConsumer(UserInterests interests, IEventStore even
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
-        InvalidMessageException.ThrowIfBlank(erased.UserId, erased.EventId);
-
         await interests.ForgetAsync(erased.UserId, context.CancellationToken);
 
         // After the state: until here the records still make a redelivered event a duplicate rather than new evidence.

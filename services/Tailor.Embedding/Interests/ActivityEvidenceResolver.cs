@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Vectors;
-using Tailor.Messaging;
 
 namespace Tailor.Embedding.Interests;
 
@@ -24,12 +23,6 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
         for (var i = 0; i < activities.Count; i++)
         {
             var activity = activities[i];
-            if (InvalidMessageException.BlankProblem(activity.UserId) is { } problem)
-            {
-                resolved[i] = new ResolvedActivity(activity, null, problem);
-                continue;
-            }
-
             switch (activity.Activity)
             {
                 case ActivityKinds.Purchase or ActivityKinds.View:

@@ -5,7 +5,6 @@ using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Reports;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Storage;
-using Tailor.Messaging;
 
 namespace Tailor.Ingestion.Consumers;
 
@@ -19,8 +18,6 @@ internal sealed class EmailEngagedConsumer(IEventStore events, IDocumentStore do
     public async Task Consume(ConsumeContext<EmailEngaged> context)
     {
         var engaged = context.Message;
-        InvalidMessageException.ThrowIfBlank(engaged.UserId, engaged.EventId);
-
         await events.RecordAsync(IngestionStorage.EventStream, engaged, context.CancellationToken);
 
         // Applied even when the event was already recorded: if the consent write failed after the record, the

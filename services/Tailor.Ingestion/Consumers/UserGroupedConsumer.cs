@@ -2,7 +2,6 @@ using MassTransit;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Consumers;
@@ -16,13 +15,6 @@ internal sealed class UserGroupedConsumer(IEventStore events, ContactBook contac
     public async Task Consume(ConsumeContext<UserGrouped> context)
     {
         var grouped = context.Message;
-        InvalidMessageException.ThrowIfBlank(grouped.UserId, grouped.EventId);
-        InvalidMessageException.ThrowIfBlank(grouped.GroupId, grouped.EventId);
-        if (grouped.Traits is null)
-        {
-            throw new InvalidMessageException($"Message {grouped.EventId} has no Traits; send an empty map for none.");
-        }
-
         await events.RecordAsync(IngestionStorage.EventStream, grouped, context.CancellationToken);
 
         // Applied even when already recorded: the merge is idempotent and repairs a write that failed after the record.

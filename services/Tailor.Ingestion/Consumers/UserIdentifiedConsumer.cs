@@ -2,7 +2,6 @@ using MassTransit;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Consumers;
@@ -17,7 +16,6 @@ internal sealed class UserIdentifiedConsumer(IEventStore events, ContactBook con
     public async Task Consume(ConsumeContext<UserIdentified> context)
     {
         var identified = context.Message;
-        InvalidMessageException.ThrowIfBlank(identified.UserId, identified.EventId);
         await events.RecordAsync(IngestionStorage.EventStream, identified, context.CancellationToken);
 
         // Applied even when already recorded: the merge is idempotent and repairs a write that failed after the record.

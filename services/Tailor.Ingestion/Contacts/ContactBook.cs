@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
+using Tailor.Messaging.Rules;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Contacts;

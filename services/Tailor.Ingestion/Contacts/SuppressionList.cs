@@ -1,4 +1,5 @@
 using Tailor.Contracts;
+using Tailor.Messaging.Rules;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Contacts;

@@ -5,6 +5,7 @@ using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Mapping;
 using Tailor.Ingestion.Reports;
 using Tailor.Ingestion.Requests;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Http;
 
@@ -18,6 +19,7 @@ internal static class CampaignEndpoint
     public static async Task<IResult> RequestAsync(
         HttpContext http,
         IOptions<IngestionOptions> options,
+        IOptions<EventTimeOptions> times,
         AcceptedMessageLog log,
         TimeProvider time,
         IngestionMetrics metrics,
@@ -26,7 +28,7 @@ internal static class CampaignEndpoint
         var limits = options.Value;
         var now = time.GetUtcNow();
         var (campaign, problem) = await ValidatedRequest.ReadAsync(
-            http, limits.MaxBatchBytes, (body, errors) => CampaignRequestParser.Parse(body, limits, now, errors), metrics);
+            http, limits.MaxBatchBytes, (body, errors) => CampaignRequestParser.Parse(body, EventTimeRange.From(times.Value, now), errors), metrics);
         if (campaign is null)
         {
             return problem!;

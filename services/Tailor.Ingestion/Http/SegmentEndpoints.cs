@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Requests;
 using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Http;
 
@@ -30,7 +31,7 @@ internal static class SegmentEndpoints
         var (batch, problem) = await ValidatedRequest.ReadAsync(
             http,
             limits.MaxBatchBytes,
-            (body, errors) => BatchRequestParser.Parse(body, limits.MaxBatchItems, limits.MaxCallBytes, sentAt => CallContext.From(limits, receivedAt, sentAt), errors),
+            (body, errors) => BatchRequestParser.Parse(body, limits.MaxBatchItems, limits.MaxCallBytes, sentAt => CallContext.From(limits, services.Times.Value, receivedAt, sentAt), errors),
             services.Metrics);
         if (batch is null)
         {
@@ -55,7 +56,7 @@ internal static class SegmentEndpoints
     private static async Task<IResult> SingleAsync(string type, HttpContext http, SegmentRequestServices services)
     {
         var limits = services.Options.Value;
-        var context = CallContext.From(limits, services.Time.GetUtcNow());
+        var context = CallContext.From(limits, services.Times.Value, services.Time.GetUtcNow());
         var (call, problem) = await ValidatedRequest.ReadAsync(
             http, limits.MaxCallBytes, (body, errors) => SegmentCallParser.Parse(body, JsonPaths.Root, type, context, errors), services.Metrics);
         return call is null ? problem! : await StoreFailures.AnswerAsync(http, services.Logger, async cancellationToken =>
@@ -69,6 +70,7 @@ internal static class SegmentEndpoints
 /// <summary>What every Segment endpoint needs, injected as one.</summary>
 internal sealed record SegmentRequestServices(
     IOptions<IngestionOptions> Options,
+    IOptions<EventTimeOptions> Times,
     SegmentIngestor Ingestor,
     IngestionMetrics Metrics,
     TimeProvider Time,

@@ -1,4 +1,4 @@
-using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Requests;
 
@@ -13,6 +13,9 @@ internal sealed record CallContext(
     /// <summary>When this server received the request; Segment's <c>receivedAt</c> is always the receiver's clock.</summary>
     public DateTimeOffset ReceivedAt => Times.Now;
 
-    public static CallContext From(IngestionOptions options, DateTimeOffset receivedAt, DateTimeOffset? batchSentAt = null) =>
-        new(EventTimeRange.From(options, receivedAt), batchSentAt, options.MaxPropertiesPerCall);
+    public static CallContext From(IngestionOptions options, EventTimeOptions times, DateTimeOffset receivedAt, DateTimeOffset? batchSentAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(EventTimeRange.From(times, receivedAt), batchSentAt, options.MaxPropertiesPerCall);
+    }
 }

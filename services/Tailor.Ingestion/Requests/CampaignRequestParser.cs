@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using Tailor.Contracts;
 using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Requests;
 
@@ -14,8 +14,8 @@ internal static class CampaignRequestParser
     private const string GroupIds = "groupIds";
     private const string AudienceShape = """{"userIds": [...], "dominantTopic": "...", "groupIds": [...]}""";
 
-    /// <param name="now">The server's clock: the send window may end at most <see cref="IngestionOptions.MaxSendWindowAhead"/> past it.</param>
-    public static CampaignInput? Parse(JsonElement body, IngestionOptions limits, DateTimeOffset now, ValidationErrors errors)
+    /// <param name="times">The accepted times, around this server's clock: the send window is held to them.</param>
+    public static CampaignInput? Parse(JsonElement body, EventTimeRange times, ValidationErrors errors)
     {
         if (ObjectReader.Of(body, JsonPaths.Root, errors) is not { } campaign)
         {
@@ -28,7 +28,7 @@ internal static class CampaignRequestParser
         var audienceValid = TryParseAudience(campaign, out var audience);
         var sectionsValid = TryParseSections(campaign, out var sections);
         var controlShareValid = ControlShareParser.TryParse(campaign, out var controlShare);
-        var (start, end) = ParseSendWindow(campaign, limits, now);
+        var (start, end) = ParseSendWindow(campaign, times);
 
         // The hash covers the whole body, type included: two campaigns that differ only in type are two campaigns.
         return name is null || goal is null || !typeValid || !audienceValid || !sectionsValid || !controlShareValid || start is null || end is null
@@ -36,13 +36,9 @@ internal static class CampaignRequestParser
             : new CampaignInput(name, goal, audience, start.Value, end.Value, type, ContentHash.Of(body), sections, controlShare);
     }
 
-    /// <summary>
-    /// The window the emails are sent in: from <see cref="IngestionOptions.EarliestTimestamp"/> (a replay of old data
-    /// may place its campaigns in the past, as its events are) to <see cref="IngestionOptions.MaxSendWindowAhead"/>
-    /// ahead. ContentGeneration places each send inside it; an end in year 9999 could not even be planned.
-    /// </summary>
+    /// <summary>The window the emails are sent in, held to <see cref="EventTimeRange.WindowStartRefusal"/> and <see cref="EventTimeRange.WindowEndRefusal"/>.</summary>
     /// <returns>Both ends when the window is valid, else nulls (each error recorded).</returns>
-    private static (DateTimeOffset? Start, DateTimeOffset? End) ParseSendWindow(ObjectReader campaign, IngestionOptions limits, DateTimeOffset now)
+    private static (DateTimeOffset? Start, DateTimeOffset? End) ParseSendWindow(ObjectReader campaign, EventTimeRange times)
     {
         var window = campaign.Object("sendWindow", required: true);
         var start = window?.Timestamp("start", required: true);
@@ -52,25 +48,19 @@ internal static class CampaignRequestParser
             return (null, null);
         }
 
-        var valid = true;
-        if (start < limits.EarliestTimestamp)
+        var startRefusal = times.WindowStartRefusal(start.Value);
+        var endRefusal = times.WindowEndRefusal(start.Value, end.Value);
+        if (startRefusal is not null)
         {
-            window.Error("start", string.Create(CultureInfo.InvariantCulture, $"Must not be before {limits.EarliestTimestamp:yyyy-MM-dd}, the earliest accepted (Tailor:Ingestion:EarliestTimestamp)."));
-            valid = false;
+            window.Error("start", startRefusal);
         }
 
-        if (end <= start)
+        if (endRefusal is not null)
         {
-            window.Error("end", "Must be after start.");
-            valid = false;
-        }
-        else if (end > now + limits.MaxSendWindowAhead)
-        {
-            window.Error("end", $"Must be at most {Durations.Readable(limits.MaxSendWindowAhead)} ahead of this server's clock (Tailor:Ingestion:MaxSendWindowAhead): the emails are written now, from today's catalog.");
-            valid = false;
+            window.Error("end", endRefusal);
         }
 
-        return valid ? (start, end) : (null, null);
+        return startRefusal is null && endRefusal is null ? (start, end) : (null, null);
     }
 
     // The type picks a frequency cap by name, so it is held to the token form the caps are configured with rather
@@ -211,7 +201,7 @@ internal static class CampaignRequestParser
         foreach (var item in list.EnumerateArray())
         {
             var path = JsonPaths.Item(audience.PathOf(field), index++);
-            if ((item.ValueKind == JsonValueKind.String ? Ids.Problem(item.GetString()!) : "Must be a string.") is { } problem)
+            if ((item.ValueKind == JsonValueKind.String ? Identifiers.Problem(item.GetString()) : "Must be a string.") is { } problem)
             {
                 audience.Errors.Add(path, problem);
                 allValid = false;

@@ -3,7 +3,7 @@ namespace Tailor.Ingestion.Validation;
 /// <summary>Longest accepted values; generous for real data, small enough to keep one bad client from bloating the log.</summary>
 internal static class FieldLimits
 {
-    public const int Id = 256;
+    public const int Id = Tailor.Messaging.Rules.Identifiers.MaxLength;
     public const int Name = 200;
     public const int Email = 320;
     public const int Title = 500;

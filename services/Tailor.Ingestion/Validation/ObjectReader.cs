@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Validation;
 
@@ -61,7 +62,7 @@ internal sealed class ObjectReader
         return text.Length > maxLength ? Invalid<string>(name, $"Must be at most {maxLength} characters.") : text;
     }
 
-    /// <summary>An identifier, held to <see cref="Ids.Problem"/>.</summary>
+    /// <summary>An identifier, held to <see cref="Identifiers.Problem"/>.</summary>
     public string? Id(string name, bool required = false)
     {
         if (String(name, FieldLimits.Id, required) is not { } id)
@@ -69,7 +70,7 @@ internal sealed class ObjectReader
             return null;
         }
 
-        return Ids.Problem(id) is { } problem ? Invalid<string>(name, problem) : id;
+        return Identifiers.Problem(id) is { } problem ? Invalid<string>(name, problem) : id;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Webhooks;
 

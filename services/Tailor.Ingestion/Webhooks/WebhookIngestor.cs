@@ -3,6 +3,7 @@ using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Mapping;
 using Tailor.Links;
+using Tailor.Messaging.Rules;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Webhooks;

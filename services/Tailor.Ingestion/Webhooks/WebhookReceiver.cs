@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Http;
-using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Webhooks;
 
@@ -14,6 +14,7 @@ namespace Tailor.Ingestion.Webhooks;
 internal sealed class WebhookReceiver(
     WebhookIngestor ingestor,
     IOptions<IngestionOptions> options,
+    IOptions<EventTimeOptions> times,
     IngestionMetrics metrics,
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
@@ -50,7 +51,7 @@ internal sealed class WebhookReceiver(
             return answered;
         }
 
-        var batch = provider.Read(payload, EventTimeRange.From(options.Value, time.GetUtcNow()));
+        var batch = provider.Read(payload, EventTimeRange.From(times.Value, time.GetUtcNow()));
         if (batch.Events.Count == 0 && !batch.Errors.IsEmpty)
         {
             metrics.Rejected("invalid");

@@ -1,6 +1,5 @@
 using MassTransit;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Recommendation.Consumers;
@@ -12,27 +11,7 @@ namespace Tailor.Recommendation.Consumers;
 /// </summary>
 public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<Batch<UserActivityTracked>>
 {
-    public async Task Consume(ConsumeContext<Batch<UserActivityTracked>> context)
-    {
-        var usable = new List<UserActivityTracked>(context.Message.Length);
-        var rejected = new List<(Guid EventId, string Problem)>();
-        foreach (var activity in context.Message.Select(entry => entry.Message))
-        {
-            if (Problem(activity) is { } problem)
-            {
-                rejected.Add((activity.EventId, problem));
-            }
-            else
-            {
-                usable.Add(activity);
-            }
-        }
-
-        await events.RecordManyAsync(RecommendationStore.Stream, usable, context.CancellationToken);
-        InvalidMessageException.ThrowIfAny(nameof(UserActivityTracked), rejected);
-    }
-
-    private static string? Problem(UserActivityTracked activity) =>
-        InvalidMessageException.BlankProblem(activity.UserId)
-        ?? (activity.Activity == ActivityKinds.Purchase && string.IsNullOrWhiteSpace(activity.ItemId) ? "a purchase names no item" : null);
+    // A purchase without an item or an activity without a user never gets here: MessageRules refused it on the way in.
+    public Task Consume(ConsumeContext<Batch<UserActivityTracked>> context) =>
+        events.RecordManyAsync(RecommendationStore.Stream, [.. context.Message.Select(entry => entry.Message)], context.CancellationToken);
 }

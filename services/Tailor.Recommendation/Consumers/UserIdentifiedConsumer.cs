@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Recommendation.Content;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;
@@ -21,7 +20,6 @@ public sealed class UserIdentifiedConsumer(
     public async Task Consume(ConsumeContext<UserIdentified> context)
     {
         var message = context.Message;
-        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
         var known = KnownUser.From(message);
 
         // Recorded after the popular items are written, so a failed write is retried; writing them again after a crash

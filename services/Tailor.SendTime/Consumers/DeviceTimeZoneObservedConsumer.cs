@@ -18,7 +18,6 @@ public sealed class DeviceTimeZoneObservedConsumer(IEventStore events, SendTimeL
     public async Task Consume(ConsumeContext<DeviceTimeZoneObserved> context)
     {
         var observed = context.Message;
-        InvalidMessageException.ThrowIfBlank(observed.UserId, observed.EventId);
         if (TimeZoneResolver.Find(observed.TimeZone) is null)
         {
             throw new InvalidMessageException($"Message {observed.EventId}: time zone '{observed.TimeZone}' is not a known IANA zone.");

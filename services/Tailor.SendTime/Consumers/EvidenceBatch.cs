@@ -21,21 +21,9 @@ public sealed class EvidenceBatch(IEventStore events, SendTimeLearner learner, I
         where TMessage : class, IUserEvent
     {
         var cancellationToken = context.CancellationToken;
-        var rejected = new List<(Guid EventId, string Problem)>();
-        var valid = new List<TMessage>(context.Message.Length);
-        foreach (var message in context.Message.Select(entry => entry.Message))
-        {
-            if (InvalidMessageException.BlankProblem(message.UserId) is { } problem)
-            {
-                rejected.Add((message.EventId, problem));
-            }
-            else
-            {
-                valid.Add(message);
-            }
-        }
-
-        var unhandled = await events.UnhandledAsync(SendTimeNames.Stream, valid, message => message.EventId, cancellationToken);
+        // Each names its user and happened in the accepted range (a stop out of it reads as now): MessageRules saw to it.
+        TMessage[] messages = [.. context.Message.Select(entry => entry.Message)];
+        var unhandled = await events.UnhandledAsync(SendTimeNames.Stream, messages, message => message.EventId, cancellationToken);
         var evidence = unhandled.Select(weigh).OfType<SendTimeEvidence>().ToList();
         var updates = await learner.LearnAsync(BatchId(unhandled.Select(message => message.EventId)), evidence, cancellationToken);
         if (updates.Count > 0)
@@ -47,7 +35,6 @@ public sealed class EvidenceBatch(IEventStore events, SendTimeLearner learner, I
         await events.RecordManyAsync(SendTimeNames.Stream, unhandled, cancellationToken);
 
         Log.Learned(logger, evidence.Count, context.Message.Length, typeof(TMessage).Name, updates.Count);
-        InvalidMessageException.ThrowIfAny(typeof(TMessage).Name, rejected);
     }
 
     /// <summary>The batch's id from its events in a fixed order: a retry of the same messages derives the same id.</summary>

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.SendTime.Learning;
 using Tailor.Storage;
@@ -20,8 +19,6 @@ public sealed class UserErasedConsumer(SendTimeLearner learner, IEventStore even
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
-        InvalidMessageException.ThrowIfBlank(erased.UserId, erased.EventId);
-
         await learner.ForgetAsync(erased.UserId, context.CancellationToken);
 
         // After the state: until here the records still make a redelivered event a duplicate rather than new evidence.

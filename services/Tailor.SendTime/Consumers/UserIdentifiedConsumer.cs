@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.SendTime.Learning;
 using Tailor.Storage;
 
@@ -13,8 +12,6 @@ public sealed class UserIdentifiedConsumer(IEventStore events, SendTimeLearner l
     public async Task Consume(ConsumeContext<UserIdentified> context)
     {
         var identified = context.Message;
-        InvalidMessageException.ThrowIfBlank(identified.UserId, identified.EventId);
-
         if (!await events.HandleOnceAsync(SendTimeNames.Stream, identified, IdentifyAsync, context.CancellationToken))
         {
             Log.Duplicate(logger, nameof(UserIdentified), identified.EventId);

@@ -1,6 +1,5 @@
 using MassTransit;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Topic.Consumers;
@@ -12,23 +11,7 @@ namespace Tailor.Topic.Consumers;
 /// </summary>
 public sealed class UserActivityTrackedConsumer(IEventStore events) : IConsumer<Batch<UserActivityTracked>>
 {
-    public async Task Consume(ConsumeContext<Batch<UserActivityTracked>> context)
-    {
-        var usable = new List<UserActivityTracked>(context.Message.Length);
-        var rejected = new List<(Guid EventId, string Problem)>();
-        foreach (var activity in context.Message.Select(entry => entry.Message))
-        {
-            if (InvalidMessageException.BlankProblem(activity.UserId) is { } problem)
-            {
-                rejected.Add((activity.EventId, problem));
-            }
-            else
-            {
-                usable.Add(activity);
-            }
-        }
-
-        await events.RecordManyAsync(TopicStore.Stream, usable, context.CancellationToken);
-        InvalidMessageException.ThrowIfAny(nameof(UserActivityTracked), rejected);
-    }
+    // An activity without a user never gets here: MessageRules refused it on the way in.
+    public Task Consume(ConsumeContext<Batch<UserActivityTracked>> context) =>
+        events.RecordManyAsync(TopicStore.Stream, [.. context.Message.Select(entry => entry.Message)], context.CancellationToken);
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Storage;
 using Tailor.Training.Catalog;
 
@@ -20,9 +19,6 @@ public sealed class CatalogItemUpsertedConsumer<TTrainer>(
     public async Task Consume(ConsumeContext<CatalogItemUpserted> context)
     {
         var message = context.Message;
-        InvalidMessageException.ThrowIfBlank(message.ItemId, message.EventId);
-        InvalidMessageException.ThrowIfBlank(message.Title, message.EventId);
-
         // Recorded after the copy is written, so a failed write is retried; writing the same entry again is harmless.
         await events.HandleOnceAsync(TTrainer.Stream, message.EventId, null, message.OccurredAt, message, KeepNewestAsync, context.CancellationToken);
 

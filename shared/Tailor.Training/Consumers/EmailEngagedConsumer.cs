@@ -1,6 +1,5 @@
 using MassTransit;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Training.Consumers;
@@ -15,7 +14,6 @@ public sealed class EmailEngagedConsumer<TTrainer>(IEventStore events) : IConsum
     public async Task Consume(ConsumeContext<EmailEngaged> context)
     {
         var message = context.Message;
-        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
         await events.RecordAsync(TTrainer.Stream, message, context.CancellationToken);
     }
 }

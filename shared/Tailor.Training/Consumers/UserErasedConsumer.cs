@@ -1,6 +1,5 @@
 using MassTransit;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Storage;
 
@@ -17,8 +16,6 @@ public sealed class UserErasedConsumer<TTrainer>(IEventStore events, IDocumentSt
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
-        InvalidMessageException.ThrowIfBlank(erased.UserId, erased.EventId);
-
         // Each service erases its own store: in distributed mode no other service can reach it.
         await events.DeleteUserAsync(erased.UserId, context.CancellationToken);
         await documents.DeleteAsync(TTrainer.UserOutputsCollection, erased.UserId, context.CancellationToken);

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
-using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Webhooks.Mailgun;

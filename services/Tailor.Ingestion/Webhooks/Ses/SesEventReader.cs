@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Tailor.Contracts;
-using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Webhooks.Ses;
 

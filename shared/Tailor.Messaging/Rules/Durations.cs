@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Tailor.Ingestion.Validation;
+namespace Tailor.Messaging.Rules;
 
 /// <summary>
 /// Writes a duration for an error message as a person reads it ("1 day", "59 minutes 59 seconds"): TimeSpan's own
 /// formats print "1:0:00:00", which reads as a clock time.
 /// </summary>
-internal static class Durations
+public static class Durations
 {
     /// <summary>
     /// The largest unit that is not zero, and the next one down when it is not zero ("1 day 2 hours", but "1 day" for a day

@@ -1,0 +1,181 @@
+using System.Globalization;
+using Tailor.Contracts;
+
+namespace Tailor.Messaging.Rules;
+
+/// <summary>
+/// What no consumer takes from the bus: the messages a platform may publish straight onto it (and Ingestion publishes
+/// after its HTTP checks) held to the rules Ingestion holds HTTP calls to, so a message that skipped those checks is
+/// refused where Ingestion would have refused it, before it changes any state. <see cref="MessageRulesFilter"/>
+/// applies them on every consumer's endpoint. Ids follow <see cref="Identifiers"/>, event times
+/// <see cref="EventTimeRange"/>, and a missing <c>EventId</c> is refused, since every consumer keeps one effect per id.
+/// </summary>
+/// <remarks>
+/// A stop (<see cref="ConsentChanges.SaysStop"/>) and an erasure are refused only when they name no user: anything else
+/// wrong with them is not worth a person emailed again or kept on file. A stop dated outside the range is read as
+/// arriving now (<see cref="StopReadAsArrived"/>), as Ingestion reads a provider's stop. A negative quantity is a return
+/// or a cancellation, which the services read as no interest; a quantity that is not a finite number is refused.
+/// </remarks>
+public static class MessageRules
+{
+    /// <returns>Null when the message may be consumed as it is; otherwise each problem, named by its field.</returns>
+    public static string? Problem(object message, EventTimeRange times)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(times);
+        var problems = new Problems(times);
+        switch (message)
+        {
+            case UserActivityTracked activity:
+                Activity(problems, activity);
+                break;
+            case UserIdentified identified:
+                problems.Event(identified).Map(nameof(identified.Traits), identified.Traits);
+                break;
+            case UserGrouped grouped:
+                problems.Event(grouped).Id(nameof(grouped.GroupId), grouped.GroupId).Map(nameof(grouped.Traits), grouped.Traits);
+                break;
+            case DeviceTimeZoneObserved observed:
+                problems.Event(observed);
+                break;
+            case CatalogItemUpserted item:
+                problems.EventId(item.EventId).Id(nameof(item.ItemId), item.ItemId).Time(nameof(item.OccurredAt), item.OccurredAt)
+                    .Text(nameof(item.Title), item.Title).Price(nameof(item.Price), item.Price);
+                break;
+            case CampaignRequested campaign:
+                Campaign(problems, campaign);
+                break;
+            case EmailEngaged engaged:
+                Engagement(problems, engaged);
+                break;
+            case UserErased erased:
+                problems.Text(nameof(erased.UserId), erased.UserId);
+                break;
+        }
+
+        return problems.Joined();
+    }
+
+    /// <summary>The event id of a message these rules know, to name it in a refusal; empty for any other.</summary>
+    public static Guid EventIdOf(object message) => message switch
+    {
+        IUserEvent userEvent => userEvent.EventId,
+        CatalogItemUpserted item => item.EventId,
+        CampaignRequested campaign => campaign.EventId,
+        UserErased erased => erased.EventId,
+        _ => Guid.Empty,
+    };
+
+    /// <summary>
+    /// <paramref name="engaged"/> dated now when it is a stop dated outside the accepted range (<see cref="EventTimeRange.ForStop"/>);
+    /// null when it is kept as it is. A stop dated 9999 would outrank every later resubscribe, and one dated year 1
+    /// would lose to the consent it withdraws.
+    /// </summary>
+    public static EmailEngaged? StopReadAsArrived(EmailEngaged engaged, EventTimeRange times)
+    {
+        ArgumentNullException.ThrowIfNull(engaged);
+        ArgumentNullException.ThrowIfNull(times);
+        return ConsentChanges.SaysStop(engaged.Kind) && times.ForStop(engaged.OccurredAt) is var at && at != engaged.OccurredAt
+            ? engaged with { OccurredAt = at }
+            : null;
+    }
+
+    private static void Activity(Problems problems, UserActivityTracked activity)
+    {
+        problems.Event(activity).Text(nameof(activity.Activity), activity.Activity).Map(nameof(activity.Properties), activity.Properties);
+        if (activity.ItemId is not null)
+        {
+            problems.Id(nameof(activity.ItemId), activity.ItemId);
+        }
+        else if (activity.Activity == ActivityKinds.Purchase)
+        {
+            problems.Add(nameof(activity.ItemId), "A purchase must name its item.");
+        }
+
+        if (!double.IsFinite(activity.Quantity))
+        {
+            problems.Add(nameof(activity.Quantity), string.Create(CultureInfo.InvariantCulture, $"Is {activity.Quantity}; must be a finite number (a return or cancellation is a negative one)."));
+        }
+
+        if (activity.Price is { } price)
+        {
+            problems.Price(nameof(activity.Price), price);
+        }
+    }
+
+    private static void Campaign(Problems problems, CampaignRequested campaign)
+    {
+        problems.EventId(campaign.EventId).Id(nameof(campaign.CampaignId), campaign.CampaignId).Time(nameof(campaign.OccurredAt), campaign.OccurredAt)
+            .Text(nameof(campaign.Name), campaign.Name).Text(nameof(campaign.Goal), campaign.Goal)
+            .Add(nameof(campaign.SendWindowStart), problems.Times.WindowStartRefusal(campaign.SendWindowStart))
+            .Add(nameof(campaign.SendWindowEnd), problems.Times.WindowEndRefusal(campaign.SendWindowStart, campaign.SendWindowEnd));
+        foreach (var (index, userId) in (campaign.UserIds ?? []).Index())
+        {
+            problems.Id($"{nameof(campaign.UserIds)}[{index}]", userId);
+        }
+
+        foreach (var (index, groupId) in (campaign.GroupIds ?? []).Index())
+        {
+            problems.Id($"{nameof(campaign.GroupIds)}[{index}]", groupId);
+        }
+    }
+
+    private static void Engagement(Problems problems, EmailEngaged engaged)
+    {
+        if (!Enum.IsDefined(engaged.Kind))
+        {
+            problems.Add(nameof(engaged.Kind), $"Is {(int)engaged.Kind}; must be one of {string.Join(", ", Enum.GetNames<EngagementKind>())}.");
+        }
+
+        if (ConsentChanges.SaysStop(engaged.Kind))
+        {
+            problems.Text(nameof(engaged.UserId), engaged.UserId);
+            return;
+        }
+
+        problems.Event(engaged);
+        if (engaged.ItemId is not null)
+        {
+            problems.Id(nameof(engaged.ItemId), engaged.ItemId);
+        }
+    }
+
+    /// <summary>The problems found so far, each as <c>Field: why</c>.</summary>
+    private sealed class Problems(EventTimeRange times)
+    {
+        private readonly List<string> _found = [];
+
+        public EventTimeRange Times => times;
+
+        public Problems Add(string field, string? problem)
+        {
+            if (problem is not null)
+            {
+                _found.Add($"{field}: {problem}");
+            }
+
+            return this;
+        }
+
+        /// <summary>The fields every event about a user has: its id, the user's id and when it happened.</summary>
+        public Problems Event(IUserEvent message) =>
+            EventId(message.EventId).Id(nameof(message.UserId), message.UserId).Time(nameof(message.OccurredAt), message.OccurredAt);
+
+        public Problems EventId(Guid eventId) =>
+            Add(nameof(EventId), eventId == Guid.Empty ? "Must not be empty: every consumer keeps one effect per event id." : null);
+
+        public Problems Id(string field, string? id) => Add(field, Identifiers.Problem(id));
+
+        public Problems Time(string field, DateTimeOffset time) =>
+            Add(field, times.Refusal(time) is { } refusal ? string.Create(CultureInfo.InvariantCulture, $"{time:O} {char.ToLowerInvariant(refusal[0])}{refusal[1..]}") : null);
+
+        public Problems Text(string field, string? text) => Add(field, string.IsNullOrWhiteSpace(text) ? "Must not be empty." : null);
+
+        public Problems Map(string field, object? value) => Add(field, value is null ? "Must be present; send an empty map for none." : null);
+
+        public Problems Price(string field, decimal price) =>
+            Add(field, price < 0 ? string.Create(CultureInfo.InvariantCulture, $"Is {price}; must be at least 0.") : null);
+
+        public string? Joined() => _found.Count == 0 ? null : string.Join(" ", _found);
+    }
+}
