@@ -21,6 +21,9 @@ public sealed class ConsumerCrashTests : IDisposable
     private const int PublishedTwice = 1_000;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
+    // Dated within what every consumer accepts (Tailor:Ingestion:EarliestTimestamp, 2000): older ones are refused.
+    private static readonly DateTimeOffset FirstEvent = new(2010, 12, 1, 8, 0, 0, TimeSpan.Zero);
+
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("tailor-consumer-crash-");
     private readonly DemoApiKey _apiKey = DemoApiKey.Create();
 
@@ -59,7 +62,7 @@ public sealed class ConsumerCrashTests : IDisposable
     public void Dispose() => _state.Delete(recursive: true);
 
     private static UserActivityTracked Activity(int n) => new(
-        new Guid($"00000000-0000-4000-9000-{n:D12}"), $"u{n % 200}", DateTimeOffset.UnixEpoch.AddMinutes(n), ActivityKinds.View,
+        new Guid($"00000000-0000-4000-9000-{n:D12}"), $"u{n % 200}", FirstEvent.AddMinutes(n), ActivityKinds.View,
         $"item-{n % 50}", $"Item {n % 50}", 1, 2.5m, null, new Dictionary<string, string>());
 
     private static async Task PublishAsync(string amqpUri, IReadOnlyList<UserActivityTracked> events, CancellationToken cancellationToken)
