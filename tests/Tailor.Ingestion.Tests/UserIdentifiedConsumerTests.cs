@@ -1,3 +1,4 @@
+using MassTransit;
 using MassTransit.Testing;
 using Tailor.Contracts;
 using Tailor.Testing;
@@ -22,6 +23,43 @@ public sealed class UserIdentifiedConsumerTests
         Assert.Equal(2, app.Harness.Consumed.Select<UserIdentified>(TestContext.Current.CancellationToken).Count());
         Assert.Equal(("ada@example.com", "Ada", true), (contact.Email, contact.FirstName, contact.EmailConsent));
         Assert.Single(await app.RecordedAsync<UserIdentified>());
+        Assert.False(await app.AnyFaultPublishedAsync());
+    }
+
+    [Fact]
+    public async Task Consume_identify_from_the_bus_with_a_malformed_email_is_refused_and_leaves_the_contact_as_it_was()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var identified = new UserIdentified(
+            Guid.NewGuid(), "12583", IngestionApp.Now, "ada@example.com", "Ada", "United Kingdom", "Europe/London", true, new Dictionary<string, string>());
+        await app.Harness.Bus.Publish(identified, ct);
+        Assert.True(await app.ConsumedAsync<UserIdentified>());
+        var malformed = identified with { EventId = Guid.NewGuid(), OccurredAt = IngestionApp.Now.AddMinutes(1), Email = "ada at example.com", FirstName = "<b>Ada</b>" };
+
+        await app.Harness.Bus.Publish(malformed, ct);
+
+        Assert.True(await app.Harness.Published.Any<Fault<UserIdentified>>(fault => fault.Context.Message.Message.EventId == malformed.EventId, ct));
+        var fault = app.Harness.Published.Select<Fault<UserIdentified>>(ct).Single().Context.Message;
+        Assert.Contains("Email: Must be an email address.", fault.Exceptions[0].Message, StringComparison.Ordinal);
+        Assert.Contains("FirstName: Must be plain text", fault.Exceptions[0].Message, StringComparison.Ordinal);
+        var contact = (await app.Profiles.ReadAsync("12583", ct))!.Contact!;
+        Assert.Equal(("ada@example.com", "Ada"), (contact.Email, contact.FirstName));
+    }
+
+    [Fact]
+    public async Task Consume_identify_from_the_bus_that_withdraws_consent_is_taken_whatever_its_contact_details()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var identified = new UserIdentified(
+            Guid.NewGuid(), "12583", IngestionApp.Now, "ada@example.com", "Ada", "United Kingdom", "Europe/London", true, new Dictionary<string, string>());
+        await app.Harness.Bus.Publish(identified, ct);
+        Assert.True(await app.ConsumedAsync<UserIdentified>());
+
+        await app.Harness.Bus.Publish(identified with { EventId = Guid.NewGuid(), OccurredAt = IngestionApp.Now.AddMinutes(1), Email = "not an address", EmailConsent = false }, ct);
+
+        Assert.True(await Polling.WithinAsync(async () => (await app.Profiles.ReadAsync("12583", ct))?.Contact?.EmailConsent == false));
         Assert.False(await app.AnyFaultPublishedAsync());
     }
 }

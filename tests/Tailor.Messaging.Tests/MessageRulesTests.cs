@@ -20,6 +20,9 @@ public class MessageRulesTests
     private static readonly CampaignRequested Campaign = new(
         Guid.NewGuid(), "christmas", Now, "Christmas", "Sell lights", ["12583"], Now.AddDays(1), Now.AddDays(8), GroupIds: ["acme"]);
 
+    private static readonly UserIdentified Identify = new(
+        Guid.NewGuid(), "12583", Now, "ada@example.com", "Ada", "United Kingdom", null, true, new Dictionary<string, string>());
+
     private static readonly EmailEngaged Open = new(Guid.NewGuid(), "12583", Now.AddMinutes(-5), Guid.NewGuid(), "christmas", EngagementKind.Open, null, null, false);
 
     public static TheoryData<string, object, string> Refused => new()
@@ -39,6 +42,10 @@ public class MessageRulesTests
         { "a negative price", Purchase with { Price = -2.55m }, "Price: Is -2.55; must be at least 0." },
         { "an identify without traits", new UserIdentified(Guid.NewGuid(), "12583", Now, "a@example.com", null, null, null, true, null!), "Traits: Must be present" },
         { "an identify dated 9999", new UserIdentified(Guid.NewGuid(), "12583", Year9999, "a@example.com", null, null, null, true, new Dictionary<string, string>()), "OccurredAt: 9999" },
+        { "an identify whose email is no address", Identify with { Email = "ada at example.com" }, "Email: Must be an email address." },
+        { "an identify whose email has a display name", Identify with { Email = "Ada <ada@example.com>" }, "Email: Must be an email address." },
+        { "an identify whose first name is markup", Identify with { FirstName = "<b>Ada</b>" }, "FirstName: Must be plain text" },
+        { "an identify whose country has a control character", Identify with { Country = "United\nKingdom" }, "Country: Must be plain text" },
         { "a group id '..'", new UserGrouped(Guid.NewGuid(), "12583", Now, "..", new Dictionary<string, string>()), "GroupId: Must not be '.' or '..'" },
         { "a device zone dated year 1", new DeviceTimeZoneObserved(Guid.NewGuid(), "12583", Year1, "Europe/Berlin"), "OccurredAt: 0001" },
         { "a catalog item dated 9999", new CatalogItemUpserted(Guid.NewGuid(), "85123A", Year9999, "Holder", null, 2.55m, null), "OccurredAt: 9999" },
@@ -67,6 +74,9 @@ public class MessageRulesTests
         { "old data (2010)", Purchase with { OccurredAt = new DateTimeOffset(2010, 12, 1, 8, 26, 0, TimeSpan.Zero) } },
         { "a campaign", Campaign },
         { "a campaign replayed in the past", Campaign with { SendWindowStart = new DateTimeOffset(2011, 12, 1, 0, 0, 0, TimeSpan.Zero), SendWindowEnd = new DateTimeOffset(2011, 12, 8, 0, 0, 0, TimeSpan.Zero) } },
+        { "an identify", Identify },
+        { "an identify with no contact details", Identify with { Email = null, FirstName = null, Country = null } },
+        { "a consent withdrawn beside a malformed email (a stop is never lost to its contact details)", Identify with { EmailConsent = false, Email = "not an address", FirstName = "<b>Ada</b>" } },
         { "an open", Open },
         { "an unsubscribe dated 9999", Open with { Kind = EngagementKind.Unsubscribe, OccurredAt = Year9999 } },
         { "a complaint with no event id and a user id '..'", Open with { Kind = EngagementKind.Complaint, EventId = Guid.Empty, UserId = ".." } },

@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text.Json;
 using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Requests;
 
@@ -15,9 +15,9 @@ internal static class IdentifyCallParser
         var context = call.Value("context") is { ValueKind: JsonValueKind.Object } device ? ObjectReader.Of(device, call.PathOf("context"), call.Errors) : null;
         var traits = call.Object("traits");
         var email = traits?.String("email", FieldLimits.Email);
-        if (email is not null && !IsEmailAddress(email))
+        if (email is not null && !EmailAddresses.IsAddress(email))
         {
-            traits!.Error("email", "Must be an email address.");
+            traits!.Error("email", EmailAddresses.Problem);
         }
 
         var firstName = traits?.PlainText("firstName", FieldLimits.Name) ?? traits?.PlainText("first_name", FieldLimits.Name);
@@ -43,7 +43,4 @@ internal static class IdentifyCallParser
         return new IdentifyCall(
             identity, email, firstName, country, timeZone, emailConsent, unsubscribed, flatTraits);
     }
-
-    private static bool IsEmailAddress(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && address.DisplayName.Length == 0;
 }

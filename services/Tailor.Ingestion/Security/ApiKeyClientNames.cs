@@ -1,4 +1,5 @@
 using Tailor.Ingestion.Validation;
+using Tailor.Messaging.Rules;
 
 namespace Tailor.Ingestion.Security;
 

@@ -30,7 +30,7 @@ public static class MessageRules
                 Activity(problems, activity);
                 break;
             case UserIdentified identified:
-                problems.Event(identified).Map(nameof(identified.Traits), identified.Traits);
+                Identified(problems, identified);
                 break;
             case UserGrouped grouped:
                 problems.Event(grouped).Id(nameof(grouped.GroupId), grouped.GroupId).Map(nameof(grouped.Traits), grouped.Traits);
@@ -103,6 +103,25 @@ public static class MessageRules
         }
     }
 
+    private static void Identified(Problems problems, UserIdentified identified)
+    {
+        problems.Event(identified).Map(nameof(identified.Traits), identified.Traits);
+
+        // A consent withdrawn is never refused for the contact details beside it (an email is never sent to them
+        // anyway); refusing it would keep emailing someone who said stop.
+        if (identified.EmailConsent is false)
+        {
+            return;
+        }
+
+        if (identified.Email is { } email && !EmailAddresses.IsAddress(email))
+        {
+            problems.Add(nameof(identified.Email), EmailAddresses.Problem);
+        }
+
+        problems.PlainText(nameof(identified.FirstName), identified.FirstName).PlainText(nameof(identified.Country), identified.Country);
+    }
+
     private static void Campaign(Problems problems, CampaignRequested campaign)
     {
         problems.EventId(campaign.EventId).Id(nameof(campaign.CampaignId), campaign.CampaignId).Time(nameof(campaign.OccurredAt), campaign.OccurredAt)
@@ -170,6 +189,9 @@ public static class MessageRules
             Add(field, times.Refusal(time) is { } refusal ? string.Create(CultureInfo.InvariantCulture, $"{time:O} {char.ToLowerInvariant(refusal[0])}{refusal[1..]}") : null);
 
         public Problems Text(string field, string? text) => Add(field, string.IsNullOrWhiteSpace(text) ? "Must not be empty." : null);
+
+        public Problems PlainText(string field, string? text) =>
+            Add(field, text is not null && !PlainTextRule.Allows(text) ? PlainTextRule.Problem : null);
 
         public Problems Map(string field, object? value) => Add(field, value is null ? "Must be present; send an empty map for none." : null);
 
