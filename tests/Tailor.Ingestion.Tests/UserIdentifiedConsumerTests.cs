@@ -48,7 +48,7 @@ public sealed class UserIdentifiedConsumerTests
     }
 
     [Fact]
-    public async Task Consume_identify_from_the_bus_that_withdraws_consent_is_taken_whatever_its_contact_details()
+    public async Task Consume_identify_from_the_bus_that_withdraws_consent_is_taken_whatever_its_contact_details_and_time()
     {
         await using var app = await IngestionApp.StartAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -57,9 +57,12 @@ public sealed class UserIdentifiedConsumerTests
         await app.Harness.Bus.Publish(identified, ct);
         Assert.True(await app.ConsumedAsync<UserIdentified>());
 
-        await app.Harness.Bus.Publish(identified with { EventId = Guid.NewGuid(), OccurredAt = IngestionApp.Now.AddMinutes(1), Email = "not an address", EmailConsent = false }, ct);
-
+        // Dated 9999 too: read as arriving now, so a later consent can still win.
+        await app.Harness.Bus.Publish(identified with { EventId = Guid.NewGuid(), OccurredAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), Email = "not an address", EmailConsent = false }, ct);
         Assert.True(await Polling.WithinAsync(async () => (await app.Profiles.ReadAsync("12583", ct))?.Contact?.EmailConsent == false));
+        await app.Harness.Bus.Publish(identified with { EventId = Guid.NewGuid(), OccurredAt = IngestionApp.Now.AddMinutes(5) }, ct);
+
+        Assert.True(await Polling.WithinAsync(async () => (await app.Profiles.ReadAsync("12583", ct))?.Contact?.EmailConsent == true));
         Assert.False(await app.AnyFaultPublishedAsync());
     }
 }

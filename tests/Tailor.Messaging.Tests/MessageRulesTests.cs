@@ -42,6 +42,7 @@ public class MessageRulesTests
         { "a negative price", Purchase with { Price = -2.55m }, "Price: Is -2.55; must be at least 0." },
         { "an identify without traits", new UserIdentified(Guid.NewGuid(), "12583", Now, "a@example.com", null, null, null, true, null!), "Traits: Must be present" },
         { "an identify dated 9999", new UserIdentified(Guid.NewGuid(), "12583", Year9999, "a@example.com", null, null, null, true, new Dictionary<string, string>()), "OccurredAt: 9999" },
+        { "a consent withdrawn naming no user", Identify with { EmailConsent = false, UserId = " " }, "UserId: Must not be empty." },
         { "an identify whose email is no address", Identify with { Email = "ada at example.com" }, "Email: Must be an email address." },
         { "an identify whose email has a display name", Identify with { Email = "Ada <ada@example.com>" }, "Email: Must be an email address." },
         { "an identify whose first name is markup", Identify with { FirstName = "<b>Ada</b>" }, "FirstName: Must be plain text" },
@@ -77,6 +78,7 @@ public class MessageRulesTests
         { "an identify", Identify },
         { "an identify with no contact details", Identify with { Email = null, FirstName = null, Country = null } },
         { "a consent withdrawn beside a malformed email (a stop is never lost to its contact details)", Identify with { EmailConsent = false, Email = "not an address", FirstName = "<b>Ada</b>" } },
+        { "a consent withdrawn, dated 9999 (read as arriving instead)", Identify with { EmailConsent = false, OccurredAt = Year9999 } },
         { "an open", Open },
         { "an unsubscribe dated 9999", Open with { Kind = EngagementKind.Unsubscribe, OccurredAt = Year9999 } },
         { "a complaint with no event id and a user id '..'", Open with { Kind = EngagementKind.Complaint, EventId = Guid.Empty, UserId = ".." } },
@@ -120,9 +122,19 @@ public class MessageRulesTests
     }
 
     [Fact]
+    public void Reads_an_identify_withdrawing_consent_dated_out_of_range_as_arriving_now()
+    {
+        Assert.Equal(Now, MessageRules.StopReadAsArrived(Identify with { EmailConsent = false, OccurredAt = Year9999 }, Times)?.OccurredAt);
+        Assert.Equal(Now, MessageRules.StopReadAsArrived(Identify with { EmailConsent = false, OccurredAt = Year1 }, Times)?.OccurredAt);
+        Assert.Null(MessageRules.StopReadAsArrived(Identify with { EmailConsent = false }, Times));
+    }
+
+    [Fact]
     public void Leaves_the_time_of_anything_but_a_stop_to_the_rules()
     {
         Assert.Null(MessageRules.StopReadAsArrived(Open with { OccurredAt = Year9999 }, Times));
         Assert.Null(MessageRules.StopReadAsArrived(Open with { Kind = EngagementKind.Resubscribe, OccurredAt = Year9999 }, Times));
+        Assert.Null(MessageRules.StopReadAsArrived(Identify with { OccurredAt = Year9999 }, Times));
+        Assert.Null(MessageRules.StopReadAsArrived(Identify with { EmailConsent = null, OccurredAt = Year9999 }, Times));
     }
 }

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Tailor.Contracts;
 
 namespace Tailor.Messaging.Rules;
 
 internal static partial class Log
 {
     [LoggerMessage(EventId = 9102, Level = LogLevel.Warning,
-        Message = "Stop {EventId} ({Kind}) was dated {OccurredAt:O}, outside the accepted range: read as arriving at {ReadAt:O}; check the sender's clock")]
-    public static partial void StopReadAsArrived(ILogger logger, Guid eventId, EngagementKind kind, DateTimeOffset occurredAt, DateTimeOffset readAt);
+        Message = "Stop {EventId} ({MessageType}) was dated {OccurredAt:O}, outside the accepted range: read as arriving at {ReadAt:O}; check the sender's clock")]
+    public static partial void StopReadAsArrived(ILogger logger, Guid eventId, string messageType, DateTimeOffset occurredAt, DateTimeOffset readAt);
 
     [LoggerMessage(EventId = 9103, Level = LogLevel.Warning,
         Message = "Refused {MessageType} {EventId}, which cannot be written back as JSON: no Fault<T> carries it, its ReceiveFault and error queue headers say why")]

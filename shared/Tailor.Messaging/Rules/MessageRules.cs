@@ -67,18 +67,28 @@ public static class MessageRules
     };
 
     /// <summary>
-    /// <paramref name="engaged"/> dated now when it is a stop dated outside the accepted range (<see cref="EventTimeRange.ForStop"/>);
-    /// null when it is kept as it is. A stop dated 9999 would outrank every later resubscribe, and one dated year 1
+    /// <paramref name="message"/> dated now when it is a stop dated outside the accepted range (<see cref="EventTimeRange.ForStop"/>);
+    /// null when it is kept as it is. A stop is an unsubscribe, complaint or hard bounce (<see cref="ConsentChanges.SaysStop"/>)
+    /// or an identify that withdraws consent. One dated 9999 would outrank every later resubscribe, and one dated year 1
     /// would lose to the consent it withdraws.
     /// </summary>
-    public static EmailEngaged? StopReadAsArrived(EmailEngaged engaged, EventTimeRange times)
+    public static T? StopReadAsArrived<T>(T message, EventTimeRange times)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(engaged);
+        ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(times);
-        return ConsentChanges.SaysStop(engaged.Kind) && times.ForStop(engaged.OccurredAt) is var at && at != engaged.OccurredAt
-            ? engaged with { OccurredAt = at }
-            : null;
+        return message switch
+        {
+            EmailEngaged engaged when ConsentChanges.SaysStop(engaged.Kind) && Moved(engaged.OccurredAt, times) is { } at =>
+                engaged with { OccurredAt = at } as T,
+            UserIdentified identified when identified.EmailConsent is false && Moved(identified.OccurredAt, times) is { } at =>
+                identified with { OccurredAt = at } as T,
+            _ => null,
+        };
     }
+
+    private static DateTimeOffset? Moved(DateTimeOffset occurredAt, EventTimeRange times) =>
+        times.ForStop(occurredAt) is var at && at != occurredAt ? at : null;
 
     private static void Activity(Problems problems, UserActivityTracked activity)
     {
@@ -105,14 +115,15 @@ public static class MessageRules
 
     private static void Identified(Problems problems, UserIdentified identified)
     {
-        problems.Event(identified).Map(nameof(identified.Traits), identified.Traits);
-
-        // A consent withdrawn is never refused for the contact details beside it (an email is never sent to them
-        // anyway); refusing it would keep emailing someone who said stop.
+        // A consent withdrawn is a stop: refused only when it names no user (or has no traits to read), never for its
+        // time (read as arriving instead) or the contact details beside it, which no email will go to.
         if (identified.EmailConsent is false)
         {
+            problems.Text(nameof(identified.UserId), identified.UserId).Map(nameof(identified.Traits), identified.Traits);
             return;
         }
+
+        problems.Event(identified).Map(nameof(identified.Traits), identified.Traits);
 
         if (identified.Email is { } email && !EmailAddresses.IsAddress(email))
         {

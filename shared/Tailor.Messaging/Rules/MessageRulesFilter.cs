@@ -67,10 +67,10 @@ public sealed class MessageRulesFilter(IOptions<EventTimeOptions> options, TimeP
             throw refused;
         }
 
-        if (context.Message is EmailEngaged engaged && MessageRules.StopReadAsArrived(engaged, times) is { } retimed)
+        if (context.Message is IUserEvent stop && MessageRules.StopReadAsArrived(context.Message, times) is { } retimed)
         {
-            Log.StopReadAsArrived(logger, engaged.EventId, engaged.Kind, engaged.OccurredAt, retimed.OccurredAt);
-            await next.Send(new MessageConsumeContext<EmailEngaged>(context, retimed));
+            Log.StopReadAsArrived(logger, stop.EventId, typeof(T).Name, stop.OccurredAt, ((IUserEvent)retimed).OccurredAt);
+            await next.Send(new MessageConsumeContext<T>(context, retimed));
             return;
         }
 
