@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Tailor.Ingestion.Security;
 
@@ -11,19 +10,15 @@ namespace Tailor.Ingestion.Security;
 /// the two could not be checked).
 /// </summary>
 internal sealed partial class ApiKeyConfigurationReport(
-    IOptions<IngestionOptions> options, ApiKeyRegistry keys, ILogger<ApiKeyConfigurationReport> logger) : BackgroundService
+    ApiKeyRegistry keys, ILogger<ApiKeyConfigurationReport> logger) : BackgroundService
 {
     private const string HowToMakeOne =
         "make one with 'dotnet run --project services/Host -c Release -- api-key new --client NAME --scopes events,catalog,campaigns,admin' " +
         "and set the configuration it prints (docs/api.md#api-keys)";
 
+    // A configured key answers without reading the store (AnyUsableAsync looks at configuration first).
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.ApiKeys.Count > 0)
-        {
-            return;
-        }
-
         try
         {
             if (!await keys.AnyUsableAsync(stoppingToken))
