@@ -1,5 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.SampleSender.Consumers;
@@ -14,8 +16,9 @@ public sealed class SmtpFailureTests
     [Fact]
     public async Task Consume_email_ready_answered_451_retries_and_delivers_it_once()
     {
+        var logs = new FakeLogCollector();
         await using var smtp = await TestSmtpServer.StartNewAsync(transientFailures: 2);
-        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port, logs: logs);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
 
         await host.PublishAsync(email);
@@ -27,6 +30,15 @@ public sealed class SmtpFailureTests
         Assert.Equal(2, host.Outcomes.Count(outcome => outcome == "smtp_unavailable"));
         Assert.True(await host.WasRecordedAsSentAsync(email.EmailId));
         Assert.False(await host.FaultPublishedAsync<EmailReady>());
+        // One warning for each refused attempt, naming the server, the email and the reply; no stack trace anywhere.
+        Assert.Equal(
+            [
+                $"SMTP server 127.0.0.1:{smtp.Port} did not take email {email.EmailId}: 451 {TestSmtpServer.TransientReplyText}; retry 1 of 4 follows",
+                $"SMTP server 127.0.0.1:{smtp.Port} did not take email {email.EmailId}: 451 {TestSmtpServer.TransientReplyText}; retry 2 of 4 follows",
+            ],
+            logs.Unavailable.Select(record => record.Message));
+        Assert.All(logs.Unavailable, record => Assert.Equal(LogLevel.Warning, record.Level));
+        logs.AssertNoStackTrace();
     }
 
     [Fact]
