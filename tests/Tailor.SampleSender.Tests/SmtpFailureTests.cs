@@ -85,6 +85,29 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
+    public async Task Consume_email_ready_when_the_tls_handshake_fails_retries_it_as_an_outage_without_a_stack_trace()
+    {
+        // The sender expects TLS from the first byte; the test server answers in plain text, as a relay with a broken
+        // certificate setup would fail the handshake: mended at the server, so the email waits rather than faulting.
+        var logs = new FakeLogCollector();
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        await using var host = await SampleSenderHarness.StartAsync(
+            smtp.Port, new Dictionary<string, string?> { ["Tailor:SampleSender:Security"] = "SslOnConnect" }, logs);
+        var email = TestEmails.Ready(sendAt: TestEmails.Now);
+
+        await host.PublishAsync(email);
+
+        Assert.True(await host.OutcomeWithinAsync("smtp_unavailable", count: 2));
+        var warning = logs.Unavailable[0].Message;
+        Assert.StartsWith($"SMTP server 127.0.0.1:{smtp.Port} did not take email {email.EmailId}: ", warning, StringComparison.Ordinal);
+        Assert.EndsWith("; retry 1 of 4 follows", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", warning, StringComparison.Ordinal);
+        logs.AssertNoStackTrace();
+        Assert.Empty(smtp.Messages);
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
+    }
+
+    [Fact]
     public async Task Consume_email_ready_refused_with_550_faults_without_retrying()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
