@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Tailor.Testing;
 
@@ -17,7 +19,8 @@ internal static class SampleSenderHarness
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan OutageBackoff = TimeSpan.FromMinutes(1);
 
-    public static async Task<ConsumerHarness> StartAsync(int smtpPort, IDictionary<string, string?>? settings = null)
+    /// <param name="logs">Collects what the sender and the bus log, for a test of what an operator is told.</param>
+    public static async Task<ConsumerHarness> StartAsync(int smtpPort, IDictionary<string, string?>? settings = null, FakeLogCollector? logs = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -42,6 +45,10 @@ internal static class SampleSenderHarness
             {
                 services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestEmails.Now));
                 services.AddSingleton<EmailOutcomes>();
+                if (logs is not null)
+                {
+                    services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+                }
             },
             quietAfter: TimeSpan.FromSeconds(1));
         harness.Services.GetRequiredService<EmailOutcomes>();

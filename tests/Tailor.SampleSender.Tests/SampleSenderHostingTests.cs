@@ -1,10 +1,7 @@
-using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Tailor.Messaging;
-using Tailor.Storage;
 using Tailor.Testing;
 
 namespace Tailor.SampleSender.Tests;
@@ -16,41 +13,17 @@ public sealed class SampleSenderHostingTests
     public async Task AddSampleSender_on_a_tailor_host_delivers_a_published_email_over_smtp()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        var directory = Directory.CreateTempSubdirectory("tailor-samplesender-host").FullName;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Tailor:Sqlite:Path"] = Path.Combine(directory, "tailor.db"),
-            ["Tailor:SampleSender:Host"] = "127.0.0.1",
-            ["Tailor:SampleSender:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Tailor:SampleSender:Security"] = "None",
-        });
-        builder.AddTailorStorage();
-        builder.AddSampleSender();
-        builder.AddTailorBus();
-        using var host = builder.Build();
+        await using var host = await HostedSender.StartAsync(smtp.Port);
         var ct = TestContext.Current.CancellationToken;
-        await host.StartAsync(ct);
-        try
-        {
-            var email = TestEmails.Ready(sendAt: DateTimeOffset.UtcNow.AddMinutes(-1));
-            var bus = host.Services.GetRequiredService<IBus>();
-            await bus.Publish(email, ct);
-            // The queue keeps its documented name under the Tailor bus's endpoint naming: the dispatcher sends parked emails there.
-            var queued = TestEmails.Ready(sendAt: DateTimeOffset.UtcNow.AddMinutes(-1), to: "grace@example.com");
-            await (await bus.GetSendEndpoint(new Uri($"queue:{SampleSenderNames.Queue}"))).Send(queued, ct);
+        var email = TestEmails.Ready(sendAt: DateTimeOffset.UtcNow.AddMinutes(-1));
+        await host.Bus.Publish(email, ct);
+        // The queue keeps its documented name under the Tailor bus's endpoint naming: the dispatcher sends parked emails there.
+        var queued = TestEmails.Ready(sendAt: DateTimeOffset.UtcNow.AddMinutes(-1), to: "grace@example.com");
+        await (await host.Bus.GetSendEndpoint(new Uri($"queue:{SampleSenderNames.Queue}"))).Send(queued, ct);
 
-            var received = await smtp.WaitForMessagesAsync(2);
-            Assert.Equal(["ada@example.com", "grace@example.com"], received.Select(message => message.RcptTo.Single()).Order());
-            Assert.True(await Polling.WithinAsync(() =>
-                host.Services.GetRequiredService<IEventStore>().ContainsAsync(SampleSenderNames.Stream, email.EmailId, ct)));
-        }
-        finally
-        {
-            await host.StopAsync(ct);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        var received = await smtp.WaitForMessagesAsync(2);
+        Assert.Equal(["ada@example.com", "grace@example.com"], received.Select(message => message.RcptTo.Single()).Order());
+        Assert.True(await Polling.WithinAsync(() => host.WasRecordedAsSentAsync(email.EmailId)));
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Tailor.Contracts;
 using Tailor.Messaging;
 using Tailor.SampleSender.Consumers;
@@ -14,8 +16,9 @@ public sealed class SmtpFailureTests
     [Fact]
     public async Task Consume_email_ready_answered_451_retries_and_delivers_it_once()
     {
+        var logs = new FakeLogCollector();
         await using var smtp = await TestSmtpServer.StartNewAsync(transientFailures: 2);
-        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port, logs: logs);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
 
         await host.PublishAsync(email);
@@ -27,6 +30,15 @@ public sealed class SmtpFailureTests
         Assert.Equal(2, host.Outcomes.Count(outcome => outcome == "smtp_unavailable"));
         Assert.True(await host.WasRecordedAsSentAsync(email.EmailId));
         Assert.False(await host.FaultPublishedAsync<EmailReady>());
+        // One warning for each refused attempt, naming the server, the email and the reply; no stack trace anywhere.
+        Assert.Equal(
+            [
+                $"SMTP server 127.0.0.1:{smtp.Port} did not take email {email.EmailId}: 451 {TestSmtpServer.TransientReplyText}; retry 1 of 4 follows",
+                $"SMTP server 127.0.0.1:{smtp.Port} did not take email {email.EmailId}: 451 {TestSmtpServer.TransientReplyText}; retry 2 of 4 follows",
+            ],
+            logs.Unavailable.Select(record => record.Message));
+        Assert.All(logs.Unavailable, record => Assert.Equal(LogLevel.Warning, record.Level));
+        logs.AssertNoStackTrace();
     }
 
     [Fact]
@@ -69,6 +81,29 @@ public sealed class SmtpFailureTests
         Assert.Equal(email.Subject, received.Message.Subject);
         Assert.True(await Polling.WithinAsync(async () => !await host.IsParkedAsync(email.EmailId)));
         Assert.True(await host.WasRecordedAsSentAsync(email.EmailId));
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
+    }
+
+    [Fact]
+    public async Task Consume_email_ready_when_the_tls_handshake_fails_retries_it_as_an_outage_without_a_stack_trace()
+    {
+        // The sender expects TLS from the first byte; the test server answers in plain text, as a relay with a broken
+        // certificate setup would fail the handshake: mended at the server, so the email waits rather than faulting.
+        var logs = new FakeLogCollector();
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        await using var host = await SampleSenderHarness.StartAsync(
+            smtp.Port, new Dictionary<string, string?> { ["Tailor:SampleSender:Security"] = "SslOnConnect" }, logs);
+        var email = TestEmails.Ready(sendAt: TestEmails.Now);
+
+        await host.PublishAsync(email);
+
+        Assert.True(await host.OutcomeWithinAsync("smtp_unavailable", count: 2));
+        var warning = logs.Unavailable[0].Message;
+        Assert.StartsWith($"SMTP server 127.0.0.1:{smtp.Port} did not take email {email.EmailId}: ", warning, StringComparison.Ordinal);
+        Assert.EndsWith("; retry 1 of 4 follows", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", warning, StringComparison.Ordinal);
+        logs.AssertNoStackTrace();
+        Assert.Empty(smtp.Messages);
         Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 

@@ -18,6 +18,9 @@ namespace Tailor.SampleSender.Tests;
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
+    /// <summary>The text of the 451 the server answers the transactions the test asked it to fail.</summary>
+    public const string TransientReplyText = "4.3.0 Try again later (a failure the test asked for)";
+
     private readonly ConcurrentQueue<Received> _received = new();
     private readonly CancellationTokenSource _stop = new();
     private SmtpServer.SmtpServer? _server;
@@ -127,7 +130,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             Interlocked.Increment(ref owner._transactions);
             if (Interlocked.Decrement(ref owner._transientFailuresLeft) >= 0)
             {
-                return new SmtpResponse((SmtpReplyCode)451, "4.3.0 Try again later (a failure the test asked for)");
+                return new SmtpResponse((SmtpReplyCode)451, TransientReplyText);
             }
 
             var raw = buffer.ToArray();

@@ -14,8 +14,9 @@ namespace Tailor.SampleSender.Consumers;
 /// <item>Due within <see cref="SampleSenderOptions.MaxHold"/>: waits for it (an async timer, no thread held), then sends.</item>
 /// <item>Due later: parks it in the document store and acknowledges; <see cref="ScheduledEmailDispatcher"/> sends it
 /// back to this queue <c>MaxHold</c> before its time.</item>
-/// <item>SMTP down: the endpoint's retry tries again; if the last immediate retry fails too, the email is parked for
-/// a later attempt (backing off), up to <see cref="SampleSenderOptions.OutageRetries"/> times, then it faults.</item>
+/// <item>SMTP down (<see cref="SmtpUnavailableException"/>): one warning per attempt, and the endpoint's retry tries
+/// again; if the last immediate retry fails too, the email is parked for a later attempt (backing off), up to
+/// <see cref="SampleSenderOptions.OutageRetries"/> times, then it faults.</item>
 /// <item>A 5xx reply or an email that cannot be built: faults to <c>_error</c> at once.</item>
 /// </list>
 /// </summary>
@@ -68,19 +69,28 @@ public sealed class EmailReadyConsumer(
                 Duplicate(email);
             }
         }
-        catch (SmtpUnavailableException exception) when (context.GetRetryAttempt() >= EmailReadyConsumerDefinition.ImmediateRetries)
+        catch (SmtpUnavailableException exception)
         {
+            var retry = context.GetRetryAttempt();
+            if (retry < EmailReadyConsumerDefinition.ImmediateRetries)
+            {
+                // The one line of ours per failed attempt; MassTransit's R-RETRY beside the first prints the exception's
+                // short ToString (SmtpUnavailableException says why it has no stack).
+                Log.Unavailable(logger, exception.Server, email.EmailId, exception.Reason, retry + 1, EmailReadyConsumerDefinition.ImmediateRetries);
+                throw;
+            }
+
             var attempts = OutageAttempts(context.Headers);
             if (attempts >= settings.OutageRetries)
             {
-                Log.GaveUp(logger, exception, email.EmailId, attempts);
+                Log.GaveUp(logger, exception.Server, email.EmailId, exception.Reason, attempts);
                 throw;
             }
 
             var retryAt = clock.GetUtcNow() + settings.OutageDelay(attempts + 1);
             await scheduled.ParkAsync(new ScheduledEmail(email, retryAt, attempts + 1), cancellationToken);
             metrics.OutageParked();
-            Log.OutageParked(logger, exception, email.EmailId, attempts + 1, retryAt);
+            Log.OutageParked(logger, exception.Server, email.EmailId, exception.Reason, EmailReadyConsumerDefinition.ImmediateRetries, attempts + 1, retryAt);
         }
     }
 

@@ -17,9 +17,14 @@ internal static partial class Log
     public static partial void Holding(ILogger logger, Guid emailId, DateTimeOffset sendAt);
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Warning,
-        Message = "SMTP is unavailable for email {EmailId} after the immediate retries; parked for attempt {Attempt} at {RetryAt:o}")]
-    public static partial void OutageParked(ILogger logger, Exception exception, Guid emailId, int attempt, DateTimeOffset retryAt);
+        Message = "SMTP server {SmtpServer} did not take email {EmailId}: {Reason}; still failing after {Retries} retries, parked for outage attempt {Attempt} at {RetryAt:o}")]
+    public static partial void OutageParked(ILogger logger, string smtpServer, Guid emailId, string reason, int retries, int attempt, DateTimeOffset retryAt);
 
-    [LoggerMessage(EventId = 7106, Level = LogLevel.Error, Message = "Gave up on email {EmailId} after {Attempts} SMTP outages; it faults to the error queue")]
-    public static partial void GaveUp(ILogger logger, Exception exception, Guid emailId, int attempts);
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Error,
+        Message = "SMTP server {SmtpServer} did not take email {EmailId}: {Reason}; gave up after {Attempts} outage attempts, the email faults to the error queue")]
+    public static partial void GaveUp(ILogger logger, string smtpServer, Guid emailId, string reason, int attempts);
+
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Warning,
+        Message = "SMTP server {SmtpServer} did not take email {EmailId}: {Reason}; retry {Retry} of {Retries} follows")]
+    public static partial void Unavailable(ILogger logger, string smtpServer, Guid emailId, string reason, int retry, int retries);
 }

@@ -63,7 +63,7 @@ public sealed class EmailDelivery(
                 return false;
             }
 
-            var reply = await SendAsync(email, message, cancellationToken);
+            var reply = await SendAsync(message, cancellationToken);
             var sent = new EmailSent(email.EmailId, email.UserId, email.CampaignId, message.MessageId ?? string.Empty, clock.GetUtcNow(), reply);
             await events.RecordAsync(SampleSenderNames.Stream, email.EmailId, email.UserId, sent.SentAt, sent, cancellationToken);
             metrics.Sent(sent.SentAt - email.SendAt);
@@ -82,7 +82,7 @@ public sealed class EmailDelivery(
         return true;
     }
 
-    private async Task<string> SendAsync(EmailReady email, MimeKit.MimeMessage message, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken)
     {
         try
         {
@@ -93,11 +93,10 @@ public sealed class EmailDelivery(
             metrics.Rejected();
             throw;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (SmtpUnavailableException)
         {
             metrics.Unavailable();
-            throw new SmtpUnavailableException(
-                $"Email {email.EmailId} could not be handed to {options.Value.Host}:{options.Value.Port}: {exception.Message}", exception);
+            throw;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -12,10 +14,13 @@ namespace Tailor.SampleSender.Delivery;
 /// </remarks>
 public sealed class SmtpMailer(IOptions<SampleSenderOptions> options)
 {
-    /// <summary>Sends the message and returns the server's reply; a 5xx reply throws <see cref="SmtpRejectedException"/>.</summary>
+    /// <summary>
+    /// Sends the message and returns the server's reply. A 5xx reply throws <see cref="SmtpRejectedException"/>; a server
+    /// that cannot take it now throws <see cref="SmtpUnavailableException"/> (see <see cref="IsTransient"/>).
+    /// </summary>
     /// <remarks>
-    /// Anything else (connection refused, a dropped connection, a 4xx reply, a timeout) propagates as it is: transient,
-    /// so the consumer's retry tries again.
+    /// Anything else (a bug, a setting MailKit refuses) propagates as it is, with its stack: the consumer's retry tries it
+    /// again a few times, then it faults.
     /// </remarks>
     public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -43,7 +48,31 @@ public sealed class SmtpMailer(IOptions<SampleSenderOptions> options)
                 StatusCode = (int)exception.StatusCode,
             };
         }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            var server = $"{settings.Host}:{settings.Port}";
+            var reason = exception is SmtpCommandException command ? $"{(int)command.StatusCode} {command.Message}" : FirstLine(exception.Message);
+            throw new SmtpUnavailableException($"SMTP server {server} did not take email {message.MessageId}: {reason}", exception)
+            {
+                Server = server,
+                Reason = reason,
+            };
+        }
     }
+
+    /// <summary>
+    /// What a server that is down, busy or unreachable raises, or a network in between: a refused or reset connection
+    /// (<see cref="SocketException"/>, <see cref="IOException"/>), a timeout, a dropped or garbled session
+    /// (<see cref="ProtocolException"/>), a 4xx reply, and a failed AUTH or TLS handshake (an expired or mismatched
+    /// certificate), which are mended at the relay or in the settings without losing the email. Cancellation is not among
+    /// them: it is a shutdown, and the message goes back to the queue.
+    /// </summary>
+    private static bool IsTransient(Exception exception) =>
+        exception is SocketException or IOException or TimeoutException or ProtocolException or SmtpCommandException
+            or AuthenticationException or SslHandshakeException;
+
+    // MailKit's TLS failure explains itself over several paragraphs; the log line keeps its first.
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd();
 
     private static SecureSocketOptions Secure(SmtpSecurity security) => security switch
     {

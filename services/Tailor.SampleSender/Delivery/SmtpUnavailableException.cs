@@ -19,4 +19,24 @@ public sealed class SmtpUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The server as configured, <c>host:port</c>.</summary>
+    public string Server { get; init; } = string.Empty;
+
+    /// <summary>What went wrong, in the server's or the network's words: "Connection refused", "421 4.3.2 Shutting down".</summary>
+    public string Reason { get; init; } = string.Empty;
+
+    /// <summary>The type and message only, without the stack traces of this exception and the one inside it.</summary>
+    /// <remarks>
+    /// MassTransit logs a message's first retry (<c>R-RETRY</c>) and its fault (<c>R-FAULT</c>) with the exception, under
+    /// the category <c>MassTransit.ReceiveTransport</c>, which every receive endpoint of the process shares (Tailor's
+    /// services and this sender may run in one process), and log providers print the exception with
+    /// <see cref="ToString"/>. A down SMTP server is an expected condition whose stack says nothing an operator can act
+    /// on, so those entries read as one line; silencing the category would hide the retries of real faults elsewhere, and
+    /// MassTransit has no setting for one endpoint. Any other failure of the mailer keeps its own type and stack. Nothing
+    /// is lost for diagnosis: the <c>Fault</c> and the headers a message carries to the <c>_error</c> queue are built
+    /// from <see cref="Exception.StackTrace"/> and <see cref="Exception.InnerException"/> (the socket's or MailKit's own
+    /// exception, with its stack), not from this.
+    /// </remarks>
+    public override string ToString() => $"{GetType().FullName}: {Message}";
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Tailor.Messaging.Tests;
+namespace Tailor.Testing;
 
 /// <summary>
 /// Looks at the broker directly with RabbitMQ.Client (no management plugin needed), and deletes the endpoints a test
@@ -19,7 +19,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
 
     public static async Task<RabbitMqBroker> ConnectAsync(string uri, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = "tailor-messaging-tests" };
+        var factory = new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = "tailor-tests" };
         return new RabbitMqBroker(await factory.CreateConnectionAsync(cancellationToken));
     }
 
