@@ -48,20 +48,23 @@ public static class TailorBusExtensions
     /// </summary>
     private static void AddMessageRuleOptions(IServiceCollection services)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<EventTimeOptions>)))
+        AddValidatedOnce<EventTimeOptions>(services, EventTimeOptions.Section);
+        AddValidatedOnce<PropertyCountOptions>(services, PropertyCountOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+    }
+
+    private static void AddValidatedOnce<TOptions>(IServiceCollection services, string section)
+        where TOptions : class
+    {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<TOptions>)))
         {
             return;
         }
 
-        services.AddOptions<EventTimeOptions>()
-            .BindConfiguration(EventTimeOptions.Section)
+        services.AddOptions<TOptions>()
+            .BindConfiguration(section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<PropertyCountOptions>()
-            .BindConfiguration(PropertyCountOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
     }
 
     /// <summary>
