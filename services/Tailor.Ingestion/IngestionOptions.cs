@@ -26,8 +26,9 @@ public sealed class IngestionOptions
     [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan AcceptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    // The accepted event times and send windows (EarliestTimestamp, MaxFutureSkew, MaxSendWindowAhead) are read from
-    // this section too, by every service: see Tailor.Messaging.Rules.EventTimeOptions.
+    // The accepted event times and send windows (EarliestTimestamp, MaxFutureSkew, MaxSendWindowAhead) and the most
+    // properties one call may carry (MaxPropertiesPerCall) are read from this section too, by every service: see
+    // Tailor.Messaging.Rules.EventTimeOptions and PropertyCountOptions.
 
     /// <summary>
     /// How long a model rollback waits for Recommendation's answer before it is answered 202; the request stays queued
@@ -35,10 +36,6 @@ public sealed class IngestionOptions
     /// </summary>
     [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan RollbackWait { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Most flattened properties or traits one call may carry (a nested object counts each leaf).</summary>
-    [Range(1, 10_000)]
-    public int MaxPropertiesPerCall { get; set; } = 300;
 
     /// <summary>Requests per second each API key may make on average (a batch is one request).</summary>
     [Range(1, 1_000_000)]

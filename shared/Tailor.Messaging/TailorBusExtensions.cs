@@ -22,7 +22,7 @@ public static class TailorBusExtensions
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> registration)
     {
         GetTailorConsumers(builder).Add(registration);
-        AddEventTimes(builder.Services);
+        AddMessageRuleOptions(builder.Services);
         return builder;
     }
 
@@ -43,21 +43,28 @@ public static class TailorBusExtensions
     }
 
     /// <summary>
-    /// The accepted times every consumer's <see cref="MessageRulesFilter"/> reads, once however many services add
-    /// consumers to this process, validated at start like every service's options.
+    /// The accepted times and property counts every consumer's <see cref="MessageRulesFilter"/> reads, once however
+    /// many services add consumers to this process, validated at start like every service's options.
     /// </summary>
-    private static void AddEventTimes(IServiceCollection services)
+    private static void AddMessageRuleOptions(IServiceCollection services)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<EventTimeOptions>)))
+        AddValidatedOnce<EventTimeOptions>(services, EventTimeOptions.Section);
+        AddValidatedOnce<PropertyCountOptions>(services, PropertyCountOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+    }
+
+    private static void AddValidatedOnce<TOptions>(IServiceCollection services, string section)
+        where TOptions : class
+    {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<TOptions>)))
         {
             return;
         }
 
-        services.AddOptions<EventTimeOptions>()
-            .BindConfiguration(EventTimeOptions.Section)
+        services.AddOptions<TOptions>()
+            .BindConfiguration(section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
     }
 
     /// <summary>

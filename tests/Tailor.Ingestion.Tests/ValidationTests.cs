@@ -164,4 +164,18 @@ public sealed class ValidationTests
         var errors = await Problems.ValidationErrorsAsync(response);
         Assert.Contains("4 fields", Assert.Single(errors["properties"]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_order_line_is_held_to_the_field_limit_with_the_order_s_fields()
+    {
+        // Each line becomes a purchase carrying the order's fields and its product's, which every consumer holds to the limit.
+        await using var app = await IngestionApp.StartAsync(configure: new Dictionary<string, string?> { ["Tailor:Ingestion:MaxPropertiesPerCall"] = "3" });
+
+        using var fits = await app.PostRawAsync("/v1/track", """{"userId":"12583","event":"Order Completed","properties":{"order_id":"o1","products":[{"product_id":"85123A","price":2.55}]}}""");
+        using var over = await app.PostRawAsync("/v1/track", """{"userId":"12583","event":"Order Completed","properties":{"order_id":"o2","products":[{"product_id":"85123A","price":2.55},{"product_id":"22423","price":12.75,"quantity":2}]}}""");
+
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+        var errors = await Problems.ValidationErrorsAsync(over);
+        Assert.Equal("Holds 4 fields with the order's (nested ones counted each); at most 3 are accepted.", Assert.Single(errors["properties.products[1]"]));
+    }
 }

@@ -11,6 +11,7 @@ public class MessageRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
     private static readonly EventTimeRange Times = EventTimeRange.From(new EventTimeOptions(), Now);
+    private static readonly int MaxProperties = new PropertyCountOptions().MaxPropertiesPerCall;
     private static readonly DateTimeOffset Year9999 = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Year1 = DateTimeOffset.MinValue;
 
@@ -24,6 +25,42 @@ public class MessageRulesTests
         Guid.NewGuid(), "12583", Now, "ada@example.com", "Ada", "United Kingdom", null, true, new Dictionary<string, string>());
 
     private static readonly EmailEngaged Open = new(Guid.NewGuid(), "12583", Now.AddMinutes(-5), Guid.NewGuid(), "christmas", EngagementKind.Open, null, null, false);
+
+    private static readonly UserGrouped Group = new(Guid.NewGuid(), "12583", Now, "acme", new Dictionary<string, string>());
+
+    private static readonly DeviceTimeZoneObserved DeviceZone = new(Guid.NewGuid(), "12583", Now, "Europe/London");
+
+    private static readonly CatalogItemUpserted Item = new(
+        Guid.NewGuid(), "85123A", Now, "WHITE HANGING HEART T-LIGHT HOLDER", "A heart-shaped holder.", 2.55m, "Lights", "https://shop.example.com/products/85123A");
+
+    /// <summary>Each text field held to a length, as <c>Message.Field</c>, and the longest it may be: what Ingestion accepts on HTTP.</summary>
+    public static TheoryData<string, int> TextLimits => new()
+    {
+        { "UserActivityTracked.Activity", FieldLengths.Name },
+        { "UserActivityTracked.ItemName", FieldLengths.Title },
+        { "UserActivityTracked.Text", FieldLengths.Text },
+        { "UserIdentified.FirstName", FieldLengths.Name },
+        { "UserIdentified.Country", FieldLengths.Name },
+        { "UserIdentified.TimeZone", FieldLengths.Name },
+        { "DeviceTimeZoneObserved.TimeZone", FieldLengths.Name },
+        { "CatalogItemUpserted.Title", FieldLengths.Title },
+        { "CatalogItemUpserted.Description", FieldLengths.Description },
+        { "CatalogItemUpserted.Category", FieldLengths.Category },
+        { "CatalogItemUpserted.Url", FieldLengths.Url },
+        { "CampaignRequested.Name", FieldLengths.Name },
+        { "CampaignRequested.Goal", FieldLengths.Goal },
+        { "CampaignRequested.DominantTopic", FieldLengths.Name },
+        { "EmailEngaged.Url", FieldLengths.Text },
+    };
+
+    /// <summary>Each property map held to a count, and the most fields it may hold with the default settings.</summary>
+    public static TheoryData<string, int> MapLimits => new()
+    {
+        { "UserIdentified.Traits", 300 },
+        { "UserGrouped.Traits", 300 },
+        // The call's 300 and the event's name, or a page's name and category, which Ingestion adds.
+        { "UserActivityTracked.Properties", 302 },
+    };
 
     public static TheoryData<string, object, string> Refused => new()
     {
@@ -47,6 +84,10 @@ public class MessageRulesTests
         { "an identify whose email has a display name", Identify with { Email = "Ada <ada@example.com>" }, "Email: Must be an email address." },
         { "an identify whose first name is markup", Identify with { FirstName = "<b>Ada</b>" }, "FirstName: Must be plain text" },
         { "an identify whose country has a control character", Identify with { Country = "United\nKingdom" }, "Country: Must be plain text" },
+        { "an identify whose time zone is markup", Identify with { TimeZone = "<i>Europe/London</i>" }, "TimeZone: Must be plain text" },
+        { "an identify whose email is over-long", Identify with { Email = new string('a', 321) }, "Email: Must be at most 320 characters." },
+        { "a device zone with a control character", DeviceZone with { TimeZone = "Europe/London\n" }, "TimeZone: Must be plain text" },
+        { "a campaign whose dominant topic is markup", Campaign with { DominantTopic = "<b>lights</b>" }, "DominantTopic: Must be plain text" },
         { "a group id '..'", new UserGrouped(Guid.NewGuid(), "12583", Now, "..", new Dictionary<string, string>()), "GroupId: Must not be '.' or '..'" },
         { "a device zone dated year 1", new DeviceTimeZoneObserved(Guid.NewGuid(), "12583", Year1, "Europe/Berlin"), "OccurredAt: 0001" },
         { "a catalog item dated 9999", new CatalogItemUpserted(Guid.NewGuid(), "85123A", Year9999, "Holder", null, 2.55m, null), "OccurredAt: 9999" },
@@ -79,6 +120,7 @@ public class MessageRulesTests
         { "an identify with no contact details", Identify with { Email = null, FirstName = null, Country = null } },
         { "a consent withdrawn beside a malformed email (a stop is never lost to its contact details)", Identify with { EmailConsent = false, Email = "not an address", FirstName = "<b>Ada</b>" } },
         { "a consent withdrawn, dated 9999 (read as arriving instead)", Identify with { EmailConsent = false, OccurredAt = Year9999 } },
+        { "an identify whose email is 320 characters", Identify with { Email = $"{new string('a', 64)}@{string.Join('.', Enumerable.Repeat(new string('b', 63), 4))}" } },
         { "an open", Open },
         { "an unsubscribe dated 9999", Open with { Kind = EngagementKind.Unsubscribe, OccurredAt = Year9999 } },
         { "a complaint with no event id and a user id '..'", Open with { Kind = EngagementKind.Complaint, EventId = Guid.Empty, UserId = ".." } },
@@ -90,20 +132,20 @@ public class MessageRulesTests
     [MemberData(nameof(Refused))]
     public void Refuses(string because, object message, string problem)
     {
-        Assert.Contains(problem, MessageRules.Problem(message, Times) ?? $"nothing refused ({because})", StringComparison.Ordinal);
+        Assert.Contains(problem, MessageRules.Problem(message, Times, MaxProperties) ?? $"nothing refused ({because})", StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(Accepted))]
     public void Accepts(string because, object message)
     {
-        Assert.True(MessageRules.Problem(message, Times) is null, because);
+        Assert.True(MessageRules.Problem(message, Times, MaxProperties) is null, because);
     }
 
     [Fact]
     public void Names_every_problem_of_a_message()
     {
-        var problem = MessageRules.Problem(Purchase with { UserId = "", OccurredAt = Year9999, Quantity = double.NaN }, Times);
+        var problem = MessageRules.Problem(Purchase with { UserId = "", OccurredAt = Year9999, Quantity = double.NaN }, Times, MaxProperties);
 
         Assert.Equal(
             "UserId: Must not be empty; leave it out instead. OccurredAt: 9999-12-31T00:00:00.0000000+00:00 is more than 1 day ahead of this server's clock (Tailor:Ingestion:MaxFutureSkew); check the sender's clock. Quantity: Is NaN; must be a finite number (a return or cancellation is a negative one).",
@@ -137,4 +179,103 @@ public class MessageRulesTests
         Assert.Null(MessageRules.StopReadAsArrived(Identify with { OccurredAt = Year9999 }, Times));
         Assert.Null(MessageRules.StopReadAsArrived(Identify with { EmailConsent = null, OccurredAt = Year9999 }, Times));
     }
+
+    [Theory]
+    [MemberData(nameof(TextLimits))]
+    public void Accepts_text_at_its_limit(string field, int limit)
+    {
+        Assert.Null(MessageRules.Problem(WithText(field, new string('x', limit)), Times, MaxProperties));
+    }
+
+    [Theory]
+    [MemberData(nameof(TextLimits))]
+    public void Refuses_text_one_character_over_its_limit_naming_the_field(string field, int limit)
+    {
+        var problem = MessageRules.Problem(WithText(field, new string('x', limit + 1)), Times, MaxProperties);
+
+        Assert.Equal($"{field.Split('.')[1]}: Must be at most {limit} characters.", problem);
+    }
+
+    [Theory]
+    [MemberData(nameof(MapLimits))]
+    public void Accepts_a_map_at_its_limit(string field, int limit)
+    {
+        Assert.Null(MessageRules.Problem(WithMap(field, Fields(limit)), Times, MaxProperties));
+    }
+
+    [Theory]
+    [MemberData(nameof(MapLimits))]
+    public void Refuses_a_map_one_field_over_its_limit_naming_the_field(string field, int limit)
+    {
+        var problem = MessageRules.Problem(WithMap(field, Fields(limit + 1)), Times, MaxProperties);
+
+        Assert.StartsWith($"{field.Split('.')[1]}: Holds {limit + 1} fields; at most {limit} are accepted (Tailor:Ingestion:MaxPropertiesPerCall", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Holds_maps_to_the_configured_count()
+    {
+        var traits = Identify with { Traits = Fields(4) };
+
+        Assert.Null(MessageRules.Problem(traits, Times, maxProperties: 4));
+        Assert.Equal("Traits: Holds 4 fields; at most 3 are accepted (Tailor:Ingestion:MaxPropertiesPerCall).", MessageRules.Problem(traits, Times, maxProperties: 3));
+    }
+
+    [Fact]
+    public void Accepts_a_consent_withdrawn_whatever_the_length_of_what_it_does_not_need()
+    {
+        var tooLong = new string('x', 100_000);
+        var stop = Identify with
+        {
+            EmailConsent = false,
+            Email = tooLong,
+            FirstName = tooLong,
+            Country = tooLong,
+            TimeZone = tooLong,
+            Traits = Fields(10_000),
+        };
+
+        Assert.Null(MessageRules.Problem(stop, Times, MaxProperties));
+    }
+
+    [Theory]
+    [InlineData(EngagementKind.Unsubscribe)]
+    [InlineData(EngagementKind.Complaint)]
+    [InlineData(EngagementKind.HardBounce)]
+    public void Accepts_a_stop_whatever_the_length_of_its_url(EngagementKind kind)
+    {
+        Assert.Null(MessageRules.Problem(Open with { Kind = kind, Url = new string('x', 100_000) }, Times, MaxProperties));
+    }
+
+    private static Dictionary<string, string> Fields(int count) =>
+        Enumerable.Range(0, count).ToDictionary(index => $"field{index}", index => "value", StringComparer.Ordinal);
+
+    /// <summary>A message every rule takes, but for <paramref name="field"/> (<c>Message.Field</c>), which holds <paramref name="text"/>.</summary>
+    private static object WithText(string field, string text) => field switch
+    {
+        "UserActivityTracked.Activity" => Purchase with { Activity = text },
+        "UserActivityTracked.ItemName" => Purchase with { ItemName = text },
+        "UserActivityTracked.Text" => Purchase with { Activity = ActivityKinds.Text, ItemId = null, Text = text },
+        "UserIdentified.FirstName" => Identify with { FirstName = text },
+        "UserIdentified.Country" => Identify with { Country = text },
+        "UserIdentified.TimeZone" => Identify with { TimeZone = text },
+        "DeviceTimeZoneObserved.TimeZone" => DeviceZone with { TimeZone = text },
+        "CatalogItemUpserted.Title" => Item with { Title = text },
+        "CatalogItemUpserted.Description" => Item with { Description = text },
+        "CatalogItemUpserted.Category" => Item with { Category = text },
+        "CatalogItemUpserted.Url" => Item with { Url = text },
+        "CampaignRequested.Name" => Campaign with { Name = text },
+        "CampaignRequested.Goal" => Campaign with { Goal = text },
+        "CampaignRequested.DominantTopic" => Campaign with { DominantTopic = text },
+        "EmailEngaged.Url" => Open with { Kind = EngagementKind.Click, Url = text },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No message holds this field."),
+    };
+
+    private static object WithMap(string field, IReadOnlyDictionary<string, string> fields) => field switch
+    {
+        "UserIdentified.Traits" => Identify with { Traits = fields },
+        "UserGrouped.Traits" => Group with { Traits = fields },
+        "UserActivityTracked.Properties" => Purchase with { Properties = fields },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No message holds this map."),
+    };
 }

@@ -13,7 +13,7 @@ internal sealed record TrackDocument(
     [property: Description("The user; userId or anonymousId is required.")] string? UserId,
     [property: Description("A visitor not yet identified; their activity joins the user when an alias or identify names both.")] string? AnonymousId,
     [property: Required, Description("What the user did, e.g. 'Product Viewed', 'Order Completed'.")] string Event,
-    [property: Description("Flattened into at most MaxPropertiesPerCall leaves; 'Order Completed' takes products [{product_id, name, price, quantity}].")] JsonObject? Properties,
+    [property: Description("Flattened into at most MaxPropertiesPerCall leaves; 'Order Completed' takes products [{product_id, name, price, quantity}], each held to that limit with the order's other fields.")] JsonObject? Properties,
     [property: Description("Makes a retried call idempotent.")] string? MessageId,
     [property: Description("When it happened (ISO 8601).")] DateTimeOffset? Timestamp,
     [property: Description("When the sender sent it, by the sender's clock; used to correct timestamp.")] DateTimeOffset? SentAt,

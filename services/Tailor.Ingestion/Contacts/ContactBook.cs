@@ -24,7 +24,7 @@ internal sealed class ContactBook(
     ContactSlices slices,
     SuppressionList suppressions,
     AddressHolders holders,
-    IOptions<IngestionOptions> options,
+    IOptions<PropertyCountOptions> propertyCounts,
     ILogger<ContactBook> logger)
 {
     public async Task ApplyAsync(UserIdentified identified, CancellationToken cancellationToken) =>
@@ -32,7 +32,7 @@ internal sealed class ContactBook(
 
     /// <summary>Adds the user to the group or updates its traits; a group keeps at most as many trait fields as one call may carry.</summary>
     public async Task ApplyAsync(UserGrouped grouped, CancellationToken cancellationToken) =>
-        await UpdateAsync(grouped.UserId, contact => contact.With(grouped, options.Value.MaxPropertiesPerCall), cancellationToken);
+        await UpdateAsync(grouped.UserId, contact => contact.With(grouped, propertyCounts.Value.MaxPropertiesPerCall), cancellationToken);
 
     /// <summary>Applies what an email provider reported; engagement that says nothing about consent changes nothing.</summary>
     public async Task ApplyAsync(EmailEngaged engaged, CancellationToken cancellationToken)

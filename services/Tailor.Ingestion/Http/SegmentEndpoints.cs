@@ -31,7 +31,7 @@ internal static class SegmentEndpoints
         var (batch, problem) = await ValidatedRequest.ReadAsync(
             http,
             limits.MaxBatchBytes,
-            (body, errors) => BatchRequestParser.Parse(body, limits.MaxBatchItems, limits.MaxCallBytes, sentAt => CallContext.From(limits, services.Times.Value, receivedAt, sentAt), errors),
+            (body, errors) => BatchRequestParser.Parse(body, limits.MaxBatchItems, limits.MaxCallBytes, sentAt => CallContext.From(services.Times.Value, services.PropertyCounts.Value, receivedAt, sentAt), errors),
             services.Metrics);
         if (batch is null)
         {
@@ -56,7 +56,7 @@ internal static class SegmentEndpoints
     private static async Task<IResult> SingleAsync(string type, HttpContext http, SegmentRequestServices services)
     {
         var limits = services.Options.Value;
-        var context = CallContext.From(limits, services.Times.Value, services.Time.GetUtcNow());
+        var context = CallContext.From(services.Times.Value, services.PropertyCounts.Value, services.Time.GetUtcNow());
         var (call, problem) = await ValidatedRequest.ReadAsync(
             http, limits.MaxCallBytes, (body, errors) => SegmentCallParser.Parse(body, JsonPaths.Root, type, context, errors), services.Metrics);
         return call is null ? problem! : await StoreFailures.AnswerAsync(http, services.Logger, async cancellationToken =>
@@ -71,6 +71,7 @@ internal static class SegmentEndpoints
 internal sealed record SegmentRequestServices(
     IOptions<IngestionOptions> Options,
     IOptions<EventTimeOptions> Times,
+    IOptions<PropertyCountOptions> PropertyCounts,
     SegmentIngestor Ingestor,
     IngestionMetrics Metrics,
     TimeProvider Time,

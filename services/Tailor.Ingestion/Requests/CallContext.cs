@@ -13,9 +13,9 @@ internal sealed record CallContext(
     /// <summary>When this server received the request; Segment's <c>receivedAt</c> is always the receiver's clock.</summary>
     public DateTimeOffset ReceivedAt => Times.Now;
 
-    public static CallContext From(IngestionOptions options, EventTimeOptions times, DateTimeOffset receivedAt, DateTimeOffset? batchSentAt = null)
+    public static CallContext From(EventTimeOptions times, PropertyCountOptions properties, DateTimeOffset receivedAt, DateTimeOffset? batchSentAt = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        return new(EventTimeRange.From(times, receivedAt), batchSentAt, options.MaxPropertiesPerCall);
+        ArgumentNullException.ThrowIfNull(properties);
+        return new(EventTimeRange.From(times, receivedAt), batchSentAt, properties.MaxPropertiesPerCall);
     }
 }

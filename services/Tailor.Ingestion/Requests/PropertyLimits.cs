@@ -18,4 +18,21 @@ internal static class PropertyLimits
         fields!.Errors.Add(fields.Path, $"Holds {flat.Count} fields (nested ones counted each); at most {context.MaxProperties} are accepted.");
         return null;
     }
+
+    /// <summary>
+    /// Whether an order's product keeps its purchase within the limit: each product becomes a message of its own that
+    /// carries its fields beside the call's, and every service holds that message to the limit a call is held to.
+    /// </summary>
+    /// <returns>False when the two hold more fields together than one call may carry (the error is recorded at the product).</returns>
+    public static bool FitsBeside(ObjectReader product, IReadOnlyDictionary<string, string> productFields, IReadOnlyDictionary<string, string> callFields, CallContext context)
+    {
+        var count = callFields.Count + productFields.Keys.Count(key => !callFields.ContainsKey(key));
+        if (count <= context.MaxProperties)
+        {
+            return true;
+        }
+
+        product.Errors.Add(product.Path, $"Holds {count} fields with the order's (nested ones counted each); at most {context.MaxProperties} are accepted.");
+        return false;
+    }
 }

@@ -1,15 +1,20 @@
+using Tailor.Messaging.Rules;
+
 namespace Tailor.Ingestion.Validation;
 
-/// <summary>Longest accepted values; generous for real data, small enough to keep one bad client from bloating the log.</summary>
+/// <summary>
+/// Longest accepted values, as every service holds the bus's messages to them (<see cref="FieldLengths"/>,
+/// <see cref="Identifiers.MaxLength"/>): named here for the fields of Ingestion's requests and webhooks.
+/// </summary>
 internal static class FieldLimits
 {
-    public const int Id = Tailor.Messaging.Rules.Identifiers.MaxLength;
-    public const int Name = 200;
-    public const int Email = 320;
-    public const int Title = 500;
-    public const int Category = 200;
-    public const int Description = 5_000;
-    public const int Goal = 2_000;
-    public const int Text = 10_000;
-    public const int Url = 2_048;
+    public const int Id = Identifiers.MaxLength;
+    public const int Name = FieldLengths.Name;
+    public const int Email = FieldLengths.Email;
+    public const int Title = FieldLengths.Title;
+    public const int Category = FieldLengths.Category;
+    public const int Description = FieldLengths.Description;
+    public const int Goal = FieldLengths.Goal;
+    public const int Text = FieldLengths.Text;
+    public const int Url = FieldLengths.Url;
 }

@@ -59,7 +59,7 @@ internal sealed class ObjectReader
             return Invalid<string>(name, "Must not be empty.");
         }
 
-        return text.Length > maxLength ? Invalid<string>(name, $"Must be at most {maxLength} characters.") : text;
+        return FieldLengths.Problem(text, maxLength) is { } problem ? Invalid<string>(name, problem) : text;
     }
 
     /// <summary>An identifier, held to <see cref="Identifiers.Problem"/>.</summary>

@@ -20,9 +20,9 @@ public static class Identifiers
             return "Must not be empty; leave it out instead.";
         }
 
-        if (id.Length > MaxLength)
+        if (FieldLengths.Problem(id, MaxLength) is { } tooLong)
         {
-            return $"Must be at most {MaxLength} characters.";
+            return tooLong;
         }
 
         if (id is "." or "..")

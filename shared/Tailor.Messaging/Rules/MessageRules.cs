@@ -8,22 +8,32 @@ namespace Tailor.Messaging.Rules;
 /// after its HTTP checks) held to the rules Ingestion holds HTTP calls to, so a message that skipped those checks is
 /// refused where Ingestion would have refused it, before it changes any state. <see cref="MessageRulesFilter"/>
 /// applies them on every consumer's endpoint. Ids follow <see cref="Identifiers"/>, event times
-/// <see cref="EventTimeRange"/>, and a missing <c>EventId</c> is refused, since every consumer keeps one effect per id.
+/// <see cref="EventTimeRange"/>, text <see cref="FieldLengths"/> and property maps
+/// <see cref="PropertyCountOptions.MaxPropertiesPerCall"/>, and a missing <c>EventId</c> is refused, since every
+/// consumer keeps one effect per id.
 /// </summary>
 /// <remarks>
 /// A stop (<see cref="ConsentChanges.SaysStop"/>) and an erasure are refused only when they name no user: anything else
-/// wrong with them is not worth a person emailed again or kept on file. A stop dated outside the range is read as
-/// arriving now (<see cref="StopReadAsArrived"/>), as Ingestion reads a provider's stop. A negative quantity is a return
-/// or a cancellation, which the services read as no interest; a quantity that is not a finite number is refused.
+/// wrong with them (an over-long name, URL or map included) is not worth a person emailed again or kept on file. A stop
+/// dated outside the range is read as arriving now (<see cref="StopReadAsArrived"/>), as Ingestion reads a provider's
+/// stop. A negative quantity is a return or a cancellation, which the services read as no interest; a quantity that is
+/// not a finite number is refused.
 /// </remarks>
 public static class MessageRules
 {
+    /// <summary>
+    /// Ingestion adds up to two fields of its own to the properties of the call an activity comes from: the event's
+    /// name to a <c>track</c>'s, or the page's name and category to a <c>page</c>'s.
+    /// </summary>
+    private const int PropertiesAddedToActivity = 2;
+
+    /// <param name="maxProperties">The most flattened properties or traits a call may carry (<see cref="PropertyCountOptions.MaxPropertiesPerCall"/>).</param>
     /// <returns>Null when the message may be consumed as it is; otherwise each problem, named by its field.</returns>
-    public static string? Problem(object message, EventTimeRange times)
+    public static string? Problem(object message, EventTimeRange times, int maxProperties)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(times);
-        var problems = new Problems(times);
+        var problems = new Problems(times, maxProperties);
         switch (message)
         {
             case UserActivityTracked activity:
@@ -36,11 +46,14 @@ public static class MessageRules
                 problems.Event(grouped).Id(nameof(grouped.GroupId), grouped.GroupId).Map(nameof(grouped.Traits), grouped.Traits);
                 break;
             case DeviceTimeZoneObserved observed:
-                problems.Event(observed);
+                // Held as an identify's zone is: SendTime then refuses a zone it does not know.
+                problems.Event(observed).PlainText(nameof(observed.TimeZone), observed.TimeZone, FieldLengths.Name);
                 break;
             case CatalogItemUpserted item:
                 problems.EventId(item.EventId).Id(nameof(item.ItemId), item.ItemId).Time(nameof(item.OccurredAt), item.OccurredAt)
-                    .Text(nameof(item.Title), item.Title).Price(nameof(item.Price), item.Price);
+                    .Text(nameof(item.Title), item.Title, FieldLengths.Title).Length(nameof(item.Description), item.Description, FieldLengths.Description)
+                    .Length(nameof(item.Category), item.Category, FieldLengths.Category).Length(nameof(item.Url), item.Url, FieldLengths.Url)
+                    .Price(nameof(item.Price), item.Price);
                 break;
             case CampaignRequested campaign:
                 Campaign(problems, campaign);
@@ -49,7 +62,7 @@ public static class MessageRules
                 Engagement(problems, engaged);
                 break;
             case UserErased erased:
-                problems.Text(nameof(erased.UserId), erased.UserId);
+                problems.Named(nameof(erased.UserId), erased.UserId);
                 break;
         }
 
@@ -92,7 +105,9 @@ public static class MessageRules
 
     private static void Activity(Problems problems, UserActivityTracked activity)
     {
-        problems.Event(activity).Text(nameof(activity.Activity), activity.Activity).Map(nameof(activity.Properties), activity.Properties);
+        problems.Event(activity).Text(nameof(activity.Activity), activity.Activity, FieldLengths.Name)
+            .Length(nameof(activity.ItemName), activity.ItemName, FieldLengths.Title).Length(nameof(activity.Text), activity.Text, FieldLengths.Text)
+            .Map(nameof(activity.Properties), activity.Properties, PropertiesAddedToActivity);
         if (activity.ItemId is not null)
         {
             problems.Id(nameof(activity.ItemId), activity.ItemId);
@@ -116,27 +131,34 @@ public static class MessageRules
     private static void Identified(Problems problems, UserIdentified identified)
     {
         // A consent withdrawn is a stop: refused only when it names no user (or has no traits to read), never for its
-        // time (read as arriving instead) or the contact details beside it, which no email will go to.
+        // time (read as arriving instead), the contact details beside it, which no email will go to, or its traits' size.
         if (identified.EmailConsent is false)
         {
-            problems.Text(nameof(identified.UserId), identified.UserId).Map(nameof(identified.Traits), identified.Traits);
+            problems.Named(nameof(identified.UserId), identified.UserId).Present(nameof(identified.Traits), identified.Traits);
             return;
         }
 
         problems.Event(identified).Map(nameof(identified.Traits), identified.Traits);
 
-        if (identified.Email is { } email && !EmailAddresses.IsAddress(email))
+        if (FieldLengths.Problem(identified.Email, FieldLengths.Email) is { } tooLong)
+        {
+            problems.Add(nameof(identified.Email), tooLong);
+        }
+        else if (identified.Email is { } email && !EmailAddresses.IsAddress(email))
         {
             problems.Add(nameof(identified.Email), EmailAddresses.Problem);
         }
 
-        problems.PlainText(nameof(identified.FirstName), identified.FirstName).PlainText(nameof(identified.Country), identified.Country);
+        problems.PlainText(nameof(identified.FirstName), identified.FirstName, FieldLengths.Name)
+            .PlainText(nameof(identified.Country), identified.Country, FieldLengths.Name)
+            .PlainText(nameof(identified.TimeZone), identified.TimeZone, FieldLengths.Name);
     }
 
     private static void Campaign(Problems problems, CampaignRequested campaign)
     {
         problems.EventId(campaign.EventId).Id(nameof(campaign.CampaignId), campaign.CampaignId).Time(nameof(campaign.OccurredAt), campaign.OccurredAt)
-            .Text(nameof(campaign.Name), campaign.Name).Text(nameof(campaign.Goal), campaign.Goal)
+            .Text(nameof(campaign.Name), campaign.Name, FieldLengths.Name).Text(nameof(campaign.Goal), campaign.Goal, FieldLengths.Goal)
+            .PlainText(nameof(campaign.DominantTopic), campaign.DominantTopic, FieldLengths.Name)
             .Add(nameof(campaign.SendWindowStart), problems.Times.WindowStartRefusal(campaign.SendWindowStart))
             .Add(nameof(campaign.SendWindowEnd), problems.Times.WindowEndRefusal(campaign.SendWindowStart, campaign.SendWindowEnd));
         foreach (var (index, userId) in (campaign.UserIds ?? []).Index())
@@ -159,11 +181,12 @@ public static class MessageRules
 
         if (ConsentChanges.SaysStop(engaged.Kind))
         {
-            problems.Text(nameof(engaged.UserId), engaged.UserId);
+            problems.Named(nameof(engaged.UserId), engaged.UserId);
             return;
         }
 
-        problems.Event(engaged);
+        // The address clicked, as the provider reports it: a catalog item's page, or any link in the email.
+        problems.Event(engaged).Length(nameof(engaged.Url), engaged.Url, FieldLengths.Text);
         if (engaged.ItemId is not null)
         {
             problems.Id(nameof(engaged.ItemId), engaged.ItemId);
@@ -171,7 +194,7 @@ public static class MessageRules
     }
 
     /// <summary>The problems found so far, each as <c>Field: why</c>.</summary>
-    private sealed class Problems(EventTimeRange times)
+    private sealed class Problems(EventTimeRange times, int maxProperties)
     {
         private readonly List<string> _found = [];
 
@@ -199,12 +222,40 @@ public static class MessageRules
         public Problems Time(string field, DateTimeOffset time) =>
             Add(field, times.Refusal(time) is { } refusal ? string.Create(CultureInfo.InvariantCulture, $"{time:O} {char.ToLowerInvariant(refusal[0])}{refusal[1..]}") : null);
 
-        public Problems Text(string field, string? text) => Add(field, string.IsNullOrWhiteSpace(text) ? "Must not be empty." : null);
+        /// <summary>A field that must hold something, of any length: a stop's or an erasure's user, which is never refused for more.</summary>
+        public Problems Named(string field, string? text) => Add(field, string.IsNullOrWhiteSpace(text) ? "Must not be empty." : null);
 
-        public Problems PlainText(string field, string? text) =>
-            Add(field, text is not null && !PlainTextRule.Allows(text) ? PlainTextRule.Problem : null);
+        /// <summary>Required text of at most <paramref name="maxLength"/> characters.</summary>
+        public Problems Text(string field, string? text, int maxLength) =>
+            string.IsNullOrWhiteSpace(text) ? Named(field, text) : Length(field, text, maxLength);
 
-        public Problems Map(string field, object? value) => Add(field, value is null ? "Must be present; send an empty map for none." : null);
+        /// <summary>Optional text of at most <paramref name="maxLength"/> characters.</summary>
+        public Problems Length(string field, string? text, int maxLength) => Add(field, FieldLengths.Problem(text, maxLength));
+
+        /// <summary>Optional text of at most <paramref name="maxLength"/> characters, held to <see cref="PlainTextRule"/>.</summary>
+        public Problems PlainText(string field, string? text, int maxLength) =>
+            Add(field, FieldLengths.Problem(text, maxLength) ?? (text is not null && !PlainTextRule.Allows(text) ? PlainTextRule.Problem : null));
+
+        /// <summary>A map that must be present, however many fields it holds: a stop's traits.</summary>
+        public Problems Present(string field, object? value) => Add(field, value is null ? "Must be present; send an empty map for none." : null);
+
+        /// <summary>
+        /// A map that must be present and hold at most as many fields as a call may carry, and <paramref name="added"/>
+        /// more where Ingestion adds fields of its own to the call's.
+        /// </summary>
+        public Problems Map(string field, IReadOnlyDictionary<string, string>? value, int added = 0)
+        {
+            var most = maxProperties + added;
+            if (value is null || value.Count <= most)
+            {
+                return Present(field, value);
+            }
+
+            var limit = added == 0
+                ? $"{most} are accepted (Tailor:Ingestion:MaxPropertiesPerCall)"
+                : $"{most} are accepted (Tailor:Ingestion:MaxPropertiesPerCall, {maxProperties}, and the {added} Ingestion adds)";
+            return Add(field, $"Holds {value.Count} fields; at most {limit}.");
+        }
 
         public Problems Price(string field, decimal price) =>
             Add(field, price < 0 ? string.Create(CultureInfo.InvariantCulture, $"Is {price}; must be at least 0.") : null);

@@ -19,7 +19,11 @@ namespace Tailor.Messaging.Rules;
 /// consumer's endpoint MassTransit runs typed consume filters on the <see cref="Batch{T}"/>: here a refused message
 /// faults alone, before it joins a batch, and the rest of the batch is handled as if it had never come.
 /// </remarks>
-public sealed class MessageRulesFilter(IOptions<EventTimeOptions> options, TimeProvider time, ILogger<MessageRulesFilter> logger) : IFilter<ConsumeContext>
+public sealed class MessageRulesFilter(
+    IOptions<EventTimeOptions> options,
+    IOptions<PropertyCountOptions> propertyCounts,
+    TimeProvider time,
+    ILogger<MessageRulesFilter> logger) : IFilter<ConsumeContext>
 {
     public Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
@@ -48,7 +52,7 @@ public sealed class MessageRulesFilter(IOptions<EventTimeOptions> options, TimeP
     private async Task CheckAsync<T>(ConsumeContext<T> context, IPipe<ConsumeContext> next, EventTimeRange times)
         where T : class
     {
-        if (MessageRules.Problem(context.Message, times) is { } problem)
+        if (MessageRules.Problem(context.Message, times, propertyCounts.Value.MaxPropertiesPerCall) is { } problem)
         {
             // Notified as a consumer's failure is, so the Fault published is a Fault<T> carrying the message (outside
             // a consumer, MassTransit would publish only a ReceiveFault), as for any other message its consumer refused.
