@@ -52,11 +52,22 @@ public sealed class UserIdentifiedConsumerTests
         var identified = await IdentifyAdaAsync(app);
 
         // Dated 9999 too: read as arriving now, so a later consent can still win.
-        await app.Harness.Bus.Publish(identified with { EventId = Guid.NewGuid(), OccurredAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), Email = "not an address", EmailConsent = false }, ct);
+        var withdrawn = identified with
+        {
+            EventId = Guid.NewGuid(),
+            OccurredAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero),
+            Email = "not an address",
+            FirstName = "<b>Mallory</b>",
+            EmailConsent = false,
+        };
+        await app.Harness.Bus.Publish(withdrawn, ct);
         Assert.True(await Polling.WithinAsync(async () => (await app.Profiles.ReadAsync("12583", ct))?.Contact?.EmailConsent == false));
-        await app.Harness.Bus.Publish(identified with { EventId = Guid.NewGuid(), OccurredAt = IngestionApp.Now.AddMinutes(5) }, ct);
+        // Consent given again with no contact details: the ones Ada gave before are still hers, not the withdrawal's.
+        await app.Harness.Bus.Publish(identified with { EventId = Guid.NewGuid(), OccurredAt = IngestionApp.Now.AddMinutes(5), Email = null, FirstName = null }, ct);
 
         Assert.True(await Polling.WithinAsync(async () => (await app.Profiles.ReadAsync("12583", ct))?.Contact?.EmailConsent == true));
+        var contact = (await app.Profiles.ReadAsync("12583", ct))!.Contact!;
+        Assert.Equal(("ada@example.com", "Ada"), (contact.Email, contact.FirstName));
         Assert.False(await app.AnyFaultPublishedAsync());
     }
 

@@ -238,6 +238,34 @@ public class MessageRulesTests
         Assert.Null(MessageRules.Problem(stop, Times, MaxProperties));
     }
 
+    [Fact]
+    public void Leaves_out_the_contact_details_of_a_consent_withdrawn_that_break_the_rules_and_keeps_the_rest()
+    {
+        var stop = Identify with
+        {
+            EmailConsent = false,
+            Email = "ada at example.com",
+            FirstName = "<b>Ada</b>",
+            Country = new string('x', FieldLengths.Name + 1),
+            TimeZone = "Europe/London",
+            Traits = Fields(MaxProperties + 1),
+        };
+
+        var (kept, leftOut) = MessageRules.StopWithoutBrokenDetails(stop, Times, MaxProperties)!.Value;
+
+        Assert.Equal(((string?)null, (string?)null, (string?)null, 0), (kept.Email, kept.FirstName, kept.Country, kept.Traits.Count));
+        Assert.Equal(("Europe/London", false, stop.EventId, stop.UserId, stop.OccurredAt), (kept.TimeZone, kept.EmailConsent, kept.EventId, kept.UserId, kept.OccurredAt));
+        Assert.Equal(["Traits", "Email", "FirstName", "Country"], leftOut.Select(problem => problem[..problem.IndexOf(':', StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void Keeps_a_consent_withdrawn_whose_details_hold_and_anything_that_is_not_a_withdrawal_as_it_is()
+    {
+        Assert.Null(MessageRules.StopWithoutBrokenDetails(Identify with { EmailConsent = false }, Times, MaxProperties));
+        Assert.Null(MessageRules.StopWithoutBrokenDetails(Identify with { Email = "ada at example.com" }, Times, MaxProperties));
+        Assert.Null(MessageRules.StopWithoutBrokenDetails(Identify with { EmailConsent = null, Email = "ada at example.com" }, Times, MaxProperties));
+    }
+
     [Theory]
     [InlineData(EngagementKind.Unsubscribe)]
     [InlineData(EngagementKind.Complaint)]

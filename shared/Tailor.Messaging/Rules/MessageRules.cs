@@ -100,6 +100,41 @@ public static class MessageRules
         };
     }
 
+    /// <summary>
+    /// An identify that withdraws consent with its contact details that break the rules left out (as if not sent, so
+    /// the details known stay) and traits past the limit dropped; null when nothing breaks them. The withdrawal is never
+    /// refused for these (see <see cref="Problem"/>), but the contact book merges the details it carries: a malformed
+    /// address kept there would become the address of the user's emails once they consent again.
+    /// </summary>
+    /// <returns>The identify to consume, and each detail left out as <c>Field: why</c>.</returns>
+    public static (UserIdentified Kept, IReadOnlyList<string> LeftOut)? StopWithoutBrokenDetails(UserIdentified identified, EventTimeRange times, int maxProperties)
+    {
+        ArgumentNullException.ThrowIfNull(identified);
+        ArgumentNullException.ThrowIfNull(times);
+        if (identified.EmailConsent is not false || identified.Traits is null)
+        {
+            return null;
+        }
+
+        var problems = new Problems(times, maxProperties);
+        ContactDetails(problems, identified);
+        if (problems.Found.Count == 0)
+        {
+            return null;
+        }
+
+        bool Broken(string field) => problems.Found.Any(found => found.StartsWith(field + ":", StringComparison.Ordinal));
+        var kept = identified with
+        {
+            Email = Broken(nameof(identified.Email)) ? null : identified.Email,
+            FirstName = Broken(nameof(identified.FirstName)) ? null : identified.FirstName,
+            Country = Broken(nameof(identified.Country)) ? null : identified.Country,
+            TimeZone = Broken(nameof(identified.TimeZone)) ? null : identified.TimeZone,
+            Traits = Broken(nameof(identified.Traits)) ? new Dictionary<string, string>() : identified.Traits,
+        };
+        return (kept, problems.Found);
+    }
+
     private static DateTimeOffset? Moved(DateTimeOffset occurredAt, EventTimeRange times) =>
         times.ForStop(occurredAt) is var at && at != occurredAt ? at : null;
 
@@ -131,15 +166,22 @@ public static class MessageRules
     private static void Identified(Problems problems, UserIdentified identified)
     {
         // A consent withdrawn is a stop: refused only when it names no user (or has no traits to read), never for its
-        // time (read as arriving instead), the contact details beside it, which no email will go to, or its traits' size.
+        // time (read as arriving instead), the contact details beside it, which no email will go to, or its traits' size
+        // (both left out instead: StopWithoutBrokenDetails).
         if (identified.EmailConsent is false)
         {
             problems.Named(nameof(identified.UserId), identified.UserId).Present(nameof(identified.Traits), identified.Traits);
             return;
         }
 
-        problems.Event(identified).Map(nameof(identified.Traits), identified.Traits);
+        problems.Event(identified);
+        ContactDetails(problems, identified);
+    }
 
+    /// <summary>What an identify says about reaching the user, held to the rules an HTTP identify's traits are.</summary>
+    private static void ContactDetails(Problems problems, UserIdentified identified)
+    {
+        problems.Map(nameof(identified.Traits), identified.Traits);
         if (FieldLengths.Problem(identified.Email, FieldLengths.Email) is { } tooLong)
         {
             problems.Add(nameof(identified.Email), tooLong);
@@ -199,6 +241,8 @@ public static class MessageRules
         private readonly List<string> _found = [];
 
         public EventTimeRange Times => times;
+
+        public IReadOnlyList<string> Found => _found;
 
         public Problems Add(string field, string? problem)
         {

@@ -11,7 +11,8 @@ namespace Tailor.Messaging.Rules;
 /// Holds every message a consumer's endpoint receives to <see cref="MessageRules"/>, before the consumer sees it: one
 /// that breaks them throws <see cref="InvalidMessageException"/>, which <see cref="ConsumerRetry"/> does not retry, so it
 /// ends in the consumer's <c>_error</c> queue with a <c>Fault</c> naming each problem, having changed nothing. A stop
-/// dated outside the accepted range goes on dated now (<see cref="MessageRules.StopReadAsArrived"/>).
+/// dated outside the accepted range goes on dated now (<see cref="MessageRules.StopReadAsArrived"/>), and an identify
+/// withdrawing consent goes on without the contact details that break the rules (<see cref="MessageRules.StopWithoutBrokenDetails"/>).
 /// <see cref="TailorConsumerDefinition{TConsumer}"/> puts it on every consumer's endpoint.
 /// </summary>
 /// <remarks>
@@ -71,10 +72,23 @@ public sealed class MessageRulesFilter(
             throw refused;
         }
 
-        if (context.Message is IUserEvent stop && MessageRules.StopReadAsArrived(context.Message, times) is { } retimed)
+        var read = context.Message;
+        if (context.Message is IUserEvent stop && MessageRules.StopReadAsArrived(read, times) is { } retimed)
         {
             Log.StopReadAsArrived(logger, stop.EventId, typeof(T).Name, stop.OccurredAt, ((IUserEvent)retimed).OccurredAt);
-            await next.Send(new MessageConsumeContext<T>(context, retimed));
+            read = retimed;
+        }
+
+        if (read is UserIdentified identified
+            && MessageRules.StopWithoutBrokenDetails(identified, times, propertyCounts.Value.MaxPropertiesPerCall) is { } cleaned)
+        {
+            Log.StopDetailsLeftOut(logger, identified.EventId, string.Join(" ", cleaned.LeftOut));
+            read = (T)(object)cleaned.Kept;
+        }
+
+        if (!ReferenceEquals(read, context.Message))
+        {
+            await next.Send(new MessageConsumeContext<T>(context, read));
             return;
         }
 
