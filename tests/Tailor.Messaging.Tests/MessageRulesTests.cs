@@ -93,6 +93,8 @@ public class MessageRulesTests
         { "a catalog item dated 9999", new CatalogItemUpserted(Guid.NewGuid(), "85123A", Year9999, "Holder", null, 2.55m, null), "OccurredAt: 9999" },
         { "a catalog item with a negative price", new CatalogItemUpserted(Guid.NewGuid(), "85123A", Now, "Holder", null, -1m, null), "Price: Is -1; must be at least 0." },
         { "a catalog item without a title", new CatalogItemUpserted(Guid.NewGuid(), "85123A", Now, " ", null, 1m, null), "Title: Must not be empty." },
+        { "a catalog item whose page is a script", Item with { Url = "javascript:alert(1)" }, "Url: Must be an absolute http or https URL" },
+        { "a catalog item whose page is a relative path", Item with { Url = "/products/85123A" }, "Url: Must be an absolute http or https URL" },
         { "a campaign id '..'", Campaign with { CampaignId = ".." }, "CampaignId: Must not be '.' or '..'" },
         { "a campaign without a name", Campaign with { Name = null! }, "Name: Must not be empty." },
         { "a campaign without a goal", Campaign with { Goal = "" }, "Goal: Must not be empty." },
@@ -275,6 +277,8 @@ public class MessageRulesTests
         Assert.Null(MessageRules.Problem(Open with { Kind = kind, Url = new string('x', 100_000) }, Times, MaxProperties));
     }
 
+    private const string ShopPage = "https://shop.example.com/";
+
     private static Dictionary<string, string> Fields(int count) =>
         Enumerable.Range(0, count).ToDictionary(index => $"field{index}", index => "value", StringComparer.Ordinal);
 
@@ -291,7 +295,8 @@ public class MessageRulesTests
         "CatalogItemUpserted.Title" => Item with { Title = text },
         "CatalogItemUpserted.Description" => Item with { Description = text },
         "CatalogItemUpserted.Category" => Item with { Category = text },
-        "CatalogItemUpserted.Url" => Item with { Url = text },
+        // A web address of the text's length, so only its length can break the rules.
+        "CatalogItemUpserted.Url" => Item with { Url = ShopPage + text[ShopPage.Length..] },
         "CampaignRequested.Name" => Campaign with { Name = text },
         "CampaignRequested.Goal" => Campaign with { Goal = text },
         "CampaignRequested.DominantTopic" => Campaign with { DominantTopic = text },

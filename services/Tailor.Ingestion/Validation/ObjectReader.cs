@@ -88,11 +88,7 @@ internal sealed class ObjectReader
         return PlainTextRule.Allows(text) ? text : Invalid<string>(name, PlainTextRule.Problem);
     }
 
-    /// <summary>
-    /// A web page's address: absolute <c>http</c> or <c>https</c>, at most <see cref="FieldLimits.Url"/> characters,
-    /// without spaces or control characters. Readers are redirected to it, so anything a browser would run or hand to
-    /// another program (<c>javascript:</c>, <c>data:</c>, <c>ftp:</c>, a relative path) is refused here.
-    /// </summary>
+    /// <summary>A web page's address (<see cref="WebAddresses"/>) of at most <see cref="FieldLimits.Url"/> characters.</summary>
     public string? WebUrl(string name)
     {
         if (String(name, FieldLimits.Url) is not { } text)
@@ -100,12 +96,7 @@ internal sealed class ObjectReader
             return null;
         }
 
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            && !string.IsNullOrEmpty(uri.Host)
-            && !text.Any(character => char.IsWhiteSpace(character) || char.IsControl(character))
-                ? text
-                : Invalid<string>(name, "Must be an absolute http or https URL, such as https://shop.example.com/products/85123A.");
+        return WebAddresses.IsWebAddress(text) ? text : Invalid<string>(name, WebAddresses.Problem);
     }
 
     /// <summary>An ISO 8601 timestamp; one without an offset is taken as UTC. Old timestamps are welcome (replays).</summary>

@@ -52,7 +52,7 @@ public static class MessageRules
             case CatalogItemUpserted item:
                 problems.EventId(item.EventId).Id(nameof(item.ItemId), item.ItemId).Time(nameof(item.OccurredAt), item.OccurredAt)
                     .Text(nameof(item.Title), item.Title, FieldLengths.Title).Length(nameof(item.Description), item.Description, FieldLengths.Description)
-                    .Length(nameof(item.Category), item.Category, FieldLengths.Category).Length(nameof(item.Url), item.Url, FieldLengths.Url)
+                    .Length(nameof(item.Category), item.Category, FieldLengths.Category).WebAddress(nameof(item.Url), item.Url)
                     .Price(nameof(item.Price), item.Price);
                 break;
             case CampaignRequested campaign:
@@ -275,6 +275,10 @@ public static class MessageRules
 
         /// <summary>Optional text of at most <paramref name="maxLength"/> characters.</summary>
         public Problems Length(string field, string? text, int maxLength) => Add(field, FieldLengths.Problem(text, maxLength));
+
+        /// <summary>An optional web page's address (<see cref="WebAddresses"/>) of at most <see cref="FieldLengths.Url"/> characters.</summary>
+        public Problems WebAddress(string field, string? url) =>
+            Add(field, FieldLengths.Problem(url, FieldLengths.Url) ?? (url is not null && !WebAddresses.IsWebAddress(url) ? WebAddresses.Problem : null));
 
         /// <summary>Optional text of at most <paramref name="maxLength"/> characters, held to <see cref="PlainTextRule"/>.</summary>
         public Problems PlainText(string field, string? text, int maxLength) =>
