@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Ingestion.Contacts;
 using Tailor.Ingestion.Identities;
@@ -10,7 +11,8 @@ namespace Tailor.Ingestion.Accepting;
 /// Validated Segment calls in, in call order: activity stored and published as its user's (or held for an anonymous id),
 /// identities linked, then contact details, consent and group memberships updated.
 /// </summary>
-internal sealed class SegmentIngestor(AcceptedMessageLog log, AnonymousIdentities identities, ContactBook contacts, TimeProvider time)
+internal sealed class SegmentIngestor(
+    AcceptedMessageLog log, AnonymousIdentities identities, ContactBook contacts, TimeProvider time, ILogger<SegmentIngestor> logger)
 {
     public async Task IngestAsync(IReadOnlyList<SegmentCall> calls, CancellationToken cancellationToken)
     {
@@ -42,6 +44,11 @@ internal sealed class SegmentIngestor(AcceptedMessageLog log, AnonymousIdentitie
                     await identities.AcceptAsync(anonymousId, activity!(anonymousId), cancellationToken);
                     break;
                 case IdentifyCall identify:
+                    if (identify.DetailsLeftOut.Count > 0)
+                    {
+                        Log.WithdrawalDetailsLeftOut(logger, identify.Identity.UserId!, string.Join(" ", identify.DetailsLeftOut));
+                    }
+
                     await IdentifyAsync(IdentifyMapper.Map(identify, receivedAt), identify.Identity.AnonymousId, cancellationToken);
                     break;
                 case GroupCall group:

@@ -4,6 +4,10 @@ namespace Tailor.Ingestion.Requests;
 /// <param name="EmailConsent">The <c>email_consent</c> trait, when sent.</param>
 /// <param name="Unsubscribed">The <c>unsubscribed</c> trait, when sent.</param>
 /// <param name="Traits">Every trait, flattened.</param>
+/// <param name="DetailsLeftOut">
+/// For a call that withdraws consent, each contact detail left out because it breaks the rules (<c>path: why</c>):
+/// the withdrawal is taken without them rather than refused.
+/// </param>
 internal sealed record IdentifyCall(
     CallIdentity Identity,
     string? Email,
@@ -12,4 +16,5 @@ internal sealed record IdentifyCall(
     string? TimeZone,
     bool? EmailConsent,
     bool? Unsubscribed,
-    IReadOnlyDictionary<string, string> Traits) : SegmentCall(Identity);
+    IReadOnlyDictionary<string, string> Traits,
+    IReadOnlyList<string> DetailsLeftOut) : SegmentCall(Identity);

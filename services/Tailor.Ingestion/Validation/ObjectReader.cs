@@ -37,6 +37,9 @@ internal sealed class ObjectReader
 
     public string PathOf(string name) => JsonPaths.Property(Path, name);
 
+    /// <summary>A reader of the same object that records its problems in <paramref name="errors"/> instead.</summary>
+    public ObjectReader ReportingTo(ValidationErrors errors) => new(Element, Path, errors);
+
     /// <summary>The field's value when it is present and not null.</summary>
     public JsonElement? Value(string name) =>
         Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;

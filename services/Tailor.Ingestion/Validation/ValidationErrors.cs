@@ -28,6 +28,9 @@ internal sealed class ValidationErrors
         }
     }
 
+    /// <summary>Each problem as <c>path: message</c>, in the order the paths were first found.</summary>
+    public IReadOnlyList<string> Lines() => [.. _errors.SelectMany(error => error.Value.Select(message => $"{error.Key}: {message}"))];
+
     public Dictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(error => error.Key, error => error.Value.ToArray(), StringComparer.Ordinal);
 }
