@@ -21,11 +21,10 @@ public sealed class SmtpDownOnRabbitMqTests
         var rabbitMq = TestInfrastructure.RequireRabbitMq();
         var ct = TestContext.Current.CancellationToken;
         await using var vhost = await RabbitMqVirtualHost.CreateAsync(rabbitMq);
+        // On the shared virtual host the sender's queues are every test's: this test could take another's faulted email
+        // from the _error queue, or leave its own for the next.
+        Assert.SkipUnless(vhost.IsOwn, "A virtual host of the test's own is needed (rabbitmqctl on the broker's machine).");
         await using var broker = await RabbitMqBroker.ConnectAsync(vhost.AmqpUri, ct);
-        if (!vhost.IsOwn)
-        {
-            broker.RemoveWhenDisposed(SampleSenderNames.Queue);
-        }
 
         var down = TestSmtpServer.OnFreePort();
         var logs = new FakeLogCollector();
@@ -55,7 +54,7 @@ public sealed class SmtpDownOnRabbitMqTests
         Assert.Equal(
             Enumerable.Range(1, EmailReadyConsumerDefinition.ImmediateRetries).Select(retry => $"{said}; retry {retry} of {EmailReadyConsumerDefinition.ImmediateRetries} follows"),
             logs.Unavailable.Select(record => record.Message));
-        Assert.All(logs.Unavailable, record => Assert.Equal(LogLevel.Warning, record.Level));
+        Assert.All(logs.Unavailable, record => Assert.Equal(LogLevel.Information, record.Level));
         var gaveUp = Assert.Single(logs.GaveUp);
         Assert.Equal(LogLevel.Error, gaveUp.Level);
         Assert.StartsWith(said, gaveUp.Message, StringComparison.Ordinal);

@@ -30,14 +30,15 @@ public sealed class SmtpFailureTests
         Assert.Equal(2, host.Outcomes.Count(outcome => outcome == "smtp_unavailable"));
         Assert.True(await host.WasRecordedAsSentAsync(email.EmailId));
         Assert.False(await host.FaultPublishedAsync<EmailReady>());
-        // One warning for each refused attempt, naming the server, the email and the reply; no stack trace anywhere.
+        // One information line for each refused attempt (a retry follows), naming the server, the email and the reply;
+        // no stack trace anywhere.
         Assert.Equal(
             [
                 $"SMTP server 127.0.0.1:{smtp.Port} did not take email {email.EmailId}: 451 {TestSmtpServer.TransientReplyText}; retry 1 of 4 follows",
                 $"SMTP server 127.0.0.1:{smtp.Port} did not take email {email.EmailId}: 451 {TestSmtpServer.TransientReplyText}; retry 2 of 4 follows",
             ],
             logs.Unavailable.Select(record => record.Message));
-        Assert.All(logs.Unavailable, record => Assert.Equal(LogLevel.Warning, record.Level));
+        Assert.All(logs.Unavailable, record => Assert.Equal(LogLevel.Information, record.Level));
         logs.AssertNoStackTrace();
     }
 
@@ -63,8 +64,9 @@ public sealed class SmtpFailureTests
     [Fact]
     public async Task Consume_email_ready_through_an_outage_longer_than_the_retries_parks_it_and_delivers_it_later()
     {
+        var logs = new FakeLogCollector();
         await using var smtp = TestSmtpServer.OnFreePort();
-        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port, logs: logs);
         var email = TestEmails.Ready(sendAt: TestEmails.Now);
 
         await host.PublishAsync(email);
@@ -73,6 +75,11 @@ public sealed class SmtpFailureTests
         Assert.Equal(1 + EmailReadyConsumerDefinition.ImmediateRetries, host.Outcomes.Count(outcome => outcome == "smtp_unavailable"));
         Assert.True(await host.IsParkedAsync(email.EmailId));
         Assert.False(await host.FaultPublishedAsync<EmailReady>());
+        // The attempts that a retry followed are information; parking the email is the one warning.
+        Assert.Equal(EmailReadyConsumerDefinition.ImmediateRetries, logs.Unavailable.Count);
+        Assert.All(logs.Unavailable, record => Assert.Equal(LogLevel.Information, record.Level));
+        Assert.Equal(LogLevel.Warning, Assert.Single(logs.OutageParked).Level);
+        Assert.Empty(logs.GaveUp);
 
         await smtp.StartAsync();
         host.Clock.Advance(SampleSenderHarness.OutageBackoff);
@@ -105,6 +112,31 @@ public sealed class SmtpFailureTests
         logs.AssertNoStackTrace();
         Assert.Empty(smtp.Messages);
         Assert.False(await host.FaultPublishedAsync<EmailReady>());
+    }
+
+    [Fact]
+    public async Task Consume_email_ready_when_starttls_is_required_but_not_offered_counts_each_attempt_failed_and_faults_it()
+    {
+        // The test server has no certificate, so its EHLO offers no STARTTLS; with Security=StartTls MailKit will not go
+        // on in plain text (NotSupportedException). A setting to mend, not an outage to wait out: retried, then faulted.
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        var logs = new FakeLogCollector();
+        await using var host = await SampleSenderHarness.StartAsync(
+            smtp.Port, new Dictionary<string, string?> { ["Tailor:SampleSender:Security"] = "StartTls" }, logs);
+        var email = TestEmails.Ready(sendAt: TestEmails.Now);
+
+        await host.PublishAsync(email);
+
+        var attempts = 1 + EmailReadyConsumerDefinition.ImmediateRetries;
+        Assert.True(await host.OutcomeWithinAsync("failed", count: attempts));
+        Assert.True(await host.FaultPublishedAsync<EmailReady>());
+        var fault = (await host.Harness.Published.SelectAsync<Fault<EmailReady>>(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).Context.Message;
+        Assert.Equal(typeof(NotSupportedException).FullName, Assert.Single(fault.Exceptions).ExceptionType);
+        Assert.Equal(Enumerable.Repeat("failed", attempts), host.Outcomes);
+        Assert.Empty(logs.Unavailable);
+        Assert.False(await host.IsParkedAsync(email.EmailId));
+        Assert.Equal(0, smtp.RecipientChecks);
+        Assert.False(await host.WasRecordedAsSentAsync(email.EmailId));
     }
 
     [Fact]

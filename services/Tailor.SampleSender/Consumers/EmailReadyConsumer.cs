@@ -14,9 +14,11 @@ namespace Tailor.SampleSender.Consumers;
 /// <item>Due within <see cref="SampleSenderOptions.MaxHold"/>: waits for it (an async timer, no thread held), then sends.</item>
 /// <item>Due later: parks it in the document store and acknowledges; <see cref="ScheduledEmailDispatcher"/> sends it
 /// back to this queue <c>MaxHold</c> before its time.</item>
-/// <item>SMTP down (<see cref="SmtpUnavailableException"/>): one warning per attempt, and the endpoint's retry tries
-/// again; if the last immediate retry fails too, the email is parked for a later attempt (backing off), up to
-/// <see cref="SampleSenderOptions.OutageRetries"/> times, then it faults.</item>
+/// <item>SMTP down (<see cref="SmtpUnavailableException"/>): one information line per attempt, and the endpoint's retry
+/// tries again; if the last immediate retry fails too, the email is parked for a later attempt (backing off, a
+/// warning), up to <see cref="SampleSenderOptions.OutageRetries"/> times, then it faults (an error).</item>
+/// <item>Any other failure of the SMTP hand-over (a setting the server or MailKit refuses, a bug): retried by the
+/// endpoint's retry, then it faults without being parked.</item>
 /// <item>A 5xx reply or an email that cannot be built: faults to <c>_error</c> at once.</item>
 /// </list>
 /// </summary>

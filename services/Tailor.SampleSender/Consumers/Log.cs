@@ -24,7 +24,9 @@ internal static partial class Log
         Message = "SMTP server {SmtpServer} did not take email {EmailId}: {Reason}; gave up after {Attempts} outage attempts, the email faults to the error queue")]
     public static partial void GaveUp(ILogger logger, string smtpServer, Guid emailId, string reason, int attempts);
 
-    [LoggerMessage(EventId = 7107, Level = LogLevel.Warning,
+    // Information, not Warning: a retry follows and nothing is lost yet. In a long outage every email logs this on each
+    // of its quick retries, in each outage attempt; the lines that call for an operator are 7105 and 7106.
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Information,
         Message = "SMTP server {SmtpServer} did not take email {EmailId}: {Reason}; retry {Retry} of {Retries} follows")]
     public static partial void Unavailable(ILogger logger, string smtpServer, Guid emailId, string reason, int retry, int retries);
 }

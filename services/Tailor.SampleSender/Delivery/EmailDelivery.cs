@@ -98,6 +98,13 @@ public sealed class EmailDelivery(
             metrics.Unavailable();
             throw;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // What the mailer does not classify (a setting the server or MailKit refuses, a bug) is counted too, so a
+            // sender that sends nothing shows it in the metric; a shutdown is not a failure of the email.
+            metrics.Failed();
+            throw;
+        }
     }
 
     /// <summary>Takes the email's claim when nobody holds it, or its holder's lease lapsed; true when this attempt holds it.</summary>

@@ -1,7 +1,8 @@
 namespace Tailor.SampleSender.Delivery;
 
 /// <summary>
-/// The SMTP server could not take the email now (refused or dropped connection, timeout, a 4xx reply, failed AUTH).
+/// The SMTP server could not take the email now (refused or dropped connection, timeout, a 4xx reply, failed AUTH, a
+/// failed TLS handshake such as an expired or mismatched certificate).
 /// Retried: first by the consumer's retry, then, if the outage lasts, by parking the email for a later attempt.
 /// </summary>
 public sealed class SmtpUnavailableException : Exception
