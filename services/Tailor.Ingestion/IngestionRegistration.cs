@@ -54,6 +54,7 @@ public static class IngestionRegistration
         builder.Services.AddSingleton<IEndpointModule, IngestionEndpoints>();
         builder.Services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, UnsupportedMediaTypeDetail>();
         builder.Services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, UnmatchedRouteDetail>();
+        builder.Services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, MethodNotAllowedDetail>();
         builder.Services.AddScoped<UserErasure>();
         builder.Services.AddScoped<UserExport>();
         builder.Services.AddSingleton<IEndpointModule, UserDataEndpoints>();

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Tailor.Ingestion.Users;
 
 namespace Tailor.Ingestion.Links;
 
@@ -39,10 +40,19 @@ internal static class LinkAnswers
         headers[ReferrerPolicy] = "no-referrer";
     }
 
-    /// <summary>The paths of the links in emails, <c>/c/…</c> and <c>/u/…</c>, which people open in a browser.</summary>
+    /// <summary>
+    /// The paths of the links in emails, <c>/c/…</c> and <c>/u/…</c>, which people open in a browser: as routed, or as
+    /// sent, since the server resolves dot segments first (<c>/u/%2E%2E</c> is routed as <c>/</c>, yet was a link).
+    /// </summary>
     public static bool IsLinkPath(HttpRequest request) =>
-        request.Path.StartsWithSegments("/c", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/u", StringComparison.OrdinalIgnoreCase);
+        IsLinkPath(request.Path) || SentPath(request.HttpContext) is { } sent && IsLinkPath(sent);
+
+    /// <summary>The path as the client sent it, before dot segments were resolved; null for a target that is no path.</summary>
+    public static PathString? SentPath(HttpContext http) =>
+        UserIdPath.RawPath(http) is var raw && raw.StartsWith('/') ? new PathString(raw) : null;
+
+    private static bool IsLinkPath(PathString path) =>
+        path.StartsWithSegments("/c", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/u", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A browser: it names <c>text/html</c> in <c>Accept</c>. A mailbox provider's one-click POST and an API client do

@@ -61,10 +61,13 @@ internal sealed class ProviderSigner : IDisposable
     /// <param name="timestamp">The signature's timestamp as sent (and signed), well-formed or not.</param>
     public static HttpRequestMessage Mailgun(string token, string timestamp, string eventData, string key = MailgunSigningKey)
     {
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(timestamp + token)));
-        var body = $$"""{"signature": {"timestamp": "{{timestamp}}", "token": "{{token}}", "signature": "{{signature}}"}, "event-data": {{eventData}} }""";
+        var body = $$"""{"signature": {"timestamp": "{{timestamp}}", "token": "{{token}}", "signature": "{{MailgunSignature(token, timestamp, key)}}"}, "event-data": {{eventData}} }""";
         return Post("/v1/webhooks/mailgun", body, "application/json");
     }
+
+    /// <summary>The <c>signature.signature</c> Mailgun sends: HMAC-SHA256 of timestamp and token, in lowercase hex.</summary>
+    public static string MailgunSignature(string token, string timestamp, string key = MailgunSigningKey) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(timestamp + token)));
 
     /// <summary>An SNS notification carrying <paramref name="message"/>, signed as SNS signs (version 1 SHA1, 2 SHA256).</summary>
     public HttpRequestMessage SnsNotification(string messageId, string message, string signatureVersion = "2", string topicArn = TopicArn)
@@ -94,10 +97,13 @@ internal sealed class ProviderSigner : IDisposable
     public static HttpRequestMessage Postmark(string record, string password = PostmarkPassword)
     {
         var request = Post("/v1/webhooks/postmark", record, "application/json");
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{PostmarkUsername}:{password}")));
+        request.Headers.Authorization = PostmarkCredentials(password);
         return request;
     }
+
+    /// <summary>The HTTP Basic credentials Postmark sends from the webhook URL.</summary>
+    public static AuthenticationHeaderValue PostmarkCredentials(string password = PostmarkPassword) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{PostmarkUsername}:{password}")));
 
     /// <summary>The signed request with its body changed after signing, as a forger in the middle would.</summary>
     public static HttpRequestMessage Altered(HttpRequestMessage signed, string from, string to)
