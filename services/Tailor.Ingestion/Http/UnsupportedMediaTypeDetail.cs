@@ -3,32 +3,17 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Http;
 
 /// <summary>
 /// Gives routing's own 415 a detail. An endpoint that declares the types it reads (<c>Accepts</c>) is never reached by
-/// a body of another <c>Content-Type</c>: routing answers a bare 415, which status code pages turn into a problem with
-/// a title and nothing that says what to send instead.
+/// a body of another <c>Content-Type</c>: routing answers a bare 415; the detail says what to send instead.
 /// </summary>
-internal sealed class UnsupportedMediaTypeDetail : IConfigureOptions<ProblemDetailsOptions>
+internal sealed class UnsupportedMediaTypeDetail() : RoutingProblemDetail(StatusCodes.Status415UnsupportedMediaType)
 {
-    public void Configure(ProblemDetailsOptions options)
-    {
-        var earlier = options.CustomizeProblemDetails;
-        options.CustomizeProblemDetails = context =>
-        {
-            earlier?.Invoke(context);
-            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
-            {
-                context.ProblemDetails.Detail = Detail(context.HttpContext);
-            }
-        };
-    }
-
-    private static string Detail(HttpContext http)
+    protected override string DetailOf(HttpContext http)
     {
         var sent = string.IsNullOrEmpty(http.Request.ContentType) ? "no Content-Type" : $"Content-Type '{Quoted.Short(http.Request.ContentType)}'";
         var accepted = AcceptedTypes(http);
