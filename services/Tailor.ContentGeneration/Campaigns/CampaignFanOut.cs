@@ -29,7 +29,10 @@ public sealed partial class CampaignFanOut(
     TimeProvider clock,
     ILogger<CampaignFanOut> logger)
 {
-    /// <summary>Returns the finished campaign (how many users it went to, how many are held out), or null when an earlier delivery already fanned it out.</summary>
+    /// <summary>
+    /// Returns the finished campaign (how many users it went to, how many are held out), or null when another delivery
+    /// of it already fanned it out, or finished doing so first.
+    /// </summary>
     public async Task<CampaignRecord?> FanOutAsync(CampaignRequested campaign, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
@@ -76,7 +79,20 @@ public sealed partial class CampaignFanOut(
 
         await PublishPagesAsync(request, chunk, publisher, cancellationToken);
         var finished = new CampaignRecord(request, audience.Count, clock.GetUtcNow(), control);
-        await documents.PutAsync(ContentGenerationNames.CampaignsCollection, request.CampaignId, finished, cancellationToken);
+
+        // Of two copies fanned out at once, the first to mark the campaign finished reports it (the metric, the logs):
+        // the other published the same commands, which are skipped as duplicates, and says nothing twice.
+        var markedHere = false;
+        await documents.UpdateAsync<CampaignRecord>(ContentGenerationNames.CampaignsCollection, request.CampaignId, stored =>
+        {
+            markedHere = stored?.FannedOutAt is null;
+            return markedHere ? finished : stored;
+        }, cancellationToken);
+        if (!markedHere)
+        {
+            return null;
+        }
+
         metrics.FannedOut(audience.Count);
         if (audience.Count == 0)
         {
