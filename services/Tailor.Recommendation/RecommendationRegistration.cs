@@ -32,6 +32,7 @@ public static class RecommendationRegistration
         builder.Services.AddSingleton<ItemVectorIndex>();
         builder.Services.AddSingleton<ContentRecommendations>();
         builder.Services.AddSingleton<PurchasedItems>();
+        builder.Services.AddSingleton<BoughtLeftOut>();
         builder.Services.AddSingleton<RecommendationSnapshots>();
         builder.Services.AddSingleton<RecommendationRollback>();
         builder.Services.AddRetraining<RecommendationTrainer>(RecommendationOptions.RetrainSection);

@@ -152,9 +152,18 @@ public sealed class SampleSenderTargetTests : IDisposable
         var delivered = await MimeMessage.LoadAsync(_delivered.Single(message => message.To.Single() == adaEmail.To).EmlFile.FullName, ct);
         var productLink = LinkTo(delivered.HtmlBody!, "/c/");
         var footerLink = LinkTo(delivered.HtmlBody!, "/u/");
-        // The item of the first product link: /c/{emailId}/{itemId}?s=...
+        // The item of the first product link, /c/{emailId}/{itemId}?s=..., which step 6 clicks.
         var clickedItem = Uri.UnescapeDataString(new Uri(productLink).AbsolutePath.Split('/')[^1]);
-        Assert.NotEqual("85123A", clickedItem); // what she bought is not offered to her as new
+
+        // What she bought is never offered to her as new. Under "Buy again" it may be, once a training has run before
+        // the campaign (which the test's timing does not fix), so only the links under the "New for you" heading count.
+        var newForYouAt = delivered.HtmlBody!.IndexOf(">New for you</h2>", StringComparison.Ordinal);
+        Assert.True(newForYouAt >= 0, "Ada's email has a \"New for you\" section");
+        var offeredAsNew = System.Text.RegularExpressions.Regex.Matches(delivered.HtmlBody[newForYouAt..], "href=\"[^\"]*/c/[^/\"]+/([^?\"]+)")
+            .Select(match => Uri.UnescapeDataString(match.Groups[1].Value))
+            .ToList();
+        Assert.NotEmpty(offeredAsNew);
+        Assert.DoesNotContain("85123A", offeredAsNew);
         var oneClick = delivered.Headers["List-Unsubscribe"]!.Split(',').Select(part => part.Trim(' ', '<', '>')).Single(part => part.StartsWith("http", StringComparison.Ordinal));
 
         // 6. A click leads to the item's page (after Ingestion learned of the email, so the click is recorded).

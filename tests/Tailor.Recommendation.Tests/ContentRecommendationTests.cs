@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MassTransit;
 using Tailor.Contracts;
 using Tailor.Recommendation.Content;
@@ -60,6 +61,38 @@ public sealed class ContentRecommendationTests(RealItemVectors model)
         Assert.DoesNotContain(ada, item => item.ItemId == "85123A");
         Assert.Equal(newcomer.Skip(1).Take(5).Select(item => item.ItemId), ada.Take(5).Select(item => item.ItemId));
         Assert.All(ada, item => Assert.Equal(Reasons.CloseToYourInterests, item.Reason));
+    }
+
+    [Fact]
+    public async Task Consume_purchase_taken_after_the_interests_it_made_takes_the_item_off_what_is_new_to_them()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        var ct = TestContext.Current.CancellationToken;
+        // Embedding's update of Ada's interests, made of her purchase, is taken before Recommendation records the
+        // purchase itself (they come on separate queues): her list still holds the holder she bought.
+        await harness.DeliverAsync([Interests("ada", "white hanging heart t-light holder")], m => m.EventId);
+        var before = Assert.Single(harness.Published<RecommendationsUpdated>()).Items;
+        Assert.Equal("85123A", before[0].ItemId);
+
+        await harness.DeliverAsync([Fixtures.Purchase("ada", "85123A", name: "WHITE HANGING HEART T-LIGHT HOLDER")], m => m.EventId);
+
+        var after = harness.Published<RecommendationsUpdated>()[^1].Items;
+        Assert.Equal(before.Skip(1).Select(item => item.ItemId), after.Select(item => item.ItemId));
+        Assert.Equal(after, (await harness.Profiles.ReadAsync("ada", ct))?.Recommendations?.Items);
+        var stored = await harness.Services.GetRequiredService<IDocumentStore>()
+            .FindAsync<StoredRecommendations>(RecommendationStore.UserRecommendationsCollection, "ada", ct);
+        Assert.Equal((RecommendationSource.Content, 5), (stored!.Source, stored.Items.Count));
+    }
+
+    [Fact]
+    public async Task Consume_purchase_of_something_not_on_the_list_leaves_the_list_as_it_is()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        await harness.DeliverAsync([Interests("ada", "white hanging heart t-light holder")], m => m.EventId);
+
+        await harness.DeliverAsync([Fixtures.Purchase("ada", "NOT-LISTED", name: "SOMETHING ELSE")], m => m.EventId);
+
+        Assert.Single(harness.Published<RecommendationsUpdated>());
     }
 
     [Fact]
