@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Catalog;
 
@@ -32,6 +33,19 @@ public static partial class ProductVariants
         var kept = words.Where((word, i) => !IsVariantWord(word) || IsName(words, i)).ToArray();
         // A title made only of variant words ("SET OF 3") keeps them all, so it is no variant of every other such title.
         return string.Join(' ', kept.Length > 0 ? kept : words);
+    }
+
+    /// <summary>
+    /// The keys of the products <paramref name="itemIds"/> are variants of, by their titles in <paramref name="catalog"/>
+    /// (an item not in it has none): what a user bought, so that no colour or size of it is offered as new.
+    /// </summary>
+    public static HashSet<string> KeysOf(IEnumerable<string> itemIds, IReadOnlyDictionary<string, CatalogEntry> catalog)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return itemIds.Select(itemId => catalog.TryGetValue(itemId, out var entry) ? Key(entry.Title) : null)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public static bool AreVariants(string first, string second) =>

@@ -45,9 +45,7 @@ public sealed class BoughtLeftOut(IDocumentStore documents, UserRecommendationsW
         foreach (var (userId, stored) in lists)
         {
             var bought = purchases[userId].Select(purchase => purchase.ItemId!).ToHashSet(StringComparer.Ordinal);
-            var products = bought.Select(itemId => catalog.TryGetValue(itemId, out var entry) ? ProductVariants.Key(entry.Title) : null)
-                .OfType<string>()
-                .ToHashSet(StringComparer.Ordinal);
+            var products = ProductVariants.KeysOf(bought, catalog);
             var kept = stored.Items.Where(item => !bought.Contains(item.ItemId) && !products.Contains(ProductVariants.Key(item.Title))).ToList();
             if (kept.Count < stored.Items.Count)
             {

@@ -45,9 +45,7 @@ public sealed class ContentRecommendations(ItemVectorIndex index, IDocumentStore
     {
         var chosen = new List<RecommendedItem>(topN);
         // What the user bought, and its other colours and sizes, is not new to them.
-        var products = bought.Select(itemId => catalog.TryGetValue(itemId, out var entry) ? ProductVariants.Key(entry.Title) : null)
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+        var products = ProductVariants.KeysOf(bought, catalog);
         foreach (var candidate in candidates)
         {
             // A variant (colour, size, pack count) of an item already chosen would show one product twice.
