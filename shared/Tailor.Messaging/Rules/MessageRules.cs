@@ -123,7 +123,7 @@ public static class MessageRules
             return null;
         }
 
-        bool Broken(string field) => problems.Found.Any(found => found.StartsWith(field + ":", StringComparison.Ordinal));
+        bool Broken(string field) => problems.Fields.Contains(field);
         var kept = identified with
         {
             Email = Broken(nameof(identified.Email)) ? null : identified.Email,
@@ -239,16 +239,21 @@ public static class MessageRules
     private sealed class Problems(EventTimeRange times, int maxProperties)
     {
         private readonly List<string> _found = [];
+        private readonly HashSet<string> _fields = new(StringComparer.Ordinal);
 
         public EventTimeRange Times => times;
 
         public IReadOnlyList<string> Found => _found;
+
+        /// <summary>The fields with a problem.</summary>
+        public IReadOnlySet<string> Fields => _fields;
 
         public Problems Add(string field, string? problem)
         {
             if (problem is not null)
             {
                 _found.Add($"{field}: {problem}");
+                _fields.Add(field);
             }
 
             return this;
