@@ -82,7 +82,8 @@ public sealed class SendTimeOptions : IValidatableObject
     /// <summary>
     /// How many of a user's most recent event ids their state keeps (<c>UserSendTimeState.AppliedEvents</c>) to skip a
     /// copy of an event it already counted. A copy that gets past the stream's record-once check races the first within
-    /// a batch or two, so twice the largest batch (and never fewer than 256) is kept.
+    /// a batch or two, so twice the largest batch (and never fewer than 256) is kept; a batch that waited longer, its
+    /// write losing races, asks the stream again (<c>SendTimeLearner</c>).
     /// </summary>
     public int AppliedEventsKept => Math.Max(256, 2 * MessageBatchLimit);
 

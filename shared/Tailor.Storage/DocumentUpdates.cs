@@ -52,7 +52,7 @@ public static class DocumentUpdates
                 throw new DocumentConflictException(collection, id, attempt);
             }
 
-            await Task.Delay(Backoff(attempt), cancellationToken);
+            await BackOffAsync(attempt, cancellationToken);
         }
     }
 
@@ -202,7 +202,12 @@ public static class DocumentUpdates
             ? new Versioned<TDocument>(document, stored.Version)
             : null;
 
-    // Random, growing, capped: writers that collided once must not collide again in lockstep.
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(MaxBackoff.TotalMilliseconds, 1 << Math.Min(attempt, 10)));
+    /// <summary>
+    /// The pause after a writer's <paramref name="attempt"/>-th lost race: random, growing, capped, so writers that
+    /// collided once do not collide again in lockstep. For callers that retry a conflict their own way.
+    /// </summary>
+    public static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(
+            TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(MaxBackoff.TotalMilliseconds, 1 << Math.Min(attempt, 10))),
+            cancellationToken);
 }

@@ -47,6 +47,28 @@ public static class HandleOnceExtensions
     }
 
     /// <summary>
+    /// Takes out of each list the items whose event this stream has recorded: under the inbox pattern a record means the
+    /// work was done. For a batch that waited long after its <see cref="UnhandledAsync{TMessage}"/> check (its write
+    /// kept losing to other replicas' writes of the same state) and whose state may have forgotten the events it counted.
+    /// </summary>
+    public static async Task LeaveOutHandledAsync<TItem>(
+        this IEventStore store,
+        string stream,
+        IReadOnlyCollection<List<TItem>> lists,
+        Func<TItem, Guid> eventId,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(lists);
+        ArgumentNullException.ThrowIfNull(eventId);
+        var handled = await store.ContainsManyAsync(stream, [.. lists.SelectMany(list => list).Select(eventId)], cancellationToken);
+        foreach (var list in lists)
+        {
+            list.RemoveAll(item => handled.Contains(eventId(item)));
+        }
+    }
+
+    /// <summary>
     /// The messages of a batch this stream has not handled yet, in their order (one query for the batch); record them
     /// after the work with <see cref="EventStoreExtensions.RecordManyAsync"/>.
     /// </summary>

@@ -134,7 +134,7 @@ public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
     }
 
     private UserInterests[] Replicas() =>
-        [.. _stores.Documents.Select(documents => new UserInterests(documents, _profiles, Options.Create(new EmbeddingOptions()), TimeProvider.System))];
+        [.. _stores.Documents.Zip(_stores.Events, (documents, events) => new UserInterests(documents, events, _profiles, Options.Create(new EmbeddingOptions()), TimeProvider.System))];
 
     // The sample's purchase lines as one customer's history: one event each, the item's real embedding as its vector.
     private List<InterestEvidence> Purchases()

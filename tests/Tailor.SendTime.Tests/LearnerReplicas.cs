@@ -26,6 +26,9 @@ public sealed class LearnerReplicas : IDisposable
     {
         var options = Options.Create(new SendTimeOptions());
         var metrics = new SendTimeMetrics(_metrics.GetRequiredService<IMeterFactory>());
+        var streamDatabase = new SqliteDatabase(_path);
+        _databases.Add(streamDatabase);
+        Events = new SqliteEventStore(streamDatabase);
         for (var replica = 0; replica < count; replica++)
         {
             var database = new SqliteDatabase(_path);
@@ -33,7 +36,7 @@ public sealed class LearnerReplicas : IDisposable
             var store = wrap?.Invoke(new SqliteDocumentStore(database)) ?? new SqliteDocumentStore(database);
             var documents = new SendTimeDocuments(store);
             var slices = new SendTimeSliceWriter(Profiles, store, new SendTimeSlices(ServedPreference.Load(null), options, TimeProvider.System), TimeProvider.System);
-            Learners.Add(new SendTimeLearner(documents, new UserEvidenceFold(options), slices, options, metrics, TimeProvider.System));
+            Learners.Add(new SendTimeLearner(documents, Events, new UserEvidenceFold(options), slices, options, metrics, TimeProvider.System));
             Refreshes.Add(new SendTimeRefresh(documents, slices, options, metrics));
         }
     }
@@ -43,6 +46,12 @@ public sealed class LearnerReplicas : IDisposable
     public List<SendTimeRefresh> Refreshes { get; } = [];
 
     public IProfileCache Profiles { get; } = new InMemoryProfileCache();
+
+    /// <summary>
+    /// The stream the consumers record handled messages in, shared as the store is; the learner reads it, and a test
+    /// records in it what a consumer would.
+    /// </summary>
+    public IEventStore Events { get; }
 
     /// <summary>The shared store, through the first replica's connection.</summary>
     public IDocumentStore Documents => new SqliteDocumentStore(_databases[0]);

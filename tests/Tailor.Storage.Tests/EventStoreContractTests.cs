@@ -88,6 +88,23 @@ public abstract class EventStoreContractTests
     }
 
     [Fact]
+    public async Task LeaveOutHandledAsync_takes_out_of_each_list_what_the_stream_recorded_and_nothing_else()
+    {
+        var store = CreateStore();
+        var purchases = RetailSample.Purchases(5);
+        await Record(store, Ingestion, purchases[1]);
+        await Record(store, Ingestion, purchases[3]);
+        await Record(store, Recommendation, purchases[4]);
+        List<UserActivityTracked> first = [purchases[0], purchases[1]];
+        List<UserActivityTracked> second = [purchases[3], purchases[2], purchases[4]];
+
+        await store.LeaveOutHandledAsync(Ingestion, [first, second], purchase => purchase.EventId, Token);
+
+        Assert.Equal([purchases[0]], first);
+        Assert.Equal([purchases[2], purchases[4]], second);
+    }
+
+    [Fact]
     public async Task Append_same_event_id_in_another_stream_records_it_there_too()
     {
         var store = CreateStore();

@@ -29,8 +29,9 @@ public sealed record UserInterestState(
     /// <summary>
     /// How many folded-in event ids a state remembers (about 10 kB of JSON at most). A copy of an event is recognised as
     /// long as fewer newer events of the user were folded in between the two copies: copies race within moments (a
-    /// redelivery beside the original, a producer's retry), and a copy that comes after the original was recorded is
-    /// stopped by the event store before it gets here.
+    /// redelivery beside the original, a producer's retry), a copy that comes after the original was recorded is
+    /// stopped by the event store before it gets here, and a batch that waited while its write lost races asks the
+    /// event store again (<see cref="UserInterests.AddManyAsync"/>).
     /// </summary>
     public const int RecentEventLimit = 256;
 

@@ -14,16 +14,18 @@ namespace Tailor.Embedding.Interests;
 public sealed class UserInterests
 {
     private readonly IDocumentStore _documents;
+    private readonly IEventStore _events;
     private readonly IProfileCache _profiles;
     private readonly TimeProvider _time;
     private readonly TimeSpan _halfLife;
     private readonly EmbeddingModel _model;
 
-    public UserInterests(IDocumentStore documents, IProfileCache profiles, IOptions<EmbeddingOptions> options, TimeProvider time)
+    public UserInterests(IDocumentStore documents, IEventStore events, IProfileCache profiles, IOptions<EmbeddingOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _model = options.Value.SelectedModel;
         _documents = documents;
+        _events = events;
         _profiles = profiles;
         _time = time;
         _halfLife = options.Value.InterestHalfLife;
@@ -50,6 +52,12 @@ public sealed class UserInterests
     /// wrote meanwhile is recomputed and written alone), then their slices are written concurrently. Returns one event
     /// per update, in the order given.
     /// </summary>
+    /// <remarks>
+    /// A state remembers only its last <see cref="UserInterestState.RecentEventLimit"/> event ids. A user whose write
+    /// lost a race while their state was that full may have had this batch's copies of events forgotten meanwhile:
+    /// before folding them again, the events the stream recorded since (the consumers record a message only after
+    /// folding it) are left out.
+    /// </remarks>
     public async Task<IReadOnlyList<UserInterestsUpdated>> AddManyAsync(IReadOnlyList<InterestUpdate> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
@@ -65,11 +73,47 @@ public sealed class UserInterests
             }
         }
 
-        var written = await _documents.UpdateManyAsync<UserInterestState>(
-            EmbeddingNames.UsersCollection,
-            byUser.Keys,
-            (userId, stored) => Apply(byUser[userId], stored),
-            cancellationToken: cancellationToken);
+        var evidenceByUser = byUser.ToDictionary(user => user.Key, user => user.Value.Evidence.ToList(), StringComparer.Ordinal);
+        var written = new Dictionary<string, Versioned<UserInterestState>?>(StringComparer.Ordinal);
+        IReadOnlyCollection<string> pending = byUser.Keys;
+        for (var round = 1; pending.Count > 0; round++)
+        {
+            var appliedThisRound = new HashSet<string>(StringComparer.Ordinal);
+            var raced = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (userId, state) in await _documents.UpdateManyAsync<UserInterestState>(
+                EmbeddingNames.UsersCollection,
+                pending,
+                (userId, stored) =>
+                {
+                    raced.Remove(userId);
+
+                    // Called again in a round: the write lost, and the winner may have made the state forget this batch's copies.
+                    if (!appliedThisRound.Add(userId) && (stored?.RecentEventIds?.Count ?? 0) >= UserInterestState.RecentEventLimit)
+                    {
+                        raced.Add(userId);
+                        return null;
+                    }
+
+                    return Apply(byUser[userId] with { Evidence = evidenceByUser[userId] }, stored);
+                },
+                cancellationToken: cancellationToken))
+            {
+                written[userId] = state;
+            }
+
+            if (raced.Count > 0)
+            {
+                if (round >= DocumentUpdates.MaxAttempts)
+                {
+                    throw new DocumentConflictException(EmbeddingNames.UsersCollection, raced.First(), round);
+                }
+
+                await DocumentUpdates.BackOffAsync(round, cancellationToken);
+                await _events.LeaveOutHandledAsync(EmbeddingNames.Stream, [.. raced.Select(userId => evidenceByUser[userId])], item => item.EventId, cancellationToken);
+            }
+
+            pending = [.. raced.Where(userId => evidenceByUser[userId].Count > 0)];
+        }
 
         var now = _time.GetUtcNow();
         await _profiles.WriteLatestSlicesAsync(

@@ -25,6 +25,13 @@ namespace Tailor.SendTime.Learning;
 /// counted).
 /// </para>
 /// <para>
+/// The state keeps only its last ids (<see cref="SendTimeOptions.AppliedEventsKept"/>), so a copy that waits long enough
+/// for that many of the user's newer events to be counted would count again. A batch waits longest when its write
+/// loses races to other writers of the same user; such a batch asks the stream (<see cref="SendTimeNames.Stream"/>),
+/// which records a message only after its evidence was counted, which of its events were recorded meanwhile, and leaves
+/// those out before it folds again.
+/// </para>
+/// <para>
 /// <b>The shared priors</b> (population, cohorts, open latency) are one document each (a cohort per country), added to
 /// by conditional updates too, and only with the evidence that a user update found new and wrote, so a copy, a retry
 /// or a redelivery adds nothing to them either: nothing is counted twice there. The users' evidence goes to the priors
@@ -44,6 +51,7 @@ namespace Tailor.SendTime.Learning;
 /// </remarks>
 public sealed class SendTimeLearner(
     SendTimeDocuments documents,
+    IEventStore events,
     UserEvidenceFold fold,
     SendTimeSliceWriter slices,
     IOptions<SendTimeOptions> options,
@@ -187,11 +195,13 @@ public sealed class SendTimeLearner(
             .GroupBy(item => item.UserId, StringComparer.Ordinal)
             .ToDictionary(user => user.Key, user => user.ToList(), StringComparer.Ordinal);
         var pending = evidenceByUser.Keys.ToList();
-        while (pending.Count > 0)
+        for (var round = 1; pending.Count > 0; round++)
         {
             var roundPriors = priors;
             var folds = new Dictionary<string, FoldedEvidence?>(StringComparer.Ordinal);
             var unreadCohorts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var foldedThisRound = new HashSet<string>(StringComparer.Ordinal);
+            var lostRaces = new HashSet<string>(StringComparer.Ordinal);
             await documents.Store.UpdateManyAsync<UserSendTimeState>(
                 SendTimeNames.UsersCollection,
                 pending,
@@ -199,9 +209,18 @@ public sealed class SendTimeLearner(
                 {
                     folds[userId] = null;
                     unreadCohorts.Remove(userId);
+                    lostRaces.Remove(userId);
                     if (current?.Country is { } country && !roundPriors.Cohorts.ContainsKey(SendTimeDocuments.CohortKey(country)))
                     {
                         unreadCohorts[userId] = country;
+                        return null;
+                    }
+
+                    // Called again in a round: the write lost to another writer, and whatever that writer counted may
+                    // have pushed the ids of this batch's copies out of the state's memory (it only forgets when full).
+                    if (!foldedThisRound.Add(userId) && (current?.AppliedEvents?.Length ?? 0) >= options.Value.AppliedEventsKept)
+                    {
+                        lostRaces.Add(userId);
                         return null;
                     }
 
@@ -217,15 +236,15 @@ public sealed class SendTimeLearner(
                 },
                 (userId, stored) =>
                 {
-                    if (!unreadCohorts.ContainsKey(userId))
+                    if (!unreadCohorts.ContainsKey(userId) && !lostRaces.Contains(userId))
                     {
                         learned.Add(new LearnedUser(userId, stored, folds[userId] is { } folded ? folded with { State = stored!.Document } : null, roundPriors));
                     }
                 },
                 cancellationToken);
 
-            pending = [.. unreadCohorts.Keys];
-            if (pending.Count > 0)
+            pending = [.. unreadCohorts.Keys, .. await StillUncountedAsync(lostRaces, evidenceByUser, round, cancellationToken)];
+            if (unreadCohorts.Count > 0)
             {
                 var cohorts = new Dictionary<string, HourOfWeekCounts>(priors.Cohorts, StringComparer.Ordinal);
                 foreach (var country in unreadCohorts.Values.Distinct(StringComparer.Ordinal))
@@ -236,6 +255,29 @@ public sealed class SendTimeLearner(
                 priors = priors with { Cohorts = cohorts };
             }
         }
+    }
+
+    /// <summary>
+    /// The users of <paramref name="lostRaces"/> left with evidence once the events the stream recorded meanwhile are
+    /// taken out of <paramref name="evidenceByUser"/> (counted by whoever recorded them), after a pause that keeps
+    /// writers who collided from colliding again in step.
+    /// </summary>
+    private async Task<IEnumerable<string>> StillUncountedAsync(
+        HashSet<string> lostRaces, Dictionary<string, List<SendTimeEvidence>> evidenceByUser, int round, CancellationToken cancellationToken)
+    {
+        if (lostRaces.Count == 0)
+        {
+            return [];
+        }
+
+        if (round >= DocumentUpdates.MaxAttempts)
+        {
+            throw new DocumentConflictException(SendTimeNames.UsersCollection, lostRaces.First(), round);
+        }
+
+        await DocumentUpdates.BackOffAsync(round, cancellationToken);
+        await events.LeaveOutHandledAsync(SendTimeNames.Stream, [.. lostRaces.Select(userId => evidenceByUser[userId])], item => item.EventId, cancellationToken);
+        return [.. lostRaces.Where(userId => evidenceByUser[userId].Count > 0)];
     }
 
     /// <summary>Adds what the users' updates found new to the population, their cohorts and the open latency.</summary>
