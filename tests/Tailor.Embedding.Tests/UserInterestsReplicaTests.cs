@@ -9,7 +9,9 @@ namespace Tailor.Embedding.Tests;
 
 /// <summary>
 /// Two replicas of <see cref="UserInterests"/>, each with its own connection to one SQLite file (as two processes
-/// sharing the service's database) and one profile cache (as one Redis), updating one user at once.
+/// sharing the service's database) and one profile cache (as one Redis), updating one user at once. A batch whose
+/// write lost a race long enough for the state to forget the events it holds copies of asks the stream, whose record
+/// of the first copies (made after they were folded in) keeps it from counting them again.
 /// </summary>
 public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
 {
@@ -133,8 +135,42 @@ public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
         await AssertStateOfAsync(evidence);
     }
 
-    private UserInterests[] Replicas() =>
-        [.. _stores.Documents.Zip(_stores.Events, (documents, events) => new UserInterests(documents, events, _profiles, Options.Create(new EmbeddingOptions()), TimeProvider.System))];
+    [Fact]
+    public async Task AddAsync_copy_whose_write_was_overtaken_by_more_events_than_the_state_remembers_counts_only_what_is_new()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var overtaking = new OvertakingWriter();
+        var replicas = Replicas(documents => new DocumentWriteOvertaken(documents, EmbeddingNames.UsersCollection, UserId, overtaking));
+        var purchases = Purchases();
+        List<InterestEvidence> evidence =
+        [
+            .. Enumerable.Range(0, 100 + UserInterestState.RecentEventLimit + 44 + 10).Select(index =>
+                purchases[index % purchases.Count] with { OccurredAt = purchases[0].OccurredAt.AddHours(index), EventId = Guid.NewGuid() }),
+        ];
+        var (first, later, fresh) = (evidence[..100], evidence[100..^10], evidence[^10..]);
+
+        // One replica folds the first 100 in and records them, as its consumer does after folding.
+        await replicas[1].AddAsync(UserId, Guid.NewGuid(), first, ct);
+        foreach (var item in first)
+        {
+            await _stores.Events[1].RecordAsync(EmbeddingNames.Stream, item.EventId, UserId, item.OccurredAt, item, ct);
+        }
+
+        // The other took copies of them, with 10 new events, before that record. Its write is overtaken: the first
+        // replica folds in more of the user's events than the state keeps ids of, so the copies' ids are forgotten.
+        overtaking.Arm(() => replicas[1].AddAsync(UserId, Guid.NewGuid(), later, ct));
+        var update = await replicas[0].AddAsync(UserId, Guid.NewGuid(), [.. first, .. fresh], ct);
+
+        Assert.True(overtaking.Overtook);
+        Assert.Equal(evidence.Count, update.EvidenceCount);
+        await AssertStateOfAsync(evidence);
+    }
+
+    private UserInterests[] Replicas(Func<IDocumentStore, IDocumentStore>? wrap = null) =>
+    [
+        .. _stores.Documents.Zip(_stores.Events, (documents, events) =>
+            new UserInterests(wrap?.Invoke(documents) ?? documents, events, _profiles, Options.Create(new EmbeddingOptions()), TimeProvider.System)),
+    ];
 
     // The sample's purchase lines as one customer's history: one event each, the item's real embedding as its vector.
     private List<InterestEvidence> Purchases()

@@ -227,22 +227,18 @@ public sealed class SendTimeReplicaTests
     /// transaction); otherwise the first bulk write makes the others' writes and reports that user's as lost to another
     /// writer, and the user's first write alone then fails.
     /// </summary>
-    private sealed class UserWriteFailingOnce(IDocumentStore inner, string userId, bool failBulkWrite) : IDocumentStore
+    private sealed class UserWriteFailingOnce(IDocumentStore inner, string userId, bool failBulkWrite) : DocumentStoreDecorator(inner)
     {
         private int _writes;
         private int _bulkWrites;
 
-        public Task<IReadOnlyDictionary<string, VersionedDocument>> GetManyVersionedAsync(
-            string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-            inner.GetManyVersionedAsync(collection, ids, cancellationToken);
-
-        public async Task<IReadOnlyList<bool>> TryWriteManyAsync(
+        public override async Task<IReadOnlyList<bool>> TryWriteManyAsync(
             string collection, IReadOnlyList<ConditionalWrite> writes, CancellationToken cancellationToken = default)
         {
             var holdsUser = collection == SendTimeNames.UsersCollection && writes.Any(write => write.Id == userId);
             if (!holdsUser || Interlocked.Increment(ref _bulkWrites) > 1)
             {
-                return await inner.TryWriteManyAsync(collection, writes, cancellationToken);
+                return await base.TryWriteManyAsync(collection, writes, cancellationToken);
             }
 
             if (failBulkWrite)
@@ -251,35 +247,20 @@ public sealed class SendTimeReplicaTests
             }
 
             var others = writes.Where(write => write.Id != userId).ToList();
-            var written = await inner.TryWriteManyAsync(collection, others, cancellationToken);
+            var written = await base.TryWriteManyAsync(collection, others, cancellationToken);
             var index = 0;
             return [.. writes.Select(write => write.Id != userId && written[index++])];
         }
 
-        public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
-            inner.UpsertAsync(collection, id, json, cancellationToken);
-
-        public Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-            inner.GetAsync(collection, id, cancellationToken);
-
-        public Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-            inner.GetVersionedAsync(collection, id, cancellationToken);
-
-        public Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
+        public override Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
             FailsNow(collection, id)
                 ? Task.FromException<bool>(new InjectedFailure("document store"))
-                : inner.TryInsertAsync(collection, id, json, cancellationToken);
+                : base.TryInsertAsync(collection, id, json, cancellationToken);
 
-        public Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
+        public override Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
             FailsNow(collection, id)
                 ? Task.FromException<bool>(new InjectedFailure("document store"))
-                : inner.TryReplaceAsync(collection, id, json, expectedVersion, cancellationToken);
-
-        public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
-            inner.ListAsync(collection, cancellationToken);
-
-        public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(collection, id, cancellationToken);
+                : base.TryReplaceAsync(collection, id, json, expectedVersion, cancellationToken);
 
         private bool FailsNow(string collection, string id) =>
             collection == SendTimeNames.UsersCollection && id == userId && Interlocked.Increment(ref _writes) == 1;

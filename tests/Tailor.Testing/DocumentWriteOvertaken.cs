@@ -8,9 +8,9 @@ namespace Tailor.Testing;
 /// document changed and loses its race.
 /// </summary>
 public sealed class DocumentWriteOvertaken(IDocumentStore inner, string overtakenCollection, string overtakenId, OvertakingWriter overtaking)
-    : IDocumentStore
+    : DocumentStoreDecorator(inner)
 {
-    public async Task<IReadOnlyList<bool>> TryWriteManyAsync(
+    public override async Task<IReadOnlyList<bool>> TryWriteManyAsync(
         string collection, IReadOnlyList<ConditionalWrite> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
@@ -19,31 +19,6 @@ public sealed class DocumentWriteOvertaken(IDocumentStore inner, string overtake
             await overtaking.RunOnceAsync();
         }
 
-        return await inner.TryWriteManyAsync(collection, writes, cancellationToken);
+        return await base.TryWriteManyAsync(collection, writes, cancellationToken);
     }
-
-    public Task<IReadOnlyDictionary<string, VersionedDocument>> GetManyVersionedAsync(
-        string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-        inner.GetManyVersionedAsync(collection, ids, cancellationToken);
-
-    public Task UpsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
-        inner.UpsertAsync(collection, id, json, cancellationToken);
-
-    public Task<string?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-        inner.GetAsync(collection, id, cancellationToken);
-
-    public Task<VersionedDocument?> GetVersionedAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-        inner.GetVersionedAsync(collection, id, cancellationToken);
-
-    public Task<bool> TryInsertAsync(string collection, string id, string json, CancellationToken cancellationToken = default) =>
-        inner.TryInsertAsync(collection, id, json, cancellationToken);
-
-    public Task<bool> TryReplaceAsync(string collection, string id, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
-        inner.TryReplaceAsync(collection, id, json, expectedVersion, cancellationToken);
-
-    public IAsyncEnumerable<KeyValuePair<string, string>> ListAsync(string collection, CancellationToken cancellationToken = default) =>
-        inner.ListAsync(collection, cancellationToken);
-
-    public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-        inner.DeleteAsync(collection, id, cancellationToken);
 }
