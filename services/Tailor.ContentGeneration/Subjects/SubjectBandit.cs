@@ -93,54 +93,87 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
     }
 
     // The counts first, then each email's record: a retry after a failure in between finds the emails among the test's
-    // recent counts and counts nothing again.
+    // recent counts and counts nothing again. The test remembers only its latest counts: an update that lost a race
+    // while it was full may find this batch's copies forgotten by then, so it first leaves out the emails recorded
+    // meanwhile (recorded by whoever counted them).
     private async Task CountShownAsync(string key, IReadOnlyList<ShownSubject> emails, CancellationToken cancellationToken)
     {
-        var indices = new int[emails.Count];
-        await documents.UpdateAsync<SubjectTest>(
-            ContentGenerationNames.SubjectTestsCollection,
-            key,
-            stored =>
-            {
-                // In the batch's order, as one email after another would have: each may bring angles the test has not met.
-                var test = stored ?? New(key, emails[0].CampaignId, emails[0].Choice.Subjects, emails[0].Choice.VariantIds);
-                var shownPerVariant = new Dictionary<int, long>();
-                var counts = new List<string>(emails.Count);
-                for (var position = 0; position < emails.Count; position++)
+        var indices = new Dictionary<Guid, int>();
+        var uncounted = emails;
+        for (var round = 1; uncounted.Count > 0; round++)
+        {
+            var batch = uncounted;
+            var (calls, raced) = (0, false);
+            await documents.UpdateAsync<SubjectTest>(
+                ContentGenerationNames.SubjectTestsCollection,
+                key,
+                stored =>
                 {
-                    var choice = emails[position].Choice;
-                    test = WithArms(test, choice.VariantIds);
-                    var index = choice.VariantIds is null || choice.Variant < 0 || choice.Variant >= choice.VariantIds.Count
-                        ? choice.Variant
-                        : Offered(test, choice.Subjects, choice.VariantIds)[choice.Variant];
-                    indices[position] = index;
-                    var count = Count(emails[position].EmailId, ShownCount);
-                    if (!test.HasCounted(count))
-                    {
-                        counts.Add(count);
-                        shownPerVariant[index] = shownPerVariant.GetValueOrDefault(index) + 1;
-                    }
-                }
-
-                if (counts.Count == 0)
-                {
-                    return stored;
-                }
-
-                foreach (var (variant, count) in shownPerVariant)
-                {
-                    test = Update(test, variant, shown: count, opens: 0, clicks: 0);
-                }
-
-                return test.Counted(counts);
-            },
-            cancellationToken);
+                    raced = ++calls > 1 && ForgetsCounts(stored);
+                    return raced ? stored : CountShown(key, stored, batch, indices);
+                },
+                cancellationToken);
+            uncounted = raced ? await AfterLostRaceAsync(key, batch, round, cancellationToken) : [];
+        }
 
         // Inserted once: a copy of an email racing behind must not reset flags an open has set meanwhile.
         await documents.TryAddManyAsync(
             ContentGenerationNames.EmailSubjectsCollection,
-            [.. emails.Select((email, position) => KeyValuePair.Create(email.EmailId.ToString("D"), new EmailSubject(key, indices[position], false, false)))],
+            [.. emails.Where(email => indices.ContainsKey(email.EmailId)).Select(email => KeyValuePair.Create(email.EmailId.ToString("D"), new EmailSubject(key, indices[email.EmailId], false, false)))],
             cancellationToken);
+    }
+
+    // The change of the shown counts' update: in the batch's order, as one email after another would have, each may
+    // bring angles the test has not met. Returns the stored test itself when every email was counted already.
+    private static SubjectTest? CountShown(string key, SubjectTest? stored, IReadOnlyList<ShownSubject> emails, Dictionary<Guid, int> indices)
+    {
+        var test = stored ?? New(key, emails[0].CampaignId, emails[0].Choice.Subjects, emails[0].Choice.VariantIds);
+        var shownPerVariant = new Dictionary<int, long>();
+        var counts = new List<string>(emails.Count);
+        foreach (var email in emails)
+        {
+            var choice = email.Choice;
+            test = WithArms(test, choice.VariantIds);
+            var index = choice.VariantIds is null || choice.Variant < 0 || choice.Variant >= choice.VariantIds.Count
+                ? choice.Variant
+                : Offered(test, choice.Subjects, choice.VariantIds)[choice.Variant];
+            indices[email.EmailId] = index;
+            var count = Count(email.EmailId, ShownCount);
+            if (!test.HasCounted(count))
+            {
+                counts.Add(count);
+                shownPerVariant[index] = shownPerVariant.GetValueOrDefault(index) + 1;
+            }
+        }
+
+        if (counts.Count == 0)
+        {
+            return stored;
+        }
+
+        foreach (var (variant, count) in shownPerVariant)
+        {
+            test = Update(test, variant, shown: count, opens: 0, clicks: 0);
+        }
+
+        return test.Counted(counts);
+    }
+
+    // Whether a test that changed under an update may have forgotten what that update's first read remembered.
+    private static bool ForgetsCounts(SubjectTest? stored) => (stored?.RecentlyCounted?.Count ?? 0) >= SubjectTest.RecentlyCountedLimit;
+
+    // After a lost race with a full test: a pause, then the emails of the batch that still have no record of their own.
+    private async Task<List<ShownSubject>> AfterLostRaceAsync(string key, IReadOnlyList<ShownSubject> emails, int round, CancellationToken cancellationToken)
+    {
+        if (round >= DocumentUpdates.MaxAttempts)
+        {
+            throw new DocumentConflictException(ContentGenerationNames.SubjectTestsCollection, key, round);
+        }
+
+        await DocumentUpdates.BackOffAsync(round, cancellationToken);
+        var recorded = await documents.FindManyVersionedAsync<EmailSubject>(
+            ContentGenerationNames.EmailSubjectsCollection, [.. emails.Select(email => email.EmailId.ToString("D"))], cancellationToken);
+        return [.. emails.Where(email => !recorded.ContainsKey(email.EmailId.ToString("D")))];
     }
 
     /// <summary>Learns from a human open or click of an email that carried a variant; returns whether anything changed.</summary>
@@ -156,49 +189,49 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
 
         // A click implies the email was opened, even when the open was not reported (images blocked). What the email's
         // record says was counted long ago is skipped here; what another replica is counting at this moment is
-        // skipped inside the update, by the test's recent counts.
+        // skipped inside the update, by the test's recent counts. An update that lost a race while the test was full
+        // reads the record again: whoever counted the engagement meanwhile marks it there after counting.
         var clicked = engagement.Kind == EngagementKind.Click;
-        if (email.Opened && (email.Clicked || !clicked))
-        {
-            return false;
-        }
-
         var (counted, changed) = (false, false);
         (int Variant, double Probability)? declared = null;
-        await documents.UpdateAsync<SubjectTest>(
-            ContentGenerationNames.SubjectTestsCollection,
-            email.TestKey,
-            stored =>
+        for (var round = 1; ; round++)
+        {
+            if (email.Opened && (email.Clicked || !clicked))
             {
-                (counted, changed, declared) = (stored is not null, false, null);
-                if (stored is null)
-                {
-                    return null;
-                }
+                return false;
+            }
 
-                var counts = new List<string>(2);
-                if (!email.Opened && !stored.HasCounted(Count(engagement.EmailId, OpenCount)))
+            var known = email;
+            var (calls, raced) = (0, false);
+            await documents.UpdateAsync<SubjectTest>(
+                ContentGenerationNames.SubjectTestsCollection,
+                known.TestKey,
+                stored =>
                 {
-                    counts.Add(Count(engagement.EmailId, OpenCount));
-                }
+                    (counted, changed, declared) = (stored is not null, false, null);
+                    raced = ++calls > 1 && ForgetsCounts(stored);
+                    return stored is null || raced ? stored : CountEngagement(stored, known, engagement.EmailId, clicked, out changed, out declared);
+                },
+                cancellationToken);
+            if (!raced)
+            {
+                break;
+            }
 
-                if (clicked && !email.Clicked && !stored.HasCounted(Count(engagement.EmailId, ClickCount)))
-                {
-                    counts.Add(Count(engagement.EmailId, ClickCount));
-                }
+            if (round >= DocumentUpdates.MaxAttempts)
+            {
+                throw new DocumentConflictException(ContentGenerationNames.SubjectTestsCollection, known.TestKey, round);
+            }
 
-                if (counts.Count == 0)
-                {
-                    return stored;
-                }
+            await DocumentUpdates.BackOffAsync(round, cancellationToken);
+            if (await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, emailKey, cancellationToken) is not { } reread)
+            {
+                return false;
+            }
 
-                changed = true;
-                var opens = counts.Contains(Count(engagement.EmailId, OpenCount)) ? 1 : 0;
-                var updated = DeclareWinner(Update(stored, email.Variant, shown: 0, opens, clicks: counts.Count - opens).Counted(counts), out var confidence);
-                declared = stored.Winner is null && updated.Winner is { } winner ? (winner, confidence) : null;
-                return updated;
-            },
-            cancellationToken);
+            email = reread;
+        }
+
         if (declared is { } newWinner)
         {
             LogWinner(logger, email.TestKey, newWinner.Variant + 1, newWinner.Probability);
@@ -218,6 +251,35 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         }
 
         return changed;
+    }
+
+    // The change of an engagement's update: the open (implied by a click) and the click the test has not counted yet.
+    // Returns the stored test itself when both were counted.
+    private SubjectTest CountEngagement(
+        SubjectTest stored, EmailSubject email, Guid emailId, bool clicked, out bool changed, out (int Variant, double Probability)? declared)
+    {
+        (changed, declared) = (false, null);
+        var counts = new List<string>(2);
+        if (!email.Opened && !stored.HasCounted(Count(emailId, OpenCount)))
+        {
+            counts.Add(Count(emailId, OpenCount));
+        }
+
+        if (clicked && !email.Clicked && !stored.HasCounted(Count(emailId, ClickCount)))
+        {
+            counts.Add(Count(emailId, ClickCount));
+        }
+
+        if (counts.Count == 0)
+        {
+            return stored;
+        }
+
+        changed = true;
+        var opens = counts.Contains(Count(emailId, OpenCount)) ? 1 : 0;
+        var updated = DeclareWinner(Update(stored, email.Variant, shown: 0, opens, clicks: counts.Count - opens).Counted(counts), out var confidence);
+        declared = stored.Winner is null && updated.Winner is { } winner ? (winner, confidence) : null;
+        return updated;
     }
 
     public Task<SubjectTest?> FindAsync(string key, CancellationToken cancellationToken) =>
