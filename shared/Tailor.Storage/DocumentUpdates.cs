@@ -17,7 +17,8 @@ public static class DocumentUpdates
     /// Applies <paramref name="change"/> to the stored document (null when there is none) and writes the result only if
     /// nobody wrote the document in between; otherwise reads it again and applies <paramref name="change"/> again, so
     /// <paramref name="change"/> must be a pure function of the document (and whatever it captures, set afresh on each
-    /// call). Returning the document it was given (the same instance) or null writes nothing.
+    /// call). Returning the document it was given (the same instance) or null writes nothing. It is called once, and
+    /// again only after its write lost to another writer (<see cref="ChangeCalls"/> tells those calls apart).
     /// </summary>
     /// <returns>The document as stored afterwards with its version (null when none is).</returns>
     /// <exception cref="DocumentConflictException">Another writer won <see cref="MaxAttempts"/> times in a row.</exception>
@@ -52,7 +53,7 @@ public static class DocumentUpdates
                 throw new DocumentConflictException(collection, id, attempt);
             }
 
-            await BackOffAsync(attempt, cancellationToken);
+            await Task.Delay(Backoff(attempt), cancellationToken);
         }
     }
 
@@ -62,8 +63,9 @@ public static class DocumentUpdates
     /// <see cref="IDocumentStore.TryWriteManyAsync"/> of those that changed; the ones another writer got to first are then
     /// updated one by one by <see cref="UpdateAsync{TDocument}"/>, which reads them again and retries. So the result is
     /// what updating each id alone would give, at two round trips for the batch when nobody else writes. The same rules
-    /// for <paramref name="change"/> hold (pure, may run several times for an id; returning its input or null writes
-    /// nothing); it is called for one id at a time, never concurrently.
+    /// for <paramref name="change"/> hold (pure; called once for each id, and again only after that id's write lost to
+    /// another writer; returning its input or null writes nothing); it is called for one id at a time, never
+    /// concurrently.
     /// </summary>
     /// <param name="stored">
     /// Told each id's outcome as soon as it is known (written, or left as it was), before any later failure: a caller
@@ -203,11 +205,17 @@ public static class DocumentUpdates
             : null;
 
     /// <summary>
-    /// The pause after a writer's <paramref name="attempt"/>-th lost race: random, growing, capped, so writers that
-    /// collided once do not collide again in lockstep. For callers that retry a conflict their own way.
+    /// For a caller that retries lost races in rounds of its own (it had to look something up between them): after its
+    /// <paramref name="round"/>-th lost round on <paramref name="id"/>, the same pause <see cref="UpdateAsync{TDocument}"/>
+    /// makes between attempts, and the same limit.
     /// </summary>
-    public static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(
-            TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(MaxBackoff.TotalMilliseconds, 1 << Math.Min(attempt, 10))),
-            cancellationToken);
+    /// <exception cref="DocumentConflictException">The <see cref="MaxAttempts"/>-th round was lost too.</exception>
+    public static Task PauseBeforeNextRoundAsync(string collection, string id, int round, CancellationToken cancellationToken) =>
+        round >= MaxAttempts
+            ? Task.FromException(new DocumentConflictException(collection, id, round))
+            : Task.Delay(Backoff(round), cancellationToken);
+
+    // Random, growing, capped: writers that collided once must not collide again in lockstep.
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(MaxBackoff.TotalMilliseconds, 1 << Math.Min(attempt, 10)));
 }

@@ -47,25 +47,32 @@ public static class HandleOnceExtensions
     }
 
     /// <summary>
-    /// Takes out of each list the items whose event this stream has recorded: under the inbox pattern a record means the
-    /// work was done. For a batch that waited long after its <see cref="UnhandledAsync{TMessage}"/> check (its write
-    /// kept losing to other replicas' writes of the same state) and whose state may have forgotten the events it counted.
+    /// Takes out of the lists of <paramref name="keys"/> (a batch's users, say) the items whose event this stream has
+    /// recorded: under the inbox pattern a record means the message was handled. For a batch that waited long after it
+    /// checked the stream (<see cref="UnhandledAsync{TMessage}"/>), its write losing races to other replicas' writes of a
+    /// state that remembers only its latest events, so that the state may have forgotten events another copy counted
+    /// meanwhile.
     /// </summary>
-    public static async Task LeaveOutHandledAsync<TItem>(
+    /// <returns>The keys whose list still holds items.</returns>
+    public static async Task<IReadOnlyList<string>> LeaveOutHandledAsync<TItem>(
         this IEventStore store,
         string stream,
-        IReadOnlyCollection<List<TItem>> lists,
+        IReadOnlyDictionary<string, List<TItem>> itemsByKey,
+        IReadOnlyCollection<string> keys,
         Func<TItem, Guid> eventId,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(lists);
+        ArgumentNullException.ThrowIfNull(itemsByKey);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(eventId);
-        var handled = await store.ContainsManyAsync(stream, [.. lists.SelectMany(list => list).Select(eventId)], cancellationToken);
-        foreach (var list in lists)
+        var handled = await store.ContainsManyAsync(stream, [.. keys.SelectMany(key => itemsByKey[key]).Select(eventId)], cancellationToken);
+        foreach (var key in keys)
         {
-            list.RemoveAll(item => handled.Contains(eventId(item)));
+            itemsByKey[key].RemoveAll(item => handled.Contains(eventId(item)));
         }
+
+        return [.. keys.Where(key => itemsByKey[key].Count > 0)];
     }
 
     /// <summary>

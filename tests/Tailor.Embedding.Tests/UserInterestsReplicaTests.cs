@@ -135,8 +135,10 @@ public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
         await AssertStateOfAsync(evidence);
     }
 
-    [Fact]
-    public async Task AddAsync_copy_whose_write_was_overtaken_by_more_events_than_the_state_remembers_counts_only_what_is_new()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public async Task AddAsync_copy_whose_write_was_overtaken_by_more_events_than_the_state_remembers_counts_only_what_is_new(int newEvents)
     {
         var ct = TestContext.Current.CancellationToken;
         var overtaking = new OvertakingWriter();
@@ -144,22 +146,25 @@ public sealed class UserInterestsReplicaTests(ModelFixture model) : IDisposable
         var purchases = Purchases();
         List<InterestEvidence> evidence =
         [
-            .. Enumerable.Range(0, 100 + UserInterestState.RecentEventLimit + 44 + 10).Select(index =>
+            .. Enumerable.Range(0, 100 + UserInterestState.RecentEventLimit + 44 + newEvents).Select(index =>
                 purchases[index % purchases.Count] with { OccurredAt = purchases[0].OccurredAt.AddHours(index), EventId = Guid.NewGuid() }),
         ];
-        var (first, later, fresh) = (evidence[..100], evidence[100..^10], evidence[^10..]);
+        var (copies, later, fresh) = (evidence[..100], evidence[100..^newEvents], evidence[^newEvents..]);
 
-        // One replica folds the first 100 in and records them, as its consumer does after folding.
-        await replicas[1].AddAsync(UserId, Guid.NewGuid(), first, ct);
-        foreach (var item in first)
+        // One replica took copies of 100 events (and some new ones) and folds them in. Before its write lands, the other
+        // folds the first copies in and records them, as its consumer does, and then more of the user's events than the
+        // state keeps ids of: the copies' ids are forgotten when the first retries.
+        overtaking.Arm(async () =>
         {
-            await _stores.Events[1].RecordAsync(EmbeddingNames.Stream, item.EventId, UserId, item.OccurredAt, item, ct);
-        }
+            await replicas[1].AddAsync(UserId, Guid.NewGuid(), copies, ct);
+            foreach (var item in copies)
+            {
+                await _stores.Events[1].RecordAsync(EmbeddingNames.Stream, item.EventId, UserId, item.OccurredAt, item, ct);
+            }
 
-        // The other took copies of them, with 10 new events, before that record. Its write is overtaken: the first
-        // replica folds in more of the user's events than the state keeps ids of, so the copies' ids are forgotten.
-        overtaking.Arm(() => replicas[1].AddAsync(UserId, Guid.NewGuid(), later, ct));
-        var update = await replicas[0].AddAsync(UserId, Guid.NewGuid(), [.. first, .. fresh], ct);
+            await replicas[1].AddAsync(UserId, Guid.NewGuid(), later, ct);
+        });
+        var update = await replicas[0].AddAsync(UserId, Guid.NewGuid(), [.. copies, .. fresh], ct);
 
         Assert.True(overtaking.Overtook);
         Assert.Equal(evidence.Count, update.EvidenceCount);

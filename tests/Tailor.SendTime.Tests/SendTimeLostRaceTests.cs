@@ -14,31 +14,35 @@ public sealed class SendTimeLostRaceTests
 {
     private const string User = "u-busy";
 
-    [Fact]
-    public async Task Copy_whose_write_was_overtaken_by_more_events_than_the_state_remembers_counts_only_what_is_new()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public async Task Copy_whose_write_was_overtaken_by_more_events_than_the_state_remembers_counts_only_what_is_new(int newEvents)
     {
         var kept = new SendTimeOptions().AppliedEventsKept;
         var overtaking = new OvertakingWriter();
         using var replicas = new LearnerReplicas(2, store => new DocumentWriteOvertaken(store, SendTimeNames.UsersCollection, User, overtaking));
         var ct = TestContext.Current.CancellationToken;
-        var first = Weekly(0, 100);
+        var copies = Weekly(0, 100);
         var later = Weekly(100, kept + 44);
-        var fresh = Weekly(100 + kept + 44, 10);
+        var fresh = Weekly(100 + kept + 44, newEvents);
 
-        // One replica counts the first 100 and records them, as its consumer does after learning.
-        await LearnAsync(replicas.Learners[1], first.Select(Evidence).ToList(), ct);
-        await replicas.Events.RecordManyAsync(SendTimeNames.Stream, first, ct);
-
-        // The other took copies of them, with 10 new events, before that record. Its write is overtaken: the first
-        // replica counts more of the user's events than the state keeps ids of, so the copies' ids are forgotten.
-        overtaking.Arm(() => LearnAsync(replicas.Learners[1], later.Select(Evidence).ToList(), ct));
-        await LearnAsync(replicas.Learners[0], [.. first.Concat(fresh).Select(Evidence)], ct);
+        // One replica took copies of 100 events (and some new ones) and counts them. Before its write lands, the other
+        // replica counts the first copies and records them, as its consumer does after learning, and then counts more
+        // of the user's events than the state keeps ids of: the copies' ids are forgotten when the first retries.
+        overtaking.Arm(async () =>
+        {
+            await LearnAsync(replicas.Learners[1], [.. copies.Select(Evidence)], ct);
+            await replicas.Events.RecordManyAsync(SendTimeNames.Stream, copies, ct);
+            await LearnAsync(replicas.Learners[1], [.. later.Select(Evidence)], ct);
+        });
+        await LearnAsync(replicas.Learners[0], [.. copies.Concat(fresh).Select(Evidence)], ct);
 
         Assert.True(overtaking.Overtook);
-        var total = first.Count + later.Count + fresh.Count;
+        var total = copies.Count + later.Count + fresh.Count;
         var state = await replicas.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, User, ct);
         Assert.Equal(total, state?.Counts.Events);
-        Assert.Equal(fresh.Select(activity => activity.EventId), state!.AppliedEvents![^fresh.Count..]);
+        Assert.Equal([.. (newEvents == 0 ? later : fresh).TakeLast(10).Select(activity => activity.EventId)], state!.AppliedEvents![^10..]);
         var population = await replicas.Documents.FindAsync<HourOfWeekCounts>(SendTimeNames.PopulationCollection, SendTimeNames.PopulationId, ct);
         Assert.Equal(total, population?.Events);
         Assert.Equal(total, (await replicas.Profiles.ReadAsync(User, ct))?.SendTime?.EvidenceCount);

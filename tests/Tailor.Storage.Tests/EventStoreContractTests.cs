@@ -88,20 +88,28 @@ public abstract class EventStoreContractTests
     }
 
     [Fact]
-    public async Task LeaveOutHandledAsync_takes_out_of_each_list_what_the_stream_recorded_and_nothing_else()
+    public async Task LeaveOutHandledAsync_takes_out_of_the_keys_lists_what_the_stream_recorded_and_names_those_with_items_left()
     {
         var store = CreateStore();
         var purchases = RetailSample.Purchases(5);
         await Record(store, Ingestion, purchases[1]);
         await Record(store, Ingestion, purchases[3]);
         await Record(store, Recommendation, purchases[4]);
-        List<UserActivityTracked> first = [purchases[0], purchases[1]];
-        List<UserActivityTracked> second = [purchases[3], purchases[2], purchases[4]];
+        var byUser = new Dictionary<string, List<UserActivityTracked>>
+        {
+            ["a"] = [purchases[0], purchases[1]],
+            ["b"] = [purchases[3], purchases[2], purchases[4]],
+            ["c"] = [purchases[1], purchases[3]],
+            ["d"] = [purchases[2]],
+        };
 
-        await store.LeaveOutHandledAsync(Ingestion, [first, second], purchase => purchase.EventId, Token);
+        var left = await store.LeaveOutHandledAsync(Ingestion, byUser, ["a", "b", "c"], purchase => purchase.EventId, Token);
 
-        Assert.Equal([purchases[0]], first);
-        Assert.Equal([purchases[2], purchases[4]], second);
+        Assert.Equal(["a", "b"], left);
+        Assert.Equal([purchases[0]], byUser["a"]);
+        Assert.Equal([purchases[2], purchases[4]], byUser["b"]);
+        Assert.Empty(byUser["c"]);
+        Assert.Equal([purchases[2]], byUser["d"]);
     }
 
     [Fact]

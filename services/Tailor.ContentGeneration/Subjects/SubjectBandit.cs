@@ -103,23 +103,24 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         for (var round = 1; uncounted.Count > 0; round++)
         {
             var batch = uncounted;
-            var (calls, raced) = (0, false);
+            var calls = new ChangeCalls();
+            var lostWhileFull = false;
             await documents.UpdateAsync<SubjectTest>(
                 ContentGenerationNames.SubjectTestsCollection,
                 key,
                 stored =>
                 {
-                    raced = ++calls > 1 && ForgetsCounts(stored);
-                    return raced ? stored : CountShown(key, stored, batch, indices);
+                    lostWhileFull = calls.AfterLostWrite(key) && IsFull(stored);
+                    return lostWhileFull ? stored : CountShown(key, stored, batch, indices);
                 },
                 cancellationToken);
-            uncounted = raced ? await AfterLostRaceAsync(key, batch, round, cancellationToken) : [];
+            uncounted = lostWhileFull ? await UnrecordedAfterLostRoundAsync(key, batch, round, cancellationToken) : [];
         }
 
         // Inserted once: a copy of an email racing behind must not reset flags an open has set meanwhile.
         await documents.TryAddManyAsync(
             ContentGenerationNames.EmailSubjectsCollection,
-            [.. emails.Where(email => indices.ContainsKey(email.EmailId)).Select(email => KeyValuePair.Create(email.EmailId.ToString("D"), new EmailSubject(key, indices[email.EmailId], false, false)))],
+            [.. emails.Select(email => KeyValuePair.Create(email.EmailId.ToString("D"), new EmailSubject(key, indices[email.EmailId], false, false)))],
             cancellationToken);
     }
 
@@ -159,18 +160,14 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         return test.Counted(counts);
     }
 
-    // Whether a test that changed under an update may have forgotten what that update's first read remembered.
-    private static bool ForgetsCounts(SubjectTest? stored) => (stored?.RecentlyCounted?.Count ?? 0) >= SubjectTest.RecentlyCountedLimit;
+    // Whether a test forgets its oldest counts as it takes new ones: one that changed under an update may no longer
+    // remember what that update's first read found there.
+    private static bool IsFull(SubjectTest? stored) => (stored?.RecentlyCounted?.Count ?? 0) >= SubjectTest.RecentlyCountedLimit;
 
-    // After a lost race with a full test: a pause, then the emails of the batch that still have no record of their own.
-    private async Task<List<ShownSubject>> AfterLostRaceAsync(string key, IReadOnlyList<ShownSubject> emails, int round, CancellationToken cancellationToken)
+    // After a round lost to a full test: a pause, then the emails of the batch that still have no record of their own.
+    private async Task<List<ShownSubject>> UnrecordedAfterLostRoundAsync(string key, IReadOnlyList<ShownSubject> emails, int round, CancellationToken cancellationToken)
     {
-        if (round >= DocumentUpdates.MaxAttempts)
-        {
-            throw new DocumentConflictException(ContentGenerationNames.SubjectTestsCollection, key, round);
-        }
-
-        await DocumentUpdates.BackOffAsync(round, cancellationToken);
+        await DocumentUpdates.PauseBeforeNextRoundAsync(ContentGenerationNames.SubjectTestsCollection, key, round, cancellationToken);
         var recorded = await documents.FindManyVersionedAsync<EmailSubject>(
             ContentGenerationNames.EmailSubjectsCollection, [.. emails.Select(email => email.EmailId.ToString("D"))], cancellationToken);
         return [.. emails.Where(email => !recorded.ContainsKey(email.EmailId.ToString("D")))];
@@ -202,28 +199,24 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
             }
 
             var known = email;
-            var (calls, raced) = (0, false);
+            var calls = new ChangeCalls();
+            var lostWhileFull = false;
             await documents.UpdateAsync<SubjectTest>(
                 ContentGenerationNames.SubjectTestsCollection,
                 known.TestKey,
                 stored =>
                 {
                     (counted, changed, declared) = (stored is not null, false, null);
-                    raced = ++calls > 1 && ForgetsCounts(stored);
-                    return stored is null || raced ? stored : CountEngagement(stored, known, engagement.EmailId, clicked, out changed, out declared);
+                    lostWhileFull = calls.AfterLostWrite(known.TestKey) && IsFull(stored);
+                    return stored is null || lostWhileFull ? stored : CountEngagement(stored, known, engagement.EmailId, clicked, out changed, out declared);
                 },
                 cancellationToken);
-            if (!raced)
+            if (!lostWhileFull)
             {
                 break;
             }
 
-            if (round >= DocumentUpdates.MaxAttempts)
-            {
-                throw new DocumentConflictException(ContentGenerationNames.SubjectTestsCollection, known.TestKey, round);
-            }
-
-            await DocumentUpdates.BackOffAsync(round, cancellationToken);
+            await DocumentUpdates.PauseBeforeNextRoundAsync(ContentGenerationNames.SubjectTestsCollection, known.TestKey, round, cancellationToken);
             if (await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, emailKey, cancellationToken) is not { } reread)
             {
                 return false;

@@ -55,8 +55,8 @@ public sealed class UserInterests
     /// <remarks>
     /// A state remembers only its last <see cref="UserInterestState.RecentEventLimit"/> event ids. A user whose write
     /// lost a race while their state was that full may have had this batch's copies of events forgotten meanwhile:
-    /// before folding them again, the events the stream recorded since (the consumers record a message only after
-    /// folding it) are left out.
+    /// before folding them again, the events the stream recorded since (the consumers record a message only once they
+    /// handled it) are left out.
     /// </remarks>
     public async Task<IReadOnlyList<UserInterestsUpdated>> AddManyAsync(IReadOnlyList<InterestUpdate> updates, CancellationToken cancellationToken)
     {
@@ -73,48 +73,7 @@ public sealed class UserInterests
             }
         }
 
-        var evidenceByUser = byUser.ToDictionary(user => user.Key, user => user.Value.Evidence.ToList(), StringComparer.Ordinal);
-        var written = new Dictionary<string, Versioned<UserInterestState>?>(StringComparer.Ordinal);
-        IReadOnlyCollection<string> pending = byUser.Keys;
-        for (var round = 1; pending.Count > 0; round++)
-        {
-            var appliedThisRound = new HashSet<string>(StringComparer.Ordinal);
-            var raced = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (userId, state) in await _documents.UpdateManyAsync<UserInterestState>(
-                EmbeddingNames.UsersCollection,
-                pending,
-                (userId, stored) =>
-                {
-                    raced.Remove(userId);
-
-                    // Called again in a round: the write lost, and the winner may have made the state forget this batch's copies.
-                    if (!appliedThisRound.Add(userId) && (stored?.RecentEventIds?.Count ?? 0) >= UserInterestState.RecentEventLimit)
-                    {
-                        raced.Add(userId);
-                        return null;
-                    }
-
-                    return Apply(byUser[userId] with { Evidence = evidenceByUser[userId] }, stored);
-                },
-                cancellationToken: cancellationToken))
-            {
-                written[userId] = state;
-            }
-
-            if (raced.Count > 0)
-            {
-                if (round >= DocumentUpdates.MaxAttempts)
-                {
-                    throw new DocumentConflictException(EmbeddingNames.UsersCollection, raced.First(), round);
-                }
-
-                await DocumentUpdates.BackOffAsync(round, cancellationToken);
-                await _events.LeaveOutHandledAsync(EmbeddingNames.Stream, [.. raced.Select(userId => evidenceByUser[userId])], item => item.EventId, cancellationToken);
-            }
-
-            pending = [.. raced.Where(userId => evidenceByUser[userId].Count > 0)];
-        }
-
+        var written = await WriteStatesAsync(byUser, cancellationToken);
         var now = _time.GetUtcNow();
         await _profiles.WriteLatestSlicesAsync(
             _documents,
@@ -125,6 +84,56 @@ public sealed class UserInterests
 
         // Never null: with evidence to fold in, the change always leaves a state behind.
         return [.. updates.Select(update => Updated(update, written[update.UserId]!.Document, now))];
+    }
+
+    /// <summary>
+    /// Folds each user's update into their state by one conditional bulk write, and again (after leaving out what the
+    /// stream recorded meanwhile) for a user whose write lost a race while their state was full. Returns each user's
+    /// state as stored afterwards.
+    /// </summary>
+    private async Task<Dictionary<string, Versioned<UserInterestState>?>> WriteStatesAsync(
+        Dictionary<string, InterestUpdate> byUser, CancellationToken cancellationToken)
+    {
+        var evidenceByUser = byUser.ToDictionary(user => user.Key, user => user.Value.Evidence.ToList(), StringComparer.Ordinal);
+        var written = new Dictionary<string, Versioned<UserInterestState>?>(StringComparer.Ordinal);
+        IReadOnlyCollection<string> pending = byUser.Keys;
+        for (var round = 1; pending.Count > 0; round++)
+        {
+            var calls = new ChangeCalls();
+            var lostWhileFull = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (userId, state) in await _documents.UpdateManyAsync<UserInterestState>(
+                EmbeddingNames.UsersCollection,
+                pending,
+                (userId, stored) =>
+                {
+                    lostWhileFull.Remove(userId);
+
+                    // The write lost, and the winner may have made the state forget this batch's copies. (A state of
+                    // another model is started over, so nothing it remembers matters.)
+                    if (calls.AfterLostWrite(userId) && stored is not null && _model.Made(stored.Model, stored.ModelVersion)
+                        && (stored.RecentEventIds?.Count ?? 0) >= UserInterestState.RecentEventLimit)
+                    {
+                        lostWhileFull.Add(userId);
+                        return null;
+                    }
+
+                    return Apply(byUser[userId] with { Evidence = evidenceByUser[userId] }, stored);
+                },
+                cancellationToken: cancellationToken))
+            {
+                written[userId] = state;
+            }
+
+            pending = [];
+            if (lostWhileFull.Count > 0)
+            {
+                // Whoever recorded an event in the stream handled it: only the rest is folded in again.
+                await DocumentUpdates.PauseBeforeNextRoundAsync(EmbeddingNames.UsersCollection, lostWhileFull.First(), round, cancellationToken);
+                pending = await _events.LeaveOutHandledAsync(EmbeddingNames.Stream, evidenceByUser, lostWhileFull, item => item.EventId, cancellationToken);
+            }
+        }
+
+        return written;
     }
 
     /// <summary>

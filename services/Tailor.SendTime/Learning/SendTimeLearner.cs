@@ -180,8 +180,10 @@ public sealed class SendTimeLearner(
     /// conditional bulk write (<see cref="DocumentUpdates.UpdateManyAsync{TDocument}"/>; a user another replica wrote
     /// meanwhile is folded again and written alone). The fold needs the user's cohort, whose country is only known once
     /// the state is read: a user whose cohort was not read yet is left unwritten, the cohorts missing are read, and
-    /// those users go through another round. Each user is added to <paramref name="learned"/> (with the priors it was
-    /// computed against) as soon as its write landed, so a failure further on leaves the ones written before it there.
+    /// those users go through another round. So does a user whose write lost a race while their state was full: their
+    /// events the stream recorded meanwhile are left out first (the class remarks). Each user is added to
+    /// <paramref name="learned"/> (with the priors it was computed against) as soon as its write landed, so a failure
+    /// further on leaves the ones written before it there.
     /// </summary>
     private async Task LearnUsersAsync(
         IReadOnlyCollection<SendTimeEvidence> evidence,
@@ -200,8 +202,8 @@ public sealed class SendTimeLearner(
             var roundPriors = priors;
             var folds = new Dictionary<string, FoldedEvidence?>(StringComparer.Ordinal);
             var unreadCohorts = new Dictionary<string, string>(StringComparer.Ordinal);
-            var foldedThisRound = new HashSet<string>(StringComparer.Ordinal);
-            var lostRaces = new HashSet<string>(StringComparer.Ordinal);
+            var calls = new ChangeCalls();
+            var lostWhileFull = new HashSet<string>(StringComparer.Ordinal);
             await documents.Store.UpdateManyAsync<UserSendTimeState>(
                 SendTimeNames.UsersCollection,
                 pending,
@@ -209,18 +211,19 @@ public sealed class SendTimeLearner(
                 {
                     folds[userId] = null;
                     unreadCohorts.Remove(userId);
-                    lostRaces.Remove(userId);
-                    if (current?.Country is { } country && !roundPriors.Cohorts.ContainsKey(SendTimeDocuments.CohortKey(country)))
+                    lostWhileFull.Remove(userId);
+
+                    // The write lost to another writer, and whatever that writer counted may have pushed the ids of this
+                    // batch's copies out of the state's memory (it only forgets when full).
+                    if (calls.AfterLostWrite(userId) && (current?.AppliedEvents?.Length ?? 0) >= options.Value.AppliedEventsKept)
                     {
-                        unreadCohorts[userId] = country;
+                        lostWhileFull.Add(userId);
                         return null;
                     }
 
-                    // Called again in a round: the write lost to another writer, and whatever that writer counted may
-                    // have pushed the ids of this batch's copies out of the state's memory (it only forgets when full).
-                    if (!foldedThisRound.Add(userId) && (current?.AppliedEvents?.Length ?? 0) >= options.Value.AppliedEventsKept)
+                    if (current?.Country is { } country && !roundPriors.Cohorts.ContainsKey(SendTimeDocuments.CohortKey(country)))
                     {
-                        lostRaces.Add(userId);
+                        unreadCohorts[userId] = country;
                         return null;
                     }
 
@@ -236,14 +239,21 @@ public sealed class SendTimeLearner(
                 },
                 (userId, stored) =>
                 {
-                    if (!unreadCohorts.ContainsKey(userId) && !lostRaces.Contains(userId))
+                    if (!unreadCohorts.ContainsKey(userId) && !lostWhileFull.Contains(userId))
                     {
                         learned.Add(new LearnedUser(userId, stored, folds[userId] is { } folded ? folded with { State = stored!.Document } : null, roundPriors));
                     }
                 },
                 cancellationToken);
 
-            pending = [.. unreadCohorts.Keys, .. await StillUncountedAsync(lostRaces, evidenceByUser, round, cancellationToken)];
+            pending = [.. unreadCohorts.Keys];
+            if (lostWhileFull.Count > 0)
+            {
+                // Whoever recorded an event in the stream counted it: only the rest is folded again.
+                await DocumentUpdates.PauseBeforeNextRoundAsync(SendTimeNames.UsersCollection, lostWhileFull.First(), round, cancellationToken);
+                pending.AddRange(await events.LeaveOutHandledAsync(SendTimeNames.Stream, evidenceByUser, lostWhileFull, item => item.EventId, cancellationToken));
+            }
+
             if (unreadCohorts.Count > 0)
             {
                 var cohorts = new Dictionary<string, HourOfWeekCounts>(priors.Cohorts, StringComparer.Ordinal);
@@ -255,29 +265,6 @@ public sealed class SendTimeLearner(
                 priors = priors with { Cohorts = cohorts };
             }
         }
-    }
-
-    /// <summary>
-    /// The users of <paramref name="lostRaces"/> left with evidence once the events the stream recorded meanwhile are
-    /// taken out of <paramref name="evidenceByUser"/> (counted by whoever recorded them), after a pause that keeps
-    /// writers who collided from colliding again in step.
-    /// </summary>
-    private async Task<IEnumerable<string>> StillUncountedAsync(
-        HashSet<string> lostRaces, Dictionary<string, List<SendTimeEvidence>> evidenceByUser, int round, CancellationToken cancellationToken)
-    {
-        if (lostRaces.Count == 0)
-        {
-            return [];
-        }
-
-        if (round >= DocumentUpdates.MaxAttempts)
-        {
-            throw new DocumentConflictException(SendTimeNames.UsersCollection, lostRaces.First(), round);
-        }
-
-        await DocumentUpdates.BackOffAsync(round, cancellationToken);
-        await events.LeaveOutHandledAsync(SendTimeNames.Stream, [.. lostRaces.Select(userId => evidenceByUser[userId])], item => item.EventId, cancellationToken);
-        return [.. lostRaces.Where(userId => evidenceByUser[userId].Count > 0)];
     }
 
     /// <summary>Adds what the users' updates found new to the population, their cohorts and the open latency.</summary>
