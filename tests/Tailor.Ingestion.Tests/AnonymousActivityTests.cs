@@ -1,5 +1,8 @@
 using System.Net;
 using Tailor.Contracts;
+using Tailor.Ingestion.Identities;
+using Tailor.Messaging.Rules;
+using Tailor.Storage;
 
 namespace Tailor.Ingestion.Tests;
 
@@ -51,6 +54,34 @@ public sealed class AnonymousActivityTests
         using var retried = await app.PostRawAsync("/v1/track", Viewed);
 
         Assert.Single(app.Published<UserActivityTracked>());
+    }
+
+    [Fact]
+    public async Task Activity_held_with_more_properties_than_the_bus_now_accepts_is_published_without_the_excess()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        var most = new PropertyCountOptions().MaxActivityProperties;
+
+        // A purchase held before the rules counted an order's fields and its product's together: 400 properties, as
+        // an older Ingestion stored it.
+        var properties = Enumerable.Range(0, 400).ToDictionary(index => $"field_{index:D3}", index => $"value {index}");
+        var purchase = new UserActivityTracked(
+            Guid.NewGuid(), "device-7", new DateTimeOffset(2024, 3, 4, 18, 0, 0, TimeSpan.Zero), ActivityKinds.Purchase,
+            "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 6, 2.55m, null, properties);
+        await app.Events.RecordAsync(AnonymousIdentities.HeldStream, purchase.EventId, "device-7", purchase.OccurredAt, purchase, TestContext.Current.CancellationToken);
+
+        using var identified = await app.PostRawAsync("/v1/identify", """{"userId":"12583","anonymousId":"device-7","traits":{}}""");
+        using var retried = await app.PostRawAsync("/v1/identify", """{"userId":"12583","anonymousId":"device-7","traits":{}}""");
+
+        Assert.Equal(HttpStatusCode.OK, identified.StatusCode);
+        var published = Assert.Single(app.Published<UserActivityTracked>());
+        Assert.Equal(("12583", "85123A", 6), (published.UserId, published.ItemId, published.Quantity));
+        Assert.Equal(properties.Take(most), published.Properties);
+        Assert.Null(MessageRules.Problem(published, EventTimeRange.From(new EventTimeOptions(), IngestionApp.Now), new PropertyCountOptions().MaxPropertiesPerCall));
+        // Each identify that publishes the held activity (the retry too, which the log finds already accepted) says so.
+        var warnings = app.Logs.GetSnapshot().Where(record => record.Id.Id == 1801).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, warning => Assert.Contains($"carried {400 - most} properties past the {most}", warning.Message, StringComparison.Ordinal));
     }
 
     [Fact]

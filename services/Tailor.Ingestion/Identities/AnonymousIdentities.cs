@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Mapping;
+using Tailor.Messaging.Rules;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Identities;
@@ -17,7 +20,13 @@ namespace Tailor.Ingestion.Identities;
 /// written, then the held activity is read (again). Whichever of the two comes second sees the other's write, so no
 /// held activity waits for a link that already happened.
 /// </remarks>
-internal sealed class AnonymousIdentities(IEventStore events, IDocumentStore documents, AcceptedMessageLog log, TimeProvider time)
+internal sealed class AnonymousIdentities(
+    IEventStore events,
+    IDocumentStore documents,
+    AcceptedMessageLog log,
+    IOptions<PropertyCountOptions> propertyCounts,
+    ILogger<AnonymousIdentities> logger,
+    TimeProvider time)
 {
     /// <summary>Activity of anonymous ids not yet linked, stored under the anonymous id.</summary>
     public const string HeldStream = "ingestion.anonymous";
@@ -69,9 +78,27 @@ internal sealed class AnonymousIdentities(IEventStore events, IDocumentStore doc
         var waiting = await events.ReadMessagesAsync<UserActivityTracked>(new EventQuery(HeldStream) { UserId = anonymousId }, cancellationToken)
             .ToListAsync(cancellationToken);
         await log.AcceptAsync(
-            [.. waiting.Where(activity => !alreadyPublished.Contains(activity.EventId)).Select(activity => AsUsers(activity, userId))],
+            [.. waiting.Where(activity => !alreadyPublished.Contains(activity.EventId)).Select(activity => AsUsers(WithinToday(activity, anonymousId), userId))],
             cancellationToken);
         return [.. waiting.Select(activity => activity.EventId)];
+    }
+
+    /// <summary>
+    /// Held activity as the bus takes it today. Before the rules counted an order's fields and each product's
+    /// together, a purchase could be held with more properties than a consumer now accepts, and published as it was it
+    /// would end in every consumer's <c>_error</c> queue: the properties past the limit are left out instead (the
+    /// first ones as stored kept, so a retried link publishes the same message), with a warning.
+    /// </summary>
+    private UserActivityTracked WithinToday(UserActivityTracked activity, string anonymousId)
+    {
+        var most = propertyCounts.Value.MaxActivityProperties;
+        if (activity.Properties is not { } properties || properties.Count <= most)
+        {
+            return activity;
+        }
+
+        Log.HeldPropertiesLeftOut(logger, activity.EventId, anonymousId, properties.Count - most, most);
+        return activity with { Properties = properties.Take(most).ToDictionary() };
     }
 
     // The same id whether the activity was held first or arrived after the link, so a retried call is always a duplicate.

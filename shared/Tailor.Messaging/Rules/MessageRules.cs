@@ -21,12 +21,6 @@ namespace Tailor.Messaging.Rules;
 /// </remarks>
 public static class MessageRules
 {
-    /// <summary>
-    /// Ingestion adds up to two fields of its own to the properties of the call an activity comes from: the event's
-    /// name to a <c>track</c>'s, or the page's name and category to a <c>page</c>'s.
-    /// </summary>
-    private const int PropertiesAddedToActivity = 2;
-
     /// <param name="maxProperties">The most flattened properties or traits a call may carry (<see cref="PropertyCountOptions.MaxPropertiesPerCall"/>).</param>
     /// <returns>Null when the message may be consumed as it is; otherwise each problem, named by its field.</returns>
     public static string? Problem(object message, EventTimeRange times, int maxProperties)
@@ -142,7 +136,7 @@ public static class MessageRules
     {
         problems.Event(activity).Text(nameof(activity.Activity), activity.Activity, FieldLengths.Name)
             .Length(nameof(activity.ItemName), activity.ItemName, FieldLengths.Title).Length(nameof(activity.Text), activity.Text, FieldLengths.Text)
-            .Map(nameof(activity.Properties), activity.Properties, PropertiesAddedToActivity);
+            .Map(nameof(activity.Properties), activity.Properties, PropertyCountOptions.PropertiesAddedToActivity);
         if (activity.ItemId is not null)
         {
             problems.Id(nameof(activity.ItemId), activity.ItemId);
