@@ -78,7 +78,7 @@ internal sealed class AnonymousIdentities(
         var waiting = await events.ReadMessagesAsync<UserActivityTracked>(new EventQuery(HeldStream) { UserId = anonymousId }, cancellationToken)
             .ToListAsync(cancellationToken);
         await log.AcceptAsync(
-            [.. waiting.Where(activity => !alreadyPublished.Contains(activity.EventId)).Select(activity => AsUsers(WithinToday(activity, anonymousId), userId))],
+            [.. waiting.Where(activity => !alreadyPublished.Contains(activity.EventId)).Select(activity => AsUsers(WithinPropertyLimit(activity, anonymousId), userId))],
             cancellationToken);
         return [.. waiting.Select(activity => activity.EventId)];
     }
@@ -89,7 +89,7 @@ internal sealed class AnonymousIdentities(
     /// would end in every consumer's <c>_error</c> queue: the properties past the limit are left out instead (the
     /// first ones as stored kept, so a retried link publishes the same message), with a warning.
     /// </summary>
-    private UserActivityTracked WithinToday(UserActivityTracked activity, string anonymousId)
+    private UserActivityTracked WithinPropertyLimit(UserActivityTracked activity, string anonymousId)
     {
         var most = propertyCounts.Value.MaxActivityProperties;
         if (activity.Properties is not { } properties || properties.Count <= most)
