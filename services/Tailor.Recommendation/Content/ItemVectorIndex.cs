@@ -6,7 +6,8 @@ namespace Tailor.Recommendation.Content;
 
 /// <summary>
 /// The catalog's item vectors: kept in the document store, searched in memory with <see cref="NearestItems"/>, one index
-/// per embedding model and version so vectors of different models are never compared. Every replica consumes only some
+/// per embedding model, version and vector length so vectors of different models are never compared (and one published
+/// with the wrong length under a real model's name is kept apart, whenever it arrives, instead of deciding the length). Every replica consumes only some
 /// of the <c>ItemEmbedded</c> messages; what it consumes is searchable at once, the rest after the next reload from the
 /// store (<see cref="RecommendationOptions.ItemVectorRefresh"/>).
 /// </summary>
@@ -39,13 +40,13 @@ public sealed class ItemVectorIndex(IDocumentStore documents, IOptions<Recommend
         ArgumentNullException.ThrowIfNull(queries);
         var loaded = await CurrentAsync(cancellationToken);
         var found = new IReadOnlyList<ItemScore>[queries.Count];
-        foreach (var model in Enumerable.Range(0, queries.Count).GroupBy(index => (queries[index].Model, queries[index].ModelVersion)))
+        var searchable = Enumerable.Range(0, queries.Count).Where(index => queries[index].Interests is not null);
+        foreach (var model in searchable.GroupBy(index => (queries[index].Model, queries[index].ModelVersion, queries[index].Interests.Length)))
         {
             if (loaded.Indexes.TryGetValue(model.Key, out var items))
             {
-                var searchable = model.Where(index => queries[index].Interests?.Length == items.Dimensions).ToList();
-                var results = items.SearchMany([.. searchable.Select(index => queries[index].Interests)], count);
-                foreach (var (index, result) in searchable.Zip(results))
+                var results = items.SearchMany([.. model.Select(index => queries[index].Interests)], count);
+                foreach (var (index, result) in model.Zip(results))
                 {
                     found[index] = result;
                 }
@@ -93,15 +94,9 @@ public sealed class ItemVectorIndex(IDocumentStore documents, IOptions<Recommend
     {
         public DateTimeOffset At { get; } = at;
 
-        public ConcurrentDictionary<(string Model, string Version), NearestItems> Indexes { get; } = new();
+        public ConcurrentDictionary<(string Model, string Version, int Dimensions), NearestItems> Indexes { get; } = new();
 
-        public void Add(ItemVectorEntry entry)
-        {
-            var index = Indexes.GetOrAdd((entry.Model, entry.ModelVersion), static (_, dimensions) => new NearestItems(dimensions), entry.Vector.Length);
-            if (index.Dimensions == entry.Vector.Length)
-            {
-                index.Upsert(entry.ItemId, entry.Vector);
-            }
-        }
+        public void Add(ItemVectorEntry entry) =>
+            Indexes.GetOrAdd((entry.Model, entry.ModelVersion, entry.Vector.Length), static key => new NearestItems(key.Dimensions)).Upsert(entry.ItemId, entry.Vector);
     }
 }
