@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Tailor.ContentGeneration.Control;
 using Tailor.Contracts;
@@ -133,16 +134,51 @@ public sealed class ControlEmailTests
         Assert.Equal(current.Select(item => item.ItemId), kept?.Items.Select(item => item.ItemId));
     }
 
+    /// <summary>A list is kept until a later training's replaces it: one dated 9999 would be every control group's for good.</summary>
+    [Fact]
+    public async Task A_training_dated_9999_is_refused_so_the_next_trainings_bestsellers_are_kept()
+    {
+        await using var host = await ContentGenerationHarness.StartAsync();
+        var future = Training(OnlineRetailProducts.First(4), new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero));
+
+        await host.PublishAsync(future);
+        Assert.True(await host.PublishedWithinAsync<Fault<RecommenderTrained>>(fault => fault.Message.EventId == future.EventId, TimeSpan.FromSeconds(30)));
+        var next = OnlineRetailProducts.First(8).Skip(4).ToList();
+        await TrainAsync(host, next, trainedAt: DateTimeOffset.UtcNow);
+
+        Assert.Contains("OccurredAt: 9999-12-31", Assert.Single(host.Published<Fault<RecommenderTrained>>()).Exceptions.Single().Message, StringComparison.Ordinal);
+        var kept = await host.Services.GetRequiredService<Bestsellers>().ReadAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(next.Select(item => item.ItemId), kept?.Items.Select(item => item.ItemId));
+    }
+
+    /// <summary>A list holding null would fail every control email written from it, in every campaign after.</summary>
+    [Fact]
+    public async Task A_bestseller_list_holding_null_is_refused_and_control_emails_keep_the_list_before_it()
+    {
+        await using var host = await ContentGenerationHarness.StartAsync();
+        var current = OnlineRetailProducts.First(4);
+        await TrainAsync(host, current, trainedAt: DateTimeOffset.UtcNow.AddHours(-1));
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(6));
+        var broken = Training([null!, .. OnlineRetailProducts.First(8).Skip(4)], DateTimeOffset.UtcNow);
+
+        await host.PublishAsync(broken);
+        Assert.True(await host.PublishedWithinAsync<Fault<RecommenderTrained>>(fault => fault.Message.EventId == broken.EventId, TimeSpan.FromSeconds(30)));
+        await host.PublishPageAsync(Command("autumn-1", "17850", CampaignArms.Control));
+        await host.WaitForCommandsAsync(1);
+
+        Assert.Contains($"{broken.EventId}: Bestsellers[0]: Must not be null.", Assert.Single(host.Published<Fault<RecommenderTrained>>()).Exceptions.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(current.Select(item => item.ItemId), Assert.Single(host.Published<EmailReady>()).ItemIds);
+    }
+
     private static int _trainings;
+
+    private static RecommenderTrained Training(IReadOnlyList<RecommendedItem> bestsellers, DateTimeOffset trainedAt) =>
+        new(Guid.NewGuid(), trainedAt, $"als-{Interlocked.Increment(ref _trainings)}", 100, 40, 1_000, TimeSpan.FromSeconds(3), null, Bestsellers: bestsellers);
 
     private static async Task TrainAsync(ConsumerHarness host, IReadOnlyList<RecommendedItem> bestsellers, DateTimeOffset trainedAt, bool promoted = true)
     {
         var consumed = host.Harness.Consumed.Select<RecommenderTrained>(TestContext.Current.CancellationToken).Count();
-        await host.Harness.Bus.Publish(
-            new RecommenderTrained(
-                Guid.NewGuid(), trainedAt, $"als-{Interlocked.Increment(ref _trainings)}", 100, 40, 1_000, TimeSpan.FromSeconds(3), null, promoted,
-                Bestsellers: bestsellers),
-            TestContext.Current.CancellationToken);
+        await host.Harness.Bus.Publish(Training(bestsellers, trainedAt) with { Promoted = promoted }, TestContext.Current.CancellationToken);
         await host.WaitForConsumedAsync<RecommenderTrained>(consumed + 1);
     }
 

@@ -33,6 +33,15 @@ public class MessageRulesTests
     private static readonly CatalogItemUpserted Item = new(
         Guid.NewGuid(), "85123A", Now, "WHITE HANGING HEART T-LIGHT HOLDER", "A heart-shaped holder.", 2.55m, "Lights", "https://shop.example.com/products/85123A");
 
+    private static readonly ItemEmbedded Embedded = new(Guid.NewGuid(), "85123A", Now, "all-MiniLM-L6-v2", "1.0.0", [0.6f, 0.8f]);
+
+    private static readonly UserInterestsUpdated Interests = new(Guid.NewGuid(), "12583", Now, "all-MiniLM-L6-v2", "1.0.0", [0.6f, 0.8f], EvidenceCount: 3);
+
+    private static readonly UserTopicsUpdated Topics = new(Guid.NewGuid(), "12583", Now, "lda-1", [0.25, 0.75], 1, "t-light holder & hanging heart");
+
+    private static readonly RecommenderTrained Trained = new(
+        Guid.NewGuid(), Now, "als-1", 100, 40, 1_000, TimeSpan.FromSeconds(3), null, Bestsellers: [new RecommendedItem("85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 2.55m, 0.9, "popular")]);
+
     /// <summary>Each text field held to a length, as <c>Message.Field</c>, and the longest it may be: what Ingestion accepts on HTTP.</summary>
     public static TheoryData<string, int> TextLimits => new()
     {
@@ -108,6 +117,23 @@ public class MessageRulesTests
         { "a click on item '..'", Open with { Kind = EngagementKind.Click, ItemId = ".." }, "ItemId: Must not be '.' or '..'" },
         { "an unsubscribe naming no user", Open with { Kind = EngagementKind.Unsubscribe, UserId = " " }, "UserId: Must not be empty." },
         { "an erasure naming no user", new UserErased(Guid.NewGuid(), "", Now), "UserId: Must not be empty." },
+        { "an activity property holding null", Purchase with { Properties = new Dictionary<string, string> { ["colour"] = null! } }, "Properties: Holds null at 'colour'" },
+        { "a group trait holding null", Group with { Traits = new Dictionary<string, string> { ["plan"] = null! } }, "Traits: Holds null at 'plan'" },
+        { "an item vector holding NaN", Embedded with { Vector = [0.6f, float.NaN, 0.8f] }, "Vector: Holds NaN at [1]; every value must be a finite number." },
+        { "an item vector longer than a unit vector", Embedded with { Vector = [3f, 4f] }, "Vector: Has length 5; must be a unit vector (length at most 1)." },
+        { "an item vector without values", Embedded with { Vector = [] }, "Vector: Must hold at least one value." },
+        { "an item vector dated 9999", Embedded with { OccurredAt = Year9999 }, "OccurredAt: 9999" },
+        { "an item vector of no model", Embedded with { Model = " " }, "Model: Must not be empty." },
+        { "an item vector of item '..'", Embedded with { ItemId = ".." }, "ItemId: Must not be '.' or '..'" },
+        { "interests holding infinity", Interests with { Vector = [float.PositiveInfinity, 0f] }, "Vector: Holds Infinity at [0]" },
+        { "interests of no model version", Interests with { ModelVersion = null! }, "ModelVersion: Must not be empty." },
+        { "interests of user '..'", Interests with { UserId = ".." }, "UserId: Must not be '.' or '..'" },
+        { "topics dated 9999", Topics with { OccurredAt = Year9999 }, "OccurredAt: 9999" },
+        { "a topic label of 201 characters", Topics with { DominantLabel = new string('t', 201) }, "DominantLabel: Must be at most 200 characters." },
+        { "a training dated 9999", Trained with { OccurredAt = Year9999 }, "OccurredAt: 9999" },
+        { "a training of no model version", Trained with { ModelVersion = "" }, "ModelVersion: Must not be empty." },
+        { "a training whose bestseller is null", Trained with { Bestsellers = [null!, Trained.Bestsellers![0]] }, "Bestsellers[0]: Must not be null." },
+        { "a training whose bestseller is item '..'", Trained with { Bestsellers = [Trained.Bestsellers![0] with { ItemId = ".." }] }, "Bestsellers[0].ItemId: Must not be '.' or '..'" },
     };
 
     public static TheoryData<string, object> Accepted => new()
@@ -128,6 +154,12 @@ public class MessageRulesTests
         { "a complaint with no event id and a user id '..'", Open with { Kind = EngagementKind.Complaint, EventId = Guid.Empty, UserId = ".." } },
         { "an erasure dated year 1", new UserErased(Guid.NewGuid(), "12583", Year1) },
         { "a message no rule names", new ModelTrainingRequested(Guid.Empty, Year9999, "") },
+        { "an item vector", Embedded },
+        { "interests with no evidence yet (a zero vector)", Interests with { Vector = [0f, 0f] } },
+        { "a unit vector as float32 rounds it", Interests with { Vector = [0.6000001f, 0.8000001f] } },
+        { "topics", Topics },
+        { "a training with its bestsellers", Trained },
+        { "a training from before bestsellers were published", Trained with { Bestsellers = null } },
     };
 
     [Theory]

@@ -182,6 +182,70 @@ public sealed class ContentRecommendationTests(RealItemVectors model)
         Assert.Null(await harness.Documents.GetAsync(RecommendationStore.ItemVectorsCollection, "23084", TestContext.Current.CancellationToken));
     }
 
+    /// <summary>
+    /// Item vectors are unit length, so a score is a cosine: one published longer (here 50 times a real one) would
+    /// outscore every real item in every cold-start user's search, whatever they are interested in.
+    /// </summary>
+    [Fact]
+    public async Task An_item_vector_longer_than_a_unit_vector_is_refused_so_it_tops_no_ones_list()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        await harness.DeliverAsync([Fixtures.CatalogItem("SPAM1", "Cheap watches", 1m)], m => m.EventId);
+        var real = Embedded("SPAM1", "tea light candle holder");
+        var inflated = real with { Vector = [.. real.Vector.Select(value => value * 50)] };
+
+        await harness.PublishAsync(inflated);
+
+        Assert.True(await harness.PublishedWithinAsync<Fault<ItemEmbedded>>(m => m.Message.EventId == inflated.EventId, TimeSpan.FromSeconds(30)));
+        Assert.Contains("Vector: Has length 50", Assert.Single(harness.Published<Fault<ItemEmbedded>>()).Exceptions.Single().Message, StringComparison.Ordinal);
+        await harness.DeliverAsync([Interests("newcomer", "tea light candle holder shaped like a heart")], m => m.EventId);
+        var update = Assert.Single(harness.Published<RecommendationsUpdated>());
+        Assert.Equal("85123A", update.Items[0].ItemId);
+        Assert.DoesNotContain(update.Items, item => item.ItemId == "SPAM1");
+    }
+
+    /// <summary>
+    /// A vector's values travel as base64 of their float32 bits, so NaN and infinity need no JSON literal: such interests
+    /// would score NaN against every item. The rest of the batch is written.
+    /// </summary>
+    [Fact]
+    public async Task Interests_holding_NaN_are_refused_naming_the_value_and_the_rest_of_the_batch_is_written()
+    {
+        await using var harness = await StartWithCatalogAsync();
+        var hearts = Interests("ada", "tea light candle holder shaped like a heart");
+        var jars = Interests("cy", "jam jars");
+        var broken = jars with { Vector = [.. jars.Vector.Select((value, index) => index == 7 ? float.NaN : value)] };
+        var ct = TestContext.Current.CancellationToken;
+
+        await harness.Harness.Bus.PublishBatch([hearts, broken], ct);
+
+        Assert.True(await harness.PublishedWithinAsync<Fault<UserInterestsUpdated>>(m => m.Message.UserId == "cy", TimeSpan.FromSeconds(30)));
+        var fault = Assert.Single(harness.Published<Fault<UserInterestsUpdated>>());
+        Assert.Contains($"{broken.EventId}: Vector: Holds NaN at [7]; every value must be a finite number.", fault.Exceptions.Single().Message, StringComparison.Ordinal);
+        Assert.True(await Polling.WithinAsync(() => harness.Published<RecommendationsUpdated>().Any(update => update.UserId == "ada")));
+        Assert.Equal("85123A", (await harness.Profiles.ReadAsync("ada", ct))?.Recommendations?.Items[0].ItemId);
+        Assert.Null(await harness.Documents.GetAsync(RecommendationStore.UserRecommendationsCollection, "cy", ct));
+    }
+
+    /// <summary>
+    /// A vector of another length under the same model and version (a publisher's mistake) is kept apart, not compared:
+    /// arriving first, it must not decide which length the model's vectors have and leave every real one out.
+    /// </summary>
+    [Fact]
+    public async Task An_item_vector_of_another_length_arriving_first_hides_none_of_the_catalog()
+    {
+        await using var harness = await RecommendationHarness.StartAsync();
+        await harness.DeliverAsync(Catalog.Select(item => Fixtures.CatalogItem(item.Id, item.Title, item.Price)).Append(Fixtures.CatalogItem("00001", "Odd one")), m => m.EventId);
+        // First in the store's order as well as in time.
+        await harness.DeliverAsync([new ItemEmbedded(Guid.NewGuid(), "00001", Fixtures.Start, model.Model.Name, model.Model.Version, [0.6f, 0.8f])], m => m.EventId);
+        await harness.DeliverAsync(Catalog.Select(item => Embedded(item.Id, item.Title)), m => m.EventId);
+
+        await harness.DeliverAsync([Interests("newcomer", "a tiered stand for cakes")], m => m.EventId);
+
+        var update = Assert.Single(harness.Published<RecommendationsUpdated>());
+        Assert.Equal("22423", update.Items[0].ItemId);
+    }
+
     private async Task<ConsumerHarness> StartWithCatalogAsync()
     {
         var harness = await RecommendationHarness.StartAsync();

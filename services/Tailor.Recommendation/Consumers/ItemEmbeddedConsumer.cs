@@ -1,6 +1,5 @@
 using MassTransit;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Recommendation.Content;
 
 namespace Tailor.Recommendation.Consumers;
@@ -10,9 +9,8 @@ public sealed class ItemEmbeddedConsumer(ItemVectorIndex index) : IConsumer<Item
 {
     public async Task Consume(ConsumeContext<ItemEmbedded> context)
     {
+        // What reaches it has an item, a model and version, and a unit vector (MessageRules).
         var message = context.Message;
-        InvalidMessageException.ThrowIfBlank(message.ItemId, message.EventId);
-        EmbeddedVector.ThrowIfIncomplete(nameof(ItemEmbedded), message.EventId, message.Model, message.ModelVersion, message.Vector);
 
         // Storing is idempotent (the newer vector stays), so a redelivery needs no inbox record.
         await index.SaveAsync(

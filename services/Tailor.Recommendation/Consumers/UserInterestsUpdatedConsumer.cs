@@ -23,17 +23,13 @@ public sealed class UserInterestsUpdatedConsumer(
     public async Task Consume(ConsumeContext<Batch<UserInterestsUpdated>> context)
     {
         var cancellationToken = context.CancellationToken;
-        var rejected = new List<(Guid EventId, string Problem)>();
 
         // A user's older update in the same batch would be overwritten at once by the newer one, so only the newest counts.
+        // Each update has a user, a model and version, and a unit vector: MessageRules refused any other before batching.
         var newestByUser = new Dictionary<string, UserInterestsUpdated>(StringComparer.Ordinal);
         foreach (var update in context.Message.Select(entry => entry.Message))
         {
-            if (Problem(update) is { } problem)
-            {
-                rejected.Add((update.EventId, problem));
-            }
-            else if (!newestByUser.TryGetValue(update.UserId, out var seen) || update.OccurredAt >= seen.OccurredAt)
+            if (!newestByUser.TryGetValue(update.UserId, out var seen) || update.OccurredAt >= seen.OccurredAt)
             {
                 newestByUser[update.UserId] = update;
             }
@@ -63,10 +59,5 @@ public sealed class UserInterestsUpdatedConsumer(
 
         await writer.WriteManyAsync(writes, cancellationToken);
         Log.ContentForUsers(logger, writes.Count, context.Message.Length);
-        InvalidMessageException.ThrowIfAny(nameof(UserInterestsUpdated), rejected);
     }
-
-    private static string? Problem(UserInterestsUpdated update) =>
-        InvalidMessageException.BlankProblem(update.UserId)
-            ?? EmbeddedVector.Problem(update.Model, update.ModelVersion, update.Vector);
 }

@@ -1,6 +1,5 @@
 using MassTransit;
 using Tailor.Contracts;
-using Tailor.Messaging;
 using Tailor.Recommendation.Training;
 using Tailor.Storage;
 
@@ -11,8 +10,8 @@ public sealed class UserTopicsUpdatedConsumer(IDocumentStore documents) : IConsu
 {
     public async Task Consume(ConsumeContext<UserTopicsUpdated> context)
     {
+        // What reaches it names a user and is dated in the accepted range (MessageRules): a label dated ahead would stay.
         var message = context.Message;
-        InvalidMessageException.ThrowIfBlank(message.UserId, message.EventId);
         var cancellationToken = context.CancellationToken;
         var stored = await documents.FindAsync<UserTopic>(RecommendationStore.UserTopicsCollection, message.UserId, cancellationToken);
 

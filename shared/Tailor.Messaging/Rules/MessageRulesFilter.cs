@@ -40,6 +40,10 @@ public sealed class MessageRulesFilter(
             ?? TryCheck<CatalogItemUpserted>(context, next, times)
             ?? TryCheck<CampaignRequested>(context, next, times)
             ?? TryCheck<UserErased>(context, next, times)
+            ?? TryCheck<UserInterestsUpdated>(context, next, times)
+            ?? TryCheck<ItemEmbedded>(context, next, times)
+            ?? TryCheck<UserTopicsUpdated>(context, next, times)
+            ?? TryCheck<RecommenderTrained>(context, next, times)
             ?? next.Send(context);
     }
 
