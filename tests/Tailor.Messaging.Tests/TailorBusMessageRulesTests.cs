@@ -15,7 +15,9 @@ public sealed class TailorBusMessageRulesTests
 {
     private const string ExceptionTypeHeader = "MT-Fault-ExceptionType";
     private const string ExceptionMessageHeader = "MT-Fault-Message";
+    private const string ContentType = "application/vnd.masstransit+json";
     private static readonly DateTimeOffset Year9999 = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+    private static readonly Guid BadEventId = Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
 
     [Fact]
     public async Task An_activity_dated_9999_goes_to_the_error_queue_with_why_and_the_one_beside_it_is_consumed()
@@ -82,6 +84,54 @@ public sealed class TailorBusMessageRulesTests
         Assert.Null(fault);
         Assert.Equal(typeof(InvalidMessageException).FullName, Header(deadLetter, ExceptionTypeHeader));
         Assert.Contains($"{infinite}: Quantity: Is Infinity; must be a finite number", Header(deadLetter, ExceptionMessageHeader), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Bodies a publisher writing its own JSON may get wrong, ahead of a good message: none reaches the consumer, none is
+    /// retried or blocks the good message behind it, and each ends in a queue an operator reads (<c>_error</c> with the
+    /// reason in its headers, or <c>_skipped</c> for a message of a type the endpoint has no consumer for). In this class
+    /// so that no other test's refused message reaches this ruled endpoint and publishes a second fault.
+    /// </summary>
+    public static TheoryData<string, string, string> Bodies => new()
+    {
+        { "not JSON", "this is not json {", "_error" },
+        { "JSON that is not an envelope", """{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301"}""", "_error" },
+        { "an envelope without its message", """{"messageId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","messageType":["urn:message:Tailor.Contracts:UserActivityTracked"]}""", "_error" },
+        { "an envelope whose message is null", """{"messageId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","messageType":["urn:message:Tailor.Contracts:UserActivityTracked"],"message":null}""", "_error" },
+        { "a message of another type", """{"messageId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","messageType":["urn:message:Tailor.Contracts:Nothing"],"message":{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301"}}""", "_skipped" },
+        { "an impossible date", """{"messageId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","messageType":["urn:message:Tailor.Contracts:UserActivityTracked"],"message":{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","userId":"u1","occurredAt":"2026-02-30T00:00:00Z","activity":"view","quantity":1,"properties":{}}}""", "_error" },
+        { "a property whose value is null", """{"messageId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","messageType":["urn:message:Tailor.Contracts:UserActivityTracked"],"message":{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","userId":"u1","occurredAt":"2026-01-01T00:00:00Z","activity":"view","quantity":1,"properties":{"a":null}}}""", "_error" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task A_body_that_is_no_usable_message_never_reaches_the_consumer_nor_blocks_the_one_behind_it(string because, string body, string endsIn)
+    {
+        Assert.NotEmpty(because);
+        var rabbitMq = TestInfrastructure.RequireRabbitMq();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var broker = await RabbitMqBroker.ConnectAsync(rabbitMq, cancellationToken);
+        await using var host = await BusHost.StartAsync(
+            rabbitMq, cancellationToken, (TestQueuePrefixes.Ruled, bus => { bus.AddConsumer<ServiceA.UserActivityConsumer, Ruled.UserActivityConsumerDefinition>(); }));
+        var queue = host.QueueOf<ServiceA.UserActivityConsumer>();
+        broker.RemoveWhenDisposed(queue);
+        var good = TestActivities.Of(TestActivities.NewRun(), 0, ActivityKinds.View);
+
+        // To the endpoint's own exchange, not the message type's, which every other test's queue of this type is bound to.
+        await broker.PublishAsync(queue, ContentType, Encoding.UTF8.GetBytes(body), cancellationToken);
+        await host.PublishAsync(good, cancellationToken);
+
+        Assert.True(await Polling.WithinAsync(() => host.Activities.By<ServiceA.UserActivityConsumer>().Any(message => message.EventId == good.EventId)));
+        BasicGetResult? set = null;
+        Assert.True(
+            await Polling.WithinAsync(async () => (set = await broker.TakeAsync($"{queue}{endsIn}", cancellationToken)) is not null),
+            $"The body did not reach {queue}{endsIn} in time.");
+        Assert.Equal(body, Encoding.UTF8.GetString(set!.Body.Span));
+        Assert.DoesNotContain(host.Activities.By<ServiceA.UserActivityConsumer>(), message => message.EventId == BadEventId);
+        if (endsIn == "_error")
+        {
+            Assert.False(string.IsNullOrWhiteSpace(Header(set, ExceptionMessageHeader)));
+        }
     }
 
     private static async Task PublishAllAsync(BusHost host, IEnumerable<UserActivityTracked> messages, CancellationToken cancellationToken)
