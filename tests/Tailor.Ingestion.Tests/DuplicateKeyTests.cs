@@ -31,14 +31,14 @@ public sealed class DuplicateKeyTests
         Assert.Empty(app.Harness.Published.Select(_ => true, TestContext.Current.CancellationToken));
     }
 
-    [Theory]
-    [InlineData("""{"userId":"a","traits":{"email":"a@example.com"},"context":{"traits":{"email":"b@example.com"}}}""")]
-    [InlineData("""{"userId":"a","traits":{"Email":"a@example.com","email":"a@example.com"}}""")]
-    public async Task The_same_name_in_different_objects_or_cases_is_not_a_duplicate(string body)
+    // Names that differ only in case are two keys of the JSON, but one field to every service: FieldNameTests.
+    [Fact]
+    public async Task The_same_name_in_different_objects_is_not_a_duplicate()
     {
         await using var app = await IngestionApp.StartAsync();
 
-        using var response = await app.PostRawAsync("/v1/identify", body);
+        using var response = await app.PostRawAsync(
+            "/v1/identify", """{"userId":"a","traits":{"email":"a@example.com"},"context":{"traits":{"email":"b@example.com"}}}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

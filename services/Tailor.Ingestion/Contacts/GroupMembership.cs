@@ -1,4 +1,5 @@
 using Tailor.Contracts;
+using Tailor.Ingestion.Requests;
 
 namespace Tailor.Ingestion.Contacts;
 
@@ -15,12 +16,13 @@ internal sealed record GroupMembership(string GroupId, IReadOnlyDictionary<strin
     public GroupMembership With(UserGrouped grouped, int maxTraits)
     {
         var newer = grouped.OccurredAt >= At;
-        var merged = new Dictionary<string, string>(Traits, StringComparer.Ordinal);
+        // A trait is the same trait in any case, as every service reads the traits (FieldNames).
+        var merged = FieldNames.Copy(Traits);
         foreach (var (name, value) in grouped.Traits)
         {
             if (newer || !merged.ContainsKey(name))
             {
-                merged[name] = value;
+                FieldNames.Set(merged, name, value);
             }
         }
 

@@ -43,11 +43,12 @@ internal static class TrackMapper
 
     private static UserActivityTracked FromProduct(TrackCall call, string userId, int index, DateTimeOffset occurredAt, string activity, ProductLine product)
     {
-        // The order's own properties (order_id, currency ...) apply to each line; the product's fields win on a clash.
-        var properties = new Dictionary<string, string>(call.Properties, StringComparer.Ordinal);
+        // The order's own properties (order_id, currency ...) apply to each line; the product's fields win on a clash,
+        // in any case (FieldNames).
+        var properties = FieldNames.Copy(call.Properties);
         foreach (var (key, value) in product.Properties)
         {
-            properties[key] = value;
+            FieldNames.Set(properties, key, value);
         }
 
         return new UserActivityTracked(
@@ -64,6 +65,11 @@ internal static class TrackMapper
     }
 
     // Kinds such as "text" lose the original event name; keeping it in the properties lets consumers tell them apart.
-    private static Dictionary<string, string> WithEvent(IReadOnlyDictionary<string, string> properties, string eventName) =>
-        new(properties, StringComparer.Ordinal) { ["event"] = eventName };
+    // It replaces a property named event in any case (FieldNames).
+    private static Dictionary<string, string> WithEvent(IReadOnlyDictionary<string, string> properties, string eventName)
+    {
+        var withEvent = FieldNames.Copy(properties);
+        FieldNames.Set(withEvent, "event", eventName);
+        return withEvent;
+    }
 }

@@ -17,15 +17,16 @@ internal static class PageCallParser
             return null;
         }
 
-        var withPage = new Dictionary<string, string>(properties, StringComparer.Ordinal);
+        // The call's own name and category win over properties of those names, in any case (FieldNames).
+        var withPage = FieldNames.Copy(properties);
         if (name is not null)
         {
-            withPage["name"] = name;
+            FieldNames.Set(withPage, "name", name);
         }
 
         if (category is not null)
         {
-            withPage["category"] = category;
+            FieldNames.Set(withPage, "category", category);
         }
 
         return new PageCall(identity, name, withPage);

@@ -59,6 +59,7 @@ internal static class TrackCallParser
         var name = product.String("name", FieldLimits.Title);
         var price = product.Decimal("price", minimum: 0);
         var quantity = product.PositiveNumber("quantity") ?? 1;
-        return id is null ? null : new ProductLine(id, name, price, quantity, PropertyFlattener.Flatten(product.Element));
+        var fields = PropertyFlattener.Flatten(product);
+        return id is null || fields is null ? null : new ProductLine(id, name, price, quantity, fields);
     }
 }
