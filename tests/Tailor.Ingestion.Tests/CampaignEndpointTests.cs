@@ -101,6 +101,24 @@ public sealed class CampaignEndpointTests
     }
 
     [Theory]
+    // JSON escapes: the name holds a line break, and a NUL.
+    [InlineData(@"Spring\nfail: forged log line")]
+    [InlineData(@"Spring\u0000")]
+    [InlineData("<b>Spring</b>")]
+    public async Task Campaign_name_that_is_not_plain_text_is_refused_and_nothing_is_published(string name)
+    {
+        await using var app = await IngestionApp.StartAsync();
+
+        using var response = await app.PostRawAsync(
+            "/v1/campaigns", $$"""{"name":"{{name}}","goal":"g","audience":"all","sendWindow":{"start":"2024-03-06T00:00:00Z","end":"2024-03-08T00:00:00Z"} }""");
+
+        var errors = await Problems.ValidationErrorsAsync(response);
+        Assert.Equal(["name"], errors.Keys);
+        Assert.StartsWith("Must be plain text", Assert.Single(errors["name"]), StringComparison.Ordinal);
+        Assert.Empty(app.Harness.Published.Select(_ => true, TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
     [InlineData("""{}""", "audience")]
     [InlineData("""{"dominantTopic":""}""", "audience.dominantTopic")]
     [InlineData("""{"dominantTopic":"<b>hearts</b>"}""", "audience.dominantTopic")]

@@ -22,7 +22,8 @@ internal static class CampaignRequestParser
             return null;
         }
 
-        var name = campaign.String("name", FieldLimits.Name, required: true);
+        // The name is shown back to people (the report, the log's lines about the campaign): plain text, one line.
+        var name = campaign.PlainText("name", FieldLimits.Name, required: true);
         var goal = campaign.String("goal", FieldLimits.Goal, required: true);
         var typeValid = TryParseType(campaign, out var type);
         var audienceValid = TryParseAudience(campaign, out var audience);
