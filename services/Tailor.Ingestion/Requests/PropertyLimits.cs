@@ -38,7 +38,8 @@ internal static class PropertyLimits
     /// <returns>False when the two hold more fields together than one call may carry (the error is recorded at the product).</returns>
     public static bool FitsBeside(ObjectReader product, IReadOnlyDictionary<string, string> productFields, IReadOnlyDictionary<string, string> callFields, CallContext context)
     {
-        var count = callFields.Count + productFields.Keys.Count(key => !callFields.Keys.Contains(key, FieldNames.Comparer));
+        // Both come from the flattener, keyed by FieldNames.Comparer, so a lookup finds a field in any case.
+        var count = callFields.Count + productFields.Keys.Count(key => !callFields.ContainsKey(key));
         if (count <= context.MaxProperties)
         {
             return true;
