@@ -15,6 +15,18 @@ public sealed class CopyTextTests
         Assert.Equal(expected, CopyText.SingleLine(value));
     }
 
+    [Theory]
+    [InlineData("CUP \u202Egnp.exe", "CUP gnp.exe")]
+    [InlineData("\u2067Ada\u2069 \u202Ax\u202C", "Ada x")]
+    [InlineData("free\u200B delivery\u2060\uFEFF", "free delivery")]
+    [InlineData("\u202E\u200B", null)]
+    [InlineData("\u05D3\u05E0\u05D4\u200F (Dana)", "\u05D3\u05E0\u05D4\u200F (Dana)")]
+    [InlineData("family \U0001F469\u200D\U0001F467 \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "family \U0001F469\u200D\U0001F467 \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")]
+    public void SingleLine_drops_direction_overrides_and_zero_width_spaces_but_keeps_marks_and_joiners(string value, string? expected)
+    {
+        Assert.Equal(expected, CopyText.SingleLine(value));
+    }
+
     [Fact]
     public void Fit_keeps_text_that_fits()
     {
