@@ -127,7 +127,11 @@ public sealed class EmailLayout(IOptions<ContentGenerationOptions> options, Emai
             .AppendEncoded(preheader).Append(PreheaderSpacer).Append("</div>\n")
             .Append("<table role=\"presentation\" class=\"page\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:#f3f4f6;\">\n")
             .Append("<tr><td align=\"center\" style=\"padding:24px 8px;\">\n")
-            .Append("<table role=\"presentation\" class=\"container card\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:600px;max-width:600px;background-color:#ffffff;border-radius:8px;\">\n");
+            // A catalog name or first name with no space to wrap at (300 letters, a URL-like code) would otherwise stretch
+            // the card past the screen and push the buttons out of sight: everything inside inherits breaking such a word.
+            // overflow-wrap:anywhere is the standard property; word-break:break-word the older one that clients without
+            // it read instead.
+            .Append("<table role=\"presentation\" class=\"container card\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:600px;max-width:600px;background-color:#ffffff;border-radius:8px;overflow-wrap:anywhere;word-break:break-word;\">\n");
         Header(html);
         html.Append("<tr><td class=\"pad\" style=\"padding:8px 32px 0;\"><h1 class=\"ink\" style=\"margin:0;").Append(Font)
             .Append("font-size:24px;line-height:32px;font-weight:bold;color:").Append(Ink).Append(";\">").AppendEncoded(greeting).Append("</h1></td></tr>\n");
