@@ -5,7 +5,8 @@ namespace Tailor.ContentGeneration.Generation;
 /// <summary>
 /// Everything a model's draft must pass before Tailor sends it: shape and lengths, distinct subjects and a preheader
 /// that adds to them, grounding (only the given products, only the given prices, only the given order counts, no
-/// placeholder for a name, no claims the facts do not support) and safety (no links, HTML, addresses or spam phrases).
+/// placeholder for a name, no claims the facts do not support) and safety (no links, HTML, entities, markdown,
+/// addresses, spam phrases, or characters that hide text or reverse it).
 /// Returns the problems in words the model can act on when asked again.
 /// </summary>
 public static partial class DraftChecks
@@ -101,7 +102,7 @@ public static partial class DraftChecks
         {
             problems.Add($"the {part} \"{text}\" is {text.Length} characters; at most {max}");
         }
-        else if (text.Any(char.IsControl))
+        else if (text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
         {
             problems.Add($"the {part} \"{text}\" contains line breaks or control characters");
         }
@@ -160,6 +161,23 @@ public static partial class DraftChecks
             problems.Add($"\"{text}\" contains markup");
         }
 
+        // Tailor encodes every part as text, so an entity would be shown as "&amp;" and markdown as asterisks.
+        if (Entity().IsMatch(text))
+        {
+            problems.Add($"\"{text}\" contains an HTML entity; write the character itself");
+        }
+
+        if (Markdown().IsMatch(text))
+        {
+            problems.Add($"\"{text}\" contains markdown (*, `, __, # or [text](link)); write plain text");
+        }
+
+        // The same characters the template composer drops from profile and catalog text (CopyText.IsHidden).
+        if (text.Any(Composition.CopyText.IsHidden))
+        {
+            problems.Add($"\"{text}\" contains invisible or direction-changing characters (zero-width spaces, bidirectional overrides)");
+        }
+
         foreach (var phrase in BannedPhrases.Where(phrase => text.Contains(phrase, StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add($"\"{text}\" uses \"{phrase}\", which the facts do not support or spam filters flag");
@@ -191,6 +209,13 @@ public static partial class DraftChecks
 
     [GeneratedRegex(@"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+", RegexOptions.IgnoreCase)]
     private static partial Regex Link();
+
+    [GeneratedRegex(@"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")]
+    private static partial Regex Entity();
+
+    // Emphasis, code, a heading or a link as markdown writes them.
+    [GeneratedRegex(@"[*`]|__|^\s*#{1,6}\s|\[[^\]]*\]\(")]
+    private static partial Regex Markdown();
 
     [GeneratedRegex(@"\b[A-Z]{5,}\b")]
     private static partial Regex Shouting();
