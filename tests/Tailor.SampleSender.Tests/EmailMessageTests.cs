@@ -90,4 +90,17 @@ public sealed class EmailMessageTests
 
         Assert.All(email.CustomArgs!, arg => Assert.Equal(arg.Value, message.Headers[$"X-PM-Metadata-{arg.Key}"]));
     }
+
+    [Theory]
+    [InlineData("7\r\nBcc: everyone@example.com")]
+    [InlineData("Zoë\r\nBcc: everyone@example.com")]
+    [InlineData("Zoë\0")]
+    public void Build_email_ready_for_postmark_with_a_control_character_in_an_arg_is_invalid_rather_than_altered(string userId)
+    {
+        var good = TestEmails.Ready(TestEmails.Now);
+        var email = good with { CustomArgs = new Dictionary<string, string>(good.CustomArgs!) { ["tailor_user_id"] = userId } };
+
+        Assert.Throws<InvalidMessageException>(() =>
+            EmailMessage.Build(email, new SampleSenderOptions { ProviderArgsHeader = ProviderArgsHeader.Postmark }, TestEmails.Now));
+    }
 }

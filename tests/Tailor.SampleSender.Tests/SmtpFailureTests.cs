@@ -161,6 +161,25 @@ public sealed class SmtpFailureTests
         Assert.False(await host.WasRecordedAsSentAsync(email.EmailId));
     }
 
+    [Theory]
+    [InlineData("Your picks\r\nBcc: everyone@example.com")]
+    [InlineData("Your picks\0 for today")]
+    [InlineData("Your picks\u0085Bcc: everyone@example.com")]
+    [InlineData("Your picks\u2028for today")]
+    public async Task Consume_email_ready_with_a_control_character_in_its_subject_faults_as_invalid_without_connecting(string subject)
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
+
+        await host.PublishAsync(TestEmails.Ready(sendAt: TestEmails.Now) with { Subject = subject });
+
+        Assert.True(await host.FaultPublishedAsync<EmailReady>());
+        var fault = (await host.Harness.Published.SelectAsync<Fault<EmailReady>>(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).Context.Message;
+        Assert.Equal(typeof(InvalidMessageException).FullName, Assert.Single(fault.Exceptions).ExceptionType);
+        Assert.Equal(0, smtp.RecipientChecks);
+        Assert.Empty(host.Outcomes);
+    }
+
     [Fact]
     public async Task Consume_email_ready_with_a_line_break_in_a_header_faults_as_invalid_without_connecting()
     {

@@ -157,9 +157,11 @@ public static class EmailMessage
         return address;
     }
 
-    // A header value with a line break would let the message inject headers of its own.
-    private static string Single(string? value, EmailReady email, string field) =>
-        value is null || value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal)
-            ? throw new InvalidMessageException($"{nameof(EmailReady)} {email.EventId} has no {field}, or one with a line break.")
+    // A header value with a line break would let the message inject headers of its own. MimeKit would drop a CR or LF
+    // silently and encode any other control character (a NUL, a NEL, a line separator) for the reader's client to
+    // decode: none has a place in one line of header text, so the email is refused rather than sent altered.
+    internal static string Single(string? value, EmailReady email, string field) =>
+        value is null || value.Any(c => c != '\t' && (char.IsControl(c) || c is '\u2028' or '\u2029'))
+            ? throw new InvalidMessageException($"{nameof(EmailReady)} {email.EventId} has no {field}, or one with a line break or control character.")
             : value;
 }

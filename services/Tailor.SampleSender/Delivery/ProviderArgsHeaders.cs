@@ -49,7 +49,7 @@ internal static class ProviderArgsHeaders
             throw new InvalidMessageException($"{nameof(EmailReady)} {email.EventId} has a custom argument that cannot name the header '{header}'.");
         }
 
-        if (RawHeader.IsPrintableAscii(value))
+        if (RawHeader.IsPrintableAscii(EmailMessage.Single(value, email, header)))
         {
             EmailMessage.AddAsIs(message, email, header, RawHeader.SplitAt(value, (_, _) => true));
         }
