@@ -73,6 +73,32 @@ public sealed class EmailReadyConsumerTests
     }
 
     [Fact]
+    public async Task Consume_email_ready_with_a_hostile_subject_delivers_it_encoded_as_written_and_to_no_one_else()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
+        // An encoded-word of its own ("Bcc: evil@example.com" in base64), quotes, markup, text beyond ASCII and a
+        // "header" inside the text, long enough to be folded many times.
+        var subject = "=?utf-8?b?QmNjOiBldmlsQGV4YW1wbGUuY29t?= \"Zoë\" <b>50%</b> 😀 Bcc: evil@example.com " + string.Concat(Enumerable.Repeat("très long ", 40)) + "fin";
+        var email = TestEmails.Ready(sendAt: TestEmails.Now) with { Subject = subject };
+
+        await host.PublishAsync(email);
+
+        var received = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        Assert.Equal(["ada@example.com"], received.RcptTo);
+        Assert.Equal(subject, received.Message.Subject);
+        Assert.Empty(received.Message.Bcc);
+        // Every header octet is ASCII, no line passes 998 octets, and the subject is the only field that names Bcc.
+        var wire = WireHeaders.Of(received.Raw);
+        wire.AssertWritableAsIs();
+        Assert.DoesNotContain(wire.Lines, line => line.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
+        // The subject's own "=?…?=" would be decoded by the reader's client, so the whole subject goes out as
+        // encoded-words (of at most 75 characters each, RFC 2047), which decode to exactly the text written.
+        Assert.All(wire.Single("Subject").Split(' '), word => Assert.Matches("^=\\?utf-8\\?b\\?[A-Za-z0-9+/=]{1,60}\\?=$", word));
+        Assert.False(await host.FaultPublishedAsync<EmailReady>());
+    }
+
+    [Fact]
     public async Task Consume_email_ready_due_within_max_hold_is_not_delivered_before_its_send_time()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();

@@ -54,7 +54,16 @@ public static class EmailMessage
             message.ReplyTo.Add(Address(email.ReplyTo, email, nameof(EmailReady.ReplyTo)));
         }
 
-        message.Subject = Single(email.Subject, email, nameof(EmailReady.Subject));
+        var subject = Single(email.Subject, email, nameof(EmailReady.Subject));
+        if (EncodedWords.AreNeededFor(subject))
+        {
+            message.Headers.Replace(EncodedWords.Header(nameof(HeaderId.Subject), subject));
+        }
+        else
+        {
+            message.Subject = subject;
+        }
+
         message.Date = now;
         message.MessageId = MessageIdOf(email, from);
 
