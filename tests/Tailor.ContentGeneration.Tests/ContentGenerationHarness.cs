@@ -45,6 +45,16 @@ internal static class ContentGenerationHarness
             quietAfter: TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>ContentGeneration writing with the language model <paramref name="model"/> serves.</summary>
+    public static Task<ConsumerHarness> StartWithModelAsync(FakeChatCompletionsServer model) =>
+        StartAsync(new Dictionary<string, string?>
+        {
+            ["Tailor:ContentGeneration:LanguageModel:Provider"] = "OpenAI",
+            ["Tailor:ContentGeneration:LanguageModel:Endpoint"] = model.Endpoint,
+            ["Tailor:ContentGeneration:LanguageModel:Model"] = "test-model",
+            ["Tailor:ContentGeneration:LanguageModel:ApiKey"] = "test-key",
+        });
+
     extension(ConsumerHarness host)
     {
         /// <summary>Publishes the commands as one page of a fan-out, as ContentGeneration publishes them to itself.</summary>

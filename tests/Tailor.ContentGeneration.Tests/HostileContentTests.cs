@@ -118,13 +118,7 @@ public sealed partial class HostileContentTests
             Paragraphs = ["# Hello\n\n<b>Tea &amp; cake</b>, *just* for you"],
         };
         await using var model = await FakeChatCompletionsServer.StartAsync(FakeChatCompletionsServer.Reply.Draft(hostile));
-        await using var host = await ContentGenerationHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["Tailor:ContentGeneration:LanguageModel:Provider"] = "OpenAI",
-            ["Tailor:ContentGeneration:LanguageModel:Endpoint"] = model.Endpoint,
-            ["Tailor:ContentGeneration:LanguageModel:Model"] = "test-model",
-            ["Tailor:ContentGeneration:LanguageModel:ApiKey"] = "test-key",
-        });
+        await using var host = await ContentGenerationHarness.StartWithModelAsync(model);
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: items);
 
         await host.PublishPageAsync(Command("17850"));

@@ -101,13 +101,7 @@ public sealed class PersonalizeEmailConsumerTests
     {
         var items = OnlineRetailProducts.First(2);
         await using var model = await FakeChatCompletionsServer.StartAsync(FakeChatCompletionsServer.Reply.Draft(LanguageModelWriterTests.GoodDraft(items)));
-        await using var host = await ContentGenerationHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["Tailor:ContentGeneration:LanguageModel:Provider"] = "OpenAI",
-            ["Tailor:ContentGeneration:LanguageModel:Endpoint"] = model.Endpoint,
-            ["Tailor:ContentGeneration:LanguageModel:Model"] = "test-model",
-            ["Tailor:ContentGeneration:LanguageModel:ApiKey"] = "test-key",
-        });
+        await using var host = await ContentGenerationHarness.StartWithModelAsync(model);
         await TestProfiles.WriteAsync(host.Profiles, "17850", items: items);
 
         await host.PublishPageAsync(Command("autumn-1", "17850"));
