@@ -28,9 +28,10 @@ public sealed class PipelineRun : IAsyncDisposable
     private readonly DirectoryInfo _state;
     private readonly bool _ownsState;
 
-    private PipelineRun(List<WebApplication> hosts, IBusControl? observer, DirectoryInfo state, MessageCollector collector, bool ownsState = true)
+    private PipelineRun(List<WebApplication> hosts, IBusControl? observer, DirectoryInfo state, MessageCollector collector, bool ownsState = true, string? redisKeyPrefix = null)
     {
         _ownsState = ownsState;
+        RedisKeyPrefix = redisKeyPrefix;
         Collector = collector;
         _hosts = hosts;
         _observer = observer;
@@ -44,6 +45,9 @@ public sealed class PipelineRun : IAsyncDisposable
     }
 
     public MessageCollector Collector { get; }
+
+    /// <summary>What every Redis key of a distributed run starts with; null for the embedded run, which keeps profiles in process.</summary>
+    public string? RedisKeyPrefix { get; }
 
     /// <summary>The key every run's Ingestion accepts; the test sends it like a platform team would.</summary>
     private static DemoApiKey ApiKey { get; } = DemoApiKey.Create();
@@ -105,7 +109,7 @@ public sealed class PipelineRun : IAsyncDisposable
                 endpoint.Consumer(() => new CollectingConsumer(collector));
             });
         });
-        return new PipelineRun(hosts, observer, state, collector);
+        return new PipelineRun(hosts, observer, state, collector, redisKeyPrefix: ServiceHostArguments.KeyPrefix($"e2e-{run}"));
     }
 
     /// <summary>
@@ -202,6 +206,21 @@ public sealed class PipelineRun : IAsyncDisposable
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey.Key);
         using var response = await http.DeleteAsync(path, cancellationToken);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Sends a request to Ingestion as it comes, with no API key: a provider's webhook, a reader's link.</summary>
+    public async Task<HttpResponseMessage> SendAnonymouslyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = IngestionAddress() };
+        return await http.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Reads one admin answer of Ingestion's HTTP API (an export), as a platform team would.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = IngestionAddress() };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey.Key);
+        return await http.GetAsync(path, cancellationToken);
     }
 
     /// <summary>The services of the host that runs <paramref name="target"/>: its own (distributed), or the one host (embedded).</summary>
