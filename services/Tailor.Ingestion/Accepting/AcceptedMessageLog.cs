@@ -50,4 +50,22 @@ internal sealed class AcceptedMessageLog(
             cancellationToken);
         metrics.Published(toPublish.Count);
     }
+
+    /// <summary>
+    /// Erasure: forgets the user's events and the markers saying they were published (an event id is derived from the
+    /// user's call, and a marker of an erased event has nothing left to guard). The markers go first: they are found
+    /// through the events, so an erasure interrupted in between finds them again.
+    /// </summary>
+    public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
+    {
+        var theirs = await events.ReadAsync(new EventQuery(IngestionStorage.EventStream) { UserId = userId }, cancellationToken)
+            .Select(stored => stored.EventId.ToString("D"))
+            .ToListAsync(cancellationToken);
+        foreach (var eventId in theirs)
+        {
+            await documents.DeleteAsync(IngestionStorage.PublishedCollection, eventId, cancellationToken);
+        }
+
+        await events.DeleteUserAsync(userId, cancellationToken);
+    }
 }

@@ -10,12 +10,11 @@ using Tailor.Storage;
 namespace Tailor.Ingestion.Users;
 
 /// <summary>
-/// Erases a user from what Ingestion holds (event log, contact record, anonymous ids, email ledger and its campaign counts), from the profile
+/// Erases a user from what Ingestion holds (event log and its publish markers, contact record, anonymous ids, email ledger and its campaign counts), from the profile
 /// cache, and then asks every other service to do the same with a <c>UserErased</c>. Every step is a delete, so an
 /// erasure interrupted half way is finished by sending it again.
 /// </summary>
 internal sealed class UserErasure(
-    IEventStore events,
     IDocumentStore documents,
     IProfileCache profiles,
     ContactBook contacts,
@@ -26,7 +25,7 @@ internal sealed class UserErasure(
 {
     public async Task<UserErased> EraseAsync(string userId, CancellationToken cancellationToken)
     {
-        await events.DeleteUserAsync(userId, cancellationToken);
+        await log.ForgetAsync(userId, cancellationToken);
         await contacts.ForgetAsync(userId, cancellationToken);
         await identities.ForgetAsync(userId, cancellationToken);
         await ForgetEmailsAsync(userId, cancellationToken);
