@@ -275,6 +275,24 @@ public sealed partial class SubjectBandit(IDocumentStore documents, IOptions<Sub
         return updated;
     }
 
+    /// <summary>
+    /// Erasure: forgets an erased reader's email: what its subject test remembers having counted for it, then its own
+    /// record (variant, opened, clicked). In that order, so an erasure interrupted in between finds the record again. An
+    /// engagement of the email arriving later finds no record and counts nothing.
+    /// </summary>
+    public async Task ForgetEmailAsync(Guid emailId, CancellationToken cancellationToken)
+    {
+        var emailKey = emailId.ToString("D");
+        if (await documents.FindAsync<EmailSubject>(ContentGenerationNames.EmailSubjectsCollection, emailKey, cancellationToken) is not { } email)
+        {
+            return;
+        }
+
+        await documents.UpdateAsync<SubjectTest>(
+            ContentGenerationNames.SubjectTestsCollection, email.TestKey, stored => stored?.Forgetting(Count(emailId, string.Empty)), cancellationToken);
+        await documents.DeleteAsync(ContentGenerationNames.EmailSubjectsCollection, emailKey, cancellationToken);
+    }
+
     public Task<SubjectTest?> FindAsync(string key, CancellationToken cancellationToken) =>
         documents.FindAsync<SubjectTest>(ContentGenerationNames.SubjectTestsCollection, key, cancellationToken);
 

@@ -34,6 +34,15 @@ public sealed record SubjectTest(
         return this with { RecentlyCounted = [.. previous.Skip(Math.Max(0, previous.Count + counts.Count - RecentlyCountedLimit)), .. counts] };
     }
 
+    /// <summary>
+    /// Erasure: the test without what it remembers having counted for the email (its counts name the email, whose id
+    /// derives from its reader); itself when it remembers none. The totals stay: they are every reader's together.
+    /// </summary>
+    public SubjectTest Forgetting(string emailCountPrefix) =>
+        RecentlyCounted?.Any(count => count.StartsWith(emailCountPrefix, StringComparison.Ordinal)) == true
+            ? this with { RecentlyCounted = [.. RecentlyCounted.Where(count => !count.StartsWith(emailCountPrefix, StringComparison.Ordinal))] }
+            : this;
+
     /// <summary>Thompson sampling: one draw from each variant's Beta posterior, the highest wins this email.</summary>
     public int Choose(double clickWeight, Random random)
     {
