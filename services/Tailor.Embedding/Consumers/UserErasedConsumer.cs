@@ -2,22 +2,31 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Embedding.Interests;
+using Tailor.Embedding.Vectors;
 using Tailor.Storage;
 
 namespace Tailor.Embedding.Consumers;
 
 /// <summary>
-/// Forgets a user: their interest state and slice, and every event this service recorded about them (activities and
+/// Forgets a user: their interest state and slice, the cached vectors of the texts they typed, and every event this service recorded about them (activities and
 /// email engagement). Every step is a delete, so a redelivery, or two replicas taking copies of one erasure, changes
 /// nothing more.
 /// </summary>
 /// <remarks>Not recorded in the stream on purpose: the record would keep the id of the user we were asked to forget.</remarks>
-public sealed class UserErasedConsumer(UserInterests interests, IEventStore events, ILogger<UserErasedConsumer> logger) : IConsumer<UserErased>
+public sealed class UserErasedConsumer(UserInterests interests, TextVectors texts, IEventStore events, ILogger<UserErasedConsumer> logger)
+    : IConsumer<UserErased>
 {
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
         await interests.ForgetAsync(erased.UserId, context.CancellationToken);
+
+        // The vectors of what they typed, found through the activities recorded below, so before those go.
+        var typed = await events.ReadMessagesAsync<UserActivityTracked>(new EventQuery(EmbeddingNames.Stream) { UserId = erased.UserId }, context.CancellationToken)
+            .Where(activity => !string.IsNullOrWhiteSpace(activity.Text))
+            .Select(activity => activity.Text!)
+            .ToListAsync(context.CancellationToken);
+        await texts.ForgetAsync(typed, context.CancellationToken);
 
         // After the state: until here the records still make a redelivered event a duplicate rather than new evidence.
         // Every stream of the store: the service's own when distributed; in the embedded mode's one shared store, the

@@ -10,4 +10,7 @@ public interface ISharedTextVectorCache
     Task<IReadOnlyDictionary<string, float[]>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     Task SetManyAsync(IReadOnlyList<KeyValuePair<string, float[]>> vectors, CancellationToken cancellationToken);
+
+    /// <summary>Removes the vectors of these content keys (an erased user's texts); keys not cached are skipped.</summary>
+    Task RemoveManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 }

@@ -10,4 +10,7 @@ public sealed class ProcessOnlyTextVectorCache : ISharedTextVectorCache
 
     public Task SetManyAsync(IReadOnlyList<KeyValuePair<string, float[]>> vectors, CancellationToken cancellationToken) =>
         Task.CompletedTask;
+
+    public Task RemoveManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Tailor.Messaging;
 using Tailor.Profiles.Redis;
 
 namespace Tailor.Embedding.Vectors;
@@ -60,6 +61,27 @@ public sealed class RedisTextVectorCache(IConnectionMultiplexer redis, IOptions<
         catch (Exception exception) when (RedisOutage.IsOutage(exception))
         {
             // Not cached this time; the next lookup computes it again.
+        }
+    }
+
+    /// <summary>
+    /// Unlike a lookup, a removal Redis cannot take throws <see cref="DependencyUnavailableException"/>: the erasure
+    /// asking for it must wait for Redis and try again, not end with the vectors still there.
+    /// </summary>
+    public async Task RemoveManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetDatabase().KeyDeleteAsync([.. keys.Select(RedisKeyOf)]);
+        }
+        catch (Exception exception) when (RedisOutage.IsOutage(exception))
+        {
+            throw new DependencyUnavailableException("Redis is unreachable: the erased user's cached text vectors could not be removed.", exception);
         }
     }
 

@@ -82,6 +82,22 @@ public sealed class TextVectors : IDisposable
         return Array.ConvertAll(keys, key => vectors[key]);
     }
 
+    /// <summary>
+    /// Erasure: forgets the vectors of an erased user's texts, here and in the shared cache. Another user who typed the
+    /// same text only has it embedded again. Other replicas' own caches keep theirs until they fall out of them.
+    /// </summary>
+    public Task ForgetAsync(IReadOnlyCollection<string> texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var keys = texts.Select(ContentKey).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var key in keys)
+        {
+            _cache.Remove(key);
+        }
+
+        return _shared.RemoveManyAsync(keys, cancellationToken);
+    }
+
     public void Dispose() => _cache.Dispose();
 
     private static string ContentKey(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
