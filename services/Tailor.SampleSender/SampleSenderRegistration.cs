@@ -34,7 +34,11 @@ public static class SampleSenderRegistration
         services.AddSingleton<ScheduledEmails>();
         services.AddHostedService<ScheduledEmailDispatcher>();
 
-        builder.AddTailorConsumers("tailor-sample-sender", bus => bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>());
+        builder.AddTailorConsumers("tailor-sample-sender", bus =>
+        {
+            bus.AddConsumer<EmailReadyConsumer, EmailReadyConsumerDefinition>();
+            bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
+        });
         return builder;
     }
 }

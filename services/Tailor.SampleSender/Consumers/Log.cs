@@ -29,4 +29,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 7107, Level = LogLevel.Information,
         Message = "SMTP server {SmtpServer} did not take email {EmailId}: {Reason}; retry {Retry} of {Retries} follows")]
     public static partial void Unavailable(ILogger logger, string smtpServer, Guid emailId, string reason, int retry, int retries);
+
+    [LoggerMessage(EventId = 7108, Level = LogLevel.Information, Message = "Erased user {UserId}: forgot {Parked} parked emails and the record of what was sent to them")]
+    public static partial void Erased(ILogger logger, string userId, int parked);
 }

@@ -54,5 +54,20 @@ public sealed class ScheduledEmails(IDocumentStore documents, IBus bus)
         return due.Count;
     }
 
+    /// <summary>Erasure: forgets the user's parked emails, which would otherwise still go out; returns how many.</summary>
+    public async Task<int> ForgetUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var theirs = await documents.ListAsync<ScheduledEmail>(SampleSenderNames.ScheduledCollection, cancellationToken)
+            .Where(parked => parked.Value.Email.UserId == userId)
+            .Select(parked => parked.Key)
+            .ToListAsync(cancellationToken);
+        foreach (var emailId in theirs)
+        {
+            await documents.DeleteAsync(SampleSenderNames.ScheduledCollection, emailId, cancellationToken);
+        }
+
+        return theirs.Count;
+    }
+
     private static string Key(EmailReady email) => email.EmailId.ToString("D");
 }

@@ -1,0 +1,11 @@
+using Tailor.Messaging;
+
+namespace Tailor.SampleSender.Consumers;
+
+public sealed class UserErasedConsumerDefinition : TailorConsumerDefinition<UserErasedConsumer>
+{
+    public UserErasedConsumerDefinition()
+    {
+        ConcurrentMessageLimit = 4;
+    }
+}
