@@ -18,7 +18,10 @@ namespace Tailor.Profiles;
 /// </remarks>
 public static class SendTimePlanner
 {
-    /// <summary>The send time, or null when every candidate of the window falls in quiet hours.</summary>
+    /// <summary>
+    /// The send time, or null when every moment of the window is in quiet hours. A window with no whole slot clear of
+    /// quiet hours sends at its first moment outside them.
+    /// </summary>
     /// <param name="slice">The user's send-time slice; null plans on a flat preference in UTC (the earliest allowed slot).</param>
     public static DateTimeOffset? Plan(SendTimeSlice? slice, DateTimeOffset start, DateTimeOffset end, SendSchedule schedule, int seed)
     {
@@ -30,23 +33,34 @@ public static class SendTimePlanner
 
         DateTimeOffset? best = null;
         var bestWeight = double.NegativeInfinity;
-        var first = FirstWholeLocalHour(start, zone);
-        for (var slot = first; slot + width <= end && slot < first.AddDays(7); slot = slot.AddHours(1))
+        foreach (var slot in WholeLocalHoursOfAWeek(start, zone))
         {
-            if (Weight(slot, schedule, zone, weights) is { } weight && weight > bestWeight)
+            if (slot + width <= end && Weight(slot, schedule, zone, weights) is { } weight && weight > bestWeight)
             {
                 bestWeight = weight;
                 best = slot;
             }
         }
 
-        // A window too short for one whole slot sends at its start, unless that is quiet.
-        if (best is null && first + width > end && !schedule.IsQuiet(TimeZoneInfo.ConvertTime(start, zone).Hour))
+        return best ?? FirstAllowedMoment(start, end, schedule, zone);
+    }
+
+    // A window that holds no whole slot clear of quiet hours (shorter than a slot, or with its only whole hours quiet)
+    // still has its moments outside them: the send goes at the first. Only a window all of whose moments are quiet
+    // places nothing.
+    private static DateTimeOffset? FirstAllowedMoment(DateTimeOffset start, DateTimeOffset end, SendSchedule schedule, TimeZoneInfo zone)
+    {
+        if (!schedule.IsQuiet(TimeZoneInfo.ConvertTime(start, zone).Hour))
         {
             return start;
         }
 
-        return best;
+        // Quiet hours end on a whole local hour, so the first moment after them is one.
+        return WholeLocalHoursOfAWeek(start, zone)
+            .TakeWhile(hour => hour < end)
+            .Where(hour => !schedule.IsQuiet(TimeZoneInfo.ConvertTime(hour, zone).Hour))
+            .Cast<DateTimeOffset?>()
+            .FirstOrDefault();
     }
 
     // The slot's share of the preference, or null when any of its hours is quiet.
@@ -110,11 +124,30 @@ public static class SendTimePlanner
         return draw;
     }
 
-    // Zones with half-hour offsets start their hours at :30 UTC: slots follow the user's clock, not UTC's.
-    private static DateTimeOffset FirstWholeLocalHour(DateTimeOffset start, TimeZoneInfo zone)
+    // The whole hours of the user's clock from the start on, one week of them, as instants: an hour the clocks skip has
+    // none and an hour they repeat has two, earlier first. Stepping the clock on the wall, not in UTC, keeps the slots
+    // on whole local hours in zones whose offsets are not whole hours (India's hours start at :30 UTC) and across a
+    // change of offset that is not a whole hour (Lord Howe Island's clocks move by 30 minutes).
+    private static IEnumerable<DateTimeOffset> WholeLocalHoursOfAWeek(DateTimeOffset start, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTime(start, zone);
-        var wholeHour = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
-        return wholeHour < start ? wholeHour.AddHours(1) : wholeHour;
+        var local = TimeZoneInfo.ConvertTime(start, zone).DateTime;
+        var firstHour = local.Date.AddHours(local.Hour);
+        for (var step = 0; step <= SendTimeSlice.HoursPerWeek; step++)
+        {
+            var wallClock = firstHour.AddHours(step);
+            if (zone.IsInvalidTime(wallClock))
+            {
+                continue;
+            }
+
+            TimeSpan[] offsets = zone.IsAmbiguousTime(wallClock) ? [.. zone.GetAmbiguousTimeOffsets(wallClock).OrderDescending()] : [zone.GetUtcOffset(wallClock)];
+            foreach (var offset in offsets)
+            {
+                if (new DateTimeOffset(wallClock, offset) is var instant && instant >= start)
+                {
+                    yield return instant;
+                }
+            }
+        }
     }
 }
