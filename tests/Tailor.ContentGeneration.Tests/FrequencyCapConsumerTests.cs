@@ -191,6 +191,29 @@ public sealed class FrequencyCapConsumerTests
         Assert.Equal(openedAt, (await LedgerAsync(host, "13047")).LastEngagedAt);
     }
 
+    [Fact]
+    public async Task Consume_weekly_newsletters_at_one_local_hour_each_go_out_across_the_week_clocks_go_forward()
+    {
+        await using var host = await ContentGenerationHarness.StartAsync();
+        // A London reader at 10:00 on Mondays: 2030-03-25 10:00 GMT, then 2030-04-01 10:00 BST, after the clocks went
+        // forward on the 31st. The two are 167 hours apart, but a week apart on the reader's calendar.
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var mondayTen = TestProfiles.PreferringHour(10) with { TimeZone = london.Id };
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(4), sendTime: mondayTen);
+        DateTimeOffset[] mondays = [new(2030, 3, 25, 0, 0, 0, TimeSpan.Zero), new(2030, 4, 1, 0, 0, 0, TimeSpan.FromHours(1))];
+
+        foreach (var (monday, week) in mondays.Select((monday, week) => (monday, week)))
+        {
+            await host.PublishPageAsync(Command($"news-{week}", "17850", CampaignTypes.Newsletter) with { SendWindowStart = monday, SendWindowEnd = monday.AddDays(1) });
+            await host.WaitForCommandsAsync(week + 1);
+        }
+
+        Assert.Empty(host.Published<EmailSuppressed>());
+        Assert.Equal(
+            [new DateTimeOffset(2030, 3, 25, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2030, 4, 1, 9, 0, 0, TimeSpan.Zero)],
+            host.Published<EmailReady>().Select(email => email.SendAt).Order());
+    }
+
     private static async Task<SendLedger> LedgerAsync(ConsumerHarness host, string userId)
     {
         var ledger = await host.Documents.FindAsync<SendLedger>(ContentGenerationNames.SendLedgerCollection, userId, TestContext.Current.CancellationToken);

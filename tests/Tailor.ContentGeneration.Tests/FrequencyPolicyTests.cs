@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.Contracts;
 
@@ -104,6 +105,22 @@ public sealed class FrequencyPolicyTests
 
         Assert.True(policy.Decide(either, "twice-weekly", SendAt, Now).Admitted);
         Assert.Equal(SuppressionReasons.FrequencyCap, policy.Decide(both, "twice-weekly", SendAt, Now).SuppressionReason);
+    }
+
+    [Theory]
+    // Clocks go forward on 2030-03-31: Monday 10:00 to Monday 10:00 is 167 hours, a week on the calendar.
+    [InlineData("2030-03-25T10:00:00+00:00", "2030-04-01T10:00:00+01:00", true, false)]
+    // Back on 2030-10-27: Monday 10:00 to Monday 09:30 is 168.5 hours, less than a week on the calendar.
+    [InlineData("2030-10-21T10:00:00+01:00", "2030-10-28T09:30:00+00:00", false, true)]
+    public void Decide_counts_the_period_on_the_users_calendar(string sent, string next, bool admittedInLondon, bool admittedInUtc)
+    {
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var now = DateTimeOffset.Parse(sent, CultureInfo.InvariantCulture).AddDays(-1);
+        var ledger = Ledger(new LedgerSend(Guid.NewGuid(), "news-1", CampaignTypes.Newsletter, DateTimeOffset.Parse(sent, CultureInfo.InvariantCulture)));
+        var sendAt = DateTimeOffset.Parse(next, CultureInfo.InvariantCulture);
+
+        Assert.Equal(admittedInLondon, Defaults.Decide(ledger, CampaignTypes.Newsletter, sendAt, now, london).Admitted);
+        Assert.Equal(admittedInUtc, Defaults.Decide(ledger, CampaignTypes.Newsletter, sendAt, now).Admitted);
     }
 
     [Fact]

@@ -89,7 +89,8 @@ public sealed class PersonalizeEmailConsumer(
             }
 
             var personalized = await Task.WhenAll(Enumerable.Range(0, commands.Count).Select(PersonalizeAsync));
-            var written = await ApplyFrequencyCapAsync(commands, personalized, activities, cancellationToken);
+            var clocks = userProfiles.Select(profile => profile?.SendTime?.Zone).ToList();
+            var written = await ApplyFrequencyCapAsync(commands, personalized, clocks, activities, cancellationToken);
             await PublishAsync(publisher, commands, written, cancellationToken);
         }
         finally
@@ -164,11 +165,15 @@ public sealed class PersonalizeEmailConsumer(
     /// copy let it through before (or the ledger would not remember if one had).
     /// </returns>
     private async Task<IReadOnlyList<(PersonalizationResult Result, bool AdmittedBefore)>> ApplyFrequencyCapAsync(
-        IReadOnlyList<PersonalizeEmail> commands, IReadOnlyList<PersonalizationResult> personalized, IReadOnlyList<Activity?> activities, CancellationToken cancellationToken)
+        IReadOnlyList<PersonalizeEmail> commands,
+        IReadOnlyList<PersonalizationResult> personalized,
+        IReadOnlyList<TimeZoneInfo?> clocks,
+        IReadOnlyList<Activity?> activities,
+        CancellationToken cancellationToken)
     {
         var candidates = Enumerable.Range(0, commands.Count).Where(index => personalized[index].Email is not null).ToList();
         var decisions = await frequency.AdmitManyAsync(
-            [.. candidates.Select(index => new EmailToAdmit(personalized[index].Email!, commands[index].CampaignType))], cancellationToken);
+            [.. candidates.Select(index => new EmailToAdmit(personalized[index].Email!, commands[index].CampaignType, clocks[index]))], cancellationToken);
         var results = personalized.Select(result => (Result: result, AdmittedBefore: false)).ToArray();
         foreach (var (index, decision) in candidates.Zip(decisions))
         {

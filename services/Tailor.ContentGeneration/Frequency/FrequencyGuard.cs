@@ -46,9 +46,9 @@ public sealed class FrequencyGuard(IDocumentStore documents, FrequencyPolicy pol
                 var ledger = stored;
                 foreach (var position in positionsByUser[userId])
                 {
-                    var (email, campaignType) = emails[position];
+                    var (email, campaignType, userClock) = emails[position];
                     var send = new LedgerSend(email.EmailId, email.CampaignId, campaignType ?? policy.DefaultType, email.SendAt);
-                    (decisions[position], var admitted) = Admit(ledger ?? SendLedger.Empty, send, email.SendAt, now);
+                    (decisions[position], var admitted) = Admit(ledger ?? SendLedger.Empty, send, email.SendAt, now, userClock);
                     ledger = admitted ?? ledger;
                 }
 
@@ -88,7 +88,7 @@ public sealed class FrequencyGuard(IDocumentStore documents, FrequencyPolicy pol
         documents.FindAsync<SendLedger>(ContentGenerationNames.SendLedgerCollection, userId, cancellationToken);
 
     /// <summary>The decision on <paramref name="send"/> and the ledger to write for it; a null ledger writes nothing.</summary>
-    private (FrequencyDecision Decision, SendLedger? Ledger) Admit(SendLedger ledger, LedgerSend send, DateTimeOffset sendAt, DateTimeOffset now)
+    private (FrequencyDecision Decision, SendLedger? Ledger) Admit(SendLedger ledger, LedgerSend send, DateTimeOffset sendAt, DateTimeOffset now, TimeZoneInfo? userClock)
     {
         var keepFrom = now - policy.Horizon;
         if (ledger.Holds(send.EmailId))
@@ -96,11 +96,11 @@ public sealed class FrequencyGuard(IDocumentStore documents, FrequencyPolicy pol
             // Taking back an email an earlier attempt let through could leave a sender holding both it and a suppression.
             // The retry may have placed the email at another hour (a newer send-time slice): the ledger follows it.
             var others = ledger with { Sends = [.. ledger.Sends.Where(kept => kept.EmailId != send.EmailId)] };
-            var repeat = policy.Decide(others, send.CampaignType, sendAt, now) with { SuppressionReason = null, IsRepeat = true };
+            var repeat = policy.Decide(others, send.CampaignType, sendAt, now, userClock) with { SuppressionReason = null, IsRepeat = true };
             return (repeat, ledger.Sends.Contains(send) ? null : ledger.WithSend(send, keepFrom));
         }
 
-        var decision = policy.Decide(ledger, send.CampaignType, sendAt, now);
+        var decision = policy.Decide(ledger, send.CampaignType, sendAt, now, userClock);
         return (decision, decision.Admitted ? ledger.WithSend(send, keepFrom) : null);
     }
 }

@@ -35,7 +35,11 @@ public sealed class FrequencyPolicy
 
     public string CapTypeOf(string? campaignType) => campaignType is not null && HasCap(campaignType) ? campaignType : DefaultType;
 
-    public FrequencyDecision Decide(SendLedger ledger, string? campaignType, DateTimeOffset sendAt, DateTimeOffset now)
+    /// <param name="userClock">
+    /// The user's time zone: a period is counted on their calendar, so a weekly email at one local hour is a week after
+    /// the last also across a change of the clocks (167 hours in spring). Null counts in UTC.
+    /// </param>
+    public FrequencyDecision Decide(SendLedger ledger, string? campaignType, DateTimeOffset sendAt, DateTimeOffset now, TimeZoneInfo? userClock = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var capType = CapTypeOf(campaignType);
@@ -43,8 +47,9 @@ public sealed class FrequencyPolicy
         var fatigue = FatigueScore.Of(
             ledger.Sends.Where(send => !_caps[CapTypeOf(send.CampaignType)].Uncapped), ledger.LastEngagedAt, now, _fatigueLookback, _fatigueUnengagedSends);
         // Types are compared by the cap they fall under now, so a type configured later counts its own history.
-        var sameType = ledger.Sends.Where(send => CapTypeOf(send.CampaignType) == capType).Select(send => send.SendAt);
-        var inWindow = BusiestWindow(sameType, sendAt, cap.Period);
+        var clock = userClock ?? TimeZoneInfo.Utc;
+        var sameType = ledger.Sends.Where(send => CapTypeOf(send.CampaignType) == capType).Select(send => WallClock(send.SendAt, clock));
+        var inWindow = BusiestWindow(sameType, WallClock(sendAt, clock), cap.Period);
         if (cap.Uncapped)
         {
             return new FrequencyDecision(capType, StateOf(fatigue, inWindow, null), fatigue, inWindow, null, null, null);
@@ -72,6 +77,11 @@ public sealed class FrequencyPolicy
         return near.Where(time => time <= sendAt).Append(sendAt)
             .Max(start => near.Count(time => time >= start && time < start + period));
     }
+
+    // The instant as the time its user's clock shows, written as if it were UTC, so that spans between sends are spans
+    // of their calendar. Two sends in the hour clocks repeat show one time, which only makes them closer.
+    private static DateTimeOffset WallClock(DateTimeOffset instant, TimeZoneInfo clock) =>
+        new(TimeZoneInfo.ConvertTime(instant, clock).DateTime, TimeSpan.Zero);
 
     // Undersaturated is reported, not acted on: caps are never raised above what the sender configured.
     private static FatigueState StateOf(FatigueScore fatigue, int inWindow, int? cap) =>
