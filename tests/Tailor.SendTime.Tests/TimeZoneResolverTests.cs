@@ -13,8 +13,29 @@ public sealed class TimeZoneResolverTests
     [InlineData("Not/AZone", "EIRE", "Europe/Dublin")]
     [InlineData(null, "Unspecified", "Europe/London")]
     [InlineData(null, null, "Europe/London")]
+    [InlineData("+05:30", "India", "Asia/Kolkata")]
+    [InlineData("GMT+1", null, "Europe/London")]
+    [InlineData("Pacific/Kiritimati", "United States", "Pacific/Kiritimati")]
+    [InlineData("Etc/GMT+12", null, "Etc/GMT+12")]
     public void Resolve_prefers_the_trait_then_the_country_then_the_account_default(string? trait, string? country, string expected) =>
         Assert.Equal(expected, TimeZoneResolver.Resolve(trait, country, AccountDefault).Id);
+
+    [Theory]
+    [InlineData("GMT Standard Time", "Europe/London")]
+    [InlineData("Eastern Standard Time", "America/New_York")]
+    [InlineData("India Standard Time", "Asia/Kolkata")]
+    [InlineData("Nepal Standard Time", "Asia/Kathmandu")]
+    [InlineData("Chatham Islands Standard Time", "Pacific/Chatham")]
+    public void Find_names_a_windows_zone_by_its_iana_id_so_every_reader_of_the_slice_knows_it(string windowsId, string ianaId)
+    {
+        var zone = TimeZoneResolver.Find(windowsId);
+
+        // ICU may name the zone by an older IANA link (Asia/Calcutta for Asia/Kolkata): an IANA id all the same.
+        Assert.NotNull(zone);
+        Assert.True(zone.HasIanaId, zone.Id);
+        Assert.DoesNotContain(' ', zone.Id);
+        Assert.True(TimeZoneInfo.FindSystemTimeZoneById(ianaId).HasSameRules(zone), zone.Id);
+    }
 
     [Fact]
     public void Local_hour_of_the_week_follows_daylight_saving_time()
