@@ -97,6 +97,31 @@ public sealed class PersonalizeEmailConsumerTests
     }
 
     [Fact]
+    public async Task Consume_personalize_email_of_a_window_under_way_places_no_send_before_it_is_written_and_a_replay_in_its_own_past()
+    {
+        await using var host = await ContentGenerationHarness.StartAsync();
+        // The user's hour was yesterday's noon (UTC); the campaign's window opened two days ago and runs two days more.
+        var before = DateTimeOffset.UtcNow;
+        var yesterdayNoon = new DateTimeOffset(before.UtcDateTime.Date.AddDays(-1).AddHours(12), TimeSpan.Zero);
+        await TestProfiles.WriteAsync(host.Profiles, "17850", items: OnlineRetailProducts.First(2), sendTime: TestProfiles.PreferringHour(SendTimeSlice.HourOfWeek(yesterdayNoon)));
+        var underWay = Command("now-1", "17850") with { SendWindowStart = before.AddDays(-2), SendWindowEnd = before.AddDays(2) };
+        // A replay of 2011: the window is all past, and the send goes at the user's hour in it.
+        var replayNoon = new DateTimeOffset(2011, 10, 3, 12, 0, 0, TimeSpan.Zero).AddDays(((int)yesterdayNoon.DayOfWeek - (int)DayOfWeek.Monday + 7) % 7);
+        var replay = Command("replay-1", "17850") with { SendWindowStart = new(2011, 10, 3, 0, 0, 0, TimeSpan.Zero), SendWindowEnd = new(2011, 10, 10, 0, 0, 0, TimeSpan.Zero) };
+
+        await host.PublishPageAsync(underWay);
+        await host.PublishPageAsync(replay);
+        await host.WaitForCommandsAsync(2);
+
+        var sent = host.Published<EmailReady>().ToDictionary(email => email.CampaignId, email => email.SendAt);
+        // The next whole hour outside quiet hours, not yesterday's noon, which would go out at once, whatever the hour.
+        Assert.InRange(sent["now-1"], before, before.AddDays(2));
+        Assert.Equal(0, sent["now-1"].Minute);
+        Assert.False(SendSchedule.Default.IsQuiet(sent["now-1"].UtcDateTime.Hour));
+        Assert.Equal(replayNoon, sent["replay-1"]);
+    }
+
+    [Fact]
     public async Task Consume_personalize_email_with_a_language_model_says_which_model_wrote_it_and_which_subject_it_carries()
     {
         var items = OnlineRetailProducts.First(2);
