@@ -28,6 +28,10 @@ public sealed class SendTimePlannerCalendarTests
         { "Pacific/Pago_Pago", 2027, 3, 28 },    // −11
         { "Etc/GMT+12", 2027, 3, 28 },           // −12
         { "Asia/Tehran", 2027, 3, 28 },          // +03:30 (no daylight saving since 2022)
+        { "Asia/Tehran", 2021, 3, 22 },          // 00:00 → 01:00, when it still had daylight saving (a replay)
+        { "Europe/Moscow", 2014, 10, 26 },       // 02:00 → 01:00 for good (+04 → +03)
+        { "Pacific/Apia", 2011, 12, 29 },        // the day before Samoa skipped 30 December (−10 → +14)
+        { "Pacific/Apia", 2011, 12, 31 },
     };
 
     [Theory]
@@ -190,7 +194,19 @@ public sealed class SendTimePlannerCalendarTests
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static DateTimeOffset LocalMidnight(DateTime date, TimeZoneInfo zone) => new(date.Date, zone.GetUtcOffset(date.Date));
+    // The day's first moment on the zone's clock: midnight, or later when the clocks skipped it (Tehran went from 00:00
+    // to 01:00; Samoa skipped all of 30 December 2011). Searched from instants, as .NET maps an instant to the wall
+    // clock right across Samoa's skip but not always a wall-clock time to its offset.
+    private static DateTimeOffset LocalMidnight(DateTime date, TimeZoneInfo zone)
+    {
+        var instant = new DateTimeOffset(date.Date, TimeSpan.FromHours(14));
+        while (TimeZoneInfo.ConvertTime(instant, zone).DateTime < date.Date)
+        {
+            instant = instant.AddMinutes(15);
+        }
+
+        return instant;
+    }
 
     // Most of the preference on one local hour of that date's weekday; the rest thinly everywhere.
     private static SendTimeSlice PeakAt(TimeZoneInfo zone, DateTime date, int hour) =>
