@@ -1,5 +1,7 @@
 using MassTransit;
 using Tailor.Contracts;
+using Tailor.SendTime.Learning;
+using Tailor.Storage;
 
 namespace Tailor.SendTime.Tests;
 
@@ -26,6 +28,34 @@ public sealed class DeviceTimeZoneObservedConsumerTests
         Assert.Single(host.Published<SendTimeUpdated>(), update => update.TimeZone == "Asia/Tokyo" && update.BestHourOfWeek == 17);
         Assert.Equal(11, await host.Events.CountAsync(SendTimeNames.Stream, ct));
         Assert.False(await host.FaultPublishedAsync<DeviceTimeZoneObserved>());
+    }
+
+    [Theory]
+    // 08:xx UTC is 13:30–14:29 in Kolkata (+05:30): half of an hour's events fell in each local hour.
+    [InlineData("Asia/Kolkata", 13, 0.5)]
+    // 08:xx UTC is 13:45–14:44 in Kathmandu (+05:45): a quarter in 13:00, three quarters in 14:00.
+    [InlineData("Asia/Kathmandu", 13, 0.25)]
+    // 08:xx UTC is 04:30–05:29 in St John's (−03:30 in winter, −02:30 in summer: half-hour either way).
+    [InlineData("America/St_Johns", 4, 0.5)]
+    public async Task Consume_device_zone_with_a_part_hour_offset_splits_each_hours_count_between_the_two_local_hours(
+        string zoneId, int earlierHour, double earlierShare)
+    {
+        await using var host = await SendTimeHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        // Counted on the account's clock (UTC) before the zone came: the events' minutes are not kept.
+        await host.Harness.Bus.PublishBatch(TestMessages.Weekly("u-1", weeks: 4, hourUtc: 8), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(4);
+        await host.Harness.Bus.Publish(new DeviceTimeZoneObserved(Guid.NewGuid(), "u-1", TestMessages.Monday.AddDays(28), zoneId), ct);
+        await host.WaitForConsumedAsync<DeviceTimeZoneObserved>(1);
+
+        var state = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "u-1", ct);
+        Assert.NotNull(state);
+        // Moved by the offset today; St John's is an hour later in summer.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var earlier = earlierHour + (zone.IsDaylightSavingTime(DateTimeOffset.UtcNow) ? 1 : 0);
+        var weights = state.Counts.Weights;
+        Assert.Equal(weights.Sum() * earlierShare, weights[earlier], precision: 9);
+        Assert.Equal(weights.Sum() * (1 - earlierShare), weights[earlier + 1], precision: 9);
     }
 
     [Fact]

@@ -284,7 +284,7 @@ public sealed class SendTimeLearner(
     // Everything kept per local hour moves together: the evidence, and what Tailor's sends did at each hour.
     private static UserSendTimeState Shift(UserSendTimeState state, TimeZoneInfo from, TimeZoneInfo to, DateTimeOffset now)
     {
-        var hours = (int)Math.Round((to.GetUtcOffset(now) - from.GetUtcOffset(now)).TotalHours);
+        var hours = (to.GetUtcOffset(now) - from.GetUtcOffset(now)).TotalHours;
         if (hours == 0)
         {
             return state;
@@ -300,16 +300,25 @@ public sealed class SendTimeLearner(
         };
     }
 
-    private static double[] Rotate(double[] week, int hours)
+    // A difference of whole hours moves each hour's count. One that is not (UTC to India, +5:30) moves an hour's events
+    // into two local hours, by their minutes, which are not kept: the count is split by the share of the hour that
+    // falls in each (half each for India; a quarter and three quarters for Nepal's +5:45). Rounding the difference
+    // put all of them in one, an hour off for half of India's events.
+    private static double[] Rotate(double[] week, double hours)
     {
+        var whole = (int)Math.Floor(hours);
+        var laterShare = hours - whole;
         var rotated = new double[WeekHours.Count];
         for (var hour = 0; hour < WeekHours.Count; hour++)
         {
-            rotated[(((hour + hours) % WeekHours.Count) + WeekHours.Count) % WeekHours.Count] = week[hour];
+            rotated[Wrap(hour + whole)] += week[hour] * (1 - laterShare);
+            rotated[Wrap(hour + whole + 1)] += week[hour] * laterShare;
         }
 
         return rotated;
     }
+
+    private static int Wrap(int hourOfWeek) => ((hourOfWeek % WeekHours.Count) + WeekHours.Count) % WeekHours.Count;
 
     /// <summary>One user of a batch: their state as stored afterwards (null when erased), what this update added (null when nothing was new), and the priors it was computed against.</summary>
     private sealed record LearnedUser(string UserId, Versioned<UserSendTimeState>? Stored, FoldedEvidence? Folded, SendTimePriors Priors);
