@@ -23,11 +23,21 @@ public static class SendTimePlanner
     /// quiet hours sends at its first moment outside them.
     /// </summary>
     /// <param name="slice">The user's send-time slice; null plans on a flat preference in UTC (the earliest allowed slot).</param>
-    public static DateTimeOffset? Plan(SendTimeSlice? slice, DateTimeOffset start, DateTimeOffset end, SendSchedule schedule, int seed)
+    /// <param name="now">
+    /// When the send is planned, for a window already under way: no send goes in an hour of the user's clock that is
+    /// over by then (the sender would send it at once, late, maybe in quiet hours); the hour under way still counts.
+    /// A window wholly past is a replay of old data, planned in its own past. Null plans the whole window.
+    /// </param>
+    public static DateTimeOffset? Plan(SendTimeSlice? slice, DateTimeOffset start, DateTimeOffset end, SendSchedule schedule, int seed, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentOutOfRangeException.ThrowIfLessThan(schedule.WindowHours, 1);
         var zone = slice?.Zone ?? TimeZoneInfo.Utc;
+        if (now is { } planned && start < planned && planned < end)
+        {
+            start = Max(start, StartOfLocalHour(planned, zone));
+        }
+
         var weights = Preference(slice, schedule.Explore, seed);
         var width = TimeSpan.FromHours(schedule.WindowHours);
 
@@ -123,6 +133,17 @@ public static class SendTimePlanner
 
         return draw;
     }
+
+    // The whole hour of the user's clock that the instant lies in; the instant itself when the clocks changed since.
+    private static DateTimeOffset StartOfLocalHour(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var wallClock = local.DateTime.Date.AddHours(local.Hour);
+        var hourStart = new DateTimeOffset(wallClock, local.Offset);
+        return TimeZoneInfo.ConvertTime(hourStart, zone).DateTime == wallClock ? hourStart : instant;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     // The whole hours of the user's clock from the start on, one week of them, as instants: an hour the clocks skip has
     // none and an hour they repeat has two, earlier first. Stepping the clock on the wall, not in UTC, keeps the slots

@@ -56,6 +56,29 @@ public sealed class SendTimePlannerTests
         Assert.Equal(Monday.AddHours(4).AddMinutes(30), SendTimePlanner.Plan(slice, Monday, Monday.AddDays(1), SendSchedule.Anytime, seed: 1));
     }
 
+    [Theory]
+    [InlineData(9, 50, 10)]     // before the best hour: it is still ahead
+    [InlineData(10, 40, 10)]    // inside it: the hour under way still counts, and the sender sends at once
+    [InlineData(11, 5, 15)]     // past it: the next best hour, not one already over
+    [InlineData(-30, 0, 10)]    // before the window opens
+    [InlineData(30, 0, 10)]     // after it closed: a replay, planned in its own past
+    public void Plan_of_a_window_under_way_uses_no_hour_already_over(int nowHour, int nowMinute, int sendHour)
+    {
+        var slice = Slice(peaks: [10, 15], weights: [0.5, 0.3]);
+        var now = Monday.AddHours(nowHour).AddMinutes(nowMinute);
+
+        Assert.Equal(Monday.AddHours(sendHour), SendTimePlanner.Plan(slice, Monday, Monday.AddDays(1), NightsQuiet, seed: 1, now));
+    }
+
+    [Fact]
+    public void Plan_of_a_window_under_way_keeps_the_hour_under_way_on_the_users_clock()
+    {
+        // 05:00 UTC is 10:30 in India: its hour began at 04:30 UTC.
+        var slice = Slice(peaks: [10], weights: [1]) with { TimeZone = "Asia/Kolkata" };
+
+        Assert.Equal(Monday.AddHours(4).AddMinutes(30), SendTimePlanner.Plan(slice, Monday, Monday.AddDays(1), SendSchedule.Anytime, seed: 1, Monday.AddHours(5)));
+    }
+
     [Fact]
     public void Plan_with_exploration_spreads_a_user_with_little_evidence_and_keeps_one_with_much_at_their_hour()
     {

@@ -70,7 +70,7 @@ public sealed class EmailPersonalizer(
         var (sendTime, sendSchedule) = isControl
             ? (DefaultHour(profile.SendTime), schedule.Value.Schedule with { Explore = false })
             : (profile.SendTime, schedule.Value.Schedule);
-        if (SendTimePlanner.Plan(sendTime, PlanFrom(command, clock.GetUtcNow()), command.SendWindowEnd, sendSchedule, emailId.GetHashCode()) is not { } sendAt)
+        if (SendTimePlanner.Plan(sendTime, command.SendWindowStart, command.SendWindowEnd, sendSchedule, emailId.GetHashCode(), clock.GetUtcNow()) is not { } sendAt)
         {
             return Suppress(command, SuppressionReasons.QuietHours);
         }
@@ -111,12 +111,6 @@ public sealed class EmailPersonalizer(
     // The user's clock without their preference: the planner then takes the earliest slot quiet hours allow.
     private static SendTimeSlice? DefaultHour(SendTimeSlice? slice) =>
         slice is null ? null : new SendTimeSlice([], 0, 0, slice.UpdatedAt, slice.TimeZone);
-
-    // A window under way is planned from now: an hour of it already past would go out late, at once, in whatever hour
-    // it then is on the user's clock (quiet hours included). A window wholly past is a replay of old data, planned in
-    // its own past.
-    private static DateTimeOffset PlanFrom(PersonalizeEmail command, DateTimeOffset now) =>
-        command.SendWindowStart < now && now < command.SendWindowEnd ? now : command.SendWindowStart;
 
     // An address that would break the To header (spaces, line breaks) is as good as none.
     private static bool IsUsableAddress(string? email) =>
