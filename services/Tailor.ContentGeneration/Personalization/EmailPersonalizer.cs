@@ -107,7 +107,6 @@ public sealed class EmailPersonalizer(
             written.Subject);
     }
 
-    // Items without a title or with a negative price would print nothing true, so they are not shown.
     // The user's clock without their preference: the planner then takes the earliest slot quiet hours allow.
     private static SendTimeSlice? DefaultHour(SendTimeSlice? slice) =>
         slice is null ? null : new SendTimeSlice([], 0, 0, slice.UpdatedAt, slice.TimeZone);
