@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tailor.Profiles;
 
 /// <summary>
@@ -22,7 +24,12 @@ public sealed record SendTimeSlice(
 
     public static string SliceName => "sendtime";
 
-    /// <summary>The zone the weights are indexed in; UTC when none was written or this machine does not know it.</summary>
+    /// <summary>
+    /// The zone the weights are indexed in; UTC when none was written or this machine does not know it. Resolved from
+    /// <see cref="TimeZone"/> on each read, so never written: serialized, it would add the zone's names and offset
+    /// to every user's slice in the cache and to their export.
+    /// </summary>
+    [JsonIgnore]
     public TimeZoneInfo Zone =>
         TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Tailor.Profiles.Tests;
 
 public sealed class SendTimeSliceTests
@@ -72,6 +74,39 @@ public sealed class SendTimeSliceTests
         var sendAt = slice.NextSendTime(sundayEvening, sundayEvening.AddHours(6));
 
         Assert.Equal(Monday.AddDays(7).AddHours(2), sendAt);
+    }
+
+    [Fact]
+    public void Json_keeps_the_zone_id_and_leaves_the_resolved_zone_out()
+    {
+        var slice = Slice((12, 0.9)) with { TimeZone = "Europe/Helsinki" };
+
+        // The cache's packed form and the export's web form.
+        foreach (var options in new[] { ProfileJson.Options, JsonSerializerOptions.Web })
+        {
+            var json = JsonSerializer.Serialize(slice, options);
+            using var written = JsonDocument.Parse(json);
+
+            Assert.False(written.RootElement.TryGetProperty("zone", out _), json);
+            Assert.Equal("Europe/Helsinki", written.RootElement.GetProperty("timeZone").GetString());
+            Assert.Equal("Europe/Helsinki", JsonSerializer.Deserialize<SendTimeSlice>(json, options)!.Zone.Id);
+        }
+    }
+
+    [Fact]
+    public void A_slice_written_with_its_resolved_zone_still_reads()
+    {
+        // As slices were written before 2026-12-07: the zone object beside its id.
+        const string json = """
+            {"hourOfWeekWeights":[],"bestHourOfWeek":22,"evidenceCount":1,"updatedAt":"2026-12-07T22:55:18+00:00",
+             "timeZone":"Asia/Tokyo","concentration":11,
+             "zone":{"id":"UTC","hasIanaId":true,"baseUtcOffset":"00:00:00","supportsDaylightSavingTime":false}}
+            """;
+
+        var slice = JsonSerializer.Deserialize<SendTimeSlice>(json, JsonSerializerOptions.Web)!;
+
+        Assert.Equal("Asia/Tokyo", slice.Zone.Id);
+        Assert.Equal(22, slice.BestHourOfWeek);
     }
 
     private static SendTimeSlice Slice(params (int HourOfWeek, double Weight)[] peaks)
