@@ -43,9 +43,11 @@ public static class SendTimePlanner
 
         DateTimeOffset? best = null;
         var bestWeight = double.NegativeInfinity;
-        foreach (var slot in WholeLocalHoursOfAWeek(start, zone))
+        // The hours come in order, so the first that would end past the window ends the search: a day-long window looks
+        // at its own 24 hours, not the week's.
+        foreach (var slot in WholeLocalHoursOfAWeek(start, zone).TakeWhile(slot => slot + width <= end))
         {
-            if (slot + width <= end && Weight(slot, schedule, zone, weights) is { } weight && weight > bestWeight)
+            if (Weight(slot, schedule, zone, weights) is { } weight && weight > bestWeight)
             {
                 bestWeight = weight;
                 best = slot;
@@ -161,8 +163,18 @@ public static class SendTimePlanner
                 continue;
             }
 
-            TimeSpan[] offsets = zone.IsAmbiguousTime(wallClock) ? [.. zone.GetAmbiguousTimeOffsets(wallClock).OrderDescending()] : [zone.GetUtcOffset(wallClock)];
-            foreach (var offset in offsets)
+            if (!zone.IsAmbiguousTime(wallClock))
+            {
+                if (new DateTimeOffset(wallClock, zone.GetUtcOffset(wallClock)) is var instant && instant >= start)
+                {
+                    yield return instant;
+                }
+
+                continue;
+            }
+
+            // The larger offset is the earlier instant: the hour before the clocks went back.
+            foreach (var offset in zone.GetAmbiguousTimeOffsets(wallClock).OrderDescending())
             {
                 if (new DateTimeOffset(wallClock, offset) is var instant && instant >= start)
                 {
