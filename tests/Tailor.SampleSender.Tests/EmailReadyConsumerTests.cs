@@ -93,8 +93,10 @@ public sealed class EmailReadyConsumerTests
         wire.AssertWritableAsIs();
         Assert.DoesNotContain(wire.Lines, line => line.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
         // The subject's own "=?…?=" would be decoded by the reader's client, so the whole subject goes out as
-        // encoded-words (of at most 75 characters each, RFC 2047), which decode to exactly the text written.
+        // encoded-words, which decode to exactly the text written; a line holding one is at most 76 characters, the
+        // first's "Subject: " included (RFC 2047 § 2).
         Assert.All(wire.Single("Subject").Split(' '), word => Assert.Matches("^=\\?utf-8\\?b\\?[A-Za-z0-9+/=]{1,60}\\?=$", word));
+        Assert.All(wire.Lines.Where(line => line.Contains("=?utf-8?b?", StringComparison.Ordinal)), line => Assert.InRange(line.Length, 1, 76));
         Assert.False(await host.FaultPublishedAsync<EmailReady>());
     }
 

@@ -14,9 +14,9 @@ namespace Tailor.SampleSender.Delivery;
 /// </remarks>
 internal static class EncodedWords
 {
-    // RFC 2047 § 2: an encoded-word is at most 75 characters; "=?utf-8?b?" and "?=" leave 63 for base64, which holds
-    // 45 octets in 60 characters.
-    private const int MaxOctetsPerWord = 45;
+    // RFC 2047 § 2: a line holding an encoded-word is at most 76 characters. The first shares its line with
+    // "Subject: " (9), and "=?utf-8?b?" and "?=" take 12, which leaves 55 for base64: 39 octets in 52 characters.
+    private const int MaxOctetsPerWord = 39;
 
     /// <summary>Whether MimeKit would write the text with something a reader decodes as an encoded-word.</summary>
     public static bool AreNeededFor(string text) => text.Contains("=?", StringComparison.Ordinal);
