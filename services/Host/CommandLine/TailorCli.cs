@@ -55,6 +55,12 @@ public static class TailorCli
             await Console.Error.WriteLineAsync($"error: {invalid.Message}");
             return 2;
         }
+        catch (InvalidOperationException unconvertible) when (UnconvertibleSetting.Describe(unconvertible) is { } problem)
+        {
+            // A setting's text is not of its type: the binder fails before validation can say which setting is wrong.
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {problem}");
+            return 2;
+        }
         catch (OptionsValidationException invalid)
         {
             // Options are validated on start: say which setting is wrong instead of printing a stack trace.
