@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,7 @@ public static class ProfileRegistration
             return builder;
         }
 
+        var configuration = ParseRedisConfiguration(redis);
         builder.Services.AddOptions<RedisProfileOptions>()
             .BindConfiguration(RedisProfileOptions.Section)
             .ValidateDataAnnotations()
@@ -42,12 +44,7 @@ public static class ProfileRegistration
 
         // AbortOnConnectFail=false: a Redis that is down (or still starting) at boot does not stop the process;
         // the multiplexer keeps reconnecting, and the slices written meanwhile are rebuilt from the store once it is back.
-        builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
-        {
-            var configuration = ConfigurationOptions.Parse(redis);
-            configuration.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(configuration);
-        });
+        builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RedisProfileCache>();
         AddInstrumented<RedisProfileCache>(builder.Services, "redis");
@@ -55,6 +52,34 @@ public static class ProfileRegistration
             new ProfileRebuildSchedule(provider.GetRequiredService<IOptions<RedisProfileOptions>>().Value.RebuildCheckInterval));
         builder.Services.AddHealthChecks().AddCheck<RedisProfileHealthCheck>("profiles-redis", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Reads <c>ConnectionStrings:redis</c> when the process starts. StackExchange.Redis takes almost any text as a host
+    /// and, with <c>AbortOnConnectFail=false</c>, would try to reach it for ever with <c>/health</c> degraded; a value
+    /// that names no usable endpoint stops the start instead. The value is not repeated: it may hold a password.
+    /// </summary>
+    private static ConfigurationOptions ParseRedisConfiguration(string connectionString)
+    {
+        const string Expected = "host:port[,host:port...][,option=value...], such as localhost:6379 or redis:6379,password=...";
+        ConfigurationOptions configuration;
+        try
+        {
+            configuration = ConfigurationOptions.Parse(connectionString);
+        }
+        catch (ArgumentException unreadable)
+        {
+            throw new ArgumentException($"ConnectionStrings:{RedisConnectionName} is not a StackExchange.Redis configuration ({unreadable.Message}); give {Expected}.");
+        }
+
+        if (configuration.EndPoints.Count == 0
+            || configuration.EndPoints.Any(endPoint => endPoint is DnsEndPoint dns && Uri.CheckHostName(dns.Host) == UriHostNameType.Unknown))
+        {
+            throw new ArgumentException($"ConnectionStrings:{RedisConnectionName} names no Redis server Tailor can reach; give {Expected}.");
+        }
+
+        configuration.AbortOnConnectFail = false;
+        return configuration;
     }
 
     private static void AddRebuild<TMarkers>(IServiceCollection services, Func<IServiceProvider, ProfileRebuildSchedule> schedule)

@@ -7,8 +7,8 @@ public sealed class RedisProfileOptions
     public const string Section = "Tailor:Redis";
 
     /// <summary>Put before every key, so several deployments (or test runs) can share one Redis.</summary>
-    /// <remarks>No braces: the rebuild's keys use the slice name as a Redis Cluster hash tag, which braces in the prefix would replace.</remarks>
-    [System.ComponentModel.DataAnnotations.RegularExpression("^[^{}]*$", ErrorMessage = "Tailor:Redis:KeyPrefix must not contain '{' or '}' (they would change which Redis Cluster node each key lives on).")]
+    /// <remarks>No braces (doubled in the message, which is a format string): the rebuild's keys use the slice name as a Redis Cluster hash tag, which braces in the prefix would replace.</remarks>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^[^{}]*$", ErrorMessage = "Tailor:Redis:KeyPrefix must not contain '{{' or '}}' (they would change which Redis Cluster node each key lives on).")]
     public string KeyPrefix { get; set; } = string.Empty;
 
     /// <summary>How often each service checks that Redis still holds its slices (a restart, a flush, a write that failed during an outage) and writes them back from its store when not.</summary>
