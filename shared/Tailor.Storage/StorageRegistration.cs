@@ -53,6 +53,7 @@ public static class StorageRegistration
 
     private static void AddMongoDb(IServiceCollection services, string connectionString)
     {
+        var settings = ParseMongoDbSettings(connectionString);
         services.AddOptions<MongoStorageOptions>()
             .BindConfiguration(MongoStorageOptions.Section)
             .ValidateDataAnnotations()
@@ -61,7 +62,7 @@ public static class StorageRegistration
         // The client connects lazily and keeps its own pool: one per process.
         services.AddSingleton(provider =>
         {
-            var client = new MongoClient(MongoClientSettings.FromConnectionString(connectionString));
+            var client = new MongoClient(settings);
             var database = provider.GetRequiredService<IOptions<MongoStorageOptions>>().Value.Database;
             return new MongoStorageDatabase(client.GetDatabase(database));
         });
@@ -74,5 +75,22 @@ public static class StorageRegistration
             provider => new MongoStorageHealthCheck(provider.GetRequiredService<MongoStorageDatabase>().Database),
             failureStatus: null,
             tags: ReadyTags));
+    }
+
+    /// <summary>
+    /// Reads <c>ConnectionStrings:mongodb</c> when the process starts, not when a store is first used. The driver's
+    /// message is not passed on, nor the value: both may hold the password.
+    /// </summary>
+    private static MongoClientSettings ParseMongoDbSettings(string connectionString)
+    {
+        try
+        {
+            return MongoClientSettings.FromConnectionString(connectionString);
+        }
+        catch (MongoConfigurationException)
+        {
+            throw new ArgumentException(
+                $"ConnectionStrings:{MongoDbConnectionName} is not a MongoDB connection string; give mongodb://[user:password@]host[:port][/?options] or mongodb+srv://...");
+        }
     }
 }

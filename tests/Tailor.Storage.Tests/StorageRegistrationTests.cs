@@ -61,6 +61,28 @@ public sealed class StorageRegistrationTests : IDisposable
     }
 
     [Fact]
+    public void AddTailorStorage_refuses_a_mongodb_connection_string_it_cannot_read_without_repeating_it()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => Build(new() { ["ConnectionStrings:mongodb"] = "foo" }));
+
+        Assert.StartsWith("ConnectionStrings:mongodb is not a MongoDB connection string; give mongodb://", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tailor/ingestion")]
+    [InlineData("tailor.ingestion")]
+    [InlineData("tailor ingestion")]
+    [InlineData("")]
+    public async Task AddTailorStorage_with_a_database_name_mongodb_refuses_fails_at_start(string database)
+    {
+        using var host = Build(new() { ["ConnectionStrings:mongodb"] = "mongodb://127.0.0.1:27017", ["Tailor:MongoDb:Database"] = database });
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Database", string.Join(' ', refused.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddTailorStorage_with_a_mongodb_connection_string_uses_mongodb_and_its_database_option()
     {
         // The driver connects lazily, so resolving the stores needs no server.
