@@ -75,6 +75,7 @@ public static class TailorBusExtensions
     {
         var registrations = GetTailorConsumers(builder);
         var rabbitMq = builder.Configuration.GetConnectionString(RabbitMqConnectionName);
+        var broker = string.IsNullOrWhiteSpace(rabbitMq) ? null : ParseRabbitMqUri(rabbitMq);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -85,7 +86,7 @@ public static class TailorBusExtensions
             bus.UseTailorQueueNames();
             registrations.ApplyTo(bus);
 
-            if (string.IsNullOrWhiteSpace(rabbitMq))
+            if (broker is null)
             {
                 bus.UsingInMemory((context, transport) =>
                 {
@@ -98,7 +99,7 @@ public static class TailorBusExtensions
             {
                 bus.UsingRabbitMq((context, transport) =>
                 {
-                    transport.Host(new Uri(rabbitMq));
+                    transport.Host(broker);
                     transport.UseTailorPublishTopology();
                     transport.UseConsumeFilter(typeof(ProfileWriteCauseFilter<>), context);
                     transport.ConfigureEndpoints(context);
@@ -108,15 +109,31 @@ public static class TailorBusExtensions
         });
 
         // Queue depth only means something on a broker that other processes share; in-memory queues die with the process.
-        if (!string.IsNullOrWhiteSpace(rabbitMq))
+        if (broker is not null)
         {
             builder.Services.AddSingleton<QueueDepthEndpoints>();
-            builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<QueueDepthMonitor>(provider, new Uri(rabbitMq)));
+            builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<QueueDepthMonitor>(provider, broker));
         }
 
         // Start-up completes only once every queue is bound, so nothing published right after start is missed.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         return builder;
+    }
+
+    /// <summary>
+    /// Reads <c>ConnectionStrings:rabbitmq</c> when the process starts; otherwise a value that is not a URI fails inside
+    /// MassTransit's start with a bare <see cref="UriFormatException"/>. The value is not repeated: it may hold a password.
+    /// </summary>
+    private static Uri ParseRabbitMqUri(string connectionString)
+    {
+        if (!Uri.TryCreate(connectionString, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("amqp" or "amqps" or "rabbitmq" or "rabbitmqs") || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new ArgumentException(
+                $"ConnectionStrings:{RabbitMqConnectionName} is not an AMQP URI; give amqp://user:password@host:5672[/vhost] (or amqps:// for TLS).");
+        }
+
+        return uri;
     }
 
     /// <summary>
