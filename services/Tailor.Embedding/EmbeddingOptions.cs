@@ -17,7 +17,11 @@ public sealed class EmbeddingOptions : IValidatableObject
     public string Model { get; set; } = EmbeddingModels.MiniLmName;
 
     /// <summary>The model <see cref="Model"/> names.</summary>
-    public EmbeddingModel SelectedModel => EmbeddingModels.Named(Model);
+    /// <remarks>
+    /// A method, not a property: validation at start reads every property of the options, and a getter that throws on
+    /// an unknown name would crash it before <see cref="Validate"/> could name the setting.
+    /// </remarks>
+    public EmbeddingModel SelectedModel() => EmbeddingModels.Named(Model);
 
     /// <summary>Where inference runs: <c>auto</c> and <c>cuda</c> try CUDA first and fall back to the CPU.</summary>
     public EmbeddingDevice Device { get; set; } = EmbeddingDevice.Auto;

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Tailor.Embedding.Model;
 using Tailor.Testing;
 
@@ -38,6 +41,22 @@ public sealed class EmbeddingModelsTests
         var problem = Assert.Single(results).ErrorMessage;
         Assert.Contains("'bge-small-en' is not a model of this build", problem, StringComparison.Ordinal);
         Assert.Contains("snowflake-arctic-embed-xs", problem, StringComparison.Ordinal);
+    }
+
+    // The start's validation reads every property of the options: an unknown name must reach Validate, not a getter that throws.
+    [Theory]
+    [InlineData("bge-small-en")]
+    [InlineData("")]
+    public void An_unknown_model_stops_the_start_of_the_registered_service_naming_the_setting(string model)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Tailor:Embedding:Model"] = model;
+        builder.AddEmbedding();
+        using var host = builder.Build();
+
+        var refused = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value);
+
+        Assert.Contains("Model", string.Join(' ', refused.Failures), StringComparison.Ordinal);
     }
 
     [Fact]

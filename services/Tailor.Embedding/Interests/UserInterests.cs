@@ -23,7 +23,7 @@ public sealed class UserInterests
     public UserInterests(IDocumentStore documents, IEventStore events, IProfileCache profiles, IOptions<EmbeddingOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _model = options.Value.SelectedModel;
+        _model = options.Value.SelectedModel();
         _documents = documents;
         _events = events;
         _profiles = profiles;

@@ -24,7 +24,7 @@ public sealed class SentenceEmbedder : IDisposable
         _options = options.Value;
         _metrics = metrics;
         _logger = logger;
-        Model = _options.SelectedModel;
+        Model = _options.SelectedModel();
         _batcher = new(() => new InferenceBatcher(RunGroupedByLength, _options.MaxInferenceBatch, _options.BatchWindow));
     }
 

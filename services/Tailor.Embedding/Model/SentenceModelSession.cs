@@ -40,7 +40,7 @@ internal sealed class SentenceModelSession : IDisposable
     public static SentenceModelSession Load(EmbeddingOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var model = options.SelectedModel;
+        var model = options.SelectedModel();
         var assemblyPath = Path.GetFullPath(options.ModelAssemblyPath ?? model.DefaultContainerPath, AppContext.BaseDirectory);
         var resources = ManifestResourceReader.Read(assemblyPath, ModelResource, VocabularyResource);
 

@@ -21,7 +21,7 @@ public sealed class ItemVectorStore : IDisposable
     public ItemVectorStore(IDocumentStore documents, IOptions<EmbeddingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _model = options.Value.SelectedModel;
+        _model = options.Value.SelectedModel();
         _documents = documents;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.ItemCacheEntries });
     }

@@ -85,11 +85,11 @@ public sealed class RedisTextVectorCache(IConnectionMultiplexer redis, IOptions<
         }
     }
 
-    private int VectorBytes => options.Value.SelectedModel.Dimensions * sizeof(float);
+    private int VectorBytes => options.Value.SelectedModel().Dimensions * sizeof(float);
 
     private RedisKey RedisKeyOf(string contentKey)
     {
-        var model = options.Value.SelectedModel;
+        var model = options.Value.SelectedModel();
         return $"{redisOptions.Value.KeyPrefix}embedding:text:{model.Name}:{model.Version}:{contentKey}";
     }
 }
