@@ -77,6 +77,42 @@ public sealed class ContentGenerationOptionsTests
         Assert.Contains($"FrequencyCaps:{type}: a campaign type is a lowercase token", string.Join(' ', error.Failures), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "8")]
+    [InlineData("21", "")]
+    [InlineData("8", "8")]
+    public void AddContentGeneration_rejects_quiet_hours_that_would_silently_be_none(string start, string end)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => ResolveSchedule(new()
+        {
+            ["Tailor:ContentGeneration:SendSchedule:QuietHoursStart"] = start,
+            ["Tailor:ContentGeneration:SendSchedule:QuietHoursEnd"] = end,
+        }));
+
+        Assert.Contains("QuietHoursEnd", string.Join(' ', error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddContentGeneration_takes_both_quiet_hours_empty_as_none()
+    {
+        var schedule = ResolveSchedule(new()
+        {
+            ["Tailor:ContentGeneration:SendSchedule:QuietHoursStart"] = "",
+            ["Tailor:ContentGeneration:SendSchedule:QuietHoursEnd"] = "",
+        });
+
+        Assert.Equal((null, null), (schedule.QuietHoursStart, schedule.QuietHoursEnd));
+    }
+
+    private static Personalization.SendScheduleOptions ResolveSchedule(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddContentGeneration();
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptions<Personalization.SendScheduleOptions>>().Value;
+    }
+
     private static ContentGenerationOptions Resolve(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
