@@ -44,6 +44,21 @@ public sealed class IngestionRegistrationTests
         Assert.Contains(invalid.Failures, failure => failure.Contains("ApiKeys:0", StringComparison.Ordinal) && failure.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("PostmarkUsername")]
+    [InlineData("PostmarkPassword")]
+    public void AddIngestion_with_half_of_postmarks_credentials_fails_validation_naming_both(string half)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration[$"Tailor:Ingestion:Webhooks:{half}"] = "set";
+        builder.AddIngestion();
+
+        using var host = builder.Build();
+
+        var invalid = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<Tailor.Ingestion.Webhooks.WebhookOptions>>().Value);
+        Assert.Contains(invalid.Failures, failure => failure.Contains("Tailor:Ingestion:Webhooks:PostmarkUsername and Tailor:Ingestion:Webhooks:PostmarkPassword", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AddIngestion_with_an_impossible_limit_fails_validation()
     {

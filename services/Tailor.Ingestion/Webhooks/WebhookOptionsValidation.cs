@@ -40,6 +40,12 @@ internal sealed class WebhookOptionsValidation : IValidateOptions<WebhookOptions
             }
         }
 
+        // The endpoint opens only with both; one alone would leave it answering 404 to every delivery, silently.
+        if (string.IsNullOrEmpty(options.PostmarkUsername) != string.IsNullOrEmpty(options.PostmarkPassword))
+        {
+            failures.Add($"Set both {WebhookOptions.Section}:PostmarkUsername and {WebhookOptions.Section}:PostmarkPassword (the Basic credentials in Postmark's webhook URL), or neither.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
