@@ -1,8 +1,10 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tailor.Messaging;
+using Tailor.OptionsValidation;
 using Tailor.Profiles.Rebuild;
 using Tailor.Topic.Consumers;
 using Tailor.Topic.Training;
@@ -22,6 +24,8 @@ public static class TopicRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<TopicOptions>()
             .BindConfiguration(TopicOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.TopicCandidates = ConfiguredList.Read<int>(configuration, $"{TopicOptions.Section}:{nameof(TopicOptions.TopicCandidates)}") ?? options.TopicCandidates)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -60,6 +60,22 @@ public sealed class IngestionRegistrationTests
     }
 
     [Fact]
+    public void AddIngestion_takes_configured_webhook_lists_instead_of_their_defaults()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Tailor:Ingestion:Webhooks:SesConfirmationHosts:0"] = "sns.eu-west-1.amazonaws.com";
+        builder.Configuration["Tailor:Ingestion:Webhooks:MachineOpenUserAgentFragments:0"] = "LinkScanner";
+        builder.AddIngestion();
+
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptions<Tailor.Ingestion.Webhooks.WebhookOptions>>().Value;
+        Assert.Equal(["sns.eu-west-1.amazonaws.com"], options.SesConfirmationHosts);
+        Assert.Equal(["LinkScanner"], options.MachineOpenUserAgentFragments);
+        Assert.Equal(new Tailor.Ingestion.Webhooks.WebhookOptions().MachineOpenUserAgents, options.MachineOpenUserAgents);
+    }
+
+    [Fact]
     public void AddIngestion_with_an_impossible_limit_fails_validation()
     {
         var builder = Host.CreateApplicationBuilder();

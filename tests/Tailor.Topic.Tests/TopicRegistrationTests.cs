@@ -34,6 +34,32 @@ public class TopicRegistrationTests
         await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public void AddTopic_takes_configured_topic_candidates_instead_of_the_defaults()
+    {
+        using var host = Build(new Dictionary<string, string?> { ["Tailor:Topic:TopicCandidates:0"] = "3", ["Tailor:Topic:TopicCandidates:1"] = "5" });
+
+        Assert.Equal([3, 5], host.Services.GetRequiredService<IOptions<TopicOptions>>().Value.TopicCandidates);
+    }
+
+    [Fact]
+    public void AddTopic_keeps_the_default_topic_candidates_when_none_are_configured()
+    {
+        using var host = Build([]);
+
+        Assert.Equal([4, 6, 8, 10, 12], host.Services.GetRequiredService<IOptions<TopicOptions>>().Value.TopicCandidates);
+    }
+
+    [Fact]
+    public void AddTopic_refuses_a_topic_candidate_that_is_not_a_number_naming_it()
+    {
+        using var host = Build(new Dictionary<string, string?> { ["Tailor:Topic:TopicCandidates:0"] = "6", ["Tailor:Topic:TopicCandidates:1"] = "ten" });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<TopicOptions>>().Value);
+
+        Assert.Equal("Tailor:Topic:TopicCandidates:1 'ten' is not a whole number.", Assert.Single(refused.Failures));
+    }
+
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();

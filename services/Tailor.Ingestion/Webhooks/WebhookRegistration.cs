@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Webhooks.Mailgun;
@@ -5,6 +6,7 @@ using Tailor.Ingestion.Webhooks.Postmark;
 using Tailor.Ingestion.Webhooks.SendGrid;
 using Tailor.Ingestion.Webhooks.Ses;
 using Tailor.Links;
+using Tailor.OptionsValidation;
 using Tailor.ServiceDefaults;
 
 namespace Tailor.Ingestion.Webhooks;
@@ -16,6 +18,13 @@ internal static class WebhookRegistration
     {
         services.AddOptions<WebhookOptions>()
             .BindConfiguration(WebhookOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // A configured list replaces the defaults rather than adding to them, so an operator can narrow them.
+                options.SesConfirmationHosts = ConfiguredList.Read<string>(configuration, $"{WebhookOptions.Section}:{nameof(WebhookOptions.SesConfirmationHosts)}")?.ToList() ?? options.SesConfirmationHosts;
+                options.MachineOpenUserAgents = ConfiguredList.Read<string>(configuration, $"{WebhookOptions.Section}:{nameof(WebhookOptions.MachineOpenUserAgents)}")?.ToList() ?? options.MachineOpenUserAgents;
+                options.MachineOpenUserAgentFragments = ConfiguredList.Read<string>(configuration, $"{WebhookOptions.Section}:{nameof(WebhookOptions.MachineOpenUserAgentFragments)}")?.ToList() ?? options.MachineOpenUserAgentFragments;
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
