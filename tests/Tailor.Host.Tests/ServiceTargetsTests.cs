@@ -59,10 +59,13 @@ public class ServiceTargetsTests
     }
 
     [Fact]
-    public void The_sender_target_registers_the_sample_sender_on_its_own_queue_and_all_does_not()
+    public void The_sender_target_registers_the_sample_sender_on_its_own_queues_and_all_does_not()
     {
-        Assert.Equal([SampleSenderNames.Queue], ConsumerQueues.Of(ServiceTargets.Sender));
-        Assert.DoesNotContain(SampleSenderNames.Queue, ConsumerQueues.Of(ServiceTargets.All));
-        Assert.Contains(SampleSenderNames.Queue, ConsumerQueues.Of("all,sender"));
+        // Its emails, and the erasures that make it forget a user's parked emails.
+        string[] senderQueues = [SampleSenderNames.Queue, "tailor-sample-sender-user-erased"];
+
+        Assert.Equal(senderQueues.Order(), ConsumerQueues.Of(ServiceTargets.Sender).Order());
+        Assert.All(senderQueues, queue => Assert.DoesNotContain(queue, ConsumerQueues.Of(ServiceTargets.All)));
+        Assert.All(senderQueues, queue => Assert.Contains(queue, ConsumerQueues.Of("all,sender")));
     }
 }
