@@ -11,7 +11,8 @@ internal sealed record Interval(double Estimate, double Lower, double Upper);
 /// The difference uses Newcombe's hybrid score interval (his method 10, 1998), built from each arm's Wilson score
 /// interval: unlike the Wald interval it stays inside [-1, 1] and keeps close to its nominal coverage with the small
 /// control groups and low click rates campaigns have. The ratio uses the log risk-ratio interval (Katz et al., 1978),
-/// exp(ln(p1/p2) ± z·√(1/x1 − 1/n1 + 1/x2 − 1/n2)), which has no value when either arm has no events.
+/// exp(ln(p1/p2) ± z·√(1/x1 − 1/n1 + 1/x2 − 1/n2)), which has no value when either arm has the event in no email or in
+/// every email.
 /// </remarks>
 internal static class ProportionIntervals
 {
@@ -45,12 +46,19 @@ internal static class ProportionIntervals
             difference + Math.Sqrt(Square(upper1 - p1) + Square(p2 - lower2)));
     }
 
-    /// <summary>p1 / p2 with the log risk-ratio interval; null when either arm has no events (the ratio or its log is undefined).</summary>
+    /// <summary>
+    /// p1 / p2 with the log risk-ratio interval; null when either arm had the event in no email (the ratio or its log is
+    /// undefined) or in every email.
+    /// </summary>
+    /// <remarks>
+    /// An arm whose every email had the event adds 1/x − 1/n = 0 to the variance, as if its rate were known exactly:
+    /// one opened control email would make 50 of 100 against 1 of 1 a ratio of 0.41 to 0.61, "significant" on one email.
+    /// </remarks>
     public static Interval? Ratio(long x1, long n1, long x2, long n2, double z = Z95)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n1, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(n2, 1);
-        if (x1 <= 0 || x2 <= 0)
+        if (x1 <= 0 || x2 <= 0 || x1 >= n1 || x2 >= n2)
         {
             return null;
         }
