@@ -49,12 +49,13 @@ internal sealed class CampaignEmailFacts(IDocumentStore documents, IngestionMetr
     }
 
     /// <summary>Records what an engagement shows about its email; a resubscribe shows nothing the report counts.</summary>
-    public Task RecordAsync(SentEmail email, EmailEngaged engaged, CancellationToken cancellationToken)
+    public async Task RecordAsync(SentEmail email, EmailEngaged engaged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engaged);
-        return CampaignOutcomes.Of(engaged.Kind, engaged.IsMachineOpen) is { } outcome
-            ? RecordAsync(email, outcome, cancellationToken)
-            : Task.CompletedTask;
+        foreach (var outcome in CampaignOutcomes.Of(engaged.Kind, engaged.IsMachineOpen))
+        {
+            await RecordAsync(email, outcome, cancellationToken);
+        }
     }
 
     public async IAsyncEnumerable<CampaignEmailFact> ListAsync(

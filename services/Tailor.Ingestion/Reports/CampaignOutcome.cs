@@ -21,16 +21,19 @@ internal enum CampaignOutcome
 
 internal static class CampaignOutcomes
 {
-    /// <summary>The outcome an engagement shows, or null for one the report does not count (a resubscribe).</summary>
-    public static CampaignOutcome? Of(EngagementKind kind, bool isMachine) => kind switch
+    /// <summary>
+    /// The outcomes an engagement shows, none for one the report does not count (a resubscribe). A person's click shows an
+    /// open too: the email was read, even when its client blocked the tracking pixel or a privacy proxy fetched it first.
+    /// </summary>
+    public static IReadOnlyList<CampaignOutcome> Of(EngagementKind kind, bool isMachine) => kind switch
     {
-        EngagementKind.Delivered => CampaignOutcome.Delivered,
-        EngagementKind.Open => isMachine ? CampaignOutcome.MachineOpen : CampaignOutcome.Open,
-        EngagementKind.Click => isMachine ? CampaignOutcome.MachineClick : CampaignOutcome.Click,
-        EngagementKind.SoftBounce or EngagementKind.HardBounce => CampaignOutcome.Bounce,
-        EngagementKind.Complaint => CampaignOutcome.Complaint,
-        EngagementKind.Unsubscribe => CampaignOutcome.Unsubscribe,
-        _ => null,
+        EngagementKind.Delivered => [CampaignOutcome.Delivered],
+        EngagementKind.Open => [isMachine ? CampaignOutcome.MachineOpen : CampaignOutcome.Open],
+        EngagementKind.Click => isMachine ? [CampaignOutcome.MachineClick] : [CampaignOutcome.Click, CampaignOutcome.Open],
+        EngagementKind.SoftBounce or EngagementKind.HardBounce => [CampaignOutcome.Bounce],
+        EngagementKind.Complaint => [CampaignOutcome.Complaint],
+        EngagementKind.Unsubscribe => [CampaignOutcome.Unsubscribe],
+        _ => [],
     };
 
     /// <summary>The name metrics and document ids use: <c>sent</c>, <c>machine_open</c>, …</summary>

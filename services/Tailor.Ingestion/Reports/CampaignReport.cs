@@ -11,7 +11,8 @@ internal sealed class CampaignReport
 
     private const string Method =
         "Rates count emails with a human open or click over the rate base. Difference: Newcombe's hybrid score interval " +
-        "(method 10) from each arm's Wilson score interval. Ratio: log risk-ratio interval exp(ln(p1/p2) ± 1.96·√(1/x1 − 1/n1 + 1/x2 − 1/n2)).";
+        "(method 10) from each arm's Wilson score interval. Ratio: log risk-ratio interval exp(ln(p1/p2) ± 1.96·√(1/x1 − 1/n1 + 1/x2 − 1/n2)), " +
+        "none when an arm had the event in no email or in every email.";
 
     private const int Delivery = (1 << (int)CampaignOutcome.Delivered) | (1 << (int)CampaignOutcome.Open) | (1 << (int)CampaignOutcome.MachineOpen)
         | (1 << (int)CampaignOutcome.Click) | (1 << (int)CampaignOutcome.MachineClick);
@@ -43,28 +44,49 @@ internal sealed class CampaignReport
             Of(byVariant, group).Add(outcomes);
         }
 
+        var (lift, liftUnavailable) = Lift(byArm.GetValueOrDefault((CampaignArms.Personalised, "")), byArm.GetValueOrDefault((CampaignArms.Control, "")));
         return new CampaignReportDocument(
             campaignId,
             rateBase,
             total.ToDocument(null, null, _deliveryEvents),
             [.. byArm.Select(arm => arm.Value.ToDocument(arm.Key.Arm, null, _deliveryEvents))],
             [.. byVariant.Select(variant => variant.Value.ToDocument(variant.Key.Arm, variant.Key.Variant, _deliveryEvents))],
-            Lift(byArm.GetValueOrDefault((CampaignArms.Personalised, "")), byArm.GetValueOrDefault((CampaignArms.Control, ""))));
+            lift,
+            liftUnavailable);
     }
 
-    private CampaignLiftDocument? Lift(Counts? personalised, Counts? control)
+    // The lift, or why there is none: a report must say it has too little data rather than leave a bare null.
+    private (CampaignLiftDocument? Lift, string? Unavailable) Lift(Counts? personalised, Counts? control)
     {
-        if (personalised is null || control is null || personalised.Base(_deliveryEvents) == 0 || control.Base(_deliveryEvents) == 0)
+        if (control is null)
         {
-            return null;
+            return (null, "The report has no control group: controlShare was 0, or no control email was written yet.");
+        }
+
+        if (personalised is null)
+        {
+            return (null, "The report has no personalised arm: no personalised email was written yet.");
         }
 
         var (n1, n2) = (personalised.Base(_deliveryEvents), control.Base(_deliveryEvents));
-        return new CampaignLiftDocument(0.95, Method, Rate(personalised.Opens, n1, control.Opens, n2), Rate(personalised.Clicks, n1, control.Clicks, n2));
+        if (n1 == 0 || n2 == 0)
+        {
+            return (null, $"An arm has no email in the rate base ({(_deliveryEvents ? DeliveredBase : SentBase)}) yet.");
+        }
+
+        return (new CampaignLiftDocument(0.95, Method, Rate(personalised.Opens, n1, control.Opens, n2), Rate(personalised.Clicks, n1, control.Clicks, n2)), null);
     }
 
-    private static RateLiftDocument Rate(long x1, long n1, long x2, long n2) =>
-        new((double)x1 / n1, (double)x2 / n2, ProportionIntervals.Difference(x1, n1, x2, n2), ProportionIntervals.Ratio(x1, n1, x2, n2));
+    private static RateLiftDocument Rate(long x1, long n1, long x2, long n2)
+    {
+        var ratio = ProportionIntervals.Ratio(x1, n1, x2, n2);
+        return new((double)x1 / n1, (double)x2 / n2, ProportionIntervals.Difference(x1, n1, x2, n2), ratio, ratio is null ? RatioUnavailable(x1, x2) : null);
+    }
+
+    private static string RatioUnavailable(long x1, long x2) =>
+        x1 == 0 || x2 == 0
+            ? "An arm had no email with this event: the ratio's log interval is undefined; read the difference."
+            : "An arm had the event in every email: the ratio's log interval would take that arm's rate as exact; read the difference.";
 
     private static Counts Of(SortedDictionary<(string Arm, string Variant), Counts> groups, (string Arm, string Variant) key)
     {

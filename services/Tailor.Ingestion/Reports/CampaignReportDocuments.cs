@@ -10,13 +10,15 @@ namespace Tailor.Ingestion.Reports;
 /// <param name="Arms">One row per arm of the control test: <c>personalised</c> and, when the campaign has a control group, <c>control</c>.</param>
 /// <param name="Variants">One row per arm and subject variant (<c>none</c> for emails whose copy had one subject).</param>
 /// <param name="Lift">The personalised arm against the control group; null without both arms, or while either has nothing to rate over.</param>
+/// <param name="LiftUnavailable">Why <paramref name="Lift"/> is null, in words; left out when there is a lift.</param>
 internal sealed record CampaignReportDocument(
     string CampaignId,
     string RateBase,
     CampaignGroupDocument Total,
     IReadOnlyList<CampaignGroupDocument> Arms,
     IReadOnlyList<CampaignGroupDocument> Variants,
-    CampaignLiftDocument? Lift);
+    CampaignLiftDocument? Lift,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LiftUnavailable = null);
 
 /// <summary>The emails of a campaign, one arm, or one arm's subject variant: each count is of emails, not events.</summary>
 /// <param name="Delivered">Emails with a delivery event, or with an open or click, which prove delivery when the event was lost.</param>
@@ -46,5 +48,11 @@ internal sealed record CampaignLiftDocument(double ConfidenceLevel, string Metho
 
 /// <summary>One rate of the personalised arm against the control group's.</summary>
 /// <param name="Difference">Personalised rate minus control rate, with its interval.</param>
-/// <param name="Ratio">Personalised rate over control rate, with its interval; null when either arm has no events.</param>
-internal sealed record RateLiftDocument(double PersonalisedRate, double ControlRate, Interval Difference, Interval? Ratio);
+/// <param name="Ratio">Personalised rate over control rate, with its interval; null when either arm had the event in no email or in every email.</param>
+/// <param name="RatioUnavailable">Why <paramref name="Ratio"/> is null, in words; left out when there is a ratio.</param>
+internal sealed record RateLiftDocument(
+    double PersonalisedRate,
+    double ControlRate,
+    Interval Difference,
+    Interval? Ratio,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RatioUnavailable = null);
