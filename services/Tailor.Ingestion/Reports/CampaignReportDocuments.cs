@@ -22,7 +22,7 @@ internal sealed record CampaignReportDocument(
 
 /// <summary>The emails of a campaign, one arm, or one arm's subject variant: each count is of emails, not events.</summary>
 /// <param name="Delivered">Emails with a delivery event, or with an open or click, which prove delivery when the event was lost.</param>
-/// <param name="Opens">Emails a person opened (machine opens, by privacy proxies and prefetchers, are <paramref name="MachineOpens"/>).</param>
+/// <param name="Opens">Emails a person opened or clicked through (machine opens, by privacy proxies and prefetchers, are <paramref name="MachineOpens"/>).</param>
 /// <param name="Clicks">Emails a person clicked through (link scanners' clicks are <paramref name="MachineClicks"/>).</param>
 /// <param name="Bounces">Emails that bounced, soft or hard.</param>
 /// <param name="OpenRate">Opens over the report's rate base; null when the base is 0.</param>
