@@ -246,6 +246,30 @@ public sealed class ContentRecommendationTests(RealItemVectors model)
         Assert.Equal("22423", update.Items[0].ItemId);
     }
 
+    /// <summary>Training reads the stored vectors too, and compares every one with every other: the odd one must not fail it.</summary>
+    [Fact]
+    public async Task Training_leaves_out_an_item_vector_of_another_length_and_still_trains()
+    {
+        await using var harness = await RecommendationHarness.StartAsync();
+        await harness.DeliverAsync(Catalog.Select(item => Fixtures.CatalogItem(item.Id, item.Title, item.Price)).Append(Fixtures.CatalogItem("00001", "Odd one")), m => m.EventId);
+        await harness.DeliverAsync([new ItemEmbedded(Guid.NewGuid(), "00001", Fixtures.Start, model.Model.Name, model.Model.Version, [0.6f, 0.8f])], m => m.EventId);
+        await harness.DeliverAsync(Catalog.Select(item => Embedded(item.Id, item.Title)), m => m.EventId);
+        await harness.DeliverAsync([Fixtures.Identified("reader"), Fixtures.Identified("buyer"), Fixtures.Identified("other")], m => m.EventId);
+        await harness.DeliverAsync(
+            [Fixtures.Purchase("buyer", "22423", name: "REGENCY CAKESTAND 3 TIER"), Fixtures.Purchase("buyer", "00001"), Fixtures.Purchase("buyer", "21212"),
+                Fixtures.Purchase("other", "21212"), Fixtures.Purchase("other", "00001"), Fixtures.Purchase("other", "22960")],
+            m => m.EventId);
+        await harness.DeliverAsync([Interests("reader", "jam and jars")], m => m.EventId);
+
+        await harness.DeliverAsync([new ModelTrainingRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "test")], m => m.EventId);
+
+        var trained = Assert.Single(harness.Published<RecommenderTrained>());
+        Assert.True(trained.Promoted);
+        var buyer = await harness.Profiles.ReadAsync("buyer", TestContext.Current.CancellationToken);
+        Assert.StartsWith("als-", buyer?.Recommendations?.ModelVersion, StringComparison.Ordinal);
+        Assert.False(await harness.FaultPublishedAsync<ModelTrainingRequested>());
+    }
+
     private async Task<ConsumerHarness> StartWithCatalogAsync()
     {
         var harness = await RecommendationHarness.StartAsync();

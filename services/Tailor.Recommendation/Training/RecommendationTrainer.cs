@@ -195,7 +195,11 @@ public sealed class RecommendationTrainer(
         return topics;
     }
 
-    /// <summary>The item vectors of the embedding model most items have (during a model switch, the one not yet replaced).</summary>
+    /// <summary>
+    /// The item vectors of the embedding model most items have (during a model switch, the one not yet replaced), of the
+    /// length most of them have: the content scorer compares every vector with every other, so one of another length
+    /// published under the model's name is left out, as the item index keeps it apart, instead of failing every training.
+    /// </summary>
     private async Task<Dictionary<string, float[]>> ReadItemVectorsAsync(CancellationToken cancellationToken)
     {
         var entries = new List<ItemVectorEntry>();
@@ -205,7 +209,7 @@ public sealed class RecommendationTrainer(
         }
 
         return entries
-            .GroupBy(entry => (entry.Model, entry.ModelVersion))
+            .GroupBy(entry => (entry.Model, entry.ModelVersion, entry.Vector.Length))
             .OrderByDescending(model => model.Count())
             .ThenBy(model => model.Key.Model, StringComparer.Ordinal)
             .FirstOrDefault()?
