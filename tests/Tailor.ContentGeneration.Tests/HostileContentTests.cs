@@ -86,26 +86,43 @@ public sealed partial class HostileContentTests
     }
 
     [Theory]
-    [InlineData("**Bold** picks for you")]
-    [InlineData("__Picks__ for your home")]
-    [InlineData("# Picks for your home")]
-    [InlineData("Picks `for` your home")]
-    [InlineData("[Your picks](javascript:alert(1))")]
-    [InlineData("Tea &amp; cake for your home")]
-    [InlineData("Tea &#60;b&#62; for your home")]
-    [InlineData("Picks\u2028for your home")]
-    [InlineData("Free\u200B delivery for your home")]
-    [InlineData("Your \u202Epicks for the home")]
-    [InlineData("Picks\r\nBcc: someone@example.com")]
-    [InlineData("Picks\0 for your home")]
-    public void Checks_reject_a_subject_with_markdown_entities_line_separators_or_hidden_characters(string subject)
+    [InlineData("**Bold** picks for you", "markdown")]
+    [InlineData("__Picks__ for your home", "markdown")]
+    [InlineData("# Picks for your home", "markdown")]
+    [InlineData("Picks `for` your home", "markdown")]
+    [InlineData("[Your picks](javascript:alert(1))", "markdown")]
+    [InlineData("Tea &amp; cake for your home", "HTML entity")]
+    [InlineData("Tea &#60;b&#62; for your home", "HTML entity")]
+    [InlineData("Picks\u2028for your home", "line breaks")]
+    [InlineData("Free\u200B delivery for your home", "invisible")]
+    [InlineData("Your \u202Epicks for the home", "invisible")]
+    [InlineData("Picks\r\nBcc: someone@example.com", "line breaks")]
+    [InlineData("Picks\0 for your home", "line breaks")]
+    public void Checks_reject_a_subject_with_markdown_entities_line_separators_or_hidden_characters(string subject, string named)
     {
         var items = OnlineRetailProducts.First(3);
         var facts = CopyFacts.From(new(Guid.NewGuid(), "Anna", "heart", items, "Autumn", "Goal"), "Tailor Shop", "warm", price => $"£{price:N2}");
 
         var problems = DraftChecks.Problems(LanguageModelWriterTests.GoodDraft(items) with { Subjects = [subject, "Fresh picks for your home"] }, facts);
 
-        Assert.NotEmpty(problems);
+        // The problem names the subject and what is wrong with it, so the model can mend it when asked again.
+        Assert.Contains(problems, problem => problem.Contains($"\"{subject}\"", StringComparison.Ordinal) && problem.Contains(named, StringComparison.Ordinal));
+    }
+
+    /// <summary>Online Retail has titles such as "*Boombox Ipod Classic"; a model quoting one writes no markdown.</summary>
+    [Theory]
+    [InlineData("*Boombox Ipod Classic")]
+    [InlineData("Tea &amp; cake stand")]
+    public void Checks_take_a_product_name_quoted_as_given_even_with_an_asterisk_or_an_entity(string title)
+    {
+        var items = OnlineRetailProducts.First(2).Prepend(new RecommendedItem("90210", title, 4.95m, 1.0, "Popular this week")).ToList();
+        var facts = CopyFacts.From(new(Guid.NewGuid(), "Anna", "heart", items, "Autumn", "Goal"), "Tailor Shop", "warm", price => $"£{price:N2}");
+        var name = facts.Products[0].Name;
+
+        var problems = DraftChecks.Problems(LanguageModelWriterTests.GoodDraft(items) with { Paragraphs = [$"The {name} is back for you."] }, facts);
+
+        Assert.Empty(problems);
+        Assert.NotEmpty(DraftChecks.Problems(LanguageModelWriterTests.GoodDraft(items) with { Paragraphs = ["The **stand** is back for you."] }, facts));
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public static partial class DraftChecks
         foreach (var text in subjects.Append(draft.Preheader).Concat(paragraphs).Concat((draft.CallsToAction ?? []).Select(call => call?.Text)).OfType<string>())
         {
             Grounding(problems, text, facts);
-            Safety(problems, text);
+            Safety(problems, text, facts);
         }
 
         return problems;
@@ -149,7 +149,7 @@ public static partial class DraftChecks
         }
     }
 
-    private static void Safety(List<string> problems, string text)
+    private static void Safety(List<string> problems, string text, CopyFacts facts)
     {
         if (Link().IsMatch(text))
         {
@@ -161,13 +161,16 @@ public static partial class DraftChecks
             problems.Add($"\"{text}\" contains markup");
         }
 
-        // Tailor encodes every part as text, so an entity would be shown as "&amp;" and markdown as asterisks.
-        if (Entity().IsMatch(text))
+        // Tailor encodes every part as text, so an entity would be shown as "&amp;" and markdown as asterisks. A given
+        // product's name may hold either ("*Boombox Ipod Classic" in Online Retail, "Tea &amp; cake" as some shops
+        // export it): quoting it is grounding, not markup, so the names are taken out before looking.
+        var ownWords = WithoutProductNames(text, facts);
+        if (Entity().IsMatch(ownWords))
         {
             problems.Add($"\"{text}\" contains an HTML entity; write the character itself");
         }
 
-        if (Markdown().IsMatch(text))
+        if (Markdown().IsMatch(ownWords))
         {
             problems.Add($"\"{text}\" contains markdown (*, `, __, # or [text](link)); write plain text");
         }
@@ -188,6 +191,10 @@ public static partial class DraftChecks
             problems.Add($"\"{text}\" shouts (repeated exclamation marks or ALL-CAPS words)");
         }
     }
+
+    private static string WithoutProductNames(string text, CopyFacts facts) =>
+        facts.Products.Select(product => product.Name).Where(name => !string.IsNullOrEmpty(name)).OrderByDescending(name => name.Length)
+            .Aggregate(text, (remaining, name) => remaining.Replace(name, " ", StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex(@"[£$€]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:GBP|EUR|USD|pounds|euros|dollars)", RegexOptions.IgnoreCase)]
     private static partial Regex Amount();
