@@ -106,6 +106,7 @@ public class MessageRulesTests
         { "a catalog item whose page is a relative path", Item with { Url = "/products/85123A" }, "Url: Must be an absolute http or https URL" },
         { "a campaign id '..'", Campaign with { CampaignId = ".." }, "CampaignId: Must not be '.' or '..'" },
         { "a campaign without a name", Campaign with { Name = null! }, "Name: Must not be empty." },
+        { "a campaign whose name holds a line break", Campaign with { Name = "Autumn\nfake log line" }, "Name: Must be plain text" },
         { "a campaign without a goal", Campaign with { Goal = "" }, "Goal: Must not be empty." },
         { "a campaign starting in year 1", Campaign with { SendWindowStart = Year1 }, "SendWindowStart: Must not be before 2000-01-01" },
         { "a campaign ending in 9999", Campaign with { SendWindowEnd = Year9999 }, "SendWindowEnd: Must be at most 365 days ahead of this server's clock" },

@@ -211,7 +211,10 @@ public static class MessageRules
     private static void Campaign(Problems problems, CampaignRequested campaign)
     {
         problems.EventId(campaign.EventId).Id(nameof(campaign.CampaignId), campaign.CampaignId).Time(nameof(campaign.OccurredAt), campaign.OccurredAt)
-            .Text(nameof(campaign.Name), campaign.Name, FieldLengths.Name).Text(nameof(campaign.Goal), campaign.Goal, FieldLengths.Goal)
+            .Text(nameof(campaign.Name), campaign.Name, FieldLengths.Name)
+            // The name is written into log lines and the report as it is: plain text, as Ingestion holds it to.
+            .Add(nameof(campaign.Name), campaign.Name is { } name && !PlainTextRule.Allows(name) ? PlainTextRule.Problem : null)
+            .Text(nameof(campaign.Goal), campaign.Goal, FieldLengths.Goal)
             .PlainText(nameof(campaign.DominantTopic), campaign.DominantTopic, FieldLengths.Name)
             .Add(nameof(campaign.SendWindowStart), problems.Times.WindowStartRefusal(campaign.SendWindowStart))
             .Add(nameof(campaign.SendWindowEnd), problems.Times.WindowEndRefusal(campaign.SendWindowStart, campaign.SendWindowEnd));
