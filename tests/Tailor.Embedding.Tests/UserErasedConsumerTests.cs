@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Tailor.Contracts;
 using Tailor.Embedding.Interests;
+using Tailor.Embedding.Vectors;
 using Tailor.Storage;
 using Tailor.Testing;
 
@@ -32,6 +34,34 @@ public sealed class UserErasedConsumerTests(ModelFixture model)
         // Only that user.
         Assert.Equal(1, await EventsOfAsync(host, "13047"));
         Assert.NotNull(await host.Documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, "13047", ct));
+        Assert.False(await host.FaultPublishedAsync<UserErased>());
+    }
+
+    /// <summary>
+    /// In the embedded mode every service shares one store, and Ingestion's erasure (or another service's) may delete
+    /// the user's events before Embedding's consumer reads them: the vectors of what the user typed are still found, through
+    /// the keys the interest state remembers, and leave the cache.
+    /// </summary>
+    [Fact]
+    public async Task Consume_user_erased_removes_the_vectors_of_the_users_texts_when_their_events_were_deleted_first()
+    {
+        await using var host = await EmbeddingHarness.StartAsync(model.Embedder);
+        var ct = TestContext.Current.CancellationToken;
+        const string typed = "a gift for my sister who loves knitting";
+        await host.Harness.Bus.Publish(TestMessages.Activity("17850", ActivityKinds.Text, text: typed), ct);
+        await host.WaitForConsumedAtLeastAsync<UserActivityTracked>(1);
+        var texts = host.Services.GetRequiredService<TextVectors>();
+        var cached = (await texts.EmbedAsync([typed], ct))[0];
+        // Cached: the same array comes back without a model run.
+        Assert.Same(cached, (await texts.EmbedAsync([typed], ct))[0]);
+
+        await host.Events.DeleteUserAsync("17850", ct);
+        await host.Harness.Bus.Publish(new UserErased(Guid.NewGuid(), "17850", TestMessages.Start), ct);
+        await host.WaitForConsumedAtLeastAsync<UserErased>(1);
+
+        var afterwards = (await texts.EmbedAsync([typed], ct))[0];
+        Assert.NotSame(cached, afterwards);
+        Assert.Null(await host.Documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, "17850", ct));
         Assert.False(await host.FaultPublishedAsync<UserErased>());
     }
 

@@ -74,6 +74,24 @@ public sealed class UserInterestStateTests
         Assert.Throws<ArgumentException>(() => UserInterestState.Empty(EmbeddingModels.MiniLm).Add([new InterestEvidence(Start, new float[10], 1, Guid.NewGuid())], HalfLife));
 
     [Fact]
+    public void Apply_remembers_the_latest_texts_once_each_and_no_product_names()
+    {
+        var state = UserInterestState.Empty(EmbeddingModels.MiniLm);
+        for (var text = 0; text < UserInterestState.RecentEventLimit + 10; text++)
+        {
+            state = state.Apply(Guid.NewGuid(), [new InterestEvidence(Start.AddMinutes(text), Axis(0), 1, Guid.NewGuid(), $"key-{text}")], HalfLife);
+        }
+
+        // Written again, the oldest kept text moves to the end; a product's name has no key.
+        state = state.Apply(Guid.NewGuid(), [new InterestEvidence(Start.AddDays(1), Axis(0), 1, Guid.NewGuid(), "key-10"), new InterestEvidence(Start.AddDays(1), Axis(1), 1, Guid.NewGuid())], HalfLife);
+
+        Assert.Equal(UserInterestState.RecentEventLimit, state.RecentTextKeys?.Count);
+        Assert.Equal(["key-11", "key-12"], state.RecentTextKeys!.Take(2));
+        Assert.Equal("key-10", state.RecentTextKeys![^1]);
+        Assert.Equal(state.RecentTextKeys.Count, state.RecentTextKeys.Distinct().Count());
+    }
+
+    [Fact]
     public void Apply_evidence_of_an_event_already_folded_in_returns_the_same_state()
     {
         var purchase = new InterestEvidence(Start, Axis(0), EvidenceWeights.Purchase, Guid.NewGuid());

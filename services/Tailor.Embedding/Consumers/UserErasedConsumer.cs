@@ -19,14 +19,17 @@ public sealed class UserErasedConsumer(UserInterests interests, TextVectors text
     public async Task Consume(ConsumeContext<UserErased> context)
     {
         var erased = context.Message;
-        await interests.ForgetAsync(erased.UserId, context.CancellationToken);
-
-        // The vectors of what they typed, found through the activities recorded below, so before those go.
-        var typed = await events.ReadMessagesAsync<UserActivityTracked>(new EventQuery(EmbeddingNames.Stream) { UserId = erased.UserId }, context.CancellationToken)
-            .Where(activity => !string.IsNullOrWhiteSpace(activity.Text))
-            .Select(activity => activity.Text!)
+        // The vectors of what they typed: the state remembers the latest texts' keys; the activities recorded below hold
+        // every text, so they are read before they go. Either alone can miss some: in the embedded mode's one store,
+        // another service's erasure may have deleted the activities already, and the state keeps only the latest keys.
+        // The state is read again on a redelivery only if its delete has not happened yet, so the texts go first.
+        var remembered = await interests.TextKeysAsync(erased.UserId, context.CancellationToken);
+        var recorded = await events.ReadMessagesAsync<UserActivityTracked>(new EventQuery(EmbeddingNames.Stream) { UserId = erased.UserId }, context.CancellationToken)
+            .Where(activity => activity.Activity == ActivityKinds.Text && !string.IsNullOrWhiteSpace(activity.Text))
+            .Select(activity => TextVectors.KeyOf(activity.Text!))
             .ToListAsync(context.CancellationToken);
-        await texts.ForgetAsync(typed, context.CancellationToken);
+        await texts.ForgetAsync([.. remembered.Union(recorded, StringComparer.Ordinal)], context.CancellationToken);
+        await interests.ForgetAsync(erased.UserId, context.CancellationToken);
 
         // After the state: until here the records still make a redelivered event a duplicate rather than new evidence.
         // Every stream of the store: the service's own when distributed; in the embedded mode's one shared store, the

@@ -73,9 +73,11 @@ public sealed class ActivityEvidenceResolver(ItemVectorStore items, TextVectors 
         var vectors = await texts.EmbedAsync(toEmbed.ConvertAll(entry => entry.Text), cancellationToken);
         for (var j = 0; j < toEmbed.Count; j++)
         {
-            var (index, _, weight) = toEmbed[j];
+            var (index, text, weight) = toEmbed[j];
             var activity = activities[index];
-            resolved[index] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, vectors[j], weight, activity.EventId), null);
+            // What the user wrote is theirs, unlike a product's name: the state keeps its cache key for an erasure.
+            var textKey = activity.Activity == ActivityKinds.Text ? TextVectors.KeyOf(text) : null;
+            resolved[index] = new ResolvedActivity(activity, new InterestEvidence(activity.OccurredAt, vectors[j], weight, activity.EventId, textKey), null);
         }
 
         return resolved;

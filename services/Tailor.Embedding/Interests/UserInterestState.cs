@@ -17,6 +17,11 @@ namespace Tailor.Embedding.Interests;
 /// last update's), oldest first: two copies of one event racing on two replicas, or a retry after the state was
 /// written, find their event here and count nothing. Null in documents written before it existed.
 /// </param>
+/// <param name="RecentTextKeys">
+/// The cache keys of the texts the user wrote, most recent last (at most <see cref="RecentEventLimit"/>): an erasure
+/// removes their vectors from the text caches through them. The events hold the texts too, but in the embedded mode's
+/// one store another service's erasure may have deleted them first. Null in documents written before it existed.
+/// </param>
 public sealed record UserInterestState(
     string Model,
     string ModelVersion,
@@ -24,7 +29,8 @@ public sealed record UserInterestState(
     DateTimeOffset ReferenceTime,
     int EvidenceCount,
     Guid? LastUpdateId = null,
-    IReadOnlyList<Guid>? RecentEventIds = null)
+    IReadOnlyList<Guid>? RecentEventIds = null,
+    IReadOnlyList<string>? RecentTextKeys = null)
 {
     /// <summary>
     /// How many folded-in event ids a state remembers (about 10 kB of JSON at most). A copy of an event is recognised as
@@ -62,14 +68,19 @@ public sealed record UserInterestState(
             return this;
         }
 
-        var previous = RecentEventIds ?? [];
-        var keptPrevious = previous.Skip(Math.Max(0, previous.Count + fresh.Count - RecentEventLimit));
+        // A text written again moves to the end rather than being kept twice.
+        var typed = fresh.Select(item => item.TextKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         return Add(fresh, halfLife) with
         {
             LastUpdateId = updateId,
-            RecentEventIds = [.. keptPrevious, .. fresh.Select(item => item.EventId)],
+            RecentEventIds = Recent(RecentEventIds ?? [], [.. fresh.Select(item => item.EventId)]),
+            RecentTextKeys = typed.Count == 0 ? RecentTextKeys : Recent([.. (RecentTextKeys ?? []).Except(typed, StringComparer.Ordinal)], typed),
         };
     }
+
+    // All that is added, after as many of the newest kept as leave RecentEventLimit in all; oldest first.
+    private static List<T> Recent<T>(IReadOnlyList<T> kept, IReadOnlyList<T> added) =>
+        [.. kept.Skip(Math.Max(0, kept.Count + added.Count - RecentEventLimit)), .. added];
 
     /// <summary>
     /// Folds evidence in, each weighted by 2^(-age / <paramref name="halfLife"/>) where age is measured by event time from

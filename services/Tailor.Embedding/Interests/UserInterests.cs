@@ -172,6 +172,10 @@ public sealed class UserInterests
         await _profiles.RemoveSliceAsync(userId, InterestsSlice.SliceName, cancellationToken);
     }
 
+    /// <summary>The cache keys of the texts the user's state remembers them writing; none without a state.</summary>
+    public async Task<IReadOnlyList<string>> TextKeysAsync(string userId, CancellationToken cancellationToken) =>
+        (await _documents.FindAsync<UserInterestState>(EmbeddingNames.UsersCollection, userId, cancellationToken))?.RecentTextKeys ?? [];
+
     // The change of a conditional update: pure, so it can run again when another replica wrote first.
     private UserInterestState? Apply(InterestUpdate update, UserInterestState? stored)
     {

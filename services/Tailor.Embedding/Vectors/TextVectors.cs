@@ -38,7 +38,7 @@ public sealed class TextVectors : IDisposable
     public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var keys = texts.Select(ContentKey).ToArray();
+        var keys = texts.Select(KeyOf).ToArray();
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var missing = new List<(string Key, string Text)>();
         var pending = new HashSet<string>(StringComparer.Ordinal);
@@ -86,19 +86,20 @@ public sealed class TextVectors : IDisposable
     /// Erasure: forgets the vectors of an erased user's texts, here and in the shared cache. Another user who typed the
     /// same text only has it embedded again. Other replicas' own caches keep theirs until they fall out of them.
     /// </summary>
-    public Task ForgetAsync(IReadOnlyCollection<string> texts, CancellationToken cancellationToken)
+    /// <param name="keys">The texts' keys (<see cref="KeyOf"/>).</param>
+    public Task ForgetAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(texts);
-        var keys = texts.Select(ContentKey).Distinct(StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(keys);
         foreach (var key in keys)
         {
             _cache.Remove(key);
         }
 
-        return _shared.RemoveManyAsync(keys, cancellationToken);
+        return _shared.RemoveManyAsync([.. keys], cancellationToken);
     }
 
     public void Dispose() => _cache.Dispose();
 
-    private static string ContentKey(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>The key a text's vector is cached under, here and in the shared cache.</summary>
+    public static string KeyOf(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
