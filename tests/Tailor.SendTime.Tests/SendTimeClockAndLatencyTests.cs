@@ -31,6 +31,37 @@ public sealed class SendTimeClockAndLatencyTests
         Assert.Equal(3, cohort?.Events);
     }
 
+    /// <summary>
+    /// Segment's identify sends what changed, and a trait stays the user's until changed: a later call naming only the
+    /// country (Australia's is Sydney's zone) must not move an Adelaide user half an hour, and back at the next trait.
+    /// </summary>
+    [Fact]
+    public async Task Consume_identity_naming_only_a_country_keeps_the_zone_the_user_named()
+    {
+        await using var host = await SendTimeHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await host.Harness.Bus.Publish(TestMessages.Identified("u-1", "Australia/Adelaide", "Australia"), ct);
+        await host.WaitForConsumedAsync<UserIdentified>(1);
+        // 00:30 UTC is 10:00 or 11:00 in Adelaide, a whole hour of its clock.
+        await host.Harness.Bus.PublishBatch(TestMessages.Weekly("u-1", weeks: 4, hourUtc: 0).Select(activity => activity with { OccurredAt = activity.OccurredAt.AddMinutes(30) }), ct);
+        await host.WaitForConsumedAsync<UserActivityTracked>(4);
+        var before = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "u-1", ct);
+
+        await host.Harness.Bus.Publish(TestMessages.Identified("u-1", null, "AU"), ct);
+        await host.WaitForConsumedAsync<UserIdentified>(2);
+
+        var after = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "u-1", ct);
+        Assert.Equal(("Australia/Adelaide", "AU", true), (after?.TimeZone, after?.Country, after?.ZoneNamed));
+        Assert.Equal(before!.Counts.Weights, after!.Counts.Weights);
+        Assert.Equal("Australia/Adelaide", (await host.Profiles.ReadAsync("u-1", ct))?.SendTime?.TimeZone);
+
+        // A zone named again replaces it, as a trait's new value does.
+        await host.Harness.Bus.Publish(TestMessages.Identified("u-1", "Australia/Sydney", null), ct);
+        await host.WaitForConsumedAsync<UserIdentified>(3);
+        Assert.Equal("Australia/Sydney", (await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "u-1", ct))?.TimeZone);
+        Assert.False(await host.FaultPublishedAsync<UserIdentified>());
+    }
+
     [Fact]
     public async Task Consume_identity_after_activity_moves_the_counts_to_the_users_clock()
     {

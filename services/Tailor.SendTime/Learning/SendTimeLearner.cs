@@ -126,7 +126,8 @@ public sealed class SendTimeLearner(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         var store = documents.Store;
-        var zone = TimeZoneResolver.Resolve(timeZoneTrait, country, options.Value.AccountTimeZone);
+        var named = TimeZoneResolver.Find(timeZoneTrait);
+        var zone = named ?? TimeZoneResolver.Resolve(null, country, options.Value.AccountTimeZone);
         var cohortCountry = string.IsNullOrWhiteSpace(country)
             ? (await store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken))?.Country
             : country.Trim();
@@ -140,14 +141,19 @@ public sealed class SendTimeLearner(
             moved = false;
             var state = before = current ?? UserSendTimeState.Unknown;
             var knownCountry = string.IsNullOrWhiteSpace(country) ? state.Country : country.Trim();
-            if (current is not null && current.TimeZone == zone.Id && current.Country == knownCountry)
+            var oldZone = state.ZoneOr(options.Value.AccountTimeZone);
+            // A trait persists until it is changed (Segment's identify sends what changed), so a call naming only a
+            // country has not taken back a zone the user or their device named: it stays, and the country is recorded.
+            var keepNamed = named is null && state.ZoneNamed && state.TimeZone is not null;
+            var newZone = keepNamed ? oldZone : zone;
+            var zoneNamed = named is not null || keepNamed;
+            if (current is not null && current.TimeZone == newZone.Id && current.Country == knownCountry && current.ZoneNamed == zoneNamed)
             {
                 return current;
             }
 
             state.Counts.EnsureValid(userId);
-            var oldZone = state.ZoneOr(options.Value.AccountTimeZone);
-            var next = Shift(state, oldZone, zone, now) with { TimeZone = zone.Id, Country = knownCountry };
+            var next = Shift(state, oldZone, newZone, now) with { TimeZone = newZone.Id, Country = knownCountry, ZoneNamed = zoneNamed };
             (bestHourBefore, moved) = (state.BestHourOfWeek, true);
             return next with { BestHourOfWeek = slices.BestHour(next, priors) ?? state.BestHourOfWeek };
         }, cancellationToken);

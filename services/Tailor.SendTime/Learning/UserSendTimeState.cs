@@ -32,6 +32,10 @@ namespace Tailor.SendTime.Learning;
 /// The same evidence weighted by recency (<see cref="RecentEvidence"/>): the shape of the user's hours the posterior
 /// reads. Null in documents written before it was kept, and while <see cref="SendTimeOptions.RecencyHalfLife"/> is off.
 /// </param>
+/// <param name="ZoneNamed">
+/// Whether <paramref name="TimeZone"/> was named (a <c>timezone</c> trait, a device's zone) rather than taken from the
+/// country: a later identify naming only a country leaves a named zone as it is. False in documents written before.
+/// </param>
 public sealed record UserSendTimeState(
     HourOfWeekCounts Counts,
     int? BestHourOfWeek,
@@ -44,7 +48,8 @@ public sealed record UserSendTimeState(
     Guid[]? EngagedEmails = null,
     Guid[]? AppliedEvents = null,
     CountedHour[]? RecentOccurrences = null,
-    RecentEvidence? Recent = null)
+    RecentEvidence? Recent = null,
+    bool ZoneNamed = false)
 {
     /// <summary>A user SendTime has heard nothing about yet.</summary>
     public static UserSendTimeState Unknown => new(new HourOfWeekCounts(), null);
