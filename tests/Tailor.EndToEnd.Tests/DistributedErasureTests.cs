@@ -62,6 +62,10 @@ public class DistributedErasureTests
                 Assert.Contains(before[target], record => record.StartsWith("document ", StringComparison.Ordinal));
             });
             Assert.Contains($"redis profile:{erased.UserId}", before[RedisStore]);
+            // And what the erasure must find by other means than the user's id: the cached vector of what they typed (under
+            // the text's hash) and their email's subject record (under the email's id).
+            Assert.Contains(before[RedisStore], record => record.StartsWith("redis embedding:text:", StringComparison.Ordinal));
+            Assert.Contains(before["contentgeneration"], record => record.StartsWith("document contentgeneration.email-subjects/", StringComparison.Ordinal));
 
             await run.DeleteAsync($"/v1/users/{Uri.EscapeDataString(erased.UserId)}", ct);
             var after = await UntilNothingLeftAsync(run, redis, erased, ct);
