@@ -31,6 +31,7 @@ public static class ContentGenerationRegistration
             .BindConfiguration(ContentGenerationOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentGenerationOptions>, ConfiguredFrequencyCaps>();
 
         services.AddMetrics();
         services.AddOptions<SendScheduleOptions>()
