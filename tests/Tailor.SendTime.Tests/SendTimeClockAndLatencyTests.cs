@@ -62,6 +62,23 @@ public sealed class SendTimeClockAndLatencyTests
         Assert.False(await host.FaultPublishedAsync<UserIdentified>());
     }
 
+    /// <summary>An offset is no zone's id: it falls through to the country known for the user, not to the account's UTC.</summary>
+    [Fact]
+    public async Task Consume_identity_naming_an_unreadable_zone_keeps_the_zone_of_the_country_known_before()
+    {
+        await using var host = await SendTimeHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await host.Harness.Bus.Publish(TestMessages.Identified("u-1", null, "Germany"), ct);
+        await host.WaitForConsumedAsync<UserIdentified>(1);
+
+        await host.Harness.Bus.Publish(TestMessages.Identified("u-1", "+01:00", null), ct);
+        await host.WaitForConsumedAsync<UserIdentified>(2);
+
+        var state = await host.Documents.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, "u-1", ct);
+        Assert.Equal(("Europe/Berlin", "Germany", false), (state?.TimeZone, state?.Country, state?.ZoneNamed));
+        Assert.False(await host.FaultPublishedAsync<UserIdentified>());
+    }
+
     [Fact]
     public async Task Consume_identity_after_activity_moves_the_counts_to_the_users_clock()
     {

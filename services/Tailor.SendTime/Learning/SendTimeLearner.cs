@@ -127,7 +127,6 @@ public sealed class SendTimeLearner(
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         var store = documents.Store;
         var named = TimeZoneResolver.Find(timeZoneTrait);
-        var zone = named ?? TimeZoneResolver.Resolve(null, country, options.Value.AccountTimeZone);
         var cohortCountry = string.IsNullOrWhiteSpace(country)
             ? (await store.FindAsync<UserSendTimeState>(SendTimeNames.UsersCollection, userId, cancellationToken))?.Country
             : country.Trim();
@@ -143,9 +142,10 @@ public sealed class SendTimeLearner(
             var knownCountry = string.IsNullOrWhiteSpace(country) ? state.Country : country.Trim();
             var oldZone = state.ZoneOr(options.Value.AccountTimeZone);
             // A trait persists until it is changed (Segment's identify sends what changed), so a call naming only a
-            // country has not taken back a zone the user or their device named: it stays, and the country is recorded.
+            // country, or a zone no one can read ("+05:30"), has not taken back a zone the user or their device named: it
+            // stays, and the country is recorded. Without one, the country known for the user decides, not only this call's.
             var keepNamed = named is null && state.ZoneNamed && state.TimeZone is not null;
-            var newZone = keepNamed ? oldZone : zone;
+            var newZone = keepNamed ? oldZone : named ?? TimeZoneResolver.Resolve(null, knownCountry, options.Value.AccountTimeZone);
             var zoneNamed = named is not null || keepNamed;
             if (current is not null && current.TimeZone == newZone.Id && current.Country == knownCountry && current.ZoneNamed == zoneNamed)
             {
