@@ -77,7 +77,7 @@ public sealed class UserInterestStateTests
     public void Apply_remembers_the_latest_texts_once_each_and_no_product_names()
     {
         var state = UserInterestState.Empty(EmbeddingModels.MiniLm);
-        for (var text = 0; text < UserInterestState.RecentEventLimit + 10; text++)
+        for (var text = 0; text < UserInterestState.RecentTextLimit + 10; text++)
         {
             state = state.Apply(Guid.NewGuid(), [new InterestEvidence(Start.AddMinutes(text), Axis(0), 1, Guid.NewGuid(), $"key-{text}")], HalfLife);
         }
@@ -85,7 +85,7 @@ public sealed class UserInterestStateTests
         // Written again, the oldest kept text moves to the end; a product's name has no key.
         state = state.Apply(Guid.NewGuid(), [new InterestEvidence(Start.AddDays(1), Axis(0), 1, Guid.NewGuid(), "key-10"), new InterestEvidence(Start.AddDays(1), Axis(1), 1, Guid.NewGuid())], HalfLife);
 
-        Assert.Equal(UserInterestState.RecentEventLimit, state.RecentTextKeys?.Count);
+        Assert.Equal(UserInterestState.RecentTextLimit, state.RecentTextKeys?.Count);
         Assert.Equal(["key-11", "key-12"], state.RecentTextKeys!.Take(2));
         Assert.Equal("key-10", state.RecentTextKeys![^1]);
         Assert.Equal(state.RecentTextKeys.Count, state.RecentTextKeys.Distinct().Count());

@@ -18,7 +18,7 @@ namespace Tailor.Embedding.Interests;
 /// written, find their event here and count nothing. Null in documents written before it existed.
 /// </param>
 /// <param name="RecentTextKeys">
-/// The cache keys of the texts the user wrote, most recent last (at most <see cref="RecentEventLimit"/>): an erasure
+/// The cache keys of the texts the user wrote, most recent last (at most <see cref="RecentTextLimit"/>): an erasure
 /// removes their vectors from the text caches through them. The events hold the texts too, but in the embedded mode's
 /// one store another service's erasure may have deleted them first. Null in documents written before it existed.
 /// </param>
@@ -40,6 +40,12 @@ public sealed record UserInterestState(
     /// event store again (<see cref="UserInterests.AddManyAsync"/>).
     /// </summary>
     public const int RecentEventLimit = 256;
+
+    /// <summary>
+    /// How many texts' cache keys a state remembers (about 4 kB of JSON at most, written with every update of the user):
+    /// the shared text cache keeps a vector 30 days, and few users write more than this many texts in that time.
+    /// </summary>
+    public const int RecentTextLimit = 64;
 
     /// <summary>A user with no evidence yet, whose vectors will come from <paramref name="model"/>.</summary>
     public static UserInterestState Empty(EmbeddingModel model)
@@ -73,14 +79,14 @@ public sealed record UserInterestState(
         return Add(fresh, halfLife) with
         {
             LastUpdateId = updateId,
-            RecentEventIds = Recent(RecentEventIds ?? [], [.. fresh.Select(item => item.EventId)]),
-            RecentTextKeys = typed.Count == 0 ? RecentTextKeys : Recent([.. (RecentTextKeys ?? []).Except(typed, StringComparer.Ordinal)], typed),
+            RecentEventIds = Recent(RecentEventIds ?? [], [.. fresh.Select(item => item.EventId)], RecentEventLimit),
+            RecentTextKeys = typed.Count == 0 ? RecentTextKeys : Recent([.. (RecentTextKeys ?? []).Except(typed, StringComparer.Ordinal)], typed, RecentTextLimit),
         };
     }
 
-    // All that is added, after as many of the newest kept as leave RecentEventLimit in all; oldest first.
-    private static List<T> Recent<T>(IReadOnlyList<T> kept, IReadOnlyList<T> added) =>
-        [.. kept.Skip(Math.Max(0, kept.Count + added.Count - RecentEventLimit)), .. added];
+    // All that is added, after as many of the newest kept as leave the limit in all; oldest first.
+    private static List<T> Recent<T>(IReadOnlyList<T> kept, IReadOnlyList<T> added, int limit) =>
+        [.. kept.Skip(Math.Max(0, kept.Count + added.Count - limit)), .. added];
 
     /// <summary>
     /// Folds evidence in, each weighted by 2^(-age / <paramref name="halfLife"/>) where age is measured by event time from
