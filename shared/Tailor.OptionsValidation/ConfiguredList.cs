@@ -22,10 +22,10 @@ public static class ConfiguredList
             return null;
         }
 
-        return [.. entries.Select(entry => T.TryParse(entry.Value, CultureInfo.InvariantCulture, out var value)
+        // A blank entry (an empty templated variable) would parse as an empty string, which every text contains: a
+        // fragment list holding one would match everything.
+        return [.. entries.Select(entry => !string.IsNullOrWhiteSpace(entry.Value) && T.TryParse(entry.Value, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new OptionsValidationException(key, typeof(T[]), [$"{entry.Path} '{entry.Value}' is not {Describe(typeof(T))}."]))];
+            : throw new OptionsValidationException(key, typeof(T[]), [$"{entry.Path} '{entry.Value}' is not {SettingValues.Describe(typeof(T))}."]))];
     }
-
-    private static string Describe(Type type) => type == typeof(int) ? "a whole number" : $"a {type.Name}";
 }

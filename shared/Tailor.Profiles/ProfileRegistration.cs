@@ -67,9 +67,10 @@ public static class ProfileRegistration
         {
             configuration = ConfigurationOptions.Parse(connectionString);
         }
-        catch (ArgumentException unreadable)
+        catch (ArgumentException)
         {
-            throw new ArgumentException($"ConnectionStrings:{RedisConnectionName} is not a StackExchange.Redis configuration ({unreadable.Message}); give {Expected}.");
+            // The driver's message quotes the part it could not read, which may be a piece of the password.
+            throw new ArgumentException($"ConnectionStrings:{RedisConnectionName} is not a StackExchange.Redis configuration; give {Expected}.");
         }
 
         if (configuration.EndPoints.Count == 0

@@ -75,6 +75,21 @@ public sealed class IngestionRegistrationTests
         Assert.Equal(new Tailor.Ingestion.Webhooks.WebhookOptions().MachineOpenUserAgents, options.MachineOpenUserAgents);
     }
 
+    /// <summary>An empty templated variable makes a blank entry, which every user agent contains: every open would be a machine's.</summary>
+    [Fact]
+    public void AddIngestion_refuses_a_blank_entry_in_a_configured_list_naming_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Tailor:Ingestion:Webhooks:MachineOpenUserAgentFragments:0"] = "LinkScanner";
+        builder.Configuration["Tailor:Ingestion:Webhooks:MachineOpenUserAgentFragments:1"] = " ";
+        builder.AddIngestion();
+
+        using var host = builder.Build();
+
+        var invalid = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<Tailor.Ingestion.Webhooks.WebhookOptions>>().Value);
+        Assert.Contains("Tailor:Ingestion:Webhooks:MachineOpenUserAgentFragments:1 ' ' is not a non-blank value.", invalid.Failures);
+    }
+
     [Fact]
     public void AddIngestion_with_an_impossible_limit_fails_validation()
     {

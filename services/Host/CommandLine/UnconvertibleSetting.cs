@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Tailor.OptionsValidation;
 
 namespace Tailor.Host.CommandLine;
 
@@ -10,17 +11,6 @@ namespace Tailor.Host.CommandLine;
 /// </summary>
 public static partial class UnconvertibleSetting
 {
-    private static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
-    {
-        [typeof(int).FullName!] = "a whole number",
-        [typeof(long).FullName!] = "a whole number",
-        [typeof(double).FullName!] = "a number such as 0.5",
-        [typeof(float).FullName!] = "a number such as 0.5",
-        [typeof(bool).FullName!] = "true or false",
-        [typeof(TimeSpan).FullName!] = "a duration [d.]hh:mm:ss[.fff], such as 00:00:30 or 7.00:00:00",
-        [typeof(DateTimeOffset).FullName!] = "a date and time such as 2000-01-01T00:00:00Z",
-    };
-
     /// <summary>The line to print, or null when <paramref name="exception"/> is not the binder's conversion failure.</summary>
     public static string? Describe(InvalidOperationException exception)
     {
@@ -36,18 +26,11 @@ public static partial class UnconvertibleSetting
 
     private static string AllowedFor(string typeName)
     {
-        if (Allowed.TryGetValue(Nullable(typeName), out var allowed))
-        {
-            return allowed;
-        }
-
-        // Enums are Tailor's own types, loaded by the time their options are bound.
-        var type = AppDomain.CurrentDomain.GetAssemblies()
+        // The framework's types by name; enums are Tailor's own, loaded by the time their options are bound.
+        var type = Type.GetType(Nullable(typeName), throwOnError: false) ?? AppDomain.CurrentDomain.GetAssemblies()
             .Select(assembly => assembly.GetType(Nullable(typeName), throwOnError: false))
             .FirstOrDefault(found => found is not null);
-        return type is { IsEnum: true }
-            ? $"one of {string.Join(", ", Enum.GetNames(type))}"
-            : $"a value of type {typeName}";
+        return type is null ? $"a value of type {typeName}" : SettingValues.Describe(type);
     }
 
     // Nullable<T> is written with its argument's assembly-qualified name: keep only the argument's full name.

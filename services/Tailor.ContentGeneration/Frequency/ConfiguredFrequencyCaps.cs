@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Tailor.OptionsValidation;
 
 namespace Tailor.ContentGeneration.Frequency;
 
@@ -13,9 +14,9 @@ internal sealed class ConfiguredFrequencyCaps(IConfiguration configuration) : IV
 {
     private static readonly Dictionary<string, (Func<string, bool> Reads, string Allowed)> Settings = new(StringComparer.OrdinalIgnoreCase)
     {
-        [nameof(FrequencyCapOptions.MaxEmails)] = (value => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), "a whole number"),
-        [nameof(FrequencyCapOptions.Period)] = (value => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _), "a duration [d.]hh:mm:ss, such as 7.00:00:00"),
-        [nameof(FrequencyCapOptions.Uncapped)] = (value => bool.TryParse(value, out _), "true or false"),
+        [nameof(FrequencyCapOptions.MaxEmails)] = (value => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), SettingValues.Describe(typeof(int))),
+        [nameof(FrequencyCapOptions.Period)] = (value => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _), SettingValues.Describe(typeof(TimeSpan))),
+        [nameof(FrequencyCapOptions.Uncapped)] = (value => bool.TryParse(value, out _), SettingValues.Describe(typeof(bool))),
     };
 
     public ValidateOptionsResult Validate(string? name, ContentGenerationOptions options)
