@@ -83,14 +83,32 @@ public static class StorageRegistration
     /// </summary>
     private static MongoClientSettings ParseMongoDbSettings(string connectionString)
     {
+        static ArgumentException NotAConnectionString() => new(
+            $"ConnectionStrings:{MongoDbConnectionName} is not a MongoDB connection string; give mongodb://[user:password@]host[:port][/?options] or mongodb+srv://...");
+
+        MongoUrl url;
         try
         {
-            return MongoClientSettings.FromConnectionString(connectionString);
+            // Reading the text alone: a mongodb+srv:// name is looked up below, and a failed lookup is another problem.
+            url = MongoUrl.Create(connectionString);
         }
         catch (MongoConfigurationException)
         {
+            throw NotAConnectionString();
+        }
+
+        try
+        {
+            return MongoClientSettings.FromUrl(url);
+        }
+        catch (MongoConfigurationException) when (url.Scheme == MongoDB.Driver.Core.Configuration.ConnectionStringScheme.MongoDBPlusSrv)
+        {
             throw new ArgumentException(
-                $"ConnectionStrings:{MongoDbConnectionName} is not a MongoDB connection string; give mongodb://[user:password@]host[:port][/?options] or mongodb+srv://...");
+                $"ConnectionStrings:{MongoDbConnectionName} names a mongodb+srv:// host whose DNS records could not be read; check the name and this machine's DNS.");
+        }
+        catch (MongoConfigurationException)
+        {
+            throw NotAConnectionString();
         }
     }
 }
