@@ -31,6 +31,18 @@ public sealed class EmailMessageTests
         Assert.Contains("From", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Build_email_ready_to_a_malformed_address_is_invalid_without_quoting_it()
+    {
+        // The message goes to the log (MassTransit's R-FAULT) and into the Fault; the text is most likely someone's address.
+        var email = TestEmails.Ready(TestEmails.Now) with { To = "ada.lovelace@" };
+
+        var exception = Assert.Throws<InvalidMessageException>(() => EmailMessage.Build(email, new SampleSenderOptions(), TestEmails.Now));
+
+        Assert.Contains("has a To that is not an address", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada.lovelace", exception.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("From")]
     [InlineData("message-id")]

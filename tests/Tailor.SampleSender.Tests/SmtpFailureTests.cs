@@ -142,9 +142,10 @@ public sealed class SmtpFailureTests
     [Fact]
     public async Task Consume_email_ready_refused_with_550_faults_without_retrying()
     {
+        var logs = new FakeLogCollector();
         await using var smtp = await TestSmtpServer.StartNewAsync();
         smtp.RefusedRecipients.Add("gone@example.com");
-        await using var host = await SampleSenderHarness.StartAsync(smtp.Port);
+        await using var host = await SampleSenderHarness.StartAsync(smtp.Port, logs: logs);
         var email = TestEmails.Ready(sendAt: TestEmails.Now, to: "gone@example.com");
 
         await host.PublishAsync(email);
@@ -155,6 +156,10 @@ public sealed class SmtpFailureTests
         var exception = Assert.Single(fault.Exceptions);
         Assert.Equal(typeof(SmtpRejectedException).FullName, exception.ExceptionType);
         Assert.Contains("550", exception.Message, StringComparison.Ordinal);
+        // The server quoted the recipient; the fault and the logs (MassTransit's R-FAULT) say whose email by its id only.
+        Assert.Contains($"{SmtpReplyText.AddressLeftOut}: Recipient address rejected", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("gone@", Faulted(exception), StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.GetSnapshot(), record => $"{record.Message} {record.Exception}".Contains("gone@", StringComparison.Ordinal));
         Assert.Equal(1, smtp.RecipientChecks);
         Assert.Empty(smtp.Messages);
         Assert.Equal(["rejected"], host.Outcomes);
@@ -199,4 +204,8 @@ public sealed class SmtpFailureTests
         Assert.Equal(0, smtp.RecipientChecks);
         Assert.Empty(host.Outcomes);
     }
+
+    // Everything a Fault says of an exception: its message and stack, and those of the exceptions inside it.
+    private static string Faulted(ExceptionInfo exception) =>
+        $"{exception.Message}\n{exception.StackTrace}\n{(exception.InnerException is { } inner ? Faulted(inner) : string.Empty)}";
 }

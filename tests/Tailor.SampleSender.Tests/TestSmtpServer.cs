@@ -33,7 +33,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>Recipients whose mailbox the server refuses (550).</summary>
+    /// <summary>Recipients whose mailbox the server refuses (550, quoting the address).</summary>
     public HashSet<string> RefusedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<Received> Messages => [.. _received];
@@ -147,7 +147,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
         public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref owner._recipientChecks);
-            return Task.FromResult(!owner.RefusedRecipients.Contains(to.AsAddress()));
+            var address = to.AsAddress();
+            // Refused in Postfix's words, which quote the recipient: what the sender must not pass on as it came.
+            return owner.RefusedRecipients.Contains(address)
+                ? throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)550, $"5.1.1 <{address}>: Recipient address rejected: User unknown"))
+                : Task.FromResult(true);
         }
     }
 }

@@ -160,7 +160,8 @@ public static class EmailMessage
 
         if (!MailboxAddress.TryParse(value, out var address) || address.Domain.Length == 0)
         {
-            throw new InvalidMessageException($"{nameof(EmailReady)} {email.EventId} has a {field} that is not an address: '{value}'.");
+            // Not quoted: the text is someone's address more often than not, and this message goes to the log and the Fault.
+            throw new InvalidMessageException($"{nameof(EmailReady)} {email.EventId} has a {field} that is not an address ({value.Length} characters).");
         }
 
         return address;

@@ -41,9 +41,10 @@ public sealed class SmtpMailer(IOptions<SampleSenderOptions> options)
         }
         catch (SmtpCommandException exception) when ((int)exception.StatusCode is >= 500 and < 600)
         {
+            // MailKit's exception is not kept inside: its message is the reply as it came, address and all (SmtpReplyText).
             throw new SmtpRejectedException(
-                $"{settings.Host}:{settings.Port} refused email {message.MessageId} for good ({(int)exception.StatusCode} {exception.ErrorCode}): {exception.Message}",
-                exception)
+                $"{settings.Host}:{settings.Port} refused email {message.MessageId} for good ({(int)exception.StatusCode} {exception.ErrorCode}): " +
+                SmtpReplyText.WithoutAddresses(exception.Message))
             {
                 StatusCode = (int)exception.StatusCode,
             };
@@ -51,8 +52,9 @@ public sealed class SmtpMailer(IOptions<SampleSenderOptions> options)
         catch (Exception exception) when (IsTransient(exception))
         {
             var server = $"{settings.Host}:{settings.Port}";
-            var reason = exception is SmtpCommandException command ? $"{(int)command.StatusCode} {command.Message}" : FirstLine(exception.Message);
-            throw new SmtpUnavailableException($"SMTP server {server} did not take email {message.MessageId}: {reason}", exception)
+            var reason = SmtpReplyText.WithoutAddresses(
+                exception is SmtpCommandException command ? $"{(int)command.StatusCode} {command.Message}" : FirstLine(exception.Message));
+            throw new SmtpUnavailableException($"SMTP server {server} did not take email {message.MessageId}: {reason}", KeptInside(exception))
             {
                 Server = server,
                 Reason = reason,
@@ -70,6 +72,11 @@ public sealed class SmtpMailer(IOptions<SampleSenderOptions> options)
     private static bool IsTransient(Exception exception) =>
         exception is SocketException or IOException or TimeoutException or ProtocolException or SmtpCommandException
             or AuthenticationException or SslHandshakeException;
+
+    // A reply of the server (a 4xx, a refused login) is passed on only without its addresses, so the exception that
+    // carried it as it came stays out of the fault; a network's or TLS's failure keeps its own exception and stack.
+    private static Exception? KeptInside(Exception exception) =>
+        exception is SmtpCommandException or AuthenticationException ? null : exception;
 
     // MailKit's TLS failure explains itself over several paragraphs; the log line keeps its first.
     private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd();

@@ -16,7 +16,7 @@ public sealed class SmtpUnavailableException : Exception
     {
     }
 
-    public SmtpUnavailableException(string message, Exception innerException)
+    public SmtpUnavailableException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }
@@ -24,7 +24,10 @@ public sealed class SmtpUnavailableException : Exception
     /// <summary>The server as configured, <c>host:port</c>.</summary>
     public string Server { get; init; } = string.Empty;
 
-    /// <summary>What went wrong, in the server's or the network's words: "Connection refused", "421 4.3.2 Shutting down".</summary>
+    /// <summary>
+    /// What went wrong, in the server's or the network's words: "Connection refused", "421 4.3.2 Shutting down"; any
+    /// email address in them is left out (<see cref="SmtpReplyText"/>).
+    /// </summary>
     public string Reason { get; init; } = string.Empty;
 
     /// <summary>The type and message only, without the stack traces of this exception and the one inside it.</summary>
@@ -36,8 +39,9 @@ public sealed class SmtpUnavailableException : Exception
     /// on, so those entries read as one line; silencing the category would hide the retries of real faults elsewhere, and
     /// MassTransit has no setting for one endpoint. Any other failure of the mailer keeps its own type and stack. Nothing
     /// is lost for diagnosis: the <c>Fault</c> and the headers a message carries to the <c>_error</c> queue are built
-    /// from <see cref="Exception.StackTrace"/> and <see cref="Exception.InnerException"/> (the socket's or MailKit's own
-    /// exception, with its stack), not from this.
+    /// from <see cref="Exception.StackTrace"/> and <see cref="Exception.InnerException"/> (the socket's or TLS's own
+    /// exception, with its stack; none for a reply of the server, whose words <see cref="Reason"/> holds without their
+    /// addresses), not from this.
     /// </remarks>
     public override string ToString() => $"{GetType().FullName}: {Message}";
 }
