@@ -85,11 +85,13 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
 
         public static Func<HttpContext, Task> Draft(object draft) => Content(JsonSerializer.Serialize(draft, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 
-        public static Func<HttpContext, Task> Status(int status) => context =>
+        /// <summary>An error answer, with the provider's <paramref name="message"/> in its body as OpenAI writes it.</summary>
+        public static Func<HttpContext, Task> Status(int status, string message = "scripted failure") => context =>
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            return context.Response.WriteAsync("""{"error":{"message":"scripted failure","type":"server_error"}}""");
+            var body = new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = "server_error" } };
+            return context.Response.WriteAsync(body.ToJsonString());
         };
 
         /// <summary>Answers only after <paramref name="delay"/>, or never if the client gives up first.</summary>

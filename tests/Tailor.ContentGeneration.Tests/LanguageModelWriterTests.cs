@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Diagnostics;
@@ -100,6 +102,40 @@ public sealed class LanguageModelWriterTests
         Assert.Null(written.ModelVersion);
         Assert.Equal(2, server.Requests.Count);
         Assert.Contains("99999Z", LastUserMessage(server), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_refused_by_the_provider_logs_its_status_but_not_its_words_which_may_quote_the_key()
+    {
+        var logs = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        await using var server = await StartAsync(Reply.Status(401, "Incorrect API key provided: test-***-key. You can find your API key at https://platform.openai.com/account/api-keys."));
+        using var model = Writer(server, loggers: loggers);
+
+        Assert.Null(await model.WriteAsync("autumn-1", CopyFacts(), TestContext.Current.CancellationToken));
+
+        var failed = Assert.Single(logs.GetSnapshot(), record => record.Id.Id == 6121);
+        Assert.Contains("HTTP 401", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("***", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_draft_refused_twice_logs_what_was_wrong_without_the_drafts_words_to_the_reader()
+    {
+        var logs = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        var greeting = GoodDraft(Items) with { Subjects = ["Anna, act now for your picks"] };
+        await using var server = await StartAsync(Reply.Draft(greeting), Reply.Draft(greeting));
+        using var model = Writer(server, loggers: loggers);
+
+        Assert.Null(await model.WriteAsync("autumn-1", CopyFacts(), TestContext.Current.CancellationToken));
+
+        // The model is asked again with the subject quoted, so it can mend it; the log says what was wrong, not to whom.
+        Assert.Contains("\"Anna, act now for your picks\"", LastUserMessage(server), StringComparison.Ordinal);
+        var rejected = logs.GetSnapshot().Where(record => record.Id.Id == 6122).ToList();
+        Assert.Equal(2, rejected.Count);
+        Assert.All(rejected, record => Assert.Contains("\"…\" uses \"act now\"", record.Message, StringComparison.Ordinal));
+        Assert.DoesNotContain(rejected, record => record.Message.Contains("Anna", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -210,7 +246,7 @@ public sealed class LanguageModelWriterTests
         ["We picked these with you in mind."],
         [.. items.Select(item => new CallToAction(item.ItemId, "See it"))]);
 
-    internal static LanguageModelWriter Writer(FakeChatCompletionsServer server, Action<LanguageModelOptions>? configure = null)
+    internal static LanguageModelWriter Writer(FakeChatCompletionsServer server, Action<LanguageModelOptions>? configure = null, ILoggerFactory? loggers = null)
     {
         var options = new LanguageModelOptions
         {
@@ -224,7 +260,7 @@ public sealed class LanguageModelWriterTests
         };
         configure?.Invoke(options);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        return new LanguageModelWriter(Options.Create(options), new ContentGenerationMetrics(meters), NullLoggerFactory.Instance, TimeProvider.System);
+        return new LanguageModelWriter(Options.Create(options), new ContentGenerationMetrics(meters), loggers ?? NullLoggerFactory.Instance, TimeProvider.System);
     }
 
     private static EmailWriter EmailWriter(LanguageModelWriter model)

@@ -83,7 +83,7 @@ public static partial class DraftChecks
             Length(problems, "call to action", call?.Text, MaxCallToActionLength);
         }
 
-        foreach (var text in subjects.Append(draft.Preheader).Concat(paragraphs).Concat((draft.CallsToAction ?? []).Select(call => call?.Text)).OfType<string>())
+        foreach (var text in Texts(draft))
         {
             Grounding(problems, text, facts);
             Safety(problems, text, facts);
@@ -91,6 +91,29 @@ public static partial class DraftChecks
 
         return problems;
     }
+
+    /// <summary>
+    /// <paramref name="problems"/> as a log line may carry them: every text of the draft they quote stands as "…", and
+    /// what is wrong with it (its length, the price, the phrase) stays. The model is asked again with the quotes, since it
+    /// must find what to mend; a log is kept for months and shipped elsewhere, and the draft speaks to the reader, by
+    /// first name when the model was given it (<see cref="LanguageModelOptions.ShareFirstName"/>).
+    /// </summary>
+    public static IReadOnlyList<string> WithoutDraftText(IReadOnlyList<string> problems, EmailCopyDraft? draft)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (draft is null)
+        {
+            return problems;
+        }
+
+        // Longest first, so a text that holds a shorter one in its own quotes is replaced whole.
+        var quoted = Texts(draft).Where(text => text.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(text => text.Length).ToList();
+        return [.. problems.Select(problem => quoted.Aggregate(problem, (line, text) => line.Replace($"\"{text}\"", "\"…\"", StringComparison.Ordinal)))];
+    }
+
+    // Every text of the draft the checks read, as the problems quote them.
+    private static IEnumerable<string> Texts(EmailCopyDraft draft) =>
+        (draft.Subjects ?? []).Append(draft.Preheader).Concat(draft.Paragraphs ?? []).Concat((draft.CallsToAction ?? []).Select(call => call?.Text)).OfType<string>();
 
     private static void Length(List<string> problems, string part, string? text, int max)
     {

@@ -78,7 +78,7 @@ public sealed class LanguageModelWriter : IDisposable
             {
                 // Timeouts after retries, an open circuit, a refused request: this email gets the template, the campaign goes on.
                 _metrics.Generation("model-failed");
-                Log.GenerationFailed(_logger, campaignId, exception.GetType().Name, exception.Message);
+                Log.GenerationFailed(_logger, campaignId, exception.GetType().Name, LanguageModelFailure.Reason(exception));
                 return null;
             }
 
@@ -91,7 +91,7 @@ public sealed class LanguageModelWriter : IDisposable
                 return copy;
             }
 
-            Log.DraftRejected(_logger, campaignId, attempt, string.Join("; ", problems));
+            Log.DraftRejected(_logger, campaignId, attempt, string.Join("; ", DraftChecks.WithoutDraftText(problems, draft)));
         }
 
         _metrics.Generation("rejected");
