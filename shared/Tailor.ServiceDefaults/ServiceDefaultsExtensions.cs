@@ -58,9 +58,12 @@ public static class ServiceDefaultsExtensions
             openTelemetry.WithTracing(tracing => tracing
                 .AddSource(TailorTelemetry.MassTransitSource, $"{TailorTelemetry.SourcePrefix}.*")
                 .AddAspNetCoreInstrumentation(options =>
+                {
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthPath) &&
-                        !context.Request.Path.StartsWithSegments(AlivePath))
+                        !context.Request.Path.StartsWithSegments(AlivePath);
+                    options.EnrichWithHttpRequest = (activity, _) => PersonalDataTags.RemoveFrom(activity);
+                })
                 .AddHttpClientInstrumentation());
         }
 

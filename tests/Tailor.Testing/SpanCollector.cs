@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Tailor.EndToEnd.Tests.Tracing;
+namespace Tailor.Testing;
 
 /// <summary>
-/// Where every host's in-memory exporter puts its finished spans. Activity listeners are process-wide, so with six
-/// hosts in one test process each host's tracer provider sees every span; keyed by span id, each is kept once.
+/// Where in-memory exporters put their finished spans, safe to read while they add. Activity listeners are
+/// process-wide, so with several hosts in one test process each host's tracer provider sees every span; keyed by span
+/// id, each is kept once.
 /// </summary>
 public sealed class SpanCollector : ICollection<Activity>
 {
