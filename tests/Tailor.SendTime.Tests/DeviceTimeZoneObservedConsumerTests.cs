@@ -72,6 +72,10 @@ public sealed class DeviceTimeZoneObservedConsumerTests
         await host.WaitForConsumedAsync<DeviceTimeZoneObserved>(1);
 
         Assert.True(await host.FaultPublishedAsync<DeviceTimeZoneObserved>());
+        // The fault's text (logged by MassTransit as R-FAULT) names the field, not the user's setting.
+        var fault = (await host.Harness.Published.SelectAsync<Fault<DeviceTimeZoneObserved>>(ct).FirstAsync(ct)).Context.Message;
+        Assert.Contains("TimeZone is not a known IANA zone", Assert.Single(fault.Exceptions).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mars", Assert.Single(fault.Exceptions).Message, StringComparison.Ordinal);
         var after = (await host.Profiles.ReadAsync("u-1", ct))?.SendTime;
         Assert.Equal((before.TimeZone, before.BestHourOfWeek), (after?.TimeZone, after?.BestHourOfWeek));
         Assert.Equal(3, await host.Events.CountAsync(SendTimeNames.Stream, ct));

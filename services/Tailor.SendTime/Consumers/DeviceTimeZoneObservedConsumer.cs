@@ -20,7 +20,9 @@ public sealed class DeviceTimeZoneObservedConsumer(IEventStore events, SendTimeL
         var observed = context.Message;
         if (TimeZoneResolver.Find(observed.TimeZone) is null)
         {
-            throw new InvalidMessageException($"Message {observed.EventId}: time zone '{observed.TimeZone}' is not a known IANA zone.");
+            // The zone is not quoted: a device's setting of a user's, which the Fault and the log keep no copy of (the
+            // message in the _error queue holds it).
+            throw new InvalidMessageException($"Message {observed.EventId}: its TimeZone is not a known IANA zone.");
         }
 
         if (!await events.HandleOnceAsync(SendTimeNames.Stream, observed, MoveAsync, context.CancellationToken))

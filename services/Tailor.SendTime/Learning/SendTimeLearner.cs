@@ -112,7 +112,8 @@ public sealed class SendTimeLearner(
         }
         catch (Exception exception) when (activity is not null)
         {
-            activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+            // The type, as the storage spans record it: a message can quote what failed, and traces are shipped elsewhere.
+            activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw;
         }
     }
