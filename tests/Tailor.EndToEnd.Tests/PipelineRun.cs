@@ -127,14 +127,18 @@ public sealed class PipelineRun : IAsyncDisposable
     /// <summary>Starts the hosts (and the test's own bus); <see cref="RunAsync"/> does it first.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A bus waits for its broker for ever; a test whose broker or virtual host went away fails here instead of hanging
+        // the whole run.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(Patience);
         if (_observer is not null)
         {
-            await _observer.StartAsync(cancellationToken);
+            await _observer.StartAsync(patience.Token);
         }
 
         foreach (var host in _hosts)
         {
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(patience.Token);
         }
     }
 
