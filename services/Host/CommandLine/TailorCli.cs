@@ -64,7 +64,7 @@ public static class TailorCli
         catch (OptionsValidationException invalid)
         {
             // Options are validated on start: say which setting is wrong instead of printing a stack trace.
-            await Console.Error.WriteLineAsync($"error: invalid configuration: {string.Join("; ", invalid.Failures)}");
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {string.Join("; ", InvalidSettings.Describe(invalid))}");
             return 2;
         }
     }

@@ -1,10 +1,14 @@
+using Microsoft.Extensions.Options;
 using Tailor.Host.CommandLine;
 using Tailor.Host.Hosting;
 
 namespace Tailor.Host.Tests.CommandLine;
 
-/// <summary>A setting whose text is not of its type stops the start with the key and what it may be, not a stack trace.</summary>
-public sealed class UnconvertibleSettingTests
+/// <summary>
+/// A setting whose text is not of its type, or whose value is out of its range, stops the start with the key the
+/// operator set and what it may be, not a stack trace or the options class's name.
+/// </summary>
+public sealed class RefusedSettingTests
 {
     [Theory]
     [InlineData("sender", "Tailor:SampleSender:Security", "Maybe", "Tailor:SampleSender:Security 'Maybe' is not one of Auto, None, SslOnConnect, StartTls, StartTlsWhenAvailable.")]
@@ -18,6 +22,24 @@ public sealed class UnconvertibleSettingTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(target, $"--{key}={value}"));
 
         Assert.Equal(expected, UnconvertibleSetting.Describe(failure));
+    }
+
+    [Theory]
+    [InlineData("sendtime", "Tailor:SendTime:RecencyHalfLife", "-1.00:00:00", "Tailor:SendTime:RecencyHalfLife: The field RecencyHalfLife must be between 00:00:00 and 3650.00:00:00.")]
+    [InlineData("contentgeneration", "Tailor:ContentGeneration:MaxItems", "0", "Tailor:ContentGeneration:MaxItems: The field MaxItems must be between 1 and 20.")]
+    public async Task A_value_out_of_range_is_described_by_its_key(string target, string key, string value, string expected)
+    {
+        var invalid = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(target, $"--{key}={value}"));
+
+        Assert.Contains(expected, InvalidSettings.Describe(invalid));
+    }
+
+    [Fact]
+    public void A_failure_that_names_its_key_already_is_kept_as_it_is()
+    {
+        var invalid = new OptionsValidationException(string.Empty, typeof(object), ["Tailor:Topic:TopicCandidates:1 'ten' is not a whole number."]);
+
+        Assert.Equal(["Tailor:Topic:TopicCandidates:1 'ten' is not a whole number."], InvalidSettings.Describe(invalid));
     }
 
     [Fact]
