@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Tailor.ContentGeneration.Campaigns;
+using Tailor.ContentGeneration.Diagnostics;
 using Tailor.Contracts;
 using Tailor.Storage;
 using Tailor.Testing;
@@ -38,6 +42,29 @@ public sealed class CampaignRequestedConsumerTests
         Assert.Equal(audience.Length, stored?.AudienceSize);
         Assert.Equal(campaign.Name, stored?.Request.Name);
         Assert.False(await host.FaultPublishedAsync<CampaignRequested>());
+    }
+
+    /// <summary>The alert on a campaign that produced no EmailReady compares these two counters campaign by campaign.</summary>
+    [Fact]
+    public async Task Fan_out_and_composed_emails_are_counted_by_campaign()
+    {
+        await using var host = await ContentGenerationHarness.StartAsync();
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
+        using var commands = new MetricCollector<long>(meters, ContentGenerationTelemetry.Name, ContentGenerationMetrics.PersonalizeCommandsName);
+        using var composed = new MetricCollector<long>(meters, ContentGenerationTelemetry.Name, ContentGenerationMetrics.EmailsComposedName);
+        string[] audience = ["17850", "13047"];
+        foreach (var userId in audience)
+        {
+            await TestProfiles.WriteAsync(host.Profiles, userId, items: OnlineRetailProducts.First(2));
+        }
+
+        await host.Harness.Bus.Publish(Campaign("autumn-metrics", audience) with { ControlShare = 0 }, TestContext.Current.CancellationToken);
+        await host.WaitForCommandsAsync(audience.Length);
+        Assert.True(await Polling.WithinAsync(() => host.Published<EmailReady>().Count == audience.Length));
+
+        var fannedOut = Assert.Single(commands.GetMeasurementSnapshot());
+        Assert.Equal((2L, "autumn-metrics"), (fannedOut.Value, fannedOut.Tags[ContentGenerationTelemetry.CampaignTag]));
+        Assert.Equal(audience.Length, composed.GetMeasurementSnapshot().Count(measurement => Equals(measurement.Tags[ContentGenerationTelemetry.CampaignTag], "autumn-metrics")));
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed partial class CampaignFanOut(
             return null;
         }
 
-        metrics.FannedOut(audience.Count);
+        metrics.FannedOut(audience.Count, request.CampaignId);
         if (audience.Count == 0)
         {
             // Ingestion accepted it without knowing the profiles, so this is the one place that can say why no email came.

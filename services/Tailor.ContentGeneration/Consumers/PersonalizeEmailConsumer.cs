@@ -124,7 +124,7 @@ public sealed class PersonalizeEmailConsumer(
         {
             if (result.Email is { } email)
             {
-                metrics.Composed(email.Generator);
+                metrics.Composed(email.Generator, command.CampaignId);
                 metrics.CampaignToEmail(email.OccurredAt - (command.CampaignRequestedAt ?? command.OccurredAt));
                 Log.Composed(logger, email.EmailId, command.CampaignId, command.UserId, email.Generator, email.ItemIds.Count);
             }

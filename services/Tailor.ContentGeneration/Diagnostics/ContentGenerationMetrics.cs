@@ -19,11 +19,11 @@ public sealed class ContentGenerationMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(ContentGenerationTelemetry.Name);
         _composed = meter.CreateCounter<long>(
-            "tailor.contentgeneration.emails_composed", "{email}", "Emails written and published as EmailReady.");
+            EmailsComposedName, "{email}", "Emails written and published as EmailReady.");
         _suppressed = meter.CreateCounter<long>(
             "tailor.contentgeneration.emails_suppressed", "{email}", "Emails not written, by suppression reason.");
         _commands = meter.CreateCounter<long>(
-            "tailor.contentgeneration.personalize_commands", "{command}", "PersonalizeEmail commands published by campaign fan-out.");
+            PersonalizeCommandsName, "{command}", "PersonalizeEmail commands published by campaign fan-out.");
         _fatigue = meter.CreateCounter<long>(
             "tailor.contentgeneration.fatigue_assessments", "{email}", "Emails checked against frequency caps, by the user's fatigue state and the cap's campaign type.");
         _generations = meter.CreateCounter<long>(
@@ -35,6 +35,10 @@ public sealed class ContentGenerationMetrics
     }
 
     public const string CampaignToEmailName = "tailor.contentgeneration.campaign_to_email.duration";
+
+    public const string EmailsComposedName = "tailor.contentgeneration.emails_composed";
+
+    public const string PersonalizeCommandsName = "tailor.contentgeneration.personalize_commands";
 
     public void CampaignToEmail(TimeSpan elapsed) => _campaignToEmail.Record(Math.Max(0, elapsed.TotalSeconds));
 
@@ -48,13 +52,19 @@ public sealed class ContentGenerationMetrics
         _tokens.Add(output, new KeyValuePair<string, object?>("gen_ai.token.type", "output"), modelTag);
     }
 
-    public void Composed(string generator) =>
-        _composed.Add(1, new KeyValuePair<string, object?>(ContentGenerationTelemetry.GeneratorTag, generator));
+    // By campaign as well: the alert on a campaign that produced no EmailReady (deploy/prometheus/alerts.yml) compares
+    // these two counters campaign by campaign.
+    public void Composed(string generator, string campaignId) =>
+        _composed.Add(
+            1,
+            new KeyValuePair<string, object?>(ContentGenerationTelemetry.GeneratorTag, generator),
+            new KeyValuePair<string, object?>(ContentGenerationTelemetry.CampaignTag, campaignId));
 
     public void Suppressed(string reason) =>
         _suppressed.Add(1, new KeyValuePair<string, object?>(ContentGenerationTelemetry.ReasonTag, reason));
 
-    public void FannedOut(int commands) => _commands.Add(commands);
+    public void FannedOut(int commands, string campaignId) =>
+        _commands.Add(commands, new KeyValuePair<string, object?>(ContentGenerationTelemetry.CampaignTag, campaignId));
 
     public void Assessed(FatigueState state, string capType) =>
         _fatigue.Add(
