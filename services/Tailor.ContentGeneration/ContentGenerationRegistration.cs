@@ -14,6 +14,7 @@ using Tailor.ContentGeneration.Personalization;
 using Tailor.ContentGeneration.Subjects;
 using Tailor.Links;
 using Tailor.Messaging;
+using Tailor.Profiles;
 
 namespace Tailor.ContentGeneration;
 
@@ -36,6 +37,10 @@ public static class ContentGenerationRegistration
         services.AddMetrics();
         services.AddOptions<SendScheduleOptions>()
             .BindConfiguration(SendScheduleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<AccountClockOptions>()
+            .BindConfiguration(AccountClockOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

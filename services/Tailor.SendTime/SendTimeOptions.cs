@@ -1,21 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Tailor.OptionsValidation;
+using Tailor.Profiles;
 using Tailor.SendTime.Model;
 using Tailor.SendTime.Serving;
-using Tailor.OptionsValidation;
 
 namespace Tailor.SendTime;
 
 /// <summary>Settings of the SendTime service (section <c>Tailor:SendTime</c>).</summary>
-public sealed class SendTimeOptions : IValidatableObject
+/// <remarks>The account's clock, <c>DefaultTimeZone</c>, is <see cref="AccountClockOptions"/>'s: ContentGeneration reads it too.</remarks>
+public sealed class SendTimeOptions : AccountClockOptions
 {
-    public const string Section = "Tailor:SendTime";
-
-    /// <summary>
-    /// The account's clock (an IANA zone id): the zone of users with neither a <c>timezone</c> trait nor a known country.
-    /// </summary>
-    [Required]
-    public string DefaultTimeZone { get; set; } = "UTC";
-
     /// <summary>How many events' worth of the population a country's estimate starts with, until fitted on data.</summary>
     [Range(0.001, 1_000_000.0)]
     public double CohortPriorStrength { get; set; } = PriorStrengths.Defaults.Cohort;
@@ -90,16 +84,11 @@ public sealed class SendTimeOptions : IValidatableObject
     /// <summary>The configured strengths, used until the first fit.</summary>
     public PriorStrengths DefaultPriorStrengths => new(CohortPriorStrength, DayPriorStrength, WeekPriorStrength);
 
-    /// <summary><see cref="DefaultTimeZone"/> as a zone (UTC when it names none; validation refuses that at start).</summary>
-    public TimeZoneInfo AccountTimeZone => TimeZoneResolver.Find(DefaultTimeZone) ?? TimeZoneInfo.Utc;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (TimeZoneResolver.Find(DefaultTimeZone) is null)
+        foreach (var clockProblem in base.Validate(validationContext))
         {
-            yield return new ValidationResult(
-                $"{nameof(DefaultTimeZone)} '{DefaultTimeZone}' is not a time zone this machine knows; use an IANA id such as 'Europe/London'.",
-                [nameof(DefaultTimeZone)]);
+            yield return clockProblem;
         }
 
         if (!string.IsNullOrWhiteSpace(ModelDirectory))

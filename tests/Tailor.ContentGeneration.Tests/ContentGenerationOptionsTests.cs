@@ -108,6 +108,25 @@ public sealed class ContentGenerationOptionsTests
         Assert.Equal((null, null), (schedule.QuietHoursStart, schedule.QuietHoursEnd));
     }
 
+    [Fact]
+    public void AddContentGeneration_reads_the_account_clock_from_SendTimes_key_and_refuses_an_unknown_zone()
+    {
+        Assert.Equal("Asia/Kolkata", ResolveAccountClock(new() { ["Tailor:SendTime:DefaultTimeZone"] = "Asia/Kolkata" }).AccountTimeZone.Id);
+
+        var error = Assert.Throws<OptionsValidationException>(() => ResolveAccountClock(new() { ["Tailor:SendTime:DefaultTimeZone"] = "Mars/Olympus" }));
+
+        Assert.Contains("DefaultTimeZone 'Mars/Olympus' is not a time zone", string.Join(' ', error.Failures), StringComparison.Ordinal);
+    }
+
+    private static Profiles.AccountClockOptions ResolveAccountClock(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddContentGeneration();
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptions<Profiles.AccountClockOptions>>().Value;
+    }
+
     private static Personalization.SendScheduleOptions ResolveSchedule(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -175,6 +175,23 @@ public sealed class ControlEmailTests
     private static RecommenderTrained Training(IReadOnlyList<RecommendedItem> bestsellers, DateTimeOffset trainedAt) =>
         new(Guid.NewGuid(), trainedAt, $"als-{Interlocked.Increment(ref _trainings)}", 100, 40, 1_000, TimeSpan.FromSeconds(3), null, Bestsellers: bestsellers);
 
+    [Fact]
+    public async Task The_control_group_of_a_user_without_a_send_time_slice_is_sent_on_their_countrys_clock()
+    {
+        await using var host = await ContentGenerationHarness.StartAsync();
+        await TrainAsync(host, OnlineRetailProducts.First(4), trainedAt: DateTimeOffset.UtcNow);
+        await TestProfiles.WriteAsync(host.Profiles, "12347", items: OnlineRetailProducts.First(6), country: "United States");
+
+        await host.PublishPageAsync(Command("autumn-1", "12347", CampaignArms.Control));
+        await host.WaitForCommandsAsync(1);
+
+        // The window opens at 19:30 the evening before in New York: the first whole hour before quiet hours is 20:00
+        // there, where a UTC clock would have held the send until 08:00 UTC, 03:00 in New York.
+        var email = Assert.Single(host.Published<EmailReady>());
+        Assert.Equal(CampaignArms.Control, email.Arm);
+        Assert.Equal(new DateTimeOffset(2030, 1, 7, 1, 0, 0, TimeSpan.Zero), email.SendAt);
+    }
+
     private static async Task TrainAsync(ConsumerHarness host, IReadOnlyList<RecommendedItem> bestsellers, DateTimeOffset trainedAt, bool promoted = true)
     {
         var consumed = host.Harness.Consumed.Select<RecommenderTrained>(TestContext.Current.CancellationToken).Count();

@@ -96,6 +96,30 @@ public sealed class PersonalizeEmailConsumerTests
         Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
     }
 
+    [Theory]
+    [InlineData("United States", null, null, "America/New_York")]
+    [InlineData("Germany", "America/New_York", null, "America/New_York")]
+    [InlineData(null, null, "Asia/Kolkata", "Asia/Kolkata")]
+    [InlineData("Atlantis", null, "Asia/Kolkata", "Asia/Kolkata")]
+    public async Task Consume_personalize_email_without_send_time_keeps_quiet_hours_on_the_clock_SendTime_would_give_the_user(
+        string? country, string? timeZone, string? accountClock, string expectedClock)
+    {
+        // SendTime has not written this user's slice yet (its queue lags, or the user was imported just before the
+        // campaign). Planned in UTC, 08:00 UTC would be 03:00 in New York.
+        var settings = accountClock is null ? null : new Dictionary<string, string?> { ["Tailor:SendTime:DefaultTimeZone"] = accountClock };
+        await using var host = await ContentGenerationHarness.StartAsync(settings);
+        await TestProfiles.WriteAsync(host.Profiles, "13047", items: OnlineRetailProducts.First(2), country: country, timeZone: timeZone);
+
+        await host.PublishPageAsync(Command("autumn-1", "13047"));
+        await host.WaitForCommandsAsync(1);
+
+        // The window opens at 00:30 UTC: 19:30 the evening before in New York (20:00 is the last hour before quiet
+        // hours at 21:00), 06:00 in Kolkata (quiet until 08:00).
+        var local = TimeZoneInfo.ConvertTime(Assert.Single(host.Published<EmailReady>()).SendAt, TimeZoneInfo.FindSystemTimeZoneById(expectedClock));
+        Assert.Equal((expectedClock == "Asia/Kolkata" ? 8 : 20, 0), (local.Hour, local.Minute));
+        Assert.False(await host.FaultPublishedAsync<PersonalizeEmails>());
+    }
+
     [Fact]
     public async Task Consume_personalize_email_of_a_window_under_way_places_no_send_in_an_hour_already_over_and_a_replay_in_its_own_past()
     {

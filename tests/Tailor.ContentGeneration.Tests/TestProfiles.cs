@@ -18,10 +18,12 @@ internal static class TestProfiles
         string? topicLabel = "heart, holder, light",
         SendTimeSlice? sendTime = null,
         bool suppressed = false,
-        IReadOnlyList<string>? groupIds = null)
+        IReadOnlyList<string>? groupIds = null,
+        string? country = "United Kingdom",
+        string? timeZone = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        await profiles.WriteSliceAsync(userId, new ContactSlice(email ?? $"customer-{userId}@example.com", firstName, "United Kingdom", null, consent, Now, suppressed, groupIds), ct);
+        await profiles.WriteSliceAsync(userId, new ContactSlice(email ?? $"customer-{userId}@example.com", firstName, country, timeZone, consent, Now, suppressed, groupIds), ct);
         if (items is not null)
         {
             await profiles.WriteSliceAsync(userId, new RecommendationsSlice("als-1", items, Now), ct);

@@ -1,3 +1,4 @@
+using Tailor.Profiles;
 using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Tests;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Diagnostics;
 using Tailor.ContentGeneration.Frequency;
 using Tailor.ContentGeneration.Personalization;
@@ -26,6 +27,7 @@ public sealed class PersonalizeEmailConsumer(
     FrequencyGuard frequency,
     SubjectBandit subjects,
     ContentGenerationMetrics metrics,
+    IOptions<AccountClockOptions> accountClock,
     ILogger<PersonalizeEmailConsumer> logger) : IConsumer<PersonalizeEmails>
 {
     public async Task Consume(ConsumeContext<PersonalizeEmails> context)
@@ -89,7 +91,7 @@ public sealed class PersonalizeEmailConsumer(
             }
 
             var personalized = await Task.WhenAll(Enumerable.Range(0, commands.Count).Select(PersonalizeAsync));
-            var clocks = userProfiles.Select(profile => profile?.SendTime?.Zone).ToList();
+            var clocks = userProfiles.Select(profile => UserClock.Of(profile, accountClock.Value.AccountTimeZone)).ToList();
             var written = await ApplyFrequencyCapAsync(commands, personalized, clocks, activities, cancellationToken);
             await PublishAsync(publisher, commands, written, cancellationToken);
         }

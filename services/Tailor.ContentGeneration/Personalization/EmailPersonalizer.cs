@@ -22,6 +22,7 @@ public sealed class EmailPersonalizer(
     EmailEnvelope envelope,
     IOptions<ContentGenerationOptions> options,
     IOptions<SendScheduleOptions> schedule,
+    IOptions<AccountClockOptions> accountClock,
     TimeProvider clock)
 {
     /// <summary>The profile slices an email is written from; the interest vector (most of a profile's bytes) is not one of them.</summary>
@@ -67,9 +68,10 @@ public sealed class EmailPersonalizer(
         var emailId = MessageIds.Email(command.CampaignId, command.UserId);
         // Seeded by the email id, so a retried command explores the same way and places the same send. The control group
         // is sent at the campaign's default hour: the window's first hour outside the user's quiet hours, on their clock.
+        var planning = UserClock.PlanningSlice(profile, accountClock.Value.AccountTimeZone, clock.GetUtcNow());
         var (sendTime, sendSchedule) = isControl
-            ? (DefaultHour(profile.SendTime), schedule.Value.Schedule with { Explore = false })
-            : (profile.SendTime, schedule.Value.Schedule);
+            ? (UserClock.WithoutPreference(planning.Zone, planning.UpdatedAt), schedule.Value.Schedule with { Explore = false })
+            : (planning, schedule.Value.Schedule);
         if (SendTimePlanner.Plan(sendTime, command.SendWindowStart, command.SendWindowEnd, sendSchedule, emailId.GetHashCode(), clock.GetUtcNow()) is not { } sendAt)
         {
             return Suppress(command, SuppressionReasons.QuietHours);
@@ -106,10 +108,6 @@ public sealed class EmailPersonalizer(
             arm),
             written.Subject);
     }
-
-    // The user's clock without their preference: the planner then takes the earliest slot quiet hours allow.
-    private static SendTimeSlice? DefaultHour(SendTimeSlice? slice) =>
-        slice is null ? null : new SendTimeSlice([], 0, 0, slice.UpdatedAt, slice.TimeZone);
 
     // An address that would break the To header (spaces, line breaks) is as good as none.
     private static bool IsUsableAddress(string? email) =>

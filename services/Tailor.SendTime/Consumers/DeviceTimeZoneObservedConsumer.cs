@@ -2,8 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Messaging;
+using Tailor.Profiles;
 using Tailor.SendTime.Learning;
-using Tailor.SendTime.Model;
 using Tailor.Storage;
 
 namespace Tailor.SendTime.Consumers;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Tailor.Contracts;
-using Tailor.SendTime.Model;
+using Tailor.Profiles;
 
 namespace Tailor.SendTime.Learning;
 

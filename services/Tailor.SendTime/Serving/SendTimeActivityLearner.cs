@@ -1,6 +1,6 @@
 using Tailor.Contracts;
+using Tailor.Profiles;
 using Tailor.SendTime.Learning;
-using Tailor.SendTime.Model;
 
 namespace Tailor.SendTime.Serving;
 

@@ -1,4 +1,4 @@
-namespace Tailor.SendTime.Model;
+namespace Tailor.Profiles;
 
 /// <summary>
 /// Which clock a user lives by: their <c>timezone</c> trait when it names a zone this machine knows, else their

@@ -1,4 +1,4 @@
-namespace Tailor.SendTime.Model;
+namespace Tailor.Profiles;
 
 /// <summary>
 /// The time zone most of a country's people live in, by English name or ISO 3166-1 alpha-2 code: the fallback for a
