@@ -10,6 +10,7 @@ using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.ApiReference;
 using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Contacts;
+using Tailor.Ingestion.Engagements;
 using Tailor.Ingestion.Http;
 using Tailor.Ingestion.Identities;
 using Tailor.Ingestion.Links;
@@ -64,6 +65,7 @@ public static class IngestionRegistration
         builder.Services.AddSingleton<IEndpointModule, CampaignReportEndpoints>();
         builder.Services.AddIngestionSecurity();
         builder.Services.AddIngestionApiReference();
+        builder.Services.AddEarlyEngagements();
         builder.Services.AddIngestionWebhooks();
         builder.Services.AddIngestionLinks();
 

@@ -13,6 +13,7 @@ internal sealed class IngestionMetrics
     private readonly Counter<long> _webhookEvents;
     private readonly Counter<long> _engagements;
     private readonly Counter<long> _campaignEmails;
+    private readonly Counter<long> _earlyEngagements;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -22,7 +23,7 @@ internal sealed class IngestionMetrics
         _rejected = meter.CreateCounter<long>(RejectedName, description: "Requests answered with a 4xx.");
         _webhookEvents = meter.CreateCounter<long>(
             "tailor.ingestion.webhook.events",
-            description: "Provider events by outcome: accepted, unknown_email (not an email Tailor wrote), by_address (no email named, the address's suppression changed), skipped (nothing Tailor acts on).");
+            description: "Provider events by outcome: accepted, held (its email is not stored yet: accepted once it is), hold_full (its email not stored yet already holds the most it may: dropped), unknown_email (names no email of Tailor's), by_address (no email named, the address's suppression changed), skipped (nothing Tailor acts on).");
         _engagements = meter.CreateCounter<long>(
             EngagementsName,
             "{event}",
@@ -31,11 +32,17 @@ internal sealed class IngestionMetrics
             CampaignEmailsName,
             "{email}",
             "Emails of a campaign by outcome (sent, delivered, open, machine_open, click, machine_click, unsubscribe, complaint, bounce), arm and subject variant, each email counted once per outcome: the numbers of GET /v1/campaigns/{id}/report.");
+        _earlyEngagements = meter.CreateCounter<long>(
+            EarlyEngagementsName,
+            "{event}",
+            "Engagements (webhook events, link clicks) that arrived before their email was stored, by outcome: held, released (accepted once the email was stored), expired (the email was not stored within the hold: dropped), hold_full (the email held the most it may: dropped).");
     }
 
     public const string CampaignEmailsName = "tailor.ingestion.campaign.emails";
 
     public const string EngagementsName = "tailor.ingestion.engagements";
+
+    public const string EarlyEngagementsName = "tailor.ingestion.early_engagements";
 
     public const string RejectedName = "tailor.ingestion.requests.rejected";
 
@@ -67,6 +74,14 @@ internal sealed class IngestionMetrics
     public void Duplicate() => _duplicates.Add(1);
 
     public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void EarlyEngagements(string outcome, int count)
+    {
+        if (count > 0)
+        {
+            _earlyEngagements.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
 
     public void WebhookEvents(string provider, string outcome, int count)
     {

@@ -2,22 +2,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Engagements;
 using Tailor.Ingestion.Mapping;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Links;
-using Tailor.Storage;
 
 namespace Tailor.Ingestion.Links;
 
 /// <summary>
 /// A reader clicked a product link (<c>/c/{emailId}/{itemId}?s=…</c>): find where it leads and record the click once,
-/// stored then published like a webhook's. Only a link Tailor signed leads anywhere but the fallback, so the route
+/// stored then published like a webhook's (or held until its email is stored, like a webhook's). Only a link Tailor signed leads anywhere but the fallback, so the route
 /// cannot be used to send people to a page of someone else's choosing, and only such a link is recorded.
 /// </summary>
 internal sealed class ClickRedirect(
-    IDocumentStore documents,
     CatalogVersions catalog,
-    AcceptedMessageLog log,
+    EarlyEngagements engagements,
     LinkSignature signature,
     MachineOpens machines,
     IOptions<LinkOptions> links,
@@ -55,17 +54,14 @@ internal sealed class ClickRedirect(
                 return destination;
             }
 
-            if (await documents.FindSentEmailAsync(email, bounded.Token) is not { } sent)
+            var outcome = await engagements.AcceptAsync([Click(email, itemId, destination, machines.IsMachine(userAgent))], bounded.Token);
+            if (outcome.Held > 0)
             {
-                // Signed, so Tailor wrote it, but its email is gone (its user was erased) or not yet known: lead the
-                // reader to the item all the same, and learn nothing.
-                Log.ClickOnUnknownEmail(logger, email);
-                return destination;
+                // Signed, so Tailor wrote it, but its email is not stored yet (or never will be: its user was erased):
+                // the click waits for it, and the reader goes on to the item all the same.
+                Log.ClickHeld(logger, email);
             }
 
-            var isMachine = machines.IsMachine(userAgent);
-            await log.AcceptAsync([PendingMessage.Of(Click(sent, itemId, destination, isMachine))], bounded.Token);
-            metrics.Engaged(EngagementKind.Click, sent, isMachine);
             return destination;
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
@@ -77,15 +73,16 @@ internal sealed class ClickRedirect(
     }
 
     // One event per email, item and kind of clicker: a reader who clicks twice, or a scanner that follows every link
-    // again, has one effect; a scanner's click before the reader's does not swallow the reader's.
-    private EmailEngaged Click(SentEmail sent, string itemId, string destination, bool isMachine) => new(
-        EventIds.From($"link:click:{sent.EmailId:D}:{(isMachine ? "machine" : "person")}:{itemId}", 0),
-        sent.UserId,
-        time.GetUtcNow(),
-        sent.EmailId,
-        sent.CampaignId,
+    // again, has one effect; a scanner's click before the reader's does not swallow the reader's. The item is the one the
+    // signature vouches for, shown or not.
+    private EmailEngagement Click(Guid emailId, string itemId, string destination, bool isMachine) => new(
+        EventIds.From($"link:click:{emailId:D}:{(isMachine ? "machine" : "person")}:{itemId}", 0),
+        emailId,
         EngagementKind.Click,
+        time.GetUtcNow(),
         destination,
         itemId,
-        isMachine);
+        ItemMustBeShown: false,
+        isMachine,
+        Source: null);
 }

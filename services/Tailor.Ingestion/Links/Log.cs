@@ -4,8 +4,8 @@ namespace Tailor.Ingestion.Links;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "A signed link of email {EmailId} was followed, but the email is not known: nothing recorded")]
-    public static partial void ClickOnUnknownEmail(ILogger logger, Guid emailId);
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "A signed link of email {EmailId} was followed before the email was stored: the click is held until it is")]
+    public static partial void ClickHeld(ILogger logger, Guid emailId);
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "Could not record a click on email {EmailId}; the reader was redirected all the same")]
     public static partial void ClickNotRecorded(ILogger logger, Guid emailId, Exception exception);

@@ -1,6 +1,7 @@
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
+using Tailor.Ingestion.Engagements;
 using Tailor.Ingestion.Identities;
 using Tailor.Ingestion.Reports;
 using Tailor.Ingestion.Webhooks;
@@ -10,7 +11,7 @@ using Tailor.Storage;
 namespace Tailor.Ingestion.Users;
 
 /// <summary>
-/// Erases a user from what Ingestion holds (event log and its publish markers, contact record, anonymous ids, email ledger and its campaign counts), from the profile
+/// Erases a user from what Ingestion holds (event log and its publish markers, contact record, anonymous ids, email ledger, its campaign counts and any engagement still held for those emails), from the profile
 /// cache, and then asks every other service to do the same with a <c>UserErased</c>. Every step is a delete, so an
 /// erasure interrupted half way is finished by sending it again.
 /// </summary>
@@ -21,6 +22,7 @@ internal sealed class UserErasure(
     AnonymousIdentities identities,
     AcceptedMessageLog log,
     CampaignEmailFacts campaignFacts,
+    EarlyEngagements earlyEngagements,
     TimeProvider time)
 {
     public async Task<UserErased> EraseAsync(string userId, CancellationToken cancellationToken)
@@ -49,7 +51,9 @@ internal sealed class UserErasure(
             }
         }
 
-        // The campaign counts go before the email: an erasure interrupted after them finds the email and forgets again.
+        // The campaign counts and held engagements go before the email: an erasure interrupted after them finds the email
+        // and forgets again.
+        await earlyEngagements.ForgetAsync([.. theirs.Select(email => email.Email.EmailId)], cancellationToken);
         foreach (var (emailId, email) in theirs)
         {
             await campaignFacts.ForgetAsync(email, cancellationToken);

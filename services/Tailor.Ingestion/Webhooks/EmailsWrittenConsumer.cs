@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 using Tailor.Contracts;
+using Tailor.Ingestion.Engagements;
 using Tailor.Ingestion.Reports;
 using Tailor.Messaging;
 using Tailor.Storage;
@@ -11,8 +12,10 @@ namespace Tailor.Ingestion.Webhooks;
 /// <remarks>
 /// Each email is also counted as sent in its campaign's report (<see cref="CampaignEmailFacts"/>). ContentGeneration
 /// records a page of a campaign's emails in one message, so the page's emails are stored in one write, then counted.
+/// Engagements that arrived before their email was stored (a sender faster than this queue) are released then
+/// (<see cref="EarlyEngagements"/>), read for the whole page in one query.
 /// </remarks>
-internal sealed class EmailsWrittenConsumer(IDocumentStore documents, CampaignEmailFacts facts) : IConsumer<EmailsWritten>
+internal sealed class EmailsWrittenConsumer(IDocumentStore documents, CampaignEmailFacts facts, EarlyEngagements engagements) : IConsumer<EmailsWritten>
 {
     public const string Collection = "ingestion.emails";
 
@@ -49,6 +52,9 @@ internal sealed class EmailsWrittenConsumer(IDocumentStore documents, CampaignEm
         await documents.UpsertManyAsync(
             Collection, [.. distinct.Select(email => KeyValuePair.Create(email.EmailId.ToString("D"), JsonSerializer.Serialize(email, StoreJson.Options)))], context.CancellationToken);
         await facts.RecordManyAsync(distinct, CampaignOutcome.Sent, context.CancellationToken);
+
+        // After the store: an engagement held from now on finds its email when it looks again, and accepts itself.
+        await engagements.ReleaseAsync(distinct, context.CancellationToken);
         InvalidMessageException.ThrowIfAny(nameof(EmailsWritten), rejected);
     }
 }

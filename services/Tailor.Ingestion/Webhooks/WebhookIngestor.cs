@@ -1,6 +1,5 @@
-using Tailor.Contracts;
-using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
+using Tailor.Ingestion.Engagements;
 using Tailor.Ingestion.Mapping;
 using Tailor.Links;
 using Tailor.Messaging.Rules;
@@ -10,73 +9,69 @@ namespace Tailor.Ingestion.Webhooks;
 
 /// <summary>
 /// Correlates provider events to the emails Tailor produced and accepts them as <c>EmailEngaged</c> (stored, then
-/// published). Event ids come from the provider's event id, so a retried webhook has one effect.
+/// published), or holds them until their email is stored (<see cref="EarlyEngagements"/>). Event ids come from the
+/// provider's event id, so a retried webhook has one effect, before or after its email is stored.
 /// </summary>
-internal sealed class WebhookIngestor(
-    IDocumentStore documents, AcceptedMessageLog log, LinkSignature signature, ContactBook contacts, IngestionMetrics metrics)
+internal sealed class WebhookIngestor(IDocumentStore documents, EarlyEngagements engagements, LinkSignature signature, ContactBook contacts)
 {
     public async Task<WebhookOutcome> IngestAsync(string provider, IReadOnlyList<ProviderEvent> events, CancellationToken cancellationToken)
     {
-        var messages = new List<PendingMessage>(events.Count);
-        var engagements = new List<(EngagementKind Kind, SentEmail Email, bool IsMachineOpen)>(events.Count);
+        var aboutEmails = new List<EmailEngagement>(events.Count);
         var unknown = 0;
         var byAddress = 0;
         foreach (var providerEvent in events)
         {
-            var email = await FindEmailAsync(providerEvent.EmailId, cancellationToken);
-            if (email is null && providerEvent.Address is { } address && ConsentChanges.From(providerEvent.Kind) is not null)
+            if (providerEvent.Address is { } address && ConsentChanges.From(providerEvent.Kind) is not null
+                && !await IsStoredAsync(providerEvent.EmailId, cancellationToken))
             {
+                // A suppression or reactivation the address alone names: applied now, by address, whether or not an
+                // email of Tailor's is ever stored under the id it may also carry.
                 await contacts.ApplyToAddressAsync(address, providerEvent.Kind, providerEvent.OccurredAt, providerEvent.Source, cancellationToken);
                 byAddress++;
                 continue;
             }
 
-            if (email is null)
+            if (providerEvent.EmailId is not { } emailId)
             {
-                // Not an email Tailor wrote (or sent without tailor_email_id): acknowledged, because the provider would
-                // retry forever, but nothing to learn from.
+                // Sent without tailor_email_id, or not by Tailor: acknowledged, because the provider would retry for
+                // ever, but nothing to learn from.
                 unknown++;
                 continue;
             }
 
-            messages.Add(PendingMessage.Of(new EmailEngaged(
-                EventIds.From($"webhook:{provider}:{providerEvent.EventKey}", 0),
-                email.UserId,
-                providerEvent.OccurredAt,
-                email.EmailId,
-                email.CampaignId,
-                providerEvent.Kind,
-                providerEvent.Url,
-                ShownItem(email, providerEvent.Url),
-                providerEvent.IsMachineOpen,
-                providerEvent.Source)));
-            engagements.Add((providerEvent.Kind, email, providerEvent.IsMachineOpen));
+            aboutEmails.Add(Engagement(provider, providerEvent, emailId));
         }
 
-        await log.AcceptAsync(messages, cancellationToken);
-        foreach (var (kind, email, isMachineOpen) in engagements)
-        {
-            metrics.Engaged(kind, email, isMachineOpen);
-        }
-
-        return new WebhookOutcome(messages.Count, unknown, byAddress);
+        var outcome = await engagements.AcceptAsync(aboutEmails, cancellationToken);
+        return new WebhookOutcome(outcome.Accepted, outcome.Held, outcome.HoldFull, unknown, byAddress);
     }
 
-    private async Task<SentEmail?> FindEmailAsync(Guid? emailId, CancellationToken cancellationToken) =>
-        emailId is { } id ? await documents.FindSentEmailAsync(id, cancellationToken) : null;
+    private async Task<bool> IsStoredAsync(Guid? emailId, CancellationToken cancellationToken) =>
+        emailId is { } id && await documents.FindSentEmailAsync(id, cancellationToken) is not null;
 
-    // Only an item the email showed, through a link Tailor signed, counts as a click on it; a hand-edited or forged link
-    // must not teach the models anything (the click itself still counts as engagement with the email).
-    private string? ShownItem(SentEmail email, string? url) =>
+    private EmailEngagement Engagement(string provider, ProviderEvent providerEvent, Guid emailId) => new(
+        EventIds.From($"webhook:{provider}:{providerEvent.EventKey}", 0),
+        emailId,
+        providerEvent.Kind,
+        providerEvent.OccurredAt,
+        providerEvent.Url,
+        SignedItem(emailId, providerEvent.Url),
+        ItemMustBeShown: true,
+        providerEvent.IsMachineOpen,
+        providerEvent.Source);
+
+    // The item of a product link Tailor signed for this email; a hand-edited or forged link names none.
+    private string? SignedItem(Guid emailId, string? url) =>
         TailorEmailIds.FromLink(url) is ({ } linkEmail, { } itemId, var linkSignature)
-        && linkEmail == email.EmailId
-        && email.ItemIds.Contains(itemId, StringComparer.Ordinal)
+        && linkEmail == emailId
         && signature.IsValid(linkEmail, itemId, linkSignature)
             ? itemId
             : null;
 }
 
-/// <param name="Accepted">Events about Tailor's emails, stored and published (a retried event counts again, with one effect).</param>
-/// <param name="UnknownEmail">Events about emails Tailor did not write or cannot name.</param>
-/// <param name="ByAddress">Events that named no email but one address, applied to the suppression list by address.</param>
-internal sealed record WebhookOutcome(int Accepted, int UnknownEmail, int ByAddress);
+/// <param name="Accepted">Events about Tailor's stored emails, stored and published (a retried event counts again, with one effect).</param>
+/// <param name="Held">Events naming an email not stored yet, held until it is (<see cref="EarlyEngagements"/>).</param>
+/// <param name="HoldFull">Events naming an email not stored yet whose hold was full: dropped.</param>
+/// <param name="UnknownEmail">Events that name no email of Tailor's.</param>
+/// <param name="ByAddress">Events that named no stored email but one address, applied to the suppression list by address.</param>
+internal sealed record WebhookOutcome(int Accepted, int Held, int HoldFull, int UnknownEmail, int ByAddress);

@@ -62,8 +62,10 @@ internal sealed class WebhookReceiver(
         {
             var outcome = await ingestor.IngestAsync(provider.Name, batch.Events, cancellationToken);
             await provider.AcceptedAsync(payload, cancellationToken);
-            Log.WebhookAccepted(logger, provider.Name, outcome.Accepted, outcome.UnknownEmail, outcome.ByAddress, batch.Skipped.Count);
+            Log.WebhookAccepted(logger, provider.Name, outcome.Accepted, outcome.Held, outcome.HoldFull, outcome.UnknownEmail, outcome.ByAddress, batch.Skipped.Count);
             metrics.WebhookEvents(provider.Name, "accepted", outcome.Accepted);
+            metrics.WebhookEvents(provider.Name, "held", outcome.Held);
+            metrics.WebhookEvents(provider.Name, "hold_full", outcome.HoldFull);
             metrics.WebhookEvents(provider.Name, "unknown_email", outcome.UnknownEmail);
             metrics.WebhookEvents(provider.Name, "by_address", outcome.ByAddress);
             metrics.WebhookEvents(provider.Name, "skipped", batch.Skipped.Count);
@@ -71,6 +73,8 @@ internal sealed class WebhookReceiver(
             {
                 success = true,
                 accepted = outcome.Accepted,
+                held = outcome.Held,
+                holdFull = outcome.HoldFull,
                 unknownEmail = outcome.UnknownEmail,
                 byAddress = outcome.ByAddress,
                 skipped = batch.Skipped.Select(skipped => new { index = skipped.Index, reason = skipped.Reason }),

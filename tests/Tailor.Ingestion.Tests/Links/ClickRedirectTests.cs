@@ -142,7 +142,7 @@ public sealed class ClickRedirectTests
     }
 
     [Fact]
-    public async Task Signed_link_of_an_email_tailor_no_longer_knows_leads_to_the_item_and_records_nothing()
+    public async Task Signed_link_of_an_email_not_stored_leads_to_the_item_and_holds_the_click_for_it()
     {
         await using var app = await IngestionApp.StartAsync(configure: TailorLinks.Settings);
         await TailorLinks.UpsertAsync(app, (SentEmails.ShownItem, TailorLinks.ItemPage));
@@ -151,6 +151,7 @@ public sealed class ClickRedirectTests
 
         AssertRedirect(TailorLinks.ItemPage, response);
         Assert.Empty(app.Published<EmailEngaged>());
+        Assert.NotEmpty(await app.Documents.ListAsync(Engagements.EarlyEngagements.Collection, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]

@@ -87,20 +87,21 @@ public sealed class SendGridWebhookTests
     }
 
     [Fact]
-    public async Task Events_about_unknown_emails_are_acknowledged_counted_and_not_published()
+    public async Task Events_naming_no_email_are_acknowledged_counted_and_not_published_and_those_about_unstored_emails_are_held()
     {
         await using var app = await IngestionApp.StartAsync();
         using var counts = new WebhookEventCounts(app);
         var emailId = await SentEmails.SendAsync(app);
+        var noEmailId = """{"email":"customer@example.com","timestamp":1709629200,"event":"open","sg_event_id":"e-stranger"}""";
 
         using var response = await PostAsync(
-            app.AnonymousClient(), $"[{Event("e-stranger", "open", Guid.NewGuid())}, {Event("e-known", "open", emailId)}, {Event("e-processed", "processed", emailId)}]");
+            app.AnonymousClient(), $"[{noEmailId}, {Event("e-early", "open", Guid.NewGuid())}, {Event("e-known", "open", emailId)}, {Event("e-processed", "processed", emailId)}]");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await IngestionApp.ReadJsonAsync(response);
-        Assert.Equal((1, 1), (body.GetProperty("unknownEmail").GetInt32(), body.GetProperty("accepted").GetInt32()));
+        Assert.Equal((1, 1, 1), (body.GetProperty("unknownEmail").GetInt32(), body.GetProperty("held").GetInt32(), body.GetProperty("accepted").GetInt32()));
         Assert.Equal(emailId, Assert.Single(app.Published<EmailEngaged>()).EmailId);
-        Assert.Equal((1, 1, 1), (counts["unknown_email"], counts["accepted"], counts["skipped"]));
+        Assert.Equal((1, 1, 1, 1), (counts["unknown_email"], counts["held"], counts["accepted"], counts["skipped"]));
     }
 
     [Fact]

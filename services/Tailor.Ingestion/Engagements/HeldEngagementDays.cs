@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Tailor.Ingestion.Engagements;
+
+/// <summary>
+/// Held engagements are filed by email and by the UTC day they were held (<c>{emailId}.{yyyyMMdd}</c>), so that the
+/// sweep deletes only documents no replica writes any more: a hold writes today's document, a release reads the days
+/// an engagement held within <c>Hold</c> can be filed under, and the sweep deletes days older than those, whose every
+/// engagement has expired. A document deleted while another replica adds to it would lose what it added; the stores
+/// have no conditional delete, so this is what keeps the sweep apart from the holds.
+/// </summary>
+/// <remarks>
+/// A day either side is added for the clocks of replicas, which differ by seconds, not days: a replica whose clock is
+/// behind may still write yesterday's document just after midnight, and one whose clock is ahead tomorrow's.
+/// </remarks>
+internal static class HeldEngagementDays
+{
+    private const string DayFormat = "yyyyMMdd";
+
+    public static string Id(Guid emailId, DateOnly day) => $"{emailId:D}.{day.ToString(DayFormat, CultureInfo.InvariantCulture)}";
+
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    /// <summary>The documents an email's engagements held within the last <paramref name="hold"/> can be in.</summary>
+    public static IEnumerable<string> Releasable(Guid emailId, DateTimeOffset now, TimeSpan hold)
+    {
+        var last = DayOf(now).AddDays(1);
+        for (var day = DayOf(now - hold); day <= last; day = day.AddDays(1))
+        {
+            yield return Id(emailId, day);
+        }
+    }
+
+    /// <summary>
+    /// Whether the document is of a day no replica writes and no release reads any more (every engagement in it held
+    /// more than <paramref name="hold"/> and a day ago); false for an id this class did not make.
+    /// </summary>
+    public static bool IsSwept(string id, DateTimeOffset now, TimeSpan hold) =>
+        id.LastIndexOf('.') is var dot and >= 0
+        && DateOnly.TryParseExact(id[(dot + 1)..], DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        && day < DayOf(now - hold).AddDays(-1);
+}
