@@ -10,6 +10,7 @@ using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Engagements;
 using Tailor.Ingestion.Tests.Links;
+using Tailor.Ingestion.Tests.Reports;
 using Tailor.Storage;
 using Tailor.Storage.Sqlite;
 using Tailor.Testing;
@@ -58,7 +59,7 @@ public sealed class EarlyEngagementTests
         Assert.Equal(open.EventId, Assert.Single(await app.RecordedAsync<EmailEngaged>()).EventId);
         Assert.Empty(await HeldAsync(app));
         Assert.Equal((1L, 1L), (Sum(early, "held"), Sum(early, "released")));
-        await CampaignEmailsCountedAsync(app);
+        await CampaignEmailsSent.EngagementsCountedAsync(app);
         Assert.Equal((1, 0), await OpensAndClicksAsync(app));
 
         using var retried = await SendAsync(app, ProviderSigner.Postmark(DocumentedOpen(emailId)));
@@ -66,7 +67,7 @@ public sealed class EarlyEngagementTests
         Assert.Equal(1, (await IngestionApp.ReadJsonAsync(retried)).GetProperty("accepted").GetInt32());
         Assert.Single(app.Published<EmailEngaged>());
         Assert.Single(await app.RecordedAsync<EmailEngaged>());
-        await CampaignEmailsCountedAsync(app);
+        await CampaignEmailsSent.EngagementsCountedAsync(app);
         Assert.Equal((1, 0), await OpensAndClicksAsync(app));
     }
 
@@ -91,7 +92,7 @@ public sealed class EarlyEngagementTests
             (EngagementKind.Click, UserId, CampaignId, emailId, SentEmails.ShownItem, TailorLinks.ItemPage, IngestionApp.Now),
             (click.Kind, click.UserId, click.CampaignId, click.EmailId, click.ItemId, click.Url, click.OccurredAt));
         Assert.Empty(await HeldAsync(app));
-        await CampaignEmailsCountedAsync(app);
+        await CampaignEmailsSent.EngagementsCountedAsync(app);
         Assert.Equal((1, 1), await OpensAndClicksAsync(app));
     }
 
@@ -305,13 +306,8 @@ public sealed class EarlyEngagementTests
         return response;
     }
 
-    private static async Task<HttpResponseMessage> ClickAsync(IngestionApp app, Guid emailId)
-    {
-        using var client = app.AnonymousClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, TailorLinks.Click(emailId, SentEmails.ShownItem));
-        request.Headers.TryAddWithoutValidation("User-Agent", Reader);
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    private static Task<HttpResponseMessage> ClickAsync(IngestionApp app, Guid emailId) =>
+        ClickRedirectTests.GetAsync(app, TailorLinks.Click(emailId, SentEmails.ShownItem), Reader);
 
     private static async Task<IReadOnlyList<HeldEngagements>> HeldAsync(IngestionApp app) =>
         await app.Documents.ListAsync<HeldEngagements>(EarlyEngagements.Collection, TestContext.Current.CancellationToken)
@@ -322,13 +318,6 @@ public sealed class EarlyEngagementTests
         await app.Documents.ListAsync(EarlyEngagements.Collection, TestContext.Current.CancellationToken)
             .Select(held => held.Value)
             .ToListAsync(TestContext.Current.CancellationToken);
-
-    /// <summary>Waits until every published engagement was consumed, which is when the campaign report counts it.</summary>
-    private static async Task CampaignEmailsCountedAsync(IngestionApp app)
-    {
-        var published = app.Published<EmailEngaged>().Count;
-        Assert.True(await Polling.WithinAsync(() => app.Harness.Consumed.Select<EmailEngaged>(TestContext.Current.CancellationToken).Count() >= published));
-    }
 
     private static async Task<(int Opens, int Clicks)> OpensAndClicksAsync(IngestionApp app)
     {
