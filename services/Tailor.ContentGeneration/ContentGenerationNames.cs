@@ -27,6 +27,9 @@ public static class ContentGenerationNames
     /// <summary>The bestseller list control groups are shown (<see cref="Control.BestsellerList"/>), one document.</summary>
     public const string BestsellersCollection = "contentgeneration.bestsellers";
 
+    /// <summary>ContentGeneration's catalog copy (<see cref="Training.Catalog.CatalogEntry"/> by item id): the titles, prices and availability emails show.</summary>
+    public const string CatalogCollection = "contentgeneration.catalog";
+
     /// <summary>Which subject variant each email carried and whether its open and click were counted, keyed by email id.</summary>
     public const string EmailSubjectsCollection = "contentgeneration.email-subjects";
 }

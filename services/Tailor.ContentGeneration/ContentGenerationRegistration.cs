@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tailor.ContentGeneration.Campaigns;
+using Tailor.ContentGeneration.Catalog;
 using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Consumers;
 using Tailor.ContentGeneration.Control;
@@ -15,6 +16,7 @@ using Tailor.ContentGeneration.Subjects;
 using Tailor.Links;
 using Tailor.Messaging;
 using Tailor.Profiles;
+using Tailor.Training.Consumers;
 
 namespace Tailor.ContentGeneration;
 
@@ -22,7 +24,7 @@ public static class ContentGenerationRegistration
 {
     /// <summary>
     /// Adds the ContentGeneration service: options from <c>Tailor:ContentGeneration</c>, the template composer, the
-    /// campaign fan-out, the frequency caps and its consumers. The host provides the event store, document store, profile cache and bus.
+    /// campaign fan-out, the frequency caps and its consumers (its catalog copy's among them). The host provides the event store, document store, profile cache and bus.
     /// </summary>
     public static IHostApplicationBuilder AddContentGeneration(this IHostApplicationBuilder builder)
     {
@@ -63,6 +65,7 @@ public static class ContentGenerationRegistration
         services.AddSingleton<SubjectBandit>();
         services.AddSingleton<EmailWriter>();
         services.AddSingleton<Bestsellers>();
+        services.AddSingleton<EmailCatalog>();
         services.AddSingleton<ControlEmailComposer>();
         services.AddSingleton<EmailPersonalizer>();
         services.AddSingleton<CampaignFanOut>();
@@ -76,6 +79,7 @@ public static class ContentGenerationRegistration
             bus.AddConsumer<EmailEngagedConsumer, EmailEngagedConsumerDefinition>();
             bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
             bus.AddConsumer<RecommenderTrainedConsumer, RecommenderTrainedConsumerDefinition>();
+            bus.AddConsumer<CatalogItemUpsertedConsumer<EmailCatalog>, CatalogItemUpsertedConsumerDefinition<EmailCatalog>>();
         });
         return builder;
     }

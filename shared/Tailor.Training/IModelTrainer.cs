@@ -1,13 +1,12 @@
 namespace Tailor.Training;
 
 /// <summary>A service's model, as the retrain scheduler and the shared consumers see it.</summary>
-public interface IModelTrainer
+/// <remarks>
+/// Its <see cref="Catalog.ICatalogCopy.Stream"/> is where its consumers record what the model learns from; its
+/// <see cref="Catalog.ICatalogCopy.CatalogCollection"/> holds the names and prices its outputs carry.
+/// </remarks>
+public interface IModelTrainer : Catalog.ICatalogCopy
 {
-    /// <summary>The service's own event stream: its consumers record there what the model learns from.</summary>
-    static abstract string Stream { get; }
-
-    /// <summary>The document collection of the service's catalog copy (<see cref="Catalog.CatalogEntry"/> by item id).</summary>
-    static abstract string CatalogCollection { get; }
 
     /// <summary>The document collection of the model's per-user outputs, keyed by user id: what erasing a user removes besides their events.</summary>
     static abstract string UserOutputsCollection { get; }

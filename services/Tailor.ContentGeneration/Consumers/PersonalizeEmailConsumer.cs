@@ -16,7 +16,7 @@ namespace Tailor.ContentGeneration.Consumers;
 /// <summary>
 /// Writes each user's email for a campaign from their profile, or says why there is none, a page of commands
 /// (<see cref="PersonalizeEmails"/>) at a time: one duplicate check, one profile read (one Redis round trip), one read of each shared document (subject
-/// test, bestsellers), one read and one conditional bulk write of the users' send ledgers (the frequency cap), one
+/// test, bestsellers), one read of the catalog entries of every item the page's emails may show, one read and one conditional bulk write of the users' send ledgers (the frequency cap), one
 /// count per subject test with one insert of the emails' subject records, one publish batch (the emails for senders,
 /// the suppressions, and one <see cref="EmailsWritten"/> for Tailor's own services) and one record for the whole batch.
 /// </summary>
@@ -79,7 +79,7 @@ public sealed class PersonalizeEmailConsumer(
     private async Task WriteEmailsAsync(IPublishEndpoint publisher, IReadOnlyList<PersonalizeEmail> commands, CancellationToken cancellationToken)
     {
         var userProfiles = await profiles.ReadManyAsync([.. commands.Select(command => command.UserId)], EmailPersonalizer.Slices, cancellationToken);
-        var shared = personalizer.StartBatch();
+        var shared = await personalizer.StartBatchAsync(commands, userProfiles, cancellationToken);
         var activities = new Activity?[commands.Count];
         try
         {

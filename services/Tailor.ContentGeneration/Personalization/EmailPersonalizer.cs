@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tailor.ContentGeneration.Catalog;
 using Tailor.ContentGeneration.Composition;
 using Tailor.ContentGeneration.Control;
 using Tailor.ContentGeneration.Generation;
@@ -12,12 +13,15 @@ namespace Tailor.ContentGeneration.Personalization;
 /// then an address, then something to show, then a send time inside the campaign's window and outside the user's quiet
 /// hours, placed by <see cref="SendTimePlanner"/> from the user's SendTime slice. A user in the campaign's control group
 /// (<see cref="PersonalizeEmail.Arm"/>) passes the same checks and gets the non-personalised email instead: the
-/// bestsellers, at the window's first allowed hour, under <see cref="ControlEmailComposer.Subject"/>.
+/// bestsellers, at the window's first allowed hour, under <see cref="ControlEmailComposer.Subject"/>. Either way the items
+/// are shown as the catalog lists them when the email is written (<see cref="EmailCatalog"/>): current titles and
+/// prices, and none the shop has withdrawn.
 /// </summary>
 public sealed class EmailPersonalizer(
     EmailWriter writer,
     ControlEmailComposer control,
     Bestsellers bestsellers,
+    EmailCatalog catalog,
     EmailLinks links,
     EmailEnvelope envelope,
     IOptions<ContentGenerationOptions> options,
@@ -29,11 +33,25 @@ public sealed class EmailPersonalizer(
     public static IReadOnlyCollection<string> Slices { get; } =
         [ContactSlice.SliceName, TopicsSlice.SliceName, RecommendationsSlice.SliceName, SendTimeSlice.SliceName];
 
-    public Task<PersonalizationResult> PersonalizeAsync(PersonalizeEmail command, UserProfile? profile, CancellationToken cancellationToken) =>
-        PersonalizeAsync(command, profile, StartBatch(), cancellationToken);
+    public async Task<PersonalizationResult> PersonalizeAsync(PersonalizeEmail command, UserProfile? profile, CancellationToken cancellationToken) =>
+        await PersonalizeAsync(command, profile, await StartBatchAsync([command], [profile], cancellationToken), cancellationToken);
 
-    /// <summary>What the emails of one batch read alike, to be read once for all of them.</summary>
-    public PersonalizationReads StartBatch() => new(bestsellers);
+    /// <summary>
+    /// What the emails of one batch read alike, read once for all of them: the bestsellers (only when one of them is a
+    /// control email), then the catalog entries of every item any of them may show, in one query.
+    /// </summary>
+    public async Task<PersonalizationReads> StartBatchAsync(
+        IReadOnlyList<PersonalizeEmail> commands, IReadOnlyList<UserProfile?> profiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(profiles);
+        var shown = commands.Any(command => command.Arm == CampaignArms.Control) ? await bestsellers.ReadAsync(cancellationToken) : null;
+        var itemIds = profiles
+            .SelectMany(profile => profile?.Recommendations?.Items ?? [])
+            .Concat(shown?.Items ?? [])
+            .Select(item => item.ItemId);
+        return new PersonalizationReads(shown, await catalog.ReadAsync(itemIds, cancellationToken));
+    }
 
     /// <summary>Decides on and writes one email of a batch, reading what the batch shares through <paramref name="shared"/>.</summary>
     public async Task<PersonalizationResult> PersonalizeAsync(PersonalizeEmail command, UserProfile? profile, PersonalizationReads shared, CancellationToken cancellationToken)
@@ -57,9 +75,10 @@ public sealed class EmailPersonalizer(
 
         var isControl = command.Arm == CampaignArms.Control;
         // The control group sees the bestsellers in both sections' places; the personalised arm its own recommendations.
+        // As listed now, before choosing: a withdrawn item leaves its place to the next one.
         var items = isControl
-            ? EmailItems.Choose((await shared.BestsellersAsync())?.Items ?? [], sections: null, options.Value.MaxItems)
-            : EmailItems.Choose(profile.Recommendations?.Items ?? [], command.Sections, options.Value.MaxItems);
+            ? EmailItems.Choose(shared.AsListedNow(shared.Bestsellers?.Items ?? []), sections: null, options.Value.MaxItems)
+            : EmailItems.Choose(shared.AsListedNow(profile.Recommendations?.Items ?? []), command.Sections, options.Value.MaxItems);
         if (items.Count == 0)
         {
             return Suppress(command, SuppressionReasons.NoContent);

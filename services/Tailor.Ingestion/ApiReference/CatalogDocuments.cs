@@ -13,4 +13,5 @@ internal sealed record CatalogItemDocument(
     string? Description,
     [property: Required, Range(0, double.MaxValue)] decimal Price,
     string? Category,
-    [property: Description("The item's page, absolute http or https: a click on the item in an email is redirected there.")] string? Url);
+    [property: Description("The item's page, absolute http or https: a click on the item in an email is redirected there.")] string? Url,
+    [property: Description("Whether the shop sells the item now (default true). False withdraws it: no recommendation list or email written from then on shows it, until the item is sent again with true.")] bool? Available);

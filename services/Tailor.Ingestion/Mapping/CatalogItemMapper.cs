@@ -15,5 +15,6 @@ internal static class CatalogItemMapper
             item.Description,
             item.Price,
             item.Category,
-            item.Url);
+            item.Url,
+            item.Available);
 }

@@ -3,7 +3,7 @@ using Tailor.Ingestion.Validation;
 
 namespace Tailor.Ingestion.Requests;
 
-/// <summary>Validates <c>{"items": [{id, title, description?, price, category?, url?}, ...]}</c>.</summary>
+/// <summary>Validates <c>{"items": [{id, title, description?, price, category?, url?, available?}, ...]}</c>.</summary>
 internal static class CatalogRequestParser
 {
     private const string Items = "items";
@@ -43,8 +43,10 @@ internal static class CatalogRequestParser
         var price = item.Decimal("price", minimum: 0, required: true);
         var category = item.String("category", FieldLimits.Category);
         var url = item.WebUrl("url");
+        // Left out (or null), an item is on sale: a shop that never withdraws anything need not send the field.
+        var available = item.Boolean("available") ?? true;
         return id is null || title is null || price is null
             ? null
-            : new CatalogItemInput(id, title, description, price.Value, category, ContentHash.Of(item.Element), url);
+            : new CatalogItemInput(id, title, description, price.Value, category, ContentHash.Of(item.Element), url, available);
     }
 }

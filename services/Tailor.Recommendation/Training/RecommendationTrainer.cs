@@ -132,7 +132,10 @@ public sealed class RecommendationTrainer(
             await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.PreviousModelId, current, cancellationToken);
         }
 
-        var serving = new ServingModel(version, trainedAt, evidence, recommender.Popular(string.Empty), interactions.DataEnd, ServingSince: time.GetUtcNow());
+        // The popularity list is what new users are given and what control groups are shown (RecommenderTrained.Bestsellers):
+        // as the catalog has it now, like every user's list, so a withdrawn bestseller is not announced.
+        var popular = CatalogEntries.AsListedNow(recommender.Popular(string.Empty), catalog);
+        var serving = new ServingModel(version, trainedAt, evidence, popular, interactions.DataEnd, ServingSince: time.GetUtcNow());
         await documents.PutAsync(RecommendationStore.ModelCollection, RecommendationStore.ServingModelId, serving, cancellationToken);
 
         var users = interactions.KnownUsers.Count;

@@ -5,12 +5,18 @@ using Tailor.Messaging;
 using Tailor.Profiles;
 using Tailor.Recommendation.Content;
 using Tailor.Storage;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Recommendation.Training;
 
-/// <summary>Puts one user's recommendations everywhere they are read: the store (truth), the profile slice (cache), the bus.</summary>
+/// <summary>
+/// Puts one user's recommendations everywhere they are read: the store (truth), the profile slice (cache), the bus.
+/// Every list Recommendation writes (trained, popular, content, rolled back) passes here, so this is where the items the
+/// shop has withdrawn are left out and the others take their current title and price (<see cref="CatalogEntries.AsListedNow"/>).
+/// </summary>
 public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfileCache profiles, IBus bus, TimeProvider time)
 {
+    /// <param name="items">The list as chosen; what is written is the list as the catalog copy has it now.</param>
     /// <param name="eventId">
     /// The <see cref="RecommendationsUpdated"/> id: derived from what caused the write, so a retry publishes the same one.
     /// </param>
@@ -23,6 +29,7 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        items = CatalogEntries.AsListedNow(items, await CatalogEntries.ReadAsync<RecommendationTrainer>(documents, items.Select(item => item.ItemId), cancellationToken));
 
         // The stored document goes last: it is what says the user has recommendations (SourceAsync), so a failure on the
         // way leaves the whole write to be redone, and redoing the cache write and the publish (the same EventId) is
@@ -34,8 +41,8 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
     }
 
     /// <summary>
-    /// <see cref="WriteAsync"/> for many users at once (one user at most once): their slices written concurrently, one
-    /// publish call and one store transaction, in the same order and for the same reason as a single write.
+    /// <see cref="WriteAsync"/> for many users at once (one user at most once): one catalog read, their slices written
+    /// concurrently, one publish call and one store transaction, in the same order and for the same reason as a single write.
     /// </summary>
     public async Task WriteManyAsync(IReadOnlyList<UserRecommendationsWrite> writes, CancellationToken cancellationToken)
     {
@@ -46,6 +53,9 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
         }
 
         var now = time.GetUtcNow();
+        var catalog = await CatalogEntries.ReadAsync<RecommendationTrainer>(
+            documents, writes.SelectMany(write => write.Items).Select(item => item.ItemId), cancellationToken);
+        writes = [.. writes.Select(write => write with { Items = CatalogEntries.AsListedNow(write.Items, catalog) })];
         await profiles.WriteSlicesAsync(
             [.. writes.Select(write => KeyValuePair.Create(write.UserId, new RecommendationsSlice(write.ModelVersion, write.Items, now)))],
             cancellationToken);

@@ -7,32 +7,32 @@ using Tailor.Training.Catalog;
 namespace Tailor.Training.Consumers;
 
 /// <summary>
-/// Keeps the service's catalog copy: the names and prices its model outputs carry, and the names of items an activity
-/// arrived without one.
+/// Keeps the service's catalog copy: the names and prices its outputs carry, the names of items an activity arrived
+/// without one, and which items the shop has withdrawn.
 /// </summary>
-public sealed class CatalogItemUpsertedConsumer<TTrainer>(
+public sealed class CatalogItemUpsertedConsumer<TCopy>(
     IEventStore events,
     IDocumentStore documents,
-    ILogger<CatalogItemUpsertedConsumer<TTrainer>> logger) : IConsumer<CatalogItemUpserted>
-    where TTrainer : IModelTrainer
+    ILogger<CatalogItemUpsertedConsumer<TCopy>> logger) : IConsumer<CatalogItemUpserted>
+    where TCopy : ICatalogCopy
 {
     public async Task Consume(ConsumeContext<CatalogItemUpserted> context)
     {
         var message = context.Message;
         // Recorded after the copy is written, so a failed write is retried; writing the same entry again is harmless.
-        await events.HandleOnceAsync(TTrainer.Stream, message.EventId, null, message.OccurredAt, message, KeepNewestAsync, context.CancellationToken);
+        await events.HandleOnceAsync(TCopy.Stream, message.EventId, null, message.OccurredAt, message, KeepNewestAsync, context.CancellationToken);
 
         async Task KeepNewestAsync(CancellationToken cancellationToken)
         {
-            var current = await documents.FindAsync<CatalogEntry>(TTrainer.CatalogCollection, message.ItemId, cancellationToken);
+            var current = await documents.FindAsync<CatalogEntry>(TCopy.CatalogCollection, message.ItemId, cancellationToken);
             if (current is not null && current.UpdatedAt > message.OccurredAt)
             {
-                Log.StaleCatalogUpdate(logger, message.ItemId, TTrainer.Stream);
+                Log.StaleCatalogUpdate(logger, message.ItemId, TCopy.Stream);
                 return;
             }
 
-            var entry = new CatalogEntry(message.ItemId, message.Title.Trim(), message.Price, message.OccurredAt);
-            await documents.PutAsync(TTrainer.CatalogCollection, message.ItemId, entry, cancellationToken);
+            var entry = new CatalogEntry(message.ItemId, message.Title.Trim(), message.Price, message.OccurredAt, message.Available);
+            await documents.PutAsync(TCopy.CatalogCollection, message.ItemId, entry, cancellationToken);
         }
     }
 }

@@ -1,9 +1,10 @@
 using Tailor.Messaging;
+using Tailor.Training.Catalog;
 
 namespace Tailor.Training.Consumers;
 
-public sealed class CatalogItemUpsertedConsumerDefinition<TTrainer> : TailorConsumerDefinition<CatalogItemUpsertedConsumer<TTrainer>>
-    where TTrainer : IModelTrainer
+public sealed class CatalogItemUpsertedConsumerDefinition<TCopy> : TailorConsumerDefinition<CatalogItemUpsertedConsumer<TCopy>>
+    where TCopy : ICatalogCopy
 {
     public CatalogItemUpsertedConsumerDefinition()
     {
