@@ -200,7 +200,8 @@ public class RecommendationConsumerTests
     }
 
     /// <summary>Six items in the catalog, six buyers of two or three items each, one identified user with no history.</summary>
-    private static async Task FeedAsync(ConsumerHarness harness)
+    /// <summary>Six products, six buyers of two or three each, one identified user without history ("lurker").</summary>
+    internal static async Task FeedAsync(ConsumerHarness harness)
     {
         await harness.DeliverAsync(Enumerable.Range(0, 6).Select(i => Fixtures.CatalogItem($"p{i}", $"Product {i}")), m => m.EventId);
         await harness.DeliverAsync(Enumerable.Range(0, 6).Select(i => Fixtures.Identified($"u{i}")).Append(Fixtures.Identified("lurker")), m => m.EventId);

@@ -15,7 +15,7 @@ public sealed class WithdrawnItemTests
     public async Task A_withdrawn_item_is_left_out_of_every_recomputed_list_and_the_bestsellers_and_relisting_brings_it_back()
     {
         await using var harness = await RecommendationHarness.StartAsync();
-        await FeedAsync(harness);
+        await RecommendationConsumerTests.FeedAsync(harness);
         await harness.DeliverAsync([Fixtures.CatalogItem("p0", "Product 0") with { OccurredAt = Fixtures.Start.AddDays(1), Available = false }], m => m.EventId);
 
         var withdrawn = await TrainAsync(harness);
@@ -42,7 +42,7 @@ public sealed class WithdrawnItemTests
     public async Task A_list_computed_before_the_item_was_withdrawn_is_written_without_it()
     {
         await using var harness = await RecommendationHarness.StartAsync();
-        await FeedAsync(harness);
+        await RecommendationConsumerTests.FeedAsync(harness);
         var trained = await TrainAsync(harness);
         Assert.Contains("p0", trained.Bestsellers!.Select(item => item.ItemId));
 
@@ -90,12 +90,4 @@ public sealed class WithdrawnItemTests
 
     private static List<RecommendationsUpdated> ListsOf(ConsumerHarness harness, RecommenderTrained trained) =>
         [.. harness.Published<RecommendationsUpdated>().Where(update => update.ModelVersion == trained.ModelVersion)];
-
-    private static async Task FeedAsync(ConsumerHarness harness)
-    {
-        await harness.DeliverAsync(Enumerable.Range(0, 6).Select(i => Fixtures.CatalogItem($"p{i}", $"Product {i}")), m => m.EventId);
-        await harness.DeliverAsync(Enumerable.Range(0, 6).Select(i => Fixtures.Identified($"u{i}")).Append(Fixtures.Identified("lurker")), m => m.EventId);
-        var purchases = Enumerable.Range(0, 6).SelectMany(user => Enumerable.Range(0, 2 + (user % 2)).Select(k => Fixtures.Purchase($"u{user}", $"p{(user + k) % 6}", quantity: 1 + k)));
-        await harness.DeliverAsync(purchases, m => m.EventId);
-    }
 }
