@@ -122,7 +122,7 @@ public sealed class RecommendationTrainer(
             }
 
             await writer.WriteAsync(
-                userId, version, recommender.For(userId), source, UserRecommendationsWriter.TrainedEventId(version, userId), cancellationToken);
+                userId, version, recommender.For(userId), source, UserRecommendationsWriter.TrainedEventId(version, userId), cancellationToken, catalog);
         }
 
         // Written last: a training that stops half way leaves the previous model serving and due for retraining. The

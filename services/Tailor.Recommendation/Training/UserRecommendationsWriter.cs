@@ -20,16 +20,22 @@ public sealed class UserRecommendationsWriter(IDocumentStore documents, IProfile
     /// <param name="eventId">
     /// The <see cref="RecommendationsUpdated"/> id: derived from what caused the write, so a retry publishes the same one.
     /// </param>
+    /// <param name="catalog">
+    /// The catalog copy already in memory (a training writing every user's list reads it once, not once per user); null
+    /// reads the list's entries from the store.
+    /// </param>
     public async Task WriteAsync(
         string userId,
         string modelVersion,
         IReadOnlyList<RecommendedItem> items,
         RecommendationSource source,
         Guid eventId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, CatalogEntry>? catalog = null)
     {
         var now = time.GetUtcNow();
-        items = CatalogEntries.AsListedNow(items, await CatalogEntries.ReadAsync<RecommendationTrainer>(documents, items.Select(item => item.ItemId), cancellationToken));
+        items = CatalogEntries.AsListedNow(
+            items, catalog ?? await CatalogEntries.ReadAsync<RecommendationTrainer>(documents, items.Select(item => item.ItemId), cancellationToken));
 
         // The stored document goes last: it is what says the user has recommendations (SourceAsync), so a failure on the
         // way leaves the whole write to be redone, and redoing the cache write and the publish (the same EventId) is
