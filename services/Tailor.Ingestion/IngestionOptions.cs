@@ -37,6 +37,15 @@ public sealed class IngestionOptions
     [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan RollbackWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long after a campaign email was sent an order still counts as its conversion in the campaign's report: an
+    /// order is attributed to the latest campaign email the user was sent at most this long before it
+    /// (docs/campaign-reports.md, "Conversions"). At most 30 days: the ledger each order is attributed against
+    /// (<see cref="Reports.ConversionLedger"/>) keeps the emails of the last <see cref="Reports.ConversionLedger.Retention"/>.
+    /// </summary>
+    [TimeSpanRange("01:00:00", "30.00:00:00")]
+    public TimeSpan ConversionWindow { get; set; } = TimeSpan.FromDays(5);
+
     /// <summary>Requests per second each API key may make on average (a batch is one request).</summary>
     [Range(1, 1_000_000)]
     public int RateLimitPerSecond { get; set; } = 200;

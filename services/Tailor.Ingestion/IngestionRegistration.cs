@@ -27,8 +27,9 @@ namespace Tailor.Ingestion;
 public static class IngestionRegistration
 {
     /// <summary>
-    /// Adds Ingestion: the <c>/v1</c> HTTP API (as an <see cref="IEndpointModule"/>), the consent book and the
-    /// <c>EmailEngaged</c> consumer. The host provides the stores, the profile cache and the bus.
+    /// Adds Ingestion: the <c>/v1</c> HTTP API (as an <see cref="IEndpointModule"/>), the consent book, the
+    /// <c>EmailEngaged</c> consumer and the attribution of orders to campaign emails. The host provides the stores, the
+    /// profile cache and the bus.
     /// </summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
@@ -62,6 +63,8 @@ public static class IngestionRegistration
         builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, DotSegmentUserPaths>();
         builder.Services.AddSingleton<IEndpointModule, ModelAdminEndpoints>();
         builder.Services.AddSingleton<CampaignEmailFacts>();
+        builder.Services.AddSingleton<ConversionLedgers>();
+        builder.Services.AddSingleton<CampaignOrders>();
         builder.Services.AddSingleton<IEndpointModule, CampaignReportEndpoints>();
         builder.Services.AddIngestionSecurity();
         builder.Services.AddIngestionApiReference();
@@ -75,6 +78,8 @@ public static class IngestionRegistration
             bus.QueuedUnder("tailor-ingestion-webhooks", webhooks => webhooks.AddConsumer<EmailsWrittenConsumer, EmailsWrittenConsumerDefinition>());
             bus.AddConsumer<UserIdentifiedConsumer, UserIdentifiedConsumerDefinition>();
             bus.AddConsumer<UserGroupedConsumer, UserGroupedConsumerDefinition>();
+            bus.AddConsumer<ConversionLedgerConsumer, ConversionLedgerConsumerDefinition>();
+            bus.AddConsumer<OrderAttributionConsumer, OrderAttributionConsumerDefinition>();
             bus.AddRequestClient<RecommenderRollbackRequested>();
         });
         return builder;

@@ -2,7 +2,7 @@ using Tailor.Contracts;
 
 namespace Tailor.Ingestion.Reports;
 
-/// <summary>Adds up a campaign's <see cref="CampaignEmailFact"/>s, email by email, into its report.</summary>
+/// <summary>Adds up a campaign's <see cref="CampaignEmailFact"/>s and <see cref="CampaignOrderLine"/>s, email by email, into its report.</summary>
 internal sealed class CampaignReport
 {
     public const string NoVariant = "none";
@@ -10,7 +10,7 @@ internal sealed class CampaignReport
     public const string SentBase = "sent";
 
     private const string Method =
-        "Rates count emails with a human open or click over the rate base. Difference: Newcombe's hybrid score interval " +
+        "Rates count emails with a human open or click, or with an attributed order, over the rate base. Difference: Newcombe's hybrid score interval " +
         "(method 10) from each arm's Wilson score interval. Ratio: log risk-ratio interval exp(ln(p1/p2) ± 1.96·√(1/x1 − 1/n1 + 1/x2 − 1/n2)), " +
         "none when an arm had the event in no email or in every email.";
 
@@ -19,6 +19,7 @@ internal sealed class CampaignReport
 
     // Per email, the outcomes it reached (one bit each) and its group; a campaign's emails fit in memory a few dozen bytes each.
     private readonly Dictionary<Guid, (int Outcomes, (string Arm, string Variant) Group)> _emails = [];
+    private readonly Dictionary<Guid, EmailOrders> _orders = [];
     private bool _deliveryEvents;
 
     public int Emails => _emails.Count;
@@ -31,17 +32,32 @@ internal sealed class CampaignReport
         _deliveryEvents |= fact.Outcome == CampaignOutcome.Delivered;
     }
 
+    /// <summary>A line of an order attributed to one of the campaign's emails; it counts once the email's own facts are read too.</summary>
+    public void Add(CampaignOrderLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!_orders.TryGetValue(line.EmailId, out var orders))
+        {
+            orders = new EmailOrders();
+            _orders[line.EmailId] = orders;
+        }
+
+        orders.Add(line);
+    }
+
     public CampaignReportDocument ToDocument(string campaignId)
     {
         var rateBase = _deliveryEvents ? DeliveredBase : SentBase;
         var byVariant = new SortedDictionary<(string Arm, string Variant), Counts>(Comparer<(string Arm, string Variant)>.Create(CompareGroups));
         var byArm = new SortedDictionary<(string Arm, string Variant), Counts>(Comparer<(string Arm, string Variant)>.Create(CompareGroups));
         var total = new Counts();
-        foreach (var (outcomes, group) in _emails.Values)
+        foreach (var (emailId, (outcomes, group)) in _emails)
         {
-            total.Add(outcomes);
-            Of(byArm, (group.Arm, "")).Add(outcomes);
-            Of(byVariant, group).Add(outcomes);
+            // Converted counts emails in the rate base only, as opens and clicks do: an email that never arrived led to nothing.
+            var orders = (!_deliveryEvents || (outcomes & Delivery) != 0) ? _orders.GetValueOrDefault(emailId) : null;
+            total.Add(outcomes, orders);
+            Of(byArm, (group.Arm, "")).Add(outcomes, orders);
+            Of(byVariant, group).Add(outcomes, orders);
         }
 
         var (lift, liftUnavailable) = Lift(byArm.GetValueOrDefault((CampaignArms.Personalised, "")), byArm.GetValueOrDefault((CampaignArms.Control, "")));
@@ -74,7 +90,12 @@ internal sealed class CampaignReport
             return (null, $"An arm has no email in the rate base ({(_deliveryEvents ? DeliveredBase : SentBase)}) yet.");
         }
 
-        return (new CampaignLiftDocument(0.95, Method, Rate(personalised.Opens, n1, control.Opens, n2), Rate(personalised.Clicks, n1, control.Clicks, n2)), null);
+        return (new CampaignLiftDocument(
+            0.95,
+            Method,
+            Rate(personalised.Opens, n1, control.Opens, n2),
+            Rate(personalised.Clicks, n1, control.Clicks, n2),
+            Rate(personalised.Conversions, n1, control.Conversions, n2)), null);
     }
 
     private static RateLiftDocument Rate(long x1, long n1, long x2, long n2)
@@ -114,8 +135,28 @@ internal sealed class CampaignReport
         _ => 2,
     };
 
+    /// <summary>The orders attributed to one email and what they came to, per currency.</summary>
+    private sealed class EmailOrders
+    {
+        private readonly HashSet<string> _orderIds = new(StringComparer.Ordinal);
+
+        public int Orders => _orderIds.Count;
+
+        public SortedDictionary<string, decimal> Revenue { get; } = new(StringComparer.Ordinal);
+
+        public void Add(CampaignOrderLine line)
+        {
+            _orderIds.Add(line.OrderId);
+            Revenue[line.Currency] = Revenue.GetValueOrDefault(line.Currency) + (line.Amount ?? 0);
+        }
+    }
+
     private sealed class Counts
     {
+        // Revenue per email is an average over many emails, not an amount anyone pays: four places are plenty in any currency.
+        private const int PerEmailDecimals = 4;
+
+        private readonly SortedDictionary<string, decimal> _revenue = new(StringComparer.Ordinal);
         private long _sent;
         private long _delivered;
         private long _machineOpens;
@@ -123,12 +164,17 @@ internal sealed class CampaignReport
         private long _unsubscribes;
         private long _complaints;
         private long _bounces;
+        private long _attributedOrders;
 
         public long Opens { get; private set; }
 
         public long Clicks { get; private set; }
 
-        public void Add(int outcomes)
+        /// <summary>Emails in the rate base with at least one attributed order.</summary>
+        public long Conversions { get; private set; }
+
+        /// <param name="orders">The email's attributed orders; null when it has none or is outside the rate base.</param>
+        public void Add(int outcomes, EmailOrders? orders)
         {
             // Every email with any fact was written by Tailor, whether or not its Sent fact predates it.
             _sent++;
@@ -140,6 +186,15 @@ internal sealed class CampaignReport
             _unsubscribes += Has(outcomes, CampaignOutcome.Unsubscribe);
             _complaints += Has(outcomes, CampaignOutcome.Complaint);
             _bounces += Has(outcomes, CampaignOutcome.Bounce);
+            if (orders is not null)
+            {
+                Conversions++;
+                _attributedOrders += orders.Orders;
+                foreach (var (currency, amount) in orders.Revenue)
+                {
+                    _revenue[currency] = _revenue.GetValueOrDefault(currency) + amount;
+                }
+            }
         }
 
         public long Base(bool overDelivered) => overDelivered ? _delivered : _sent;
@@ -150,7 +205,12 @@ internal sealed class CampaignReport
             return new CampaignGroupDocument(
                 arm, variant, _sent, _delivered, Opens, _machineOpens, Clicks, _machineClicks, _unsubscribes, _complaints, _bounces,
                 rateBase == 0 ? null : (double)Opens / rateBase,
-                rateBase == 0 ? null : (double)Clicks / rateBase);
+                rateBase == 0 ? null : (double)Clicks / rateBase,
+                Conversions,
+                rateBase == 0 ? null : (double)Conversions / rateBase,
+                _attributedOrders,
+                new SortedDictionary<string, decimal>(_revenue, StringComparer.Ordinal),
+                rateBase == 0 ? null : _revenue.ToDictionary(entry => entry.Key, entry => Math.Round(entry.Value / rateBase, PerEmailDecimals), StringComparer.Ordinal));
         }
 
         private static long Has(int outcomes, CampaignOutcome outcome) => (outcomes >> (int)outcome) & 1;

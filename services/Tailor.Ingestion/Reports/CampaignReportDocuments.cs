@@ -27,6 +27,14 @@ internal sealed record CampaignReportDocument(
 /// <param name="Bounces">Emails that bounced, soft or hard.</param>
 /// <param name="OpenRate">Opens over the report's rate base; null when the base is 0.</param>
 /// <param name="ClickRate">Clicks over the report's rate base; null when the base is 0.</param>
+/// <param name="Conversions">
+/// Emails in the rate base with at least one order attributed to them: an order counts for the latest campaign email
+/// the user was sent within the conversion window before it (<c>Tailor:Ingestion:ConversionWindow</c>, 5 days).
+/// </param>
+/// <param name="ConversionRate">Conversions over the report's rate base; null when the base is 0.</param>
+/// <param name="Orders">The orders attributed to those emails, each once however many lines it had.</param>
+/// <param name="Revenue">What those orders came to (price times quantity of every line), per currency; never summed across currencies.</param>
+/// <param name="RevenuePerEmail">Revenue over the report's rate base, per currency, to four places; null when the base is 0.</param>
 internal sealed record CampaignGroupDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Arm,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Variant,
@@ -40,11 +48,17 @@ internal sealed record CampaignGroupDocument(
     long Complaints,
     long Bounces,
     double? OpenRate,
-    double? ClickRate);
+    double? ClickRate,
+    long Conversions,
+    double? ConversionRate,
+    long Orders,
+    IReadOnlyDictionary<string, decimal> Revenue,
+    IReadOnlyDictionary<string, decimal>? RevenuePerEmail);
 
 /// <param name="ConfidenceLevel">0.95.</param>
 /// <param name="Method">How the intervals are computed, in words.</param>
-internal sealed record CampaignLiftDocument(double ConfidenceLevel, string Method, RateLiftDocument Open, RateLiftDocument Click);
+/// <param name="Conversion">The conversion rates: emails with an attributed order over the rate base.</param>
+internal sealed record CampaignLiftDocument(double ConfidenceLevel, string Method, RateLiftDocument Open, RateLiftDocument Click, RateLiftDocument Conversion);
 
 /// <summary>One rate of the personalised arm against the control group's.</summary>
 /// <param name="Difference">Personalised rate minus control rate, with its interval.</param>

@@ -22,24 +22,31 @@ internal sealed class CampaignReportEndpoints : IEndpointModule
             .WithTags("Campaigns")
             .RequireApiScope(ApiScopes.Admin)
             .MapGet("/{campaignId}/report", ReportAsync)
-            .WithSummary("A campaign's emails and engagements per arm and subject variant, with the lift of personalisation over the control group")
+            .WithSummary("A campaign's emails, engagements and conversions per arm and subject variant, with the lift of personalisation over the control group")
             .WithDescription(
                 "Counts emails, not events: sent, delivered, opened by a person or by a machine, clicked, unsubscribed, complained " +
-                "about, bounced. Rates are over delivered emails (over sent ones when no delivery events came). The lift compares " +
-                "the personalised arm's open and click rates with the control group's, with 95% confidence intervals.")
+                "about, bounced, converted (an order attributed to the email: the latest campaign email the user was sent within " +
+                "the conversion window before the order), with the orders and their revenue per currency. Rates are over delivered " +
+                "emails (over sent ones when no delivery events came). The lift compares the personalised arm's open, click and " +
+                "conversion rates with the control group's, with 95% confidence intervals.")
             .Produces<CampaignReportDocument>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static Task<IResult> ReportAsync(
-        HttpContext http, string campaignId, CampaignEmailFacts facts, IEventStore events, ILogger<CampaignReportEndpoints> logger) =>
+        HttpContext http, string campaignId, CampaignEmailFacts facts, CampaignOrders orders, IEventStore events, ILogger<CampaignReportEndpoints> logger) =>
         StoreFailures.AnswerAsync(http, logger, async cancellationToken =>
         {
             var report = new CampaignReport();
             await foreach (var fact in facts.ListAsync(campaignId, cancellationToken))
             {
                 report.Add(fact);
+            }
+
+            await foreach (var line in orders.ListAsync(campaignId, cancellationToken))
+            {
+                report.Add(line);
             }
 
             // A campaign requested over the API is known before its first email; one whose emails came over the bus is

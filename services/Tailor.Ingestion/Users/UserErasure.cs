@@ -11,7 +11,8 @@ using Tailor.Storage;
 namespace Tailor.Ingestion.Users;
 
 /// <summary>
-/// Erases a user from what Ingestion holds (event log and its publish markers, contact record, anonymous ids, email ledger, its campaign counts and any engagement still held for those emails), from the profile
+/// Erases a user from what Ingestion holds (event log and its publish markers, contact record, anonymous ids, email ledger, its campaign counts and any engagement still held for those emails,
+/// the ledger their orders were attributed against and, with their events, the order lines attributed to campaigns), from the profile
 /// cache, and then asks every other service to do the same with a <c>UserErased</c>. Every step is a delete, so an
 /// erasure interrupted half way is finished by sending it again.
 /// </summary>
@@ -23,6 +24,7 @@ internal sealed class UserErasure(
     AcceptedMessageLog log,
     CampaignEmailFacts campaignFacts,
     EarlyEngagements earlyEngagements,
+    ConversionLedgers conversionLedgers,
     TimeProvider time)
 {
     public async Task<UserErased> EraseAsync(string userId, CancellationToken cancellationToken)
@@ -31,6 +33,7 @@ internal sealed class UserErasure(
         await contacts.ForgetAsync(userId, cancellationToken);
         await identities.ForgetAsync(userId, cancellationToken);
         await ForgetEmailsAsync(userId, cancellationToken);
+        await conversionLedgers.ForgetAsync(userId, cancellationToken);
         await profiles.RemoveAsync(userId, cancellationToken);
 
         // A new id per request: erasing is idempotent in every service, and a user who comes back and is erased again
