@@ -18,6 +18,7 @@ public sealed class IngestionRegistrationTests
 
         Assert.Equal(262_144, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxBatchBytes);
         Assert.Equal(32 * 1024, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxCallBytes);
+        Assert.Equal(TimeSpan.FromDays(5), host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.ConversionWindow);
         Assert.Equal(
             ["ApiKeyAdminEndpoints", "ApiReferenceEndpoints", "CampaignReportEndpoints", "IngestionEndpoints", "LinkEndpoints", "ModelAdminEndpoints", "UserDataEndpoints", "WebhookEndpoints"],
             host.Services.GetServices<IEndpointModule>().Select(module => module.GetType().Name).Order());
@@ -88,6 +89,22 @@ public sealed class IngestionRegistrationTests
 
         var invalid = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<Tailor.Ingestion.Webhooks.WebhookOptions>>().Value);
         Assert.Contains("Tailor:Ingestion:Webhooks:MachineOpenUserAgentFragments:1 ' ' is not a non-blank value.", invalid.Failures);
+    }
+
+    [Theory]
+    [InlineData("00:30:00")]
+    [InlineData("31.00:00:00")]
+    public void AddIngestion_refuses_a_conversion_window_outside_an_hour_to_30_days_naming_it(string window)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Tailor:Ingestion:ConversionWindow"] = window;
+        builder.AddIngestion();
+
+        using var host = builder.Build();
+
+        var invalid = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value);
+        Assert.Contains(invalid.Failures, failure => failure.Contains("'ConversionWindow' with the error: 'The field ConversionWindow must be between 01:00:00 and 30.00:00:00.'", StringComparison.Ordinal));
+        Assert.Equal(typeof(IngestionOptions), invalid.OptionsType);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
 using Tailor.Contracts;
+using Tailor.Ingestion.Reports;
+using Tailor.Ingestion.Tests.Reports;
 using Tailor.Ingestion.Tests.Webhooks;
 using Tailor.Storage;
 
@@ -32,6 +34,8 @@ public sealed class UserDataEndpointTests
         await app.PostRawAsync("/v1/track", """{"anonymousId":"device-7","event":"Cart Viewed"}""");
         await app.PostRawAsync("/v1/alias", """{"previousId":"device-7","userId":"12583"}""");
         await SentEmails.SendAsync(app);
+        await OrdersPlaced.OrderAsync(app, "12583", "o-1", IngestionApp.Now, "GBP", new OrdersPlaced.Line(SentEmails.ShownItem, 2.55m, 1));
+        Assert.NotEmpty(await app.Events.ReadAsync(new EventQuery(CampaignOrders.Stream(SentEmails.CampaignId)), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
 
         using var erased = await app.Client.DeleteAsync("/v1/users/12583", TestContext.Current.CancellationToken);
 
@@ -42,6 +46,8 @@ public sealed class UserDataEndpointTests
         Assert.Empty(await app.Events.ReadAsync(new EventQuery("ingestion.anonymous") { UserId = "device-7" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await app.Documents.ListAsync("ingestion.emails", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await app.Documents.ListAsync("ingestion.identity-links", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Documents.ListAsync(ConversionLedgers.Collection, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await app.Events.ReadAsync(new EventQuery(CampaignOrders.Stream(SentEmails.CampaignId)), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         using var export = await app.Client.GetAsync("/v1/users/12583/export", TestContext.Current.CancellationToken);
         await Problems.TitleAsync(export, HttpStatusCode.NotFound);
     }

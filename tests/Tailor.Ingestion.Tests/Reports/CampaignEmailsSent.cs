@@ -1,4 +1,7 @@
+using MassTransit;
+using MassTransit.Testing;
 using Tailor.Contracts;
+using Tailor.Ingestion.Consumers;
 using Tailor.Ingestion.Tests.Webhooks;
 using Tailor.Testing;
 
@@ -8,18 +11,25 @@ namespace Tailor.Ingestion.Tests.Reports;
 internal static class CampaignEmailsSent
 {
     /// <param name="arm">Null for an email recorded before control groups (personalised).</param>
-    public static async Task<Guid> SendAsync(IngestionApp app, string campaignId, string userId, string? arm, string? variant)
+    /// <param name="sendAt">When the email is sent; <see cref="IngestionApp.Now"/> when null.</param>
+    public static async Task<Guid> SendAsync(IngestionApp app, string campaignId, string userId, string? arm, string? variant, DateTimeOffset? sendAt = null)
     {
         var emailId = Guid.NewGuid();
         var page = new EmailsWritten(
             Guid.NewGuid(),
             IngestionApp.Now,
             campaignId,
-            [new WrittenEmailRecord(Guid.NewGuid(), userId, IngestionApp.Now, emailId, IngestionApp.Now, [SentEmails.ShownItem, "22423"], variant, arm)]);
+            [new WrittenEmailRecord(Guid.NewGuid(), userId, IngestionApp.Now, emailId, sendAt ?? IngestionApp.Now, [SentEmails.ShownItem, "22423"], variant, arm)]);
         await app.Harness.Bus.Publish(page, TestContext.Current.CancellationToken);
-        Assert.True(await app.ConsumedAsync<EmailsWritten>(message => message.EventId == page.EventId));
+
+        // Both of Ingestion's consumers of the page: the one that stores and counts the emails, the one that files them for orders.
+        Assert.True(await Polling.WithinAsync(() => ConsumedBy<Ingestion.Webhooks.EmailsWrittenConsumer>(app, page) && ConsumedBy<ConversionLedgerConsumer>(app, page)));
         return emailId;
     }
+
+    private static bool ConsumedBy<TConsumer>(IngestionApp app, EmailsWritten page)
+        where TConsumer : class, IConsumer<EmailsWritten> =>
+        app.Harness.GetConsumerHarness<TConsumer>().Consumed.Select<EmailsWritten>(TestContext.Current.CancellationToken).Any(consumed => consumed.Context.Message.EventId == page.EventId);
 
     /// <summary>Waits until Ingestion consumed every <c>EmailEngaged</c> it published: each is counted in the report when consumed.</summary>
     public static async Task EngagementsCountedAsync(IngestionApp app)

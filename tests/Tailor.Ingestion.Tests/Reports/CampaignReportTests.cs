@@ -268,7 +268,7 @@ public sealed class CampaignReportTests
         Assert.Contains("no email", click.GetProperty("ratioUnavailable").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> ReportAsync(IngestionApp app, string campaignId)
+    internal static async Task<JsonElement> ReportAsync(IngestionApp app, string campaignId)
     {
         using var response = await app.Client.GetAsync($"/v1/campaigns/{campaignId}/report", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -283,7 +283,7 @@ public sealed class CampaignReportTests
              row.GetProperty("machineOpens").GetInt32(), row.GetProperty("clicks").GetInt32(), row.GetProperty("unsubscribes").GetInt32(),
              row.GetProperty("complaints").GetInt32(), row.GetProperty("bounces").GetInt32()));
 
-    private static void AssertInterval(JsonElement interval, double estimate, double lower, double upper)
+    internal static void AssertInterval(JsonElement interval, double estimate, double lower, double upper)
     {
         Assert.Equal(estimate, interval.GetProperty("estimate").GetDouble(), 0.000001);
         Assert.Equal(lower, interval.GetProperty("lower").GetDouble(), 0.000001);
@@ -298,7 +298,7 @@ public sealed class CampaignReportTests
                 && (variant is null || (string?)measurement.Tags["tailor.subject.variant"] == variant))
             .Sum(measurement => measurement.Value);
 
-    private static async Task PostSignedAsync(IngestionApp app, ProviderSigner signer, string payload)
+    internal static async Task PostSignedAsync(IngestionApp app, ProviderSigner signer, string payload)
     {
         using var client = app.AnonymousClient();
         using var request = signer.SendGrid(payload, IngestionApp.Now);
@@ -324,6 +324,6 @@ public sealed class CampaignReportTests
     }
 
     /// <summary>A SendGrid Event Webhook event as its reference shows it, with Tailor's custom arguments.</summary>
-    private static string Event(string id, string kind, Guid emailId, string extra = "") =>
+    internal static string Event(string id, string kind, Guid emailId, string extra = "") =>
         $$"""{"email":"customer@example.com","timestamp":1709629200,"event":"{{kind}}","sg_event_id":"{{id}}","sg_message_id":"m-{{emailId:N}}.filter","tailor_email_id":"{{emailId:D}}","useragent":"{{HumanAgent}}"{{(extra.Length > 0 ? "," + extra : "")}}}""";
 }
