@@ -16,8 +16,9 @@ internal sealed class OrderAttributionConsumerDefinition : TailorConsumerDefinit
     /// <summary>How long a batch waits to fill: short, so a quiet queue's order does not wait for company.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(50);
 
-    // Two batches at once per replica: correctness does not depend on it (ledgers are written conditionally), and a
-    // second batch keeps the replica busy while the first waits on the store.
+    // One batch at a time per replica, as the other services' activity consumers: a batch's writes go to a store with one
+    // writer, so a second batch would mostly wait for it. Correctness does not depend on it: other replicas' batches run
+    // at once, and the ledgers are written conditionally.
     protected override void Configure(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<OrderAttributionConsumer> consumerConfigurator,
@@ -25,5 +26,5 @@ internal sealed class OrderAttributionConsumerDefinition : TailorConsumerDefinit
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(MessageLimit)
             .SetTimeLimit(TimeLimit)
-            .SetConcurrencyLimit(2));
+            .SetConcurrencyLimit(1));
 }
