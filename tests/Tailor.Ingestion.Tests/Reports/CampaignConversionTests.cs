@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tailor.Contracts;
 using Tailor.Ingestion.Reports;
 using Tailor.Ingestion.Tests.Replicas;
 using Tailor.Ingestion.Tests.Webhooks;
 using Tailor.Storage;
+using Tailor.Storage.Sqlite;
+using Tailor.Testing;
 using Line = Tailor.Ingestion.Tests.Reports.OrdersPlaced.Line;
 
 namespace Tailor.Ingestion.Tests.Reports;
@@ -97,6 +101,24 @@ public sealed class CampaignConversionTests
 
         var arm = Assert.Single((await CampaignReportTests.ReportAsync(replicas.Second, "replicas")).GetProperty("arms").EnumerateArray());
         AssertConversions(arm, conversions: 1, orders: 1, ("GBP", 60m));
+    }
+
+    [Fact]
+    public async Task A_store_failure_while_recording_an_order_is_retried_and_the_order_counts_once_and_whole()
+    {
+        EventStoreFailingOnce? failing = null;
+        await using var app = await IngestionApp.StartAsync(services => services.Replace(ServiceDescriptor.Singleton<IEventStore>(provider =>
+            failing = new EventStoreFailingOnce(new SqliteEventStore(provider.GetRequiredService<SqliteDatabase>()), CampaignOrders.Stream("retried")))));
+        await CampaignEmailsSent.SendAsync(app, "retried", "u1", CampaignArms.Personalised, variant: null, sendAt: Now.AddDays(-1));
+
+        await OrdersPlaced.OrderAsync(
+            app, "u1", "o-retried", Now.AddHours(-1), "GBP", new Line("85123A", 2m, 1), new Line("22423", 3m, 1), new Line("84029G", 4m, 1));
+
+        Assert.True(failing!.Failed);
+        Assert.False(await app.AnyFaultPublishedAsync());
+        var arm = Assert.Single((await CampaignReportTests.ReportAsync(app, "retried")).GetProperty("arms").EnumerateArray());
+        AssertConversions(arm, conversions: 1, orders: 1, ("GBP", 9m));
+        Assert.Equal(3, await app.Events.CountAsync(CampaignOrders.Stream("retried"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
