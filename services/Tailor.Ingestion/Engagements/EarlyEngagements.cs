@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Links;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Storage;
 
@@ -10,7 +11,9 @@ namespace Tailor.Ingestion.Engagements;
 /// Accepts engagements with Tailor's emails (stored, then published as <c>EmailEngaged</c>), and holds, durably in the
 /// store, those that arrive before their email is: a provider's webhook or a reader's click can overtake the
 /// <c>EmailsWritten</c> page that tells Ingestion the email exists (a big campaign, Ingestion restarting, a sender faster
-/// than Ingestion). <see cref="EmailsWrittenConsumer"/> releases them once it has stored the email.
+/// than Ingestion). <see cref="EmailsWrittenConsumer"/> releases them once it has stored the email. An unsubscribe or
+/// resubscribe through the email's own link is held the same way, longer (<see cref="EarlyEngagementOptions.ConsentHold"/>),
+/// and applied through <see cref="SubscriptionChanges"/> in the order the reader made them.
 /// </summary>
 /// <remarks>
 /// Holding an engagement and storing its email may run at once, on one replica or two, with no lock between them. Each
@@ -22,6 +25,7 @@ namespace Tailor.Ingestion.Engagements;
 internal sealed class EarlyEngagements(
     IDocumentStore documents,
     AcceptedMessageLog log,
+    SubscriptionChanges subscriptions,
     IngestionMetrics metrics,
     IOptions<EarlyEngagementOptions> options,
     TimeProvider time,
@@ -71,10 +75,9 @@ internal sealed class EarlyEngagements(
     private async Task ReleaseAsync(IReadOnlyCollection<SentEmail> emails, IReadOnlyList<EmailEngagement> alsoAccept, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var hold = options.Value.Hold;
         var byId = emails.DistinctBy(email => email.EmailId).ToDictionary(email => email.EmailId);
         var held = await documents.FindManyVersionedAsync<HeldEngagements>(
-            Collection, [.. byId.Keys.SelectMany(emailId => HeldEngagementDays.Releasable(emailId, now, hold))], cancellationToken);
+            Collection, [.. byId.Keys.SelectMany(emailId => HeldEngagementDays.Releasable(emailId, now, options.Value.LongestHold))], cancellationToken);
         if (held.Count == 0 && alsoAccept.Count == 0)
         {
             return;
@@ -82,31 +85,55 @@ internal sealed class EarlyEngagements(
 
         var waiting = held.Values
             .SelectMany(document => document.Document.Engagements)
-            .Where(engagement => !IsExpired(engagement, now, hold))
+            .Where(engagement => !IsExpired(engagement, now))
             .Select(engagement => engagement.Engagement);
         await AcceptAsync(
             [.. alsoAccept.Concat(waiting).DistinctBy(engagement => engagement.EventId).Select(engagement => (engagement, byId[engagement.EmailId]))],
             cancellationToken);
 
         // Counted by the release whose delete removed the document, so two releases at once count it once.
-        var (released, expired) = (0, 0);
+        var (released, expired, consentExpired) = (0, 0, 0);
         foreach (var (id, document) in held)
         {
             if (await documents.DeleteAsync(Collection, id, cancellationToken))
             {
-                var expiredHere = document.Document.Engagements.Count(engagement => IsExpired(engagement, now, hold));
+                var engagements = document.Document.Engagements;
+                var expiredHere = engagements.Count(engagement => IsExpired(engagement, now));
+                consentExpired += engagements.Count(engagement => IsExpired(engagement, now) && IsConsentChange(engagement));
                 expired += expiredHere;
-                released += document.Document.Engagements.Count - expiredHere;
+                released += engagements.Count - expiredHere;
             }
         }
 
+        CountExpired(metrics, logger, expired, consentExpired);
         metrics.EarlyEngagements("released", released);
-        metrics.EarlyEngagements("expired", expired);
         if (released + expired > 0)
         {
             Log.Released(logger, released, expired);
         }
     }
+
+    /// <summary>
+    /// Counts what waited past its hold: an engagement as <c>expired</c>, an unsubscribe or resubscribe as
+    /// <c>consent_expired</c>, logged at Warning, for a consent change was lost (<see cref="EarlyEngagementOptions.ConsentHold"/>).
+    /// </summary>
+    internal static void CountExpired(IngestionMetrics metrics, ILogger logger, int expired, int consentExpired)
+    {
+        metrics.EarlyEngagements("expired", expired - consentExpired);
+        metrics.EarlyEngagements("consent_expired", consentExpired);
+        if (consentExpired > 0)
+        {
+            Log.ConsentChangesExpired(logger, consentExpired);
+        }
+    }
+
+    /// <summary>Whether it waited past its hold: <see cref="EarlyEngagementOptions.ConsentHold"/> for a consent change, else <see cref="EarlyEngagementOptions.Hold"/>.</summary>
+    internal bool IsExpired(HeldEngagement engagement, DateTimeOffset now) => IsExpired(engagement, now, options.Value);
+
+    internal static bool IsExpired(HeldEngagement engagement, DateTimeOffset now, EarlyEngagementOptions options) =>
+        engagement.HeldAt + (IsConsentChange(engagement) ? options.ConsentHold : options.Hold) < now;
+
+    internal static bool IsConsentChange(HeldEngagement engagement) => SubscriptionChanges.IsChange(engagement.Engagement.Kind);
 
     /// <summary>
     /// Erasure: deletes whatever is still held for these emails of the user's (a release interrupted before its delete).
@@ -138,14 +165,25 @@ internal sealed class EarlyEngagements(
 
     private async Task AcceptAsync(IReadOnlyList<(EmailEngagement Engagement, SentEmail Email)> known, CancellationToken cancellationToken)
     {
-        await log.AcceptAsync([.. known.Select(pair => PendingMessage.Of(pair.Engagement.ToMessage(pair.Email)))], cancellationToken);
-        foreach (var (engagement, email) in known)
+        var engagements = known.Where(pair => !SubscriptionChanges.IsChange(pair.Engagement.Kind)).ToList();
+        await log.AcceptAsync([.. engagements.Select(pair => PendingMessage.Of(pair.Engagement.ToMessage(pair.Email)))], cancellationToken);
+        foreach (var (engagement, email) in engagements)
         {
             metrics.Engaged(engagement.Kind, email, engagement.IsMachineOpen);
         }
+
+        // One at a time, in the order the reader made them: unsubscribing then resubscribing ends subscribed.
+        foreach (var (change, email) in known.Where(pair => SubscriptionChanges.IsChange(pair.Engagement.Kind)).OrderBy(pair => pair.Engagement.OccurredAt))
+        {
+            await subscriptions.ApplyAsync(email, change, cancellationToken);
+        }
     }
 
-    /// <summary>Adds the engagements to today's document of each email, up to <see cref="EarlyEngagementOptions.MaxPerEmail"/>; an event held before is kept once.</summary>
+    /// <summary>
+    /// Adds the engagements to today's document of each email, up to <see cref="EarlyEngagementOptions.MaxPerEmail"/>; an
+    /// event held before is kept once. A consent change is never refused, and one of the kind the email's last held change
+    /// already is (a press repeated) is kept once, as <see cref="SubscriptionChanges.ApplyAsync"/> would apply it once.
+    /// </summary>
     /// <returns>By email, how many engagements found its document full.</returns>
     private async Task<IReadOnlyDictionary<Guid, int>> HoldAsync(IReadOnlyList<EmailEngagement> early, CancellationToken cancellationToken)
     {
@@ -166,13 +204,14 @@ internal sealed class EarlyEngagements(
                 var (emailId, engagements) = byDocument[id];
                 var present = document?.Engagements ?? [];
                 var heldBefore = present.Select(held => held.Engagement.EventId).ToHashSet();
-                var fresh = engagements.Where(engagement => !heldBefore.Contains(engagement.EventId)).ToList();
-                var room = Math.Max(0, most - present.Count);
-                added[id] = Math.Min(room, fresh.Count);
-                refused[id] = fresh.Count - added[id];
+                var fresh = engagements.Where(engagement => !heldBefore.Contains(engagement.EventId) && !SubscriptionChanges.IsChange(engagement.Kind)).ToList();
+                var room = Math.Max(0, most - present.Count(held => !IsConsentChange(held)));
+                var changes = NewConsentChanges(present, engagements);
+                added[id] = Math.Min(room, fresh.Count) + changes.Count;
+                refused[id] = fresh.Count - Math.Min(room, fresh.Count);
                 return added[id] == 0
                     ? document
-                    : new HeldEngagements(emailId, [.. present, .. fresh.Take(room).Select(engagement => new HeldEngagement(engagement, heldAt))]);
+                    : new HeldEngagements(emailId, [.. present, .. fresh.Take(room).Concat(changes).Select(engagement => new HeldEngagement(engagement, heldAt))]);
             },
             cancellationToken: cancellationToken);
 
@@ -186,7 +225,23 @@ internal sealed class EarlyEngagements(
         return byDocument.ToDictionary(document => document.Value.EmailId, document => refused.GetValueOrDefault(document.Key));
     }
 
-    private static bool IsExpired(HeldEngagement engagement, DateTimeOffset now, TimeSpan hold) => engagement.HeldAt + hold < now;
+    // The consent changes among these that change something after what the document holds: a press repeated, before
+    // or after another kind, is held once.
+    private static List<EmailEngagement> NewConsentChanges(IReadOnlyList<HeldEngagement> present, IReadOnlyList<EmailEngagement> engagements)
+    {
+        var last = present.Where(IsConsentChange).Select(held => held.Engagement).MaxBy(change => change.OccurredAt)?.Kind;
+        var changes = new List<EmailEngagement>();
+        foreach (var change in engagements.Where(engagement => SubscriptionChanges.IsChange(engagement.Kind)).OrderBy(change => change.OccurredAt))
+        {
+            if (change.Kind != last)
+            {
+                changes.Add(change);
+                last = change.Kind;
+            }
+        }
+
+        return changes;
+    }
 }
 
 /// <param name="Accepted">Engagements whose email is stored: stored and published (a retry counts again, with one effect).</param>

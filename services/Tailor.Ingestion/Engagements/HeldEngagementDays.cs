@@ -5,7 +5,7 @@ namespace Tailor.Ingestion.Engagements;
 /// <summary>
 /// Held engagements are filed by email and by the UTC day they were held (<c>{emailId}.{yyyyMMdd}</c>), so that the
 /// sweep deletes only documents no replica writes any more: a hold writes today's document, a release reads the days
-/// an engagement held within <c>Hold</c> can be filed under, and the sweep deletes days older than those, whose every
+/// anything held within the longer of <c>Hold</c> and <c>ConsentHold</c> can be filed under, and the sweep deletes days older than those, whose every
 /// engagement has expired. A document deleted while another replica adds to it would lose what it added; the stores
 /// have no conditional delete, so this is what keeps the sweep apart from the holds.
 /// </summary>

@@ -8,7 +8,8 @@ namespace Tailor.Ingestion.Engagements;
 
 /// <summary>
 /// Deletes the held engagements of emails that were never stored within <see cref="EarlyEngagementOptions.Hold"/> (an
-/// email Tailor did not write, or whose user was erased), as Ingestion starts and every
+/// email Tailor did not write, or whose user was erased), or <see cref="EarlyEngagementOptions.ConsentHold"/> for a
+/// document that holds an unsubscribe or resubscribe, as Ingestion starts and every
 /// <see cref="EarlyEngagementOptions.SweepInterval"/>. Every replica sweeps; a document both delete is counted by the one
 /// whose delete removed it.
 /// </summary>
@@ -19,35 +20,37 @@ internal sealed class HeldEngagementSweep(
     TimeProvider time,
     ILogger<HeldEngagementSweep> logger) : BackgroundService
 {
-    /// <summary>Deletes the documents of days past the hold (<see cref="HeldEngagementDays.IsSwept"/>).</summary>
-    /// <returns>How many engagements they held, counted as expired.</returns>
+    /// <summary>Deletes the documents of days past the hold (<see cref="HeldEngagementDays.IsSwept"/>), or past the consent hold for one holding a consent change.</summary>
+    /// <returns>How many engagements they held, counted as expired (consent changes as <c>consent_expired</c>).</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var hold = options.Value.Hold;
-        var past = new List<(string Id, int Engagements)>();
+        var hold = options.Value;
+        var past = new List<(string Id, int Engagements, int ConsentChanges)>();
         await foreach (var (id, held) in documents.ListAsync<HeldEngagements>(EarlyEngagements.Collection, cancellationToken))
         {
-            if (HeldEngagementDays.IsSwept(id, now, hold))
+            var consentChanges = held.Engagements.Count(EarlyEngagements.IsConsentChange);
+            if (HeldEngagementDays.IsSwept(id, now, consentChanges > 0 ? hold.ConsentHold : hold.Hold))
             {
-                past.Add((id, held.Engagements.Count));
+                past.Add((id, held.Engagements.Count, consentChanges));
             }
         }
 
-        var (expired, emails) = (0, 0);
-        foreach (var (id, engagements) in past)
+        var (expired, consentExpired, emails) = (0, 0, 0);
+        foreach (var (id, engagements, consentChanges) in past)
         {
             if (await documents.DeleteAsync(EarlyEngagements.Collection, id, cancellationToken))
             {
                 expired += engagements;
+                consentExpired += consentChanges;
                 emails++;
             }
         }
 
-        metrics.EarlyEngagements("expired", expired);
+        EarlyEngagements.CountExpired(metrics, logger, expired, consentExpired);
         if (expired > 0)
         {
-            Log.Expired(logger, expired, emails, hold);
+            Log.Expired(logger, expired, emails, hold.Hold, hold.ConsentHold);
         }
 
         return expired;

@@ -24,7 +24,7 @@ internal sealed class LinkEndpoints : IEndpointModule
         // HEAD answers as GET does, without a body and changing nothing (RFC 9110): mail scanners and link checkers send
         // it. Left out of the OpenAPI document, where GET implies it.
         Anonymous(endpoints.MapMethods(ClickPattern, [HttpMethods.Head], ClickEndpoint.FollowAsync)).ExcludeFromDescription();
-        Anonymous(endpoints.MapMethods(UnsubscribePattern, [HttpMethods.Head], UnsubscribeEndpoints.PageAsync)).ExcludeFromDescription();
+        Anonymous(endpoints.MapMethods(UnsubscribePattern, [HttpMethods.Head], UnsubscribeEndpoints.Page)).ExcludeFromDescription();
 
         Anonymous(endpoints.MapGet(ClickPattern, ClickEndpoint.FollowAsync))
             .WithSummary("A product link in an email: records the click once and redirects to the item's page")
@@ -34,7 +34,7 @@ internal sealed class LinkEndpoints : IEndpointModule
                 "flagged IsMachineOpen). Any other link leads to FallbackUrl and records nothing. HEAD answers the same redirect and records nothing.")
             .Produces(StatusCodes.Status302Found);
 
-        Anonymous(endpoints.MapGet(UnsubscribePattern, UnsubscribeEndpoints.PageAsync))
+        Anonymous(endpoints.MapGet(UnsubscribePattern, UnsubscribeEndpoints.Page))
             .WithSummary("The unsubscribe link in an email: a confirmation page with one button; opening it changes nothing")
             .WithDescription(
                 "A link whose signature does not verify is a 404 page. A signed link whose email Tailor no longer holds (its user was " +

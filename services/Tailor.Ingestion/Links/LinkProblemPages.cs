@@ -29,7 +29,6 @@ internal sealed class LinkProblemPages(IOptions<LinkOptions> options) : IProblem
     {
         StatusCodes.Status404NotFound => UnsubscribePage.NotFound(brand),
         StatusCodes.Status405MethodNotAllowed => UnsubscribePage.WrongMethod(brand),
-        StatusCodes.Status410Gone => UnsubscribePage.Erased(brand),
         StatusCodes.Status429TooManyRequests => UnsubscribePage.TooManyRequests(brand),
         >= 500 => UnsubscribePage.Unavailable(brand),
         _ => UnsubscribePage.NotUnderstood(brand),

@@ -13,6 +13,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "{Kind} through the link of email {EmailId} (user {UserId})")]
     public static partial void SubscriptionChanged(ILogger logger, Contracts.EngagementKind kind, Guid emailId, string userId);
 
-    [LoggerMessage(EventId = 1404, Level = LogLevel.Information, Message = "{Kind} through a signed link of email {EmailId}, which is not known (its user was erased): nothing recorded")]
-    public static partial void SubscriptionChangeOfUnknownEmail(ILogger logger, Contracts.EngagementKind kind, Guid emailId);
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Information, Message = "{Kind} through a signed link of email {EmailId} before the email was stored: held until it is")]
+    public static partial void SubscriptionChangeHeld(ILogger logger, Contracts.EngagementKind kind, Guid emailId);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
 using Tailor.Ingestion.Contacts;
+using Tailor.Ingestion.Engagements;
 using Tailor.Ingestion.Mapping;
 using Tailor.Ingestion.Webhooks;
 using Tailor.Storage;
@@ -13,7 +14,8 @@ namespace Tailor.Ingestion.Links;
 /// Unsubscribes and resubscribes made through the link in an email. The change is applied to the contact book and the
 /// suppression list first, so every user id holding the address is suppressed before the reader (or the mailbox
 /// provider's one-click POST) gets an answer; then it is stored and published as an <c>EmailEngaged</c>, as a provider's
-/// webhook would be, so every other service learns it too.
+/// webhook would be, so every other service learns it too. A change whose email is not stored yet is held with the
+/// other early engagements (<see cref="EarlyEngagements"/>) and applied here, at the time it was made, once it is.
 /// </summary>
 internal sealed class SubscriptionChanges(
     IDocumentStore documents,
@@ -25,27 +27,44 @@ internal sealed class SubscriptionChanges(
 {
     public const string Collection = "ingestion.subscription-requests";
 
-    public Task<SentEmail?> FindEmailAsync(Guid emailId, CancellationToken cancellationToken) =>
-        documents.FindSentEmailAsync(emailId, cancellationToken);
+    public static bool IsChange(EngagementKind kind) => kind is EngagementKind.Unsubscribe or EngagementKind.Resubscribe;
 
+    /// <summary>
+    /// A press of the link's button, now, as it waits if its email is not stored yet. Its event id names the press only:
+    /// the event published is named by <see cref="ApplyAsync"/>, after the change applied before it.
+    /// </summary>
     /// <param name="kind"><see cref="EngagementKind.Unsubscribe"/> or <see cref="EngagementKind.Resubscribe"/>.</param>
-    public async Task ApplyAsync(SentEmail email, EngagementKind kind, CancellationToken cancellationToken)
+    public EmailEngagement Press(Guid emailId, EngagementKind kind)
     {
-        if (kind is not (EngagementKind.Unsubscribe or EngagementKind.Resubscribe))
-        {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only unsubscribe and resubscribe come through an email's link.");
-        }
+        ThrowIfNotChange(kind);
+        var at = time.GetUtcNow();
+        return new EmailEngagement(
+            EventIds.From($"link:{Name(kind)}:{emailId:D}:pressed:{at.UtcTicks}", 0), emailId, kind, at, Url: null, ItemId: null, ItemMustBeShown: false, IsMachineOpen: false, Source: null);
+    }
+
+    /// <summary>Applies a press of this email's link, at once or after it was held; a press older than the change last applied (a release repeated) does nothing.</summary>
+    public async Task ApplyAsync(SentEmail email, EmailEngagement change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(change);
+        ThrowIfNotChange(change.Kind);
+        var kind = change.Kind;
 
         // Written before anything else: a retry after a failure below finds it and repeats the same event at the same
         // time. A conditional update, so two presses at once (the reader's and the mailbox provider's one-click POST,
-        // on two replicas) agree on one request and publish one event, as they would one after the other.
-        var requestedAt = time.GetUtcNow();
+        // on two replicas) agree on one request and publish one event, as they would one after the other. Held presses
+        // are applied in the order they were made; one older than the last applied was applied before (or is undone by
+        // a newer one), so a release repeated after a failure, or two at once, publish each change once.
         var stored = await documents.UpdateAsync<SubscriptionRequest>(
             Collection,
             email.EmailId.ToString("D"),
-            last => last is not null && last.Kind == kind ? last : Next(email.EmailId, kind, last, requestedAt),
+            last => last is not null && (last.Kind == kind || last.At > change.OccurredAt) ? last : Next(email.EmailId, kind, last, change.OccurredAt),
             cancellationToken);
         var request = stored?.Document ?? throw new UnreachableException("A subscription change always leaves a request.");
+        if (request.Kind != kind)
+        {
+            return;
+        }
 
         var engaged = new EmailEngaged(
             request.EventId, email.UserId, request.At, email.EmailId, email.CampaignId, kind, Url: null, ItemId: null, IsMachineOpen: false);
@@ -57,8 +76,17 @@ internal sealed class SubscriptionChanges(
 
     private static SubscriptionRequest Next(Guid emailId, EngagementKind kind, SubscriptionRequest? last, DateTimeOffset at)
     {
-        var name = kind == EngagementKind.Unsubscribe ? "unsubscribe" : "resubscribe";
         var after = last?.EventId.ToString("N") ?? "none";
-        return new SubscriptionRequest(kind, EventIds.From($"link:{name}:{emailId:D}:after:{after}", 0), at);
+        return new SubscriptionRequest(kind, EventIds.From($"link:{Name(kind)}:{emailId:D}:after:{after}", 0), at);
+    }
+
+    private static string Name(EngagementKind kind) => kind == EngagementKind.Unsubscribe ? "unsubscribe" : "resubscribe";
+
+    private static void ThrowIfNotChange(EngagementKind kind)
+    {
+        if (!IsChange(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only unsubscribe and resubscribe come through an email's link.");
+        }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tailor.Contracts;
 using Tailor.Ingestion.Accepting;
+using Tailor.Ingestion.Engagements;
 using Tailor.Ingestion.Http;
 using Tailor.Links;
 
@@ -14,6 +15,9 @@ namespace Tailor.Ingestion.Links;
 /// <c>/u/{emailId}?s=…</c>: GET shows the confirmation page and changes nothing (link scanners open every link);
 /// POST with <c>List-Unsubscribe=One-Click</c> unsubscribes at once (RFC 8058: no login, no redirect, a 200);
 /// <c>POST /u/{emailId}/resubscribe?s=…</c> undoes it. A link whose signature does not verify is a 404 and touches nothing.
+/// The signature proves Tailor wrote the email, so a change whose email Ingestion has not stored yet (its
+/// <c>EmailsWritten</c> page still queued behind the sender's <c>EmailReady</c>) is held and applied once it is
+/// (<see cref="EarlyEngagements"/>): an unsubscribe is never lost.
 /// </summary>
 internal static class UnsubscribeEndpoints
 {
@@ -32,29 +36,19 @@ internal static class UnsubscribeEndpoints
         BufferBodyLengthLimit = MaxFormBytes,
     };
 
-    public static async Task<IResult> PageAsync(
+    /// <summary>The question, for every link Tailor signed: its email may not be stored yet, and pressing works either way.</summary>
+    public static IResult Page(
         HttpContext http,
         string emailId,
         [FromQuery(Name = LinkSignature.QueryParameter)] string? s,
-        SubscriptionChanges changes,
         LinkSignature signature,
         IOptions<LinkOptions> options,
-        IngestionMetrics metrics,
-        ILogger<SubscriptionChanges> logger)
+        IngestionMetrics metrics)
     {
         var brand = options.Value.BrandName;
-        if (Verified(emailId, s, signature, metrics) is not { } id)
-        {
-            return LinkAnswers.Page(http, StatusCodes.Status404NotFound, UnsubscribePage.NotFound(brand));
-        }
-
-        return await StoreFailures.AnswerAsync(
-            http,
-            logger,
-            async cancellationToken => await changes.FindEmailAsync(id, cancellationToken) is null
-                ? LinkAnswers.Page(http, StatusCodes.Status200OK, UnsubscribePage.Erased(brand))
-                : LinkAnswers.Page(http, StatusCodes.Status200OK, UnsubscribePage.Confirm(brand, id, s!)),
-            () => LinkAnswers.Page(http, StatusCodes.Status503ServiceUnavailable, UnsubscribePage.Unavailable(brand)));
+        return Verified(emailId, s, signature, metrics) is { } id
+            ? LinkAnswers.Page(http, StatusCodes.Status200OK, UnsubscribePage.Confirm(brand, id, s!))
+            : LinkAnswers.Page(http, StatusCodes.Status404NotFound, UnsubscribePage.NotFound(brand));
     }
 
     public static async Task<IResult> UnsubscribeAsync(
@@ -62,6 +56,7 @@ internal static class UnsubscribeEndpoints
         string emailId,
         [FromQuery(Name = LinkSignature.QueryParameter)] string? s,
         SubscriptionChanges changes,
+        EarlyEngagements engagements,
         LinkSignature signature,
         IOptions<LinkOptions> options,
         IngestionMetrics metrics,
@@ -79,7 +74,8 @@ internal static class UnsubscribeEndpoints
             return refused;
         }
 
-        return await ChangeAsync(http, id, EngagementKind.Unsubscribe, changes, logger, brand, UnsubscribePage.Unsubscribed(brand, id, s!));
+        return await ChangeAsync(
+            http, changes.Press(id, EngagementKind.Unsubscribe), engagements, logger, UnsubscribePage.Unsubscribed(brand, id, s!), UnsubscribePage.UnsubscribeHeld(brand, id, s!));
     }
 
     public static async Task<IResult> ResubscribeAsync(
@@ -87,6 +83,7 @@ internal static class UnsubscribeEndpoints
         string emailId,
         [FromQuery(Name = LinkSignature.QueryParameter)] string? s,
         SubscriptionChanges changes,
+        EarlyEngagements engagements,
         LinkSignature signature,
         IOptions<LinkOptions> options,
         IngestionMetrics metrics,
@@ -95,23 +92,24 @@ internal static class UnsubscribeEndpoints
         var brand = options.Value.BrandName;
         return Verified(emailId, s, signature, metrics) is not { } id
             ? UnknownLink()
-            : await ChangeAsync(http, id, EngagementKind.Resubscribe, changes, logger, brand, UnsubscribePage.Resubscribed(brand, id, s!));
+            : await ChangeAsync(
+                http, changes.Press(id, EngagementKind.Resubscribe), engagements, logger, UnsubscribePage.Resubscribed(brand, id, s!), UnsubscribePage.ResubscribeHeld(brand, id, s!));
     }
 
+    /// <summary>Applies the change, or holds it until its email is stored; either way it is recorded before the answer.</summary>
     private static Task<IResult> ChangeAsync(
-        HttpContext http, Guid emailId, EngagementKind kind, SubscriptionChanges changes, ILogger logger, string brand, string donePage) =>
+        HttpContext http, EmailEngagement change, EarlyEngagements engagements, ILogger logger, string donePage, string heldPage) =>
         StoreFailures.AnswerAsync(
             http,
             logger,
             async cancellationToken =>
             {
-                if (await changes.FindEmailAsync(emailId, cancellationToken) is not { } email)
+                if ((await engagements.AcceptAsync([change], cancellationToken)).Held > 0)
                 {
-                    Log.SubscriptionChangeOfUnknownEmail(logger, kind, emailId);
-                    return Erased(http, kind, brand);
+                    Log.SubscriptionChangeHeld(logger, change.Kind, change.EmailId);
+                    return LinkAnswers.Page(http, StatusCodes.Status200OK, heldPage);
                 }
 
-                await changes.ApplyAsync(email, kind, cancellationToken);
                 return LinkAnswers.Page(http, StatusCodes.Status200OK, donePage);
             },
             () => Results.Problem(
@@ -135,18 +133,6 @@ internal static class UnsubscribeEndpoints
         statusCode: StatusCodes.Status404NotFound,
         title: "Unknown unsubscribe link",
         detail: "No email Tailor wrote has this link: it is incomplete (check that its s parameter was copied in full) or was not made by Tailor.");
-
-    /// <summary>
-    /// A signed link whose email Tailor no longer holds: its user was erased, with their emails and address, and nothing
-    /// is sent to an erased user. An unsubscribe has nothing left to do, so it succeeds (RFC 8058 expects a 2xx) and
-    /// records nothing about the person; a resubscribe cannot be done (410).
-    /// </summary>
-    private static IResult Erased(HttpContext http, EngagementKind kind, string brand) => kind == EngagementKind.Unsubscribe
-        ? LinkAnswers.Page(http, StatusCodes.Status200OK, UnsubscribePage.Erased(brand))
-        : Results.Problem(
-            statusCode: StatusCodes.Status410Gone,
-            title: "Recipient erased",
-            detail: "Tailor no longer holds this email or its recipient (their data was erased), so there is no subscription to restore.");
 
     /// <summary>Null when the body is RFC 8058's <c>List-Unsubscribe=One-Click</c>, as a URL-encoded or multipart form; else the problem.</summary>
     private static async Task<IResult?> ReadOneClickAsync(HttpContext http)

@@ -60,24 +60,29 @@ internal static class UnsubscribePage
         text: $"You will get emails from {brand} again.",
         form: new Form(UnsubscribePath(emailId, signature), "Unsubscribe", Quiet: true, OneClick: true, Label: "Changed your mind?"));
 
+    /// <summary>
+    /// After unsubscribing through the link of an email Ingestion has not stored yet (its record is still queued behind
+    /// the email itself): the request is recorded and applies once the email is, so the page says so and promises only that.
+    /// </summary>
+    public static string UnsubscribeHeld(string brand, Guid emailId, string signature) => Page(
+        brand,
+        title: $"Unsubscribe from {brand} recorded",
+        heading: "Your unsubscribe is recorded",
+        text: $"{brand} has not finished processing this email yet. Your request is kept and takes effect as soon as it has: from then on you will get no more emails from {brand} at this address.",
+        form: new Form(ResubscribePath(emailId, signature), "Resubscribe", Quiet: true, OneClick: false, Label: "Pressed it by mistake?"));
+
+    public static string ResubscribeHeld(string brand, Guid emailId, string signature) => Page(
+        brand,
+        title: $"Subscribing to {brand} again recorded",
+        heading: "Your request is recorded",
+        text: $"{brand} has not finished processing this email yet. Your request is kept, and you will get emails from {brand} again as soon as it has.",
+        form: new Form(UnsubscribePath(emailId, signature), "Unsubscribe", Quiet: true, OneClick: true, Label: "Changed your mind?"));
+
     public static string NotFound(string brand) => Page(
         brand,
         title: "Link not found",
         heading: "This link does not work",
         text: $"It may have been cut short. Open the email from {brand} again and use the link there, or the one in a newer email.",
-        form: null);
-
-    /// <summary>
-    /// A link Tailor signed whose email it no longer holds: its reader's data was erased, with every email to them, and
-    /// an erased user is sent nothing. Tailor no longer knows the address, so the page promises nothing about it: another
-    /// user id (a second account) may still hold it, and a newer email's link unsubscribes that one.
-    /// </summary>
-    public static string Erased(string brand) => Page(
-        brand,
-        title: $"Not on {brand}'s list",
-        heading: "You are not on the list any more",
-        text: $"{brand} has erased the details this email was sent with, so nothing more is sent with them and there is nothing to unsubscribe from. " +
-            $"If a newer email from {brand} reaches you, use the unsubscribe link in that one.",
         form: null);
 
     /// <summary>A link opened with a method its route does not take: the resubscribe address opened as a page, say.</summary>
