@@ -229,7 +229,7 @@ internal sealed class EarlyEngagements(
     // or after another kind, is held once.
     private static List<EmailEngagement> NewConsentChanges(IReadOnlyList<HeldEngagement> present, IReadOnlyList<EmailEngagement> engagements)
     {
-        var last = present.Where(IsConsentChange).Select(held => held.Engagement).MaxBy(change => change.OccurredAt)?.Kind;
+        var last = present.LastOrDefault(IsConsentChange)?.Engagement.Kind;
         var changes = new List<EmailEngagement>();
         foreach (var change in engagements.Where(engagement => SubscriptionChanges.IsChange(engagement.Kind)).OrderBy(change => change.OccurredAt))
         {

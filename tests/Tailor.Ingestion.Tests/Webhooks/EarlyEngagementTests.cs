@@ -233,6 +233,8 @@ public sealed class EarlyEngagementTests
     [Theory]
     [InlineData("Hold", "00:00:01")]
     [InlineData("Hold", "30.00:00:00")]
+    [InlineData("ConsentHold", "8.00:00:00")]
+    [InlineData("ConsentHold", "12:00:00")]
     [InlineData("MaxPerEmail", "0")]
     [InlineData("SweepInterval", "00:00:00")]
     public void A_hold_setting_out_of_range_stops_the_start_naming_it(string setting, string value)
@@ -248,7 +250,7 @@ public sealed class EarlyEngagementTests
     }
 
     [Fact]
-    public void The_hold_defaults_to_a_day_and_a_hundred_events_an_email()
+    public void The_hold_defaults_to_a_day_a_week_for_consent_changes_and_a_hundred_events_an_email()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.AddIngestion();
@@ -256,11 +258,11 @@ public sealed class EarlyEngagementTests
 
         var options = host.Services.GetRequiredService<IOptions<EarlyEngagementOptions>>().Value;
 
-        Assert.Equal((TimeSpan.FromHours(24), 100, TimeSpan.FromHours(1)), (options.Hold, options.MaxPerEmail, options.SweepInterval));
+        Assert.Equal((TimeSpan.FromHours(24), TimeSpan.FromDays(7), 100, TimeSpan.FromHours(1)), (options.Hold, options.ConsentHold, options.MaxPerEmail, options.SweepInterval));
     }
 
     /// <summary>ContentGeneration's page of one email, consumed by Ingestion.</summary>
-    private static async Task WriteEmailAsync(IngestionApp app, Guid emailId, string userId)
+    internal static async Task WriteEmailAsync(IngestionApp app, Guid emailId, string userId)
     {
         var page = new EmailsWritten(
             Guid.NewGuid(),
@@ -309,7 +311,7 @@ public sealed class EarlyEngagementTests
     private static Task<HttpResponseMessage> ClickAsync(IngestionApp app, Guid emailId) =>
         ClickRedirectTests.GetAsync(app, TailorLinks.Click(emailId, SentEmails.ShownItem), Reader);
 
-    private static async Task<IReadOnlyList<HeldEngagements>> HeldAsync(IngestionApp app) =>
+    internal static async Task<IReadOnlyList<HeldEngagements>> HeldAsync(IngestionApp app) =>
         await app.Documents.ListAsync<HeldEngagements>(EarlyEngagements.Collection, TestContext.Current.CancellationToken)
             .Select(held => held.Value)
             .ToListAsync(TestContext.Current.CancellationToken);
@@ -326,9 +328,9 @@ public sealed class EarlyEngagementTests
         return (total.GetProperty("opens").GetInt32(), total.GetProperty("clicks").GetInt32());
     }
 
-    private static MetricCollector<long> EarlyCounts(IngestionApp app) =>
+    internal static MetricCollector<long> EarlyCounts(IngestionApp app) =>
         new(app.Services.GetRequiredService<IMeterFactory>(), IngestionMetrics.MeterName, IngestionMetrics.EarlyEngagementsName);
 
-    private static long Sum(MetricCollector<long> collector, string outcome) =>
+    internal static long Sum(MetricCollector<long> collector, string outcome) =>
         collector.GetMeasurementSnapshot().Where(measurement => (string?)measurement.Tags["outcome"] == outcome).Sum(measurement => measurement.Value);
 }
