@@ -133,6 +133,7 @@ internal sealed class EarlyEngagements(
     internal static bool IsExpired(HeldEngagement engagement, DateTimeOffset now, EarlyEngagementOptions options) =>
         engagement.HeldAt + (IsConsentChange(engagement) ? options.ConsentHold : options.Hold) < now;
 
+    // By kind, whoever reported it: a provider's unsubscribe or resubscribe waits as long as a press of the link.
     internal static bool IsConsentChange(HeldEngagement engagement) => SubscriptionChanges.IsChange(engagement.Engagement.Kind);
 
     /// <summary>
@@ -165,7 +166,7 @@ internal sealed class EarlyEngagements(
 
     private async Task AcceptAsync(IReadOnlyList<(EmailEngagement Engagement, SentEmail Email)> known, CancellationToken cancellationToken)
     {
-        var engagements = known.Where(pair => !SubscriptionChanges.IsChange(pair.Engagement.Kind)).ToList();
+        var engagements = known.Where(pair => !pair.Engagement.IsLinkPress).ToList();
         await log.AcceptAsync([.. engagements.Select(pair => PendingMessage.Of(pair.Engagement.ToMessage(pair.Email)))], cancellationToken);
         foreach (var (engagement, email) in engagements)
         {
@@ -173,7 +174,7 @@ internal sealed class EarlyEngagements(
         }
 
         // One at a time, in the order the reader made them: unsubscribing then resubscribing ends subscribed.
-        foreach (var (change, email) in known.Where(pair => SubscriptionChanges.IsChange(pair.Engagement.Kind)).OrderBy(pair => pair.Engagement.OccurredAt))
+        foreach (var (change, email) in known.Where(pair => pair.Engagement.IsLinkPress).OrderBy(pair => pair.Engagement.OccurredAt))
         {
             await subscriptions.ApplyAsync(email, change, cancellationToken);
         }
@@ -181,8 +182,8 @@ internal sealed class EarlyEngagements(
 
     /// <summary>
     /// Adds the engagements to today's document of each email, up to <see cref="EarlyEngagementOptions.MaxPerEmail"/>; an
-    /// event held before is kept once. A consent change is never refused, and one of the kind the email's last held change
-    /// already is (a press repeated) is kept once, as <see cref="SubscriptionChanges.ApplyAsync"/> would apply it once.
+    /// event held before is kept once. A press of the email's unsubscribe link is never refused, and one of the kind the
+    /// email's last held press already is (a press repeated) is kept once, as <see cref="SubscriptionChanges.ApplyAsync"/> would apply it once.
     /// </summary>
     /// <returns>By email, how many engagements found its document full.</returns>
     private async Task<IReadOnlyDictionary<Guid, int>> HoldAsync(IReadOnlyList<EmailEngagement> early, CancellationToken cancellationToken)
@@ -204,8 +205,8 @@ internal sealed class EarlyEngagements(
                 var (emailId, engagements) = byDocument[id];
                 var present = document?.Engagements ?? [];
                 var heldBefore = present.Select(held => held.Engagement.EventId).ToHashSet();
-                var fresh = engagements.Where(engagement => !heldBefore.Contains(engagement.EventId) && !SubscriptionChanges.IsChange(engagement.Kind)).ToList();
-                var room = Math.Max(0, most - present.Count(held => !IsConsentChange(held)));
+                var fresh = engagements.Where(engagement => !heldBefore.Contains(engagement.EventId) && !engagement.IsLinkPress).ToList();
+                var room = Math.Max(0, most - present.Count(held => !held.Engagement.IsLinkPress));
                 var changes = NewConsentChanges(present, engagements);
                 added[id] = Math.Min(room, fresh.Count) + changes.Count;
                 refused[id] = fresh.Count - Math.Min(room, fresh.Count);
@@ -225,13 +226,13 @@ internal sealed class EarlyEngagements(
         return byDocument.ToDictionary(document => document.Value.EmailId, document => refused.GetValueOrDefault(document.Key));
     }
 
-    // The consent changes among these that change something after what the document holds: a press repeated, before
+    // The link presses among these that change something after what the document holds: a press repeated, before
     // or after another kind, is held once.
     private static List<EmailEngagement> NewConsentChanges(IReadOnlyList<HeldEngagement> present, IReadOnlyList<EmailEngagement> engagements)
     {
-        var last = present.LastOrDefault(IsConsentChange)?.Engagement.Kind;
+        var last = present.LastOrDefault(held => held.Engagement.IsLinkPress)?.Engagement.Kind;
         var changes = new List<EmailEngagement>();
-        foreach (var change in engagements.Where(engagement => SubscriptionChanges.IsChange(engagement.Kind)).OrderBy(change => change.OccurredAt))
+        foreach (var change in engagements.Where(engagement => engagement.IsLinkPress).OrderBy(change => change.OccurredAt))
         {
             if (change.Kind != last)
             {

@@ -17,6 +17,10 @@ namespace Tailor.Ingestion.Engagements;
 /// True when <paramref name="ItemId"/> counts only if the email showed it (a provider's click report, whose link Tailor
 /// checks here); false when Tailor already checked the link itself (a click on <c>/c/…</c>).
 /// </param>
+/// <param name="IsLinkPress">
+/// True for an unsubscribe or resubscribe pressed on the email's own link (<c>/u/…</c>): applied through
+/// <c>SubscriptionChanges</c>, which names its event, not published as it stands. False for a provider's report.
+/// </param>
 internal sealed record EmailEngagement(
     Guid EventId,
     Guid EmailId,
@@ -26,7 +30,8 @@ internal sealed record EmailEngagement(
     string? ItemId,
     bool ItemMustBeShown,
     bool IsMachineOpen,
-    string? Source)
+    string? Source,
+    bool IsLinkPress = false)
 {
     /// <summary>The one way an engagement becomes the <c>EmailEngaged</c> Tailor stores and publishes.</summary>
     public EmailEngaged ToMessage(SentEmail email)

@@ -39,7 +39,7 @@ internal sealed class SubscriptionChanges(
         ThrowIfNotChange(kind);
         var at = time.GetUtcNow();
         return new EmailEngagement(
-            EventIds.From($"link:{Name(kind)}:{emailId:D}:pressed:{at.UtcTicks}", 0), emailId, kind, at, Url: null, ItemId: null, ItemMustBeShown: false, IsMachineOpen: false, Source: null);
+            EventIds.From($"link:{Name(kind)}:{emailId:D}:pressed:{at.UtcTicks}", 0), emailId, kind, at, Url: null, ItemId: null, ItemMustBeShown: false, IsMachineOpen: false, Source: null, IsLinkPress: true);
     }
 
     /// <summary>Applies a press of this email's link, at once or after it was held; a press older than the change last applied (a release repeated) does nothing.</summary>
@@ -48,6 +48,11 @@ internal sealed class SubscriptionChanges(
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(change);
         ThrowIfNotChange(change.Kind);
+        if (!change.IsLinkPress)
+        {
+            throw new ArgumentException("Only a press of the email's link is applied here; a provider's report is accepted as it stands.", nameof(change));
+        }
+
         var kind = change.Kind;
 
         // Written before anything else: a retry after a failure below finds it and repeats the same event at the same
