@@ -27,11 +27,16 @@ internal sealed class SubscriptionChanges(
 {
     public const string Collection = "ingestion.subscription-requests";
 
+    /// <summary>How many presses that made a change an email's request remembers: far more than anyone presses between two releases.</summary>
+    public const int AppliedPressesKept = 32;
+
     public static bool IsChange(EngagementKind kind) => kind is EngagementKind.Unsubscribe or EngagementKind.Resubscribe;
 
     /// <summary>
-    /// A press of the link's button, now, as it waits if its email is not stored yet. Its event id names the press only:
-    /// the event published is named by <see cref="ApplyAsync"/>, after the change applied before it.
+    /// A press of the link's button, now, as it waits if its email is not stored yet. Its id names this press only, not
+    /// the time (two presses can carry one time: a fixed clock, a coarse one): a press pressed again is a second press,
+    /// which <see cref="ApplyAsync"/> finds already in effect. The event published is named by <see cref="ApplyAsync"/>,
+    /// after the change applied before it.
     /// </summary>
     /// <param name="kind"><see cref="EngagementKind.Unsubscribe"/> or <see cref="EngagementKind.Resubscribe"/>.</param>
     public EmailEngagement Press(Guid emailId, EngagementKind kind)
@@ -39,7 +44,7 @@ internal sealed class SubscriptionChanges(
         ThrowIfNotChange(kind);
         var at = time.GetUtcNow();
         return new EmailEngagement(
-            EventIds.From($"link:{Name(kind)}:{emailId:D}:pressed:{at.UtcTicks}", 0), emailId, kind, at, Url: null, ItemId: null, ItemMustBeShown: false, IsMachineOpen: false, Source: null, IsLinkPress: true);
+            Guid.NewGuid(), emailId, kind, at, Url: null, ItemId: null, ItemMustBeShown: false, IsMachineOpen: false, Source: null, IsLinkPress: true);
     }
 
     /// <summary>Applies a press of this email's link, at once or after it was held; a press older than the change last applied (a release repeated) does nothing.</summary>
@@ -63,7 +68,9 @@ internal sealed class SubscriptionChanges(
         var stored = await documents.UpdateAsync<SubscriptionRequest>(
             Collection,
             email.EmailId.ToString("D"),
-            last => last is not null && (last.Kind == kind || last.At > change.OccurredAt) ? last : Next(email.EmailId, kind, last, change.OccurredAt),
+            last => last is not null && (last.Kind == kind || last.At > change.OccurredAt || (last.AppliedPresses?.Contains(change.EventId) ?? false))
+                ? last
+                : Next(email.EmailId, kind, last, change),
             cancellationToken);
         var request = stored?.Document ?? throw new UnreachableException("A subscription change always leaves a request.");
         if (request.Kind != kind)
@@ -79,10 +86,14 @@ internal sealed class SubscriptionChanges(
         Log.SubscriptionChanged(logger, kind, email.EmailId, email.UserId);
     }
 
-    private static SubscriptionRequest Next(Guid emailId, EngagementKind kind, SubscriptionRequest? last, DateTimeOffset at)
+    private static SubscriptionRequest Next(Guid emailId, EngagementKind kind, SubscriptionRequest? last, EmailEngagement press)
     {
         var after = last?.EventId.ToString("N") ?? "none";
-        return new SubscriptionRequest(kind, EventIds.From($"link:{Name(kind)}:{emailId:D}:after:{after}", 0), at);
+        return new SubscriptionRequest(
+            kind,
+            EventIds.From($"link:{Name(kind)}:{emailId:D}:after:{after}", 0),
+            press.OccurredAt,
+            [.. (last?.AppliedPresses ?? []).Append(press.EventId).TakeLast(AppliedPressesKept)]);
     }
 
     private static string Name(EngagementKind kind) => kind == EngagementKind.Unsubscribe ? "unsubscribe" : "resubscribe";

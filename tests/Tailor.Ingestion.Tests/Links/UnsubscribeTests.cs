@@ -131,6 +131,28 @@ public sealed class UnsubscribeTests
         Assert.Equal(3, changes.Select(change => change.EventId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_press_released_a_second_time_after_a_later_change_made_at_the_same_moment_does_not_undo_it()
+    {
+        // A held press can be released twice at once: by the replica that held it, which finds its email stored when it
+        // looks again, and by the one that stored the email. Between the two, the reader may have pressed again; the
+        // test's clock is fixed, so every press carries the same time and only the press's id can tell them apart.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartAsync();
+        var emailId = await SentEmails.SendAsync(app);
+        var email = await Ingestion.Webhooks.SentEmails.FindSentEmailAsync(app.Documents, emailId, ct) ?? throw new InvalidOperationException("The email was not stored.");
+        await using var scope = app.Services.CreateAsyncScope();
+        var changes = scope.ServiceProvider.GetRequiredService<Ingestion.Links.SubscriptionChanges>();
+        var unsubscribe = changes.Press(emailId, EngagementKind.Unsubscribe);
+
+        await changes.ApplyAsync(email, unsubscribe, ct);
+        await changes.ApplyAsync(email, changes.Press(emailId, EngagementKind.Resubscribe), ct);
+        await changes.ApplyAsync(email, unsubscribe, ct);
+
+        Assert.Equal([EngagementKind.Unsubscribe, EngagementKind.Resubscribe], app.Published<EmailEngaged>().Select(change => change.Kind));
+        Assert.False(await SuppressedAsync(app));
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("forged")]
