@@ -26,6 +26,8 @@ public sealed class RefusedSettingTests
 
     [Theory]
     [InlineData("sendtime", "Tailor:SendTime:RecencyHalfLife", "-1.00:00:00", "Tailor:SendTime:RecencyHalfLife: The field RecencyHalfLife must be between 00:00:00 and 3650.00:00:00.")]
+    [InlineData("sendtime", "Tailor:SendTime:DefaultTimeZone", "Mars/Olympus", "Tailor:SendTime:DefaultTimeZone: DefaultTimeZone 'Mars/Olympus' is not a time zone this machine knows; use an IANA id such as 'Europe/London'.")]
+    [InlineData("contentgeneration", "Tailor:SendTime:DefaultTimeZone", "Mars/Olympus", "Tailor:SendTime:DefaultTimeZone: DefaultTimeZone 'Mars/Olympus' is not a time zone this machine knows; use an IANA id such as 'Europe/London'.")]
     [InlineData("contentgeneration", "Tailor:ContentGeneration:MaxItems", "0", "Tailor:ContentGeneration:MaxItems: The field MaxItems must be between 1 and 20.")]
     public async Task A_value_out_of_range_is_described_by_its_key(string target, string key, string value, string expected)
     {
