@@ -68,14 +68,14 @@ internal static class UnsubscribePage
         brand,
         title: $"Unsubscribe from {brand} recorded",
         heading: "Your unsubscribe is recorded",
-        text: $"{brand} has not finished processing this email yet. Your request is kept and takes effect as soon as it has: from then on you will get no more emails from {brand} at this address.",
+        text: $"We have your request. {brand} is still sending this round of emails; your unsubscribe takes effect as soon as this one is on record. An email already on its way may still arrive; after that you will get no more emails from {brand} at this address.",
         form: new Form(ResubscribePath(emailId, signature), "Resubscribe", Quiet: true, OneClick: false, Label: "Pressed it by mistake?"));
 
     public static string ResubscribeHeld(string brand, Guid emailId, string signature) => Page(
         brand,
         title: $"Subscribing to {brand} again recorded",
         heading: "Your request is recorded",
-        text: $"{brand} has not finished processing this email yet. Your request is kept, and you will get emails from {brand} again as soon as it has.",
+        text: $"We have your request. {brand} is still sending this round of emails; you will get emails from {brand} again as soon as this one is on record.",
         form: new Form(UnsubscribePath(emailId, signature), "Unsubscribe", Quiet: true, OneClick: true, Label: "Changed your mind?"));
 
     public static string NotFound(string brand) => Page(

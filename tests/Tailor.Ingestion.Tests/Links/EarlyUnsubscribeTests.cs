@@ -30,7 +30,7 @@ public sealed class EarlyUnsubscribeTests
         Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
         var page = await UnsubscribeTests.ParseAsync(pressed);
         Assert.Equal("Your unsubscribe is recorded", page.QuerySelector("h1")?.TextContent);
-        Assert.Contains("Hearth & Home has not finished processing this email yet", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("We have your request. Hearth & Home is still sending this round of emails", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(TailorLinks.Resubscribe(emailId), Assert.Single(page.Forms).GetAttribute("action"));
         Assert.False(await UnsubscribeTests.SuppressedAsync(app));
         Assert.Empty(app.Published<EmailEngaged>());
