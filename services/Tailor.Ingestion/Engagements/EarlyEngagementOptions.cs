@@ -31,8 +31,8 @@ public sealed class EarlyEngagementOptions : IValidatableObject
     /// <summary>
     /// The most engagements one email holds a day (a delivery, opens and clicks come to a handful): a provider's retry
     /// storm or a scanner following every link cannot grow its document without bound. A retried event is held once.
-    /// Unsubscribes and resubscribes are never refused and do not count: a press repeated is held once, and the link's
-    /// rate limit bounds the rest.
+    /// Unsubscribes and resubscribes, a provider's or a press of the email's link, are never refused and do not count: a
+    /// provider's event is held once, a press repeated is held once, and the link's rate limit bounds the rest.
     /// </summary>
     [Range(1, 10_000)]
     public int MaxPerEmail { get; set; } = 100;

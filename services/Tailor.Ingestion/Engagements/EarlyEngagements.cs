@@ -43,7 +43,8 @@ internal sealed class EarlyEngagements(
         }
 
         var emails = await documents.FindSentEmailsAsync([.. engagements.Select(engagement => engagement.EmailId)], cancellationToken);
-        await AcceptAsync([.. engagements.Where(engagement => emails.ContainsKey(engagement.EmailId)).Select(engagement => (engagement, emails[engagement.EmailId]))], cancellationToken);
+        await AcceptAsync(
+            [.. engagements.Where(engagement => emails.ContainsKey(engagement.EmailId)).Select(engagement => (engagement, emails[engagement.EmailId]))], released: false, cancellationToken);
         var early = engagements.Where(engagement => !emails.ContainsKey(engagement.EmailId)).ToList();
         if (early.Count == 0)
         {
@@ -89,6 +90,7 @@ internal sealed class EarlyEngagements(
             .Select(engagement => engagement.Engagement);
         await AcceptAsync(
             [.. alsoAccept.Concat(waiting).DistinctBy(engagement => engagement.EventId).Select(engagement => (engagement, byId[engagement.EmailId]))],
+            released: true,
             cancellationToken);
 
         // Counted by the release whose delete removed the document, so two releases at once count it once.
@@ -164,7 +166,8 @@ internal sealed class EarlyEngagements(
         }
     }
 
-    private async Task AcceptAsync(IReadOnlyList<(EmailEngagement Engagement, SentEmail Email)> known, CancellationToken cancellationToken)
+    /// <param name="released">Whether these waited for their email: see <see cref="SubscriptionChanges.ApplyAsync"/>.</param>
+    private async Task AcceptAsync(IReadOnlyList<(EmailEngagement Engagement, SentEmail Email)> known, bool released, CancellationToken cancellationToken)
     {
         var engagements = known.Where(pair => !pair.Engagement.IsLinkPress).ToList();
         await log.AcceptAsync([.. engagements.Select(pair => PendingMessage.Of(pair.Engagement.ToMessage(pair.Email)))], cancellationToken);
@@ -176,14 +179,15 @@ internal sealed class EarlyEngagements(
         // One at a time, in the order the reader made them: unsubscribing then resubscribing ends subscribed.
         foreach (var (change, email) in known.Where(pair => pair.Engagement.IsLinkPress).OrderBy(pair => pair.Engagement.OccurredAt))
         {
-            await subscriptions.ApplyAsync(email, change, cancellationToken);
+            await subscriptions.ApplyAsync(email, change, released, cancellationToken);
         }
     }
 
     /// <summary>
     /// Adds the engagements to today's document of each email, up to <see cref="EarlyEngagementOptions.MaxPerEmail"/>; an
-    /// event held before is kept once. A press of the email's unsubscribe link is never refused, and one of the kind the
-    /// email's last held press already is (a press repeated) is kept once, as <see cref="SubscriptionChanges.ApplyAsync"/> would apply it once.
+    /// event held before is kept once. An unsubscribe or resubscribe is never refused and does not count, whoever reported
+    /// it: a provider's is kept once per event, and a press of the email's link of the kind the email's last held press
+    /// already is (a press repeated) is kept once, as <see cref="SubscriptionChanges.ApplyAsync"/> would apply it once.
     /// </summary>
     /// <returns>By email, how many engagements found its document full.</returns>
     private async Task<IReadOnlyDictionary<Guid, int>> HoldAsync(IReadOnlyList<EmailEngagement> early, CancellationToken cancellationToken)
@@ -205,14 +209,16 @@ internal sealed class EarlyEngagements(
                 var (emailId, engagements) = byDocument[id];
                 var present = document?.Engagements ?? [];
                 var heldBefore = present.Select(held => held.Engagement.EventId).ToHashSet();
-                var fresh = engagements.Where(engagement => !heldBefore.Contains(engagement.EventId) && !engagement.IsLinkPress).ToList();
-                var room = Math.Max(0, most - present.Count(held => !held.Engagement.IsLinkPress));
+                var fresh = engagements.Where(engagement => !heldBefore.Contains(engagement.EventId)).ToList();
+                var counted = fresh.Where(engagement => !SubscriptionChanges.IsChange(engagement.Kind)).ToList();
+                var reported = fresh.Where(engagement => SubscriptionChanges.IsChange(engagement.Kind) && !engagement.IsLinkPress).ToList();
+                var room = Math.Max(0, most - present.Count(held => !IsConsentChange(held)));
                 var changes = NewConsentChanges(present, engagements);
-                added[id] = Math.Min(room, fresh.Count) + changes.Count;
-                refused[id] = fresh.Count - Math.Min(room, fresh.Count);
+                added[id] = Math.Min(room, counted.Count) + reported.Count + changes.Count;
+                refused[id] = counted.Count - Math.Min(room, counted.Count);
                 return added[id] == 0
                     ? document
-                    : new HeldEngagements(emailId, [.. present, .. fresh.Take(room).Concat(changes).Select(engagement => new HeldEngagement(engagement, heldAt))]);
+                    : new HeldEngagements(emailId, [.. present, .. counted.Take(room).Concat(reported).Concat(changes).Select(engagement => new HeldEngagement(engagement, heldAt))]);
             },
             cancellationToken: cancellationToken);
 

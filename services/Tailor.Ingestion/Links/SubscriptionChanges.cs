@@ -47,8 +47,16 @@ internal sealed class SubscriptionChanges(
             Guid.NewGuid(), emailId, kind, at, Url: null, ItemId: null, ItemMustBeShown: false, IsMachineOpen: false, Source: null, IsLinkPress: true);
     }
 
-    /// <summary>Applies a press of this email's link, at once or after it was held; a press older than the change last applied (a release repeated) does nothing.</summary>
-    public async Task ApplyAsync(SentEmail email, EmailEngagement change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a press of this email's link, at once or after it was held. A press applied before (by its id) does
+    /// nothing; so does a released one older than the change last applied (a release repeated, or undone by a newer press).
+    /// </summary>
+    /// <param name="released">
+    /// True for a press that waited for its email (<see cref="EarlyEngagements"/>), whose time orders it among the
+    /// others; false for one pressed after the email was stored, which always follows the change the reader saw, whatever
+    /// the clocks of the replicas that took the two say.
+    /// </param>
+    public async Task ApplyAsync(SentEmail email, EmailEngagement change, bool released, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(change);
@@ -64,11 +72,14 @@ internal sealed class SubscriptionChanges(
         // time. A conditional update, so two presses at once (the reader's and the mailbox provider's one-click POST,
         // on two replicas) agree on one request and publish one event, as they would one after the other. Held presses
         // are applied in the order they were made; one older than the last applied was applied before (or is undone by
-        // a newer one), so a release repeated after a failure, or two at once, publish each change once.
+        // a newer one), so a release repeated after a failure, or two at once, publish each change once. A press made
+        // directly is not compared by time: replicas' clocks differ by milliseconds, and a resubscribe taken by one
+        // whose clock is behind must not be skipped while its page says it worked.
         var stored = await documents.UpdateAsync<SubscriptionRequest>(
             Collection,
             email.EmailId.ToString("D"),
-            last => last is not null && (last.Kind == kind || last.At > change.OccurredAt || (last.AppliedPresses?.Contains(change.EventId) ?? false))
+            last => last is not null
+                && (last.Kind == kind || (released && last.At > change.OccurredAt) || (last.AppliedPresses?.Contains(change.EventId) ?? false))
                 ? last
                 : Next(email.EmailId, kind, last, change),
             cancellationToken);
@@ -92,7 +103,9 @@ internal sealed class SubscriptionChanges(
         return new SubscriptionRequest(
             kind,
             EventIds.From($"link:{Name(kind)}:{emailId:D}:after:{after}", 0),
-            press.OccurredAt,
+            // Never before the change it follows: the contact book and the suppression list keep the newest by time,
+            // and would ignore a direct press dated a few milliseconds earlier by a replica whose clock is behind.
+            last is null || press.OccurredAt > last.At ? press.OccurredAt : last.At,
             [.. (last?.AppliedPresses ?? []).Append(press.EventId).TakeLast(AppliedPressesKept)]);
     }
 

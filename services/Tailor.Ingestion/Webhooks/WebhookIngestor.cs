@@ -24,11 +24,16 @@ internal sealed class WebhookIngestor(IDocumentStore documents, EarlyEngagements
             if (providerEvent.Address is { } address && ConsentChanges.From(providerEvent.Kind) is not null
                 && !await IsStoredAsync(providerEvent.EmailId, cancellationToken))
             {
-                // A suppression or reactivation the address alone names: applied now, by address, whether or not an
-                // email of Tailor's is ever stored under the id it may also carry.
+                // A suppression or reactivation with an address: applied now, by address, whether or not an email of
+                // Tailor's is ever stored under the id it may also carry. With an id it is held too, so the campaign
+                // report and the user's consent get it once the email is stored; the suppression list keeps the
+                // newest change by time, so the release applying it again there changes nothing.
                 await contacts.ApplyToAddressAsync(address, providerEvent.Kind, providerEvent.OccurredAt, providerEvent.Source, cancellationToken);
-                byAddress++;
-                continue;
+                if (providerEvent.EmailId is null)
+                {
+                    byAddress++;
+                    continue;
+                }
             }
 
             if (providerEvent.EmailId is not { } emailId)
@@ -73,5 +78,8 @@ internal sealed class WebhookIngestor(IDocumentStore documents, EarlyEngagements
 /// <param name="Held">Events naming an email not stored yet, held until it is (<see cref="EarlyEngagements"/>).</param>
 /// <param name="HoldFull">Events naming an email not stored yet whose hold was full: dropped.</param>
 /// <param name="UnknownEmail">Events that name no email of Tailor's.</param>
-/// <param name="ByAddress">Events that named no stored email but one address, applied to the suppression list by address.</param>
+/// <param name="ByAddress">
+/// Events that named no email but one address, applied to the suppression list by address. One that also names an email
+/// not stored yet is applied by address as well, and counted as held.
+/// </param>
 internal sealed record WebhookOutcome(int Accepted, int Held, int HoldFull, int UnknownEmail, int ByAddress);

@@ -145,12 +145,36 @@ public sealed class UnsubscribeTests
         var changes = scope.ServiceProvider.GetRequiredService<Ingestion.Links.SubscriptionChanges>();
         var unsubscribe = changes.Press(emailId, EngagementKind.Unsubscribe);
 
-        await changes.ApplyAsync(email, unsubscribe, ct);
-        await changes.ApplyAsync(email, changes.Press(emailId, EngagementKind.Resubscribe), ct);
-        await changes.ApplyAsync(email, unsubscribe, ct);
+        await changes.ApplyAsync(email, unsubscribe, released: true, ct);
+        await changes.ApplyAsync(email, changes.Press(emailId, EngagementKind.Resubscribe), released: false, ct);
+        await changes.ApplyAsync(email, unsubscribe, released: true, ct);
 
         Assert.Equal([EngagementKind.Unsubscribe, EngagementKind.Resubscribe], app.Published<EmailEngaged>().Select(change => change.Kind));
         Assert.False(await SuppressedAsync(app));
+    }
+
+    [Fact]
+    public async Task A_press_on_a_replica_whose_clock_is_behind_still_follows_the_change_made_on_another()
+    {
+        // Two replicas behind one load balancer, the second's clock a second behind the first's: each press comes
+        // after the one before it, as the reader made them, whatever the clocks say.
+        await using var ahead = await StartAsync();
+        await using var behind = await IngestionApp.StartAsync(configure: TailorLinks.Settings, replicaOf: ahead, now: IngestionApp.Now.AddSeconds(-1));
+        var emailId = await SentEmails.SendAsync(ahead);
+
+        using var unsubscribed = await OneClickAsync(ahead, emailId);
+        using var resubscribed = await behind.AnonymousClient().PostAsync(TailorLinks.Resubscribe(emailId), new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+
+        Assert.Equal("You are subscribed again", (await ParseAsync(resubscribed)).QuerySelector("h1")?.TextContent);
+        Assert.False(await SuppressedAsync(ahead));
+        Assert.True((await ahead.ContactAsync(SentEmails.UserId)).EmailConsent);
+
+        using var unsubscribedAgain = await OneClickAsync(behind, emailId);
+
+        Assert.True(await SuppressedAsync(ahead));
+        Assert.False((await ahead.ContactAsync(SentEmails.UserId)).EmailConsent);
+        Assert.Equal([EngagementKind.Unsubscribe], ahead.Published<EmailEngaged>().Select(change => change.Kind));
+        Assert.Equal([EngagementKind.Resubscribe, EngagementKind.Unsubscribe], behind.Published<EmailEngaged>().Select(change => change.Kind));
     }
 
     [Theory]

@@ -146,6 +146,63 @@ public sealed class EarlyEngagementTests
     }
 
     [Fact]
+    public async Task A_postmark_unsubscribe_before_its_email_suppresses_the_address_at_once_and_counts_and_changes_consent_when_the_page_arrives()
+    {
+        await using var app = await IngestionApp.StartAsync(configure: Postmark);
+        await Recipient.IdentifyAsync(app);
+        var emailId = Guid.NewGuid();
+
+        // Changed when the reader's consent was given (the test's clock), not before it: an older report changes no consent.
+        var unsubscribe = $$"""
+            {"RecordType": "SubscriptionChange", "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483", "ServerID": 123456, "MessageStream": "broadcast",
+             "ChangedAt": "2024-03-05T10:00:00Z", "Recipient": "ada@example.com", "Origin": "Recipient", "SuppressSending": true,
+             "SuppressionReason": "ManualSuppression", "Tag": "december-picks", "Metadata": {"tailor_email_id": "{{emailId:D}}"} }
+            """;
+
+        using var beforePage = await SendAsync(app, ProviderSigner.Postmark(unsubscribe));
+
+        var answer = await IngestionApp.ReadJsonAsync(beforePage);
+        Assert.Equal((0, 1, 0), (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("held").GetInt32(), answer.GetProperty("byAddress").GetInt32()));
+        Assert.True(await Recipient.SuppressedInProfileAsync(app));
+        Assert.Empty(app.Published<EmailEngaged>());
+
+        await WriteEmailAsync(app, emailId, SentEmails.UserId);
+
+        var applied = await Recipient.AppliedAsync(app, "postmark:subscription-change:ManualSuppression");
+        Assert.Equal((EngagementKind.Unsubscribe, SentEmails.UserId, emailId), (applied.Kind, applied.UserId, applied.EmailId));
+        Assert.False((await app.ContactAsync(SentEmails.UserId)).EmailConsent);
+        Assert.True(await Recipient.SuppressedInProfileAsync(app));
+        Assert.Empty(await HeldAsync(app));
+        await CampaignEmailsSent.EngagementsCountedAsync(app);
+        using var report = await app.Client.GetAsync($"/v1/campaigns/{CampaignId}/report", TestContext.Current.CancellationToken);
+        Assert.Equal(1, (await IngestionApp.ReadJsonAsync(report)).GetProperty("total").GetProperty("unsubscribes").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_providers_unsubscribe_is_held_past_a_full_hold_and_counts_toward_no_limit()
+    {
+        var settings = new Dictionary<string, string?> { ["Tailor:Ingestion:EarlyEngagements:MaxPerEmail"] = "2" };
+        await using var app = await IngestionApp.StartAsync(configure: settings);
+        using var counts = new WebhookEventCounts(app);
+        var emailId = Guid.NewGuid();
+
+        using var opens = await SendGridAsync(app, $"[{SendGridOpen("open-1", emailId)},{SendGridOpen("open-2", emailId)}]");
+        using var unsubscribed = await SendGridAsync(
+            app,
+            $$"""[{"email":"ada@example.com","timestamp":1709629260,"event":"unsubscribe","sg_event_id":"unsubscribe-1","tailor_email_id":"{{emailId:D}}"}]""");
+        using var third = await SendGridAsync(app, $"[{SendGridOpen("open-3", emailId)}]");
+
+        Assert.Equal((3L, 1L), (counts["held"], counts["hold_full"]));
+        Assert.Equal(1, (await IngestionApp.ReadJsonAsync(unsubscribed)).GetProperty("held").GetInt32());
+
+        await WriteEmailAsync(app, emailId, UserId);
+
+        Assert.Equal(
+            [EngagementKind.Open, EngagementKind.Open, EngagementKind.Unsubscribe],
+            app.Published<EmailEngaged>().Select(engaged => engaged.Kind).Order());
+    }
+
+    [Fact]
     public async Task A_held_event_past_the_hold_is_dropped_and_counted_when_its_email_comes()
     {
         await using var holder = await IngestionApp.StartAsync(configure: Postmark);
