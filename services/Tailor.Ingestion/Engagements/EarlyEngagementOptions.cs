@@ -14,7 +14,7 @@ public sealed class EarlyEngagementOptions : IValidatableObject
     /// <summary>
     /// How long an engagement waits for its email: ContentGeneration's <c>EmailsWritten</c> normally follows its
     /// <c>EmailReady</c> within seconds, and a day covers a long outage of Ingestion's consumers. An email never stored
-    /// (not Tailor's, or its user erased) keeps nothing longer. At most a week: a release reads one document per day held.
+    /// (not Tailor's, or its user erased) keeps nothing longer. At most a week: erasure deletes one document an email per day held, and a release of an email stored late reads as many.
     /// </summary>
     [TimeSpanRange("00:01:00", "7.00:00:00")]
     public TimeSpan Hold { get; set; } = TimeSpan.FromHours(24);

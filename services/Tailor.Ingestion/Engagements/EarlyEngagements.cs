@@ -78,7 +78,9 @@ internal sealed class EarlyEngagements(
         var now = time.GetUtcNow();
         var byId = emails.DistinctBy(email => email.EmailId).ToDictionary(email => email.EmailId);
         var held = await documents.FindManyVersionedAsync<HeldEngagements>(
-            Collection, [.. byId.Keys.SelectMany(emailId => HeldEngagementDays.Releasable(emailId, now, options.Value.LongestHold))], cancellationToken);
+            Collection,
+            [.. byId.Values.SelectMany(email => HeldEngagementDays.Releasable(email.EmailId, email.WrittenAt, now, options.Value.LongestHold))],
+            cancellationToken);
         if (held.Count == 0 && alsoAccept.Count == 0)
         {
             return;
@@ -139,28 +141,15 @@ internal sealed class EarlyEngagements(
     internal static bool IsConsentChange(HeldEngagement engagement) => SubscriptionChanges.IsChange(engagement.Engagement.Kind);
 
     /// <summary>
-    /// Erasure: deletes whatever is still held for these emails of the user's (a release interrupted before its delete).
-    /// What is held for an email not stored yet names no user, so it cannot be found by one: it expires, or is released
-    /// with its email (<see cref="HeldEngagementSweep"/>).
+    /// Erasure: deletes whatever is still held for these emails of the user's (a release interrupted before its delete),
+    /// in every document the sweep has not deleted (<see cref="HeldEngagementDays.Unswept"/>): nothing older is left but
+    /// what a failed sweep left, which the next one deletes. What is held for an email not stored yet names no user, so
+    /// it cannot be found by one: it expires, or is released with its email (<see cref="HeldEngagementSweep"/>).
     /// </summary>
     public async Task ForgetAsync(IReadOnlyCollection<Guid> emailIds, CancellationToken cancellationToken)
     {
-        if (emailIds.Count == 0)
-        {
-            return;
-        }
-
-        var theirs = emailIds.Select(emailId => emailId.ToString("D") + ".").ToList();
-        var held = new List<string>();
-        await foreach (var (id, _) in documents.ListAsync(Collection, cancellationToken))
-        {
-            if (theirs.Any(prefix => id.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                held.Add(id);
-            }
-        }
-
-        foreach (var id in held)
+        var now = time.GetUtcNow();
+        foreach (var id in emailIds.Distinct().SelectMany(emailId => HeldEngagementDays.Unswept(emailId, now, options.Value.LongestHold, options.Value.SweepInterval)))
         {
             await documents.DeleteAsync(Collection, id, cancellationToken);
         }

@@ -37,8 +37,8 @@ internal sealed class LinkEndpoints : IEndpointModule
         Anonymous(endpoints.MapGet(UnsubscribePattern, UnsubscribeEndpoints.Page))
             .WithSummary("The unsubscribe link in an email: a confirmation page with one button; opening it changes nothing")
             .WithDescription(
-                "A link whose signature does not verify is a 404 page. A signed link whose email Tailor no longer holds (its user was " +
-                "erased) is a 200 page saying the reader is on no list any more.")
+                "Opening it changes nothing and reads nothing: mail scanners open links too, and a signed link's email may not be " +
+                "stored yet. A link whose signature does not verify (cut short, changed) is a 404 page.")
             .Produces<string>(StatusCodes.Status200OK, Html)
             .Produces<string>(StatusCodes.Status404NotFound, Html)
             .Produces<string>(StatusCodes.Status503ServiceUnavailable, Html);
@@ -48,8 +48,11 @@ internal sealed class LinkEndpoints : IEndpointModule
             .WithDescription(
                 "Body List-Unsubscribe=One-Click (URL-encoded or multipart). No API key, no redirect. Every user id with the email's " +
                 "address is suppressed before the answer; an EmailEngaged Unsubscribe is stored and published. Repeating it has one effect. " +
-                "A signed link whose email Tailor no longer holds (its user was erased) answers 200 and records nothing. Failures are " +
-                "problem details, or a page when Accept names text/html.")
+                "A signed link whose email Ingestion has not stored yet (its EmailsWritten page still queued behind the sender's " +
+                "EmailReady) answers 200 with a page saying the request is recorded: the unsubscribe is held and applied, at the time it " +
+                "was pressed, once the email is stored. An erased user's email cannot be told from one not stored yet: that press is held " +
+                "too, names no user, and is dropped after ConsentHold (7 days), counted consent_expired. Failures are problem details, or " +
+                "a page when Accept names text/html.")
             .Accepts<OneClickForm>(Form, Multipart)
             .Produces<string>(StatusCodes.Status200OK, Html)
             .ProducesValidationProblem()
@@ -60,9 +63,11 @@ internal sealed class LinkEndpoints : IEndpointModule
 
         Anonymous(endpoints.MapPost("/u/{emailId}/resubscribe", UnsubscribeEndpoints.ResubscribeAsync))
             .WithSummary("Undo an unsubscribe made through the same link (the page's second button)")
+            .WithDescription(
+                "Lifts the suppression (an EmailEngaged Resubscribe). Held like an unsubscribe when its email is not stored yet (a 200 " +
+                "page saying so), and applied after the unsubscribe pressed before it. A link whose signature does not verify is a 404.")
             .Produces<string>(StatusCodes.Status200OK, Html)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -43,7 +43,7 @@ internal sealed class EmailsWrittenConsumer(IDocumentStore documents, CampaignEm
                 continue;
             }
 
-            sent.Add(new SentEmail(email.EmailId, email.UserId, page.CampaignId, email.ItemIds ?? [], email.SubjectVariant, email.Arm));
+            sent.Add(new SentEmail(email.EmailId, email.UserId, page.CampaignId, email.ItemIds ?? [], email.SubjectVariant, email.Arm, email.OccurredAt));
         }
 
         // Puts keyed by email id: a redelivery writes the same documents again, one effect. The emails are stored before

@@ -241,6 +241,42 @@ public sealed class EarlyEngagementTests
     }
 
     [Fact]
+    public async Task A_page_releases_by_reading_only_the_days_from_the_one_before_its_email_was_written()
+    {
+        HeldDocumentReads? reads = null;
+        await using var app = await IngestionApp.StartAsync(
+            services => services.Replace(ServiceDescriptor.Singleton<IDocumentStore>(
+                provider => reads = new HeldDocumentReads(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>())))),
+            configure: Postmark);
+        var emailId = Guid.NewGuid();
+        using var held = await SendAsync(app, ProviderSigner.Postmark(DocumentedOpen(emailId)));
+        reads!.Clear();
+
+        await WriteEmailAsync(app, emailId, UserId);
+
+        Assert.Single(app.Published<EmailEngaged>());
+        var today = HeldEngagementDays.DayOf(IngestionApp.Now);
+        Assert.Equal(
+            [HeldEngagementDays.Id(emailId, today.AddDays(-1)), HeldEngagementDays.Id(emailId, today), HeldEngagementDays.Id(emailId, today.AddDays(1))],
+            Assert.Single(reads.Reads).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_release_reads_the_whole_hold_for_an_email_written_at_no_known_time_and_today_whatever_the_writers_clock()
+    {
+        var emailId = Guid.NewGuid();
+        var today = HeldEngagementDays.DayOf(IngestionApp.Now);
+
+        Assert.Equal(9, HeldEngagementDays.Releasable(emailId, writtenAt: null, IngestionApp.Now, TimeSpan.FromDays(7)).Count());
+        Assert.Equal(
+            [HeldEngagementDays.Id(emailId, today.AddDays(-1)), HeldEngagementDays.Id(emailId, today), HeldEngagementDays.Id(emailId, today.AddDays(1))],
+            HeldEngagementDays.Releasable(emailId, writtenAt: IngestionApp.Now.AddDays(3), IngestionApp.Now, TimeSpan.FromDays(7)));
+        Assert.Equal(
+            HeldEngagementDays.Id(emailId, today.AddDays(-3)),
+            HeldEngagementDays.Releasable(emailId, writtenAt: IngestionApp.Now.AddDays(-2), IngestionApp.Now, TimeSpan.FromDays(7)).First());
+    }
+
+    [Fact]
     public async Task A_fresh_host_on_the_same_store_releases_what_the_old_one_held()
     {
         await using var before = await IngestionApp.StartAsync(configure: TailorLinks.Settings);
@@ -262,20 +298,31 @@ public sealed class EarlyEngagementTests
     [Fact]
     public async Task An_erased_users_email_keeps_nothing_held_and_its_late_events_publish_nothing()
     {
-        await using var app = await IngestionApp.StartAsync();
+        HeldDocumentReads? reads = null;
+        await using var app = await IngestionApp.StartAsync(services => services.Replace(ServiceDescriptor.Singleton<IDocumentStore>(
+            provider => reads = new HeldDocumentReads(new SqliteDocumentStore(provider.GetRequiredService<SqliteDatabase>())))));
         var emailId = Guid.NewGuid();
         await WriteEmailAsync(app, emailId, ErasedUser);
 
-        // Held as a release interrupted before its delete would leave it.
-        await app.Documents.UpsertAsync(
-            EarlyEngagements.Collection,
-            HeldEngagementDays.Id(emailId, HeldEngagementDays.DayOf(IngestionApp.Now)),
-            JsonSerializer.Serialize(
-                new HeldEngagements(emailId, [new HeldEngagement(new EmailEngagement(Guid.NewGuid(), emailId, EngagementKind.Open, IngestionApp.Now, null, null, true, false, null), IngestionApp.Now)]),
-                StoreJson.Options),
-            TestContext.Current.CancellationToken);
+        // Held as a release interrupted before its delete would leave it: an open today, and a consent change a week
+        // ago, which the sweep keeps that long.
+        foreach (var (heldAt, kind) in new[] { (IngestionApp.Now, EngagementKind.Open), (IngestionApp.Now.AddDays(-7), EngagementKind.Unsubscribe) })
+        {
+            await app.Documents.UpsertAsync(
+                EarlyEngagements.Collection,
+                HeldEngagementDays.Id(emailId, HeldEngagementDays.DayOf(heldAt)),
+                JsonSerializer.Serialize(
+                    new HeldEngagements(emailId, [new HeldEngagement(new EmailEngagement(Guid.NewGuid(), emailId, kind, heldAt, null, null, true, false, null), heldAt)]),
+                    StoreJson.Options),
+                TestContext.Current.CancellationToken);
+        }
+
+        // The sweep lists the held documents as the host starts; erasure must not.
+        await Polling.WithinAsync(() => reads!.Listings > 0);
+        reads!.Clear();
         using var erased = await app.Client.DeleteAsync($"/v1/users/{ErasedUser}", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, erased.StatusCode);
+        Assert.Equal(0, reads.Listings);
         Assert.Empty(await HeldAsync(app));
 
         // The provider's event about the erased email waits for an email that is never stored again, naming no user.
