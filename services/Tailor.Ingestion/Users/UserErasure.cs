@@ -29,11 +29,13 @@ internal sealed class UserErasure(
 {
     public async Task<UserErased> EraseAsync(string userId, CancellationToken cancellationToken)
     {
+        // The ledger goes before the events: a purchase attributed while the erasure runs then finds no email to count
+        // for and appends no line to a campaign's stream, where it would outlive the deletion of the user's events.
+        await conversionLedgers.ForgetAsync(userId, cancellationToken);
         await log.ForgetAsync(userId, cancellationToken);
         await contacts.ForgetAsync(userId, cancellationToken);
         await identities.ForgetAsync(userId, cancellationToken);
         await ForgetEmailsAsync(userId, cancellationToken);
-        await conversionLedgers.ForgetAsync(userId, cancellationToken);
         await profiles.RemoveAsync(userId, cancellationToken);
 
         // A new id per request: erasing is idempotent in every service, and a user who comes back and is erased again

@@ -277,6 +277,21 @@ public sealed class CampaignConversionTests
         AssertConversions(arm, conversions: 1, orders: 1, ("GBP", 8m));
     }
 
+    [Fact]
+    public async Task Erasure_deletes_the_ledger_before_the_users_events_so_no_line_attributed_meanwhile_outlives_them()
+    {
+        LedgerAtEventDeletion? probe = null;
+        await using var app = await IngestionApp.StartAsync(services => services.Replace(ServiceDescriptor.Singleton<IEventStore>(provider =>
+            probe = new LedgerAtEventDeletion(new SqliteEventStore(provider.GetRequiredService<SqliteDatabase>()), provider.GetRequiredService<IDocumentStore>))));
+        await CampaignEmailsSent.SendAsync(app, "erased-meanwhile", "u1", CampaignArms.Personalised, variant: null, sendAt: Now.AddDays(-1));
+        await OrdersPlaced.OrderAsync(app, "u1", "o-u1", Now.AddHours(-1), "GBP", new Line("85123A", 5m, 1));
+
+        using var erased = await app.Client.DeleteAsync("/v1/users/u1", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, erased.StatusCode);
+        Assert.False(probe!.LedgerFound["u1"]);
+    }
+
     private static void AssertConversions(JsonElement row, int conversions, int orders, params (string Currency, decimal Amount)[] revenue)
     {
         Assert.Equal((conversions, orders), (row.GetProperty("conversions").GetInt32(), row.GetProperty("orders").GetInt32()));
