@@ -19,13 +19,13 @@ internal sealed class OrderAttributionConsumer(ConversionLedgers ledgers, Campai
 {
     public async Task Consume(ConsumeContext<Batch<UserActivityTracked>> context)
     {
-        List<OrderLine> lines = [.. context.Message.Select(entry => OrderLine.Of(entry.Message)).OfType<OrderLine>()];
+        var lines = OrderLine.Of(context.Message.Select(entry => entry.Message));
         if (lines.Count == 0)
         {
             return;
         }
 
         var attributed = await ledgers.AttributeAsync(lines, context.CancellationToken);
-        await orders.RecordAsync(attributed, context.CancellationToken);
+        await orders.RecordAsync(attributed, withdrawn: [], context.CancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Tailor.Messaging;
 using Tailor.Storage;
 
 namespace Tailor.Ingestion.Reports;
@@ -8,9 +10,11 @@ namespace Tailor.Ingestion.Reports;
 /// stream only, and erasing the user deletes them with the user's other events.
 /// </summary>
 /// <remarks>
-/// Like the email facts (<see cref="CampaignEmailFacts"/>), a line is an insert under its own id, never a counter: a
-/// redelivered purchase, a batch retried after a failure or two replicas all append the same event, and the store keeps
-/// one.
+/// Like the email facts (<see cref="CampaignEmailFacts"/>), a line is an insert under an id of its own and its email,
+/// never a counter: a redelivered purchase, a batch retried after a failure or two replicas all append the same event,
+/// and the store keeps one. A line whose order moved to a later email is withdrawn from the earlier email's campaign by
+/// an insert too (<see cref="CampaignOrderLineWithdrawn"/>), so it counts for one email, whichever order the two
+/// inserts land in.
 /// </remarks>
 internal sealed class CampaignOrders(IEventStore events)
 {
@@ -18,22 +22,45 @@ internal sealed class CampaignOrders(IEventStore events)
 
     public static string Stream(string campaignId) => StreamPrefix + campaignId;
 
-    public async Task RecordAsync(IReadOnlyList<(OrderLine Line, LedgerEmail Email)> attributed, CancellationToken cancellationToken)
+    /// <param name="withdrawn">Lines that no longer count for these emails.</param>
+    public async Task RecordAsync(
+        IReadOnlyList<(OrderLine Line, LedgerEmail Email)> attributed, IReadOnlyList<(OrderLine Line, LedgerEmail Email)> withdrawn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attributed);
-        if (attributed.Count > 0)
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        if (attributed.Count + withdrawn.Count > 0)
         {
             await events.AppendManyAsync(
-                [.. attributed.Select(pair => StoredEvent.Of(
-                    Stream(pair.Email.CampaignId),
-                    pair.Line.LineId,
-                    pair.Line.UserId,
-                    pair.Line.OrderedAt,
-                    new CampaignOrderLine(pair.Line.LineId, pair.Email.EmailId, pair.Line.OrderId, pair.Line.OrderedAt, pair.Email.SendAt, pair.Line.Currency, pair.Line.Amount)))],
+                [
+                    .. attributed.Select(pair => StoredEvent.Of(
+                        Stream(pair.Email.CampaignId),
+                        StableIds.From("tailor.ingestion.campaign-order-line", pair.Line.LineId.ToString("N"), pair.Email.EmailId.ToString("N")),
+                        pair.Line.UserId,
+                        pair.Line.OrderedAt,
+                        new CampaignOrderLine(pair.Line.LineId, pair.Email.EmailId, pair.Line.OrderId, pair.Line.OrderedAt, pair.Email.SendAt, pair.Line.Currency, pair.Line.Amount))),
+                    .. withdrawn.Select(pair => StoredEvent.Of(
+                        Stream(pair.Email.CampaignId),
+                        StableIds.From("tailor.ingestion.campaign-order-line-withdrawn", pair.Line.LineId.ToString("N"), pair.Email.EmailId.ToString("N")),
+                        pair.Line.UserId,
+                        pair.Line.OrderedAt,
+                        new CampaignOrderLineWithdrawn(pair.Line.LineId, pair.Email.EmailId))),
+                ],
                 cancellationToken);
         }
     }
 
-    public IAsyncEnumerable<CampaignOrderLine> ListAsync(string campaignId, CancellationToken cancellationToken) =>
-        events.ReadMessagesAsync<CampaignOrderLine>(new EventQuery(Stream(campaignId)), cancellationToken);
+    /// <summary>The campaign's lines that still count: each appended line less those withdrawn.</summary>
+    public async IAsyncEnumerable<CampaignOrderLine> ListAsync(string campaignId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Few: only orders placed before their email was recorded are ever withdrawn.
+        var withdrawn = await events.ReadMessagesAsync<CampaignOrderLineWithdrawn>(new EventQuery(Stream(campaignId)), cancellationToken)
+            .ToHashSetAsync(cancellationToken: cancellationToken);
+        await foreach (var line in events.ReadMessagesAsync<CampaignOrderLine>(new EventQuery(Stream(campaignId)), cancellationToken))
+        {
+            if (!withdrawn.Contains(new CampaignOrderLineWithdrawn(line.LineId, line.EmailId)))
+            {
+                yield return line;
+            }
+        }
+    }
 }

@@ -9,7 +9,11 @@ namespace Tailor.Ingestion.Reports;
 /// one purchase <see cref="UserActivityTracked"/> per product (<c>Mapping.TrackMapper</c>), each carrying the order's own
 /// properties beside the product's; the lines of one order share its <c>order_id</c> and its time.
 /// </summary>
-/// <param name="LineId">The purchase's event id: one line, however often it is delivered.</param>
+/// <param name="LineId">
+/// For an order with an <c>order_id</c>, its product in it (user, order id, product id): a resent order (a reloaded
+/// thank-you page fires <c>Order Completed</c> again, with a new message id and so new event ids) is the same lines.
+/// For an order without one, the purchase's event id: one line, however often it is delivered.
+/// </param>
 /// <param name="OrderId">
 /// What names the order among the user's: <c>id:{order_id}</c>, or <c>at:{time}</c> for an order sent without an
 /// <c>order_id</c> (its lines came in one call, so they share its time).
@@ -37,12 +41,31 @@ internal sealed record OrderLine(Guid LineId, string UserId, string OrderId, Dat
             return null;
         }
 
-        var orderId = Property(activity, "order_id") is { } id
-            ? $"id:{id}"
-            : $"at:{activity.OccurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}";
+        var named = Property(activity, "order_id");
+        var orderId = named is null
+            ? $"at:{activity.OccurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}"
+            : $"id:{named}";
+        var lineId = named is null ? activity.EventId : StableIds.From("tailor.ingestion.order-line", activity.UserId, orderId, activity.ItemId ?? "");
         var currency = Property(activity, "currency")?.ToUpperInvariant() ?? NoCurrency;
-        return new OrderLine(activity.EventId, activity.UserId, orderId, activity.OccurredAt, currency, AmountOf(activity.Price, activity.Quantity));
+        return new OrderLine(lineId, activity.UserId, orderId, activity.OccurredAt, currency, AmountOf(activity.Price, activity.Quantity));
     }
+
+    /// <summary>
+    /// The purchases among <paramref name="activities"/> as lines, each purchase once. The lines of one order that name
+    /// one product (or none) share a line id, so they are summed into one line: the purchase does not say where in the
+    /// order it stood, and a line id that did not hold for a resent order would count it twice. Such lines taken in
+    /// different batches count the first batch's only (an order's lines are published together, so they seldom are).
+    /// </summary>
+    public static IReadOnlyList<OrderLine> Of(IEnumerable<UserActivityTracked> activities) =>
+        [.. activities
+            .DistinctBy(activity => activity.EventId)
+            .Select(Of)
+            .OfType<OrderLine>()
+            .GroupBy(line => line.LineId)
+            .Select(same => same.Skip(1).Any() ? same.First() with { Amount = SumOf(same) } : same.First())];
+
+    private static decimal? SumOf(IEnumerable<OrderLine> lines) =>
+        lines.Any(line => line.Amount is not null) ? lines.Sum(line => line.Amount ?? 0) : null;
 
     private static decimal? AmountOf(decimal? price, double quantity) =>
         price is { } unit and <= MaxPrice && double.IsFinite(quantity) && quantity is >= 0 and <= MaxQuantity

@@ -138,19 +138,61 @@ public sealed class CampaignConversionTests
     }
 
     [Fact]
-    public async Task An_order_stays_with_the_email_it_was_first_attributed_to_when_a_later_line_comes_after_another_email()
+    public async Task An_order_taken_before_a_later_email_was_recorded_moves_to_it_whole_and_leaves_the_earlier_campaign()
     {
         await using var app = await IngestionApp.StartAsync();
         await CampaignEmailsSent.SendAsync(app, "first", "u1", CampaignArms.Personalised, variant: null, sendAt: Now.AddDays(-3));
         var orderedAt = Now.AddDays(-1);
         await OrdersPlaced.OrderAsync(app, "u1", "o-split", orderedAt, "GBP", new Line("85123A", 4m, 1));
+        AssertConversions(Assert.Single((await CampaignReportTests.ReportAsync(app, "first")).GetProperty("arms").EnumerateArray()), 1, 1, ("GBP", 4m));
 
-        // An email sent before the order but recorded only now (its page was late), then the order's last line in a call of its own.
+        // An email sent before the order but recorded only now (its page was behind the order in Ingestion's queues),
+        // then the order's last line in a call of its own: the whole order counts for the later email, once.
         await CampaignEmailsSent.SendAsync(app, "recorded-late", "u1", CampaignArms.Personalised, variant: null, sendAt: Now.AddDays(-2));
         await OrdersPlaced.OrderAsync(app, "u1", "o-split", orderedAt, "GBP", new Line("22423", 6m, 1));
 
-        AssertConversions(Assert.Single((await CampaignReportTests.ReportAsync(app, "first")).GetProperty("arms").EnumerateArray()), 1, 1, ("GBP", 10m));
-        AssertConversions(Assert.Single((await CampaignReportTests.ReportAsync(app, "recorded-late")).GetProperty("arms").EnumerateArray()), 0, 0);
+        AssertConversions(Assert.Single((await CampaignReportTests.ReportAsync(app, "first")).GetProperty("arms").EnumerateArray()), 0, 0);
+        AssertConversions(Assert.Single((await CampaignReportTests.ReportAsync(app, "recorded-late")).GetProperty("arms").EnumerateArray()), 1, 1, ("GBP", 10m));
+    }
+
+    [Fact]
+    public async Task An_order_of_a_user_sent_no_email_yet_is_attributed_when_the_emails_page_comes_after_it()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await OrdersPlaced.OrderAsync(app, "u1", "o-early", Now.AddHours(-2), "GBP", new Line("85123A", 7m, 2));
+        Assert.NotNull(await app.Documents.GetAsync(ConversionLedgers.Collection, "u1", TestContext.Current.CancellationToken));
+
+        await CampaignEmailsSent.SendAsync(app, "page-late", "u1", CampaignArms.Personalised, variant: null, sendAt: Now.AddDays(-1));
+
+        AssertConversions(Assert.Single((await CampaignReportTests.ReportAsync(app, "page-late")).GetProperty("arms").EnumerateArray()), 1, 1, ("GBP", 14m));
+    }
+
+    [Fact]
+    public async Task An_order_sent_again_with_new_message_ids_counts_its_revenue_once()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await CampaignEmailsSent.SendAsync(app, "resent", "u1", CampaignArms.Personalised, variant: null, sendAt: Now.AddDays(-1));
+        Line[] lines = [new("85123A", 2.55m, 6), new("22423", 12.75m, 2)];
+
+        // A reloaded thank-you page: the same order again ten minutes later, in a call with a message id of its own.
+        var first = await OrdersPlaced.OrderAsync(app, "m-1", "u1", "o-1", Now.AddHours(-1), "GBP", lines);
+        var again = await OrdersPlaced.OrderAsync(app, "m-2", "u1", "o-1", Now.AddMinutes(-50), "GBP", lines);
+
+        Assert.Empty(first.Select(purchase => purchase.EventId).Intersect(again.Select(purchase => purchase.EventId)));
+        var arm = Assert.Single((await CampaignReportTests.ReportAsync(app, "resent")).GetProperty("arms").EnumerateArray());
+        AssertConversions(arm, conversions: 1, orders: 1, ("GBP", 40.80m));
+        Assert.Equal(40.80m, arm.GetProperty("revenuePerEmail").GetProperty("GBP").GetDecimal());
+    }
+
+    [Fact]
+    public async Task An_order_listing_one_product_twice_counts_both_lines()
+    {
+        await using var app = await IngestionApp.StartAsync();
+        await CampaignEmailsSent.SendAsync(app, "twice", "u1", CampaignArms.Personalised, variant: null, sendAt: Now.AddDays(-1));
+
+        await OrdersPlaced.OrderAsync(app, "u1", "o-1", Now.AddHours(-1), "GBP", new Line("85123A", 2m, 1), new Line("85123A", 3m, 2), new Line("22423", 1m, 1));
+
+        AssertConversions(Assert.Single((await CampaignReportTests.ReportAsync(app, "twice")).GetProperty("arms").EnumerateArray()), 1, 1, ("GBP", 9m));
     }
 
     [Fact]
@@ -275,6 +317,11 @@ public sealed class CampaignConversionTests
         var arm = Assert.Single((await CampaignReportTests.ReportAsync(app, "erasure")).GetProperty("arms").EnumerateArray());
         Assert.Equal(CampaignArms.Control, arm.GetProperty("arm").GetString());
         AssertConversions(arm, conversions: 1, orders: 1, ("GBP", 8m));
+
+        // An order of the erased user's still on its way: kept in a new ledger without emails, credited to nothing.
+        await OrdersPlaced.OrderAsync(app, "u1", "o-u1-late", Now, "GBP", new Line("85123A", 5m, 1));
+        Assert.Empty(await app.Events.ReadAsync(new EventQuery(CampaignOrders.Stream("erasure")) { UserId = "u1" }, cancellationToken).ToListAsync(cancellationToken));
+        Assert.Empty(JsonDocument.Parse((await app.Documents.GetAsync(ConversionLedgers.Collection, "u1", cancellationToken))!).RootElement.GetProperty("emails").EnumerateArray());
     }
 
     [Fact]

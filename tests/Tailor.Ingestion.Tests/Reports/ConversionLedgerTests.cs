@@ -1,4 +1,5 @@
 using Tailor.Ingestion.Reports;
+using Tailor.Messaging;
 
 namespace Tailor.Ingestion.Tests.Reports;
 
@@ -9,48 +10,75 @@ public sealed class ConversionLedgerTests
     private static readonly TimeSpan Window = TimeSpan.FromDays(5);
 
     [Fact]
-    public void An_order_goes_to_the_latest_email_sent_within_the_window_before_it_and_the_decision_stays()
+    public void An_order_goes_to_the_latest_email_sent_within_the_window_before_it_and_its_later_lines_follow()
     {
         var older = Email("older", Now.AddDays(-4));
         var latest = Email("latest", Now.AddDays(-1));
-        var ledger = ConversionLedger.Empty.WithEmails([older, latest, Email("after", Now.AddHours(1)), Email("too-old", Now.AddDays(-6))]);
-        var order = Guid.NewGuid();
+        var ledger = ConversionLedger.Empty.WithEmails([older, latest, Email("after", Now.AddHours(1)), Email("too-old", Now.AddDays(-6))], Window);
+        var first = Line("o-1", Now, 4m);
 
-        var decided = ledger.WithOrders([(order, Now)], Window);
-        // An email sent between the two the order already chose from does not move it.
-        var later = decided.WithEmails([Email("recorded-late", Now.AddHours(-1))]);
+        var decided = ledger.WithOrders([first], Window);
 
-        Assert.Equal(latest, decided.AttributionOf(order, Now, Window));
-        Assert.Equal(latest, later.AttributionOf(order, Now, Window));
-        Assert.Equal("recorded-late", later.AttributionOf(Guid.NewGuid(), Now, Window)?.CampaignId);
-        Assert.Same(decided, decided.WithOrders([(order, Now)], Window));
-        Assert.Same(later, later.WithEmails([latest]));
+        Assert.Equal(latest, decided.Attribute(first, Window).Email);
+        Assert.Equal(latest, decided.Attribute(Line("o-1", Now, 6m, product: "22423"), Window).Email);
+        Assert.Same(decided, decided.WithOrders([first], Window));
+        Assert.Same(decided, decided.WithEmails([latest], Window));
     }
 
     [Fact]
-    public void An_order_with_no_email_in_its_window_is_kept_as_attributed_to_none()
+    public void An_email_recorded_after_an_order_it_preceded_takes_the_order_when_it_is_later_and_keeps_the_one_it_left()
     {
-        var ledger = ConversionLedger.Empty.WithEmails([Email("old", Now.AddDays(-6))]);
-        var order = Guid.NewGuid();
+        var earlier = Email("earlier", Now.AddDays(-3));
+        var line = Line("o-1", Now, 4m);
+        var decided = ConversionLedger.Empty.WithEmails([earlier], Window).WithOrders([line], Window);
 
-        var decided = ledger.WithOrders([(order, Now)], Window).WithEmails([Email("recorded-late", Now.AddDays(-1))]);
+        var recordedLate = Email("recorded-late", Now.AddHours(-1));
+        var moved = decided.WithEmails([recordedLate, Email("after", Now.AddHours(1)), Email("older", Now.AddDays(-4))], Window);
 
-        var kept = Assert.Single(decided.Orders);
-        Assert.Equal((order, (LedgerEmail?)null), (kept.OrderKey, kept.Email));
-        Assert.Null(decided.AttributionOf(order, Now, Window));
+        var order = Assert.Single(moved.Orders);
+        Assert.Equal(recordedLate, order.Email);
+        Assert.Equal([earlier], order.Superseded);
+        Assert.Equal(recordedLate, moved.Attribute(line, Window).Email);
+        Assert.Equal([line], order.LinesOf("u1"));
+    }
+
+    [Fact]
+    public void An_order_with_no_email_yet_is_kept_with_its_lines_and_taken_by_an_email_recorded_later()
+    {
+        var line = Line("o-1", Now, 4m);
+        var decided = ConversionLedger.Empty.WithOrders([line], Window);
+        Assert.Null(Assert.Single(decided.Orders).Email);
+
+        var outOfWindow = decided.WithEmails([Email("old", Now.AddDays(-6))], Window);
+        var recordedLate = Email("recorded-late", Now.AddDays(-1));
+        var taken = outOfWindow.WithEmails([recordedLate], Window);
+
+        Assert.Null(outOfWindow.Attribute(line, Window).Email);
+        var order = Assert.Single(taken.Orders);
+        Assert.Equal((recordedLate, 0), (order.Email, order.Superseded.Count));
+    }
+
+    [Fact]
+    public void A_line_is_kept_as_first_taken_and_read_back_so()
+    {
+        var ledger = ConversionLedger.Empty.WithEmails([Email("c", Now.AddDays(-1))], Window).WithOrders([Line("o-1", Now, 4m)], Window);
+
+        // A later copy of the line, its amount summed differently in another batch, changes nothing.
+        Assert.Same(ledger, ledger.WithOrders([Line("o-1", Now, 8m)], Window));
+        Assert.Equal(4m, ledger.Attribute(Line("o-1", Now, 8m), Window).Line.Amount);
     }
 
     [Fact]
     public void It_keeps_the_newest_emails_and_orders_and_lets_go_of_what_is_older_than_the_retention_before_the_newest_order()
     {
         var ledger = ConversionLedger.Empty.WithEmails(
-            [.. Enumerable.Range(0, ConversionLedger.MaxEmails + 10).Select(day => Email($"c{day}", Now.AddDays(-day)))]);
+            [.. Enumerable.Range(0, ConversionLedger.MaxEmails + 10).Select(day => Email($"c{day}", Now.AddDays(-day)))], Window);
         Assert.Equal(ConversionLedger.MaxEmails, ledger.Emails.Count);
         Assert.Equal(Now, ledger.Emails.Max(email => email.SendAt));
         Assert.Equal(Now.AddDays(-(ConversionLedger.MaxEmails - 1)), ledger.Emails.Min(email => email.SendAt));
 
         var withOrders = ledger.WithOrders(
-            [.. Enumerable.Range(0, ConversionLedger.MaxOrders + 5).Select(hour => (Guid.NewGuid(), Now.AddHours(-hour)))], Window);
+            [.. Enumerable.Range(0, ConversionLedger.MaxOrders + 5).Select(hour => Line($"o-{hour}", Now.AddHours(-hour), 1m))], Window);
 
         Assert.Equal(ConversionLedger.MaxOrders, withOrders.Orders.Count);
         Assert.All(withOrders.Emails, email => Assert.True(email.SendAt >= Now - ConversionLedger.Retention));
@@ -60,14 +88,17 @@ public sealed class ConversionLedgerTests
     [Fact]
     public void An_order_older_than_the_retention_is_decided_but_not_kept()
     {
-        var ledger = ConversionLedger.Empty.WithEmails([Email("recent", Now.AddDays(-1))]).WithOrders([(Guid.NewGuid(), Now)], Window);
-        var old = Guid.NewGuid();
+        var ledger = ConversionLedger.Empty.WithEmails([Email("recent", Now.AddDays(-1))], Window).WithOrders([Line("o-new", Now, 1m)], Window);
+        var old = Line("o-old", Now - ConversionLedger.Retention - TimeSpan.FromDays(1), 1m);
 
-        var after = ledger.WithOrders([(old, Now - ConversionLedger.Retention - TimeSpan.FromDays(1))], Window);
+        var after = ledger.WithOrders([old], Window);
 
         Assert.Same(ledger, after);
-        Assert.Null(after.AttributionOf(old, Now - ConversionLedger.Retention - TimeSpan.FromDays(1), Window));
+        Assert.Null(after.Attribute(old, Window).Email);
     }
 
     private static LedgerEmail Email(string campaignId, DateTimeOffset sendAt) => new(Guid.NewGuid(), campaignId, sendAt);
+
+    private static OrderLine Line(string orderId, DateTimeOffset orderedAt, decimal amount, string product = "85123A") =>
+        new(StableIds.From("tailor.tests.order-line", orderId, product), "u1", $"id:{orderId}", orderedAt, "GBP", amount);
 }

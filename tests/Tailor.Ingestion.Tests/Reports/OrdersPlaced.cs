@@ -12,12 +12,18 @@ internal static class OrdersPlaced
     /// <param name="orderId">The order's <c>order_id</c>; none sent when null.</param>
     /// <param name="currency">The order's <c>currency</c>; none sent when null.</param>
     /// <returns>The purchases Ingestion published, one per line.</returns>
+    public static Task<IReadOnlyList<UserActivityTracked>> OrderAsync(
+        IngestionApp app, string userId, string? orderId, DateTimeOffset at, string? currency, params Line[] lines) =>
+        OrderAsync(app, messageId: null, userId, orderId, at, currency, lines);
+
+    /// <param name="messageId">The call's Segment <c>messageId</c>, as a page sending the order again gives it a new one; none sent when null.</param>
     public static async Task<IReadOnlyList<UserActivityTracked>> OrderAsync(
-        IngestionApp app, string userId, string? orderId, DateTimeOffset at, string? currency, params Line[] lines)
+        IngestionApp app, string? messageId, string userId, string? orderId, DateTimeOffset at, string? currency, params Line[] lines)
     {
         var before = app.Published<UserActivityTracked>().Select(purchase => purchase.EventId).ToHashSet();
         using var response = await app.PostAsync("/v1/track", new
         {
+            messageId,
             userId,
             @event = "Order Completed",
             timestamp = at,
