@@ -88,9 +88,10 @@ internal sealed record ConversionLedger(IReadOnlyList<LedgerEmail> Emails, IRead
             return (line, Decide(line.OrderedAt, window));
         }
 
+        var first = line with { OrderedAt = kept.OrderedAt };
         return kept.Lines.FirstOrDefault(stored => stored.LineId == line.LineId) is { } stored
-            ? (line with { Currency = stored.Currency, Amount = stored.Amount }, kept.Email)
-            : (line, kept.Email);
+            ? (first with { Currency = stored.Currency, Amount = stored.Amount }, kept.Email)
+            : (first, kept.Email);
     }
 
     /// <summary>
