@@ -52,9 +52,11 @@ internal sealed record OrderLine(Guid LineId, string UserId, string OrderId, Dat
 
     /// <summary>
     /// The purchases among <paramref name="activities"/> as lines, each purchase once. The lines of one order that name
-    /// one product (or none) share a line id, so they are summed into one line: the purchase does not say where in the
-    /// order it stood, and a line id that did not hold for a resent order would count it twice. Such lines taken in
-    /// different batches count the first batch's only (an order's lines are published together, so they seldom are).
+    /// one product (or none) share a line id, so the lines of one call (one time) are summed into one line: the purchase
+    /// does not say where in the order it stood, and a line id that did not hold for a resent order would count it
+    /// twice. A resent order (a reloaded thank-you page: the same order, another call, another time) in the same batch
+    /// counts its first call's lines only, as it does in a later batch, where the lines' first batch stands (an order's
+    /// lines are published together, so one call's lines seldom are split).
     /// </summary>
     public static IReadOnlyList<OrderLine> Of(IEnumerable<UserActivityTracked> activities) =>
         [.. activities
@@ -62,7 +64,8 @@ internal sealed record OrderLine(Guid LineId, string UserId, string OrderId, Dat
             .Select(Of)
             .OfType<OrderLine>()
             .GroupBy(line => line.LineId)
-            .Select(same => same.Skip(1).Any() ? same.First() with { Amount = SumOf(same) } : same.First())];
+            .Select(same => same.GroupBy(line => line.OrderedAt).MinBy(call => call.Key)!)
+            .Select(call => call.Skip(1).Any() ? call.First() with { Amount = SumOf(call) } : call.First())];
 
     private static decimal? SumOf(IEnumerable<OrderLine> lines) =>
         lines.Any(line => line.Amount is not null) ? lines.Sum(line => line.Amount ?? 0) : null;

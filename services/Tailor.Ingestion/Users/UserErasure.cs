@@ -38,6 +38,10 @@ internal sealed class UserErasure(
         await ForgetEmailsAsync(userId, cancellationToken);
         await profiles.RemoveAsync(userId, cancellationToken);
 
+        // Again, last: a user's first order starts their ledger, so a purchase attributed while the erasure ran may have
+        // started a new one after the first delete.
+        await conversionLedgers.ForgetAsync(userId, cancellationToken);
+
         // A new id per request: erasing is idempotent in every service, and a user who comes back and is erased again
         // must be erased again. The log keeps the request without naming the user in its index (see PendingMessage).
         var erased = new UserErased(Guid.NewGuid(), userId, time.GetUtcNow());

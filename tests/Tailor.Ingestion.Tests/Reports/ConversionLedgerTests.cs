@@ -1,3 +1,4 @@
+using Tailor.Contracts;
 using Tailor.Ingestion.Reports;
 using Tailor.Messaging;
 
@@ -8,6 +9,27 @@ public sealed class ConversionLedgerTests
 {
     private static readonly DateTimeOffset Now = IngestionApp.Now;
     private static readonly TimeSpan Window = TimeSpan.FromDays(5);
+
+    [Fact]
+    public void An_order_resent_in_the_same_batch_counts_its_first_calls_lines_once_and_one_calls_repeated_product_is_summed()
+    {
+        var firstCall = Now;
+        var reloaded = Now.AddMinutes(2);
+        Dictionary<string, string> order = new() { ["order_id"] = "50001", ["currency"] = "GBP" };
+        var purchases = new[]
+        {
+            // The order's call: the same product on two lines, 2 × 1.50 and 1 × 3.00.
+            new UserActivityTracked(Guid.NewGuid(), "12583", firstCall, ActivityKinds.Purchase, "85123A", null, 2, 1.50m, null, order),
+            new UserActivityTracked(Guid.NewGuid(), "12583", firstCall, ActivityKinds.Purchase, "85123A", null, 1, 3.00m, null, order),
+            // The thank-you page reloaded: the same order again, another call, new event ids.
+            new UserActivityTracked(Guid.NewGuid(), "12583", reloaded, ActivityKinds.Purchase, "85123A", null, 2, 1.50m, null, order),
+            new UserActivityTracked(Guid.NewGuid(), "12583", reloaded, ActivityKinds.Purchase, "85123A", null, 1, 3.00m, null, order),
+        };
+
+        var line = Assert.Single(OrderLine.Of(purchases));
+
+        Assert.Equal((6.00m, firstCall, "GBP"), (line.Amount, line.OrderedAt, line.Currency));
+    }
 
     [Fact]
     public void An_order_goes_to_the_latest_email_sent_within_the_window_before_it_and_its_later_lines_follow()
